@@ -1,0 +1,1 @@
+"""obligraph: obligations, deadlines and cross-references from official directives."""

@@ -1,0 +1,722 @@
+"""Find deadline expressions in directive text and normalise them to Deadline records.
+
+The due day follows ANNOTATION.md: the last day the task may be done as written ("trước ngày 15/12/2025"
+-> 2025-12-15 with flag "before"; "đến hết năm 2023" -> 2023-12-31; "trong tháng 12/2025" -> a range whose
+date is its end; "trong 30 ngày kể từ ngày ký" -> issue date + 30). Recurring and vague expressions keep
+their mention with no date.
+
+How it works: one compiled regex per language finds time *atoms* (a day, a date, a month, a quarter, a
+half-year, a year, a clock time); the words just before an atom (its *cue*: "trước", "chậm nhất", "by",
+"in", ...) and just after it (recurrence, "của <body>", "và các năm tiếp theo", ...) decide what it
+means. Relative durations, recurrence words and vague words are found by their own regexes. All cue
+words live in data/deadline_patterns.json. No network, no heavy library: dates are plain arithmetic.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from .records import Deadline
+
+__all__ = ["find_deadlines", "primary_deadline", "parse_date"]
+
+_DATA = json.loads((Path(__file__).parent / "data" / "deadline_patterns.json").read_text(encoding="utf-8"))
+_NEG = _DATA["negatives"]
+_WINDOW = 70  # characters of left context searched for a cue
+_QUARTERLY = "FREQ=YEARLY;BYMONTH=3,6,9,12"  # calendar quarters; see the data file's comment
+
+
+def _phrase(p: str) -> str:
+    """A phrase as a regex: literal words joined by any whitespace (text may be hard-wrapped)."""
+    return r"\s+".join(re.escape(w) for w in p.split())
+
+
+def _alt(phrases) -> str:
+    return "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+# ---------------------------------------------------------------- atoms (the time expressions themselves)
+
+_MON = "(?-i:" + "|".join(sorted({k.capitalize() for k in _DATA["months_en"]}, key=len, reverse=True)) + r")\b"
+_NUMW = _alt(_DATA["number_words"])
+
+_NUMERIC = (
+    r"(?P<ndate>(?<![\d/.,])(?:ngày\s+)?(?P<nd>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<nm>\d{1,2})"
+    r"(?:\s*(?P=sep)\s*(?P<ny>\d{4}))?(?![\d/]))"
+)
+_VI_ATOMS = [
+    r"(?P<vdate>(?:ngày\s+)?(?P<vd>\d{1,2})\s+tháng\s+(?P<vm>\d{1,2})(?!\d)(?:\s*(?:năm|/)\s*(?P<vy>\d{4}))?)",
+    _NUMERIC,
+    r"(?P<vquarter>quý\s+(?P<vq>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|-|năm)\s*(?P<vqy>\d{4}))?)",
+    r"(?P<vhalf>(?:(?P<vhn>\d{1,2})\s+tháng|nửa)\s+(?P<vhpos>đầu|cuối)\s+năm(?:\s+(?P<vhy>\d{4}))?)",
+    r"(?P<vmonth>tháng\s+(?P<vmo>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<vmy>\d{4}))?(?![\d/]))",
+    r"(?P<vyear>năm\s+(?:(?P<vyy>(?:19|20)\d{2})(?![\d/])|(?P<vnay>nay)(?!\w)))",
+    r"(?P<vday>ngày\s+(?P<vdd>\d{1,2})(?![\d/.\-])(?!\s+tháng))",
+    r"(?P<vtime>(?<![\d/.,])(?P<hh>\d{1,2})\s*(?:giờ|h)(?:\s*(?P<mi>\d{2}))?\s*['’]?(?!\w))",
+]
+_EN_ATOMS = [
+    r"(?P<emday>(?:the\s+)?(?P<ed3>\d{1,2})(?:st|nd|rd|th)(?:\s+day)?\s+of\s+(?:each|every)\s+month)",
+    rf"(?P<emdy>(?P<em1>{_MON})\.?\s+(?P<ed1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s*(?P<ey1>\d{{4}}))?(?![\d/]))",
+    rf"(?P<edmy>(?<![\d/.])(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<em2>{_MON})\.?(?:\s*,?\s*(?P<ey2>\d{{4}}))?)",
+    _NUMERIC,
+    r"(?P<equarter>(?:the\s+)?(?P<eqo>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter"
+    r"(?:\s+of(?:\s+the\s+year)?)?(?:\s+(?P<eqy>\d{4}))?|(?<!\w)Q(?P<eqn>[1-4])(?:\s*[/-]?\s*(?P<eqy2>\d{4}))?(?!\w))",
+    r"(?P<ehalf>(?:the\s+)?(?:(?P<eho>first|second)\s+half|(?P<ehp>first|last)\s+(?P<ehn>\d{1,2}|three|six|nine|ten)"
+    r"\s+months)\s+of(?:\s+the\s+year)?(?:\s+(?P<ehy>\d{4}))?)",
+    rf"(?P<emonth>(?P<em3>{_MON})\.?(?:\s*,?\s*(?P<emy>\d{{4}}))?(?![\d/]))",
+    r"(?P<eyear>(?<![\d/.,\-])(?P<eyy>(?:19|20)\d{2})(?![\d/]|\s*-\s*\d)|(?P<ethis>this\s+year))",
+]
+_ATOM_RE = {
+    "vi": re.compile("|".join(_VI_ATOMS), re.I),
+    "en": re.compile("|".join(_EN_ATOMS), re.I),
+}
+
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    unit: str  # day | date | month | quarter | half | year | time | monthday
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    months: tuple[int, int] | None = None  # (first month, last month) of a half or "N tháng đầu năm"
+    hour: int | None = None
+    minute: int = 0
+    this_year: bool = False
+    has_ngay: bool = False  # written with "ngày" (so a year-less D/M is surely a date)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _atom(m: re.Match) -> _Atom | None:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    text = m.group(0)
+    if g["ndate"]:
+        d, mo, y = int(g["nd"]), int(g["nm"]), _int(g["ny"])
+        if y is None and g["sep"] != "/":
+            return None  # "12.4" or "1-3" without a year is a number, not a date
+        return _Atom(s, e, "date", y, mo, d, has_ngay=text.lower().startswith("ngày"))
+    if g.get("vdate"):
+        return _Atom(s, e, "date", _int(g["vy"]), int(g["vm"]), int(g["vd"]), has_ngay=True)
+    if g.get("vquarter"):
+        return _Atom(s, e, "quarter", _int(g["vqy"]), quarter=_DATA["quarter_words"][g["vq"].upper()])
+    if g.get("vhalf"):
+        n = int(g["vhn"]) if g["vhn"] else 6
+        first = g["vhpos"].lower() == "đầu"
+        return _Atom(s, e, "half", _int(g["vhy"]), months=(1, n) if first else (13 - n, 12))
+    if g.get("vmonth"):
+        return _Atom(s, e, "month", _int(g["vmy"]), int(g["vmo"]))
+    if g.get("vyear"):
+        return _Atom(s, e, "year", _int(g["vyy"]), this_year=bool(g["vnay"]))
+    if g.get("vday"):
+        return _Atom(s, e, "day", day=int(g["vdd"]))
+    if g.get("vtime"):
+        return _Atom(s, e, "time", hour=int(g["hh"]), minute=int(g["mi"] or 0))
+    if g.get("emday"):
+        return _Atom(s, e, "monthday", day=int(g["ed3"]))
+    if g.get("emdy"):
+        return _Atom(s, e, "date", _int(g["ey1"]), _DATA["months_en"][g["em1"].lower()], int(g["ed1"]))
+    if g.get("edmy"):
+        return _Atom(s, e, "date", _int(g["ey2"]), _DATA["months_en"][g["em2"].lower()], int(g["ed2"]))
+    if g.get("equarter"):
+        q = _DATA["quarter_words"][g["eqo"].lower()] if g["eqo"] else int(g["eqn"])
+        return _Atom(s, e, "quarter", _int(g["eqy"] or g["eqy2"]), quarter=q)
+    if g.get("ehalf"):
+        if g["eho"]:
+            first, n = g["eho"].lower() == "first", 6
+        else:
+            first = g["ehp"].lower() == "first"
+            n = int(g["ehn"]) if g["ehn"].isdigit() else _DATA["number_words"][g["ehn"].lower()]
+        return _Atom(s, e, "half", _int(g["ehy"]), months=(1, n) if first else (13 - n, 12))
+    if g.get("emonth"):
+        return _Atom(s, e, "month", _int(g["emy"]), _DATA["months_en"][g["em3"].lower()])
+    if g.get("eyear"):
+        return _Atom(s, e, "year", _int(g["eyy"]), this_year=bool(g["ethis"]))
+    return None
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _period(a: _Atom, y: int) -> tuple[date, date] | None:
+    """First and last day of what the atom names, in year y. None when the numbers are not a date."""
+    try:
+        if a.unit == "date":
+            d = date(y, a.month, a.day)
+            return d, d
+        if a.unit == "month":
+            return date(y, a.month, 1), _month_end(y, a.month)
+        if a.unit == "quarter":
+            return date(y, 3 * a.quarter - 2, 1), _month_end(y, 3 * a.quarter)
+        if a.unit == "half":
+            return date(y, a.months[0], 1), _month_end(y, a.months[1])
+        if a.unit == "year":
+            return date(y, 1, 1), date(y, 12, 31)
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- cues and context patterns
+
+
+def _cue_table(lang: str) -> dict[str, str]:
+    table = {}
+    for cat, phrases in _DATA["cues"][lang].items():
+        for p in phrases:
+            table.setdefault(_norm(p), cat)
+    return table
+
+
+_CUE_CAT = {lang: _cue_table(lang) for lang in ("vi", "en")}
+_REC_PREFIX = (
+    r"(?P<rec>(?P<per>định\s+kỳ\s*,?\s*)?(?:(?:hằng|hàng|mỗi)\s+(?P<recu>ngày|tuần|tháng|quý|năm)\s*,?\s*)?)"
+)
+_CUE_RE = {
+    # no word boundary before a Vietnamese cue: crawled text glues words ("hoàn thànhtrước ngày")
+    "vi": re.compile(rf"{_REC_PREFIX}(?P<cue>{_alt(_CUE_CAT['vi'])})\s*$", re.I),
+    "en": re.compile(rf"(?<!\w)(?P<cue>{_alt(_CUE_CAT['en'])})\s*$", re.I),
+}
+_RANGE_JOIN = re.compile(
+    r"\s*(?:-|–|—|đến|tới|to|until|through|till|(?P<and>và|and))\s*(?:hết\s+|the\s+end\s+of\s+)?", re.I
+)
+_REC_AFTER = re.compile(
+    r"\s*,?\s*(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?P<u1>ngày|tuần|tháng|quý|năm)(?!\s+càng)"
+    r"|(?:of\s+)?(?:each|every)\s+(?P<u2>day|week|month|quarter|year)|(?P<u3>daily|weekly|monthly|quarterly|annually|yearly))",
+    re.I,
+)
+_REC_WORD_IN_SENTENCE = re.compile(r"(?:hằng|hàng)\s+năm|định\s+kỳ|annually|each\s+year|every\s+year", re.I)
+_CITE_LEFT = re.compile(
+    r"(?:\d[\w.\-]*(?:\s*[-/]\s*[\w.&\-]+)+|(?<!\w)(?:số|No\.?|Number)\s+[\w.\-/&]+)\s*,?\s*"
+    r"(?:ngày|dated|of|issued\s+on|signed\s+on)?\s*$"
+    rf"|(?<!\w)(?:{_alt(_NEG['citation_before'])})\s*$",
+    re.I,
+)
+_CITE_RIGHT = re.compile(  # "… của Chính phủ", "… số 16/CV-HHTACN", "the June 23, 1994 Labor Code"
+    rf"\s*,?\s*(?:(?:của|of)\s+(?:the\s+)?(?:[A-ZĐ]|UBND|HĐND)|(?:số|No\.?)\s*\d|(?:{_alt(_NEG['document_after'])})\b)"
+)
+_DOC_LEFT = re.compile(rf"(?<!\w)(?:{_alt(_NEG['document_names'])})(?!\w)[^,;.()\n|]{{0,80}}$")
+_BASIS = re.compile(rf"(?<!\w)(?:{_alt(_NEG['basis_words'])})(?!\w)", re.I)
+_EFFECT_LEFT = re.compile(rf"(?<!\w)(?:{_alt(_NEG['effect_before'])})\s*$", re.I)
+_EVENT_LEFT = re.compile(rf"(?<!\w)(?:{_alt(_NEG['event_nouns'])})(?:\s+[^\s,;.()]+){{0,8}}?\s*$", re.I)
+_PROG_LEFT = re.compile(rf"(?<!\w)(?:{_alt(_NEG['programme_before'])})(?:\s+\S+){{0,2}}\s*$", re.I)
+_PROG_NAME = re.compile(rf"(?<!\w)(?:{_alt(_NEG['programme_names'])})(?!\w)", re.I)
+_PROG_RIGHT = re.compile(rf"\s*(?:{_alt(_NEG['programme_after'])})(?!\w)", re.I)
+_STAT_RIGHT = re.compile(rf"\s*,?\s*(?:{_alt(_NEG['statistic_after'])})(?!\w)", re.I)
+_REPORT_RIGHT = re.compile(rf"\s*(?:của\s+)?(?:{_alt(_NEG['reporting_period_after'])})(?!\w)", re.I)
+_NARRATIVE = re.compile(rf"(?<!\w)(?:{_alt(_NEG['narrative_markers'])})(?!\w)", re.I)
+_JUST_PAST = re.compile(r"[^,.;]{0,30}?(?<!\w)vừa\s+qua(?!\w)", re.I)
+_UNTIL_NOW = re.compile(rf"\s*(?:{_alt(_NEG['until_now'])})(?!\w)", re.I)
+_FOLLOWING_YEAR = re.compile(rf"\s*(?:{_alt(_NEG['following_year'])})(?!\w)", re.I)
+_OPEN_ENDED = re.compile(rf"\s*(?:{_alt(_NEG['open_ended'])})(?!\w)", re.I)
+_DATELINE = re.compile(r"(?:^|[\n|])[^\S\n]*(?:[A-ZĐ][^\s,]*\s+){0,3}[A-ZĐ][^\s,]*,\s*$")
+_TARGET = {lang: re.compile(rf"(?<!\w)(?:{_alt(w)})(?!\w)", re.I) for lang, w in _DATA["target_words"].items()}
+_ENUM_CLOSE = re.compile(r"(?:^|\s)[0-9a-zđ]{1,3}\)$", re.I)
+
+# ---------------------------------------------------------------- relative durations
+
+_REL = _DATA["relative"]
+_REL_RE = {
+    "vi": re.compile(
+        rf"(?<!\w)(?:(?P<lead>{_alt(_REL['vi_lead'])})\s+)?(?P<n>\d{{1,3}}|{_NUMW})\s+"
+        rf"(?P<unit>{_alt(_REL['vi_units'])})(?!\s*(?:\d|đầu|cuối|qua|tới|gần|trước|nay))"
+        rf"(?P<anc>\s*,?\s*(?:kể\s+)?(?:từ|sau)\s+(?:ngày|khi|thời\s+điểm)\s+"
+        rf"(?P<aw>{_alt(_REL['vi_anchor_issue'])}|\w+(?:\s+được)?))?",
+        re.I,
+    ),
+    "en": re.compile(
+        rf"(?<!\w)(?:(?P<lead>{_alt(_REL['en_lead'])})\s+)?(?P<n>\d{{1,3}}|{_NUMW})(?:\s*\(\d{{1,3}}\))?\s+"
+        rf"(?P<unit>{_alt(_REL['en_units'])})(?!\w)"
+        rf"(?P<anc>\s+(?:from|after|since)\s+(?P<aw>{_alt(_REL['en_anchor_issue'])}|(?:the\s+date\s+of\s+)?\w+))?",
+        re.I,
+    ),
+}
+_REL_STRONG = {"vi": {_norm(p) for p in _REL["vi_strong_lead"]}, "en": {_norm(p) for p in _REL["en_lead"]}}
+_REL_UNITS = {_norm(k): v for k, v in {**_REL["vi_units"], **_REL["en_units"]}.items()}
+_REL_ISSUE = {_norm(p) for p in _REL["vi_anchor_issue"] + _REL["en_anchor_issue"]}
+_REL_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_REL['not_after'])})\s*$", re.I)
+
+# ---------------------------------------------------------------- recurrence words and vague words
+
+_RW = _DATA["recurrence_words"]
+_REC_WORDS = {
+    "vi": re.compile(
+        r"(?<!\w)(?:(?P<per>định\s+kỳ)(?:\s*,?\s*(?:(?:hằng|hàng|mỗi)\s+(?P<u1>ngày|tuần|tháng|quý|năm)"
+        r"|(?P<n1>\d{1,2})\s+tháng(?:\s*(?:một\s+lần|/\s*lần))?(?:\s*,\s*(?:hằng|hàng)\s+năm)?))?"
+        r"|(?:hằng|hàng|mỗi)\s+(?P<u2>ngày|tuần|tháng|quý|năm)(?!\s+càng)|(?P<n3>\d{1,2})\s+tháng\s*/\s*lần)(?!\w)",
+        re.I,
+    ),
+    "en": re.compile(rf"(?<!\w)(?P<en>{_alt(_RW['en'])})(?![\w-])", re.I),
+}
+_REC_EN = {_norm(k): v for k, v in _RW["en"].items()}
+_REC_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_RW['not_after'])})\s*,?\s*$", re.I)
+_REC_NOT_BEFORE = re.compile(rf"\s*(?:{_alt(_RW['not_before'])})(?!\w)", re.I)
+
+_VG = _DATA["vague"]
+_VAGUE_RE = {lang: re.compile(rf"(?<!\w)(?:{_alt(_VG[lang])})(?!\w)", re.I) for lang in ("vi", "en")}
+_VAGUE_NOT_AFTER = {_norm(k): re.compile(rf"(?<!\w)(?:{_alt(v)})\s*$", re.I) for k, v in _VG["not_after"].items()}
+_VAGUE_NOT_BEFORE = {_norm(k): re.compile(rf"\s*(?:{_alt(v)})(?!\w)", re.I) for k, v in _VG["not_before"].items()}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _issued(issued_on: str | None) -> date | None:
+    try:
+        return date.fromisoformat(issued_on) if issued_on else None
+    except ValueError:
+        return None
+
+
+def _add_working_days(d: date, n: int) -> date:
+    """n working days after d, skipping Saturdays and Sundays (public holidays are not known here)."""
+    while n > 0:
+        d += timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _freq_rrule(freq: str | None, n_months: int | None = None) -> str | None:
+    """RRULE text for a recurrence unit; quarters and N-month periods as calendar months (data comment)."""
+    if n_months:
+        if n_months == 1:
+            return "FREQ=MONTHLY"
+        if n_months == 12:
+            return "FREQ=YEARLY"
+        if 12 % n_months == 0:
+            return "FREQ=YEARLY;BYMONTH=" + ",".join(str(m) for m in range(n_months, 13, n_months))
+        return f"FREQ=MONTHLY;INTERVAL={n_months}"
+    if freq == "QUARTERLY":
+        return _QUARTERLY
+    if freq == "HALF":
+        return "FREQ=YEARLY;BYMONTH=6,12"
+    return f"FREQ={freq}" if freq else None
+
+
+def _unit_freq(word: str | None) -> str | None:
+    return _DATA["recurrence_units"].get(word.lower()) if word else None
+
+
+def _clause_initial(text: str, s: int) -> bool:
+    """True when position s opens a clause: start, after . ; : ( , a bullet or an enumerator."""
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0:
+        return True
+    ch = text[j - 1]
+    if ch in ".;:!?(,|•+*–-":
+        return True
+    if ch == "\n":
+        return text[s].isupper()
+    if ch == ")":
+        return bool(_ENUM_CLOSE.search(text[max(0, j - 5) : j]))
+    return False
+
+
+def _sentence_after(text: str, e: int, limit: int = 160) -> str:
+    tail = text[e : e + limit]
+    cut = re.search(r"[.;]", tail)
+    return tail[: cut.start()] if cut else tail
+
+
+def _sentence_before(text: str, s: int, limit: int = 160) -> str:
+    head = text[max(0, s - limit) : s]
+    cut = max(head.rfind("."), head.rfind(";"), head.rfind(":"))
+    return head[cut + 1 :]
+
+
+@dataclass
+class _Ctx:
+    text: str
+    lo: int
+    hi: int
+    lang: str
+    issued: date | None
+    out: list[Deadline] = field(default_factory=list)
+
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= d.span[0] or s >= d.span[1] for d in self.out)
+
+    def add(self, d: Deadline) -> None:
+        if self.free(*d.span):
+            self.out.append(d)
+
+
+# ---------------------------------------------------------------- relative durations
+
+
+def _find_relative(c: _Ctx) -> None:
+    for m in _REL_RE[c.lang].finditer(c.text, c.lo, c.hi):
+        lead = _norm(m.group("lead") or "")
+        unit = _REL_UNITS[_norm(m.group("unit"))]
+        anchor = _norm(m.group("aw") or "")
+        if not (unit == "WD" or lead in _REL_STRONG[c.lang] or (m.group("anc") and c.lang == "vi")):
+            continue  # "trong 10 ngày" alone is narrative far more often than a deadline
+        if _REL_NOT_AFTER.search(c.text[max(0, m.start() - 30) : m.start()]):
+            continue  # "có hiệu lực sau 10 ngày kể từ ngày ký" is entry into force, not a task
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else _DATA["number_words"][raw]
+        flags = ["working_days"] if unit == "WD" else []
+        duration = f"P{n}{'D' if unit == 'WD' else unit}"
+        due = None
+        if c.issued and (anchor in _REL_ISSUE or anchor.removeprefix("the ") in _REL_ISSUE):
+            if unit == "WD":
+                due = _add_working_days(c.issued, n)
+            elif unit == "D":
+                due = c.issued + timedelta(days=n)
+            elif unit == "W":
+                due = c.issued + timedelta(weeks=n)
+            elif unit == "M":
+                due = _add_months(c.issued, n)
+            else:
+                due = _add_months(c.issued, 12 * n)
+        c.add(Deadline(m.group(0), (m.start(), m.end()), "relative", _iso(due), flags=flags, duration=duration))
+
+
+# ---------------------------------------------------------------- atoms with their cues
+
+
+@dataclass
+class _Cand:
+    atom: _Atom
+    s: int  # mention start (cue included)
+    cue: str | None  # before | by | end_of | in | start | None
+    cue_text: str = ""
+    rec: str | None = None  # DAILY | WEEKLY | MONTHLY | QUARTERLY | YEARLY | PERIODIC ("định kỳ" alone)
+    e: int = 0  # mention end
+    end_atom: _Atom | None = None  # second atom of a range
+    and_list: bool = False
+
+
+def _cue(c: _Ctx, floor: int, a: _Atom) -> _Cand:
+    """The atom with its cue: "trước", "hằng tháng, trước", "định kỳ trước", "by the end of" ..."""
+    m = _CUE_RE[c.lang].search(c.text, max(floor, a.start - _WINDOW), a.start)
+    if not m:
+        return _Cand(a, a.start, None, e=a.end)
+    cue = _norm(m.group("cue"))
+    cat = _CUE_CAT[c.lang][cue]
+    if cat == "before" and ("cuối" in cue or "end of" in cue):
+        cat = "end_of"
+    g = m.groupdict()
+    rec = _unit_freq(g.get("recu")) or ("PERIODIC" if g.get("per") else None)
+    return _Cand(a, m.start("rec") if rec else m.start("cue"), cat, cue, rec, a.end)
+
+
+def _candidates(c: _Ctx) -> list[_Cand]:
+    atoms = [a for m in _ATOM_RE[c.lang].finditer(c.text, c.lo, c.hi) if (a := _atom(m))]
+    cands: list[_Cand] = []
+    floor = c.lo
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        cand = _cue(c, max(floor, c.lo), a)
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        if nxt and a.unit not in ("time", "monthday") and nxt.unit not in ("time", "monthday", "day"):
+            join = _RANGE_JOIN.fullmatch(c.text, a.end, nxt.start)
+            if join and join.group(0).strip() in "-–—" and c.text[nxt.start : nxt.start + 4] == "Ngày":
+                join = None  # "31/10/2025 - Ngày 05/11/2025, VPCP có ...": a bullet, not a range
+            if join and (not join.group("and") or a.unit == "day"):
+                cand.end_atom, cand.e, cand.and_list = nxt, nxt.end, bool(join.group("and"))
+                i += 1
+        cands.append(cand)
+        floor = cand.e
+        i += 1
+    return cands
+
+
+def _recurrence_after(c: _Ctx, cand: _Cand) -> None:
+    m = _REC_AFTER.match(c.text, cand.e, c.hi)
+    if m:
+        cand.rec = (cand.rec if cand.rec != "PERIODIC" else None) or _unit_freq(m.group("u1") or m.group("u2")) or _REC_EN[_norm(m.group("u3"))]
+        cand.e = m.end()
+
+
+def _rejected(c: _Ctx, cand: _Cand) -> bool:
+    """Negatives: citations, narrative frames, programme periods, statistics, datelines."""
+    t, a = c.text, cand.atom
+    left = t[max(0, cand.s - 120) : cand.s]
+    right_at = cand.e
+    strong = cand.cue in ("before", "by", "end_of")
+    if _PROG_LEFT.search(left[-40:]):
+        return True  # "giai đoạn 2022 - 2025", "tầm nhìn đến năm 2050"
+    if _UNTIL_NOW.match(t, right_at) or _REPORT_RIGHT.match(t, right_at) or _JUST_PAST.match(t, right_at):
+        return True
+    if a.unit == "year" and cand.end_atom is None:
+        if _PROG_RIGHT.match(t, right_at):
+            return True  # "... đến năm 2030, tầm nhìn đến năm 2045"
+        if cand.cue_text in ("đến", "tới") and _PROG_NAME.search(_sentence_before(t, cand.s, 110)):
+            return True  # "Chiến lược ... đến năm 2030" names a programme
+    if strong and cand.cue != "by":
+        return False
+    if _CITE_LEFT.search(left[-60:]) or _EVENT_LEFT.search(left[-80:]) or _EFFECT_LEFT.search(left[-30:]):
+        return True
+    if _CITE_RIGHT.match(t, right_at) or _STAT_RIGHT.match(t, right_at):
+        return True
+    if cand.cue is None and a.unit in ("date", "day"):
+        if _DOC_LEFT.search(left) or _BASIS.search(_sentence_before(t, cand.s)):
+            return True  # "Căn cứ Luật Dữ liệu ngày 30 tháng 11 năm 2024", "Quyết định ... ngày 31/3/2022"
+        if _DATELINE.search(left[-50:]):
+            return True
+    if _clause_initial(t, cand.s) and re.match(r"\s*,", t[right_at : right_at + 3]):
+        if cand.cue in (None, "start") and a.unit in ("date", "day"):
+            return True  # "Ngày 16/10/2023, Thủ tướng đã ký ...", "ngày 20 và 21/11/2025, tại khu vực ..."
+        if _NARRATIVE.search(_sentence_after(t, right_at)):
+            return True  # "By September 2009, the Ministry had issued ...", "Trong 10 tháng đầu năm, mặc dù ..."
+    return False
+
+
+def _resolve_year(a: _Atom, b: _Atom | None, issued: date | None) -> tuple[int | None, bool]:
+    """Year for an atom written without one: from the range end, else from issued_on, rolled forward."""
+    if a.year:
+        return a.year, False
+    if a.this_year:
+        return (issued.year if issued else None), False
+    if b is not None and b.year:
+        return b.year, False
+    if issued is None:
+        return None, False
+    span = _period(a, issued.year)
+    if span and span[1] < issued:
+        return issued.year + 1, True
+    return issued.year, False
+
+
+def _recurring_rrule(a: _Atom, freq: str) -> str | None:
+    if freq == "PERIODIC":  # "định kỳ trước ngày 15/12": the written day recurs each year (or month)
+        freq = "YEARLY" if a.unit == "date" and not a.year else "MONTHLY" if a.unit == "day" else ""
+        if not freq:
+            return None
+    if freq == "MONTHLY" and a.day:
+        return f"FREQ=MONTHLY;BYMONTHDAY={a.day}"
+    if freq == "YEARLY" and a.unit == "date" and a.month and a.day:
+        return f"FREQ=YEARLY;BYMONTH={a.month};BYMONTHDAY={a.day}"
+    if freq == "YEARLY" and a.unit == "month":
+        return f"FREQ=YEARLY;BYMONTH={a.month}"
+    if freq == "DAILY" and a.unit == "time":
+        return f"FREQ=DAILY;BYHOUR={a.hour};BYMINUTE={a.minute}"
+    return _freq_rrule(freq)
+
+
+def _dl(t: str, cand: _Cand, kind: str, *args, **kw) -> Deadline:
+    return Deadline(t[cand.s : cand.e], (cand.s, cand.e), kind, *args, **kw)
+
+
+def _build(c: _Ctx, cand: _Cand) -> Deadline | None:
+    a, b = cand.atom, cand.end_atom
+    t = c.text
+    if b is None and cand.cue == "start":
+        return None  # "từ ngày 01/7/2025" opens a period (often entry into force), "tính đến ngày" is "as of"
+    if _rejected(c, cand):
+        return None
+    if cand.rec:
+        if b is not None and not cand.and_list:
+            return None
+        if a.unit == "day" and cand.rec not in ("MONTHLY", "PERIODIC") or a.unit == "time" and cand.rec != "DAILY":
+            return None
+        return _dl(t, cand, "recurring", rrule=_recurring_rrule(a, cand.rec))
+    if a.unit in ("time", "monthday") or (a.unit == "day" and b is None):
+        return None
+    fy = _FOLLOWING_YEAR.match(t, cand.e, c.hi) if a.unit == "date" and not a.year else None
+    if fy:
+        cand.e = fy.end()
+        if _REC_WORD_IN_SENTENCE.search(_sentence_before(t, cand.s, 200) + t[cand.e : cand.e + 40]):
+            rr = f"FREQ=YEARLY;BYMONTH={a.month};BYMONTHDAY={a.day}"
+            return _dl(t, cand, "recurring", rrule=rr)
+    # a year-less atom is a deadline only when a cue says so ("trước ngày 20/12", "by August 5")
+    if not a.year and not a.this_year and (b is None or not b.year) and cand.cue in (None, "start"):
+        return None
+    year_cues = ("before", "by", "end_of") if c.lang == "en" else ("before", "by", "end_of", "in")
+    if a.unit == "year" and cand.cue not in year_cues and not _OPEN_ENDED.match(t, cand.e):
+        return None  # English "in 2011" is narrative far more often than a target
+    if cand.cue is None and b is None and a.unit == "date" and c.issued and _period(a, a.year or 0) == (
+        c.issued,
+        c.issued,
+    ):
+        return None  # the dateline ("Hà Nội, ngày 18 tháng 11 năm 2025") restates the issue date
+    flags: list[str] = []
+    if b is not None:
+        return _build_range(c, cand, flags)
+    year, rolled = _resolve_year(a, None, c.issued)
+    if fy and c.issued and not a.year:
+        year, rolled = c.issued.year + 1, False
+    if rolled:
+        flags.append("rolled_forward")
+    if year is None:
+        kind = "date" if a.unit in ("date", "year") or cand.cue in ("before", "by", "end_of") else "range"
+        return _dl(t, cand, kind, flags=[*flags, "year_unknown"])
+    span = _period(a, year)
+    if span is None:
+        return None
+    ps, pe = span
+    oe = _OPEN_ENDED.match(t, cand.e, c.hi)
+    if oe:
+        cand.e = oe.end()
+        return _dl(t, cand, "range", None, _iso(ps), None, flags=[*flags, "open_ended"])
+    if cand.cue == "before":
+        return _dl(t, cand, "date", _iso(ps), flags=[*flags, "before"])
+    if cand.cue in ("by", "end_of") or ps == pe or a.unit == "year":
+        return _dl(t, cand, "date", _iso(pe), flags=flags)
+    return _dl(t, cand, "range", _iso(pe), _iso(ps), _iso(pe), flags=flags)
+
+
+def _build_range(c: _Ctx, cand: _Cand, flags: list[str]) -> Deadline | None:
+    a, b = cand.atom, cand.end_atom
+    if a.unit == "day":  # "từ ngày 16 đến ngày 22/11/2025": the first day borrows month and year
+        a = _Atom(a.start, a.end, "date", b.year, b.month, a.day)
+        if b.unit != "date":
+            return None
+    elif a.unit == "date" and b.unit == "date" and a.year is None:
+        a = _Atom(a.start, a.end, "date", b.year, a.month, a.day)
+    yb, rolled_b = _resolve_year(b, None, c.issued)
+    ya, _ = _resolve_year(a, b, c.issued) if a.year or b.year else (yb, False)
+    if ya is None or yb is None:
+        return Deadline(c.text[cand.s : cand.e], (cand.s, cand.e), "range", flags=[*flags, "year_unknown"])
+    sa, sb = _period(a, ya), _period(b, yb)
+    if sa is None or sb is None or sb[1] < sa[0]:
+        return None
+    if rolled_b:
+        flags.append("rolled_forward")
+    mention = c.text[cand.s : cand.e]
+    return Deadline(mention, (cand.s, cand.e), "range", _iso(sb[1]), _iso(sa[0]), _iso(sb[1]), flags=flags)
+
+
+def _find_atoms(c: _Ctx) -> None:
+    cands = _candidates(c)
+    for cand in cands:
+        _recurrence_after(c, cand)
+    # "trước ngày 01/6 và 15/11 hằng năm": the recurrence written after the last date covers the first
+    for prev, nxt in zip(reversed(cands[:-1]), reversed(cands[1:]), strict=True):
+        if nxt.rec and prev.rec in (None, "PERIODIC") and re.fullmatch(r"\s*(?:và|and|,)\s*", c.text[prev.e : nxt.s]):
+            prev.rec = nxt.rec
+    for cand in cands:
+        d = _build(c, cand)
+        if d is not None:
+            c.add(d)
+
+
+# ---------------------------------------------------------------- recurrence words, vague words
+
+
+def _find_recurrence_words(c: _Ctx) -> None:
+    t = c.text
+    for m in _REC_WORDS[c.lang].finditer(t, c.lo, c.hi):
+        if not c.free(m.start(), m.end()):
+            continue
+        g = m.groupdict()
+        if c.lang == "en":
+            if _REC_NOT_BEFORE.match(t, m.end()):
+                continue
+            rrule = _freq_rrule(_REC_EN[_norm(g["en"])])
+        else:
+            if not g["per"] and _REC_NOT_AFTER.search(t[max(0, m.start() - 40) : m.start()]):
+                continue  # "ngân sách hằng năm" is the annual budget, not an annual task
+            n = g["n1"] or g["n3"]
+            rrule = _freq_rrule(_unit_freq(g["u1"] or g["u2"]), int(n) if n else None)
+        c.add(Deadline(m.group(0), (m.start(), m.end()), "recurring", rrule=rrule))
+
+
+def _find_vague(c: _Ctx) -> None:
+    t = c.text
+    for m in _VAGUE_RE[c.lang].finditer(t, c.lo, c.hi):
+        key = _norm(m.group(0))
+        na, nb = _VAGUE_NOT_AFTER.get(key), _VAGUE_NOT_BEFORE.get(key)
+        if na and na.search(t[max(0, m.start() - 30) : m.start()]):
+            continue  # "chi thường xuyên" (recurrent spending), "cảnh báo sớm" (early warning)
+        if nb and nb.match(t, m.end()):
+            continue  # "ngay cả" (even), "sớm nhất" (earliest)
+        if c.free(m.start(), m.end()):
+            c.add(Deadline(m.group(0), (m.start(), m.end()), "none"))
+
+
+def _mark_targets(c: _Ctx) -> None:
+    """Flag deadlines introduced by "phấn đấu" / "strive": a target, kept beside the hard deadline."""
+    prev_end = 0
+    for d in c.out:
+        s = d.span[0]
+        head = c.text[max(prev_end, s - 80) : s]
+        cut = max(head.rfind("."), head.rfind(";"), head.rfind("|"))
+        if _TARGET[c.lang].search(head[cut + 1 :]) and "target" not in d.flags:
+            d.flags.append("target")
+        prev_end = d.span[1]
+
+
+# ---------------------------------------------------------------- public API
+
+
+def find_deadlines(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    issued_on: str | None = None,
+    language: str = "vi",
+) -> list[Deadline]:
+    """Every deadline expression in text[start:end], with spans into text, in text order."""
+    lang = "en" if language == "en" else "vi"
+    hi = len(text) if end is None else min(end, len(text))
+    c = _Ctx(text, max(0, start), hi, lang, _issued(issued_on))
+    _find_relative(c)
+    _find_atoms(c)
+    _find_recurrence_words(c)
+    _find_vague(c)
+    c.out.sort(key=lambda d: d.span)
+    _mark_targets(c)
+    return c.out
+
+
+def primary_deadline(deadlines: list[Deadline]) -> Deadline | None:
+    """The deadline an obligation carries: hard and dated first, then a dated target, then any other
+    non-vague one (recurring, relative without a known anchor), and a vague mention only when nothing else."""
+
+    def rank(d: Deadline) -> int:
+        if d.kind == "none":
+            return 4
+        if d.date is None:
+            return 3
+        return 2 if "target" in d.flags else 1
+
+    best = min(deadlines, key=rank, default=None)  # min keeps the first of equal rank: text order
+    return best
+
+
+def parse_date(s: str, *, default_year: int | None = None) -> date | None:
+    """The first calendar date written in s ("ngày 20 tháng 11 năm 2025", "February 24, 2011", "02/6/2014")."""
+    found: list[tuple[int, date]] = []
+    for regex in _ATOM_RE.values():
+        for m in regex.finditer(s):
+            a = _atom(m)
+            if a is None or a.unit != "date":
+                continue
+            year = a.year or default_year
+            span = _period(a, year) if year else None
+            if span:
+                found.append((a.start, span[0]))
+                break
+    return min(found)[1] if found else None

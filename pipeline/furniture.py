@@ -1,0 +1,84 @@
+"""Clean stage: drop the page furniture that web crawls and saved pages wrap around a document.
+
+Banners, the site's metadata table, "Văn bản liên quan" lists, privacy notices, comment counters
+and related-question lists must never yield obligations or references. The markers are data
+(``data/furniture.json``); this module only decides where the document itself starts and ends.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    metadata_fields: tuple[str, ...]
+    line_patterns: re.Pattern[str]
+    tail_patterns: re.Pattern[str]
+    site_title: re.Pattern[str]
+    tail_min_fraction: float
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> FurnitureRules:
+    data = json.loads(resources.files("pipeline.data").joinpath("furniture.json").read_text("utf-8"))
+    return FurnitureRules(
+        metadata_fields=tuple(data["metadata_table_fields"]),
+        line_patterns=_alternation(data["line_patterns"]),
+        tail_patterns=_alternation(data["tail_start_patterns"]),
+        site_title=re.compile(data["site_title_line"]),
+        tail_min_fraction=float(data["tail_min_fraction"]),
+    )
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    """One regex for a list; a leading (?i) in the data scopes to its own alternative."""
+    scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
+    return re.compile("|".join(scoped))
+
+
+def _plain(line: str) -> str:
+    """A line as the rules see it: markdown emphasis, table pipes and extra spaces removed."""
+    return " ".join(line.replace("*", " ").replace("|", " ").replace("#", " ").split()) if (
+        "*" in line or "|" in line or "#" in line) else " ".join(line.split())
+
+
+def strip_furniture(text: str) -> str:
+    rules = load_rules()
+    lines = text.split("\n")
+    plain = [_plain(line) for line in lines]
+    start = _document_start(plain, rules)
+    end = _document_end(plain, start, rules)
+    kept = [lines[i] for i in range(start, end) if not (plain[i] and rules.line_patterns.search(plain[i]))]
+    return "\n".join(kept)
+
+
+def _document_start(plain: list[str], rules: FurnitureRules) -> int:
+    """Index of the first line after the site's metadata table, or 0 when there is none."""
+    limit = next((i for i, line in enumerate(plain) if MOTTO.search(line)), len(plain) * 2 // 5)
+    fields = [i for i in range(min(limit, len(plain))) if plain[i].startswith(rules.metadata_fields)]
+    if len(fields) < 3:
+        return 0
+    i = fields[-1]
+    if plain[i].rstrip().endswith(":"):  # the value sits in the next non-empty line
+        i += 1
+        while i < len(plain) and not plain[i]:
+            i += 1
+    return min(i + 1, len(plain))
+
+
+def _document_end(plain: list[str], start: int, rules: FurnitureRules) -> int:
+    floor = start + int((len(plain) - start) * rules.tail_min_fraction)
+    for i in range(floor, len(plain)):
+        if plain[i] and rules.tail_patterns.search(plain[i]):
+            # the site repeats the document's title just before its related-documents block
+            while i > start and (not plain[i - 1] or rules.site_title.search(plain[i - 1])):
+                i -= 1
+            return i
+    return len(plain)

@@ -1,0 +1,308 @@
+"""Ingest stage: read one input file (txt, md, html, pdf, docx) into raw text.
+
+The format is decided from the content (magic bytes), and must agree with the file's extension,
+so a mislabelled file is reported rather than misread. Every failure is an ``IngestError`` whose
+message is one line a batch operator can act on.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pipeline.legacy_encodings import UndecodableText, decode_text_bytes
+from pipeline.records import sha256_bytes
+
+EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+              ".pdf": "pdf", ".docx": "docx"}
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+# A page whose text layer has fewer letters than this is treated as a scan and OCR'd.
+MIN_TEXT_LAYER_LETTERS = 40
+MOTTO_WORDS = {"CỘNG", "HÒA", "HOÀ", "ĐỘC", "ĐẢNG"}
+OCR_DPI = 300
+
+
+class IngestError(Exception):
+    """A file that cannot be read; ``str(err)`` is the reason, without the path."""
+
+
+@dataclass
+class RawDocument:
+    path: str
+    format: str
+    sha256: str
+    text: str
+    pages: int | None = None
+    ocr: bool = False
+    encoding: str | None = None
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in EXTENSIONS
+
+
+def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
+    path = Path(path)
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    if fmt is None:
+        raise IngestError(f"unsupported file type '{path.suffix or '(none)'}' (supported: "
+                          f"{', '.join(sorted(set(EXTENSIONS)))})")
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise IngestError(f"cannot read file: {err.strerror}") from None
+    if size == 0:
+        raise IngestError("empty file")
+    if size > max_bytes:
+        raise IngestError(f"file too large ({size / 2**20:.1f} MB; limit {max_bytes / 2**20:.0f} MB, "
+                          "raise it with --max-size-mb)")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise IngestError(f"cannot read file: {err.strerror}") from None
+    _check_content_matches(fmt, data, path.suffix)
+    reader = _READERS[fmt]
+    raw = reader(data)
+    raw.path = str(path)
+    raw.format = fmt
+    raw.sha256 = sha256_bytes(data)
+    if not raw.text.strip():
+        raise IngestError("no text could be extracted" + (" (OCR found none)" if raw.ocr else ""))
+    return raw
+
+
+def sniff_format(data: bytes) -> str:
+    """What the bytes are, whatever the file is called."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            return "zip"
+        return "docx" if "word/document.xml" in names else "zip"
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    if data.startswith((b"\xd0\xcf\x11\xe0",)):
+        return "ole"  # legacy .doc/.xls
+    return "text"
+
+
+def _check_content_matches(fmt: str, data: bytes, suffix: str) -> None:
+    actual = sniff_format(data)
+    expected = {"txt": "text", "md": "text", "html": "html", "pdf": "pdf", "docx": "docx"}[fmt]
+    if fmt in ("txt", "md") and actual == "html":
+        return  # saved pages are often named .txt; the text reader copes with markup
+    if fmt == "html" and actual == "text":
+        return  # a fragment without <html>
+    if actual != expected:
+        described = {"pdf": "a PDF", "docx": "a DOCX document", "zip": "a ZIP archive",
+                     "ole": "a legacy MS Office file (.doc/.xls)", "html": "HTML", "text": "plain text"}
+        raise IngestError(f"extension '{suffix}' does not match the content, which is {described[actual]}")
+
+
+# --- text -----------------------------------------------------------------------------------------
+
+def _read_text(data: bytes) -> RawDocument:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError("binary content, not text")
+    try:
+        decoded = decode_text_bytes(data)
+    except UndecodableText as err:
+        raise IngestError(str(err)) from None
+    text = decoded.text
+    if sniff_format(data) == "html":
+        text = html_to_text(text)
+    return RawDocument(path="", format="", sha256="", text=text, encoding=decoded.encoding)
+
+
+def _read_html(data: bytes) -> RawDocument:
+    raw = _read_text(data)
+    if raw.text and "<" in raw.text and ">" in raw.text:
+        raw.text = html_to_text(raw.text)
+    return raw
+
+
+class _TextExtractor(HTMLParser):
+    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+             "article", "header", "footer", "blockquote", "pre", "ul", "ol", "dd", "dt", "hr"}
+    CELL = {"td", "th"}
+    SKIP = {"script", "style", "noscript", "head", "template", "svg", "nav", "button", "form"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+        elif tag in self.CELL:
+            self.parts.append("\n|\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+        elif tag == "tr":
+            self.parts.append("\n|\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of a saved page, one block per line; table cells become '|' lines like crawls."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip() + "\n"
+
+
+# --- docx -----------------------------------------------------------------------------------------
+
+def _read_docx(data: bytes) -> RawDocument:
+    import docx  # python-docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as err:  # python-docx raises many kinds for damaged packages
+        raise IngestError(f"damaged DOCX ({type(err).__name__})") from None
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            # cells in reading order, separated like crawled tables so later stages treat them alike
+            for row in Table(child, document).rows:
+                for cell in _unique_cells(row.cells):
+                    lines.append("|")
+                    lines.extend(p.text for p in cell.paragraphs)
+                lines.append("|")
+            lines.append("")
+    return RawDocument(path="", format="", sha256="", text="\n".join(lines) + "\n")
+
+
+def _unique_cells(cells):
+    """Merged cells repeat in python-docx; keep each once."""
+    seen: set[int] = set()
+    for cell in cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            yield cell
+
+
+# --- pdf ------------------------------------------------------------------------------------------
+
+def _read_pdf(data: bytes) -> RawDocument:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        message = str(err).lower()
+        if "password" in message:
+            raise IngestError("encrypted PDF (a password is required)") from None
+        raise IngestError("damaged or truncated PDF (PDFium cannot open it)") from None
+    try:
+        texts: list[str] = []
+        ocr_used = False
+        for index in range(len(pdf)):
+            page = pdf[index]
+            text = page.get_textpage().get_text_range()
+            if _letters(text) < MIN_TEXT_LAYER_LETTERS:
+                text = _ocr_page(page)
+                ocr_used = True
+            elif index == 0:
+                text = _first_page_with_layout(data) or text
+            texts.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+        return RawDocument(path="", format="", sha256="", text="\n\f\n".join(texts), pages=len(pdf),
+                           ocr=ocr_used)
+    finally:
+        pdf.close()
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _first_page_with_layout(data: bytes) -> str | None:
+    """The two-column header (issuer | national motto; number | place and date) read column by column.
+
+    pypdfium2 reads the header line by line across both columns, mixing issuer and motto, so the
+    header band is re-read with pdfplumber's word positions; the rest of the page keeps the fast path.
+    """
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            page = pdf.pages[0]
+            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            if not words:
+                return None
+            mid = page.width / 2
+            band = page.height * 0.22
+            header = [w for w in words if w["top"] < band]
+            left = [w for w in header if w["x1"] <= mid]
+            right = [w for w in header if w["x0"] >= mid]
+            # only a real Decree-30 header: the national motto stands in the right-hand column
+            if not left or not MOTTO_WORDS & {w["text"].upper() for w in right}:
+                return None
+            body = page.crop((0, band, page.width, page.height)).extract_text() or ""
+            return "\n".join([_lines_of(left), "|", _lines_of(right), "|", body])
+    except Exception:  # layout is a refinement; the text layer is still there
+        return None
+
+
+def _lines_of(words: list[dict]) -> str:
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) < 3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return "\n".join(" ".join(w["text"] for w in sorted(row, key=lambda w: w["x0"])) for row in rows)
+
+
+def tesseract_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def _ocr_page(page) -> str:
+    if not tesseract_available():
+        raise IngestError("scanned PDF page needs OCR but tesseract is not installed (run 'make setup')")
+    image = page.render(scale=OCR_DPI / 72).to_pil().convert("L")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    env = dict(os.environ, OMP_THREAD_LIMIT=os.environ.get("OMP_THREAD_LIMIT", "1"))
+    try:
+        done = subprocess.run(["tesseract", "stdin", "stdout", "-l", "vie", "--psm", "4"],
+                              input=buffer.getvalue(), capture_output=True, timeout=300, env=env)
+    except subprocess.TimeoutExpired:
+        raise IngestError("OCR timed out on a page") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["unknown error"]
+        raise IngestError(f"OCR failed: {reason[0]}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+_READERS = {"txt": _read_text, "md": _read_text, "html": _read_html, "pdf": _read_pdf, "docx": _read_docx}

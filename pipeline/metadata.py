@@ -1,0 +1,132 @@
+"""Metadata stage: the document's own symbol, type, issuer, date, place, title and signer.
+
+Read from the header blocks (Vietnamese layout of Decree 30/2020: issuer | motto, "Số: ..." |
+"<place>, ngày .. tháng .. năm ..", type name and summary) or, for English renderings, from the
+title line ("Decision No. 282/QD-TTg of February 24, 2011 ...").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.agencies import AgencyRegistry
+from pipeline.deadlines import parse_date
+from pipeline.records import Metadata
+from pipeline.references import doc_type_name, parse_own_symbol, parse_symbol
+from pipeline.segment import MOTTO, Segmentation
+
+PLACE_DATE = re.compile(
+    r"^(?P<place>[^\d,;:()]{2,40}?)\s*,\s*(?:ngày|ngay)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    re.I)
+DATE_ONLY = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+EN_TITLE = re.compile(
+    r"\b(?P<type>Decision|Resolution|Directive|Decree|Circular|Joint Circular|Official\s+(?:Dispatch|Letter|Telegram)"
+    r"|Plan|Notice|Conclusion|Law|Ordinance|Order)\s+No\.?\s*(?P<symbol>[^\s,;]+(?:\s*/\s*[^\s,;]+)*)"
+    r"(?:\s+(?:of|dated)\s+(?P<date>[A-Z][a-z]+\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?")
+SIGNER = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝỲ][\wÀ-ỹ]*){1,4}$")
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> list[tuple[str, str]]:
+    """(upper-case type name, code) pairs, longest first, from the shared type table."""
+    data = json.loads(resources.files("pipeline.data").joinpath("doc_types.json").read_text("utf-8"))
+    pairs = {("CÔNG VĂN", "CV")}
+    for table in ("state_types", "normative_types"):
+        for code, name in data.get(table, {}).items():
+            if isinstance(name, str):
+                pairs.add((name.upper(), code))
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
+    meta = Metadata()
+    header = [text[b.span[0]:b.span[1]].strip() for b in seg.blocks[: max(seg.header_end, 1) + 2]]
+    head_lines = [text[b.span[0]:b.span[1]].strip() for b in seg.blocks[:30]]
+    _symbol_and_date(meta, head_lines)
+    _type_and_title(meta, header)
+    _issuer(meta, head_lines, language)
+    meta.signer = _signer(text, seg)
+    if meta.doc_type is None and meta.symbol:
+        meta.doc_type = parse_symbol(meta.symbol).doc_type
+    if meta.doc_type and not meta.doc_type_name:
+        meta.doc_type_name = doc_type_name(meta.doc_type)
+    return meta
+
+
+def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
+    for line in lines:
+        if meta.symbol is None and re.match(r"^(?:Số|SỐ|So|No\.?|Number)\s*[:.]?\s*\S", line):
+            meta.symbol = parse_own_symbol(line)
+        if meta.issued_on is None:
+            m = PLACE_DATE.search(line)
+            if m:
+                meta.place = " ".join(m.group("place").split()) or None
+                meta.issued_on = _iso(m.group("y"), m.group("m"), m.group("d"))
+    if meta.symbol is None or meta.issued_on is None:
+        for line in lines[:8]:
+            m = EN_TITLE.search(line)
+            if m:
+                meta.symbol = meta.symbol or parse_own_symbol(f"No. {m.group('symbol')}")
+                if meta.issued_on is None and m.group("date"):
+                    parsed = parse_date(m.group("date"))
+                    meta.issued_on = parsed.isoformat() if parsed else None
+                if meta.title is None:
+                    meta.title = line[m.end():].strip(" ,;") or None
+                break
+
+
+def _iso(year: str, month: str, day: str) -> str | None:
+    try:
+        import datetime as dt
+
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _type_and_title(meta: Metadata, header: list[str]) -> None:
+    for i, line in enumerate(header):
+        upper = line.upper()
+        for name, code in _type_words():
+            if upper == name or upper.startswith(name + " ") and not MOTTO.search(line):
+                if line[: len(name)].isupper():
+                    meta.doc_type_name = name.capitalize() if code != "CV" else "Công văn"
+                    meta.doc_type = code
+                    rest = line[len(name):].strip()
+                    if not rest and i + 1 < len(header):
+                        rest = header[i + 1]
+                    meta.title = meta.title or (rest or None)
+                    return
+        if line.startswith(("V/v", "V/V", "Về việc")) and meta.title is None:
+            meta.title = line
+            meta.doc_type = meta.doc_type or "CV"
+            meta.doc_type_name = meta.doc_type_name or "Công văn"
+
+
+def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
+    registry = AgencyRegistry.default()
+    for line in lines[:4]:
+        if MOTTO.search(line) or line.startswith(("Số", "No.")):
+            break
+        candidate = " ".join(line.replace("-", " ").split())
+        agency = registry.lookup(candidate) or registry.lookup(candidate.title())
+        if agency is None:
+            mentions = registry.find_mentions(candidate.title() if candidate.isupper() else candidate)
+            agency = registry.lookup(mentions[-1].name) if mentions else None
+        if agency is not None:
+            meta.issuer = agency.name
+    if meta.issuer is None and meta.symbol:
+        code = parse_symbol(meta.symbol).issuer_code
+        agency = registry.lookup(code) if code and code not in ("UBND", "HĐND") else None
+        meta.issuer = agency.name if agency else None
+
+
+def _signer(text: str, seg: Segmentation) -> str | None:
+    for block in reversed(seg.of_kind("signature")):
+        line = text[block.span[0]:block.span[1]].strip()
+        if SIGNER.match(line) and not line.isupper() and len(line.split()) >= 2:
+            return line
+    return None

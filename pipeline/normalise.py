@@ -1,0 +1,206 @@
+"""Normalise stage: one canonical text per document, which every later span indexes into.
+
+- Unicode NFC, no zero-width or non-breaking oddities, one tone-placement convention (the old
+  style of official texts: hòa, ủy, thủy, khỏe), markdown emphasis removed;
+- crawled tables ("|" lines between cells) rebuilt: a real table row becomes one line with cells
+  joined by " | ", layout tables (header boxes, the body cell) become paragraphs;
+- hard-wrapped lines re-joined into paragraphs, one paragraph per line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.furniture import strip_furniture
+
+# --- characters -----------------------------------------------------------------------------------
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\v"), " ")
+_QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'"}
+
+_TONED = {  # vowel -> (grave, acute, hook, tilde, dot)
+    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
+}
+
+
+def _tone_table() -> dict[str, str]:
+    """New-style 'oà, oè, uỳ' (tone on the second vowel of an open syllable) -> old-style 'òa, òe, ùy'."""
+    table: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in range(5):
+            new = first + _TONED[second][tone]
+            old = _TONED[first][tone] + second
+            for f in (str.lower, str.upper, str.capitalize):
+                table[f(new)] = f(old)
+    return table
+
+
+_TONE_TABLE = _tone_table()
+# not after q (quý is right in both styles), and only at the end of a syllable
+_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(sorted(_TONE_TABLE, key=len, reverse=True)) + r")(?![^\W\d_])")
+
+
+def normalise_characters(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES).translate(_QUOTES)
+    return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], text)
+
+
+# --- markdown -------------------------------------------------------------------------------------
+
+_EMPHASIS = re.compile(r"\*+")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_SEPARATOR = re.compile(r"^[-_=–—.*\s]{3,}$")
+
+
+def _clean_markdown(line: str) -> str:
+    if "*" in line:
+        line = _EMPHASIS.sub(lambda m: m.group(0) if _is_footnote_star(line, m) else "", line)
+    if line.lstrip().startswith("#"):
+        line = _HEADING.sub("", line)
+    return line
+
+
+def _is_footnote_star(line: str, m: re.Match[str]) -> bool:
+    return line[max(0, m.start() - 1):m.start()] == "(" and line[m.end():m.end() + 1] == ")"
+
+
+# --- tables and paragraphs -----------------------------------------------------------------------
+
+PIPE = None  # marker in the line stream for a table-cell boundary
+
+_ENUMERATOR = re.compile(
+    r"^(?:[-–•+]\s*|\d{1,2}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s|[IVXLC]{1,6}[.)]\s"
+    r"|Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s+[IVXLC\d]|Article\s+\d|Chapter\s+[IVXLC\d]"
+    r"|Section\s+\d|\[\d+\]|Nơi\s+nhận|Kính\s+gửi|Số\s*:|KT\.|TM\.|TL\.|Q\.\s|TUQ\.|T/M|K/T|"
+    r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"
+)
+_SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\))\s*$")
+MAX_TABLE_CELL = 600
+
+
+def _line_stream(lines: list[str]):
+    """Yield text lines and PIPE markers; inline pipes ('Số: 09/2025/NĐ-CP |') split the line."""
+    for line in lines:
+        if "|" not in line:
+            yield line
+            continue
+        parts = line.split("|")
+        for i, part in enumerate(parts):
+            if i:
+                yield PIPE
+            if part.strip():
+                yield part
+
+
+def _rows(stream) -> list[list[list[str]]]:
+    """Group the stream into rows of cells; two pipes with nothing between end a row."""
+    rows: list[list[list[str]]] = [[[]]]
+    just_piped = False
+    for item in stream:
+        if item is PIPE:
+            if just_piped and not rows[-1][-1]:
+                rows[-1].pop()
+                rows.append([[]])
+            else:
+                rows[-1].append([])
+            just_piped = True
+        else:
+            rows[-1][-1].append(item)
+            just_piped = False
+    return [[cell for cell in row] for row in rows if any(any(s.strip() for s in c) for c in row)]
+
+
+def _is_table_row(row: list[list[str]]) -> bool:
+    cells = [" ".join(" ".join(c).split()) for c in row]
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and max(map(len, cells)) <= MAX_TABLE_CELL
+
+
+_ROW_NUMBER_HEADER = re.compile(r"^(?:S?TT|Stt|Số\s+TT|No\.?|Số thứ tự)$")
+
+
+def _table_start(row: list[list[str]]) -> int:
+    """Index of the first cell of the real table row at the end of `row` (len(row) if none).
+
+    A crawl runs the text before a table (even the whole body) into the table's first row, so the
+    table is the trailing run of short cells; an "STT" header cell marks where it starts.
+    """
+    if _is_table_row(row):
+        return 0
+    k = len(row)
+    while k > 0 and len(" ".join(" ".join(row[k - 1]).split())) <= MAX_TABLE_CELL:
+        k -= 1
+    if len(row) - k < 3 or not _is_table_row(row[k:]):
+        return len(row)
+    for i in range(len(row) - 1, k - 1, -1):
+        if _ROW_NUMBER_HEADER.match(" ".join(" ".join(row[i]).split())):
+            return i
+    return k
+
+
+def _wrap_width(lines: list[str]) -> int:
+    lengths = sorted(len(s) for s in lines if len(s.strip()) > 20)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+def _starts_lower(line: str) -> bool:
+    """Lower case, a digit or closing punctuation: the line cannot open a new block by itself."""
+    first = line.lstrip()[:1]
+    return first.islower() or first.isdigit() or first in ",;)%"
+
+
+def _joins(prev: str, line: str, wrap: int) -> bool:
+    """Whether `line` continues the paragraph that `prev` ended (a hard wrap, not a new block)."""
+    if _ENUMERATOR.match(line):
+        return False
+    prev = prev.rstrip()
+    if _SENTENCE_END.search(prev):
+        return _starts_lower(line) and not prev.endswith((";", ":", "./."))
+    if _starts_lower(line) or prev.endswith((",", "-", "–", "&")):
+        return True
+    if prev.isupper():
+        return line.isupper()  # a title wrapped over several lines, but not the text after it
+    if wrap > 200:
+        return False  # the source had one paragraph per line
+    # an unpunctuated line is a wrap, unless it is a short numbered heading ("2. Bộ Tài chính")
+    return not (_ENUMERATOR.match(prev) and len(prev) < 0.6 * wrap)
+
+
+def _paragraphs(lines: list[str], wrap: int) -> list[str]:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        stripped = " ".join(line.split())
+        if not stripped or _SEPARATOR.match(stripped):
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if current and _joins(current[-1], stripped, wrap):
+            current.append(stripped)
+        else:
+            if current:
+                paragraphs.append(" ".join(current))
+            current = [stripped]
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
+    text = normalise_characters(raw)
+    if strip_site_furniture:
+        text = strip_furniture(text)
+    lines = [_clean_markdown(line) for line in text.split("\n")]
+    wrap = _wrap_width(lines)
+    out: list[str] = []
+    for row in _rows(_line_stream(lines)):
+        lead = _table_start(row)
+        for cell in row[:lead]:
+            out.extend(_paragraphs(cell, wrap))
+        if lead < len(row):
+            out.append(" | ".join(" ".join(" ".join(c).split()) for c in row[lead:]).strip())
+    return "\n".join(p for p in out if p.strip()) + "\n"

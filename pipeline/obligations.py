@@ -1,0 +1,393 @@
+"""Extract stage, obligations: who must do what, with whom, reporting to whom, by when.
+
+One obligation per assignable unit of work (ANNOTATION.md): each point ``a)``, each numbered item
+that assigns work, each dash bullet under an addressee heading, each "Giao/Yêu cầu/Đề nghị X ..."
+sentence, each row of a task table. Assignees come from the unit's own subject, else from the
+addressee heading above it, else from the document's addressees; roles from "chủ trì" (lead) and
+"phối hợp" (support). Cue words are data in ``data/obligation_cues.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.agencies import AgencyMention, AgencyRegistry
+from pipeline.deadlines import find_deadlines, primary_deadline
+from pipeline.records import Assignee, Deadline, Obligation, Reference, obligation_id
+from pipeline.segment import LEVEL, Block, Segmentation
+
+
+def _words(alternatives: list[str]) -> str:
+    return "|".join(sorted((a.replace(" ", r"\s+") for a in alternatives), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Cues:
+    opener: re.Pattern[str]
+    connector_gap: re.Pattern[str]
+    lead: re.Pattern[str]
+    lead_after_opener: re.Pattern[str]
+    support: re.Pattern[str]
+    report: re.Pattern[str]
+    channel: re.Pattern[str]
+    closing: re.Pattern[str]
+    non_task_heading: re.Pattern[str]
+    columns: dict[str, re.Pattern[str]]
+    generic: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = json.loads(resources.files("pipeline.data").joinpath("obligation_cues.json").read_text("utf-8"))
+    connectors = _words(data["subject_connectors"])
+    return Cues(
+        opener=re.compile(rf"^\s*(?:{_words(data['assign_openers'])})\b\s*:?\s*"),
+        connector_gap=re.compile(rf"^[\s,;:()\-–/]*(?:(?:{connectors})\b[\s,;:()\-–/]*)*$"),
+        lead=re.compile(rf"^[\s,;:(]*(?:{_words(data['lead_cues'])})\b", re.I),
+        lead_after_opener=re.compile(rf"\b(?:{_words(data['lead_cues'])})\b", re.I),
+        support=re.compile(rf"\b(?:{_words(data['support_cues'])})\b", re.I),
+        report=re.compile(rf"\b(?:{_words(data['report_cues'])})\b", re.I),
+        channel=re.compile(rf"^\s*\(?\s*(?:{_words(data['report_channel'])})\b", re.I),
+        closing=re.compile(rf"(?:{_words(data['closing_formula'])})", re.I),
+        non_task_heading=re.compile(rf"^(?:[IVX\d]+[.)]\s*)?(?:{_words(data['non_task_headings'])})\b"),
+        columns={k: re.compile("|".join(map(re.escape, v)), re.I) for k, v in data["table_columns"].items()},
+        generic=re.compile(_words(data["generic_partners"]), re.I),
+    )
+
+
+@dataclass
+class _Context:
+    level: int
+    assignees: list[AgencyMention]
+    lead: bool = False
+    task_section: bool = True
+
+
+@dataclass
+class _Draft:
+    path: str | None
+    span: tuple[int, int]
+    content_start: int
+    assignees: list[Assignee] = field(default_factory=list)
+    reports_to: list[str] = field(default_factory=list)
+    deadline_text: tuple[int, int] | None = None  # a table cell holding the deadline
+
+
+class ObligationExtractor:
+    def __init__(self, text: str, seg: Segmentation, *, language: str, issued_on: str | None,
+                 references: list[Reference], province: str | None = None,
+                 registry: AgencyRegistry | None = None) -> None:
+        self.text = text
+        self.seg = seg
+        self.language = language
+        self.issued_on = issued_on
+        self.references = references
+        self.province = province
+        self.registry = registry or AgencyRegistry.default()
+        self.cues = cues()
+
+    # --- agencies -------------------------------------------------------------------------------
+
+    def mentions(self, start: int, end: int) -> list[AgencyMention]:
+        found = self.registry.find_mentions(self.text, start, end, language=self.language, province=self.province)
+        return [m for m in found if not self.cues.generic.fullmatch(m.mention)]
+
+    def subject(self, start: int, end: int) -> tuple[list[AgencyMention], int]:
+        """Bodies named at the head of a clause (its grammatical subject) and where that run ends."""
+        m = self.cues.opener.match(self.text, start, end)
+        pos = m.end() if m else start
+        chain = self._chain(pos, end, self.mentions(pos, min(end, pos + 600)))
+        return chain, (chain[-1].span[1] if chain else pos)
+
+    def _chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
+        """Mentions that follow `pos` separated only by list punctuation and connector words."""
+        chain: list[AgencyMention] = []
+        for mention in sorted(found, key=lambda x: x.span[0]):
+            if mention.span[0] < pos:
+                continue
+            if not self.cues.connector_gap.match(self.text[pos:mention.span[0]]):
+                break
+            chain.append(mention)
+            pos = mention.span[1]
+        return chain
+
+    def partners(self, start: int, end: int) -> list[AgencyMention]:
+        found = self.mentions(start, end)
+        partners: list[AgencyMention] = []
+        for cue in self.cues.support.finditer(self.text, start, end):
+            partners.extend(self._chain(cue.end(), end, found))
+        return partners
+
+    def reports(self, start: int, end: int) -> list[str]:
+        found = self.mentions(start, end)
+        names: list[str] = []
+        for cue in self.cues.report.finditer(self.text, start, end):
+            for mention in self._chain(cue.end(), end, found):
+                before = self.text[cue.end():mention.span[0]]
+                if "(" in before and self.cues.channel.search(before[before.rfind("("):]):
+                    break  # "(qua Sở Nội vụ)": a channel, not the body reported to
+                if mention.name not in names:
+                    names.append(mention.name)
+        return names
+
+    # --- blocks ---------------------------------------------------------------------------------
+
+    def extract(self, doc_id: str, addressees: list[AgencyMention]) -> list[Obligation]:
+        drafts: list[_Draft] = []
+        contexts: list[_Context] = []
+        intro: list[AgencyMention] | None = None
+        table_columns: dict[str, int] | None = None
+        for block in self.seg.blocks[self.seg.header_end:]:
+            if block.kind in ("recital", "recipients", "signature", "header", "addressees"):
+                continue
+            line = self.text[block.span[0]:block.span[1]]
+            if block.kind == "table_row":
+                cells = line.split(" | ")
+                header = self._table_header(cells)
+                if header:
+                    table_columns = header
+                elif table_columns:
+                    drafts.extend(self._table_row(block, cells, table_columns))
+                continue
+            level = LEVEL.get(block.enum or "", 9)
+            if block.enum and block.enum != "bullet":
+                contexts = [c for c in contexts if c.level < level]
+            if block.enum and block.heading:
+                own, _ = self.subject(block.content_start, block.span[1])
+                if not own:
+                    own = self.mentions(block.content_start, block.span[1])
+                task_section = not self.cues.non_task_heading.match(line.strip())
+                lead = bool(self.cues.lead_after_opener.search(line))
+                contexts.append(_Context(level, own, lead, task_section))
+                continue
+            if not block.enum:
+                intro = self._intro(block, intro)
+                if line.rstrip().endswith(":"):
+                    continue
+            drafts.extend(self._block(block, contexts, intro, addressees))
+        return self._finish(doc_id, drafts)
+
+    def _intro(self, block: Block, previous: list[AgencyMention] | None) -> list[AgencyMention] | None:
+        """'Thủ tướng Chính phủ yêu cầu Bộ trưởng, ... như sau:' sets who the following list addresses."""
+        line = self.text[block.span[0]:block.span[1]]
+        if not line.rstrip().endswith(":"):
+            return None
+        cue = re.search(r"\b(?:yêu cầu|đề nghị|giao|requests?|requesting|assigns?)\b", line, re.I)
+        if not cue:
+            return previous
+        chain = self._chain(cue.end(), block.span[1], self.mentions(block.span[0] + cue.end(), block.span[1]))
+        return chain or None
+
+    def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
+               addressees: list[AgencyMention]) -> list[_Draft]:
+        line = self.text[block.content_start:block.span[1]]
+        if self.cues.closing.search(line) and len(line) < 400 and not block.enum:
+            return []
+        if block.kind not in ("body", "appendix"):
+            return []
+        drafts: list[_Draft] = []
+        for start, end in _clauses(self.text, block.content_start, block.span[1]):
+            own, zone_end = self.subject(start, end)
+            explicit = bool(own) and (bool(self.cues.opener.match(self.text, start, end)) or own[0].span[0] - start < 40)
+            if explicit:
+                lead = bool(self.cues.lead.match(self.text, zone_end, end)) or bool(
+                    self.cues.opener.match(self.text, start, end)
+                    and self.cues.lead.match(self.text, zone_end, min(end, zone_end + 30)))
+                names = [a.name for a in drafts[-1].assignees] if drafts else []
+                if drafts and sorted(names) == sorted(m.name for m in own):
+                    drafts[-1].span = (drafts[-1].span[0], end)
+                    continue
+                drafts.append(self._draft(block, start, end, own, "lead" if lead else "responsible"))
+            elif drafts:
+                drafts[-1].span = (drafts[-1].span[0], end)
+            else:
+                inherited = self._inherited(block, contexts, intro, addressees)
+                if inherited is None:
+                    return []
+                who, role = inherited
+                drafts.append(self._draft(block, start, end, who, role))
+        return drafts
+
+    def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
+                   addressees: list[AgencyMention]) -> tuple[list[AgencyMention], str] | None:
+        """Who a subject-less unit belongs to, or None when it is not a task at all."""
+        if not block.enum:
+            return None  # a plain paragraph without an assignment is background
+        if any(not c.task_section for c in contexts):
+            return None
+        for context in reversed(contexts):
+            if context.assignees:
+                return context.assignees, "lead" if context.lead else "responsible"
+        if intro:
+            return intro, "responsible"
+        if addressees:
+            return addressees, "responsible"
+        return [], "responsible"
+
+    def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> _Draft:
+        draft = _Draft(path=block.path, span=(start, end), content_start=start)
+        for mention in who:
+            _add(draft.assignees, mention, role)
+        return draft
+
+    # --- task tables ----------------------------------------------------------------------------
+
+    def _table_header(self, cells: list[str]) -> dict[str, int] | None:
+        columns: dict[str, int] = {}
+        for i, cell in enumerate(cells):
+            if len(cell) > 60:
+                return None
+            for name, pattern in self.cues.columns.items():
+                if name not in columns and pattern.search(cell):
+                    columns[name] = i
+                    break
+        return columns if "task" in columns and ("lead" in columns or "deadline" in columns) else None
+
+    def _table_row(self, block: Block, cells: list[str], columns: dict[str, int]) -> list[_Draft]:
+        if len(cells) <= columns["task"]:
+            return []
+        offsets = _cell_offsets(self.text, block.span[0], cells)
+        task_start, task_end = offsets[columns["task"]]
+        if task_end - task_start < 15:
+            return []
+        number = cells[0].strip() if re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*\.?", cells[0].strip()) else None
+        draft = _Draft(path=number.rstrip(".") if number else None, span=(task_start, task_end),
+                       content_start=task_start)
+        for name, role in (("lead", "lead"), ("support", "support")):
+            if name in columns and columns[name] < len(cells):
+                s, e = offsets[columns[name]]
+                for mention in self.mentions(s, e):
+                    _add(draft.assignees, mention, role)
+        if "deadline" in columns and columns["deadline"] < len(cells):
+            draft.deadline_text = offsets[columns["deadline"]]
+        draft.span = (task_start, block.span[1])
+        return [draft]
+
+    # --- finishing ------------------------------------------------------------------------------
+
+    def _finish(self, doc_id: str, drafts: list[_Draft]) -> list[Obligation]:
+        obligations: list[Obligation] = []
+        seen_paths: dict[str | None, int] = {}
+        for draft in drafts:
+            start, end = draft.span
+            text = self.text[start:end].strip()
+            if not text:
+                continue
+            for mention in self.partners(start, end):
+                _add(draft.assignees, mention, "support")
+            deadlines = self._deadlines(draft)
+            ordinal = seen_paths.get(draft.path, 0)
+            seen_paths[draft.path] = ordinal + 1
+            obligations.append(Obligation(
+                id=obligation_id(doc_id, draft.path, text, ordinal),
+                path=draft.path,
+                span=(start, end),
+                text=self.text[start:end],
+                action=_action(self.text, start, end, draft, self.cues),
+                assignees=draft.assignees,
+                deadline=primary_deadline(deadlines),
+                reports_to=self.reports(start, end),
+                references=[r.id for r in self.references if start <= r.span[0] and r.span[1] <= end],
+                deadlines=deadlines,
+            ))
+        return obligations
+
+    def _deadlines(self, draft: _Draft) -> list[Deadline]:
+        start, end = draft.deadline_text or draft.span
+        found = find_deadlines(self.text, start, end, issued_on=self.issued_on, language=self.language)
+        if not found and draft.deadline_text:
+            found = _bare_year(self.text, start, end)
+        if draft.deadline_text:
+            s, e = draft.span
+            found = found + [d for d in find_deadlines(self.text, s, e, issued_on=self.issued_on,
+                                                       language=self.language) if d.span[0] < start]
+        return found
+
+
+def _add(assignees: list[Assignee], mention: AgencyMention, role: str) -> None:
+    for existing in assignees:
+        if existing.name == mention.name:
+            return
+    assignees.append(Assignee(mention=mention.mention, span=tuple(mention.span), name=mention.name,
+                              name_en=mention.name_en, role=role))
+
+
+_CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=(?:[A-ZĐ]|giao\s|đề\s+nghị\s|yêu\s+cầu\s))")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences and ';'-clauses of a unit, so 'Giao X ...; giao Y ...' gives two obligations."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if text[pos:m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:end].strip():
+        spans.append((pos, end))
+    return spans
+
+
+def _cell_offsets(text: str, start: int, cells: list[str]) -> list[tuple[int, int]]:
+    offsets: list[tuple[int, int]] = []
+    pos = start
+    for cell in cells:
+        s = text.find(cell, pos) if cell else pos
+        s = pos if s < 0 else s
+        offsets.append((s, s + len(cell)))
+        pos = s + len(cell)
+    return offsets
+
+
+_YEAR_CELL = re.compile(r"^\s*(?:Năm\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*$", re.I)
+
+
+def _bare_year(text: str, start: int, end: int) -> list[Deadline]:
+    """A task table's time column often says only '2026' or '2026-2027': due at that year's end."""
+    m = _YEAR_CELL.match(text, start, end)
+    if not m:
+        return []
+    last = m.group(2) or m.group(1)
+    if m.group(2):
+        return [Deadline(mention=text[start:end].strip(), span=(start, end), kind="range",
+                         date=f"{last}-12-31", start=f"{m.group(1)}-01-01", end=f"{last}-12-31")]
+    return [Deadline(mention=text[start:end].strip(), span=(start, end), kind="date", date=f"{last}-12-31")]
+
+
+def _action(text: str, start: int, end: int, draft: _Draft, c: Cues) -> str:
+    """The task phrase: the unit's words after its subject and role cue, up to the first full stop."""
+    pos = start
+    if draft.assignees:
+        firsts = [a for a in draft.assignees if start <= a.span[0] < start + 200 and a.role != "support"]
+        if firsts:
+            pos = max(a.span[1] for a in firsts)
+    phrase = text[pos:end]
+    phrase = re.sub(r"^[\s,;:]*(?:chủ\s+trì|shall|to)?[\s,;:]*", "", phrase, flags=re.I)
+    cut = re.search(r"(?<=[^\d.])[.;](?=\s|$)", phrase)
+    phrase = phrase[: cut.start()] if cut and cut.start() > 20 else phrase
+    phrase = " ".join(phrase.split())
+    return phrase[:300] or " ".join(text[start:end].split())[:300]
+
+
+def extract_obligations(text: str, seg: Segmentation, *, doc_id: str, language: str, issued_on: str | None,
+                        references: list[Reference], province: str | None = None,
+                        registry: AgencyRegistry | None = None) -> tuple[list[Obligation], list[Assignee]]:
+    """All obligations of a document, and the bodies the document as a whole is addressed to."""
+    extractor = ObligationExtractor(text, seg, language=language, issued_on=issued_on, references=references,
+                                    province=province, registry=registry)
+    addressee_mentions: list[AgencyMention] = []
+    for block in seg.of_kind("addressees"):
+        line = text[block.span[0]:block.span[1]]
+        opener = re.match(r"^.*?(?:Kính\s+gửi|điện|To)\s*:", line, re.I)
+        start = block.span[0] + (opener.end() if opener else 0)  # not the issuer in "THỦ TƯỚNG ... điện:"
+        for mention in extractor.mentions(start, block.span[1]):
+            if all(m.name != mention.name for m in addressee_mentions):
+                addressee_mentions.append(mention)
+    addressees: list[Assignee] = []
+    for mention in addressee_mentions:
+        _add(addressees, mention, "responsible")
+    return extractor.extract(doc_id, addressee_mentions), addressees

@@ -1,0 +1,135 @@
+"""Records that flow between stages and out of the pipeline (CONTRACT.md, schema obligraph/document/v1).
+
+Every span is a half-open ``(start, end)`` pair of character offsets into ``DocumentRecord.text``.
+``to_dict`` gives the contract JSON; field order is fixed so that output is byte-stable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = "obligraph/document/v1"
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Source:
+    path: str
+    format: str  # txt | md | html | pdf | docx
+    sha256: str
+    pages: int | None = None
+    ocr: bool = False
+
+
+@dataclass
+class Metadata:
+    symbol: str | None = None
+    doc_type: str | None = None
+    doc_type_name: str | None = None
+    issuer: str | None = None
+    issued_on: str | None = None  # ISO date
+    place: str | None = None
+    title: str | None = None
+    signer: str | None = None
+
+
+@dataclass
+class Reference:
+    id: str
+    span: Span
+    mention: str
+    symbol: str | None
+    doc_type: str | None = None
+    number: str | None = None
+    year: int | None = None
+    issuer_code: str | None = None
+    issued_on: str | None = None
+    # extra fields (allowed by the contract): how the citing text relates to the cited document
+    relation: str = "cites"  # cites | based_on | follows_up | implements | amends | replaces
+    doc_type_name: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class Assignee:
+    mention: str
+    span: Span
+    name: str
+    name_en: str | None
+    role: str  # lead | support | responsible
+
+
+@dataclass
+class Deadline:
+    mention: str
+    span: Span
+    kind: str  # date | range | relative | recurring | none
+    date: str | None = None
+    start: str | None = None
+    end: str | None = None
+    rrule: str | None = None
+    # extra fields
+    flags: list[str] = field(default_factory=list)  # e.g. "before" (strictly before), "rolled_forward", "target"
+    duration: str | None = None  # ISO-8601 duration for relative deadlines, e.g. "P30D"
+
+
+@dataclass
+class Obligation:
+    id: str
+    path: str | None
+    span: Span
+    text: str
+    action: str
+    assignees: list[Assignee] = field(default_factory=list)
+    deadline: Deadline | None = None
+    reports_to: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    # extra: every deadline found in the task (hard and target), the first being `deadline`
+    deadlines: list[Deadline] = field(default_factory=list)
+
+
+@dataclass
+class DocumentRecord:
+    doc_id: str
+    source: Source
+    language: str
+    metadata: Metadata
+    text: str
+    references: list[Reference] = field(default_factory=list)
+    obligations: list[Obligation] = field(default_factory=list)
+    # extra: the bodies the document as a whole is addressed to (Kính gửi / "... điện:" / closing formula)
+    addressees: list[Assignee] = field(default_factory=list)
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        ordered = {"schema": data.pop("schema"), "doc_id": data.pop("doc_id")}
+        ordered.update(data)
+        return _lists_for_spans(ordered)
+
+
+def _lists_for_spans(value: Any) -> Any:
+    """JSON has no tuples: turn spans into lists so a record round-trips unchanged."""
+    if isinstance(value, dict):
+        return {k: _lists_for_spans(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists_for_spans(v) for v in value]
+    return value
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def doc_id_for(sha256: str) -> str:
+    """A document is identified by its content, so the same input gets the same id on any machine."""
+    return "d" + sha256[:16]
+
+
+def obligation_id(doc_id: str, path: str | None, text: str, ordinal: int) -> str:
+    """Stable across runs: derived from the document, the enumeration path and the task's own words."""
+    key = f"{doc_id}|{path or ''}|{ordinal}|{' '.join(text.split())[:200]}"
+    return "o" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,230 @@
+"""Segment stage: the document's layout as a list of blocks (one per paragraph of normalised text).
+
+Regions: header (issuer, number, place and date, type and title), addressees ("Kính gửi:",
+"... điện:"), recitals ("Căn cứ ..."), body, closing ("Nơi nhận:", signature) and appendices.
+Body blocks carry their enumeration path: Phần/Chương/section (Roman), Điều, item ``1.``,
+sub-item ``1.1``, point ``a)`` in the Vietnamese alphabet (a b c d đ e g h i k ...; an English
+second ``d)`` is ``đ``), ``(1)``/``(i)`` sub-points, and dash bullets that share their parent's path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+VIETNAMESE_POINTS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+LATIN_POINTS = "a b c d e f g h i j k l m n o p q r s t u v w x y z".split()
+
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+ENUMERATORS: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Part|PART|Chapter|CHAPTER)\s+(" + _ROMAN + r"|\d+)\b[.:]?\s*")),
+    ("article", re.compile(r"^(?:Điều|Article)\s+(\d+[a-z]?)\s*[.:]?\s*")),
+    ("section", re.compile(r"^(" + _ROMAN + r")\s*[.)/]\s*(?=\S)")),
+    ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?=[^\d\s])")),
+    ("item", re.compile(r"^(\d{1,2})\s*[.)/]\s*(?=[^\d\s/])")),
+    ("point", re.compile(r"^(đ|dd|[a-z])\s*[)/]\s*")),
+    ("subpoint", re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s*")),
+    ("bullet", re.compile(r"^(?:[-–•+*]|\[\d{1,2}\])\s*(?=\S)")),
+]
+LEVEL = {"part": 0, "article": 1, "section": 2, "item": 3, "subitem": 4, "point": 5, "subpoint": 6}
+
+RECITAL = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Thực\s+hiện\s+ý\s+kiến|Pursuant\s+to"
+                     r"|At\s+the\s+(?:proposal|request)|In\s+consideration|Considering)\b", re.I)
+ADDRESSEE_OPEN = re.compile(r"^(?:Kính\s+gửi\s*:?|.{0,80}\bđiện\s*:\s*$|To\s*:)", re.I)
+RECIPIENTS = re.compile(r"^(?:Nơi\s+nhận|Recipients?|Nơi gửi)\s*:?", re.I)
+SIGNATURE_PREFIX = re.compile(r"^(?:KT\.|TM\.|TL\.|TUQ\.|Q\.\s|T/M|K/T|T/L|FOR\s+THE|ON\s+BEHALF|"
+                              r"PRIME\s+MINISTER$|THỦ\s+TƯỚNG$|CHỦ\s+TỊCH$|BỘ\s+TRƯỞNG$|GIÁM\s+ĐỐC$)")
+APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục|APPENDIX|Appendix|ANNEX|Annex)\b")
+DECIDES = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|DECIDES|RESOLVES|CHỈ\s+THỊ|HEREBY\s+DECIDES)\s*:\s*$", re.I)
+MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s+-\s+Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+                   r"|SOCIALIST\s+REPUBLIC|Independence\s+-\s+Freedom", re.I)
+
+
+@dataclass
+class Block:
+    span: tuple[int, int]
+    kind: str  # header | addressees | recital | body | table_row | recipients | signature | appendix
+    enum: str | None = None  # part | article | section | item | subitem | point | subpoint | bullet
+    label: str | None = None  # the enumerator as written
+    path: str | None = None
+    content_start: int = 0  # offset in the text after the enumerator
+    heading: bool = False  # an enumerated line that only names who or what the points below concern
+
+
+@dataclass
+class Segmentation:
+    blocks: list[Block] = field(default_factory=list)
+    header_end: int = 0  # index of the first block after the header
+    closing_start: int | None = None  # index of "Nơi nhận"/signature, if found
+
+    def of_kind(self, *kinds: str) -> list[Block]:
+        return [b for b in self.blocks if b.kind in kinds]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def match_enumerator(line: str) -> tuple[str, str, int] | None:
+    """(kind, label, length of the enumerator) for a paragraph that opens with one."""
+    for kind, pattern in ENUMERATORS:
+        m = pattern.match(line)
+        if m and (kind != "section" or m.group(1)):
+            label = m.group(1) if m.groups() else m.group(0).strip()
+            return kind, label, m.end()
+    return None
+
+
+class _PathTracker:
+    """Keeps the current enumeration context and turns labels into Vietnamese-letter paths."""
+
+    def __init__(self) -> None:
+        self.stack: dict[str, str] = {}
+        self.latin = False  # the points follow the Latin alphabet (an "f)" or "e)" right after "d)")
+
+    def enter(self, kind: str, label: str) -> str:
+        if kind == "point":
+            label = self._point_letter(label)
+        level = LEVEL[kind]
+        for other in [k for k in self.stack if LEVEL[k] >= level]:
+            del self.stack[other]
+        self.stack[kind] = label
+        return self.path()
+
+    def _point_letter(self, written: str) -> str:
+        written = "đ" if written == "dd" else written
+        previous = self.stack.get("point")
+        if previous is None:
+            self.latin = False
+            return written
+        if written == "f" or (previous == "d" and written == "e"):
+            self.latin = True
+        if not self.latin and previous == "d" and written == "d":
+            return "đ"  # an English rendering prints the second d) for đ)
+        return written
+
+    def path(self) -> str:
+        parts: list[str] = []
+        for kind in ("part", "article", "section", "item", "subitem", "point", "subpoint"):
+            if kind in self.stack:
+                label = self.stack[kind]
+                if kind == "subitem" and parts and label.startswith(parts[-1] + "."):
+                    parts.pop()  # "1.2" already says item 1
+                parts.append(label)
+        return ".".join(parts)
+
+    def bullet_path(self) -> str | None:
+        return self.path() or None
+
+
+def _is_heading(content: str) -> bool:
+    """'2. Bộ Khoa học và Công nghệ', '2. Chủ tịch UBND các tỉnh: Khánh Hòa, Đắk Lắk:' or 'I. NHIỆM VỤ'."""
+    content = content.strip()
+    if not content:
+        return True
+    if content.endswith(":"):
+        return True
+    if content.isupper():
+        return True
+    words = content.split()
+    return len(words) <= 14 and not re.search(r"[.;!?]$", content) and "," not in content[:-1][-40:] and (
+        len(content) < 90)
+
+
+def segment(text: str) -> Segmentation:
+    spans = paragraphs(text)
+    seg = Segmentation()
+    tracker = _PathTracker()
+    region = "header"
+    header_done = False
+    addressee_open = False
+    for index, (start, end) in enumerate(spans):
+        line = text[start:end].strip()
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        block = Block(span=(start, end), kind="body", content_start=start + lead)
+        found = match_enumerator(line)
+        if region in ("closing",) and APPENDIX.match(line):
+            region = "appendix"
+        if region == "header":
+            if ADDRESSEE_OPEN.match(line):
+                block.kind = "addressees"
+                addressee_open = True
+                seg.blocks.append(block)
+                continue
+            if addressee_open and found and found[0] == "bullet":
+                block.kind = "addressees"
+                seg.blocks.append(block)
+                continue
+            addressee_open = False
+            if RECITAL.match(line):
+                block.kind = "recital"
+                seg.blocks.append(block)
+                continue
+            if not header_done and _is_header_line(line, index) and not (found and found[0] != "bullet"):
+                block.kind = "header"
+                seg.blocks.append(block)
+                continue
+            header_done = True
+            region = "body"
+            seg.header_end = len(seg.blocks)
+        if region == "body" and (RECIPIENTS.match(line) or _is_signature(line, text, spans, index)):
+            region = "closing"
+            seg.closing_start = len(seg.blocks)
+        if region == "closing":
+            block.kind = "recipients" if RECIPIENTS.match(line) or line.startswith("-") else "signature"
+            seg.blocks.append(block)
+            continue
+        if region == "appendix" and APPENDIX.match(line):
+            tracker = _PathTracker()
+        if RECITAL.match(line) and not found:
+            block.kind = "recital"
+        elif DECIDES.match(line):
+            block.kind = "body"
+        if " | " in line and line.count(" | ") >= 2:
+            block.kind = "table_row" if region != "appendix" else "table_row"
+        elif found:
+            kind, label, length = found
+            block.enum = kind
+            block.label = label
+            block.content_start = start + lead + length
+            if kind == "bullet":
+                block.path = tracker.bullet_path()
+            else:
+                block.path = tracker.enter(kind, label)
+                block.heading = _is_heading(line[length:])
+        if region == "appendix" and block.kind == "body":
+            block.kind = "appendix"
+        seg.blocks.append(block)
+    if seg.header_end == 0 and not header_done:
+        seg.header_end = len(seg.blocks)
+    return seg
+
+
+def _is_header_line(line: str, index: int) -> bool:
+    """Header lines: issuer, motto, number, place/date, type name and title, all before the body."""
+    if index > 25:
+        return False
+    if MOTTO.search(line) or line.startswith(("Số", "No.", "Number")):
+        return True
+    if re.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", line) and len(line) < 80:
+        return True
+    if line.isupper() or line.startswith(("V/v", "V/V", "Về việc", "Về ", "VỀ ")):
+        return True
+    if len(line) < 200 and re.match(r"^(?:Decision|Resolution|Directive|Decree|Circular|Official|Plan)\b.*\bNo\.", line):
+        return True
+    return False
+
+
+def _is_signature(line: str, text: str, spans: list[tuple[int, int]], index: int) -> bool:
+    """A signature block opens with an authority prefix in capitals near the end of the body."""
+    if not SIGNATURE_PREFIX.match(line):
+        return False
+    remaining = len(spans) - index
+    return remaining <= 12 or line.startswith(("KT.", "TM.", "TL.", "TUQ.", "T/M", "K/T", "T/L"))

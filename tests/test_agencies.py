@@ -1,0 +1,277 @@
+"""Agency registry: mentions in real strings (shared corpus and seeds), lookup, succession, spaCy view."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.agencies import DATA, AgencyRegistry
+from pipeline.spacy_components import SPAN_KEY
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEV = SHARED / "corpus" / "dev"
+
+B3 = ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ"]
+B4 = B3 + ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+@pytest.fixture(scope="module")
+def reg() -> AgencyRegistry:
+    return AgencyRegistry.default()
+
+
+def names(reg: AgencyRegistry, text: str, **kw) -> list[str]:
+    return [m.name for m in reg.find_mentions(text, **kw)]
+
+
+# --- mentions in real strings -----------------------------------------------------------------------------
+
+VI_CASES = [
+    # vi_cd_223_ttg_2025.txt, addressee block as crawled (line breaks, dash bullets)
+    ("- Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các\ntỉnh: Gia Lai,\n- Đắk Lắk và Khánh Hòa;\n"
+     "- Các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường, Xây dựng, Công\n"
+     "Thương, Giáo dục và Đào tạo, Y tế, Tài chính;",
+     ["Tỉnh ủy Gia Lai", "Ủy ban nhân dân tỉnh Gia Lai", "Tỉnh ủy Đắk Lắk", "Ủy ban nhân dân tỉnh Đắk Lắk",
+      "Tỉnh ủy Khánh Hòa", "Ủy ban nhân dân tỉnh Khánh Hòa", "Bộ Quốc phòng", "Bộ Công an",
+      "Bộ Nông nghiệp và Môi trường", "Bộ Xây dựng", "Bộ Công Thương", "Bộ Giáo dục và Đào tạo", "Bộ Y tế",
+      "Bộ Tài chính"]),
+    # vi_cd_223 item 2
+    ("2. Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,\nĐắk Lắk, Gia Lai:",
+     ["Ủy ban nhân dân tỉnh Khánh Hòa", "Ủy ban nhân dân tỉnh Đắk Lắk", "Ủy ban nhân dân tỉnh Gia Lai"]),
+    # vi_cd_223 item 2, reporting line: office-holders stand for their bodies
+    ("kịp\nthời báo cáo Thủ tướng Chính phủ, Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Nông\nnghiệp và Môi trường chỉ đạo",
+     ["Thủ tướng Chính phủ", "Bộ Quốc phòng", "Bộ Nông nghiệp và Môi trường"]),
+    # vi_cd_217_ttg_2025.txt: provinces and cities in one list, Huế and Đà Nẵng are cities
+    ("- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh,\nQuảng Trị, Huế, Đà Nẵng, Quảng Ngãi, Gia Lai, Đắk Lắk, Khánh Hòa;",
+     ["Ủy ban nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Quảng Trị", "Ủy ban nhân dân thành phố Huế",
+      "Ủy ban nhân dân thành phố Đà Nẵng", "Ủy ban nhân dân tỉnh Quảng Ngãi", "Ủy ban nhân dân tỉnh Gia Lai",
+      "Ủy ban nhân dân tỉnh Đắk Lắk", "Ủy ban nhân dân tỉnh Khánh Hòa"]),
+    # vi_tb_623_vpcp_2025.txt: "các Bộ, cơ quan:" list with a ministerial-level agency among ministries
+    ("đại diện Lãnh đạo các Bộ, cơ quan: Quốc phòng, Ngoại giao, Nội vụ, Công\nThương, Tài chính, Xây dựng, Y tế, "
+     "Công an, Khoa học và Công nghệ, Nông nghiệp\nvà Môi trường, Giáo dục và Đào tạo, Ngân hàng Nhà nước, Thanh tra Chính phủ.",
+     ["Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Nội vụ", "Bộ Công Thương", "Bộ Tài chính", "Bộ Xây dựng", "Bộ Y tế",
+      "Bộ Công an", "Bộ Khoa học và Công nghệ", "Bộ Nông nghiệp và Môi trường", "Bộ Giáo dục và Đào tạo",
+      "Ngân hàng Nhà nước Việt Nam", "Thanh tra Chính phủ"]),
+    # Nơi nhận of a VPCP công văn: ministries by their symbol codes
+    ("- Các Bộ: TC, XD, NV, GDĐT, NNMT, DTTG;",
+     ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Nội vụ", "Bộ Giáo dục và Đào tạo", "Bộ Nông nghiệp và Môi trường", "Bộ Dân tộc và Tôn giáo"]),
+    # seed 001 (968/CĐ-TTg): the standing formula -> one class each
+    ("Thủ tướng Chính phủ yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, nhất là "
+     "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương và Thủ trưởng cơ quan hành chính nhà nước các cấp",
+     ["Thủ tướng Chính phủ", *B4, "các cơ quan hành chính nhà nước các cấp"]),
+    # vague group (ANNOTATION.md)
+    ("Các bộ, ngành, địa phương chủ động thực hiện việc chuẩn hóa", B4),
+    ("lãnh đạo các Bộ, ngành theo chức\nnăng, nhiệm vụ", B3),
+    ("Giao Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với Văn phòng Chính phủ", ["Bộ Kế hoạch và Đầu tư", "Văn phòng Chính phủ"]),
+    ("Bộ KH&CN chủ trì; NHNN phối hợp; VPCP theo dõi", ["Bộ Khoa học và Công nghệ", "Ngân hàng Nhà nước Việt Nam", "Văn phòng Chính phủ"]),
+    ("Giám đốc Sở Y tế tham mưu", ["Sở Y tế"]),
+    ("Bí thư Tỉnh ủy Điện Biên, Chủ tịch Ủy ban nhân dân tỉnh Điện Biên", ["Tỉnh ủy Điện Biên", "Ủy ban nhân dân tỉnh Điện Biên"]),
+    ("Thành ủy Cần Thơ thực hiện Nghị quyết số 21-NQ/TW", ["Thành ủy Cần Thơ"]),
+    ("Sở Giáo dục và Đào tạo Hà Nội", ["Sở Giáo dục và Đào tạo thành phố Hà Nội"]),
+    ("Các sở, ngành có liên quan và UBND các xã, phường", ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]),
+    ("Ủy ban nhân dân các phường, xã, đặc khu", ["Ủy ban nhân dân các xã, phường"]),
+    ("Chủ tịch các Tập đoàn, Tổng Công ty nhà nước", ["các tập đoàn, tổng công ty"]),
+    ("Ủy ban nhân dân các tỉnh, thành phố: Hà Nội, Hải Phòng", ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hải Phòng"]),
+    ("các Phó Thủ tướng Chính phủ", ["Phó Thủ tướng Chính phủ"]),
+    ("Tập đoàn Điện lực Việt Nam (EVN)", ["Tập đoàn Điện lực Việt Nam", "Tập đoàn Điện lực Việt Nam"]),
+    ("Uỷ ban nhân dân tỉnh Khánh Hoà", ["Ủy ban nhân dân tỉnh Khánh Hòa"]),  # new-style tone placement
+    # generic partners and codes inside symbols are not bodies
+    ("phối hợp với các cơ quan liên quan, cơ quan chức năng", []),
+    ("Thông tư số 68/2025/TT-BTC và Công văn số 9837/UBND-KSTT", []),
+    ("xây dựng chính phủ điện tử", []),
+    ("Lũ trên các sông ở Khánh Hòa, Đắk Lắk và Gia Lai", []),
+    ("các Bộ, cơ quan xây dựng kế hoạch", B3),
+]
+
+
+@pytest.mark.parametrize("text,expected", VI_CASES)
+def test_vietnamese_mentions(reg, text, expected):
+    assert names(reg, text) == expected
+
+
+EN_CASES = [
+    # seed 000 item 1 (the English of 968/CĐ-TTg)
+    ("1. Ministers, Heads of ministerial-level agencies, Heads of Government agencies, especially Chairmen of People's "
+     "Committees of provinces and centrally-run cities and Heads of state administrative agencies at all levels:",
+     [*B4, "các cơ quan hành chính nhà nước các cấp"]),
+    # en_qd_* decisions
+    ("5. The Ministry of Home Affairs shall assume the prime responsibility for, and coordinate with the Ministry of Foreign "
+     "Affairs and the Ministry of Culture, Sports and Tourism in, determining payrolls",
+     ["Bộ Nội vụ", "Bộ Ngoại giao", "Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("4. The Ministry of Finance shall assume the prime responsibility for, and coordinate with the Ministry of Foreign "
+     "Affairs, the Ministry of Culture, Sports and Tourism and concerned ministries and branches in",
+     ["Bộ Tài chính", "Bộ Ngoại giao", "Bộ Văn hóa, Thể thao và Du lịch", *B3]),
+    ("Minister-Chairman of the Government Office", ["Văn phòng Chính phủ"]),
+    ("in coordination with the Ministry of Finance", ["Bộ Tài chính"]),
+    ("the Minister of Justice shall", ["Bộ Tư pháp"]),
+    ("the Planning and Investment Ministry (in Document No. 7895/BKH-TD&GSDT)", ["Bộ Kế hoạch và Đầu tư"]),
+    ("At the proposals of the People's Committee of Cao Bang province", ["Ủy ban nhân dân tỉnh Cao Bằng"]),
+    ("chairpersons of provincial-level People’s Committees shall implement this Decision", [B4[3]]),
+    ("Ministry of Labor, War Invalids and Social Affairs", ["Bộ Lao động - Thương binh và Xã hội"]),
+    ("ministries, sectors and localities", B4),
+    ("People's Committees of provinces and centrally run cities", [B4[3]]),
+    ("local government and e-government services", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", EN_CASES)
+def test_english_mentions(reg, text, expected):
+    assert names(reg, text, language="en") == expected
+
+
+def test_mentions_in_corpus_file_have_absolute_spans(reg):
+    text = (DEV / "vi_cd_223_ttg_2025.txt").read_text(encoding="utf-8")
+    start = text.index("2. Chủ tịch")
+    end = text.index("- Tiếp tục huy động")
+    found = reg.find_mentions(text, start, end)
+    assert [m.name for m in found][:3] == ["Ủy ban nhân dân tỉnh Khánh Hòa", "Ủy ban nhân dân tỉnh Đắk Lắk", "Ủy ban nhân dân tỉnh Gia Lai"]
+    for m in found:
+        assert start <= m.span[0] < m.span[1] <= end
+        assert text[m.span[0]:m.span[1]] == m.mention
+    assert found[-1].mention == "Bộ trưởng Bộ Nông\nnghiệp và Môi trường"
+
+
+@pytest.mark.parametrize("text,province,expected", [
+    ("UBND tỉnh, Chủ tịch UBND tỉnh xem xét, giải quyết.", "Nghệ An", ["Ủy ban nhân dân tỉnh Nghệ An"] * 2),
+    ("Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau", "Hồ Chí Minh", ["Ủy ban nhân dân thành phố Hồ Chí Minh"]),
+    ("Công an tỉnh chủ trì", "Ủy ban nhân dân tỉnh Đắk Lắk", ["Công an tỉnh Đắk Lắk"]),
+    ("UBND tỉnh, Chủ tịch UBND tỉnh xem xét", None, ["Ủy ban nhân dân tỉnh"] * 2),
+])
+def test_province_from_context(reg, text, province, expected):
+    assert names(reg, text, province=province) == expected
+
+
+def test_mention_fields(reg):
+    (m,) = reg.find_mentions("Chủ tịch Ủy ban nhân dân tỉnh Gia Lai")
+    assert (m.span, m.mention, m.name, m.name_en, m.kind) == (
+        (0, 37), "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai", "Ủy ban nhân dân tỉnh Gia Lai", "Gia Lai Provincial People's Committee", "province")
+
+
+# --- lookup -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("alias,name", [
+    ("BNV", "Bộ Nội vụ"),
+    ("bkhđt", "Bộ Kế hoạch và Đầu tư"),
+    ("BNNMT", "Bộ Nông nghiệp và Môi trường"),
+    ("Bộ NN&MT", "Bộ Nông nghiệp và Môi trường"),
+    ("Bộ  GD&ĐT", "Bộ Giáo dục và Đào tạo"),
+    ("Bộ TT&TT", "Bộ Thông tin và Truyền thông"),
+    ("VPCP", "Văn phòng Chính phủ"),
+    ("TTCP", "Thanh tra Chính phủ"),
+    ("UBDT", "Ủy ban Dân tộc"),
+    ("Ministry of Home Affairs", "Bộ Nội vụ"),
+    ("the Government Office", "Văn phòng Chính phủ"),
+    ("State Bank of Vietnam", "Ngân hàng Nhà nước Việt Nam"),
+    ("MOLISA", "Bộ Lao động - Thương binh và Xã hội"),
+    ("Quốc phòng", "Bộ Quốc phòng"),
+    ("EVN", "Tập đoàn Điện lực Việt Nam"),
+    ("uỷ ban thường vụ quốc hội", "Ủy ban Thường vụ Quốc hội"),
+    ("Ủy ban nhân dân tỉnh Thanh Hoá", "Ủy ban nhân dân tỉnh Thanh Hóa"),
+    ("Khánh Hoà", "Ủy ban nhân dân tỉnh Khánh Hòa"),
+    ("TP.HCM", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("Sở Y tế tỉnh Gia Lai", "Sở Y tế tỉnh Gia Lai"),
+    ("Tỉnh ủy Gia Lai", "Tỉnh ủy Gia Lai"),
+    ("Hội đồng nhân dân tỉnh Nghệ An", "Hội đồng nhân dân tỉnh Nghệ An"),
+    ("Hanoi People's Committee", "Ủy ban nhân dân thành phố Hà Nội"),
+    ("commercial banks", "các ngân hàng thương mại"),
+])
+def test_lookup(reg, alias, name):
+    agency = reg.lookup(alias)
+    assert agency is not None and agency.name == name
+
+
+@pytest.mark.parametrize("alias", ["", "các cơ quan liên quan", "Bộ Ngoại thương", "Gotham"])
+def test_lookup_unknown(reg, alias):
+    assert reg.lookup(alias) is None
+
+
+def test_english_name(reg):
+    assert reg.english_name("Bộ Nội vụ") == "Ministry of Home Affairs"
+    assert reg.english_name("Văn phòng Chính phủ") == "Government Office"
+
+
+# --- succession -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,as_of,expected", [
+    ("Bộ Kế hoạch và Đầu tư", "2025-03-01", ["Bộ Tài chính"]),
+    ("Bộ Kế hoạch và Đầu tư", "2025-02-28", []),
+    ("Bộ Kế hoạch và Đầu tư", "2023-06-01", []),
+    ("Bộ Tài nguyên và Môi trường", "2025-03-01", ["Bộ Nông nghiệp và Môi trường"]),
+    ("Bộ Nông nghiệp và Phát triển nông thôn", None, ["Bộ Nông nghiệp và Môi trường"]),
+    ("Bộ Giao thông vận tải", "2025-06-01", ["Bộ Xây dựng"]),
+    ("Bộ Thông tin và Truyền thông", "2025-03-01", ["Bộ Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("Ủy ban Dân tộc", "2025-03-01", ["Bộ Dân tộc và Tôn giáo"]),
+    ("Bộ Nội vụ", "2025-03-01", []),
+    ("Quảng Nam", "2025-07-01", ["Ủy ban nhân dân thành phố Đà Nẵng"]),
+    ("Ủy ban nhân dân tỉnh Quảng Nam", "2025-06-30", []),
+    ("Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu", "2025-07-01", ["Ủy ban nhân dân thành phố Hồ Chí Minh"]),
+    ("Thừa Thiên Huế", "2025-01-01", ["Ủy ban nhân dân thành phố Huế"]),
+    ("Tỉnh ủy Bình Định", "2025-07-01", ["Tỉnh ủy Gia Lai"]),
+    # composed: a department merged on 2025-03-01, in a province merged on 2025-07-01
+    ("Sở Kế hoạch và Đầu tư tỉnh Quảng Nam", "2025-03-01", ["Sở Tài chính tỉnh Quảng Nam"]),
+    ("Sở Kế hoạch và Đầu tư tỉnh Quảng Nam", "2025-07-01", ["Sở Tài chính thành phố Đà Nẵng"]),
+])
+def test_successors(reg, name, as_of, expected):
+    assert [a.name for a in reg.successors(name, as_of)] == expected
+
+
+def test_current_name_and_predecessors(reg):
+    assert reg.current_name("Bộ Kế hoạch và Đầu tư", "2025-03-01") == "Bộ Tài chính"
+    assert reg.current_name("Ministry of Planning and Investment", "2024-01-01") == "Bộ Kế hoạch và Đầu tư"
+    assert reg.current_name("Bộ Lao động - Thương binh và Xã hội", "2025-03-01") == "Bộ Nội vụ"
+    assert {a.name for a in reg.predecessors("Bộ Tài chính")} >= {"Bộ Kế hoạch và Đầu tư"}
+    assert {a.name for a in reg.predecessors("Bộ Nông nghiệp và Môi trường")} >= {
+        "Bộ Tài nguyên và Môi trường", "Bộ Nông nghiệp và Phát triển nông thôn"}
+    assert {a.name for a in reg.predecessors("Ủy ban nhân dân thành phố Cần Thơ")} == {
+        "Ủy ban nhân dân tỉnh Sóc Trăng", "Ủy ban nhân dân tỉnh Hậu Giang"}
+    assert {a.name for a in reg.predecessors("Sở Tài chính thành phố Đà Nẵng")} >= {
+        "Sở Tài chính tỉnh Quảng Nam", "Sở Kế hoạch và Đầu tư thành phố Đà Nẵng", "Sở Kế hoạch và Đầu tư tỉnh Quảng Nam"}
+
+
+# --- the data ---------------------------------------------------------------------------------------------
+
+
+def test_data_covers_provinces_and_2025_ministries(reg):
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    units = data["provinces"]
+    before = [p for p in units if p.get("valid_from") is None]
+    after = [p for p in units if p.get("valid_to") is None]
+    assert (len(before), len(after)) == (63, 34)
+    assert sum(1 for p in units if p.get("successor", {}).get("date") == "2025-07-01") == 29
+    ministries = [a for a in reg.bodies if a.kind == "ministry"]
+    assert sum(a.valid_on("2024-12-31") for a in ministries) == 18
+    assert sum(a.valid_on("2025-03-01") for a in ministries) == 14
+    for agency in reg.bodies:  # every successor named in the data is a known body
+        for s in agency.successors:
+            assert reg.lookup(s.name) is not None, (agency.name, s.name)
+
+
+def test_group_class_names_are_exact(reg):
+    for cls in ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ",
+                "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "các tập đoàn, tổng công ty",
+                "Tỉnh ủy, Thành ủy các tỉnh, thành phố trực thuộc Trung ương", "Ủy ban nhân dân các xã, phường",
+                "các sở, ban, ngành", "các ngân hàng thương mại", "Phó Thủ tướng Chính phủ",
+                "các cơ quan hành chính nhà nước các cấp", "Ủy ban nhân dân các huyện, thị xã, thành phố"]:
+        agency = reg.lookup(cls)
+        assert agency is not None and agency.name == cls and agency.kind == "group"
+
+
+# --- spaCy view -------------------------------------------------------------------------------------------
+
+
+def test_spacy_component():
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("obligraph_agencies")
+    doc = nlp("Giao Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với Văn phòng Chính phủ và các bộ, ngành, địa phương.")
+    got = [(s.text, s.kb_id_, s._.agency, s.label_) for s in doc.spans[SPAN_KEY]]
+    assert got[:2] == [("Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư", "ministry"),
+                       ("Văn phòng Chính phủ", "Văn phòng Chính phủ", "Văn phòng Chính phủ", "ministerial_agency")]
+    assert [s.kb_id_ for s in list(doc.spans[SPAN_KEY])[2:]] == B4
+    assert doc.spans[SPAN_KEY][2]._.agency_en == "ministries"
+    doc = nlp("The Ministry of Home Affairs shall assume the prime responsibility")
+    assert [(s.text, s.kb_id_) for s in doc.spans[SPAN_KEY]] == [("Ministry of Home Affairs", "Bộ Nội vụ")]

@@ -1,0 +1,390 @@
+"""Cross-reference extraction, as tables of real strings (DOMAIN.md §10, seeds, dev corpus)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.references import (
+    canonical_symbol,
+    doc_type_name,
+    find_references,
+    parse_own_symbol,
+    parse_symbol,
+)
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEV = SHARED / "corpus" / "dev"
+
+
+def _refs(text: str, **kw):
+    return find_references(text, **kw)
+
+
+def _fields(ref, keys):
+    return {k: getattr(ref, k) for k in keys}
+
+
+# ---------------------------------------------------------------------------------------------------
+# find_references: (text, language, [expected fields of each reference, in order])
+FIND_CASES = [
+    # DOMAIN §10 #1: the second d) of S0 — the reference inside it
+    ("d) Organize to thoroughly disseminate and effectively implement Decree No. 73/2023/ND-CP dated "
+     "September 29, 2023 of the Government", "en",
+     [{"symbol": "73/2023/NĐ-CP", "doc_type": "NĐ", "year": 2023, "issued_on": "2023-09-29",
+       "relation": "implements"}]),
+    # §10 #2, both renderings
+    ("the directions of the Prime Minister in Official Dispatch No. 280/CD-TTg dated April 19, 2023 on", "en",
+     [{"symbol": "280/CĐ-TTg", "doc_type": "CĐ", "number": "280", "year": 2023, "issuer_code": "TTg",
+       "issued_on": "2023-04-19", "mention": "Official Dispatch No. 280/CD-TTg dated April 19, 2023"}]),
+    ("Công điện 280/CĐ-TTg năm 2023", "vi",
+     [{"symbol": "280/CĐ-TTg", "year": 2023, "issued_on": None, "mention": "Công điện 280/CĐ-TTg năm 2023"}]),
+    # §10 #3: a công văn despite the English "Official Dispatch"
+    ("That is one of the contents of Official Dispatch No. 9837/UBND-KSTT on overcoming", "en",
+     [{"symbol": "9837/UBND-KSTT", "doc_type": "CV", "doc_type_name": "Công văn", "issuer_code": "UBND"}]),
+    # §10 #4: truncated symbol completed because a Decree can only be NĐ-CP
+    ("2023 - 2025; Decree No. 73/2023 regulating the encouragement and protection of dynamic", "en",
+     [{"symbol": "73/2023/NĐ-CP", "number": "73", "year": 2023, "mention": "Decree No. 73/2023"}]),
+    # §10 #8
+    ("Ngày 16/10/2023, Thủ tướng Chính phủ đã ký ban hành Công điện 968/CĐ-TTg", "vi",
+     [{"symbol": "968/CĐ-TTg", "issued_on": None}]),
+    # §10 #9 and #10
+    ("Nghị quyết số 18-NQ/TW ngày 25/10/2017", "vi",
+     [{"symbol": "18-NQ/TW", "doc_type": "NQ", "issuer_code": "TW", "issued_on": "2017-10-25"}]),
+    ("Nghị quyết số 17-NQ/CP ngày 07/03/2019", "vi",
+     [{"symbol": "17/NQ-CP", "issuer_code": "CP", "issued_on": "2019-03-07"}]),
+    # §10 #11: two plans in one sentence
+    ("Kế hoạch số 19-KH/BCSĐ ngày 18/7/2023 của Ban cán sự đảng Bộ Giáo dục và Đào tạo và Kế hoạch số "
+     "2906/KH-ĐHCT ngày 08/8/2023 của Trường Đại học Cần Thơ", "vi",
+     [{"symbol": "19-KH/BCSĐ", "issued_on": "2023-07-18"},
+      {"symbol": "2906/KH-ĐHCT", "doc_type": "KH", "issued_on": "2023-08-08"}]),
+    # §10 #12: spaces around the slash; D/M/Y even in English
+    ("Pursuant to Official Letter No. 1080 / SYT-TCCB dated 02/6/2014", "en",
+     [{"symbol": "1080/SYT-TCCB", "issued_on": "2014-06-02", "relation": "based_on"}]),
+    # §10 #13
+    ("Thông tư liên tịch số 71/2007/TTLT/BTC-BNV … Thông tư liên tịch số 03/2006/TTLT-BTC-BNV", "vi",
+     [{"symbol": "71/2007/TTLT-BTC-BNV", "doc_type": "TTLT", "issuer_code": "BTC-BNV"},
+      {"symbol": "03/2006/TTLT-BTC-BNV", "doc_type": "TTLT"}]),
+    # §10 #14: the type word decides what QĐ means in a Party symbol
+    ("Quy định số 08-QĐi/TW; Quy định số 66-QĐ/TW; Quyết định của Bộ Chính trị số 31-QĐ/TW", "vi",
+     [{"symbol": "08-QĐi/TW", "doc_type": "QĐi", "doc_type_name": "Quy định"},
+      {"symbol": "66-QĐ/TW", "doc_type": "QĐi", "doc_type_name": "Quy định"},
+      {"symbol": "31-QĐ/TW", "doc_type": "QĐ", "doc_type_name": "Quyết định"}]),
+    # §10 #15: trust the symbol over the English label; BKH-TD&GSĐT with Đ restored in the unit
+    ("At the proposals of the People's Committee of Cao Bang province (in Report No. 1460/TTr-UBND of "
+     "August 30, 2006) and the Planning and Investment Ministry (in Document No. 7895/BKH-TD&GSDT …)", "en",
+     [{"symbol": "1460/TTr-UBND", "doc_type": "TTr", "doc_type_name": "Tờ trình", "issued_on": "2006-08-30"},
+      {"symbol": "7895/BKH-TD&GSĐT", "doc_type": "CV", "issuer_code": "BKH"}]),
+    # "also worth unit tests"
+    ("Decree No. 101/CP and Decision No. 355/TTg", "en",
+     [{"symbol": "101/CP", "doc_type": "NĐ", "issuer_code": "CP"},
+      {"symbol": "355/TTg", "doc_type": "QĐ", "issuer_code": "TTg"}]),
+    ("CHỈ THỊ SỐ 19/CT-TTG", "vi", [{"symbol": "19/CT-TTg", "doc_type": "CT", "issuer_code": "TTg"}]),
+    ("Lệnh số 07/2025/L-CTN", "vi", [{"symbol": "07/2025/L-CTN", "doc_type": "L", "doc_type_name": "Lệnh"}]),
+    ("Conclusion No. 48 - KL/TW", "en", [{"symbol": "48-KL/TW", "doc_type": "KL"}]),
+    ("theo Quyết định số 51/QĐ-VKSTC-V12", "vi", [{"symbol": "51/QĐ-VKSTC-V12", "issuer_code": "VKSTC"}]),
+    ("Scheme No. 12/DA-UBND; Project No. 13/DA-UBND", "en",
+     [{"symbol": "12/ĐA-UBND", "doc_type": "ĐA"}, {"symbol": "13/DA-UBND", "doc_type": "DA"}]),
+    ("In order to more effectively organize and implement Directive No. 30, the Provincial Party Standing "
+     "Committee requests", "en",
+     [{"symbol": None, "doc_type": "CT", "number": "30", "mention": "Directive No. 30", "relation": "implements"}]),
+    ("Ordered the Ministry to report the results to the PM by August 5.", "en", []),
+    # the brief's careful cases
+    ("Nghị định số 181/2025/NĐ-CP ngày 01/7/2025", "vi",
+     [{"symbol": "181/2025/NĐ-CP", "issued_on": "2025-07-01",
+       "mention": "Nghị định số 181/2025/NĐ-CP ngày 01/7/2025"}]),
+    ("issued together with Decree No. 39/2022/ND-CP dated June 18, 2022, the working", "en",
+     [{"symbol": "39/2022/NĐ-CP", "issued_on": "2022-06-18"}]),
+    ("Decision No. 1085/QD-TTg dated September 15, 2022 of the Prime Minister", "en",
+     [{"symbol": "1085/QĐ-TTg", "issued_on": "2022-09-15",
+       "mention": "Decision No. 1085/QD-TTg dated September 15, 2022"}]),
+    ("Resolution No. 12-NQ/TW of June 3, 2017", "en", [{"symbol": "12-NQ/TW", "issued_on": "2017-06-03"}]),
+    ("Decision No. 282/QD-TTg of October 22, 2010", "en", [{"symbol": "282/QĐ-TTg", "issued_on": "2010-10-22"}]),
+    ("theo Quyết định số 5/QĐ-UBND ngày 05 tháng 3 năm 2020", "vi", [{"symbol": "5/QĐ-UBND", "issued_on": "2020-03-05"}]),
+    ("Quy định 31-QĐ/TW, ngày 01-10-1997", "vi", [{"symbol": "31-QĐ/TW", "issued_on": "1997-10-01"}]),
+    ("- Nghị định\nsố 181/2025/NĐ-CP ngày 01/7/2025 của Chính phủ", "vi",
+     [{"symbol": "181/2025/NĐ-CP", "mention": "Nghị định\nsố 181/2025/NĐ-CP ngày 01/7/2025"}]),
+    ("- Thông tư số 10/2025/TT-\nBKHCN ngày 27/6/2025 của Bộ trưởng", "vi",
+     [{"symbol": "10/2025/TT-BKHCN", "issuer_code": "BKHCN", "issued_on": "2025-06-27"}]),
+    ("Công văn số 2231/SNV-CCHC&PC của Sở Nội vụ", "vi", [{"symbol": "2231/SNV-CCHC&PC", "doc_type": "CV"}]),
+    ("Kế hoạch phối hợp số 01/KHPH-BCA-NHNNVN", "vi", [{"symbol": "01/KHPH-BCA-NHNNVN", "issuer_code": "BCA-NHNNVN"}]),
+    ("Luật Doanh nghiệp số 59/2020/QH14", "vi", [{"symbol": "59/2020/QH14", "doc_type": "QH", "issuer_code": "QH14"}]),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13", "vi",
+     [{"symbol": "80/2015/QH13", "relation": "based_on"}]),
+    ("Pursuant to September 29, 2004 Ordinance No. 24/2004/PL-UBTVQH11 on Judicial Assessment;", "en",
+     [{"symbol": "24/2004/PL-UBTVQH11", "doc_type": "PL", "relation": "based_on"}]),
+    ("Nghị quyết số 35/2023/UBTVQH15", "vi", [{"symbol": "35/2023/UBTVQH15", "doc_type": "NQ"}]),
+    ("Chính phủ đã ban hành Nghị quyết số 66.7/2025/NQ-CP ngày\n15 tháng 11 năm 2025 quy định", "vi",
+     [{"symbol": "66.7/2025/NQ-CP", "issued_on": "2025-11-15"}]),
+    ("Sở Xây dựng tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025", "vi",
+     [{"symbol": "15972/SXD-QLN&TTBĐS", "issued_on": "2025-11-14"}]),
+    ("approved under the Prime Minister’s Decision No. 544)QD-TTg (below referred to as", "en",
+     [{"symbol": "544/QĐ-TTg", "doc_type": "QĐ"}]),
+    ("To thoroughly grasp Politburo Resolution No. 36)NQ-TW of March 26, 2004, on overseas", "en",
+     [{"symbol": "36-NQ/TW", "issued_on": "2004-03-26"}]),
+    ("English renderings keep Party symbols as Directive No. 48/CT-TW", "en", [{"symbol": "48-CT/TW"}]),
+    ("Plan No. 02-KH/BCDTW, dated June 19, 2025", "en", [{"symbol": "02-KH/BCĐTW", "issued_on": "2025-06-19"}]),
+    ("Decree No. 117/HDBT despite", "en", [{"symbol": "117/HĐBT", "doc_type": "NĐ"}]),
+    ("Decree No. 55/2010/nd-Cp", "en", [{"symbol": "55/2010/NĐ-CP"}]),
+    ("Tên tại QĐ số 270/QĐ-\nTTg là NM điện", "vi", [{"symbol": "270/QĐ-TTg"}]),
+    ("Công văn số 5348/CT-CS của Cục Thuế", "vi", [{"symbol": "5348/CT-CS", "doc_type": "CV", "issuer_code": "CT"}]),
+    ("Thông tư số 89-TC/TCT ngày 09/11/1993", "vi", [{"symbol": "89-TC/TCT", "doc_type": "TT"}]),
+    ("Sắc lệnh Số 8 ngày 5 tháng 9 năm 1945", "vi", [{"symbol": None, "number": "8"}]),
+    # OCR noise: what is certain (number, type) is kept, no wrong symbol
+    ("thực hiện Chỉ thị số 41 /CT-TTs của Thủ tướng", "vi",
+     [{"symbol": None, "doc_type": "CT", "number": "41"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), FIND_CASES)
+def test_find_references(text, language, expected):
+    refs = _refs(text, language=language)
+    assert len(refs) == len(expected), [r.mention for r in refs]
+    assert [_fields(r, e.keys()) for r, e in zip(refs, expected, strict=True)] == expected
+
+
+# ---------------------------------------------------------------------------------------------------
+# never a reference
+NEGATIVE = [
+    "Up to now, 186/190 legal documents have been issued",
+    "37/77 documents, 20/20 ministries, 36/63 localities completed",
+    "437/1,086 administrative procedures were simplified",
+    "ngày 19/11/2025, tại khu vực còn tiếp tục có mưa to",
+    "Điện thoại: (028) 3930.3279 - Fax: (028) 3930.3279",
+    "theo quy định tại Điều 5 và khoản 2 Điều 15 của Luật",
+    "Pham Bang DNUM_BEZBBZCACD 18:34",
+    "hoàn thành gửi báo cáo tình hình sử dụng lao động năm 2024 trước 05/12/2024?",
+    "Ministries shall disseminate this Official Dispatch to all localities.",
+    "Các Bộ trưởng chịu trách nhiệm thi hành Công điện này.",
+    "the Steering Committee 127/TW shall organize coordination",
+    "lưu lượng từ 500 m3/ngày đêm; tốc độ 60 km/h; tiểu mục 1.1/1/I, phụ lục 3",
+    "QCVN 01:2021/BYT quy chuẩn kỹ thuật; giai đoạn 2021-2025/2030",
+    "41 /CT-TTs",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_never_a_reference(text):
+    assert _refs(text) == []
+
+
+# ---------------------------------------------------------------------------------------------------
+def test_list_sharing_one_type_word():
+    text = ("Để tập trung ứng phó mưa lũ, tiếp theo các Công điện số 217/CĐ-TTg,\n218/CĐ-TTg, 219/CĐ-TTg và "
+            "222/CĐ-TTg ngày 19/11/2025, Thủ tướng Chính phủ yêu cầu:")
+    refs = _refs(text)
+    assert [r.symbol for r in refs] == ["217/CĐ-TTg", "218/CĐ-TTg", "219/CĐ-TTg", "222/CĐ-TTg"]
+    assert [r.issued_on for r in refs] == [None, None, None, "2025-11-19"]
+    assert {r.relation for r in refs} == {"follows_up"}
+    assert [r.id for r in refs] == ["r1", "r2", "r3", "r4"]
+    assert all(r.doc_type == "CĐ" for r in refs)
+
+
+def test_list_with_a_date_each():
+    text = ("tại các Công điện số 217/CĐ-TTg ngày 16/11/2025; số 218/CĐ-TTg ngày 16/11/2025; "
+            "số 219/CĐ-TTg ngày 17/11/2025")
+    refs = _refs(text)
+    assert [(r.symbol, r.issued_on) for r in refs] == [
+        ("217/CĐ-TTg", "2025-11-16"), ("218/CĐ-TTg", "2025-11-16"), ("219/CĐ-TTg", "2025-11-17")]
+
+
+def test_spans_index_the_text():
+    text = FIND_CASES[0][0] + " and " + FIND_CASES[1][0]
+    for r in _refs(text, language="en"):
+        assert text[r.span[0]:r.span[1]] == r.mention
+
+
+def test_later_short_mention_is_the_same_reference():
+    text = ("ban hành kèm theo Quyết định số 1085/QĐ-TTg ngày 15/9/2022 của Thủ tướng Chính phủ. "
+            "Các bộ thực hiện nghiêm Quyết định số 1085/QĐ-TTg.")
+    refs = _refs(text)
+    assert [r.symbol for r in refs] == ["1085/QĐ-TTg", "1085/QĐ-TTg"]
+    assert refs[1].issued_on == "2022-09-15"
+    assert refs[1].relation == "implements"
+
+
+def test_partial_completed_from_the_full_mention():
+    text = ("Directive No. 30-CT/TW of the Politburo on grassroots democracy. In order to implement "
+            "Directive No. 30, the Committee requests")
+    refs = _refs(text, language="en")
+    assert [r.symbol for r in refs] == ["30-CT/TW", "30-CT/TW"]
+
+
+def test_partial_not_completed_when_uncertain():
+    refs = _refs("Circular No. 49/2025 of the Ministry", language="en")
+    assert [(r.symbol, r.doc_type, r.number, r.year) for r in refs] == [(None, "TT", "49", 2025)]
+
+
+OWN_CASES = [
+    ("Số: 223/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\ntiếp theo Công điện số 217/CĐ-TTg",
+     None, ["217/CĐ-TTg"]),
+    ("Decision No. 258/QD-TTg of February 11, 2010, approving the Scheme\n(Promulgated together with the "
+     "Prime Minister’s Decision No. 258/QD-TTg of February 11, 2010) under Resolution No. 49-NQ/TW",
+     "258/QĐ-TTg", ["49-NQ/TW"]),
+    ("The Prime Minister's Decision No. 258 and Decree No. 67/2005/ND-CP", "258/QĐ-TTg", ["67/2005/NĐ-CP"]),
+]
+
+
+@pytest.mark.parametrize(("text", "own", "expected"), OWN_CASES)
+def test_own_symbol_is_not_a_reference(text, own, expected):
+    assert [r.symbol for r in _refs(text, own_symbol=own)] == expected
+
+
+RELATION_CASES = [
+    ("Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18/6/2022 của Chính phủ;", "based_on"),
+    ("Pursuant to the Government’s Decree No. 67/2005/ND-CP of May 19, 2005, detailing", "based_on"),
+    ("Tiếp theo Công điện số 217/CĐ-TTg ngày 16/11/2025, Thủ tướng yêu cầu", "follows_up"),
+    ("Further to Official Dispatch No. 217/CD-TTg, the Prime Minister requests", "follows_up"),
+    ("Thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ", "implements"),
+    ("Triển khai Kế hoạch số 283/KH-UBND của Ủy ban nhân dân tỉnh", "implements"),
+    ("To implement Resolution No. 57-NQ/TW of December 22, 2024", "implements"),
+    ("Nghị định này sửa đổi, bổ sung Nghị định số 50/2020/NĐ-CP", "amends"),
+    ("This Decree amends Decree No. 50/2020/ND-CP", "amends"),
+    ("Quyết định này thay thế Quyết định số 96/TTg ngày 18/02/1995", "replaces"),
+    ("This Decision replaces the Prime Minister’s Decision No. 96/TTg of February 18, 1995", "replaces"),
+    ("theo quy định tại Nghị định số 118/2025/NĐ-CP", "cites"),
+    # passive: the cue describes another document
+    ("Nghị định số 123/2016/NĐ-CP được sửa đổi, bổ sung bởi Nghị định số 101/2020/NĐ-CP", "cites"),
+]
+
+
+@pytest.mark.parametrize(("text", "relation"), RELATION_CASES)
+def test_relation_cue(text, relation):
+    assert _refs(text)[-1].relation == relation
+
+
+def test_amending_document_named_between_two_mentions():
+    refs = _refs("Nghị định số 12/2025/NĐ-CP ngày 1/1/2025 sửa đổi Nghị định số 50/2020/NĐ-CP.")
+    assert [r.relation for r in refs] == ["cites", "cites"]
+
+
+# ---------------------------------------------------------------------------------------------------
+CANONICAL_CASES = [
+    ("280/CD-TTg", None, "280/CĐ-TTg"),
+    ("48/CT-TW", None, "48-CT/TW"),
+    ("1080 / SYT-TCCB", None, "1080/SYT-TCCB"),
+    ("71/2007/TTLT/BTC-BNV", None, "71/2007/TTLT-BTC-BNV"),
+    ("17-NQ/CP", None, "17/NQ-CP"),
+    ("CHỈ THỊ SỐ 19/CT-TTG", None, "19/CT-TTg"),
+    ("39/2022/ND-CP", None, "39/2022/NĐ-CP"),
+    ("7895/BKH-TD&GSDT", None, "7895/BKH-TD&GSĐT"),
+    ("123/QD-BKHDT", None, "123/QĐ-BKHĐT"),
+    ("5/QyD-BGDDT", None, "5/QyĐ-BGDĐT"),
+    ("12/NQ-HDND", None, "12/NQ-HĐND"),
+    ("2537-NQ/DU", None, "2537-NQ/ĐU"),
+    ("15/BC-BLDTBXH", None, "15/BC-BLĐTBXH"),
+    ("3177/DA-BNG-BC", None, "3177/DA-BNG-BC"),  # DA stays ambiguous without a type word
+    ("3177/DA-BNG-BC", "Scheme", "3177/ĐA-BNG-BC"),
+    ("20/HD-BTC", None, "20/HD-BTC"),
+    ("20/HD-BTC", "Hợp đồng", "20/HĐ-BTC"),
+    ("12/CTR-UBND", None, "12/CTr-UBND"),
+    ("30-CT/TW", None, "30-CT/TW"),
+    ("08-QDi/TW", None, "08-QĐi/TW"),
+    ("101/CP", "Decree", "101/CP"),
+    ("101/CP", None, None),  # a single code needs its type word
+    ("186/190", None, None),
+    ("19/11/2025", None, None),
+    ("Directive No. 30", None, None),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("raw", "type_word", "expected"), CANONICAL_CASES)
+def test_canonical_symbol(raw, type_word, expected):
+    assert canonical_symbol(raw, type_word) == expected
+
+
+PARSE_CASES = [
+    ("39/2022/NĐ-CP", ("39", 2022, "NĐ", "CP", False, True)),
+    ("1085/QĐ-TTg", ("1085", None, "QĐ", "TTg", False, False)),
+    ("18/2020/QĐ-TTg", ("18", 2020, "QĐ", "TTg", False, True)),
+    ("9837/UBND-KSTT", ("9837", None, "CV", "UBND", False, False)),
+    ("30-CT/TW", ("30", None, "CT", "TW", True, False)),
+    ("163/2013/TTLT-BTC-BNV", ("163", 2013, "TTLT", "BTC-BNV", False, True)),
+    ("80/2015/QH13", ("80", 2015, "QH", "QH13", False, True)),
+    ("not a symbol", (None, None, None, None, False, False)),
+]
+
+
+@pytest.mark.parametrize(("symbol", "expected"), PARSE_CASES)
+def test_parse_symbol(symbol, expected):
+    p = parse_symbol(symbol)
+    assert (p.number, p.year, p.doc_type, p.issuer_code, p.is_party, p.is_normative) == expected
+
+
+@pytest.mark.parametrize(("code", "name"), [
+    ("CĐ", "Công điện"), ("CV", "Công văn"), (None, "Công văn"), ("QyĐ", "Quy định"), ("CTr", "Chương trình"),
+    ("TTr", "Tờ trình"), ("NĐ", "Nghị định"), ("TTLT", "Thông tư liên tịch"), ("KL", "Kết luận"), ("XYZ", None),
+])
+def test_doc_type_name(code, name):
+    assert doc_type_name(code) == name
+
+
+@pytest.mark.parametrize(("line", "symbol"), [
+    ("Số: 223/CĐ-TTg", "223/CĐ-TTg"),
+    ("Số 36-HD/VPTW", "36-HD/VPTW"),
+    ("Decision No. 282/QD-TTg of February 24, 2011", "282/QĐ-TTg"),
+    ("**Số: 3783/QĐ-\nUBND**", "3783/QĐ-UBND"),
+    ("Hà Nội, ngày 20 tháng 11 năm 2025", None),
+    ("tiếp theo Công điện số 217/CĐ-TTg", None),
+])
+def test_parse_own_symbol(line, symbol):
+    assert parse_own_symbol(line) == symbol
+
+
+# ---------------------------------------------------------------------------------------------------
+# dev corpus: the collector's "numbered refs found" are found. Where a listed symbol is wrong after
+# checking the text, the exception says what the text really has.
+MANIFEST_EXCEPTIONS = {
+    ("vi_cd_220_ttg_2025.txt", "7/2025/NQ-CP"):
+        ("66.7/2025/NQ-CP", "the text reads 'Nghị quyết số 66.7/2025/NQ-CP' (a numbered part of Resolution 66)"),
+    ("vi_tb_624_vpcp_2025.txt", "1506/KCB-QLCL"):
+        ("1506/KCB-QLCL&CGKT", "the unit code is 'QLCL&CGKT'; the collector cut it at '&'"),
+    ("vi_cv_4085_ubnd-dt_2025.txt", "15972/SXD-QLN"):
+        ("15972/SXD-QLN&TTBĐS", "the text reads '15972/SXD-QLN& TTBĐS' (unit QLN&TTBĐS, a space after '&')"),
+    ("vi_cv_4085_ubnd-dt_2025.txt", "515/KH-BCA-BNN"):
+        ("515/KH-BCA-BNN&MT", "the text reads '515/KH-BCA-BNN&MT'; the collector cut it at '&'"),
+}
+
+
+def _manifest_rows():
+    with open(DEV / "MANIFEST.tsv", encoding="utf-8") as fh:
+        return [row for row in csv.DictReader(fh, delimiter="\t") if row["file"].endswith(".txt")]
+
+
+def _listed(note: str) -> list[str]:
+    tail = note.split("numbered refs found:")[-1].strip()
+    if tail.startswith("none"):
+        return []
+    return [s.strip() for s in tail.replace("…", "").split(";") if s.strip()]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row", _manifest_rows(), ids=lambda row: row["file"])
+def test_dev_corpus(row):
+    text = unicodedata.normalize("NFC", (DEV / row["file"]).read_text(encoding="utf-8"))
+    own = row["doc_number"] if "/" in row["doc_number"] else None
+    refs = find_references(text, language=row["language"], own_symbol=own)
+    found = {r.symbol for r in refs if r.symbol}
+    for listed in _listed(row["xref_note"]):
+        expected, _reason = MANIFEST_EXCEPTIONS.get((row["file"], listed), (canonical_symbol(listed), ""))
+        assert expected in found, f"{listed} not found in {row['file']}"
+    if own:
+        assert canonical_symbol(own) not in found
+    for r in refs:
+        assert text[r.span[0]:r.span[1]] == r.mention
+        if r.symbol:
+            # never a ratio, a count or a date: a symbol always carries a code after the number
+            assert re.search(r"[A-Za-zĐ]", r.symbol), r.symbol
+            assert not re.fullmatch(r"[\d.,/\s-]+", r.symbol)
+    assert [r.id for r in refs] == [f"r{i}" for i in range(1, len(refs) + 1)]
+
+
+def test_own_symbol_read_from_a_header_sharing_its_line():
+    text = ("CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18/6/2022 của Chính phủ;")
+    assert [r.symbol for r in find_references(text)] == ["39/2022/NĐ-CP"]
