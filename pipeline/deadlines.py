@@ -46,7 +46,9 @@ def _norm(s: str) -> str:
 
 # ---------------------------------------------------------------- atoms (the time expressions themselves)
 
-_MON = "(?-i:" + "|".join(sorted({k.capitalize() for k in _DATA["months_en"]}, key=len, reverse=True)) + r")\b"
+_MON = (
+    "(?-i:" + "|".join(sorted({k.capitalize() for k in _DATA["months_en"]}, key=len, reverse=True)) + r")\b"
+)
 _NUMW = _alt(_DATA["number_words"])
 
 _NUMERIC = (
@@ -225,7 +227,9 @@ _UNTIL_NOW = re.compile(rf"\s*(?:{_alt(_NEG['until_now'])})(?!\w)", re.I)
 _FOLLOWING_YEAR = re.compile(rf"\s*(?:{_alt(_NEG['following_year'])})(?!\w)", re.I)
 _OPEN_ENDED = re.compile(rf"\s*(?:{_alt(_NEG['open_ended'])})(?!\w)", re.I)
 _DATELINE = re.compile(r"(?:^|[\n|])[^\S\n]*(?:[A-ZĐ][^\s,]*\s+){0,3}[A-ZĐ][^\s,]*,\s*$")
-_TARGET = {lang: re.compile(rf"(?<!\w)(?:{_alt(w)})(?!\w)", re.I) for lang, w in _DATA["target_words"].items()}
+_TARGET = {
+    lang: re.compile(rf"(?<!\w)(?:{_alt(w)})(?!\w)", re.I) for lang, w in _DATA["target_words"].items()
+}
 _ENUM_CLOSE = re.compile(r"(?:^|\s)[0-9a-zđ]{1,3}\)$", re.I)
 
 # ---------------------------------------------------------------- relative durations
@@ -269,8 +273,12 @@ _REC_NOT_BEFORE = re.compile(rf"\s*(?:{_alt(_RW['not_before'])})(?!\w)", re.I)
 
 _VG = _DATA["vague"]
 _VAGUE_RE = {lang: re.compile(rf"(?<!\w)(?:{_alt(_VG[lang])})(?!\w)", re.I) for lang in ("vi", "en")}
-_VAGUE_NOT_AFTER = {_norm(k): re.compile(rf"(?<!\w)(?:{_alt(v)})\s*$", re.I) for k, v in _VG["not_after"].items()}
-_VAGUE_NOT_BEFORE = {_norm(k): re.compile(rf"\s*(?:{_alt(v)})(?!\w)", re.I) for k, v in _VG["not_before"].items()}
+_VAGUE_NOT_AFTER = {
+    _norm(k): re.compile(rf"(?<!\w)(?:{_alt(v)})\s*$", re.I) for k, v in _VG["not_after"].items()
+}
+_VAGUE_NOT_BEFORE = {
+    _norm(k): re.compile(rf"\s*(?:{_alt(v)})(?!\w)", re.I) for k, v in _VG["not_before"].items()
+}
 
 
 # ---------------------------------------------------------------- helpers
@@ -397,7 +405,9 @@ def _find_relative(c: _Ctx) -> None:
                 due = _add_months(c.issued, n)
             else:
                 due = _add_months(c.issued, 12 * n)
-        c.add(Deadline(m.group(0), (m.start(), m.end()), "relative", _iso(due), flags=flags, duration=duration))
+        c.add(
+            Deadline(m.group(0), (m.start(), m.end()), "relative", _iso(due), flags=flags, duration=duration)
+        )
 
 
 # ---------------------------------------------------------------- atoms with their cues
@@ -454,7 +464,11 @@ def _candidates(c: _Ctx) -> list[_Cand]:
 def _recurrence_after(c: _Ctx, cand: _Cand) -> None:
     m = _REC_AFTER.match(c.text, cand.e, c.hi)
     if m:
-        cand.rec = (cand.rec if cand.rec != "PERIODIC" else None) or _unit_freq(m.group("u1") or m.group("u2")) or _REC_EN[_norm(m.group("u3"))]
+        cand.rec = (
+            (cand.rec if cand.rec != "PERIODIC" else None)
+            or _unit_freq(m.group("u1") or m.group("u2"))
+            or _REC_EN[_norm(m.group("u3"))]
+        )
         cand.e = m.end()
 
 
@@ -487,8 +501,9 @@ def _rejected(c: _Ctx, cand: _Cand) -> bool:
     if _clause_initial(t, cand.s) and re.match(r"\s*,", t[right_at : right_at + 3]):
         if cand.cue in (None, "start") and a.unit in ("date", "day"):
             return True  # "Ngày 16/10/2023, Thủ tướng đã ký ...", "ngày 20 và 21/11/2025, tại khu vực ..."
+        # "By September 2009, the Ministry had issued ...", "Trong 10 tháng đầu năm, mặc dù ..."
         if _NARRATIVE.search(_sentence_after(t, right_at)):
-            return True  # "By September 2009, the Ministry had issued ...", "Trong 10 tháng đầu năm, mặc dù ..."
+            return True
     return False
 
 
@@ -538,7 +553,12 @@ def _build(c: _Ctx, cand: _Cand) -> Deadline | None:
     if cand.rec:
         if b is not None and not cand.and_list:
             return None
-        if a.unit == "day" and cand.rec not in ("MONTHLY", "PERIODIC") or a.unit == "time" and cand.rec != "DAILY":
+        if (
+            a.unit == "day"
+            and cand.rec not in ("MONTHLY", "PERIODIC")
+            or a.unit == "time"
+            and cand.rec != "DAILY"
+        ):
             return None
         return _dl(t, cand, "recurring", rrule=_recurring_rrule(a, cand.rec))
     if a.unit in ("time", "monthday") or (a.unit == "day" and b is None):
@@ -555,11 +575,9 @@ def _build(c: _Ctx, cand: _Cand) -> Deadline | None:
     year_cues = ("before", "by", "end_of") if c.lang == "en" else ("before", "by", "end_of", "in")
     if a.unit == "year" and cand.cue not in year_cues and not _OPEN_ENDED.match(t, cand.e):
         return None  # English "in 2011" is narrative far more often than a target
-    if cand.cue is None and b is None and a.unit == "date" and c.issued and _period(a, a.year or 0) == (
-        c.issued,
-        c.issued,
-    ):
-        return None  # the dateline ("Hà Nội, ngày 18 tháng 11 năm 2025") restates the issue date
+    if cand.cue is None and b is None and c.issued and a.unit == "date" and a.year:
+        if (a.year, a.month, a.day) == (c.issued.year, c.issued.month, c.issued.day):
+            return None  # the dateline ("Hà Nội, ngày 18 tháng 11 năm 2025") restates the issue date
     flags: list[str] = []
     if b is not None:
         return _build_range(c, cand, flags)
@@ -613,7 +631,11 @@ def _find_atoms(c: _Ctx) -> None:
         _recurrence_after(c, cand)
     # "trước ngày 01/6 và 15/11 hằng năm": the recurrence written after the last date covers the first
     for prev, nxt in zip(reversed(cands[:-1]), reversed(cands[1:]), strict=True):
-        if nxt.rec and prev.rec in (None, "PERIODIC") and re.fullmatch(r"\s*(?:và|and|,)\s*", c.text[prev.e : nxt.s]):
+        if (
+            nxt.rec
+            and prev.rec in (None, "PERIODIC")
+            and re.fullmatch(r"\s*(?:và|and|,)\s*", c.text[prev.e : nxt.s])
+        ):
             prev.rec = nxt.rec
     for cand in cands:
         d = _build(c, cand)

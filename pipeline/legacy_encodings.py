@@ -37,10 +37,12 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 _SEPARATORS = re.compile(r"[\x21-\x40\x5b-\x60\x7b-\x7e\u00a0\u2000-\u206f]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _UNASSIGNED = "\ufffd"
-# Non-ASCII, non-letter characters that clean English text in cp1252 may contain: punctuation anywhere,
-# symbols only where English puts them (not straight before a letter: "®o¹n" is TCVN3 for "đoạn").
-_WESTERN_PUNCTUATION = frozenset("\u00a0‘’‚“”„–—…•†‡‹›«»")
-_WESTERN_SYMBOLS = frozenset("€£¥¢©®™°§¶±×÷½¼¾¹²³‰")
+# Non-ASCII, non-letter characters that clean English text in cp1252 may contain, each allowed only where
+# English puts it: a symbol or quote glued to a letter ("N§-CP", "Ngh®", "V«") is a legacy Vietnamese letter.
+_OPENING_QUOTES = frozenset("“‘«‹„‚")
+_CLOSING_QUOTES = frozenset("”»›")
+_WESTERN_PUNCTUATION = frozenset("\u00a0–—…•†‡")
+_WESTERN_SYMBOLS = frozenset("€£¥¢©®§¶±×÷½¼¾¹²³‰°")
 _APOSTROPHES = frozenset("’‘")
 
 
@@ -285,14 +287,22 @@ def _western(data: bytes) -> DecodedText | None:
 
 
 def _western_char_fits(text: str, i: int) -> bool:
-    """Spacing accents (¸ ¨ ¯ ´) and symbols inside words are what legacy Vietnamese bytes look like."""
+    """Spacing accents (¸ ¨ ¯ ´) never; quotes, dashes and symbols only where English text has them."""
     ch = text[i]
-    before = text[i - 1] if i > 0 else " "
+    before_letter = i > 0 and text[i - 1].isalpha()
     after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in _APOSTROPHES and before_letter:
+        return True  # it’s, the Government’s
+    if ch in _OPENING_QUOTES:
+        return not before_letter
+    if ch in _CLOSING_QUOTES:
+        return not after.isalpha()
     if ch in _WESTERN_PUNCTUATION:
-        return ch in _APOSTROPHES or not (before.isalpha() and after.isalpha())
+        return not (before_letter and after.isalpha())
+    if ch == "™":
+        return not after.isalpha()
     if ch in _WESTERN_SYMBOLS:
-        return not after.isalpha() or (ch == "°" and after in "CF")
+        return not before_letter and (not after.isalpha() or (ch == "°" and after in "CF"))
     return False
 
 

@@ -316,6 +316,7 @@ _STOP_BIGRAMS = frozenset(
         "bảo đảm", "đảm bảo", "theo chức", "năng nhiệm", "vụ thẩm", "hiệu quả", "ủy ban", "ban nhân",
         "nhân dân", "thủ tướng", "tướng chính", "chính phủ", "và các", "của các", "cho các", "đối với",
         "đến các", "người dân", "các xã", "xã phường", "cần thiết", "khi cần", "các cấp", "trong đó",
+        "bộ trưởng", "công tác", "chủ tịch", "chủ trì", "trì phối", "hợp với",
     }
 )
 
@@ -328,9 +329,13 @@ def _bigrams(text: str) -> set[str]:
     return grams - _STOP_BIGRAMS
 
 
-def similarity(a: str, b: str) -> tuple[float, list[str]]:
-    """Overlap coefficient of content bigrams (syllable pairs carry Vietnamese compounds)."""
-    ga, gb = _bigrams(a), _bigrams(b)
+def similarity(a: str, b: str, ignore: Iterable[str] = ()) -> tuple[float, list[str]]:
+    """Overlap coefficient of content bigrams (syllable pairs carry Vietnamese compounds).
+
+    Bigrams of the ``ignore`` phrases (the agencies named in the tasks) say who, not what, and are dropped.
+    """
+    noise = set().union(*(_bigrams(t) for t in ignore)) if ignore else set()
+    ga, gb = _bigrams(a) - noise, _bigrams(b) - noise
     if not ga or not gb:
         return 0.0, []
     shared = ga & gb
@@ -413,7 +418,9 @@ def cascade_links(
 
 def _score_pair(obl: dict, p: dict, key: str, refs: list[dict], in_point: list[str], child_issuer: str | None,
                 registry: Registry | None):
-    sim, shared = similarity(obl.get("text") or obl.get("action", ""), p.get("text") or p.get("action", ""))
+    names = [a.get(k) or "" for o in (obl, p) for a in o.get("assignees", []) for k in ("name", "mention")]
+    names += [n for o in (obl, p) for n in o.get("reports_to", [])]
+    sim, shared = similarity(obl.get("text") or obl.get("action", ""), p.get("text") or p.get("action", ""), names)
     if sim == 0.0:
         return None
     assignee_hits = [(a["name"], covers(a["name"], child_issuer, registry)) for a in p.get("assignees", [])]

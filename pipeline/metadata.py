@@ -15,7 +15,7 @@ from importlib import resources
 from pipeline.agencies import AgencyRegistry
 from pipeline.deadlines import parse_date
 from pipeline.records import Metadata
-from pipeline.references import doc_type_name, parse_own_symbol, parse_symbol
+from pipeline.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
 from pipeline.segment import MOTTO, Segmentation
 
 PLACE_DATE = re.compile(
@@ -49,6 +49,8 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
     _type_and_title(meta, header)
     _issuer(meta, head_lines, language)
     meta.signer = _signer(text, seg)
+    if meta.symbol and not meta.issued_on:
+        meta.issued_on = _date_from_own_mentions(text, meta.symbol)
     if meta.doc_type is None and meta.symbol:
         meta.doc_type = parse_symbol(meta.symbol).doc_type
     if meta.doc_type and not meta.doc_type_name:
@@ -57,7 +59,9 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
 
 
 def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
-    for line in lines:
+    for i, line in enumerate(lines):
+        if re.fullmatch(r"(?:Số|SỐ|No\.?)\s*:?", line) and i + 1 < len(lines):
+            line = f"{line} {lines[i + 1]}"  # "Số:" with the number on the next line
         if meta.symbol is None and re.match(r"^(?:Số|SỐ|So|No\.?|Number)\s*[:.]?\s*\S", line):
             meta.symbol = parse_own_symbol(line)
         if meta.issued_on is None:
@@ -67,7 +71,7 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
                 meta.issued_on = _iso(m.group("y"), m.group("m"), m.group("d"))
     if meta.symbol is None or meta.issued_on is None:
         for line in lines[:8]:
-            m = EN_TITLE.search(line)
+            m = EN_TITLE.match(line)  # the title line itself, never a citation inside a recital
             if m:
                 meta.symbol = meta.symbol or parse_own_symbol(f"No. {m.group('symbol')}")
                 if meta.issued_on is None and m.group("date"):
@@ -76,6 +80,21 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
                 if meta.title is None:
                     meta.title = line[m.end():].strip(" ,;") or None
                 break
+
+
+OWN_MENTION = re.compile(
+    r"(?:No\.?|số)\s*(?P<symbol>\d+[^\s,;()]*)\s*,?\s+(?:of|dated|ngày)\s+"
+    r"(?P<date>[A-Z][a-z]+\s+\d{1,2},\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})")
+
+
+def _date_from_own_mentions(text: str, symbol: str) -> str | None:
+    """An appendix's '(Promulgated together with Decision No. 40/QD-TTg of January 7, 2016)' dates it."""
+    for m in OWN_MENTION.finditer(text):
+        if canonical_symbol(m.group("symbol")) == symbol:
+            parsed = parse_date(m.group("date"))
+            if parsed:
+                return parsed.isoformat()
+    return None
 
 
 def _iso(year: str, month: str, day: str) -> str | None:

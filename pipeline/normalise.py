@@ -77,6 +77,7 @@ _ENUMERATOR = re.compile(
     r"|Section\s+\d|\[\d+\]|Nơi\s+nhận|Kính\s+gửi|Số\s*:|KT\.|TM\.|TL\.|Q\.\s|TUQ\.|T/M|K/T|"
     r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"
 )
+_BARE_ENUMERATOR = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]$")
 _SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\))\s*$")
 MAX_TABLE_CELL = 600
 
@@ -113,8 +114,15 @@ def _rows(stream) -> list[list[list[str]]]:
     return [[cell for cell in row] for row in rows if any(any(s.strip() for s in c) for c in row)]
 
 
+# cells of the layout table that frames a document (header, addressees, signature), not data
+_LAYOUT_CELL = re.compile(r"^(?:Số\s*:|Kính\s+gửi|Nơi\s+nhận|KT\.|TM\.|TL\.)|CỘNG\s+HÒA\s+XÃ\s+HỘI|"
+                          r"\bđiện\s*:|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$")
+
+
 def _is_table_row(row: list[list[str]]) -> bool:
     cells = [" ".join(" ".join(c).split()) for c in row]
+    if any(_LAYOUT_CELL.search(c) for c in cells):
+        return False
     filled = [c for c in cells if c]
     return len(filled) >= 3 and max(map(len, cells)) <= MAX_TABLE_CELL
 
@@ -157,6 +165,8 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
     if _ENUMERATOR.match(line):
         return False
     prev = prev.rstrip()
+    if _BARE_ENUMERATOR.match(prev):
+        return True  # "1." on a line of its own, its text on the next
     if _SENTENCE_END.search(prev):
         return _starts_lower(line) and not prev.endswith((";", ":", "./."))
     if _starts_lower(line) or prev.endswith((",", "-", "–", "&")):
@@ -165,8 +175,9 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return line.isupper()  # a title wrapped over several lines, but not the text after it
     if wrap > 200:
         return False  # the source had one paragraph per line
-    # an unpunctuated line is a wrap, unless it is a short numbered heading ("2. Bộ Tài chính")
-    return not (_ENUMERATOR.match(prev) and len(prev) < 0.6 * wrap)
+    # an unpunctuated line in hard-wrapped text is a wrap: headings of such sources end with ":",
+    # are in capitals, or stand before a blank line or an enumerator (both break above)
+    return True
 
 
 def _paragraphs(lines: list[str], wrap: int) -> list[str]:
@@ -175,6 +186,8 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
     for line in lines:
         stripped = " ".join(line.split())
         if not stripped or _SEPARATOR.match(stripped):
+            if current and _BARE_ENUMERATOR.match(current[-1]) and len(current) == 1:
+                continue  # "1." alone, its text after a blank line: keep them together
             if current:
                 paragraphs.append(" ".join(current))
                 current = []
@@ -202,5 +215,10 @@ def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
         for cell in row[:lead]:
             out.extend(_paragraphs(cell, wrap))
         if lead < len(row):
-            out.append(" | ".join(" ".join(" ".join(c).split()) for c in row[lead:]).strip())
+            cells = [" ".join(" ".join(c).split()) for c in row[lead:]]
+            while cells and not cells[0]:
+                cells.pop(0)  # the opening pipe of a row, not a cell
+            while cells and not cells[-1]:
+                cells.pop()
+            out.append(" | ".join(cells))
     return "\n".join(p for p in out if p.strip()) + "\n"

@@ -59,6 +59,13 @@ def cues() -> Cues:
     )
 
 
+# a class name -> the prefix of the specific bodies that stand for it when the addressees name them
+CLASS_PREFIX = {
+    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "Ủy ban nhân dân t",
+    "Tỉnh ủy, Thành ủy các tỉnh, thành phố trực thuộc Trung ương": "T",
+}
+
+
 @dataclass
 class _Context:
     level: int
@@ -89,6 +96,7 @@ class ObligationExtractor:
         self.province = province
         self.registry = registry or AgencyRegistry.default()
         self.cues = cues()
+        self.addressees: list[AgencyMention] = []
 
     # --- agencies -------------------------------------------------------------------------------
 
@@ -107,6 +115,9 @@ class ObligationExtractor:
         """Mentions that follow `pos` separated only by list punctuation and connector words."""
         chain: list[AgencyMention] = []
         for mention in sorted(found, key=lambda x: x.span[0]):
+            if chain and tuple(mention.span) == tuple(chain[-1].span):
+                chain.append(mention)  # a standing group: several classes share one phrase
+                continue
             if mention.span[0] < pos:
                 continue
             if not self.cues.connector_gap.match(self.text[pos:mention.span[0]]):
@@ -137,6 +148,7 @@ class ObligationExtractor:
     # --- blocks ---------------------------------------------------------------------------------
 
     def extract(self, doc_id: str, addressees: list[AgencyMention]) -> list[Obligation]:
+        self.addressees = addressees
         drafts: list[_Draft] = []
         contexts: list[_Context] = []
         intro: list[AgencyMention] | None = None
@@ -230,9 +242,18 @@ class ObligationExtractor:
 
     def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> _Draft:
         draft = _Draft(path=block.path, span=(start, end), content_start=start)
-        for mention in who:
+        for mention in self._specific(who):
             _add(draft.assignees, mention, role)
         return draft
+
+    def _specific(self, who: list[AgencyMention]) -> list[AgencyMention]:
+        """'các tỉnh, thành phố' in a dispatch addressed to named provinces means those provinces."""
+        out: list[AgencyMention] = []
+        for mention in who:
+            prefix = CLASS_PREFIX.get(mention.name)
+            named = [a for a in self.addressees if prefix and a.name.startswith(prefix)] if prefix else []
+            out.extend(named or [mention])
+        return out
 
     # --- task tables ----------------------------------------------------------------------------
 

@@ -291,15 +291,12 @@ def _build_party(number: str, ptype: str, issuers: list[str], tw_code: str | Non
 def _build_state(number: str, year: str | None, groups: list[str], tw_code: str | None) -> _Parsed:
     first = groups[0]
     yr = int(year) if year else None
-    confidence = 1.0
     if (not year and len(groups) == 2 and groups[1] in PARTY_ISSUERS and groups[0] in PARTY_TYPES
             and groups[1] not in STATE_ISSUERS):
         return _build_party(number, groups[0], groups[1:], tw_code)  # English "48/CT-TW"
     term = _TERM_RE.fullmatch(first)
     if first in TYPE_CODES and not (tw_code == "CV" and len(groups) >= 2 and first in STATE_ISSUERS):
         doc_type = _settle_type(first, tw_code)
-        if doc_type in ("DA", "HD") and not tw_code:
-            confidence = 0.8  # could be a de-stroked ĐA/HĐ
         groups = [doc_type, *groups[1:]]
         issuer = "-".join(groups[1:]) if doc_type in JOINT_TYPES else (groups[1] if len(groups) > 1 else None)
         if len(groups) == 1:
@@ -314,7 +311,7 @@ def _build_state(number: str, year: str | None, groups: list[str], tw_code: str 
         issuer = first
     symbol = f"{number}/{year}/{'-'.join(groups)}" if year else f"{number}/{'-'.join(groups)}"
     parts = SymbolParts(number, yr, doc_type, issuer, False, bool(year))
-    return _Parsed(symbol, parts, confidence)
+    return _Parsed(symbol, parts)
 
 
 @dataclass
@@ -528,6 +525,8 @@ def find_references(
         if _needs_type_word(raw) and not raw.has_tw:
             continue
         parsed = _parse_raw(raw, raw.tw_code)
+        if language == "en" and parsed.parts.doc_type in ("DA", "HD") and raw.tw_code not in ("DA", "HD"):
+            parsed.confidence = min(parsed.confidence, 0.8)  # English drops the stroke: may be ĐA / HĐ
         end = parsed.end if raw.kind != "partial" else raw.sym_end
         issued, year = None, parsed.parts.year
         after = _AFTER_RE.match(text, end)

@@ -19,7 +19,7 @@ _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 ENUMERATORS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Part|PART|Chapter|CHAPTER)\s+(" + _ROMAN + r"|\d+)\b[.:]?\s*")),
     ("article", re.compile(r"^(?:Điều|Article)\s+(\d+[a-z]?)\s*[.:]?\s*")),
-    ("section", re.compile(r"^(" + _ROMAN + r")\s*[.)/]\s*(?=\S)")),
+    ("section", re.compile(r"^(" + _ROMAN + r")\s*[.)]\s*(?=\S)")),
     ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?=[^\d\s])")),
     ("item", re.compile(r"^(\d{1,2})\s*[.)/]\s*(?=[^\d\s/])")),
     ("point", re.compile(r"^(đ|dd|[a-z])\s*[)/]\s*")),

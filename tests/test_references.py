@@ -214,6 +214,15 @@ def test_partial_completed_from_the_full_mention():
     assert [r.symbol for r in refs] == ["30-CT/TW", "30-CT/TW"]
 
 
+@pytest.mark.parametrize(("text", "language", "confidence"), [
+    ("Guidance No. 20/HD-BTC", "en", 1.0),  # the type word settles it
+    ("Document No. 20/HD-BTC", "en", 0.8),  # Hướng dẫn or a de-stroked Hợp đồng
+    ("Văn bản số 20/HD-BTC", "vi", 1.0),  # Vietnamese keeps the stroke: HD is Hướng dẫn
+])
+def test_destroked_collision_confidence(text, language, confidence):
+    assert [(r.symbol, r.confidence) for r in _refs(text, language=language)] == [("20/HD-BTC", confidence)]
+
+
 def test_partial_not_completed_when_uncertain():
     refs = _refs("Circular No. 49/2025 of the Ministry", language="en")
     assert [(r.symbol, r.doc_type, r.number, r.year) for r in refs] == [(None, "TT", "49", 2025)]

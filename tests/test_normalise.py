@@ -1,0 +1,103 @@
+"""Normalise, clean and segment: table-driven from real strings of ../shared."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.furniture import strip_furniture
+from pipeline.normalise import normalise, normalise_characters
+from pipeline.segment import segment
+from tests.conftest import CRAWL, DEV, SEEDS
+
+CHARACTERS = [
+    ("Khánh Hoà", "Khánh Hòa"),
+    ("Uỷ ban nhân dân", "Ủy ban nhân dân"),
+    ("khí tượng thuỷ văn", "khí tượng thủy văn"),
+    ("sức khoẻ", "sức khỏe"),
+    ("quý IV/2023", "quý IV/2023"),  # qu + y: right in both styles
+    ("hoàn thành", "hoàn thành"),  # closed syllable: nothing to move
+    ("HOÀ BÌNH", "HÒA BÌNH"),
+    ("Cong\u00a0điện\u200b", "Cong điện"),
+    ("Hòa", "Hòa"),  # decomposed input is composed first
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CHARACTERS)
+def test_characters(raw, expected):
+    assert normalise_characters(raw) == expected
+
+
+PARAGRAPHS = [
+    # crawled header: the "|" cell boundaries are paragraph breaks, wrapped lines re-joined
+    ("THỦ TƯỚNG CHÍNH\nPHỦ\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n|\n|\nSố: 223/CĐ-TTg\n|\n"
+     "Hà Nội, ngày 20\ntháng 11 năm 2025\n|\n",
+     ["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 223/CĐ-TTg",
+      "Hà Nội, ngày 20 tháng 11 năm 2025"]),
+    # a list item split over lines, and the next item
+    ("2. Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,\nĐắk Lắk, Gia Lai:\n- Chịu trách nhiệm toàn diện trước "
+     "Chính phủ, Thủ\ntướng Chính phủ về công tác ứng phó thiên tai.",
+     ["2. Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:",
+      "- Chịu trách nhiệm toàn diện trước Chính phủ, Thủ tướng Chính phủ về công tác ứng phó thiên tai."]),
+    # an enumerator alone on its line (crawl), joined to its text
+    ("IV.\nPHÂN CÔNG NHIỆM VỤ\n\n1.\nSở Công Thương:\n\n- Chủ trì điều phối toàn\nbộ nguồn hàng hỗ trợ.",
+     ["IV. PHÂN CÔNG NHIỆM VỤ", "1. Sở Công Thương:", "- Chủ trì điều phối toàn bộ nguồn hàng hỗ trợ."]),
+    # markdown emphasis from crawls goes, footnote stars stay
+    ("**QUYẾT ĐỊNH**\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\nGhi chú (*)",
+     ["QUYẾT ĐỊNH", "Căn cứ Luật Tổ chức chính quyền địa phương;", "Ghi chú (*)"]),
+    # a crawled task table: one line per row, cells joined by " | "
+    ("|\nSTT\n|\nTên nhiệm vụ\n|\nCơ quan chủ trì\n|\nThời gian\n|\n|\n1\n|\nRà soát toàn diện các luật\n|\n"
+     "Bộ Xây dựng\n|\n2026\n|\n",
+     ["STT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian", "1 | Rà soát toàn diện các luật | Bộ Xây dựng | 2026"]),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), PARAGRAPHS)
+def test_paragraphs(raw, expected):
+    assert normalise(raw).splitlines() == expected
+
+
+def test_crawl_furniture_is_stripped():
+    for path in sorted(CRAWL.glob("*.md"))[:60]:
+        text = normalise(path.read_text("utf-8"))
+        for marker in ("THƯ VIỆN PHÁP LUẬT", "Văn bản liên quan", "Đăng nhập", "Quý khách", "Tình trạng: Đã biết"):
+            assert marker not in text, (path.name, marker)
+
+
+def test_seed_footers_are_stripped():
+    qa = normalise((SEEDS / "001_dc036b3f248d9647.txt").read_text("utf-8"))
+    assert "trước 05/12/2024" not in qa and "Quý khách" not in qa
+    assert "Báo cáo cấp có thẩm quyền xem xét" in qa
+    news = normalise((SEEDS / "000_78f4f8896ebb7b58.txt").read_text("utf-8"))
+    assert "Comment (0)" not in news and "Same tag" not in news and "ảnh 1" not in news
+    assert "disseminate this Official Dispatch" in news
+
+
+def test_furniture_keeps_a_clean_document_whole():
+    text = (DEV / "vi_cd_223_ttg_2025.txt").read_text("utf-8")
+    assert strip_furniture(text) == text
+
+
+def _paths(path) -> list[tuple[str | None, str]]:
+    text = normalise(path.read_text("utf-8"))
+    return [(b.path, text[b.content_start:b.span[1]][:30]) for b in segment(text).blocks if b.enum == "point"]
+
+
+def test_english_second_d_is_vietnamese_dd():
+    paths = [p for p, _ in _paths(SEEDS / "000_78f4f8896ebb7b58.txt")]
+    assert paths == ["1.a", "1.b", "1.c", "1.d", "1.đ", "1.e", "1.g", "1.h"]
+
+
+def test_latin_lettering_is_kept():
+    text = normalise("1. Tasks:\na) one;\nb) two;\nc) three;\nd) four;\ne) five;\nf) six.")
+    assert [b.path for b in segment(text).blocks if b.enum == "point"] == ["1.a", "1.b", "1.c", "1.d", "1.e", "1.f"]
+
+
+def test_regions_of_a_cong_dien():
+    text = normalise((DEV / "vi_cd_223_ttg_2025.txt").read_text("utf-8"))
+    seg = segment(text)
+    kinds = {b.kind for b in seg.blocks}
+    assert {"header", "addressees", "body", "recipients", "signature"} <= kinds
+    bullets = [b for b in seg.blocks if b.enum == "bullet" and b.kind == "body"]
+    assert {b.path for b in bullets} == {"2"}
+    addressees = " ".join(text[b.span[0]:b.span[1]] for b in seg.of_kind("addressees"))
+    assert "Các Bộ: Quốc phòng" in addressees
