@@ -24,6 +24,9 @@ DATA_PATH = Path(__file__).parent / "data" / "legacy_vn_maps.json"
 ACCEPT_SCORE = 0.8
 # ...and it must beat every candidate that decodes to a different text by this much.
 MIN_MARGIN = 0.3
+# Bytes are not called English once a Vietnamese reading has this many valid words at this score.
+WESTERN_VETO_WORDS = 2
+WESTERN_VETO_SCORE = 0.5
 # Plain Western text: at most this share of words may carry a non-ASCII letter (café, naïve).
 MAX_WESTERN_ACCENTED_WORDS = 0.1
 # Beyond this share of control bytes the input is binary, not text.
@@ -43,7 +46,7 @@ _OPENING_QUOTES = frozenset("“‘«‹„‚")
 _CLOSING_QUOTES = frozenset("”»›")
 _WESTERN_PUNCTUATION = frozenset("\u00a0–—…•†‡")
 _WESTERN_SYMBOLS = frozenset("€£¥¢©®§¶±×÷½¼¾¹²³‰°")
-_APOSTROPHES = frozenset("’‘")
+_APOSTROPHES = frozenset("’")
 
 
 @dataclass(frozen=True)
@@ -291,8 +294,8 @@ def _western_char_fits(text: str, i: int) -> bool:
     ch = text[i]
     before_letter = i > 0 and text[i - 1].isalpha()
     after = text[i + 1] if i + 1 < len(text) else " "
-    if ch in _APOSTROPHES and before_letter:
-        return True  # it’s, the Government’s
+    if ch in _APOSTROPHES:
+        return True  # it’s, Scheme 544’s, closing quote
     if ch in _OPENING_QUOTES:
         return not before_letter
     if ch in _CLOSING_QUOTES:
@@ -341,7 +344,8 @@ def decode_text_bytes(data: bytes) -> DecodedText:
     if best.value >= ACCEPT_SCORE and best.value - rival_value >= MIN_MARGIN:
         return DecodedText(best.text, best.encoding, round(best.value, 3))
     # Some Vietnamese evidence, even too little to decode, rules out calling the bytes English.
-    western = None if best.valid >= 2 and best.value >= 0.5 else _western(data)
+    vetoed = best.valid >= WESTERN_VETO_WORDS and best.value >= WESTERN_VETO_SCORE
+    western = None if vetoed else _western(data)
     if western is not None:
         return western
     detail = f"best guess {best.encoding}: {best.valid} of {best.units} accented words are Vietnamese"

@@ -19,7 +19,7 @@ from pipeline.references import canonical_symbol, doc_type_name, parse_own_symbo
 from pipeline.segment import MOTTO, Segmentation
 
 PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d,;:()]{2,40}?)\s*,\s*(?:ngày|ngay)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    r"(?P<place>[^\d,;:()]{2,60}?)\s*,\s*(?:ngày|ngay)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.I)
 DATE_ONLY = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 EN_TITLE = re.compile(
@@ -67,7 +67,7 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
         if meta.issued_on is None:
             m = PLACE_DATE.search(line)
             if m:
-                meta.place = " ".join(m.group("place").split()) or None
+                meta.place = _place(m.group("place"))
                 meta.issued_on = _iso(m.group("y"), m.group("m"), m.group("d"))
     if meta.symbol is None or meta.issued_on is None:
         for line in lines[:8]:
@@ -95,6 +95,17 @@ def _date_from_own_mentions(text: str, symbol: str) -> str | None:
             if parsed:
                 return parsed.isoformat()
     return None
+
+
+def _place(words: str) -> str | None:
+    """The place name before ', ngày': its trailing title-case words ('Hà Nội', 'Thành phố Hồ Chí Minh');
+    an OCR'd header puts the number cell on the same line ('Số: 2627 /QĐ-BGDĐT Hà Nội')."""
+    kept: list[str] = []
+    for word in reversed(words.split()):
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper() and kept) or "/" in word or "-" in word:
+            break
+        kept.append(word)
+    return " ".join(reversed(kept)) or None
 
 
 def _iso(year: str, month: str, day: str) -> str | None:

@@ -52,3 +52,13 @@ class AgencyMatcher:
 @Language.factory("obligraph_agencies")
 def make_agency_matcher(nlp: Language, name: str) -> AgencyMatcher:
     return AgencyMatcher(nlp, AgencyRegistry.default())
+
+
+def load_pipeline(config_path: str | None = None) -> Language:
+    """The spaCy pipeline described by models/obligraph.cfg (registered components, no downloads)."""
+    from pathlib import Path
+
+    from spacy import util
+
+    path = Path(config_path) if config_path else Path(__file__).resolve().parents[1] / "models" / "obligraph.cfg"
+    return util.load_model_from_config(util.load_config(path), auto_fill=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ SAMPLES = ROOT / "corpora" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@lru_cache(maxsize=None)
+@cache
 def extracted(path: str) -> dict:
     return extract_file(path).to_dict()
 

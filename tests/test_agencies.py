@@ -275,3 +275,11 @@ def test_spacy_component():
     assert doc.spans[SPAN_KEY][2]._.agency_en == "ministries"
     doc = nlp("The Ministry of Home Affairs shall assume the prime responsibility")
     assert [(s.text, s.kb_id_) for s in doc.spans[SPAN_KEY]] == [("Ministry of Home Affairs", "Bộ Nội vụ")]
+
+
+def test_spacy_pipeline_from_models_config():
+    from pipeline.spacy_components import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Tài chính.")
+    assert {span.kb_id_ for span in doc.spans["agencies"]} >= {"Bộ Nông nghiệp và Môi trường", "Bộ Tài chính"}

@@ -1,0 +1,229 @@
+"""`obligraph run`: every good file lands, every bad one is reported, reruns skip, kill -9 resumes,
+and the Dask engine gives the same records as the local one.
+
+Inputs are temporary copies of real documents from ../shared/corpus/dev, plus damaged files built
+from them (empty, binary junk, truncated PDF, a PDF named .txt, a file over the size limit).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import batch
+from pipeline.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+GOOD = ["vi_cv_11298_vpcp-ktth_2025.txt", "vi_cv_11299_vpcp-kgvx_2025.txt", "vi_cv_11306_vpcp-nn_2025.txt",
+        "vi_cv_11583_vpcp-cn_2025.txt", "en_nq_10_cp_2010.txt"]
+CLI = [sys.executable, "-m", "pipeline.cli"]
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, "run", *args], cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def stored(path: Path) -> list[str]:
+    with Store(path) as store:
+        return [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in store.records()]
+
+
+def failures(path: Path) -> dict[str, dict]:
+    return {e["path"]: e for e in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
+@pytest.fixture
+def batch_dir(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    for i, name in enumerate(GOOD):
+        shutil.copy(DEV / name, (docs / "sub" if i % 2 else docs) / name)
+    (docs / "notes.csv").write_text("an unsupported file inside a directory is ignored\n")
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "junk.txt").write_bytes(bytes(range(256)) * 64)
+    pdf = (DEV / "vi_qd_2605_bgddt_2025.pdf").read_bytes()
+    (docs / "truncated.pdf").write_bytes(pdf[:1500])
+    (docs / "scan_named.txt").write_bytes(pdf)
+    big = (DEV / "vi_tb_659_vpcp_2025.txt").read_text(encoding="utf-8")
+    (docs / "big.txt").write_text(big * 80, encoding="utf-8")  # ~580 KB, over --max-size-mb 0.5
+    (tmp_path / "table.tsv").write_text("a\tb\n")
+    return tmp_path
+
+
+BAD = {  # file -> (stage, words of the reason)
+    "docs/empty.txt": ("ingest", "empty file"),
+    "docs/junk.txt": ("ingest", "binary"),
+    "docs/truncated.pdf": ("ingest", "truncated PDF"),
+    "docs/scan_named.txt": ("ingest", "does not match the content, which is a PDF"),
+    "docs/big.txt": ("ingest", "file too large"),
+    "table.tsv": ("discover", "unsupported file type '.tsv'"),
+    "missing.txt": ("discover", "no such file"),
+}
+
+
+def test_good_files_land_bad_files_are_reported_then_skipped_then_forced(batch_dir: Path):
+    args = ["docs", "table.tsv", "missing.txt", "--store", "out/s.sqlite", "--failures", "out/f.jsonl",
+            "--workers", "2", "--max-size-mb", "0.5"]
+    first = run_cli(*args, cwd=batch_dir)
+    assert first.returncode == 1, first.stderr
+    with Store(batch_dir / "out/s.sqlite") as store:
+        paths = sorted(Path(r["source"]["path"]).name for r in store.records())
+    assert paths == sorted(GOOD)
+    logged = failures(batch_dir / "out/f.jsonl")
+    assert set(logged) == set(BAD)
+    for path, (stage, words) in BAD.items():
+        assert logged[path]["stage"] == stage
+        assert words in logged[path]["reason"]
+        assert logged[path]["time"]
+        # one clear line on stderr naming the file and the reason
+        assert any(line.startswith(f"obligraph: {path}: ") and words in line for line in first.stderr.splitlines())
+    summary = first.stdout.strip().splitlines()[-1]
+    assert summary.startswith(f"obligraph: {len(GOOD)} documents (0 skipped, unchanged), ")
+    assert summary.endswith(f", {len(BAD)} failures -> out/s.sqlite")
+    before = stored(batch_dir / "out/s.sqlite")
+
+    second = run_cli(*args, cwd=batch_dir)
+    assert second.returncode == 1  # the bad files are still bad
+    assert f"{len(GOOD)} documents ({len(GOOD)} skipped, unchanged)" in second.stdout
+    assert second.stdout.split("documents")[1] == first.stdout.split("documents")[1].replace(
+        "(0 skipped", f"({len(GOOD)} skipped")  # same obligation and reference totals
+    assert len(failures(batch_dir / "out/f.jsonl")) == len(BAD)  # appended: same paths again
+
+    forced = run_cli(*args, "--force", cwd=batch_dir)
+    assert f"{len(GOOD)} documents (0 skipped, unchanged)" in forced.stdout
+    assert stored(batch_dir / "out/s.sqlite") == before
+
+
+def test_clean_run_exits_zero(tmp_path: Path):
+    for name in GOOD[:2]:
+        shutil.copy(DEV / name, tmp_path / name)
+    done = run_cli(".", "--store", "s.sqlite", "--failures", "f.jsonl", "--workers", "1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "f.jsonl").exists()
+    assert done.stdout.startswith("obligraph: 2 documents (0 skipped, unchanged), ")
+
+
+def test_discover_walks_directories_and_judges_explicit_files(batch_dir: Path):
+    found = list(batch.discover([batch_dir / "docs", batch_dir / "table.tsv", batch_dir / "docs/notes.csv"]))
+    paths = [Path(p).name for p in found if isinstance(p, str)]
+    assert "notes.csv" not in paths and "truncated.pdf" in paths and len(paths) == len(GOOD) + 5
+    bad = [f for f in found if isinstance(f, batch.Failure)]
+    assert [(Path(f.path).name, f.stage) for f in bad] == [("table.tsv", "discover"), ("notes.csv", "discover")]
+    assert batch.count_inputs([batch_dir / "docs", batch_dir / "table.tsv"]) == len(GOOD) + 6
+
+
+def test_oversized_file_is_refused_before_hashing(batch_dir: Path):
+    result = batch.hash_file(str(batch_dir / "docs/big.txt"), max_bytes=500_000)
+    assert isinstance(result, batch.Failure) and "file too large" in result.reason
+
+
+def test_summary_line_format():
+    stats = batch.BatchStats(documents=62, skipped=3, obligations=1234, references=456, failures=1)
+    assert batch.summary_line(stats, "outputs/obligraph.sqlite") == (
+        "obligraph: 62 documents (3 skipped, unchanged), 1234 obligations, 456 references, 1 failure "
+        "-> outputs/obligraph.sqlite")
+
+
+def test_plain_progress_lines_when_not_a_terminal(monkeypatch):
+    monkeypatch.setattr(batch, "LOG_EVERY_FILES", 2)
+    out = io.StringIO()
+    bar = batch.Progress(total=5, stream=out)
+    for _ in range(5):
+        bar.advance(nbytes=1000)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2 and lines[-1].startswith("obligraph: 4/5 files (0 failed), ")
+    assert "MB/s" in lines[-1] and "ETA" in lines[-1]
+
+
+def _unique_copies(target: Path, n: int) -> None:
+    """n distinct documents: real dev texts, each with a line that makes its hash unique."""
+    sources = sorted(p for p in DEV.glob("vi_cv_*.txt"))[:6]
+    target.mkdir()
+    for k in range(n):
+        src = sources[k % len(sources)]
+        text = src.read_text(encoding="utf-8") + f"\nBản sao số {k}.\n"
+        (target / f"{k:03d}_{src.name}").write_text(text, encoding="utf-8")
+
+
+def _count(store: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def _live_group(pgid: int, wait: float) -> list[int]:
+    """Processes of the group still running (zombies waiting to be reaped do not count)."""
+    psutil = pytest.importorskip("psutil")
+    end = time.monotonic() + wait
+    while True:
+        live = []
+        for p in psutil.process_iter(["pid", "status"]):
+            try:
+                if os.getpgid(p.pid) == pgid and p.info["status"] != psutil.STATUS_ZOMBIE:
+                    live.append(p.pid)
+            except (ProcessLookupError, psutil.Error):
+                continue
+        if not live or time.monotonic() > end:
+            return live
+        time.sleep(0.1)
+
+
+def test_kill_9_then_rerun_gives_the_same_store_as_one_run(tmp_path: Path):
+    n = 30
+    _unique_copies(tmp_path / "in", n)
+    whole = run_cli("in", "--store", "whole.sqlite", "--failures", "f.jsonl", "--workers", "2", cwd=tmp_path)
+    assert whole.returncode == 0, whole.stderr
+
+    proc = subprocess.Popen([*CLI, "run", "in", "--store", "cut.sqlite", "--failures", "f.jsonl", "--workers", "2"],
+                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while _count(tmp_path / "cut.sqlite") < 3 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)  # the driver only: its workers must go with it
+    proc.wait()
+    committed = _count(tmp_path / "cut.sqlite")
+    assert 3 <= committed < n, "the run was not cut in the middle"
+    leftovers = _live_group(proc.pid, wait=5.0)
+    if leftovers:
+        os.killpg(proc.pid, signal.SIGKILL)
+    assert not leftovers, "worker processes outlived the killed driver"
+
+    again = run_cli("in", "--store", "cut.sqlite", "--failures", "f.jsonl", "--workers", "2", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert f"{n} documents ({committed} skipped, unchanged)" in again.stdout
+    assert stored(tmp_path / "cut.sqlite") == stored(tmp_path / "whole.sqlite")
+    with Store(tmp_path / "cut.sqlite") as cut, Store(tmp_path / "whole.sqlite") as one:
+        assert cut.dump() == one.dump()
+
+
+def test_dask_engine_gives_byte_identical_records(tmp_path: Path):
+    distributed = pytest.importorskip("distributed")
+    files = [str(DEV / name) for name in GOOD]
+    with Store(tmp_path / "local.sqlite") as store:
+        local = batch.run_batch(files, store=store, workers=2, failures_path=tmp_path / "f.jsonl", progress=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        with Store(tmp_path / "dask.sqlite") as store:
+            remote = batch.run_batch(files, store=store, workers=2, engine="dask",
+                                     scheduler=cluster.scheduler_address, failures_path=tmp_path / "f.jsonl",
+                                     progress=False)
+    assert local.failures == remote.failures == 0
+    assert (local.documents, local.obligations, local.references) == (
+        remote.documents, remote.obligations, remote.references)
+    assert stored(tmp_path / "dask.sqlite") == stored(tmp_path / "local.sqlite")
+    assert len(stored(tmp_path / "local.sqlite")) == len(GOOD)
