@@ -38,16 +38,20 @@ class Cues:
     non_task_heading: re.Pattern[str]
     columns: dict[str, re.Pattern[str]]
     generic: re.Pattern[str]
+    field_label: re.Pattern[str]
+    field_kinds: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
+    """Compiled cue patterns. Those used with pattern.match(text, pos) carry no '^': it would only
+    match at the start of the whole text, never at pos."""
     data = json.loads(resources.files("pipeline.data").joinpath("obligation_cues.json").read_text("utf-8"))
     connectors = _words(data["subject_connectors"])
     return Cues(
-        opener=re.compile(rf"^\s*(?:{_words(data['assign_openers'])})\b\s*:?\s*"),
+        opener=re.compile(rf"\s*(?:{_words(data['assign_openers'])})\b\s*:?\s*"),
         connector_gap=re.compile(rf"^[\s,;:()\-–/]*(?:(?:{connectors})\b[\s,;:()\-–/]*)*$"),
-        lead=re.compile(rf"^[\s,;:(]*(?:{_words(data['lead_cues'])})\b", re.I),
+        lead=re.compile(rf"[\s,;:(]*(?:{_words(data['lead_cues'])})\b", re.I),
         lead_after_opener=re.compile(rf"\b(?:{_words(data['lead_cues'])})\b", re.I),
         support=re.compile(rf"\b(?:{_words(data['support_cues'])})\b", re.I),
         report=re.compile(rf"\b(?:{_words(data['report_cues'])})\b", re.I),
@@ -56,6 +60,9 @@ def cues() -> Cues:
         non_task_heading=re.compile(rf"^(?:[IVX\d]+[.)]\s*)?(?:{_words(data['non_task_headings'])})\b"),
         columns={k: re.compile("|".join(map(re.escape, v)), re.I) for k, v in data["table_columns"].items()},
         generic=re.compile(_words(data["generic_partners"]), re.I),
+        field_label=re.compile(rf"\s*({_words([w for ws in data['field_labels'].values() for w in ws])})\s*:\s*",
+                               re.I),
+        field_kinds={" ".join(w.lower().split()): kind for kind, ws in data["field_labels"].items() for w in ws},
     )
 
 
@@ -153,6 +160,8 @@ class ObligationExtractor:
         contexts: list[_Context] = []
         intro: list[AgencyMention] | None = None
         table_columns: dict[str, int] | None = None
+        fielded: _Draft | None = None  # the task whose "- Cơ quan chủ trì: ..." fields are being read
+        parent: Block | None = None  # the last enumerated non-bullet block
         for block in self.seg.blocks[self.seg.header_end:]:
             if block.kind in ("recital", "recipients", "signature", "header", "addressees"):
                 continue
@@ -165,9 +174,16 @@ class ObligationExtractor:
                 elif table_columns:
                     drafts.extend(self._table_row(block, cells, table_columns))
                 continue
+            label = self.cues.field_label.match(self.text, block.content_start, block.span[1])
+            if label and block.enum in ("bullet", "subpoint", "point", None):
+                fielded = self._field(block, label, fielded, parent, drafts)
+                continue
+            if block.enum != "bullet":
+                fielded = None
             level = LEVEL.get(block.enum or "", 9)
             if block.enum and block.enum != "bullet":
                 contexts = [c for c in contexts if c.level < level]
+                parent = block
             if block.enum and block.heading:
                 own, _ = self.subject(block.content_start, block.span[1])
                 if not own:
@@ -182,6 +198,36 @@ class ObligationExtractor:
                     continue
             drafts.extend(self._block(block, contexts, intro, addressees))
         return self._finish(doc_id, drafts)
+
+    def _field(self, block: Block, label: re.Match[str], fielded: _Draft | None, parent: Block | None,
+               drafts: list[_Draft]) -> _Draft | None:
+        """Plans often spell a task out as labelled bullets: '- Nội dung: ...', '- Cơ quan chủ trì: ...',
+        '- Cơ quan phối hợp: ...', '- Thời gian thực hiện: ...'. They make one obligation."""
+        kind = self.cues.field_kinds.get(" ".join(label.group(1).lower().split()), "other")
+        start, end = label.end(), block.span[1]
+        if fielded is None:
+            if drafts and parent is not None and drafts[-1].span[0] >= parent.content_start \
+                    and drafts[-1].span[1] <= parent.span[1]:
+                fielded = drafts[-1]  # the numbered item itself was taken as the task
+                fielded.assignees = []
+            elif kind == "task" or parent is not None:
+                anchor = (start, end) if kind == "task" or parent is None else (parent.content_start, parent.span[1])
+                fielded = _Draft(path=block.path, span=anchor, content_start=anchor[0])
+                drafts.append(fielded)
+            else:
+                return None
+        fielded.span = (fielded.span[0], max(fielded.span[1], end))
+        if kind in ("lead", "support"):
+            for mention in self.mentions(start, end):
+                role = "support" if kind == "support" else (
+                    "lead" if "chủ trì" in label.group(1).lower() or self.cues.lead.match(self.text, mention.span[1], end)
+                    else "responsible")
+                if kind == "lead" and self.cues.support.search(self.text, start, mention.span[0]):
+                    role = "support"  # "Sở A chủ trì, phối hợp với Sở B": B supports
+                _add(fielded.assignees, mention, role)
+        elif kind == "deadline":
+            fielded.deadline_text = (start, end)
+        return fielded
 
     def _intro(self, block: Block, previous: list[AgencyMention] | None) -> list[AgencyMention] | None:
         """'Thủ tướng Chính phủ yêu cầu Bộ trưởng, ... như sau:' sets who the following list addresses."""

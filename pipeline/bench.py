@@ -1,0 +1,382 @@
+"""Benchmark of `obligraph run`: ``python -m pipeline.bench [--quick]`` (``make bench``).
+
+Measures, end to end and per stage, on ../shared/corpus/crawl and the dev corpus's text files, with
+1 and 2 workers: documents/s, MB/s of text, peak RSS (the whole process tree: driver + workers);
+also extraction alone (no store) on the crawl, a 20x replicated crawl (every copy made unique) to
+show that memory stays flat, pages/s of a PDF text layer, OCR pages/s on pages of the scanned dev
+PDFs, store query latencies (pipeline.storebench, when present) and ``grep -c`` over the same text
+as the floor. Prints a table and writes ``outputs/bench/bench-<time>.json`` (and ``latest.json``).
+
+Every configuration runs in a child process (``--child``) so its memory is measured alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CRAWL = SHARED / "corpus" / "crawl"
+DEV = SHARED / "corpus" / "dev"
+OUT = ROOT / "outputs" / "bench"
+GREP_PATTERN = r"[0-9]+/([0-9]{4}/)?[A-ZĐ]+-[A-Za-zĐđ]+"  # number-symbols, the references' anchor
+RSS_POLL_SECONDS = 0.05
+
+
+# ---------------------------------------------------------------- child side
+
+def _child(spec: dict) -> dict:
+    """Run one configuration in this process and return its BatchStats (and store timings)."""
+    from pipeline.batch import run_batch
+
+    if spec["kind"] == "storebench":
+        return _child_storebench(spec)
+    store = None
+    if spec.get("store"):
+        from pipeline.store import Store
+
+        store = Store(spec["store"])
+    try:
+        stats = run_batch(spec["inputs"], store=store, workers=spec["workers"], engine="local",
+                          force=True, failures_path=spec["failures"], progress=False)
+    finally:
+        if store is not None:
+            store.close()
+    return stats.as_dict()
+
+
+def _child_storebench(spec: dict) -> dict:
+    from pipeline import storebench
+    from pipeline.store import Store
+
+    with Store(spec["source_store"]) as source:
+        records = list(source.records())
+    made = storebench.generate_store(records, spec["store"], n_obligations=spec["n_obligations"])
+    with Store(spec["store"]) as store:
+        latencies = storebench.time_queries(store)
+    return {"generated": made, "queries": latencies}
+
+
+# ---------------------------------------------------------------- parent side
+
+def _tree_rss(pid: int) -> int:
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            continue
+    return total
+
+
+def measure(spec: dict, timeout: float) -> dict:
+    """Run ``spec`` in a child; its result plus wall time and peak RSS (tree sum and largest process)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.bench", "--child", json.dumps(spec)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    peak = 0
+    timed_out = False
+    while proc.poll() is None:
+        try:
+            peak = max(peak, _tree_rss(proc.pid))
+        except ImportError:
+            pass
+        if time.perf_counter() - start > timeout:
+            timed_out = True
+            _kill_tree(proc)
+            break
+        time.sleep(RSS_POLL_SECONDS)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux; the largest child so far
+    result: dict = {"wall_seconds": round(wall, 2), "peak_rss_tree_mb": round(peak / 2**20, 1),
+                    "peak_rss_largest_process_mb": round(largest / 1024, 1) if largest > before else None}
+    if timed_out:
+        result["error"] = f"stopped after {timeout:.0f} s (time limit)"
+    elif proc.returncode != 0:
+        result["error"] = (err.strip().splitlines() or ["exit status %d" % proc.returncode])[-1]
+    else:
+        result.update(json.loads(out.strip().splitlines()[-1]))
+    return result
+
+
+def _kill_tree(proc: subprocess.Popen) -> None:
+    try:
+        import psutil
+
+        for child in psutil.Process(proc.pid).children(recursive=True):
+            child.kill()
+    except Exception:  # psutil missing or the tree already gone
+        pass
+    proc.kill()
+
+
+def throughput(result: dict) -> dict:
+    """Rates of one batch result."""
+    if "error" in result and "elapsed" not in result:
+        return {}
+    elapsed = result["elapsed"] or 1e-9
+    mb = result["input_bytes"] / 2**20
+    text_mb = result["text_bytes"] / 2**20
+    stages = {}
+    for stage, seconds in result["stage_seconds"].items():
+        stages[stage] = {"seconds": round(seconds, 3),
+                         "text_mb_s": round(text_mb / seconds, 2) if seconds > 0 else None}
+    return {"documents": result["files"], "documents_s": round(result["files"] / elapsed, 2),
+            "input_mb": round(mb, 2), "input_mb_s": round(mb / elapsed, 3),
+            "text_mb": round(text_mb, 2), "text_mb_s": round(text_mb / elapsed, 3),
+            "pages": result["pages"], "pages_s": round(result["pages"] / elapsed, 3),
+            "ocr_pages": result["ocr_pages"], "store_seconds": round(result["store_seconds"], 2),
+            "failures": result["failures"], "stages": stages}
+
+
+def grep_floor(files: list[str], repeat: int = 3) -> dict:
+    """Best-of-``repeat`` time of ``grep -c -E`` over the files: the cost of merely reading the text."""
+    best = float("inf")
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(["grep", "-c", "-E", GREP_PATTERN, *files], stdout=subprocess.DEVNULL, env=env, check=False)
+        best = min(best, time.perf_counter() - start)
+    size = sum(os.path.getsize(f) for f in files) / 2**20
+    return {"seconds": round(best, 4), "mb_s": round(size / best, 1), "pattern": GREP_PATTERN}
+
+
+def replicate(sources: list[str], copies: int, target: Path) -> list[str]:
+    """``copies`` unique copies of every source text (a last line with the copy number changes the hash)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for k in range(copies):
+        folder = target / f"copy{k:03d}"
+        folder.mkdir()
+        for src in sources:
+            data = Path(src).read_bytes()
+            (folder / Path(src).name).write_bytes(data + f"\n<!-- bản sao {k} -->\n".encode())
+    return [str(target)]
+
+
+def scanned_pages(n_pages: int, target: Path) -> list[str]:
+    """A PDF of the first ``n_pages`` pages of the scanned dev PDFs (they have no text layer)."""
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for path in sorted(DEV.glob("*.pdf")):
+        if len(out) >= n_pages:
+            break
+        src = pdfium.PdfDocument(str(path))
+        take = min(len(src), n_pages - len(out))
+        out.import_pages(src, list(range(take)))
+    path = target / "scanned_pages.pdf"
+    out.save(str(path))
+    return [str(path)]
+
+
+def text_layer_pdfs(n_docs: int, target: Path, timeout: float = 180) -> list[str]:
+    """PDFs with a text layer, printed from dev texts by LibreOffice (none in the corpora); [] if absent."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if not office:
+        return []
+    sources = sorted(DEV.glob("vi_*.txt"))[:n_docs]
+    try:
+        subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(target),
+                        *map(str, sources)], capture_output=True, timeout=timeout, check=False,
+                       env=dict(os.environ, HOME=str(target)))
+    except subprocess.TimeoutExpired:
+        return []
+    return sorted(str(p) for p in target.glob("*.pdf"))
+
+
+# ---------------------------------------------------------------- the run
+
+def run(args: argparse.Namespace) -> dict:
+    crawl = sorted(str(p) for p in CRAWL.glob("*.md"))
+    dev = sorted(str(p) for p in DEV.glob("*.txt"))
+    if args.quick:
+        crawl = crawl[: len(crawl) // 4]
+    report: dict = {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                "platform": platform.platform()},
+                    "quick": args.quick, "runs": {}, "grep": {}}
+    with tempfile.TemporaryDirectory(prefix="obligraph-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+
+        def batch(name: str, inputs: list[str], workers: int, store: bool = True,
+                  timeout: float | None = None) -> dict:
+            spec = {"kind": "batch", "inputs": inputs, "workers": workers,
+                    "store": str(tmp / f"{name}.sqlite") if store else None,
+                    "failures": str(tmp / f"{name}.failures.jsonl")}
+            _say(f"{name}: {len(inputs)} inputs, {workers} worker(s){'' if store else ', no store'}")
+            result = measure(spec, timeout or args.timeout)
+            result["rates"] = throughput(result)
+            report["runs"][name] = {"workers": workers, "store": store, **result}
+            return result
+
+        for workers in args.workers:
+            batch(f"crawl-{workers}w", crawl, workers)
+        batch("crawl-2w-extract-only", crawl, 2, store=False)
+        for workers in args.workers:
+            batch(f"dev-text-{workers}w", dev, workers)
+        report["grep"]["crawl"] = grep_floor(crawl)
+        report["grep"]["dev-text"] = grep_floor(dev)
+
+        if args.replicas:
+            inputs = replicate(crawl, args.replicas, tmp / "replicated")
+            batch(f"crawl-x{args.replicas}-2w-extract-only", inputs, 2, store=False,
+                  timeout=args.replica_timeout)
+            batch(f"crawl-x{args.replicas}-2w", inputs, 2, timeout=args.replica_timeout)
+            shutil.rmtree(tmp / "replicated")
+
+        if args.ocr_pages:
+            batch("ocr", scanned_pages(args.ocr_pages, tmp), 1, store=False)
+        if args.text_pdfs:
+            pdf_dir = tmp / "pdf"
+            pdf_dir.mkdir()
+            pdfs = text_layer_pdfs(args.text_pdfs, pdf_dir)
+            if pdfs:
+                batch("pdf-text-layer", pdfs, 1, store=False)
+            else:
+                report["runs"]["pdf-text-layer"] = {"error": "LibreOffice not available to make text-layer PDFs"}
+
+        if args.store_obligations and _has_storebench():
+            _say(f"storebench: {args.store_obligations} obligations")
+            source = tmp / f"crawl-{args.workers[-1]}w.sqlite"
+            report["store"] = measure({"kind": "storebench", "source_store": str(source),
+                                       "store": str(tmp / "storebench.sqlite"),
+                                       "n_obligations": args.store_obligations}, args.store_timeout)
+    report["summary"] = summary(report)
+    return report
+
+
+def _has_storebench() -> bool:
+    try:
+        from pipeline import storebench
+    except ImportError:
+        return False
+    return hasattr(storebench, "generate_store") and hasattr(storebench, "time_queries")
+
+
+def summary(report: dict) -> dict:
+    """The numbers the issue's "done when" names."""
+    runs = report["runs"]
+
+    def rate(name: str, key: str):
+        return runs.get(name, {}).get("rates", {}).get(key)
+
+    crawl_grep = report["grep"].get("crawl", {}).get("seconds")
+    out = {}
+    for name, run_ in runs.items():
+        if name.startswith("crawl") and "elapsed" in run_ and crawl_grep and "x" not in name.split("-")[1]:
+            out[f"{name} / grep"] = round(run_["elapsed"] / crawl_grep, 1)
+    out["crawl 2 workers input MB/s"] = rate("crawl-2w", "input_mb_s")
+    out["crawl 2 workers peak RSS MB"] = runs.get("crawl-2w", {}).get("peak_rss_tree_mb")
+    for name, run_ in runs.items():
+        if "-x" in name:
+            out[f"{name} peak RSS MB"] = run_.get("peak_rss_tree_mb")
+    out["OCR pages/s"] = rate("ocr", "pages_s")
+    out["PDF text layer pages/s"] = rate("pdf-text-layer", "pages_s")
+    return out
+
+
+# ---------------------------------------------------------------- output
+
+def _say(line: str) -> None:
+    print(f"bench: {line}", file=sys.stderr, flush=True)
+
+
+def table(report: dict) -> str:
+    head = ("run", "docs", "docs/s", "in MB/s", "text MB/s", "pages/s", "store s", "peak RSS MB", "wall s", "note")
+    rows = [head]
+    for name, r in report["runs"].items():
+        rates = r.get("rates") or {}
+        rows.append((name, rates.get("documents", ""), rates.get("documents_s", ""), rates.get("input_mb_s", ""),
+                     rates.get("text_mb_s", ""), rates.get("pages_s", "") if rates.get("pages") else "",
+                     rates.get("store_seconds", "") if r.get("store") else "", r.get("peak_rss_tree_mb", ""),
+                     r.get("wall_seconds", ""), r.get("error", "")))
+    lines = _align(rows)
+    stage_rows = [("stage (text MB/s, summed worker time)", *STAGE_NAMES)]
+    for name, r in report["runs"].items():
+        stages = (r.get("rates") or {}).get("stages") or {}
+        if stages and name.startswith(("crawl-1w", "crawl-2w-extract", "dev-text-1w")):
+            stage_rows.append((name, *(stages.get(s, {}).get("text_mb_s") for s in STAGE_NAMES)))
+    lines += ["", *_align(stage_rows), ""]
+    for corpus, g in report["grep"].items():
+        lines.append(f"grep floor ({corpus}): {g['seconds']} s, {g['mb_s']} MB/s")
+    if "store" in report:
+        store = report["store"]
+        if "queries" in store:
+            gen = store["generated"]
+            lines.append(f"store: {gen['documents']} documents, {gen['obligations']} obligations generated in "
+                         f"{gen['seconds']} s; query latency (best of 3):")
+            lines += [f"  {q:45s} {v['seconds'] * 1000:8.1f} ms  ({v['results']} results)"
+                      for q, v in store["queries"].items() if not q.startswith("_")]
+        else:
+            lines.append(f"store: {store.get('error')}")
+    lines += ["", "summary:"] + [f"  {k}: {v}" for k, v in report["summary"].items()]
+    return "\n".join(lines)
+
+
+STAGE_NAMES = ("ingest", "normalise", "segment", "language", "metadata", "references", "obligations")
+
+
+def _align(rows: list[tuple]) -> list[str]:
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
+    return ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true",
+                        help="a quarter of the crawl, 2x replication, 1 OCR page, small store (a smoke run)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--replicas", type=int, default=None, help="copies of the crawl for the memory run (20)")
+    parser.add_argument("--ocr-pages", type=int, default=None, help="scanned pages to OCR (2)")
+    parser.add_argument("--text-pdfs", type=int, default=None, help="dev texts printed to PDF (3)")
+    parser.add_argument("--store-obligations", type=int, default=None, help="size of the query store (100000)")
+    parser.add_argument("--timeout", type=float, default=300, help="time limit per run, seconds")
+    parser.add_argument("--replica-timeout", type=float, default=240, help="time limit per replicated run")
+    parser.add_argument("--store-timeout", type=float, default=240, help="time limit of the store benchmark")
+    parser.add_argument("--out", default=str(OUT), help="directory for the JSON report")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(_child(json.loads(args.child))))
+        return 0
+    defaults = {"replicas": (2, 20), "ocr_pages": (1, 2), "text_pdfs": (1, 3),
+                "store_obligations": (10_000, 100_000)}
+    for key, (quick, full) in defaults.items():
+        if getattr(args, key) is None:
+            setattr(args, key, quick if args.quick else full)
+    report = run(args)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    text = json.dumps(report, ensure_ascii=False, indent=2)
+    (out / f"bench-{stamp}.json").write_text(text + "\n", encoding="utf-8")
+    (out / "latest.json").write_text(text + "\n", encoding="utf-8")
+    print(table(report))
+    print(f"\nbench: report written to {out / f'bench-{stamp}.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
