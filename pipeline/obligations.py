@@ -237,7 +237,8 @@ class ObligationExtractor:
         cue = re.search(r"\b(?:yêu cầu|đề nghị|giao|requests?|requesting|assigns?)\b", line, re.I)
         if not cue:
             return previous
-        chain = self._chain(cue.end(), block.span[1], self.mentions(block.span[0] + cue.end(), block.span[1]))
+        start = block.span[0] + cue.end()
+        chain = self._chain(start, block.span[1], self.mentions(start, block.span[1]))
         return chain or None
 
     def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
