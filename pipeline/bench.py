@@ -113,7 +113,7 @@ def measure(spec: dict, timeout: float) -> dict:
     if timed_out:
         result["error"] = f"stopped after {timeout:.0f} s (time limit)"
     elif proc.returncode != 0:
-        result["error"] = (err.strip().splitlines() or ["exit status %d" % proc.returncode])[-1]
+        result["error"] = (err.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
     else:
         result.update(json.loads(out.strip().splitlines()[-1]))
     return result
@@ -339,7 +339,7 @@ STAGE_NAMES = ("ingest", "normalise", "segment", "language", "metadata", "refere
 def _align(rows: list[tuple]) -> list[str]:
     cells = [[("" if c is None else str(c)) for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
-    return ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    return ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
 
 
 def main(argv: list[str] | None = None) -> int:

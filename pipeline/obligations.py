@@ -160,7 +160,8 @@ class ObligationExtractor:
         contexts: list[_Context] = []
         intro: list[AgencyMention] | None = None
         table_columns: dict[str, int] | None = None
-        fielded: _Draft | None = None  # the task whose "- Cơ quan chủ trì: ..." fields are being read
+        group: list[_Draft] = []  # the tasks whose "- Cơ quan chủ trì: ..." fields are being read
+        collecting = False  # bullets after "a) Nhiệm vụ:" are tasks of the group
         parent: Block | None = None  # the last enumerated non-bullet block
         for block in self.seg.blocks[self.seg.header_end:]:
             if block.kind in ("recital", "recipients", "signature", "header", "addressees"):
@@ -176,10 +177,16 @@ class ObligationExtractor:
                 continue
             label = self.cues.field_label.match(self.text, block.content_start, block.span[1])
             if label and block.enum in ("bullet", "subpoint", "point", None):
-                fielded = self._field(block, label, fielded, parent, drafts)
+                group, collecting = self._field(block, label, group, parent, drafts)
+                continue
+            if collecting and block.enum == "bullet":
+                draft = _Draft(path=block.path, span=(block.content_start, block.span[1]),
+                               content_start=block.content_start)
+                drafts.append(draft)
+                group.append(draft)
                 continue
             if block.enum != "bullet":
-                fielded = None
+                group, collecting = [], False
             level = LEVEL.get(block.enum or "", 9)
             if block.enum and block.enum != "bullet":
                 contexts = [c for c in contexts if c.level < level]
@@ -199,35 +206,49 @@ class ObligationExtractor:
             drafts.extend(self._block(block, contexts, intro, addressees))
         return self._finish(doc_id, drafts)
 
-    def _field(self, block: Block, label: re.Match[str], fielded: _Draft | None, parent: Block | None,
-               drafts: list[_Draft]) -> _Draft | None:
-        """Plans often spell a task out as labelled bullets: '- Nội dung: ...', '- Cơ quan chủ trì: ...',
-        '- Cơ quan phối hợp: ...', '- Thời gian thực hiện: ...'. They make one obligation."""
+    def _field(self, block: Block, label: re.Match[str], group: list[_Draft], parent: Block | None,
+               drafts: list[_Draft]) -> tuple[list[_Draft], bool]:
+        """Plans often spell tasks out as labelled fields: '- Nội dung: ...' or 'a) Nhiệm vụ:' followed by
+        task bullets, then '- Cơ quan chủ trì: ...', '- Cơ quan phối hợp: ...', '- Thời gian thực hiện: ...'.
+        The fields apply to every task of the group. Returns the group and whether bullets are tasks."""
         kind = self.cues.field_kinds.get(" ".join(label.group(1).lower().split()), "other")
         start, end = label.end(), block.span[1]
-        if fielded is None:
+        empty = not self.text[start:end].strip(" .;:")
+        if kind == "task":
             if drafts and parent is not None and drafts[-1].span[0] >= parent.content_start \
                     and drafts[-1].span[1] <= parent.span[1]:
-                fielded = drafts[-1]  # the numbered item itself was taken as the task
-                fielded.assignees = []
-            elif kind == "task" or parent is not None:
-                anchor = (start, end) if kind == "task" or parent is None else (parent.content_start, parent.span[1])
-                fielded = _Draft(path=block.path, span=anchor, content_start=anchor[0])
-                drafts.append(fielded)
+                drafts.pop()  # the numbered item is only the title of the task spelled out below
+            if empty:
+                return [], True
+            draft = _Draft(path=block.path, span=(start, end), content_start=start)
+            drafts.append(draft)
+            return [draft], False
+        if not group:
+            if drafts and parent is not None and drafts[-1].span[0] >= parent.content_start \
+                    and drafts[-1].span[1] <= parent.span[1]:
+                group = [drafts[-1]]  # the numbered item itself was taken as the task
+                group[0].assignees = []
+            elif parent is not None:
+                group = [_Draft(path=parent.path, span=(parent.content_start, parent.span[1]),
+                                content_start=parent.content_start)]
+                drafts.append(group[0])
             else:
-                return None
-        fielded.span = (fielded.span[0], max(fielded.span[1], end))
-        if kind in ("lead", "support"):
+                return group, False
+        if len(group) == 1:
+            group[0].span = (group[0].span[0], max(group[0].span[1], end))
+        if kind in ("lead", "support") and not empty:
             for mention in self.mentions(start, end):
                 role = "support" if kind == "support" else (
                     "lead" if "chủ trì" in label.group(1).lower() or self.cues.lead.match(self.text, mention.span[1], end)
                     else "responsible")
                 if kind == "lead" and self.cues.support.search(self.text, start, mention.span[0]):
                     role = "support"  # "Sở A chủ trì, phối hợp với Sở B": B supports
-                _add(fielded.assignees, mention, role)
-        elif kind == "deadline":
-            fielded.deadline_text = (start, end)
-        return fielded
+                for draft in group:
+                    _add(draft.assignees, mention, role)
+        elif kind == "deadline" and not empty:
+            for draft in group:
+                draft.deadline_text = (start, end)
+        return group, False
 
     def _intro(self, block: Block, previous: list[AgencyMention] | None) -> list[AgencyMention] | None:
         """'Thủ tướng Chính phủ yêu cầu Bộ trưởng, ... như sau:' sets who the following list addresses."""
