@@ -66,6 +66,11 @@ def cues() -> Cues:
     )
 
 
+RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
+SESSION_WITH = re.compile(
+    r"làm\s+việc\s+(?:với|tại)\s+(?:lãnh\s+đạo\s+|Ban\s+Thường\s+vụ\s+|Thường\s+trực\s+)?(?:Tỉnh\s+ủy,?\s+)?"
+    r"(tỉnh|thành\s+phố)\s+((?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3})")
+
 # a class name -> the prefix of the specific bodies that stand for it when the addressees name them
 CLASS_PREFIX = {
     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "Ủy ban nhân dân t",
@@ -104,8 +109,22 @@ class ObligationExtractor:
         self.registry = registry or AgencyRegistry.default()
         self.cues = cues()
         self.addressees: list[AgencyMention] = []
+        self.subject_body = self._subject_body()
 
     # --- agencies -------------------------------------------------------------------------------
+
+    def _subject_body(self) -> AgencyMention | None:
+        """A conclusion notice of a working session with a province ('làm việc với lãnh đạo tỉnh Sơn La')
+        addresses its unassigned tasks to that province's People's Committee."""
+        m = SESSION_WITH.search(self.text, 0, min(len(self.text), 4000))
+        if not m:
+            return None
+        unit, place = m.group(1).lower(), " ".join(m.group(2).split())
+        agency = self.registry.lookup(f"Ủy ban nhân dân {unit} {place}")
+        if agency is None:
+            return None
+        return AgencyMention(span=m.span(2), mention=self.text[m.start(1):m.end(2)], name=agency.name,
+                             name_en=agency.name_en, kind=agency.kind)
 
     def mentions(self, start: int, end: int) -> list[AgencyMention]:
         found = self.registry.find_mentions(self.text, start, end, language=self.language, province=self.province)
@@ -137,7 +156,12 @@ class ObligationExtractor:
         found = self.mentions(start, end)
         partners: list[AgencyMention] = []
         for cue in self.cues.support.finditer(self.text, start, end):
-            partners.extend(self._chain(cue.end(), end, found))
+            for mention in self._chain(cue.end(), end, found):
+                # "phối hợp với các bộ, cơ quan liên quan": generic partners are not named (ANNOTATION.md)
+                after = self.text[mention.span[1]:mention.span[1] + 16]
+                if mention.kind == "group" and (RELATED.search(mention.mention) or RELATED.match(after)):
+                    continue
+                partners.append(mention)
         return partners
 
     def reports(self, start: int, end: int) -> list[str]:
@@ -306,6 +330,8 @@ class ObligationExtractor:
             return intro, "responsible"
         if addressees:
             return addressees, "responsible"
+        if self.subject_body:
+            return [self.subject_body], "responsible"
         return [], "responsible"
 
     def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> _Draft:
