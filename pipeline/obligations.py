@@ -78,6 +78,18 @@ CLASS_PREFIX = {
 }
 
 
+TOPIC = re.compile(r"\s*(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:\s*")
+PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
+
+
+@dataclass
+class _Subject:
+    bodies: list[AgencyMention]
+    end: int
+    explicit: bool
+    opened: bool
+
+
 @dataclass
 class _Context:
     level: int
@@ -130,12 +142,21 @@ class ObligationExtractor:
         found = self.registry.find_mentions(self.text, start, end, language=self.language, province=self.province)
         return [m for m in found if not self.cues.generic.fullmatch(m.mention)]
 
-    def subject(self, start: int, end: int) -> tuple[list[AgencyMention], int]:
-        """Bodies named at the head of a clause (its grammatical subject) and where that run ends."""
-        m = self.cues.opener.match(self.text, start, end)
-        pos = m.end() if m else start
+    def subject(self, start: int, end: int) -> _Subject:
+        """Bodies named at the head of a clause (its grammatical subject), after a topic label
+        ('Về hỗ trợ kinh phí: Giao Bộ Tài chính ...') and an opener ('Giao', 'Đề nghị', 'To assign')."""
+        topic = TOPIC.match(self.text, start, end)
+        start = topic.end() if topic else start
+        opened = self.cues.opener.match(self.text, start, end)
+        pos = opened.end() if opened else start
+        word = PROVINCE_WORD.match(self.text, pos, end)
+        if word and self.subject_body:  # "Tỉnh căn cứ ...": the province the notice is about
+            body = AgencyMention(span=word.span(1), mention=word.group(1), name=self.subject_body.name,
+                                 name_en=self.subject_body.name_en, kind=self.subject_body.kind)
+            return _Subject([body], word.end(1), True, bool(opened))
         chain = self._chain(pos, end, self.mentions(pos, min(end, pos + 600)))
-        return chain, (chain[-1].span[1] if chain else pos)
+        explicit = bool(chain) and (bool(opened) or chain[0].span[0] - pos < 40)
+        return _Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened))
 
     def _chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
         """Mentions that follow `pos` separated only by list punctuation and connector words."""
@@ -216,7 +237,7 @@ class ObligationExtractor:
                 contexts = [c for c in contexts if c.level < level]
                 parent = block
             if block.enum and block.heading:
-                own, _ = self.subject(block.content_start, block.span[1])
+                own = self.subject(block.content_start, block.span[1]).bodies
                 if not own:
                     own = self.mentions(block.content_start, block.span[1])
                 task_section = not self.cues.non_task_heading.match(line.strip())
@@ -295,12 +316,10 @@ class ObligationExtractor:
             return []
         drafts: list[_Draft] = []
         for start, end in _clauses(self.text, block.content_start, block.span[1]):
-            own, zone_end = self.subject(start, end)
-            explicit = bool(own) and (bool(self.cues.opener.match(self.text, start, end)) or own[0].span[0] - start < 40)
-            if explicit:
-                lead = bool(self.cues.lead.match(self.text, zone_end, end)) or bool(
-                    self.cues.opener.match(self.text, start, end)
-                    and self.cues.lead.match(self.text, zone_end, min(end, zone_end + 30)))
+            found = self.subject(start, end)
+            own, zone_end = found.bodies, found.end
+            if found.explicit:
+                lead = bool(self.cues.lead.match(self.text, zone_end, min(end, zone_end + 30)))
                 names = [a.name for a in drafts[-1].assignees] if drafts else []
                 if drafts and sorted(names) == sorted(m.name for m in own):
                     drafts[-1].span = (drafts[-1].span[0], end)
