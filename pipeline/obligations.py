@@ -78,7 +78,8 @@ CLASS_PREFIX = {
 }
 
 
-TOPIC = re.compile(r"\s*(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:\s*")
+TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
+                   r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo)\s*,)\s*")
 PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
 
 
@@ -237,7 +238,10 @@ class ObligationExtractor:
                 contexts = [c for c in contexts if c.level < level]
                 parent = block
             if block.enum and block.heading:
-                own = self.subject(block.content_start, block.span[1]).bodies
+                head = self.subject(block.content_start, block.span[1])
+                if len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
+                    drafts.extend(self._block(block, contexts, intro, addressees))  # a lead-in with a task
+                own = head.bodies
                 if not own:
                     own = self.mentions(block.content_start, block.span[1])
                 task_section = not self.cues.non_task_heading.match(line.strip())
@@ -246,7 +250,7 @@ class ObligationExtractor:
                 continue
             if not block.enum:
                 intro = self._intro(block, intro)
-                if line.rstrip().endswith(":"):
+                if line.rstrip().endswith(":") and len(line) <= 2 * LONG_LEAD_IN:
                     continue
             drafts.extend(self._block(block, contexts, intro, addressees))
         return self._finish(doc_id, drafts)
@@ -450,6 +454,10 @@ def _add(assignees: list[Assignee], mention: AgencyMention, role: str) -> None:
                               name_en=mention.name_en, role=role))
 
 
+MIN_CLAUSE = 40
+# an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
+# carries a task of its own besides introducing the points below it
+LONG_LEAD_IN = 100
 _CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=(?:[A-ZĐ]|giao\s|đề\s+nghị\s|yêu\s+cầu\s))")
 
 
@@ -458,8 +466,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if text[pos:m.start()].strip():
-            spans.append((pos, m.start()))
+        if len(text[pos:m.start()].strip()) < MIN_CLAUSE:
+            continue  # "Bí thư tỉnh ủy, thành ủy; Chủ tịch ...": a list, not a clause of its own
+        spans.append((pos, m.start()))
         pos = m.end()
     if text[pos:end].strip():
         spans.append((pos, end))
