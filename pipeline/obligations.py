@@ -66,6 +66,8 @@ def cues() -> Cues:
     )
 
 
+# "Article 1. To approve the national program ..., with the following principal contents:"
+APPROVES = re.compile(r"(?:Article|Điều)\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
 RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
 SESSION_WITH = re.compile(
     r"làm\s+việc\s+(?:với|tại)\s+(?:lãnh\s+đạo\s+|Ban\s+Thường\s+vụ\s+|Thường\s+trực\s+)?(?:Tỉnh\s+ủy,?\s+)?"
@@ -123,6 +125,7 @@ class ObligationExtractor:
         self.cues = cues()
         self.addressees: list[AgencyMention] = []
         self.subject_body = self._subject_body()
+        self.approves = bool(APPROVES.search(text))
 
     # --- agencies -------------------------------------------------------------------------------
 
@@ -349,12 +352,16 @@ class ObligationExtractor:
         for context in reversed(contexts):
             if context.assignees:
                 return context.assignees, "lead" if context.lead else "responsible"
+        if block.kind == "appendix":
+            return None  # appendices hold statistics and footnotes unless a heading or table assigns work
         if intro:
             return intro, "responsible"
         if addressees:
             return addressees, "responsible"
         if self.subject_body:
             return [self.subject_body], "responsible"
+        if self.approves:
+            return None  # the approved scheme's own content; its assignments come in their own section
         return [], "responsible"
 
     def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> _Draft:

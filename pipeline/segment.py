@@ -20,7 +20,7 @@ ENUMERATORS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Part|PART|Chapter|CHAPTER)\s+(" + _ROMAN + r"|\d+)\b[.:]?\s*")),
     ("article", re.compile(r"^(?:Điều|Article)\s+(\d+[a-z]?)\s*[.:]?\s*")),
     ("section", re.compile(r"^(" + _ROMAN + r")\s*[.)]\s*(?=\S)")),
-    ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*(?=[^\d\s])")),
+    ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(?=\S)|(?=[^\W\d_]))")),
     ("item", re.compile(r"^(\d{1,2})\s*[.)/]\s*(?=[^\d\s/])")),
     ("point", re.compile(r"^(đ|dd|[a-z])\s*[)/]\s*")),
     ("subpoint", re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s*")),

@@ -89,9 +89,10 @@ def test_seed_000_english_cong_dien_968():
 # The levels reached on corpora/gold; a change that lowers one fails CI.
 FLOORS = {
     ("references", "f1"): 0.97,
-    ("obligations", "recall"): 0.85,
-    ("assignees", "f1"): 0.65,
-    ("deadline", "accuracy"): 0.90,
+    ("obligations", "recall"): 0.92,
+    ("obligations", "precision"): 0.80,
+    ("assignees", "f1"): 0.86,
+    ("deadline", "accuracy"): 0.95,
     ("language", "accuracy"): 1.0,
     ("symbol", "accuracy"): 0.9,
 }
