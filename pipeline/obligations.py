@@ -66,6 +66,9 @@ def cues() -> Cues:
     )
 
 
+INNER_OPENER = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|requests?|requesting|assigns?)\s+(?!của\b|of\b)", re.I)
+# an addressee heading names its bodies anywhere; a longer heading only through its subject or request
+SHORT_HEADING = 120
 # "Article 1. To approve the national program ..., with the following principal contents:"
 APPROVES = re.compile(r"(?:Article|Điều)\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
 RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
@@ -160,6 +163,12 @@ class ObligationExtractor:
             return _Subject([body], word.end(1), True, bool(opened))
         chain = self._chain(pos, end, self.mentions(pos, min(end, pos + 600)))
         explicit = bool(chain) and (bool(opened) or chain[0].span[0] - pos < 40)
+        if not explicit:
+            # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
+            for inner in INNER_OPENER.finditer(self.text, pos, end):
+                found = self._chain(inner.end(), end, self.mentions(inner.end(), min(end, inner.end() + 600)))
+                if found and found[0].span[0] - inner.end() < 20:
+                    return _Subject(found, found[-1].span[1], True, True)
         return _Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened))
 
     def _chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
@@ -245,8 +254,8 @@ class ObligationExtractor:
                 if len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
                     drafts.extend(self._block(block, contexts, intro, addressees))  # a lead-in with a task
                 own = head.bodies
-                if not own:
-                    own = self.mentions(block.content_start, block.span[1])
+                if not own and block.span[1] - block.content_start <= SHORT_HEADING:
+                    own = self.mentions(block.content_start, block.span[1])  # "2. Bộ Khoa học và Công nghệ"
                 task_section = not self.cues.non_task_heading.match(line.strip())
                 lead = bool(self.cues.lead_after_opener.search(line))
                 contexts.append(_Context(level, own, lead, task_section))
