@@ -66,6 +66,7 @@ def cues() -> Cues:
     )
 
 
+DUTIES_OF = re.compile(r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks|duties|responsibilities)\s+(?:của|of)\s+", re.I)
 INNER_OPENER = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|requests?|requesting|assigns?)\s+(?!của\b|of\b)", re.I)
 # an addressee heading names its bodies anywhere; a longer heading only through its subject or request
 SHORT_HEADING = 120
@@ -162,7 +163,7 @@ class ObligationExtractor:
                                  name_en=self.subject_body.name_en, kind=self.subject_body.kind)
             return _Subject([body], word.end(1), True, bool(opened))
         chain = self._chain(pos, end, self.mentions(pos, min(end, pos + 600)))
-        explicit = bool(chain) and (bool(opened) or chain[0].span[0] - pos < 40)
+        explicit = bool(chain)  # _chain reaches the first body only through titles and connector words
         if not explicit:
             # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
             for inner in INNER_OPENER.finditer(self.text, pos, end):
@@ -318,7 +319,12 @@ class ObligationExtractor:
             return None
         cue = re.search(r"\b(?:yêu cầu|đề nghị|giao|requests?|requesting|assigns?)\b", line, re.I)
         if not cue:
-            return previous
+            # "Theo Mục 1 ... về nhiệm vụ của các Bộ trưởng, ... như sau:" names whom the list concerns
+            duty = DUTIES_OF.search(line)
+            if not duty:
+                return previous
+            start = block.span[0] + duty.end()
+            return self._chain(start, block.span[1], self.mentions(start, block.span[1])) or previous
         start = block.span[0] + cue.end()
         chain = self._chain(start, block.span[1], self.mentions(start, block.span[1]))
         return chain or None

@@ -91,7 +91,7 @@ FLOORS = {
     ("references", "f1"): 0.97,
     ("obligations", "recall"): 0.92,
     ("obligations", "precision"): 0.80,
-    ("assignees", "f1"): 0.86,
+    ("assignees", "f1"): 0.89,
     ("deadline", "accuracy"): 0.95,
     ("language", "accuracy"): 1.0,
     ("symbol", "accuracy"): 0.9,
