@@ -103,6 +103,7 @@ class _Context:
     assignees: list[AgencyMention]
     lead: bool = False
     task_section: bool = True
+    deadline: tuple[int, int] | None = None  # "b) Hoàn thành trong tháng 11 năm 2025, cụ thể:" dates its points
 
 
 @dataclass
@@ -113,6 +114,7 @@ class _Draft:
     assignees: list[Assignee] = field(default_factory=list)
     reports_to: list[str] = field(default_factory=list)
     deadline_text: tuple[int, int] | None = None  # a table cell holding the deadline
+    heading_deadline: tuple[int, int] | None = None  # the span of a dated lead-in above the unit
 
 
 class ObligationExtractor:
@@ -259,7 +261,7 @@ class ObligationExtractor:
                     own = self.mentions(block.content_start, block.span[1])  # "2. Bộ Khoa học và Công nghệ"
                 task_section = not self.cues.non_task_heading.match(line.strip())
                 lead = bool(self.cues.lead_after_opener.search(line))
-                contexts.append(_Context(level, own, lead, task_section))
+                contexts.append(_Context(level, own, lead, task_section, self._heading_deadline(block)))
                 continue
             if not block.enum:
                 intro = self._intro(block, intro)
@@ -337,6 +339,7 @@ class ObligationExtractor:
         if block.kind not in ("body", "appendix"):
             return []
         drafts: list[_Draft] = []
+        carried = next((c.deadline for c in reversed(contexts) if c.deadline), None)
         for start, end in _clauses(self.text, block.content_start, block.span[1]):
             found = self.subject(start, end)
             own, zone_end = found.bodies, found.end
@@ -355,6 +358,8 @@ class ObligationExtractor:
                     return []
                 who, role = inherited
                 drafts.append(self._draft(block, start, end, who, role))
+        for draft in drafts:
+            draft.heading_deadline = carried
         return drafts
 
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
@@ -456,7 +461,21 @@ class ObligationExtractor:
             ))
         return obligations
 
+    def _heading_deadline(self, block: Block) -> tuple[int, int] | None:
+        found = find_deadlines(self.text, block.content_start, block.span[1], issued_on=self.issued_on,
+                               language=self.language)
+        dated = [d for d in found if d.date and "target" not in d.flags]
+        return (block.content_start, block.span[1]) if dated else None
+
     def _deadlines(self, draft: _Draft) -> list[Deadline]:
+        found = self._own_deadlines(draft)
+        if draft.heading_deadline and not any(d.date for d in found):
+            s, e = draft.heading_deadline
+            found = found + [d for d in find_deadlines(self.text, s, e, issued_on=self.issued_on,
+                                                       language=self.language) if d.date]
+        return found
+
+    def _own_deadlines(self, draft: _Draft) -> list[Deadline]:
         start, end = draft.deadline_text or draft.span
         found = find_deadlines(self.text, start, end, issued_on=self.issued_on, language=self.language)
         if not found and draft.deadline_text:

@@ -92,7 +92,7 @@ FLOORS = {
     ("obligations", "recall"): 0.92,
     ("obligations", "precision"): 0.80,
     ("assignees", "f1"): 0.89,
-    ("deadline", "accuracy"): 0.95,
+    ("deadline", "accuracy"): 0.96,
     ("language", "accuracy"): 1.0,
     ("symbol", "accuracy"): 0.9,
 }
