@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import spacy
 
 from pipeline.agencies import DATA, AgencyRegistry
 from pipeline.spacy_components import SPAN_KEY
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEV = SHARED / "corpus" / "dev"
+from tests.conftest import DEV
 
 B3 = ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ"]
 B4 = B3 + ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import csv
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from pipeline.deadlines import find_deadlines, parse_date, primary_deadline
 from pipeline.records import Deadline
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEV = SHARED / "corpus" / "dev"
+from tests.conftest import DEV
 
 # (text, issued_on, language, expected list of (mention, kind, date, start, end, rrule, flags))
 # flags are compared as sets; every deadline the function returns must be listed.

@@ -21,9 +21,8 @@ from pipeline.legacy_encodings import (
     decode_text_bytes,
     is_vietnamese_syllable,
 )
+from tests.conftest import DEV
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEV = SHARED / "corpus" / "dev"
 MAPS = json.loads(DATA_PATH.read_text(encoding="utf-8"))
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 VIET_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -16,9 +15,7 @@ from pipeline.references import (
     parse_own_symbol,
     parse_symbol,
 )
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEV = SHARED / "corpus" / "dev"
+from tests.conftest import DEV
 
 
 def _refs(text: str, **kw):
