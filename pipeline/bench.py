@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import subprocess
@@ -49,7 +50,7 @@ def _child(spec: dict) -> dict:
         store = Store(spec["store"])
     try:
         stats = run_batch(spec["inputs"], store=store, workers=spec["workers"], engine="local",
-                          force=True, failures_path=spec["failures"], progress=False)
+                          force=True, failures_path=spec["failures"], progress=spec.get("progress", False))
     finally:
         if store is not None:
             store.close()
@@ -112,11 +113,25 @@ def measure(spec: dict, timeout: float) -> dict:
                     "peak_rss_largest_process_mb": round(largest / 1024, 1) if largest > before else None}
     if timed_out:
         result["error"] = f"stopped after {timeout:.0f} s (time limit)"
+        result["partial"] = last_progress(err)
     elif proc.returncode != 0:
         result["error"] = (err.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
     else:
         result.update(json.loads(out.strip().splitlines()[-1]))
     return result
+
+
+_PROGRESS = re.compile(r"obligraph: (\d+)/(\d+) files \((\d+) failed\), ([\d.]+) files/s, ([\d.]+) MB/s")
+
+
+def last_progress(stderr: str) -> dict | None:
+    """Rates so far of a run stopped at its time limit, from its last plain progress line."""
+    found = _PROGRESS.findall(stderr)
+    if not found:
+        return None
+    done, total, failed, files_s, mb_s = found[-1]
+    return {"documents": int(done), "of": int(total), "failed": int(failed), "documents_s": float(files_s),
+            "input_mb_s": float(mb_s)}
 
 
 def _kill_tree(proc: subprocess.Popen) -> None:
@@ -220,7 +235,7 @@ def run(args: argparse.Namespace) -> dict:
 
         def batch(name: str, inputs: list[str], workers: int, store: bool = True,
                   timeout: float | None = None) -> dict:
-            spec = {"kind": "batch", "inputs": inputs, "workers": workers,
+            spec = {"kind": "batch", "inputs": inputs, "workers": workers, "progress": True,
                     "store": str(tmp / f"{name}.sqlite") if store else None,
                     "failures": str(tmp / f"{name}.failures.jsonl")}
             _say(f"{name}: {len(inputs)} inputs, {workers} worker(s){'' if store else ', no store'}")
@@ -290,6 +305,8 @@ def summary(report: dict) -> dict:
     for name, run_ in runs.items():
         if "-x" in name:
             out[f"{name} peak RSS MB"] = run_.get("peak_rss_tree_mb")
+            rates = run_.get("rates") or run_.get("partial") or {}
+            out[f"{name} input MB/s"] = rates.get("input_mb_s")
     out["OCR pages/s"] = rate("ocr", "pages_s")
     out["PDF text layer pages/s"] = rate("pdf-text-layer", "pages_s")
     return out
@@ -305,7 +322,7 @@ def table(report: dict) -> str:
     head = ("run", "docs", "docs/s", "in MB/s", "text MB/s", "pages/s", "store s", "peak RSS MB", "wall s", "note")
     rows = [head]
     for name, r in report["runs"].items():
-        rates = r.get("rates") or {}
+        rates = r.get("rates") or r.get("partial") or {}
         rows.append((name, rates.get("documents", ""), rates.get("documents_s", ""), rates.get("input_mb_s", ""),
                      rates.get("text_mb_s", ""), rates.get("pages_s", "") if rates.get("pages") else "",
                      rates.get("store_seconds", "") if r.get("store") else "", r.get("peak_rss_tree_mb", ""),
@@ -353,8 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text-pdfs", type=int, default=None, help="dev texts printed to PDF (3)")
     parser.add_argument("--store-obligations", type=int, default=None, help="size of the query store (100000)")
     parser.add_argument("--timeout", type=float, default=300, help="time limit per run, seconds")
-    parser.add_argument("--replica-timeout", type=float, default=240, help="time limit per replicated run")
-    parser.add_argument("--store-timeout", type=float, default=240, help="time limit of the store benchmark")
+    parser.add_argument("--replica-timeout", type=float, default=90, help="time limit per replicated run (its rates so far are reported)")
+    parser.add_argument("--store-timeout", type=float, default=120, help="time limit of the store benchmark")
     parser.add_argument("--out", default=str(OUT), help="directory for the JSON report")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

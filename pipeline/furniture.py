@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -40,7 +41,7 @@ def load_rules() -> FurnitureRules:
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
     """One regex for a list; a leading (?i) in the data scopes to its own alternative."""
     scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
-    return re.compile("|".join(scoped))
+    return re.compile("|".join(scoped), re.M)
 
 
 def _plain(line: str) -> str:
@@ -55,8 +56,18 @@ def strip_furniture(text: str) -> str:
     plain = [_plain(line) for line in lines]
     start = _document_start(plain, rules)
     end = _document_end(plain, start, rules)
-    kept = [lines[i] for i in range(start, end) if not (plain[i] and rules.line_patterns.search(plain[i]))]
+    dropped = _matching_lines(plain, rules.line_patterns)
+    kept = [lines[i] for i in range(start, end) if i not in dropped]
     return "\n".join(kept)
+
+
+def _matching_lines(plain: list[str], pattern: re.Pattern[str]) -> set[int]:
+    """Indexes of the lines a multi-line pattern matches, in one pass over the whole text."""
+    joined = "\n".join(plain)
+    starts = [0]
+    for line in plain[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)}
 
 
 def _document_start(plain: list[str], rules: FurnitureRules) -> int:

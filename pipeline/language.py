@@ -7,6 +7,7 @@ comparison and is made deterministic by seeding its factory.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -14,7 +15,8 @@ LANGUAGES = ("vi", "en")
 DEFAULT_BACKEND = "lingua"
 # Only letters count; a block shorter than this inherits the document's language.
 MIN_BLOCK_LETTERS = 12
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 800
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +39,7 @@ def _langdetect():
 
 def detect(text: str, backend: str = DEFAULT_BACKEND) -> str | None:
     """'vi' or 'en' for a piece of text, None when there are too few letters to say."""
-    if sum(ch.isalpha() for ch in text) < MIN_BLOCK_LETTERS:
+    if _letters(text) < MIN_BLOCK_LETTERS:
         return None
     if backend == "lingua":
         detector, codes = _lingua()
@@ -63,8 +65,12 @@ def detect_document(paragraphs: list[str], backend: str = DEFAULT_BACKEND) -> st
     for block in _sample(paragraphs):
         lang = detect(block, backend)
         if lang:
-            votes[lang] += sum(ch.isalpha() for ch in block)
+            votes[lang] += _letters(block)
     return votes.most_common(1)[0][0] if votes else "vi"
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
 
 
 def detect_blocks(paragraphs: list[str], document_language: str,
@@ -75,7 +81,7 @@ def detect_blocks(paragraphs: list[str], document_language: str,
 def _sample(paragraphs: list[str]) -> list[str]:
     """Up to SAMPLE_CHARS from the start, middle and end, so headers or footers do not decide alone."""
     if sum(map(len, paragraphs)) <= 3 * SAMPLE_CHARS:
-        return paragraphs
+        return [p for p in paragraphs if len(p) >= MIN_BLOCK_LETTERS]
     picked: list[str] = []
     for begin in (0, len(paragraphs) // 2, max(0, len(paragraphs) - 40)):
         size = 0

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -321,12 +321,14 @@ _STOP_BIGRAMS = frozenset(
 )
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _bigrams(text: str) -> frozenset[str]:
+    """Cached: every obligation of a child is compared with every obligation of its parents."""
     grams: set[str] = set()
     for phrase in _PUNCT.split(text):  # a compound never spans a comma
         words = [w.casefold() for w in _WORD.findall(phrase) if not w.isdigit()]
         grams.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    return grams - _STOP_BIGRAMS
+    return frozenset(grams - _STOP_BIGRAMS)
 
 
 def similarity(a: str, b: str, ignore: Iterable[str] = ()) -> tuple[float, list[str]]:

@@ -64,7 +64,7 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
             line = f"{line} {lines[i + 1]}"  # "Số:" with the number on the next line
         if meta.symbol is None and re.match(r"^(?:Số|SỐ|So|No\.?|Number)\s*[:.]?\s*\S", line):
             meta.symbol = parse_own_symbol(line)
-        if meta.issued_on is None:
+        if meta.issued_on is None and "ngày" in line.lower():
             m = PLACE_DATE.search(line)
             if m:
                 meta.place = _place(m.group("place"))

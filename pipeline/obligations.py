@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -130,6 +131,8 @@ class ObligationExtractor:
         self.registry = registry or AgencyRegistry.default()
         self.cues = cues()
         self.addressees: list[AgencyMention] = []
+        self._all: list[AgencyMention] | None = None
+        self._starts: list[int] = []
         self.subject_body = self._subject_body()
         self.approves = bool(APPROVES.search(text))
 
@@ -149,8 +152,16 @@ class ObligationExtractor:
                              name_en=agency.name_en, kind=agency.kind)
 
     def mentions(self, start: int, end: int) -> list[AgencyMention]:
-        found = self.registry.find_mentions(self.text, start, end, language=self.language, province=self.province)
-        return [m for m in found if not self.cues.generic.fullmatch(m.mention)]
+        """Bodies named inside text[start:end]: the document is scanned once, then sliced by span."""
+        if self._all is None:
+            found = self.registry.find_mentions(self.text, 0, len(self.text), language=self.language,
+                                                province=self.province)
+            self._all = sorted((m for m in found if not self.cues.generic.fullmatch(m.mention)),
+                               key=lambda m: (m.span[0], m.span[1]))
+            self._starts = [m.span[0] for m in self._all]
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end, lo=i)
+        return [m for m in self._all[i:j] if m.span[1] <= end]
 
     def subject(self, start: int, end: int) -> _Subject:
         """Bodies named at the head of a clause (its grammatical subject), after a topic label
@@ -334,7 +345,7 @@ class ObligationExtractor:
     def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
                addressees: list[AgencyMention]) -> list[_Draft]:
         line = self.text[block.content_start:block.span[1]]
-        if self.cues.closing.search(line) and len(line) < 400 and not block.enum:
+        if not block.enum and len(line) < 400 and self.cues.closing.search(line):
             return []
         if block.kind not in ("body", "appendix"):
             return []

@@ -344,8 +344,14 @@ class Store:
                 nodes.update(k for k in (target, r["target"]) if k)
                 children.add(r["doc_id"])
         for n in sorted(nodes):
+            before = c.execute("SELECT placeholder, doc_id FROM doc_keys WHERE key = ?", (n,)).fetchone()
             self._refresh_node(n)
-            # a node's chosen record may have changed: its citers' cascades are recomputed
+            after = c.execute("SELECT placeholder, doc_id FROM doc_keys WHERE key = ?", (n,)).fetchone()
+            # only when a stored node's chosen record changed do its citers' cascades change; a placeholder
+            # (a cited document not yet seen) has no obligations to cascade from, however often it is cited
+            if after is None or after["placeholder"] or (before is not None and tuple(before) == tuple(after)):
+                if not (before is not None and not before["placeholder"] and after is None):
+                    continue
             children.update(r[0] for r in c.execute("SELECT DISTINCT doc_id FROM refs WHERE target = ?", (n,)))
         for doc_id in sorted(children):
             self._cascades(doc_id)
