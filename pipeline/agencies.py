@@ -473,7 +473,7 @@ class AgencyRegistry:
     def _scan(self, text: str, start: int, end: int, lang: str, province: str | None, *, strict: bool) -> list[AgencyMention]:
         seg = text[start:end]
         folded = _fold(seg)
-        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+        spans = [m.span() for m in _TOKEN.finditer(folded)]
         keys = [folded[s:e] for s, e in spans]
         ctx = _Scan(text, seg, start, spans, keys, lang, province, strict)
         out: list[AgencyMention] = []

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+# furniture lines are short (banners, captions, counters); a long line is document text
+MAX_FURNITURE_LINE = 300
 MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 
 
 @dataclass(frozen=True)
 class FurnitureRules:
     metadata_fields: tuple[str, ...]
-    line_patterns: re.Pattern[str]
+    line_start_patterns: re.Pattern[str]  # the patterns anchored with "^": tried with match()
+    line_patterns: re.Pattern[str]  # the others: searched
     tail_patterns: re.Pattern[str]
     site_title: re.Pattern[str]
     tail_min_fraction: float
@@ -31,7 +33,8 @@ def load_rules() -> FurnitureRules:
     data = json.loads(resources.files("pipeline.data").joinpath("furniture.json").read_text("utf-8"))
     return FurnitureRules(
         metadata_fields=tuple(data["metadata_table_fields"]),
-        line_patterns=_alternation(data["line_patterns"]),
+        line_start_patterns=_alternation([p[1:] for p in data["line_patterns"] if p.startswith("^")]),
+        line_patterns=_alternation([p for p in data["line_patterns"] if not p.startswith("^")]),
         tail_patterns=_alternation(data["tail_start_patterns"]),
         site_title=re.compile(data["site_title_line"]),
         tail_min_fraction=float(data["tail_min_fraction"]),
@@ -41,7 +44,7 @@ def load_rules() -> FurnitureRules:
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
     """One regex for a list; a leading (?i) in the data scopes to its own alternative."""
     scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
-    return re.compile("|".join(scoped), re.M)
+    return re.compile("|".join(scoped))
 
 
 def _plain(line: str) -> str:
@@ -56,18 +59,10 @@ def strip_furniture(text: str) -> str:
     plain = [_plain(line) for line in lines]
     start = _document_start(plain, rules)
     end = _document_end(plain, start, rules)
-    dropped = _matching_lines(plain, rules.line_patterns)
-    kept = [lines[i] for i in range(start, end) if i not in dropped]
+    match, search = rules.line_start_patterns.match, rules.line_patterns.search
+    kept = [lines[i] for i in range(start, end) if not (plain[i] and len(plain[i]) < MAX_FURNITURE_LINE
+                                                         and (match(plain[i]) or search(plain[i])))]
     return "\n".join(kept)
-
-
-def _matching_lines(plain: list[str], pattern: re.Pattern[str]) -> set[int]:
-    """Indexes of the lines a multi-line pattern matches, in one pass over the whole text."""
-    joined = "\n".join(plain)
-    starts = [0]
-    for line in plain[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    return {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)}
 
 
 def _document_start(plain: list[str], rules: FurnitureRules) -> int:

@@ -131,8 +131,10 @@ class ObligationExtractor:
         self.registry = registry or AgencyRegistry.default()
         self.cues = cues()
         self.addressees: list[AgencyMention] = []
-        self._all: list[AgencyMention] | None = None
-        self._starts: list[int] = []
+        self._mention_cache: dict[tuple[int, int], list[AgencyMention]] = {}
+        self._block_spans = [b.span for b in seg.blocks]
+        self._block_ends = [b.span[1] for b in seg.blocks]
+        self._deadline_cache: dict[tuple[int, int], list[Deadline]] = {}
         self.subject_body = self._subject_body()
         self.approves = bool(APPROVES.search(text))
 
@@ -152,16 +154,18 @@ class ObligationExtractor:
                              name_en=agency.name_en, kind=agency.kind)
 
     def mentions(self, start: int, end: int) -> list[AgencyMention]:
-        """Bodies named inside text[start:end]: the document is scanned once, then sliced by span."""
-        if self._all is None:
-            found = self.registry.find_mentions(self.text, 0, len(self.text), language=self.language,
-                                                province=self.province)
-            self._all = sorted((m for m in found if not self.cues.generic.fullmatch(m.mention)),
-                               key=lambda m: (m.span[0], m.span[1]))
-            self._starts = [m.span[0] for m in self._all]
-        i = bisect_left(self._starts, start)
-        j = bisect_left(self._starts, end, lo=i)
-        return [m for m in self._all[i:j] if m.span[1] <= end]
+        """Bodies named inside text[start:end]. Each paragraph is scanned once, when first asked about,
+        so long tables that no task reads (procedure lists, statistics) are never scanned."""
+        out: list[AgencyMention] = []
+        for span in self._paragraphs_between(start, end):
+            found = self._mention_cache.get(span)
+            if found is None:
+                found = [m for m in self.registry.find_mentions(self.text, span[0], span[1], language=self.language,
+                                                                 province=self.province)
+                         if not self.cues.generic.fullmatch(m.mention)]
+                self._mention_cache[span] = found
+            out.extend(m for m in found if start <= m.span[0] and m.span[1] <= end)
+        return out
 
     def subject(self, start: int, end: int) -> _Subject:
         """Bodies named at the head of a clause (its grammatical subject), after a topic label
@@ -472,9 +476,26 @@ class ObligationExtractor:
             ))
         return obligations
 
+    def deadlines_in(self, start: int, end: int) -> list[Deadline]:
+        """Deadlines written inside text[start:end], each paragraph read once and the result reused."""
+        out: list[Deadline] = []
+        for p_start, p_end in self._paragraphs_between(start, end):
+            if (p_start, p_end) not in self._deadline_cache:
+                self._deadline_cache[(p_start, p_end)] = find_deadlines(
+                    self.text, p_start, p_end, issued_on=self.issued_on, language=self.language)
+            out.extend(d for d in self._deadline_cache[(p_start, p_end)] if start <= d.span[0] and d.span[1] <= end)
+        return out
+
+    def _paragraphs_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = bisect_left(self._block_ends, start)
+        spans = []
+        while i < len(self._block_spans) and self._block_spans[i][0] < end:
+            spans.append(self._block_spans[i])
+            i += 1
+        return spans
+
     def _heading_deadline(self, block: Block) -> tuple[int, int] | None:
-        found = find_deadlines(self.text, block.content_start, block.span[1], issued_on=self.issued_on,
-                               language=self.language)
+        found = self.deadlines_in(block.content_start, block.span[1])
         dated = [d for d in found if d.date and "target" not in d.flags]
         return (block.content_start, block.span[1]) if dated else None
 
@@ -482,19 +503,17 @@ class ObligationExtractor:
         found = self._own_deadlines(draft)
         if draft.heading_deadline and not any(d.date for d in found):
             s, e = draft.heading_deadline
-            found = found + [d for d in find_deadlines(self.text, s, e, issued_on=self.issued_on,
-                                                       language=self.language) if d.date]
+            found = found + [d for d in self.deadlines_in(s, e) if d.date]
         return found
 
     def _own_deadlines(self, draft: _Draft) -> list[Deadline]:
         start, end = draft.deadline_text or draft.span
-        found = find_deadlines(self.text, start, end, issued_on=self.issued_on, language=self.language)
+        found = self.deadlines_in(start, end)
         if not found and draft.deadline_text:
             found = _bare_year(self.text, start, end)
         if draft.deadline_text:
             s, e = draft.span
-            found = found + [d for d in find_deadlines(self.text, s, e, issued_on=self.issued_on,
-                                                       language=self.language) if d.span[0] < start]
+            found = found + [d for d in self.deadlines_in(s, e) if d.span[0] < start]
         return found
 
 
