@@ -71,6 +71,7 @@ DUTIES_OF = re.compile(r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks|duties|respo
 INNER_OPENER = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|requests?|requesting|assigns?)\s+(?!của\b|of\b)", re.I)
 # an addressee heading names its bodies anywhere; a longer heading only through its subject or request
 SHORT_HEADING = 120
+APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # "Article 1. To approve the national program ..., with the following principal contents:"
 APPROVES = re.compile(r"(?:Article|Điều)\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
 RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
@@ -136,7 +137,7 @@ class ObligationExtractor:
         self._block_ends = [b.span[1] for b in seg.blocks]
         self._deadline_cache: dict[tuple[int, int], list[Deadline]] = {}
         self.subject_body = self._subject_body()
-        self.approves = bool(APPROVES.search(text))
+        self.approves = bool(APPROVES.search(text, 0, APPROVAL_WITHIN))
 
     # --- agencies -------------------------------------------------------------------------------
 

@@ -100,6 +100,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path, isolation_level=None)
         self.conn.execute("PRAGMA journal_mode=WAL")
+        self._written_agencies: set[tuple] = set()
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.executescript(SCHEMA)
         self.conn.row_factory = sqlite3.Row
@@ -183,6 +184,7 @@ class Store:
         except BaseException:
             self.conn.execute("ROLLBACK")
             self._orphans.clear()
+            self._written_agencies.clear()
             raise
 
     def remove_path(self, path: str) -> None:
@@ -313,6 +315,10 @@ class Store:
 
     def _agency(self, name: str, name_en: str | None = None) -> None:
         canon, reg_en, kind = self._canon(name)
+        row = (canon, reg_en or name_en, kind)
+        if row in self._written_agencies:
+            return  # the same upsert again would change nothing
+        self._written_agencies.add(row)
         self.conn.execute(
             "INSERT INTO agencies VALUES (?,?,?) ON CONFLICT(name) DO UPDATE SET "
             # the smallest English name wins, so the row does not depend on the order documents came in
@@ -433,6 +439,7 @@ class Store:
                 "OR EXISTS(SELECT 1 FROM doc_keys WHERE issuer = :n)", {"n": name}).fetchone()[0]
             if not used:
                 self.conn.execute("DELETE FROM agencies WHERE name = ?", (name,))
+                self._written_agencies = {row for row in self._written_agencies if row[0] != name}
         self._orphans.clear()
 
 
