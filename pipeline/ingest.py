@@ -60,7 +60,7 @@ def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -
     if size == 0:
         raise IngestError("empty file")
     if size > max_bytes:
-        raise IngestError(f"file too large ({size / 2**20:.1f} MB; limit {max_bytes / 2**20:.0f} MB, "
+        raise IngestError(f"file too large ({size / 2**20:.1f} MB; limit {max_bytes / 2**20:g} MB, "
                           "raise it with --max-size-mb)")
     try:
         data = path.read_bytes()

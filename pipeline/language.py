@@ -16,6 +16,7 @@ DEFAULT_BACKEND = "lingua"
 # Only letters count; a block shorter than this inherits the document's language.
 MIN_BLOCK_LETTERS = 12
 SAMPLE_CHARS = 800
+MAX_DETECT_CHARS = 2000
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -41,6 +42,7 @@ def detect(text: str, backend: str = DEFAULT_BACKEND) -> str | None:
     """'vi' or 'en' for a piece of text, None when there are too few letters to say."""
     if _letters(text) < MIN_BLOCK_LETTERS:
         return None
+    text = text[:MAX_DETECT_CHARS]  # lingua slows down badly on one huge unbroken token
     if backend == "lingua":
         detector, codes = _lingua()
         found = detector.detect_language_of(text)
