@@ -18,9 +18,12 @@ from pipeline.records import Metadata
 from pipeline.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
 from pipeline.segment import MOTTO, Segmentation
 
+# the dateline; OCR glues or misreads its pieces ("Hà Nội. ngàyl6 tháng 9", "ngày24 tháng9", "ngày ]] tháng")
 PLACE_DATE = re.compile(
-    r"(?P<place>[^\d,;:()]{2,60}?)\s*,\s*(?:ngày|ngay)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    r"(?P<place>[^\d,;:()]{2,60}?)\s*[,.]\s*(?:ngày|ngay)\s*(?P<d>[\dlI|\]oO]{1,2})\s*tháng\s*(?P<m>[\dlI|\]oO]{1,2})"
+    r"\s*năm\s*(?P<y>\d{4})",
     re.I)
+_OCR_DIGITS = str.maketrans("lI|]oO", "111100")
 DATE_ONLY = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 EN_TITLE = re.compile(
     r"\b(?P<type>Decision|Resolution|Directive|Decree|Circular|Joint Circular|Official\s+(?:Dispatch|Letter|Telegram)"
@@ -68,7 +71,8 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
             m = PLACE_DATE.search(line)
             if m:
                 meta.place = _place(m.group("place"))
-                meta.issued_on = _iso(m.group("y"), m.group("m"), m.group("d"))
+                meta.issued_on = _iso(m.group("y"), m.group("m").translate(_OCR_DIGITS),
+                                      m.group("d").translate(_OCR_DIGITS))
     if meta.symbol is None or meta.issued_on is None:
         for line in lines[:8]:
             m = EN_TITLE.match(line)  # the title line itself, never a citation inside a recital
