@@ -37,7 +37,7 @@ from pipeline.records import Source
 DEFAULT_STORE = Path("outputs") / "obligraph.sqlite"
 DEFAULT_FAILURES = Path("outputs") / "failures.jsonl"
 HASH_CHUNK = 1 << 20
-IN_FLIGHT_PER_WORKER = 2  # enough to keep every worker busy while the driver writes
+IN_FLIGHT_PER_WORKER = 8  # keeps workers busy while the driver writes a slow document; records are small
 LOG_EVERY_FILES = 100  # plain progress lines (stderr not a terminal)
 LOG_EVERY_SECONDS = 10.0
 PARENT_POLL_SECONDS = 0.5

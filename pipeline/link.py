@@ -348,6 +348,19 @@ def covers(assignee: str, body: str | None, registry: Registry | None = None) ->
     """How surely an obligation given to ``assignee`` falls on ``body`` (1 exact or by class, .5 same place)."""
     if not body:
         return 0.0
+    key = (assignee, body, id(registry))
+    if key not in _COVERS:
+        if len(_COVERS) > 200_000:
+            _COVERS.clear()
+        _COVERS[key] = _covers(assignee, body, registry)
+    return _COVERS[key]
+
+
+# (assignee, body, registry) -> score; the same pairs recur for every obligation of a cited document
+_COVERS: dict[tuple[str, str, int], float] = {}
+
+
+def _covers(assignee: str, body: str, registry: Registry | None) -> float:
     if assignee == body:
         return 1.0
     a, b = fold(assignee), fold(body)
@@ -363,6 +376,7 @@ def covers(assignee: str, body: str | None, registry: Registry | None = None) ->
     return 0.5 if loc_a and loc_a == loc_b else 0.0
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case without diacritics, for comparing names written with or without capitals."""
     text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
