@@ -77,6 +77,12 @@ _EN_ATOMS = [
     rf"(?P<emonth>(?P<em3>{_MON})\.?(?:\s*,?\s*(?P<emy>\d{{4}}))?(?![\d/]))",
     r"(?P<eyear>(?<![\d/.,\-])(?P<eyy>(?:19|20)\d{2})(?![\d/]|\s*-\s*\d)|(?P<ethis>this\s+year))",
 ]
+# Every atom holds a digit or one of these words; a paragraph with none of them is not scanned for atoms
+# (the atom regex is the costliest part of the stage, and most paragraphs of a directive have no date).
+_ATOM_HINT = {
+    "vi": re.compile(r"\d|quý|nửa|năm\s+nay", re.I),
+    "en": re.compile(rf"\d|quarter|half|this\s+year|{_MON}", re.I),
+}
 _ATOM_RE = {
     "vi": re.compile("|".join(_VI_ATOMS), re.I),
     "en": re.compile("|".join(_EN_ATOMS), re.I),
@@ -380,7 +386,12 @@ class _Ctx:
 # ---------------------------------------------------------------- relative durations
 
 
+_REL_HINT = re.compile(rf"\d|{_NUMW}", re.I)
+
+
 def _find_relative(c: _Ctx) -> None:
+    if not _REL_HINT.search(c.text, c.lo, c.hi):
+        return  # a duration needs a number, in digits or words
     for m in _REL_RE[c.lang].finditer(c.text, c.lo, c.hi):
         lead = _norm(m.group("lead") or "")
         unit = _REL_UNITS[_norm(m.group("unit"))]
@@ -440,6 +451,8 @@ def _cue(c: _Ctx, floor: int, a: _Atom) -> _Cand:
 
 
 def _candidates(c: _Ctx) -> list[_Cand]:
+    if not _ATOM_HINT[c.lang].search(c.text, c.lo, c.hi):
+        return []
     atoms = [a for m in _ATOM_RE[c.lang].finditer(c.text, c.lo, c.hi) if (a := _atom(m))]
     cands: list[_Cand] = []
     floor = c.lo

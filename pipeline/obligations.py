@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.agencies import AgencyMention, AgencyRegistry
+from pipeline.agencies import AgencyMention, AgencyRegistry, _fold
 from pipeline.deadlines import find_deadlines, primary_deadline
 from pipeline.records import Assignee, Deadline, Obligation, Reference, obligation_id
 from pipeline.segment import LEVEL, Block, Segmentation
@@ -84,6 +84,36 @@ CLASS_PREFIX = {
     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "Ủy ban nhân dân t",
     "Tỉnh ủy, Thành ủy các tỉnh, thành phố trực thuộc Trung ương": "T",
 }
+
+
+FIRST_WORD = re.compile(r"[\s,;:(\-–]*([^\W\d_]+|\d)")
+
+
+@lru_cache(maxsize=4)
+def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
+    """First words of every name, alias, title and list phrase in the registry data, plus the connector
+    words a subject may begin with."""
+    data = json.loads(resources.files("pipeline.data").joinpath("agencies.json").read_text("utf-8"))
+    words: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            first = FIRST_WORD.match(value)
+            if first:
+                words.add(_fold(first.group(1)))
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(data)
+    for alias, _, _ in registry.aliases():
+        walk(alias)
+    walk([c.replace("\\", "") for c in json.loads(resources.files("pipeline.data").joinpath(
+        "obligation_cues.json").read_text("utf-8"))["subject_connectors"]])
+    return frozenset(words)
 
 
 TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
@@ -180,7 +210,8 @@ class ObligationExtractor:
             body = AgencyMention(span=word.span(1), mention=word.group(1), name=self.subject_body.name,
                                  name_en=self.subject_body.name_en, kind=self.subject_body.kind)
             return _Subject([body], word.end(1), True, bool(opened))
-        chain = self._chain(pos, end, self.mentions(pos, min(end, pos + 600)))
+        chain = self._chain(pos, end, self.mentions(pos, min(end, pos + 600))) if (
+            opened or self._may_name_a_body(pos, end)) else []
         explicit = bool(chain)  # _chain reaches the first body only through titles and connector words
         if not explicit:
             # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
@@ -189,6 +220,12 @@ class ObligationExtractor:
                 if found and found[0].span[0] - inner.end() < 20:
                     return _Subject(found, found[-1].span[1], True, True)
         return _Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened))
+
+    def _may_name_a_body(self, pos: int, end: int) -> bool:
+        """Whether the clause at `pos` opens with a word that a body's name, title or list can start with.
+        Most background sentences ("Theo báo cáo ...", "Trong thời gian qua ...") do not, and need no scan."""
+        word = FIRST_WORD.match(self.text, pos, end)
+        return bool(word) and _fold(word.group(1)) in _subject_openers(self.registry)
 
     def _chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
         """Mentions that follow `pos` separated only by list punctuation and connector words."""
