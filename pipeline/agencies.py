@@ -53,6 +53,10 @@ def _fold(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], low)
 
 
+# public name for other stages that compare words the way the registry does (case, tone placement)
+fold_name = _fold
+
+
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(_fold(unicodedata.normalize("NFC", text)))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.agencies import AgencyMention, AgencyRegistry, _fold
+from pipeline.agencies import AgencyMention, AgencyRegistry, fold_name
 from pipeline.deadlines import find_deadlines, primary_deadline
 from pipeline.records import Assignee, Deadline, Obligation, Reference, obligation_id
 from pipeline.segment import LEVEL, Block, Segmentation
@@ -100,7 +100,7 @@ def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
         if isinstance(value, str):
             first = FIRST_WORD.match(value)
             if first:
-                words.add(_fold(first.group(1)))
+                words.add(fold_name(first.group(1)))
         elif isinstance(value, dict):
             for v in value.values():
                 walk(v)
@@ -225,7 +225,7 @@ class ObligationExtractor:
         """Whether the clause at `pos` opens with a word that a body's name, title or list can start with.
         Most background sentences ("Theo báo cáo ...", "Trong thời gian qua ...") do not, and need no scan."""
         word = FIRST_WORD.match(self.text, pos, end)
-        return bool(word) and _fold(word.group(1)) in _subject_openers(self.registry)
+        return bool(word) and fold_name(word.group(1)) in _subject_openers(self.registry)
 
     def _chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
         """Mentions that follow `pos` separated only by list punctuation and connector words."""
