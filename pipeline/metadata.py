@@ -24,7 +24,6 @@ PLACE_DATE = re.compile(
     r"\s*năm\s*(?P<y>\d{4})",
     re.I)
 _OCR_DIGITS = str.maketrans("lI|]oO", "111100")
-DATE_ONLY = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 EN_TITLE = re.compile(
     r"\b(?P<type>Decision|Resolution|Directive|Decree|Circular|Joint Circular|Official\s+(?:Dispatch|Letter|Telegram)"
     r"|Plan|Notice|Conclusion|Law|Ordinance|Order)\s+No\.?\s*(?P<symbol>[^\s,;]+(?:\s*/\s*[^\s,;]+)*)"

@@ -41,6 +41,7 @@ class Cues:
     generic: re.Pattern[str]
     field_label: re.Pattern[str]
     field_kinds: dict[str, str]
+    connector_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,7 @@ def cues() -> Cues:
         field_label=re.compile(rf"\s*({_words([w for ws in data['field_labels'].values() for w in ws])})\s*:\s*",
                                re.I),
         field_kinds={" ".join(w.lower().split()): kind for kind, ws in data["field_labels"].items() for w in ws},
+        connector_words=tuple(data["subject_connectors"]),
     )
 
 
@@ -111,8 +113,7 @@ def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
     walk(data)
     for alias, _, _ in registry.aliases():
         walk(alias)
-    walk([c.replace("\\", "") for c in json.loads(resources.files("pipeline.data").joinpath(
-        "obligation_cues.json").read_text("utf-8"))["subject_connectors"]])
+    walk(list(cues().connector_words))
     return frozenset(words)
 
 
@@ -308,7 +309,7 @@ class ObligationExtractor:
             if block.enum and block.heading:
                 head = self.subject(block.content_start, block.span[1])
                 if len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
-                    drafts.extend(self._block(block, contexts, intro, addressees))  # a lead-in with a task
+                    drafts.extend(self._block(block, contexts, intro))  # a lead-in with a task
                 own = head.bodies
                 if not own and block.span[1] - block.content_start <= SHORT_HEADING:
                     own = self.mentions(block.content_start, block.span[1])  # "2. Bộ Khoa học và Công nghệ"
@@ -320,7 +321,7 @@ class ObligationExtractor:
                 intro = self._intro(block, intro)
                 if line.rstrip().endswith(":") and len(line) <= 2 * LONG_LEAD_IN:
                     continue
-            drafts.extend(self._block(block, contexts, intro, addressees))
+            drafts.extend(self._block(block, contexts, intro))
         return self._finish(doc_id, drafts)
 
     def _field(self, block: Block, label: re.Match[str], group: list[_Draft], parent: Block | None,
@@ -384,8 +385,7 @@ class ObligationExtractor:
         chain = self._chain(start, block.span[1], self.mentions(start, block.span[1]))
         return chain or None
 
-    def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
-               addressees: list[AgencyMention]) -> list[_Draft]:
+    def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None) -> list[_Draft]:
         line = self.text[block.content_start:block.span[1]]
         if not block.enum and len(line) < 400 and self.cues.closing.search(line):
             return []
@@ -406,7 +406,7 @@ class ObligationExtractor:
             elif drafts:
                 drafts[-1].span = (drafts[-1].span[0], end)
             else:
-                inherited = self._inherited(block, contexts, intro, addressees)
+                inherited = self._inherited(block, contexts, intro)
                 if inherited is None:
                     return []
                 who, role = inherited
@@ -415,8 +415,8 @@ class ObligationExtractor:
             draft.heading_deadline = carried
         return drafts
 
-    def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
-                   addressees: list[AgencyMention]) -> tuple[list[AgencyMention], str] | None:
+    def _inherited(self, block: Block, contexts: list[_Context],
+                   intro: list[AgencyMention] | None) -> tuple[list[AgencyMention], str] | None:
         """Who a subject-less unit belongs to, or None when it is not a task at all."""
         if not block.enum:
             return None  # a plain paragraph without an assignment is background
@@ -429,8 +429,8 @@ class ObligationExtractor:
             return None  # appendices hold statistics and footnotes unless a heading or table assigns work
         if intro:
             return intro, "responsible"
-        if addressees:
-            return addressees, "responsible"
+        if self.addressees:
+            return self.addressees, "responsible"
         if self.subject_body:
             return [self.subject_body], "responsible"
         if self.approves:

@@ -35,7 +35,6 @@ RECIPIENTS = re.compile(r"^(?:Nơi\s+nhận|Recipients?|Nơi gửi)\s*:?", re.I)
 SIGNATURE_PREFIX = re.compile(r"^(?:KT\.|TM\.|TL\.|TUQ\.|Q\.\s|T/M|K/T|T/L|FOR\s+THE|ON\s+BEHALF|"
                               r"PRIME\s+MINISTER$|THỦ\s+TƯỚNG$|CHỦ\s+TỊCH$|BỘ\s+TRƯỞNG$|GIÁM\s+ĐỐC$)")
 APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục|APPENDIX|Appendix|ANNEX|Annex)\b")
-DECIDES = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|DECIDES|RESOLVES|CHỈ\s+THỊ|HEREBY\s+DECIDES)\s*:\s*$", re.I)
 MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s+-\s+Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
                    r"|SOCIALIST\s+REPUBLIC|Independence\s+-\s+Freedom", re.I)
 
@@ -174,7 +173,7 @@ def segment(text: str) -> Segmentation:
             header_done = True
             region = "body"
             seg.header_end = len(seg.blocks)
-        if region == "body" and (RECIPIENTS.match(line) or _is_signature(line, text, spans, index)):
+        if region == "body" and (RECIPIENTS.match(line) or _is_signature(line, len(spans) - index)):
             region = "closing"
             seg.closing_start = len(seg.blocks)
         if region == "closing":
@@ -185,10 +184,8 @@ def segment(text: str) -> Segmentation:
             tracker = _PathTracker()
         if RECITAL.match(line) and not found:
             block.kind = "recital"
-        elif DECIDES.match(line):
-            block.kind = "body"
-        if " | " in line and line.count(" | ") >= 2:
-            block.kind = "table_row" if region != "appendix" else "table_row"
+        if line.count(" | ") >= 2:
+            block.kind = "table_row"
         elif found:
             kind, label, length = found
             block.enum = kind
@@ -222,9 +219,8 @@ def _is_header_line(line: str, index: int) -> bool:
     return False
 
 
-def _is_signature(line: str, text: str, spans: list[tuple[int, int]], index: int) -> bool:
+def _is_signature(line: str, remaining: int) -> bool:
     """A signature block opens with an authority prefix in capitals near the end of the body."""
     if not SIGNATURE_PREFIX.match(line):
         return False
-    remaining = len(spans) - index
     return remaining <= 12 or line.startswith(("KT.", "TM.", "TL.", "TUQ.", "T/M", "K/T", "T/L"))
