@@ -38,8 +38,9 @@ def _tone_pairs() -> dict[str, str]:
 
 
 _TONE_PAIRS = _tone_pairs()
-# not after q (quý is right in both styles), and only at the end of a syllable
-_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_TONE_PAIRS) + r")(?![^\W\d_])")
+# not after q (quý is right in both styles), and only at the end of a syllable; opening with a
+# character class (the q test comes after the pair) lets the regex engine skip to candidate vowels
+_TONE_RE = re.compile(r"([ou][" + "".join(sorted({p[1] for p in _TONE_PAIRS})) + r"])(?<!q..)(?![^\W\d_])")
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s\-\u2010-\u2015]")  # words and punctuation; dashes are not tokens
 _SEPARATORS = frozenset({",", "và", "and", "&"})
 _TERM = ""  # trie key holding the entries that end at a node
@@ -50,7 +51,7 @@ def _fold(text: str) -> str:
     if len(low) != len(text):  # a few characters grow when lower-cased; keep offsets aligned
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     low = low.replace("\u2019", "'").replace("\u2018", "'")
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], low)
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(1), m.group(1)), low)
 
 
 # public name for other stages that compare words the way the registry does (case, tone placement)

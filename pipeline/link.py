@@ -434,14 +434,14 @@ def cascade_links(
 
 def _score_pair(obl: dict, p: dict, key: str, refs: list[dict], in_point: list[str], child_issuer: str | None,
                 registry: Registry | None):
+    assignee_hits = [(a["name"], covers(a["name"], child_issuer, registry)) for a in p.get("assignees", [])]
+    assignee_name, assignee = max(assignee_hits, key=lambda h: h[1], default=(None, 0.0))
+    if not in_point and assignee == 0.0:
+        return None  # checked first: it is cheap, and most pairs fail it
     names = [a.get(k) or "" for o in (obl, p) for a in o.get("assignees", []) for k in ("name", "mention")]
     names += [n for o in (obl, p) for n in o.get("reports_to", [])]
     sim, shared = similarity(obl.get("text") or obl.get("action", ""), p.get("text") or p.get("action", ""), names)
     if sim == 0.0:
-        return None
-    assignee_hits = [(a["name"], covers(a["name"], child_issuer, registry)) for a in p.get("assignees", [])]
-    assignee_name, assignee = max(assignee_hits, key=lambda h: h[1], default=(None, 0.0))
-    if not in_point and assignee == 0.0:
         return None
     subject = min(1.0, max(sim / SUBJECT_FULL, len(shared) / SUBJECT_TERMS))
     score = W_IN_POINT * bool(in_point) + W_ASSIGNEE * assignee + W_SUBJECT * subject

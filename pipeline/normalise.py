@@ -41,8 +41,10 @@ def _tone_table() -> dict[str, str]:
 
 _TONE_TABLE = _tone_table()
 # not after q (quý is right in both styles), and only at the end of a syllable; a two-character class
-# pattern is much faster than an alternation of every pair, and pairs not in the table are left alone
-_TONE_RE = re.compile(r"(?<![qQ])([oOuU][" + "".join(sorted({k[1] for k in _TONE_TABLE})) + r"])(?![^\W\d_])")
+# pattern is much faster than an alternation of every pair, and pairs not in the table are left alone.
+# The q test is a lookbehind *after* the pair so that the pattern opens with a character class, which
+# lets the regex engine jump between candidate vowels instead of testing every position.
+_TONE_RE = re.compile(r"([oOuU][" + "".join(sorted({k[1] for k in _TONE_TABLE})) + r"])(?<![qQ]..)(?![^\W\d_])")
 
 
 def normalise_characters(text: str) -> str:
@@ -122,32 +124,35 @@ _LAYOUT_CELL = re.compile(r"^(?:Số\s*:|Kính\s+gửi|Nơi\s+nhận|KT\.|TM\.|T
                           r"\bđiện\s*:|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$")
 
 
-def _is_table_row(row: list[list[str]]) -> bool:
-    cells = [" ".join(" ".join(c).split()) for c in row]
-    if any(_LAYOUT_CELL.search(c) for c in cells):
-        return False
+def _is_table_row(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
-    return len(filled) >= 3 and max(map(len, cells)) <= MAX_TABLE_CELL
+    if len(filled) < 3 or max(map(len, cells)) > MAX_TABLE_CELL:
+        return False
+    return not any(_LAYOUT_CELL.search(c) for c in cells)
 
 
 _ROW_NUMBER_HEADER = re.compile(r"^(?:S?TT|Stt|Số\s+TT|No\.?|Số thứ tự)$")
 
 
-def _table_start(row: list[list[str]]) -> int:
-    """Index of the first cell of the real table row at the end of `row` (len(row) if none).
+def _cell_text(cell: list[str]) -> str:
+    return " ".join(" ".join(cell).split())
+
+
+def _table_start(cells: list[str]) -> int:
+    """Index of the first cell of the real table row at the end of a row's `cells` (len(cells) if none).
 
     A crawl runs the text before a table (even the whole body) into the table's first row, so the
     table is the trailing run of short cells; an "STT" header cell marks where it starts.
     """
-    if _is_table_row(row):
+    if _is_table_row(cells):
         return 0
-    k = len(row)
-    while k > 0 and len(" ".join(" ".join(row[k - 1]).split())) <= MAX_TABLE_CELL:
+    k = len(cells)
+    while k > 0 and len(cells[k - 1]) <= MAX_TABLE_CELL:
         k -= 1
-    if len(row) - k < 3 or not _is_table_row(row[k:]):
-        return len(row)
-    for i in range(len(row) - 1, k - 1, -1):
-        if _ROW_NUMBER_HEADER.match(" ".join(" ".join(row[i]).split())):
+    if len(cells) - k < 3 or not _is_table_row(cells[k:]):
+        return len(cells)
+    for i in range(len(cells) - 1, k - 1, -1):
+        if _ROW_NUMBER_HEADER.match(cells[i]):
             return i
     return k
 
@@ -214,11 +219,13 @@ def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
     wrap = _wrap_width(lines)
     out: list[str] = []
     for row in _rows(_line_stream(lines)):
-        lead = _table_start(row)
+        # a row of one or two cells is plain text (often the whole body), never a table row
+        cells = [_cell_text(c) for c in row] if len(row) >= 3 else []
+        lead = _table_start(cells) if cells else len(row)
         for cell in row[:lead]:
             out.extend(_paragraphs(cell, wrap))
         if lead < len(row):
-            cells = [" ".join(" ".join(c).split()) for c in row[lead:]]
+            cells = cells[lead:]
             while cells and not cells[0]:
                 cells.pop(0)  # the opening pipe of a row, not a cell
             while cells and not cells[-1]:
