@@ -24,6 +24,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,6 +34,8 @@ from pipeline.extract import STAGES, StageError, StageTimer, extract_file, extra
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, read_document, supported
 from pipeline.language import DEFAULT_BACKEND
 from pipeline.records import Source
+from pipeline.store import GROUP_DOCUMENTS as DEFAULT_COMMIT_EVERY
+from pipeline.store import GROUP_SECONDS
 
 DEFAULT_STORE = Path("outputs") / "obligraph.sqlite"
 DEFAULT_FAILURES = Path("outputs") / "failures.jsonl"
@@ -211,8 +214,8 @@ class LocalEngine:
         fut.generation = self._generation  # type: ignore[attr-defined]
         return fut
 
-    def wait_any(self, pending: Iterable[Any]) -> set:
-        return cf.wait(list(pending), return_when=cf.FIRST_COMPLETED).done
+    def wait_any(self, pending: Iterable[Any], timeout: float | None = None) -> set:
+        return cf.wait(list(pending), timeout=timeout, return_when=cf.FIRST_COMPLETED).done
 
     def result(self, fut: Any) -> Any:
         try:
@@ -255,10 +258,13 @@ class DaskEngine:
     def submit(self, fn: Callable, *args: Any) -> Any:
         return self.client.submit(fn, *args, pure=False)
 
-    def wait_any(self, pending: Iterable[Any]) -> set:
+    def wait_any(self, pending: Iterable[Any], timeout: float | None = None) -> set:
         from distributed import wait
 
-        return set(wait(list(pending), return_when="FIRST_COMPLETED").done)
+        try:
+            return set(wait(list(pending), timeout=timeout, return_when="FIRST_COMPLETED").done)
+        except TimeoutError:
+            return set()
 
     def result(self, fut: Any) -> Any:
         from distributed import KilledWorker
@@ -387,8 +393,9 @@ class _Task:
 class _Sink:
     """Where records go: the store (written only here, by the driver)."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, commit_every: int = 1) -> None:
         self.store = store
+        self.commit_every = commit_every
 
     def known(self, sha256: str) -> bool:
         return self.store is not None and self.store.has_source(sha256)
@@ -414,16 +421,30 @@ class _Sink:
         if self.store is not None:
             self.store.put_document(record)
 
+    def grouped(self):
+        """Commits in groups for the length of a batch (see Store.grouped)."""
+        return self.store.grouped(self.commit_every) if self.store is not None else nullcontext()
+
+    def commit_due_in(self) -> float | None:
+        return self.store.group_due_in() if self.store is not None else None
+
+    def commit(self) -> None:
+        if self.store is not None:
+            self.store.commit()
+
 
 def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engine: str = "local",
               scheduler: str | None = None, force: bool = False,
               failures_path: str | os.PathLike = DEFAULT_FAILURES, max_bytes: int = DEFAULT_MAX_BYTES,
               language_backend: str = DEFAULT_BACKEND, progress: bool = True,
-              dask_processes: bool = True) -> BatchStats:
-    """Process every input into ``store`` (a pipeline.store.Store, or None to extract only)."""
+              dask_processes: bool = True, commit_every: int = DEFAULT_COMMIT_EVERY) -> BatchStats:
+    """Process every input into ``store`` (a pipeline.store.Store, or None to extract only).
+
+    Stored documents are committed every ``commit_every`` documents (and at least every few seconds):
+    a run killed mid-way keeps every committed document and the next run redoes the rest."""
     workers = max(1, workers or os.cpu_count() or 1)
     stats = BatchStats(workers=workers, engine=engine)
-    sink = _Sink(store)
+    sink = _Sink(store, commit_every)
     failures = FailureLog(failures_path)
     bar = Progress(count_inputs(inputs), enabled=progress)
     start = time.perf_counter()
@@ -443,51 +464,55 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
     suspects: deque[_Task] = deque()  # tasks whose worker died: re-run one at a time
     pending: dict[Any, _Task] = {}
     exhausted = False
-    try:
-        while True:
-            while len(pending) < limit:
-                if suspects:
-                    if pending:
-                        break
-                    task = suspects.popleft()
-                    task.isolated = True
-                elif ready:
-                    task = ready.popleft()
-                elif not exhausted:
-                    item = next(paths, None)
-                    if item is None:
-                        exhausted = True
-                        continue
-                    if isinstance(item, Failure):
-                        fail(item)
-                        continue
-                    task = _Task("hash", item)
-                else:
-                    break
-                fn = (hash_file, task.path, max_bytes) if task.kind == "hash" else (
-                    extract_one, task.path, max_bytes, language_backend)
-                pending[runner.submit(*fn)] = task
-            if not pending:
-                break
-            for fut in runner.wait_any(pending):
-                task = pending.pop(fut)
-                try:
-                    result = runner.result(fut)
-                except EngineBroken:
-                    if task.isolated:
-                        fail(Failure(task.path, task.kind if task.kind == "hash" else "extract", WORKER_DIED))
+    with sink.grouped():  # commits in groups; each group ends committed, whatever stops the loop
+        try:
+            while True:
+                while len(pending) < limit:
+                    if suspects:
+                        if pending:
+                            break
+                        task = suspects.popleft()
+                        task.isolated = True
+                    elif ready:
+                        task = ready.popleft()
+                    elif not exhausted:
+                        item = next(paths, None)
+                        if item is None:
+                            exhausted = True
+                            continue
+                        if isinstance(item, Failure):
+                            fail(item)
+                            continue
+                        task = _Task("hash", item)
                     else:
-                        suspects.append(task)
-                    continue
-                except Exception as err:  # the engine itself failed on this task
-                    fail(Failure(task.path, "engine", f"{type(err).__name__}: {err}"))
-                    continue
-                _handle(result, task, sink, stats, ready, force, fail, bar)
-    finally:
-        for fut in pending:
-            fut.cancel()
-        runner.close()
-        bar.close()
+                        break
+                    fn = (hash_file, task.path, max_bytes) if task.kind == "hash" else (
+                        extract_one, task.path, max_bytes, language_backend)
+                    pending[runner.submit(*fn)] = task
+                if not pending:
+                    break
+                done = runner.wait_any(pending, timeout=sink.commit_due_in())
+                if not done:  # the workers are busy on slow files: commit what is stored so far
+                    sink.commit()
+                for fut in done:
+                    task = pending.pop(fut)
+                    try:
+                        result = runner.result(fut)
+                    except EngineBroken:
+                        if task.isolated:
+                            fail(Failure(task.path, task.kind if task.kind == "hash" else "extract", WORKER_DIED))
+                        else:
+                            suspects.append(task)
+                        continue
+                    except Exception as err:  # the engine itself failed on this task
+                        fail(Failure(task.path, "engine", f"{type(err).__name__}: {err}"))
+                        continue
+                    _handle(result, task, sink, stats, ready, force, fail, bar)
+        finally:
+            for fut in pending:
+                fut.cancel()
+            runner.close()
+            bar.close()
     stats.elapsed = time.perf_counter() - start
     return stats
 
@@ -577,6 +602,9 @@ def add_run_command(subparsers) -> None:
     p.add_argument("--max-size-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20,
                    help=f"refuse larger files (default {DEFAULT_MAX_BYTES / 2**20:.0f})")
     p.add_argument("--language-detector", choices=["lingua", "langdetect"], default=DEFAULT_BACKEND)
+    p.add_argument("--commit-every", type=int, default=DEFAULT_COMMIT_EVERY, metavar="N",
+                   help=f"documents per store commit (default {DEFAULT_COMMIT_EVERY}; also at least every "
+                        f"{GROUP_SECONDS:.0f} s); 1 commits each document on its own, at some cost in speed")
     p.add_argument("--quiet", action="store_true", help="no progress output (the summary line is still printed)")
     p.set_defaults(func=run_command)
 
@@ -587,6 +615,9 @@ def run_command(args: argparse.Namespace) -> int:
     if args.workers < 1:
         print("obligraph: --workers must be at least 1", file=sys.stderr)
         return 2
+    if args.commit_every < 1:
+        print("obligraph: --commit-every must be at least 1", file=sys.stderr)
+        return 2
     if args.scheduler and args.engine != "dask":
         print("obligraph: --scheduler needs --engine dask", file=sys.stderr)
         return 2
@@ -595,7 +626,8 @@ def run_command(args: argparse.Namespace) -> int:
             stats = run_batch(args.inputs, store=store, workers=args.workers, engine=args.engine,
                               scheduler=args.scheduler, force=args.force, failures_path=args.failures,
                               max_bytes=int(args.max_size_mb * 2**20),
-                              language_backend=args.language_detector, progress=not args.quiet)
+                              language_backend=args.language_detector, progress=not args.quiet,
+                              commit_every=args.commit_every)
         except OSError as err:  # e.g. the Dask scheduler cannot be reached
             print(f"obligraph: {args.engine} engine: {err}", file=sys.stderr)
             return 2

@@ -7,7 +7,7 @@ Every span is a half-open ``(start, end)`` pair of character offsets into ``Docu
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 SCHEMA = "obligraph/document/v1"
@@ -105,19 +105,30 @@ class DocumentRecord:
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _plain(self)
         ordered = {"schema": data.pop("schema"), "doc_id": data.pop("doc_id")}
         ordered.update(data)
-        return _lists_for_spans(ordered)
+        return ordered
 
 
-def _lists_for_spans(value: Any) -> Any:
-    """JSON has no tuples: turn spans into lists so a record round-trips unchanged."""
+def _plain(value: Any) -> Any:
+    """Dataclasses as dicts in field order, spans as lists (JSON has no tuples, and a record must
+    round-trip unchanged). dataclasses.asdict does the same through deepcopy, five times slower."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, dict):
-        return {k: _lists_for_spans(v) for k, v in value.items()}
+        return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_lists_for_spans(v) for v in value]
+        return [_plain(v) for v in value]
     return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -188,16 +188,18 @@ def test_kill_9_then_rerun_gives_the_same_store_as_one_run(tmp_path: Path):
     whole = run_cli("in", "--store", "whole.sqlite", "--failures", "f.jsonl", "--workers", "2", cwd=tmp_path)
     assert whole.returncode == 0, whole.stderr
 
-    proc = subprocess.Popen([*CLI, "run", "in", "--store", "cut.sqlite", "--failures", "f.jsonl", "--workers", "2"],
+    # small commit groups, so that the kill falls between commits and inside an open group
+    proc = subprocess.Popen([*CLI, "run", "in", "--store", "cut.sqlite", "--failures", "f.jsonl", "--workers", "2",
+                             "--commit-every", "4"],
                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True)
     deadline = time.monotonic() + 60
-    while _count(tmp_path / "cut.sqlite") < 3 and time.monotonic() < deadline and proc.poll() is None:
+    while _count(tmp_path / "cut.sqlite") < 4 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
     os.kill(proc.pid, signal.SIGKILL)  # the driver only: its workers must go with it
     proc.wait()
     committed = _count(tmp_path / "cut.sqlite")
-    assert 3 <= committed < n, "the run was not cut in the middle"
+    assert 4 <= committed < n, "the run was not cut in the middle"
     leftovers = _live_group(proc.pid, wait=5.0)
     if leftovers:
         os.killpg(proc.pid, signal.SIGKILL)

@@ -406,6 +406,39 @@ def test_remove_path_turns_cited_document_back_into_placeholder(store):
     assert store.conn.execute("SELECT COUNT(*) FROM cascades").fetchone()[0] == 0
 
 
+def test_grouped_commits_keep_every_document_but_a_failing_one(tmp_path):
+    broken = json.loads(json.dumps(R217))
+    broken["source"]["path"], broken["source"]["sha256"], broken["doc_id"] = "broken.txt", "0" * 64, "broken"
+    del broken["obligations"][0]["id"]  # fails after its document row is written
+    with build(tmp_path / "one.sqlite") as one:
+        expected = one.dump()
+    with Store(tmp_path / "grouped.sqlite") as store:
+        with store.grouped(documents=3, seconds=3600):
+            for rec in ALL[:3]:
+                store.put_document(rec)
+            assert not store.conn.in_transaction  # the third document closed the group
+            with pytest.raises(KeyError):
+                store.put_document(broken)
+            for rec in ALL[3:]:
+                store.put_document(rec)
+            assert store.group_due_in() is not None or not store.conn.in_transaction
+        assert not store.conn.in_transaction  # the block's end commits the rest
+        assert not store.has_source(broken["source"]["sha256"])
+        assert store.dump() == expected
+
+
+def test_commit_of_an_open_group_when_due(tmp_path):
+    with Store(tmp_path / "s.sqlite") as store, store.grouped(documents=100, seconds=3600):
+        assert store.group_due_in() is None  # nothing waits
+        store.put_document(ALL[0])
+        assert 3500 < store.group_due_in() <= 3600
+        store.commit()
+        assert store.group_due_in() is None
+        other = sqlite3.connect(tmp_path / "s.sqlite")
+        assert other.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+        other.close()
+
+
 # ---------------------------------------------------------------- kill -9
 
 
@@ -413,7 +446,8 @@ WRITER = textwrap.dedent("""
     import json, sys
     from pipeline.store import Store
     records = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
-    with Store(sys.argv[1]) as store:
+    group = int(sys.argv[3])
+    with Store(sys.argv[1]) as store, store.grouped(group, seconds=3600):
         for rec in records:
             if store.has_source(rec["source"]["sha256"]):
                 continue
@@ -429,18 +463,20 @@ def _many(n: int) -> list[dict]:
     return [replicate(r, k) for k in range(n) for r in ALL]
 
 
-def _run_writer(db: Path, records_file: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(records_file)], cwd=ROOT,
+def _run_writer(db: Path, records_file: Path, group: int) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(records_file), str(group)], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True)
 
 
-def test_kill_9_leaves_whole_documents_and_resumes(tmp_path):
+@pytest.mark.parametrize("group", [1, 5], ids=["commit-each", "commit-groups-of-5"])
+def test_kill_9_leaves_whole_documents_and_resumes(tmp_path, group):
     records = _many(12)
     rec_file = tmp_path / "records.jsonl"
     rec_file.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     db = tmp_path / "killed.sqlite"
-    proc = _run_writer(db, rec_file)
-    for _ in range(len(records) // 3):
+    proc = _run_writer(db, rec_file, group)
+    put = len(records) // 3 + 2  # not a multiple of the group: the kill falls inside an open group
+    for _ in range(put):
         assert proc.stdout.readline()
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -450,7 +486,8 @@ def test_kill_9_leaves_whole_documents_and_resumes(tmp_path):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     stored = {doc_id: json.loads(rec) for doc_id, rec in conn.execute("SELECT doc_id, record FROM documents")}
     conn.close()
-    assert len(records) // 3 <= len(stored) < len(records)
+    assert put - put % group <= len(stored) < len(records)
+    assert len(stored) % group == 0  # whole groups only
     with Store(db) as s:
         for rec in records:
             n_obl = s.conn.execute("SELECT COUNT(*) FROM obligations WHERE doc_id = ?", (rec["doc_id"],)).fetchone()[0]
@@ -461,7 +498,7 @@ def test_kill_9_leaves_whole_documents_and_resumes(tmp_path):
             else:
                 assert (n_obl, n_ref) == (0, 0)
 
-    proc = _run_writer(db, rec_file)  # the next run resumes
+    proc = _run_writer(db, rec_file, group)  # the next run resumes
     resumed = proc.stdout.read().split()
     assert proc.wait() == 0
     assert len(resumed) == len(records) - len(stored)
