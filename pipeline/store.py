@@ -50,6 +50,7 @@ CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
 CREATE INDEX IF NOT EXISTS documents_node ON documents(node);
 CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer);
+CREATE INDEX IF NOT EXISTS documents_symbol ON documents(symbol);
 CREATE TABLE IF NOT EXISTS doc_keys (
     key TEXT PRIMARY KEY, symbol TEXT, year INTEGER, issuer TEXT, doc_type TEXT, issued_on TEXT,
     title TEXT, placeholder INTEGER NOT NULL, doc_id TEXT);
@@ -60,7 +61,8 @@ CREATE TABLE IF NOT EXISTS refs (
     year INTEGER, issuer_code TEXT, issued_on TEXT, issuer TEXT, relation TEXT, mention TEXT,
     confidence REAL, target TEXT, method TEXT, score REAL, PRIMARY KEY (doc_id, ref_id));
 CREATE INDEX IF NOT EXISTS refs_symbol ON refs(symbol);
-CREATE INDEX IF NOT EXISTS refs_target ON refs(target);
+DROP INDEX IF EXISTS refs_target;
+CREATE INDEX IF NOT EXISTS refs_target_order ON refs(target, doc_id, ref_id);
 CREATE TABLE IF NOT EXISTS obligations (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ord INTEGER, path TEXT, action TEXT, text TEXT,
     deadline_kind TEXT, due TEXT, deadline_mention TEXT, rrule TEXT, data TEXT NOT NULL);
@@ -387,30 +389,41 @@ class Store:
     # ------------------------------------------------------------ linking
 
     def _relink(self, symbols: set[str], nodes: set[str], children: set[str]) -> None:
-        """Re-resolve every reference to the touched symbols, refresh nodes, recompute cascades."""
+        """Refresh the touched nodes, re-resolve the references whose resolution may have changed (the
+        document's own, and those citing a symbol whose stored documents changed), recompute cascades.
+
+        References to a symbol are re-resolved only when the symbol's candidate nodes changed: a copy
+        joining an existing node changes nothing for its citers, so a store that grows by documents
+        sharing symbols does not re-resolve ever more references (the cost stays per document)."""
         c = self.conn
+        initial = {n: self._node_state(n) for n in nodes}
+        was = {s: self._candidates(s) for s in symbols}
         for n in list(nodes):
             self._refresh_node(n)  # member documents may have changed
-        qmarks = ",".join("?" * len(symbols))
-        rows = c.execute(
-            f"SELECT r.*, d.issuer AS citing_issuer, d.issued_on AS citing_date FROM refs r "
-            f"JOIN documents d ON d.doc_id = r.doc_id "
-            f"WHERE r.symbol IN ({qmarks}) OR (r.doc_id IN ({','.join('?' * len(children))}) AND r.target IS NULL)",
-            (*symbols, *children),
-        ).fetchall()
+        changed = sorted(s for s in symbols if self._candidates(s) != was[s])
+        select = ("SELECT r.*, d.issuer AS citing_issuer, d.issued_on AS citing_date FROM refs r "
+                  "JOIN documents d ON d.doc_id = r.doc_id WHERE ")
+        # two queries, not one with OR: SQLite would scan the whole refs table for the OR
+        rows = {(r["doc_id"], r["ref_id"]): r for r in c.execute(
+            select + f"r.symbol IN ({','.join('?' * len(changed))})", changed)}
+        rows.update(((r["doc_id"], r["ref_id"]), r) for r in c.execute(
+            select + f"r.doc_id IN ({','.join('?' * len(children))}) AND r.target IS NULL", sorted(children)))
         candidates: dict[str, list[link.Candidate]] = {}  # doc_keys do not change during this loop
         updates = []
-        for r in rows:
-            target, method, score = self._resolve(r, candidates)
+        for r in rows.values():
+            symbol = r["symbol"]
+            if symbol and symbol not in candidates:
+                candidates[symbol] = self._candidates(symbol)
+            target, method, score = self._resolve(r, candidates.get(symbol, []))
             if target != r["target"] or method != r["method"]:
                 updates.append((target, method, score, r["doc_id"], r["ref_id"]))
                 nodes.update(k for k in (target, r["target"]) if k)
                 children.add(r["doc_id"])
         c.executemany("UPDATE refs SET target = ?, method = ?, score = ? WHERE doc_id = ? AND ref_id = ?", updates)
         for n in sorted(nodes):
-            before = c.execute("SELECT placeholder, doc_id FROM doc_keys WHERE key = ?", (n,)).fetchone()
+            before = initial[n] if n in initial else self._node_state(n)
             self._refresh_node(n)
-            after = c.execute("SELECT placeholder, doc_id FROM doc_keys WHERE key = ?", (n,)).fetchone()
+            after = self._node_state(n)
             # only when a stored node's chosen record changed do its citers' cascades change; a placeholder
             # (a cited document not yet seen) has no obligations to cascade from, however often it is cited
             if after is None or after["placeholder"] or (before is not None and tuple(before) == tuple(after)):
@@ -421,20 +434,20 @@ class Store:
             self._cascades(doc_id)
         self._prune_agencies()
 
-    def _resolve(self, r: sqlite3.Row, candidates: dict[str, list[link.Candidate]]
-                 ) -> tuple[str | None, str | None, float | None]:
+    def _node_state(self, key: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT placeholder, doc_id FROM doc_keys WHERE key = ?", (key,)).fetchone()
+
+    def _candidates(self, symbol: str) -> list[link.Candidate]:
+        """The stored document nodes a reference to ``symbol`` may resolve to."""
+        return [link.Candidate(k["key"], k["year"], k["issuer"], k["issued_on"]) for k in self.conn.execute(
+            "SELECT key, year, issuer, issued_on FROM doc_keys WHERE symbol = ? AND placeholder = 0 ORDER BY key",
+            (symbol,))]
+
+    def _resolve(self, r: sqlite3.Row, cands: list[link.Candidate]) -> tuple[str | None, str | None, float | None]:
         if not r["symbol"]:
             return None, "no_symbol", None
         q = link.RefQuery(r["symbol"], r["year"], r["issuer_code"], r["issued_on"], r["issuer"],
                           r["citing_issuer"], r["citing_date"])
-        cands = candidates.get(r["symbol"])
-        if cands is None:
-            cands = candidates[r["symbol"]] = [
-                link.Candidate(k["key"], k["year"], k["issuer"], k["issued_on"])
-                for k in self.conn.execute(
-                    "SELECT key, year, issuer, issued_on FROM doc_keys WHERE symbol = ? AND placeholder = 0 "
-                    "ORDER BY key", (r["symbol"],))
-            ]
         res = link.resolve(q, cands, self.registry)
         if res.key is not None:
             return res.key, res.method, res.score

@@ -354,6 +354,28 @@ def test_cascade_links_plan_to_cong_dien(store):
     assert all(parent != R223["obligations"][1]["id"] for _, parent in links)
 
 
+def _copy_of_223_chosen_first() -> dict:
+    """R223 saved under another path, with a doc_id that sorts first: it becomes its node's record."""
+    for k in range(1000):
+        rec = make_record(
+            f"crawl/copy{k}_223.md", T223, symbol="223/CĐ-TTg", issuer=TTG, issued_on="2025-11-20", doc_type="CĐ",
+            obligations=[{"path": "2", "text": _T223_2, "action": "Cung ứng lương thực, thực phẩm",
+                          "assignees": [("Đắk Lắk", DAKLAK, "responsible")]}])
+        if rec["doc_id"] < R223["doc_id"]:
+            return rec
+    raise AssertionError("no copy sorts first")
+
+
+@pytest.mark.parametrize("order", ["cited, citer, copy", "copy, cited, citer"])
+def test_cascades_follow_the_record_chosen_for_a_node_whatever_the_order(tmp_path, order):
+    copy = _copy_of_223_chosen_first()
+    records = {"cited": R223, "citer": R0129, "copy": copy}
+    with build(tmp_path / "s.sqlite", [records[name] for name in order.split(", ")]) as store:
+        chosen = store.conn.execute("SELECT doc_id FROM doc_keys WHERE symbol = '223/CĐ-TTg'").fetchone()[0]
+        parents = {r[0] for r in store.conn.execute("SELECT parent_doc FROM cascades")}
+        assert chosen == copy["doc_id"] and parents == {copy["doc_id"]}
+
+
 def test_agencies_canonical_and_aliases(store):
     names = {r[0] for r in store.conn.execute("SELECT name FROM agencies")}
     assert {TTG, DAKLAK, BNNMT, "Bộ Tư pháp"} <= names
