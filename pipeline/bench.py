@@ -370,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text-pdfs", type=int, default=None, help="dev texts printed to PDF (3)")
     parser.add_argument("--store-obligations", type=int, default=None, help="size of the query store (100000)")
     parser.add_argument("--timeout", type=float, default=300, help="time limit per run, seconds")
-    parser.add_argument("--replica-timeout", type=float, default=90, help="time limit per replicated run (its rates so far are reported)")
+    parser.add_argument("--replica-timeout", type=float, default=240, help="time limit per replicated run (its rates so far are reported)")
     parser.add_argument("--store-timeout", type=float, default=120, help="time limit of the store benchmark")
     parser.add_argument("--out", default=str(OUT), help="directory for the JSON report")
     parser.add_argument("--child", help=argparse.SUPPRESS)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from .patterns import first_letters
 from .records import Deadline
 
 __all__ = ["find_deadlines", "primary_deadline", "parse_date"]
@@ -38,14 +39,6 @@ def _phrase(p: str) -> str:
 
 def _alt(phrases) -> str:
     return "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
-
-
-def _starts(phrases, extra: str = "") -> str:
-    """A lookahead on the first letters of the phrases (both cases): Python's regex engine tries every
-    alternative at every position, and this one-character test lets it skip most positions (4x faster)."""
-    first = {p.strip()[0] for p in phrases if p.strip()}
-    letters = "".join(sorted({c for f in first for c in (f.lower(), f.upper())}))
-    return f"(?=[{re.escape(letters)}{extra}])"
 
 
 def _norm(s: str) -> str:
@@ -93,8 +86,8 @@ _ATOM_HINT = {
 }
 # the words an atom can start with (see the patterns above); a digit starts all the others
 _ATOM_FIRST = {
-    "vi": _starts(["ngày", "tháng", "năm", "quý", "nửa"], r"\d"),
-    "en": _starts(["the", "first", "second", "third", "fourth", "last", "Q", "this", *_DATA["months_en"]], r"\d"),
+    "vi": first_letters(["ngày", "tháng", "năm", "quý", "nửa"], r"\d"),
+    "en": first_letters(["the", "first", "second", "third", "fourth", "last", "Q", "this", *_DATA["months_en"]], r"\d"),
 }
 _ATOM_RE = {
     "vi": re.compile(_ATOM_FIRST["vi"] + "(?:" + "|".join(_VI_ATOMS) + ")", re.I),
@@ -256,7 +249,7 @@ _ENUM_CLOSE = re.compile(r"(?:^|\s)[0-9a-zđ]{1,3}\)$", re.I)
 _REL = _DATA["relative"]
 _REL_RE = {
     "vi": re.compile(
-        _starts([*_REL["vi_lead"], *_DATA["number_words"]], r"\d")
+        first_letters([*_REL["vi_lead"], *_DATA["number_words"]], r"\d")
         + rf"(?<!\w)(?:(?P<lead>{_alt(_REL['vi_lead'])})\s+)?(?P<n>\d{{1,3}}|{_NUMW})\s+"
         rf"(?P<unit>{_alt(_REL['vi_units'])})(?!\s*(?:\d|đầu|cuối|qua|tới|gần|trước|nay))"
         rf"(?P<anc>\s*,?\s*(?:kể\s+)?(?:từ|sau)\s+(?:ngày|khi|thời\s+điểm)\s+"
@@ -264,7 +257,7 @@ _REL_RE = {
         re.I,
     ),
     "en": re.compile(
-        _starts([*_REL["en_lead"], *_DATA["number_words"]], r"\d")
+        first_letters([*_REL["en_lead"], *_DATA["number_words"]], r"\d")
         + rf"(?<!\w)(?:(?P<lead>{_alt(_REL['en_lead'])})\s+)?(?P<n>\d{{1,3}}|{_NUMW})(?:\s*\(\d{{1,3}}\))?\s+"
         rf"(?P<unit>{_alt(_REL['en_units'])})(?!\w)"
         rf"(?P<anc>\s+(?:from|after|since)\s+(?P<aw>{_alt(_REL['en_anchor_issue'])}|(?:the\s+date\s+of\s+)?\w+))?",
@@ -281,20 +274,20 @@ _REL_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_REL['not_after'])})\s*$", re.I)
 _RW = _DATA["recurrence_words"]
 _REC_WORDS = {
     "vi": re.compile(
-        _starts(["định", "hằng", "hàng", "mỗi"], r"\d")
+        first_letters(["định", "hằng", "hàng", "mỗi"], r"\d")
         + r"(?<!\w)(?:(?P<per>định\s+kỳ)(?:\s*,?\s*(?:(?:hằng|hàng|mỗi)\s+(?P<u1>ngày|tuần|tháng|quý|năm)"
         r"|(?P<n1>\d{1,2})\s+tháng(?:\s*(?:một\s+lần|/\s*lần))?(?:\s*,\s*(?:hằng|hàng)\s+năm)?))?"
         r"|(?:hằng|hàng|mỗi)\s+(?P<u2>ngày|tuần|tháng|quý|năm)(?!\s+càng)|(?P<n3>\d{1,2})\s+tháng\s*/\s*lần)(?!\w)",
         re.I,
     ),
-    "en": re.compile(_starts(_RW["en"]) + rf"(?<!\w)(?P<en>{_alt(_RW['en'])})(?![\w-])", re.I),
+    "en": re.compile(first_letters(_RW["en"]) + rf"(?<!\w)(?P<en>{_alt(_RW['en'])})(?![\w-])", re.I),
 }
 _REC_EN = {_norm(k): v for k, v in _RW["en"].items()}
 _REC_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_RW['not_after'])})\s*,?\s*$", re.I)
 _REC_NOT_BEFORE = re.compile(rf"\s*(?:{_alt(_RW['not_before'])})(?!\w)", re.I)
 
 _VG = _DATA["vague"]
-_VAGUE_RE = {lang: re.compile(_starts(_VG[lang]) + rf"(?<!\w)(?:{_alt(_VG[lang])})(?!\w)", re.I)
+_VAGUE_RE = {lang: re.compile(first_letters(_VG[lang]) + rf"(?<!\w)(?:{_alt(_VG[lang])})(?!\w)", re.I)
              for lang in ("vi", "en")}
 _VAGUE_NOT_AFTER = {
     _norm(k): re.compile(rf"(?<!\w)(?:{_alt(v)})\s*$", re.I) for k, v in _VG["not_after"].items()
@@ -403,7 +396,7 @@ class _Ctx:
 # ---------------------------------------------------------------- relative durations
 
 
-_REL_HINT = re.compile(_starts(_DATA["number_words"], r"\d") + rf"(?:\d|{_NUMW})", re.I)
+_REL_HINT = re.compile(first_letters(_DATA["number_words"], r"\d") + rf"(?:\d|{_NUMW})", re.I)
 
 
 def _find_relative(c: _Ctx) -> None:

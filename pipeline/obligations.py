@@ -18,6 +18,7 @@ from importlib import resources
 
 from pipeline.agencies import AgencyMention, AgencyRegistry, fold_name
 from pipeline.deadlines import find_deadlines, primary_deadline
+from pipeline.patterns import first_letters
 from pipeline.records import Assignee, Deadline, Obligation, Reference, obligation_id
 from pipeline.segment import LEVEL, Block, Segmentation
 
@@ -54,11 +55,11 @@ def cues() -> Cues:
         opener=re.compile(rf"\s*(?:{_words(data['assign_openers'])})\b\s*:?\s*"),
         connector_gap=re.compile(rf"^[\s,;:()\-–/]*(?:(?:{connectors})\b[\s,;:()\-–/]*)*$"),
         lead=re.compile(rf"[\s,;:(]*(?:{_words(data['lead_cues'])})\b", re.I),
-        lead_after_opener=re.compile(rf"\b(?:{_words(data['lead_cues'])})\b", re.I),
-        support=re.compile(rf"\b(?:{_words(data['support_cues'])})\b", re.I),
-        report=re.compile(rf"\b(?:{_words(data['report_cues'])})\b", re.I),
+        lead_after_opener=re.compile(first_letters(data['lead_cues']) + rf"\b(?:{_words(data['lead_cues'])})\b", re.I),
+        support=re.compile(first_letters(data['support_cues']) + rf"\b(?:{_words(data['support_cues'])})\b", re.I),
+        report=re.compile(first_letters(data['report_cues']) + rf"\b(?:{_words(data['report_cues'])})\b", re.I),
         channel=re.compile(rf"^\s*\(?\s*(?:{_words(data['report_channel'])})\b", re.I),
-        closing=re.compile(rf"(?:{_words(data['closing_formula'])})", re.I),
+        closing=re.compile(first_letters(data['closing_formula']) + rf"(?:{_words(data['closing_formula'])})", re.I),
         non_task_heading=re.compile(rf"^(?:[IVX\d]+[.)]\s*)?(?:{_words(data['non_task_headings'])})\b"),
         columns={k: re.compile("|".join(map(re.escape, v)), re.I) for k, v in data["table_columns"].items()},
         generic=re.compile(_words(data["generic_partners"]), re.I),
@@ -69,8 +70,10 @@ def cues() -> Cues:
     )
 
 
-DUTIES_OF = re.compile(r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks|duties|responsibilities)\s+(?:của|of)\s+", re.I)
-INNER_OPENER = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|requests?|requesting|assigns?)\s+(?!của\b|of\b)", re.I)
+DUTIES_OF = re.compile(first_letters(["nhiệm", "trách", "tasks", "duties", "responsibilities"])
+                       + r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks|duties|responsibilities)\s+(?:của|of)\s+", re.I)
+INNER_OPENER = re.compile(first_letters(["yêu", "đề", "giao", "request", "assign"])
+                          + r"\b(?:yêu\s+cầu|đề\s+nghị|giao|requests?|requesting|assigns?)\s+(?!của\b|of\b)", re.I)
 # an addressee heading names its bodies anywhere; a longer heading only through its subject or request
 SHORT_HEADING = 120
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
@@ -244,9 +247,10 @@ class ObligationExtractor:
         return chain
 
     def partners(self, start: int, end: int) -> list[AgencyMention]:
-        found = self.mentions(start, end)
+        cues = list(self.cues.support.finditer(self.text, start, end))
+        found = self.mentions(start, end) if cues else []  # most tasks name no partner: no need to look up bodies
         partners: list[AgencyMention] = []
-        for cue in self.cues.support.finditer(self.text, start, end):
+        for cue in cues:
             for mention in self._chain(cue.end(), end, found):
                 # "phối hợp với các bộ, cơ quan liên quan": generic partners are not named (ANNOTATION.md)
                 after = self.text[mention.span[1]:mention.span[1] + 16]
@@ -256,9 +260,10 @@ class ObligationExtractor:
         return partners
 
     def reports(self, start: int, end: int) -> list[str]:
-        found = self.mentions(start, end)
+        cues = list(self.cues.report.finditer(self.text, start, end))
+        found = self.mentions(start, end) if cues else []
         names: list[str] = []
-        for cue in self.cues.report.finditer(self.text, start, end):
+        for cue in cues:
             for mention in self._chain(cue.end(), end, found):
                 before = self.text[cue.end():mention.span[0]]
                 if "(" in before and self.cues.channel.search(before[before.rfind("("):]):
