@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -390,6 +390,40 @@ class _Task:
     isolated: bool = False  # re-run alone after a worker died, so a second death is this file's
 
 
+class _Queue:
+    """What to run next: a suspect alone (its worker died), then hashed files waiting for extraction,
+    then new files to hash, in discovery order."""
+
+    def __init__(self, paths: Iterator[str | Failure]) -> None:
+        self.paths = paths
+        self.ready: deque[_Task] = deque()  # new files hashed, waiting for an extraction slot
+        self.suspects: deque[_Task] = deque()  # tasks whose worker died: re-run one at a time
+        self.exhausted = False
+
+    def next_task(self, in_flight: Collection[_Task], fail: Callable[[Failure], None]) -> _Task | None:
+        """The next task to submit, or None when there is none for now. A suspect runs alone (it waits
+        for the tasks in flight, and nothing joins it), so that a second death is surely its own."""
+        if any(t.isolated for t in in_flight):
+            return None
+        if self.suspects:
+            if in_flight:
+                return None
+            task = self.suspects.popleft()
+            task.isolated = True
+            return task
+        if self.ready:
+            return self.ready.popleft()
+        while not self.exhausted:
+            item = next(self.paths, None)
+            if item is None:
+                self.exhausted = True
+            elif isinstance(item, Failure):
+                fail(item)
+            else:
+                return _Task("hash", item)
+        return None
+
+
 class _Sink:
     """Where records go: the store (written only here, by the driver)."""
 
@@ -459,33 +493,12 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
               else LocalEngine(workers, language_backend))
     stats.workers = runner.workers
     limit = max(2, runner.workers * IN_FLIGHT_PER_WORKER)
-    paths = discover(inputs)
-    ready: deque[_Task] = deque()  # new files hashed, waiting for an extraction slot
-    suspects: deque[_Task] = deque()  # tasks whose worker died: re-run one at a time
+    queue = _Queue(discover(inputs))
     pending: dict[Any, _Task] = {}
-    exhausted = False
     with sink.grouped():  # commits in groups; each group ends committed, whatever stops the loop
         try:
             while True:
-                while len(pending) < limit:
-                    if suspects:
-                        if pending:
-                            break
-                        task = suspects.popleft()
-                        task.isolated = True
-                    elif ready:
-                        task = ready.popleft()
-                    elif not exhausted:
-                        item = next(paths, None)
-                        if item is None:
-                            exhausted = True
-                            continue
-                        if isinstance(item, Failure):
-                            fail(item)
-                            continue
-                        task = _Task("hash", item)
-                    else:
-                        break
+                while len(pending) < limit and (task := queue.next_task(pending.values(), fail)) is not None:
                     fn = (hash_file, task.path, max_bytes) if task.kind == "hash" else (
                         extract_one, task.path, max_bytes, language_backend)
                     pending[runner.submit(*fn)] = task
@@ -502,12 +515,12 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
                         if task.isolated:
                             fail(Failure(task.path, task.kind if task.kind == "hash" else "extract", WORKER_DIED))
                         else:
-                            suspects.append(task)
+                            queue.suspects.append(task)
                         continue
                     except Exception as err:  # the engine itself failed on this task
                         fail(Failure(task.path, "engine", f"{type(err).__name__}: {err}"))
                         continue
-                    _handle(result, task, sink, stats, ready, force, fail, bar)
+                    _handle(result, task, sink, stats, queue.ready, force, fail, bar)
         finally:
             for fut in pending:
                 fut.cancel()

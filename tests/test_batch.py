@@ -229,3 +229,31 @@ def test_dask_engine_gives_byte_identical_records(tmp_path: Path):
         remote.documents, remote.obligations, remote.references)
     assert stored(tmp_path / "dask.sqlite") == stored(tmp_path / "local.sqlite")
     assert len(stored(tmp_path / "local.sqlite")) == len(GOOD)
+
+
+def test_a_file_that_kills_its_worker_fails_alone(tmp_path: Path, monkeypatch):
+    """A reader library crashing the process (a segfault in a PDF parser, the OOM killer) takes a worker
+    down: that file is reported and every other file still lands, whatever was in flight with it."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in GOOD:
+        shutil.copy(DEV / name, docs / name)
+    (docs / "poison.txt").write_text((DEV / GOOD[0]).read_text(encoding="utf-8") + "\nchất độc\n", encoding="utf-8")
+    real = batch.extract_one
+
+    def dying(path: str, *args, **kwargs):
+        if path.endswith("poison.txt"):
+            os._exit(9)  # the worker process dies without a word
+        return real(path, *args, **kwargs)
+
+    # pickled by name: the forked workers find the patched function under the real one's name
+    dying.__module__, dying.__qualname__ = real.__module__, real.__qualname__
+    monkeypatch.setattr(batch, "extract_one", dying)
+    with Store(tmp_path / "s.sqlite") as store:
+        stats = batch.run_batch([str(docs)], store=store, workers=2, failures_path=tmp_path / "f.jsonl",
+                                progress=False)
+        paths = sorted(Path(r["source"]["path"]).name for r in store.records())
+    assert stats.failures == 1 and paths == sorted(GOOD)
+    failed = failures(tmp_path / "f.jsonl")
+    assert list(failed) == [str(docs / "poison.txt")]
+    assert failed[str(docs / "poison.txt")]["reason"] == batch.WORKER_DIED
