@@ -106,9 +106,12 @@ _MASTER = re.compile(
     rf"(?P<stail>{_CODE}(?:{_S}[-/]{_SN}{_CODE}){{0,5}}))"
     # A bare number after "No./số": a citation only when a type word precedes ("Directive No. 30")
     rf"|(?P<partial>(?<!\w)(?i:{_NUMWORD}):?{_S}(?P<bnum>\d{{1,6}}[A-Z]?)(?![\dA-Za-z])(?:/(?P<byear>{_YEAR}))?"
-    rf"(?![\d.,/]\d|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ])))"
+    rf"(?![\d.,/]\d|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ]))"
+    # NUMBER/YEAR and nothing more: a citation only right after a type word ("Nghị định 73/2023")
+    rf"|(?P<bare>{_NUM}(?P<xnum>\d{{1,6}})/(?P<xyear>{_YEAR})(?![\d/]|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ])))"
 )
 _GROUP_RE = re.compile(_CODE)
+_YEAR_ONLY = re.compile(_YEAR)
 
 
 def _word_alternation(words: list[str], plural: bool) -> str:
@@ -348,6 +351,10 @@ def _raw_from_match(text: str, m: re.Match) -> _Raw | None:
         raw = _Raw("state", m.start(), end, m.group("snum"), m.group("syear"), groups, garbled)
         raw.typo = bool(m.group("paren"))  # "544)QD-TTg": a slash mistyped
         return raw
+    if m.group("bare"):
+        if _YEAR_ONLY.fullmatch(m.group("xnum")):
+            return None  # "2023/2024" is a school or crop year, not a number and a year
+        return _Raw("partial", m.start("xnum"), m.end(), m.group("xnum"), m.group("xyear"), [])
     return _Raw("partial", m.start("bnum"), m.end(), m.group("bnum"), m.group("byear"), [])
 
 

@@ -46,6 +46,14 @@ FIND_CASES = [
     # §10 #4: truncated symbol completed because a Decree can only be NĐ-CP
     ("2023 - 2025; Decree No. 73/2023 regulating the encouragement and protection of dynamic", "en",
      [{"symbol": "73/2023/NĐ-CP", "number": "73", "year": 2023, "mention": "Decree No. 73/2023"}]),
+    # NUMBER/YEAR right after the type word, with no "số/No.": the design card's "Decree 73/2023"
+    ("Căn cứ Nghị định 73/2023 của Chính phủ quy định cơ chế khuyến khích", "vi",
+     [{"symbol": "73/2023/NĐ-CP", "number": "73", "year": 2023, "mention": "Nghị định 73/2023"}]),
+    ("in line with Decree 73/2023 and Decision 1085/QĐ-TTg", "en",
+     [{"symbol": "73/2023/NĐ-CP", "mention": "Decree 73/2023"}, {"symbol": "1085/QĐ-TTg"}]),
+    # ... kept without a symbol when the type does not fix the issuer
+    ("theo Thông tư 10/2020 của Bộ Tài chính", "vi",
+     [{"symbol": None, "doc_type": "TT", "number": "10", "year": 2020, "mention": "Thông tư 10/2020"}]),
     # §10 #8
     ("Ngày 16/10/2023, Thủ tướng Chính phủ đã ký ban hành Công điện 968/CĐ-TTg", "vi",
      [{"symbol": "968/CĐ-TTg", "issued_on": None}]),
@@ -161,6 +169,8 @@ NEGATIVE = [
     "lưu lượng từ 500 m3/ngày đêm; tốc độ 60 km/h; tiểu mục 1.1/1/I, phụ lục 3",
     "QCVN 01:2021/BYT quy chuẩn kỹ thuật; giai đoạn 2021-2025/2030",
     "41 /CT-TTs",
+    "kết quả tháng 12/2023 và năm học 2023/2024",  # NUMBER/YEAR with no type word before it
+    "Nghị quyết 2023/2024 về mùa vụ",  # a year pair, not a number and a year
 ]
 
 
