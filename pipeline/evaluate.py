@@ -73,6 +73,7 @@ class Report:
     doc_type: Accuracy = field(default_factory=Accuracy)
     documents: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
+    extras: list[dict[str, Any]] = field(default_factory=list)  # extracted, matching no gold obligation
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"documents": self.documents}
@@ -121,7 +122,10 @@ def score_document(gold: dict, record: dict, report: Report) -> None:
     matched = {id(p) for _, p in pairs if p is not None}
     report.obligations.tp += len(matched)
     report.obligations.fn += sum(1 for _, p in pairs if p is None)
-    report.obligations.fp += sum(1 for o in record["obligations"] if id(o) not in matched)
+    extras = [o for o in record["obligations"] if id(o) not in matched]
+    report.obligations.fp += len(extras)
+    report.extras.extend({"file": gold["file"], "path": o.get("path"), "text": " ".join(o["text"].split())[:100]}
+                         for o in extras)
     for g, p in pairs:
         if p is None:
             report.misses.append({"file": gold["file"], "path": g.get("path"), "anchor": g.get("anchor")})
@@ -175,6 +179,9 @@ def _eval(args: argparse.Namespace) -> int:
         if args.misses:
             for miss in report.misses:
                 print(f"missed: {miss['file']} {miss['path']}: {miss['anchor']}", file=sys.stderr)
+        if args.extras:
+            for extra in report.extras:
+                print(f"extra: {extra['file']} {extra['path']}: {extra['text']}", file=sys.stderr)
     return 0
 
 
@@ -184,4 +191,5 @@ def add_eval_command(subparsers) -> None:
     p.add_argument("--shared", default="../shared", help="where the gold files' paths are rooted")
     p.add_argument("--json", action="store_true")
     p.add_argument("--misses", action="store_true", help="list gold obligations that were not found")
+    p.add_argument("--extras", action="store_true", help="list extracted obligations that match no gold one")
     p.set_defaults(func=_eval)

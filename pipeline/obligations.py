@@ -311,7 +311,7 @@ class ObligationExtractor:
             if block.enum and block.enum != "bullet":
                 contexts = [c for c in contexts if c.level < level]
                 parent = block
-            if block.enum and block.heading:
+            if block.enum and (block.heading or self._names_only(block)):
                 head = self.subject(block.content_start, block.span[1])
                 if len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
                     drafts.extend(self._block(block, contexts, intro))  # a lead-in with a task
@@ -328,6 +328,16 @@ class ObligationExtractor:
                     continue
             drafts.extend(self._block(block, contexts, intro))
         return self._finish(doc_id, drafts)
+
+    def _names_only(self, block: Block) -> bool:
+        """'1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố':
+        an item that only names bodies (too long for the segmenter's heading test) heads the points below it;
+        it is no task by itself. Not a bullet, nor a line ending in ';' ('- Bộ Tài chính;'): those are
+        members of a list (often a recipients list inside an annexed form), not headings."""
+        if block.enum == "bullet" or self.text[block.content_start:block.span[1]].rstrip().endswith((";", ",")):
+            return False
+        head = self.subject(block.content_start, block.span[1])
+        return head.explicit and not self.text[head.end:block.span[1]].strip(" :;,.")
 
     def _field(self, block: Block, label: re.Match[str], group: list[_Draft], parent: Block | None,
                drafts: list[_Draft]) -> tuple[list[_Draft], bool]:

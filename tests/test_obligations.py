@@ -1,0 +1,54 @@
+"""Obligations on short real passages: (text, expected tasks as (path, assignees, first words)).
+
+The passages are copied from documents of ../shared/corpus/dev (file named in each comment) so the
+table reads like the annotation rules of ANNOTATION.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from pipeline.extract import extract_text
+from pipeline.records import Source
+
+HEADER = "Số: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
+
+
+def tasks(body: str, header: str = HEADER) -> list[tuple[str | None, list[str], str]]:
+    text = header + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    record = extract_text(text, source=source)
+    return [(o.path, sorted(a.name for a in o.assignees), " ".join(o.text.split()[:3])) for o in record.obligations]
+
+
+CASES = [
+    # vi_cd_220_ttg_2025: an item that only names bodies heads its points; it is no task itself
+    ("II. VỀ CUNG CẤP DỊCH VỤ CÔNG TRỰC TUYẾN\n"
+     "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ,\nChủ tịch Ủy ban nhân dân các tỉnh, thành phố\n"
+     "a) Tập trung triển khai các nhiệm vụ, giải pháp về cung cấp dịch vụ công trực tuyến.\n"
+     "b) Hoàn thành 100% TTHC liên quan đến doanh nghiệp được thực hiện trực tuyến trong năm 2025.\n",
+     [("II.1.a", ["các bộ", "các cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"],
+       "Tập trung triển"),
+      ("II.1.b", ["các bộ", "các cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"],
+       "Hoàn thành 100%")]),
+    # vi_cd_nonum_kinhtevimo_xuatkhau_2025: the same with the vague group of ANNOTATION.md
+    ("1. Các Bộ, cơ quan, địa phương\n"
+     "a) Thực hiện nhất quán mục tiêu ưu tiên giữ vững ổn định kinh tế vĩ mô, kiểm soát lạm phát.\n",
+     [("1.a", ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ",
+               "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], "Thực hiện nhất")]),
+    # vi_tb_631_vpcp_2025 and others: the closing "thông báo để ... biết, thực hiện" is no task
+    ("1. Bộ Xây dựng hoàn thiện hồ sơ trước ngày 15/12/2025.\n"
+     "Văn phòng Chính phủ thông báo để các Bộ, cơ quan\nliên quan biết, thực hiện./.\n",
+     [("1", ["Bộ Xây dựng"], "Bộ Xây dựng")]),
+    # vi_cv_5095_sgddt-cttthssv_hanoi_2025: nor is a bare "nghiêm túc thực hiện./." exhortation
+    ("1. Các trường rà soát danh sách học sinh.\n"
+     "Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị nghiêm túc thực hiện./.\n",
+     [("1", [], "Các trường rà")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_tasks_of_a_passage(body, expected):
+    assert tasks(body) == expected
