@@ -122,6 +122,8 @@ def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
 
 TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
                    r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo)\s*,)\s*")
+# "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
+TOPIC_HEADING = re.compile(r"\s*(?:Về|Đối\s+với|Regarding)\s.*:\s*$")
 PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
 
 
@@ -313,7 +315,8 @@ class ObligationExtractor:
                 parent = block
             if block.enum and (block.heading or self._names_only(block)):
                 head = self.subject(block.content_start, block.span[1])
-                if len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
+                topic = TOPIC_HEADING.match(self.text, block.content_start, block.span[1])
+                if not topic and len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
                     drafts.extend(self._block(block, contexts, intro))  # a lead-in with a task
                 own = head.bodies
                 if not own and block.span[1] - block.content_start <= SHORT_HEADING:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 VIETNAMESE_POINTS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 LATIN_POINTS = "a b c d e f g h i j k l m n o p q r s t u v w x y z".split()
 
-_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # never empty: "Chương trình" is no chapter
 ENUMERATORS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Part|PART|Chapter|CHAPTER)\s+(" + _ROMAN + r"|\d+)\b[.:]?\s*")),
     ("article", re.compile(r"^(?:Điều|Article)\s+(\d+[a-z]?)\s*[.:]?\s*")),
@@ -144,6 +144,7 @@ def segment(text: str) -> Segmentation:
     region = "header"
     header_done = False
     addressee_open = False
+    introduced: str | None = None  # path of the item whose heading ends with ':' (its text follows)
     for index, (start, end) in enumerate(spans):
         line = text[start:end].strip()
         lead = len(text[start:end]) - len(text[start:end].lstrip())
@@ -196,6 +197,10 @@ def segment(text: str) -> Segmentation:
             else:
                 block.path = tracker.enter(kind, label)
                 block.heading = _is_heading(line[length:])
+                introduced = block.path if line.endswith(":") else None
+        elif block.kind == "body" and introduced:
+            # "1. Về kiến nghị ...:" then unnumbered paragraphs "Giao Bộ Tài chính ...": item 1's text
+            block.path = introduced
         if region == "appendix" and block.kind == "body":
             block.kind = "appendix"
         seg.blocks.append(block)

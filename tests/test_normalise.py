@@ -101,3 +101,28 @@ def test_regions_of_a_cong_dien():
     assert {b.path for b in bullets} == {"2"}
     addressees = " ".join(text[b.span[0]:b.span[1]] for b in seg.of_kind("addressees"))
     assert "Các Bộ: Quốc phòng" in addressees
+
+
+PATH_CASES = [
+    # vi_tb_623_vpcp_2025: "Chương trình ..." opens a sentence, not a chapter
+    ("I. ĐÁNH GIÁ CHUNG\nChương trình xóa nhà tạm, nhà dột nát trong năm 2025 đã được hoàn thành.\n"
+     "II. NHIỆM VỤ\n1. Rà soát các chỉ tiêu phát triển kinh tế - xã hội.",
+     [("I", "ĐÁNH GIÁ CHUNG"), (None, "Chương trình xóa nhà"), ("II", "NHIỆM VỤ"), ("II.1", "Rà soát các chỉ")]),
+    # ... and the paragraphs after an item that ends with ':' are that item's text
+    ("III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
+     "2. Về kiến nghị tăng mức hỗ trợ của ngân sách trung ương khoảng 143.000 tỷ đồng:\n"
+     "Giao Bộ Tài chính nghiên cứu kiến nghị của tỉnh Đắk Lắk.\n"
+     "3. Bộ Xây dựng hướng dẫn thực hiện.\n"
+     "Văn phòng Chính phủ thông báo để các cơ quan biết.",
+     [("III", "VỀ MỘT SỐ KIẾN NGHỊ"), ("III.2", "Về kiến nghị tăng"), ("III.2", "Giao Bộ Tài chính"),
+      ("III.3", "Bộ Xây dựng hướng"), (None, "Văn phòng Chính phủ")]),
+    ("Phần lớn các địa phương đã hoàn thành.\nPhần II. Tổ chức thực hiện", [(None, "Phần lớn các địa"), ("II", "Tổ chức thực hiện")]),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), PATH_CASES)
+def test_block_paths(raw, expected):
+    text = normalise("Số: 1/TB-VPCP\n\nHà Nội, ngày 1 tháng 11 năm 2025\n\nTHÔNG BÁO\n\n" + raw)
+    seg = segment(text)
+    got = [(b.path, text[b.content_start:b.span[1]]) for b in seg.blocks[seg.header_end:]]
+    assert [(path, t[:len(e)]) for (path, t), (_, e) in zip(got, expected, strict=True)] == expected

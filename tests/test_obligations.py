@@ -38,6 +38,13 @@ CASES = [
      "a) Thực hiện nhất quán mục tiêu ưu tiên giữ vững ổn định kinh tế vĩ mô, kiểm soát lạm phát.\n",
      [("1.a", ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ",
                "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], "Thực hiện nhất")]),
+    # vi_tb_623_vpcp_2025: "Về kiến nghị ...:" is the topic the paragraphs below answer, however long; they
+    # carry its path
+    ("III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
+     "2. Về kiến nghị tăng mức hỗ trợ của ngân sách trung ương khoảng 143.000 tỷ đồng trong Kế hoạch đầu tư "
+     "công trung hạn 2026-2030:\n"
+     "Giao Bộ Tài chính nghiên cứu kiến nghị của tỉnh Đắk Lắk trong quá trình tổng hợp nhu cầu chung.\n",
+     [("III.2", ["Bộ Tài chính"], "Giao Bộ Tài")]),
     # vi_tb_631_vpcp_2025 and others: the closing "thông báo để ... biết, thực hiện" is no task
     ("1. Bộ Xây dựng hoàn thiện hồ sơ trước ngày 15/12/2025.\n"
      "Văn phòng Chính phủ thông báo để các Bộ, cơ quan\nliên quan biết, thực hiện./.\n",
