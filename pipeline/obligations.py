@@ -37,6 +37,7 @@ class Cues:
     report: re.Pattern[str]
     channel: re.Pattern[str]
     closing: re.Pattern[str]
+    praise: re.Pattern[str]
     non_task_heading: re.Pattern[str]
     columns: dict[str, re.Pattern[str]]
     generic: re.Pattern[str]
@@ -60,6 +61,7 @@ def cues() -> Cues:
         report=re.compile(first_letters(data['report_cues']) + rf"\b(?:{_words(data['report_cues'])})\b", re.I),
         channel=re.compile(rf"^\s*\(?\s*(?:{_words(data['report_channel'])})\b", re.I),
         closing=re.compile(first_letters(data['closing_formula']) + rf"(?:{_words(data['closing_formula'])})", re.I),
+        praise=re.compile(rf"\s*(?:{_words(data['praise_openers'])})\b"),
         non_task_heading=re.compile(rf"^(?:[IVX\d]+[.)]\s*)?(?:{_words(data['non_task_headings'])})\b"),
         columns={k: re.compile("|".join(map(re.escape, v)), re.I) for k, v in data["table_columns"].items()},
         generic=re.compile(_words(data["generic_partners"]), re.I),
@@ -80,6 +82,9 @@ APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # "Article 1. To approve the national program ..., with the following principal contents:"
 APPROVES = re.compile(r"(?:Article|Điều)\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
 RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
+# "các sở, ngành, cơ quan liên quan": more generic nouns may stand between a group and its "liên quan"
+RELATED_AFTER = re.compile(r"(?:\s*(?:,|và|and)?\s*(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
+                           r"|agencies|units|localities))*(?:" + RELATED.pattern + ")", re.I)
 SESSION_WITH = re.compile(
     r"làm\s+việc\s+(?:với|tại)\s+(?:lãnh\s+đạo\s+|Ban\s+Thường\s+vụ\s+|Thường\s+trực\s+)?(?:Tỉnh\s+ủy,?\s+)?"
     r"(tỉnh|thành\s+phố)\s+((?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3})")
@@ -123,7 +128,9 @@ def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
 TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
                    r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo)\s*,)\s*")
 # "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
-TOPIC_HEADING = re.compile(r"\s*(?:Về|Đối\s+với|Regarding)\s.*:\s*$")
+TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
+# "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:": the request's objects are the points below
+FRAMING_LEAD_IN = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao|kiến\s+nghị|requests?|requires?)\s*:\s*$", re.I)
 PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
 
 
@@ -255,8 +262,8 @@ class ObligationExtractor:
         for cue in cues:
             for mention in self._chain(cue.end(), end, found):
                 # "phối hợp với các bộ, cơ quan liên quan": generic partners are not named (ANNOTATION.md)
-                after = self.text[mention.span[1]:mention.span[1] + 16]
-                if mention.kind == "group" and (RELATED.search(mention.mention) or RELATED.match(after)):
+                after = self.text[mention.span[1]:mention.span[1] + 60]
+                if mention.kind == "group" and (RELATED.search(mention.mention) or RELATED_AFTER.match(after)):
                     continue
                 partners.append(mention)
         return partners
@@ -315,8 +322,9 @@ class ObligationExtractor:
                 parent = block
             if block.enum and (block.heading or self._names_only(block)):
                 head = self.subject(block.content_start, block.span[1])
-                topic = TOPIC_HEADING.match(self.text, block.content_start, block.span[1])
-                if not topic and len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
+                framing = TOPIC_HEADING.match(self.text, block.content_start, block.span[1]) or \
+                    FRAMING_LEAD_IN.search(self.text, block.content_start, block.span[1])
+                if not framing and len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
                     drafts.extend(self._block(block, contexts, intro))  # a lead-in with a task
                 own = head.bodies
                 if not own and block.span[1] - block.content_start <= SHORT_HEADING:
@@ -423,6 +431,8 @@ class ObligationExtractor:
                 drafts.append(self._draft(block, start, end, own, "lead" if lead else "responsible"))
             elif drafts:
                 drafts[-1].span = (drafts[-1].span[0], end)
+            elif self.cues.praise.match(self.text, start, end):
+                continue  # "Ghi nhận, đánh giá cao ...": an assessment, not work given to anyone
             else:
                 inherited = self._inherited(block, contexts, intro)
                 if inherited is None:

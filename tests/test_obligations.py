@@ -45,6 +45,20 @@ CASES = [
      "công trung hạn 2026-2030:\n"
      "Giao Bộ Tài chính nghiên cứu kiến nghị của tỉnh Đắk Lắk trong quá trình tổng hợp nhu cầu chung.\n",
      [("III.2", ["Bộ Tài chính"], "Giao Bộ Tài")]),
+    # vi_tb_653_vpcp_2025: praise is no task, and a lead-in ending in "đề nghị:" only frames its points
+    ("2. Về Dự án Nhà máy điện khí\n"
+     "a) Đánh giá cao những nỗ lực của Chủ đầu tư trong thời gian vừa qua, đã hoàn thành được một số mốc tiến độ.\n"
+     "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ\nđã đề ra trong Điều chỉnh Quy hoạch điện VIII, đề nghị:\n"
+     "(i) Ủy ban nhân dân Thành phố Hồ Chí Minh chỉ đạo\n"
+     "các sở, ngành liên quan hướng dẫn Chủ đầu tư hoàn thiện quy hoạch 1/500 theo\nquy định.\n"
+     "(ii) Bộ Công Thương chỉ đạo Tập đoàn Điện lực Việt\nNam đẩy nhanh quá trình đàm phán.\n",
+     [("2.b.i", ["Ủy ban nhân dân thành phố Hồ Chí Minh"], "Ủy ban nhân"),
+      ("2.b.ii", ["Bộ Công Thương"], "Bộ Công Thương")]),
+    # vi_kh_172_ubnd_hcm_2025: where the money comes from is no task
+    ("III. KINH PHÍ THỰC HIỆN\n"
+     "1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước hằng năm.\n"
+     "2. Sở Tài chính chủ trì, phối hợp\nvới các sở, ngành, cơ quan liên quan bố trí kinh phí chi thường xuyên.\n",
+     [("III.2", ["Sở Tài chính"], "Sở Tài chính")]),
     # vi_tb_631_vpcp_2025 and others: the closing "thông báo để ... biết, thực hiện" is no task
     ("1. Bộ Xây dựng hoàn thiện hồ sơ trước ngày 15/12/2025.\n"
      "Văn phòng Chính phủ thông báo để các Bộ, cơ quan\nliên quan biết, thực hiện./.\n",
