@@ -345,10 +345,16 @@ class ObligationExtractor:
         an item that only names bodies (too long for the segmenter's heading test) heads the points below it;
         it is no task by itself. Not a bullet, nor a line ending in ';' ('- Bộ Tài chính;'): those are
         members of a list (often a recipients list inside an annexed form), not headings."""
-        if block.enum == "bullet" or self.text[block.content_start:block.span[1]].rstrip().endswith((";", ",")):
+        content = self.text[block.content_start:block.span[1]].rstrip()
+        if block.enum == "bullet" or len(content) > MAX_NAMES_LINE or content.endswith((";", ",")):
             return False
-        head = self.subject(block.content_start, block.span[1])
-        return head.explicit and not self.text[head.end:block.span[1]].strip(" :;,.")
+        pos, end = block.content_start, block.span[1]
+        opened = self.cues.opener.match(self.text, pos, end)
+        pos = opened.end() if opened else pos
+        if not self._may_name_a_body(pos, end):
+            return False  # most items open with a verb: no need to look for bodies
+        chain = self._chain(pos, end, self.mentions(pos, end))
+        return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" :;,.")
 
     def _field(self, block: Block, label: re.Match[str], group: list[_Draft], parent: Block | None,
                drafts: list[_Draft]) -> tuple[list[_Draft], bool]:
@@ -595,6 +601,7 @@ MIN_CLAUSE = 40
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
 LONG_LEAD_IN = 100
+MAX_NAMES_LINE = 300  # a line naming only bodies is short; longer items are not tested (it costs a scan)
 _CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=(?:[A-ZĐ]|giao\s|đề\s+nghị\s|yêu\s+cầu\s))")
 
 
