@@ -394,8 +394,9 @@ class _Queue:
     """What to run next: a suspect alone (its worker died), then hashed files waiting for extraction,
     then new files to hash, in discovery order."""
 
-    def __init__(self, paths: Iterator[str | Failure]) -> None:
+    def __init__(self, paths: Iterator[str | Failure], first: str = "hash") -> None:
         self.paths = paths
+        self.first = first  # "hash" (look the content up in the store first) or "extract" (nothing to skip)
         self.ready: deque[_Task] = deque()  # new files hashed, waiting for an extraction slot
         self.suspects: deque[_Task] = deque()  # tasks whose worker died: re-run one at a time
         self.exhausted = False
@@ -420,7 +421,7 @@ class _Queue:
             elif isinstance(item, Failure):
                 fail(item)
             else:
-                return _Task("hash", item)
+                return _Task(self.first, item)
         return None
 
 
@@ -430,6 +431,9 @@ class _Sink:
     def __init__(self, store: Any, commit_every: int = 1) -> None:
         self.store = store
         self.commit_every = commit_every
+
+    def has_documents(self) -> bool:
+        return self.store is not None and self.store.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
 
     def known(self, sha256: str) -> bool:
         return self.store is not None and self.store.has_source(sha256)
@@ -493,7 +497,8 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
               else LocalEngine(workers, language_backend))
     stats.workers = runner.workers
     limit = max(2, runner.workers * IN_FLIGHT_PER_WORKER)
-    queue = _Queue(discover(inputs))
+    # with --force or an empty store no file can be skipped: extract at once, without a hashing round trip
+    queue = _Queue(discover(inputs), "hash" if not force and sink.has_documents() else "extract")
     pending: dict[Any, _Task] = {}
     with sink.grouped():  # commits in groups; each group ends committed, whatever stops the loop
         try:

@@ -257,3 +257,22 @@ def test_a_file_that_kills_its_worker_fails_alone(tmp_path: Path, monkeypatch):
     failed = failures(tmp_path / "f.jsonl")
     assert list(failed) == [str(docs / "poison.txt")]
     assert failed[str(docs / "poison.txt")]["reason"] == batch.WORKER_DIED
+
+
+@pytest.mark.parametrize("stored_before", [False, True], ids=["empty store", "store in use"])
+def test_same_content_under_two_paths_is_one_document_named_by_the_smaller_path(tmp_path: Path, stored_before):
+    """On an empty store files are extracted at once (no hashing round trip), in a store in use they are
+    looked up first; either way a copy is one document, named by its smallest path."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("b_copy.txt", "a_copy.txt", "c_copy.txt"):
+        shutil.copy(DEV / GOOD[0], docs / name)
+    with Store(tmp_path / "s.sqlite") as store:
+        if stored_before:
+            batch.run_batch([str(DEV / GOOD[1])], store=store, workers=1, failures_path=tmp_path / "f.jsonl",
+                            progress=False)
+        stats = batch.run_batch([str(docs)], store=store, workers=2, failures_path=tmp_path / "f.jsonl",
+                                progress=False)
+        paths = [Path(r["source"]["path"]).name for r in store.records()]
+    assert (stats.documents, stats.skipped, stats.failures) == (3, 2, 0)
+    assert "a_copy.txt" in paths and "b_copy.txt" not in paths and "c_copy.txt" not in paths
