@@ -576,8 +576,11 @@ def _store(result: Extracted, sink: _Sink, stats: BatchStats, fail: Callable[[Fa
     stats.store_seconds += time.perf_counter() - started
     stats.documents += 1
     stats.files += 1
-    stats.obligations += len(record.get("obligations", []))
-    stats.references += len(record.get("references", []))
+    if held is not None and held != record["source"]["path"]:
+        stats.skipped += 1  # the copy stored first is the duplicate now; its counts stand for this one
+    else:
+        stats.obligations += len(record.get("obligations", []))
+        stats.references += len(record.get("references", []))
     stats.input_bytes += result.size
     stats.text_bytes += result.text_bytes
     stats.pages += result.pages
