@@ -15,7 +15,7 @@ from importlib import resources
 
 # furniture lines are short (banners, captions, counters); a long line is document text
 MAX_FURNITURE_LINE = 300
-MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+MOTTO = re.compile(r"(?=[CcĐđ])(?:CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)", re.I)
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,8 @@ class FurnitureRules:
     metadata_fields: tuple[str, ...]
     line_start_patterns: re.Pattern[str]  # the patterns anchored with "^": tried with match()
     line_patterns: re.Pattern[str]  # the others: searched
-    tail_patterns: re.Pattern[str]
+    tail_start_patterns: re.Pattern[str] | None  # the tail markers anchored with "^": tried with match()
+    tail_patterns: re.Pattern[str] | None  # the others: searched
     site_title: re.Pattern[str]
     tail_min_fraction: float
 
@@ -34,17 +35,39 @@ def load_rules() -> FurnitureRules:
     return FurnitureRules(
         metadata_fields=tuple(data["metadata_table_fields"]),
         line_start_patterns=_alternation([p[1:] for p in data["line_patterns"] if p.startswith("^")]),
-        line_patterns=_alternation([p for p in data["line_patterns"] if not p.startswith("^")]),
-        tail_patterns=_alternation(data["tail_start_patterns"]),
+        line_patterns=_alternation([p for p in data["line_patterns"] if not p.startswith("^")], lookahead=True),
+        tail_start_patterns=_alternation([p[1:] for p in data["tail_start_patterns"] if p.startswith("^")]),
+        tail_patterns=_alternation([p for p in data["tail_start_patterns"] if not p.startswith("^")]),
         site_title=re.compile(data["site_title_line"]),
         tail_min_fraction=float(data["tail_min_fraction"]),
     )
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    """One regex for a list; a leading (?i) in the data scopes to its own alternative."""
+def _alternation(patterns: list[str], lookahead: bool = False) -> re.Pattern[str] | None:
+    """One regex for a list (None for none); a leading (?i) in the data scopes to its own alternative.
+    Anchored patterns are kept apart and tried with match(): searched, an alternation of "^..." is still
+    tried at every position of the line. A searched alternation opens with a lookahead on the patterns'
+    first characters when each pattern opens with a literal one (skipping most positions cheaply)."""
+    if not patterns:
+        return None
     scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
-    return re.compile("|".join(scoped))
+    first = _first_characters(patterns) if lookahead else None
+    head = f"(?=[{re.escape(first)}])" if first else ""
+    return re.compile(head + "(?:" + "|".join(scoped) + ")")
+
+
+def _first_characters(patterns: list[str]) -> str | None:
+    """The characters the patterns can start with (both cases), or None when one opens with regex syntax."""
+    chars = set()
+    for p in patterns:
+        p = p.removeprefix("(?i)")
+        if p[:1] == "\\" and p[1:2] and not p[1].isalnum():
+            chars.add(p[1])  # an escaped punctuation mark: "\(Hình từ Internet\)"
+        elif p[:1].isalpha():
+            chars.update({p[0].lower(), p[0].upper()})
+        else:
+            return None
+    return "".join(sorted(chars))
 
 
 def _plain(line: str) -> str:
@@ -59,7 +82,8 @@ def strip_furniture(text: str) -> str:
     plain = [_plain(line) for line in lines]
     start = _document_start(plain, rules)
     end = _document_end(plain, start, rules)
-    match, search = rules.line_start_patterns.match, rules.line_patterns.search
+    match = rules.line_start_patterns.match if rules.line_start_patterns else _never
+    search = rules.line_patterns.search if rules.line_patterns else _never
     kept = [lines[i] for i in range(start, end) if not (plain[i] and len(plain[i]) < MAX_FURNITURE_LINE
                                                          and (match(plain[i]) or search(plain[i])))]
     return "\n".join(kept)
@@ -81,10 +105,16 @@ def _document_start(plain: list[str], rules: FurnitureRules) -> int:
 
 def _document_end(plain: list[str], start: int, rules: FurnitureRules) -> int:
     floor = start + int((len(plain) - start) * rules.tail_min_fraction)
+    match = rules.tail_start_patterns.match if rules.tail_start_patterns else _never
+    search = rules.tail_patterns.search if rules.tail_patterns else _never
     for i in range(floor, len(plain)):
-        if plain[i] and rules.tail_patterns.search(plain[i]):
+        if plain[i] and (match(plain[i]) or search(plain[i])):
             # the site repeats the document's title just before its related-documents block
             while i > start and (not plain[i - 1] or rules.site_title.search(plain[i - 1])):
                 i -= 1
             return i
     return len(plain)
+
+
+def _never(_line: str) -> None:
+    return None
