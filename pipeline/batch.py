@@ -433,7 +433,7 @@ class _Sink:
         self.commit_every = commit_every
 
     def has_documents(self) -> bool:
-        return self.store is not None and self.store.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+        return self.store is not None and not self.store.is_empty()
 
     def known(self, sha256: str) -> bool:
         return self.store is not None and self.store.has_source(sha256)

@@ -149,6 +149,9 @@ class Store:
 
     # ------------------------------------------------------------ reading
 
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
+
     def has_source(self, sha256: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone() is not None
 
@@ -400,7 +403,9 @@ class Store:
         was = {s: self._candidates(s) for s in symbols}
         for n in list(nodes):
             self._refresh_node(n)  # member documents may have changed
-        changed = sorted(s for s in symbols if self._candidates(s) != was[s])
+        # doc_keys do not change from here to the end of the resolution loop: candidates are read once
+        candidates = {s: self._candidates(s) for s in symbols}
+        changed = sorted(s for s in symbols if candidates[s] != was[s])
         select = ("SELECT r.*, d.issuer AS citing_issuer, d.issued_on AS citing_date FROM refs r "
                   "JOIN documents d ON d.doc_id = r.doc_id WHERE ")
         # two queries, not one with OR: SQLite would scan the whole refs table for the OR
@@ -408,7 +413,6 @@ class Store:
             select + f"r.symbol IN ({','.join('?' * len(changed))})", changed)}
         rows.update(((r["doc_id"], r["ref_id"]), r) for r in c.execute(
             select + f"r.doc_id IN ({','.join('?' * len(children))}) AND r.target IS NULL", sorted(children)))
-        candidates: dict[str, list[link.Candidate]] = {}  # doc_keys do not change during this loop
         updates = []
         for r in rows.values():
             symbol = r["symbol"]
