@@ -35,6 +35,10 @@ VI_CASES = [
       "Tỉnh ủy Khánh Hòa", "Ủy ban nhân dân tỉnh Khánh Hòa", "Bộ Quốc phòng", "Bộ Công an",
       "Bộ Nông nghiệp và Môi trường", "Bộ Xây dựng", "Bộ Công Thương", "Bộ Giáo dục và Đào tạo", "Bộ Y tế",
       "Bộ Tài chính"]),
+    # vi_cd_nonum_mualu_trungbo_a_2025 1.b: the national civil defence committee's office, written in lower case
+    ("b) Cập nhật tình hình, gửi Văn phòng Chính phủ, Bộ\nNông nghiệp và Môi trường, Văn phòng Ban chỉ đạo phòng thủ dân "
+     "sự quốc gia trước 13 giờ hằng ngày",
+     ["Văn phòng Chính phủ", "Bộ Nông nghiệp và Môi trường", "Văn phòng Ban Chỉ đạo Phòng thủ dân sự quốc gia"]),
     # vi_cd_223 item 2
     ("2. Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,\nĐắk Lắk, Gia Lai:",
      ["Ủy ban nhân dân tỉnh Khánh Hòa", "Ủy ban nhân dân tỉnh Đắk Lắk", "Ủy ban nhân dân tỉnh Gia Lai"]),
