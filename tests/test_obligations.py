@@ -73,3 +73,26 @@ CASES = [
 @pytest.mark.parametrize(("body", "expected"), CASES)
 def test_tasks_of_a_passage(body, expected):
     assert tasks(body) == expected
+
+
+HCM_HEADER = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n\nSố: 172/KH-UBND\n\n"
+              "Thành phố Hồ Chí Minh, ngày 10 tháng 10 năm 2025\n\nKẾ HOẠCH\n\n")
+
+REPORTS_TO = [
+    # vi_kh_172_ubnd_hcm_2025 IV.3: "báo cáo kết quả thực hiện về X", X the issuing city; "(thông qua Y)" a channel
+    ("IV. TỔ CHỨC THỰC HIỆN\n3. Thủ trưởng các sở, ban, ngành chịu trách nhiệm triển khai, thực\n"
+     "hiện Kế hoạch này và báo cáo kết quả thực hiện về Ủy ban nhân dân Thành phố\n"
+     "(thông qua Sở Nội vụ để tổng hợp).\n",
+     ["Ủy ban nhân dân thành phố Hồ Chí Minh"]),
+    # crawl: "gửi về X, Y để theo dõi"
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp xây dựng kế hoạch triển khai, gửi về Sở Nội vụ để theo dõi.\n",
+     ["Sở Nội vụ"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), REPORTS_TO)
+def test_reports_to(body, expected):
+    text = HCM_HEADER + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    record = extract_text(text, source=source)
+    assert [o.reports_to for o in record.obligations] == [expected]
