@@ -69,6 +69,7 @@ class Report:
     path: Accuracy = field(default_factory=Accuracy)
     symbol: Accuracy = field(default_factory=Accuracy)
     issued_on: Accuracy = field(default_factory=Accuracy)
+    issuer: Accuracy = field(default_factory=Accuracy)
     language: Accuracy = field(default_factory=Accuracy)
     doc_type: Accuracy = field(default_factory=Accuracy)
     documents: int = 0
@@ -79,7 +80,7 @@ class Report:
         out: dict[str, Any] = {"documents": self.documents}
         for name in ("references", "obligations", "assignees", "reports_to"):
             out[name] = getattr(self, name).scores()
-        for name in ("deadline", "role", "path", "symbol", "issued_on", "language", "doc_type"):
+        for name in ("deadline", "role", "path", "symbol", "issued_on", "issuer", "language", "doc_type"):
             out[name] = getattr(self, name).scores()
         return out
 
@@ -113,6 +114,8 @@ def score_document(gold: dict, record: dict, report: Report) -> None:
     meta = record["metadata"]
     report.symbol.add(meta.get("symbol") == gold.get("symbol"))
     report.issued_on.add(meta.get("issued_on") == gold.get("issued_on"))
+    if "issuer" in gold:
+        report.issuer.add(meta.get("issuer") == gold["issuer"])
     report.language.add(record["language"] == gold.get("language"))
     if gold.get("doc_type"):
         report.doc_type.add(meta.get("doc_type") == gold.get("doc_type"))
@@ -163,7 +166,7 @@ def format_table(summary: dict[str, Any]) -> str:
         lines.append(f"{name:<12} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>7.3f}"
                      f" {s['tp']:>5} {s['fp']:>5} {s['fn']:>5}")
     lines.append(f"{'field':<12} {'accuracy':>9} {'right':>7} {'total':>7}")
-    for name in ("deadline", "role", "path", "symbol", "issued_on", "language", "doc_type"):
+    for name in ("deadline", "role", "path", "symbol", "issued_on", "issuer", "language", "doc_type"):
         s = summary[name]
         lines.append(f"{name:<12} {s['accuracy']:>9.3f} {s['right']:>7} {s['total']:>7}")
     return "\n".join(lines)

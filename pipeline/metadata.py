@@ -28,6 +28,9 @@ EN_TITLE = re.compile(
     r"\b(?P<type>Decision|Resolution|Directive|Decree|Circular|Joint Circular|Official\s+(?:Dispatch|Letter|Telegram)"
     r"|Plan|Notice|Conclusion|Law|Ordinance|Order)\s+No\.?\s*(?P<symbol>[^\s,;]+(?:\s*/\s*[^\s,;]+)*)"
     r"(?:\s+(?:of|dated)\s+(?P<date>[A-Z][a-z]+\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?")
+# "THỦ TƯỚNG CHÍNH PHỦ điện:": the sender of a công điện, after its title
+SENDER = re.compile(r"^(.{3,80}?)\s+điện\s*:?\s*$")
+MAX_ISSUER_LINE = 120
 SIGNER = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝỲ][\wÀ-ỹ]*){1,4}$")
 
 
@@ -141,20 +144,43 @@ def _type_and_title(meta: Metadata, header: list[str]) -> None:
 
 def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
     registry = AgencyRegistry.default()
+    issuer_lines = []
     for line in lines[:4]:
-        if MOTTO.search(line) or line.startswith(("Số", "No.")):
+        # the issuer's cell comes before the motto, the number and the type name, and is short; a header
+        # lost in a crawl leaves the title, the addressees ("- Bí thư ...") or the first paragraph here
+        if MOTTO.search(line) or line.startswith(("Số", "No.", "-", "Kính gửi")) or _is_type_line(line) \
+                or len(line) > MAX_ISSUER_LINE:
             break
-        candidate = " ".join(line.replace("-", " ").split())
-        agency = registry.lookup(candidate) or registry.lookup(candidate.title())
-        if agency is None:
-            mentions = registry.find_mentions(candidate.title() if candidate.isupper() else candidate)
-            agency = registry.lookup(mentions[-1].name) if mentions else None
+        issuer_lines.append(line)
+    for i, line in enumerate(issuer_lines):
+        agency = _header_agency(line, registry)
+        if agency is None and i + 1 < len(issuer_lines):
+            # "ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG NAI": a name broken over two lines of the header cell
+            agency = _header_agency(f"{line} {issuer_lines[i + 1]}", registry)
         if agency is not None:
             meta.issuer = agency.name
+    if meta.issuer is None:
+        sender = next((m for line in lines[:12] if (m := SENDER.match(line))), None)
+        agency = _header_agency(sender.group(1), registry) if sender else None
+        meta.issuer = agency.name if agency else None
     if meta.issuer is None and meta.symbol:
         code = parse_symbol(meta.symbol).issuer_code
         agency = registry.lookup(code) if code and code not in ("UBND", "HĐND") else None
         meta.issuer = agency.name if agency else None
+
+
+def _is_type_line(line: str) -> bool:
+    upper = line.upper()
+    return line[:1].isupper() and any(upper == name or upper.startswith(name + " ") for name, _ in _type_words())
+
+
+def _header_agency(line: str, registry: AgencyRegistry):
+    candidate = " ".join(line.replace("-", " ").split())
+    agency = registry.lookup(candidate) or registry.lookup(candidate.title())
+    if agency is None:
+        mentions = registry.find_mentions(candidate.title() if candidate.isupper() else candidate)
+        agency = registry.lookup(mentions[-1].name) if mentions else None
+    return agency
 
 
 def _signer(text: str, seg: Segmentation) -> str | None:

@@ -1,0 +1,46 @@
+"""The metadata stage on real headers: (text as crawled or printed, expected issuer and symbol).
+
+The headers are copied from documents of ../shared/corpus/dev (file named in each comment).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.language import detect_document
+from pipeline.metadata import extract_metadata
+from pipeline.normalise import normalise
+from pipeline.segment import paragraphs, segment
+
+
+def metadata(raw: str):
+    text = normalise(raw)
+    return extract_metadata(text, segment(text), detect_document([text[s:e] for s, e in paragraphs(text)]))
+
+
+CASES = [
+    # vi_kh_182_ubnd_dongnai_2025: the issuer's name broken over two lines of the crawled header cell
+    ("|\nỦY BAN NHÂN DÂN\n\nTỈNH ĐỒNG NAI\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 182/KH-UBND\n|\nĐồng Nai, ngày 20\n"
+     "tháng 11 năm 2025\n|\n\nKẾ HOẠCH\n\nTRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA PHÒNG, CHỐNG MA TÚY\n\n"
+     "Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội.\n",
+     "Ủy ban nhân dân tỉnh Đồng Nai", "182/KH-UBND"),
+    # vi_cd_nonum_mualu_trungbo_a_2025: no header cell; the sender line names the issuer, not the addressees
+    ("CÔNG ĐIỆN\n\nV/V TẬP TRUNG ỨNG\nPHÓ VÀ KỊP THỜI KHẮC PHỤC HẬU QUẢ MƯA LŨ TẠI KHU VỰC TRUNG BỘ\n\n"
+     "THỦ TƯỚNG CHÍNH PHỦ điện:\n\n|\n|\n- Đồng chí Bí thư tỉnh ủy, thành ủy và Chủ tịch Ủy\n"
+     "ban nhân dân các tỉnh, thành phố: Hà Tĩnh, Quảng Trị, Huế, Đà Nẵng, Quảng\nNgãi, Gia Lai, Đắk Lắk, "
+     "Khánh Hòa và Lâm Đồng;\n- Các Bộ: Quốc phòng, Công an;\n\n1. Chủ tịch Ủy ban nhân dân các tỉnh khẩn trương.\n",
+     "Thủ tướng Chính phủ", None),
+    # vi_tb_nonum_kl_ttg_lu_daklak_2025: no header at all; the first paragraph names many bodies, none the issuer
+    ("THÔNG BÁO\n\nKẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ PHẠM MINH CHÍNH VỀ CÔNG TÁC KHẮC PHỤC HẬU\n"
+     "QUẢ MƯA, LŨ TẠI TỈNH NAM TRUNG BỘ\n\nNgày 29 tháng 11\nnăm 2025, Thủ tướng Chính phủ Phạm Minh Chính đã đi "
+     "thị sát tình hình lũ lụt tại tỉnh Đắk Lắk. Tham gia đoàn công tác có lãnh đạo Tập đoàn Bưu chính Viễn thông "
+     "Việt Nam.\n",
+     None, None),
+]
+
+
+@pytest.mark.parametrize(("raw", "issuer", "symbol"), CASES)
+def test_issuer_and_symbol(raw, issuer, symbol):
+    meta = metadata(raw)
+    assert (meta.issuer, meta.symbol) == (issuer, symbol)
