@@ -91,10 +91,11 @@ FLOORS = {
     ("references", "f1"): 0.97,
     ("obligations", "recall"): 0.92,
     ("obligations", "precision"): 0.88,
-    ("assignees", "f1"): 0.91,
+    ("assignees", "f1"): 0.92,
     ("deadline", "accuracy"): 0.96,
     ("language", "accuracy"): 1.0,
     ("symbol", "accuracy"): 0.9,
+    ("issuer", "accuracy"): 0.75,
 }
 
 
