@@ -21,26 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.normalise import old_style_tones
+
 DATA = Path(__file__).parent / "data" / "agencies.json"
 
 # --- text folding (length-preserving, so offsets into the folded text are offsets into the text) -----
 
-_TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ"}
-
-
-def _tone_pairs() -> dict[str, str]:
-    """New-style 'oà, oè, uỳ' -> old-style 'òa, òe, ùy' (lower case: folding lower-cases first)."""
-    pairs = {}
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for tone in range(5):
-            pairs[first + _TONED[second][tone]] = _TONED[first][tone] + second
-    return pairs
-
-
-_TONE_PAIRS = _tone_pairs()
-# not after q (quý is right in both styles), and only at the end of a syllable; opening with a
-# character class (the q test comes after the pair) lets the regex engine skip to candidate vowels
-_TONE_RE = re.compile(r"([ou][" + "".join(sorted({p[1] for p in _TONE_PAIRS})) + r"])(?<!q..)(?![^\W\d_])")
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s\-\u2010-\u2015]")  # words and punctuation; dashes are not tokens
 _SEPARATORS = frozenset({",", "và", "and", "&"})
 _TERM = ""  # trie key holding the entries that end at a node
@@ -51,7 +37,7 @@ def _fold(text: str) -> str:
     if len(low) != len(text):  # a few characters grow when lower-cased; keep offsets aligned
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     low = low.replace("\u2019", "'").replace("\u2018", "'")
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(1), m.group(1)), low)
+    return old_style_tones(low)  # names in the registry and in texts may use either tone placement
 
 
 # public name for other stages that compare words the way the registry does (case, tone placement)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from .patterns import alternation as _alt
 from .patterns import first_letters
 from .records import Deadline
 
@@ -30,15 +31,6 @@ _DATA = json.loads((Path(__file__).parent / "data" / "deadline_patterns.json").r
 _NEG = _DATA["negatives"]
 _WINDOW = 70  # characters of left context searched for a cue
 _QUARTERLY = "FREQ=YEARLY;BYMONTH=3,6,9,12"  # calendar quarters; see the data file's comment
-
-
-def _phrase(p: str) -> str:
-    """A phrase as a regex: literal words joined by any whitespace (text may be hard-wrapped)."""
-    return r"\s+".join(re.escape(w) for w in p.split())
-
-
-def _alt(phrases) -> str:
-    return "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 def _norm(s: str) -> str:

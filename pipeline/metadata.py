@@ -125,21 +125,29 @@ def _iso(year: str, month: str, day: str) -> str | None:
 
 def _type_and_title(meta: Metadata, header: list[str]) -> None:
     for i, line in enumerate(header):
-        upper = line.upper()
-        for name, code in _type_words():
-            if upper == name or upper.startswith(name + " ") and not MOTTO.search(line):
-                if line[: len(name)].isupper():
-                    meta.doc_type_name = name.capitalize() if code != "CV" else "Công văn"
-                    meta.doc_type = code
-                    rest = line[len(name):].strip()
-                    if not rest and i + 1 < len(header):
-                        rest = header[i + 1]
-                    meta.title = meta.title or (rest or None)
-                    return
+        found = _type_word(line)
+        if found:
+            name, code = found
+            meta.doc_type_name = name.capitalize() if code != "CV" else "Công văn"
+            meta.doc_type = code
+            rest = line[len(name):].strip()
+            if not rest and i + 1 < len(header):
+                rest = header[i + 1]
+            meta.title = meta.title or (rest or None)
+            return
         if line.startswith(("V/v", "V/V", "Về việc")) and meta.title is None:
             meta.title = line
             meta.doc_type = meta.doc_type or "CV"
             meta.doc_type_name = meta.doc_type_name or "Công văn"
+
+
+def _type_word(line: str) -> tuple[str, str] | None:
+    """(type name, code) when the line opens with a type name in capitals ("KẾ HOẠCH", "CÔNG ĐIỆN ...")."""
+    upper = line.upper()
+    for name, code in _type_words():
+        if (upper == name or upper.startswith(name + " ") and not MOTTO.search(line)) and line[: len(name)].isupper():
+            return name, code
+    return None
 
 
 def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
@@ -148,7 +156,7 @@ def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
     for line in lines[:4]:
         # the issuer's cell comes before the motto, the number and the type name, and is short; a header
         # lost in a crawl leaves the title, the addressees ("- Bí thư ...") or the first paragraph here
-        if MOTTO.search(line) or line.startswith(("Số", "No.", "-", "Kính gửi")) or _is_type_line(line) \
+        if MOTTO.search(line) or line.startswith(("Số", "No.", "-", "Kính gửi")) or _type_word(line) \
                 or len(line) > MAX_ISSUER_LINE:
             break
         issuer_lines.append(line)
@@ -167,11 +175,6 @@ def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
         code = parse_symbol(meta.symbol).issuer_code
         agency = registry.lookup(code) if code and code not in ("UBND", "HĐND") else None
         meta.issuer = agency.name if agency else None
-
-
-def _is_type_line(line: str) -> bool:
-    upper = line.upper()
-    return line[:1].isupper() and any(upper == name or upper.startswith(name + " ") for name, _ in _type_words())
 
 
 def _header_agency(line: str, registry: AgencyRegistry):

@@ -49,7 +49,11 @@ _TONE_RE = re.compile(r"([oOuU][" + "".join(sorted({k[1] for k in _TONE_TABLE}))
 
 def normalise_characters(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    text = _ODD_RE.sub(lambda m: _ODD_CHARS[m.group(0)], unicodedata.normalize("NFC", text))
+    return old_style_tones(_ODD_RE.sub(lambda m: _ODD_CHARS[m.group(0)], unicodedata.normalize("NFC", text)))
+
+
+def old_style_tones(text: str) -> str:
+    """'hoà, uỷ' -> 'hòa, ủy' (NFC text); the length is kept, so offsets stay valid."""
     return _TONE_RE.sub(lambda m: _TONE_TABLE.get(m.group(1), m.group(1)), text)
 
 

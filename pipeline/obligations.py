@@ -223,8 +223,7 @@ class ObligationExtractor:
             body = AgencyMention(span=word.span(1), mention=word.group(1), name=self.subject_body.name,
                                  name_en=self.subject_body.name_en, kind=self.subject_body.kind)
             return _Subject([body], word.end(1), True, bool(opened))
-        chain = self._chain(pos, end, self.mentions(pos, min(end, pos + 600))) if (
-            opened or self._may_name_a_body(pos, end)) else []
+        chain = self._bodies_at(pos, end, bool(opened))
         explicit = bool(chain)  # _chain reaches the first body only through titles and connector words
         if not explicit:
             # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
@@ -233,6 +232,12 @@ class ObligationExtractor:
                 if found and found[0].span[0] - inner.end() < 20:
                     return _Subject(found, found[-1].span[1], True, True)
         return _Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened))
+
+    def _bodies_at(self, pos: int, end: int, opened: bool) -> list[AgencyMention]:
+        """The bodies named from `pos` on, joined only by list punctuation, connectors and titles."""
+        if not (opened or self._may_name_a_body(pos, end)):
+            return []  # most clauses open with a verb: no need to look for bodies
+        return self._chain(pos, end, self.mentions(pos, min(end, pos + 600)))
 
     def _may_name_a_body(self, pos: int, end: int) -> bool:
         """Whether the clause at `pos` opens with a word that a body's name, title or list can start with.
@@ -348,12 +353,9 @@ class ObligationExtractor:
         content = self.text[block.content_start:block.span[1]].rstrip()
         if block.enum == "bullet" or len(content) > MAX_NAMES_LINE or content.endswith((";", ",")):
             return False
-        pos, end = block.content_start, block.span[1]
-        opened = self.cues.opener.match(self.text, pos, end)
-        pos = opened.end() if opened else pos
-        if not self._may_name_a_body(pos, end):
-            return False  # most items open with a verb: no need to look for bodies
-        chain = self._chain(pos, end, self.mentions(pos, end))
+        end = block.span[1]
+        opened = self.cues.opener.match(self.text, block.content_start, end)
+        chain = self._bodies_at(opened.end() if opened else block.content_start, end, bool(opened))
         return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" :;,.")
 
     def _field(self, block: Block, label: re.Match[str], group: list[_Draft], parent: Block | None,

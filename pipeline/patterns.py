@@ -21,3 +21,15 @@ def first_letters(phrases: Iterable[str], extra: str = "") -> str:
             return ""
         first.update({phrase[0].lower(), phrase[0].upper()})
     return f"(?=[{re.escape(''.join(sorted(first)))}{extra}])"
+
+
+def phrase(text: str) -> str:
+    """A phrase as a regex: literal words joined by any whitespace (text may be hard-wrapped)."""
+    return r"\s+".join(re.escape(word) for word in text.split())
+
+
+def alternation(phrases: Iterable[str], plural: bool = False) -> str:
+    """Phrases as one alternation, longest first (so "chậm nhất trước" wins over "trước"); with
+    ``plural`` each may take an English plural ending ("Decision" / "Decisions")."""
+    ending = r"(?:e?s)?" if plural else ""
+    return "|".join(phrase(p) + ending for p in sorted(phrases, key=len, reverse=True))

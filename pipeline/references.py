@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipeline.patterns import first_letters
+from pipeline.patterns import alternation, first_letters
 from pipeline.records import Reference
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -114,18 +114,10 @@ _GROUP_RE = re.compile(_CODE)
 _YEAR_ONLY = re.compile(_YEAR)
 
 
-def _word_alternation(words: list[str], plural: bool) -> str:
-    out = []
-    for w in sorted(words, key=len, reverse=True):
-        pat = r"\s+".join(re.escape(p) for p in w.split())
-        out.append(pat + (r"(?:e?s)?" if plural else ""))
-    return "|".join(out)
-
-
 _TW_VI = {k: v for k, v in _TYPES["type_words_vi"].items()}
 _TW_EN = {k: v for k, v in _TYPES["type_words_en"].items()}
 _TW_LOOKUP = {" ".join(k.lower().split()): v for k, v in {**_TW_VI, **_TW_EN}.items()}
-_TW_ALT = _word_alternation(list(_TW_VI), False) + "|" + _word_alternation(list(_TW_EN), True)
+_TW_ALT = alternation(list(_TW_VI)) + "|" + alternation(list(_TW_EN), plural=True)
 _TYPE_WORD_RE = re.compile(first_letters([*_TW_VI, *_TW_EN]) + rf"(?<!\w)(?:{_TW_ALT})(?!\w)", re.IGNORECASE)
 # what may stand between a type word and its number: "số", "No.", or a short name ending in "số"
 # ("Luật Doanh nghiệp số 59/2020/QH14", "the Law on Enterprises No. 59/2020/QH14")
@@ -160,11 +152,11 @@ for _rel, _langs in _CUES.items():
     if isinstance(_langs, dict):
         for _phrase in _langs["vi"] + _langs["en"]:
             _CUE_REL[" ".join(_phrase.lower().split())] = _rel
-_CUE_RE = re.compile(first_letters(_CUE_REL) + rf"(?<!\w)(?:{_word_alternation(list(_CUE_REL), False)})(?!\w)",
+_CUE_RE = re.compile(first_letters(_CUE_REL) + rf"(?<!\w)(?:{alternation(list(_CUE_REL))})(?!\w)",
                      re.IGNORECASE)
-_PASSIVE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_word_alternation(_CUES['passive_before'], False)})\s+$", re.I)
+_PASSIVE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{alternation(_CUES['passive_before'])})\s+$", re.I)
 _PASSIVE_AFTER_RE = re.compile(
-    rf"(?:\s*,?\s*bổ sung)?\s+(?:{_word_alternation(_CUES['passive_after'], False)})(?!\w)", re.I
+    rf"(?:\s*,?\s*bổ sung)?\s+(?:{alternation(_CUES['passive_after'])})(?!\w)", re.I
 )
 # where a sentence or clause begins (a full stop before a capital, ; : ! ?, a blank line, a bullet)
 _BOUNDARY_RE = re.compile(

@@ -16,11 +16,14 @@ from pipeline.records import Source
 HEADER = "Số: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
 
 
-def tasks(body: str, header: str = HEADER) -> list[tuple[str | None, list[str], str]]:
-    text = header + body
+def obligations(text: str):
     source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    record = extract_text(text, source=source)
-    return [(o.path, sorted(a.name for a in o.assignees), " ".join(o.text.split()[:3])) for o in record.obligations]
+    return extract_text(text, source=source).obligations
+
+
+def tasks(body: str, header: str = HEADER) -> list[tuple[str | None, list[str], str]]:
+    return [(o.path, sorted(a.name for a in o.assignees), " ".join(o.text.split()[:3]))
+            for o in obligations(header + body)]
 
 
 CASES = [
@@ -92,7 +95,4 @@ REPORTS_TO = [
 
 @pytest.mark.parametrize(("body", "expected"), REPORTS_TO)
 def test_reports_to(body, expected):
-    text = HCM_HEADER + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    record = extract_text(text, source=source)
-    assert [o.reports_to for o in record.obligations] == [expected]
+    assert [o.reports_to for o in obligations(HCM_HEADER + body)] == [expected]
