@@ -195,8 +195,11 @@ _REC_PREFIX = (
 )
 _CUE_RE = {
     # no word boundary before a Vietnamese cue: crawled text glues words ("hoàn thànhtrước ngày")
-    "vi": re.compile(rf"{_REC_PREFIX}(?P<cue>{_alt(_CUE_CAT['vi'])})\s*$", re.I),
-    "en": re.compile(rf"(?<!\w)(?P<cue>{_alt(_CUE_CAT['en'])})\s*$", re.I),
+    # a time of day may stand between the cue and the day: "trước 16 giờ ngày 05/12/2025", "before 5 p.m. on"
+    "vi": re.compile(rf"{_REC_PREFIX}(?P<cue>{_alt(_CUE_CAT['vi'])})\s*"
+                     r"(?:\d{1,2}\s*(?:giờ|h|:)\s*(?:\d{1,2}\s*(?:phút)?)?\s*,?\s*)?$", re.I),
+    "en": re.compile(rf"(?<!\w)(?P<cue>{_alt(_CUE_CAT['en'])})\s*"
+                     r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hours?)?\s*,?\s*(?:on\s+)?)?$", re.I),
 }
 _RANGE_JOIN = re.compile(
     r"\s*(?:-|–|—|đến|tới|to|until|through|till|(?P<and>và|and))\s*(?:hết\s+|the\s+end\s+of\s+)?", re.I
@@ -452,6 +455,9 @@ def _cue(c: _Ctx, floor: int, a: _Atom) -> _Cand:
     return _Cand(a, m.start("rec") if rec else m.start("cue"), cat, cue, rec, a.end)
 
 
+_TIME_TO_DAY = re.compile(r"[\s,]*(?:ngày|on|the)?\s*", re.I)
+
+
 def _candidates(c: _Ctx) -> list[_Cand]:
     if not _ATOM_HINT[c.lang].search(c.text, c.lo, c.hi):
         return []
@@ -461,8 +467,11 @@ def _candidates(c: _Ctx) -> list[_Cand]:
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        cand = _cue(c, max(floor, c.lo), a)
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        if a.unit == "time" and nxt and nxt.unit in ("date", "day") and _TIME_TO_DAY.fullmatch(c.text, a.end, nxt.start):
+            i += 1  # "trước 16 giờ ngày 05/12/2025": the cue governs the day, the hour only narrows it
+            continue
+        cand = _cue(c, max(floor, c.lo), a)
         if nxt and a.unit not in ("time", "monthday") and nxt.unit not in ("time", "monthday", "day"):
             join = _RANGE_JOIN.fullmatch(c.text, a.end, nxt.start)
             if join and join.group(0).strip() in "-–—" and c.text[nxt.start : nxt.start + 4] == "Ngày":
@@ -723,9 +732,31 @@ def find_deadlines(
     _find_atoms(c)
     _find_recurrence_words(c)
     _find_vague(c)
+    _find_target_years(c)
     c.out.sort(key=lambda d: d.span)
     _mark_targets(c)
     return c.out
+
+
+# A year that is the task's own target ("hoàn thành vượt mức các chỉ tiêu, kế hoạch năm 2025", "The Ministry
+# shall submit it in 2010"): due at that year's end (ANNOTATION.md). Only the issue year and the next: later
+# years in a text are visions and programme horizons ("tầm nhìn đến năm 2045"), not deadlines.
+_TARGET_YEAR = {
+    "vi": re.compile(r"(?<!\w)(?:hoàn\s+thành|kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ|vốn)(?:\s+[^\s.;:]+){0,12}?"
+                     r"\s+(?:trong\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/-])", re.I),
+    "en": re.compile(r"(?<!\w)shall(?:\s+[^\s.;:]+){0,30}?\s+(?:in|during)\s+(?P<year>(?:19|20)\d\d)(?![\d/-])"),
+}
+
+
+def _find_target_years(c: _Ctx) -> None:
+    if c.issued is None:
+        return
+    for m in _TARGET_YEAR[c.lang].finditer(c.text, c.lo, c.hi):
+        year = int(m.group("year"))
+        s, e = m.span("year")
+        if c.issued.year <= year <= c.issued.year + 1 and not _PROG_LEFT.search(c.text[max(0, s - 50):s]):
+            c.add(Deadline(c.text[s - 4 if c.lang == "vi" else s:e], (s - 4 if c.lang == "vi" else s, e), "date",
+                           f"{year}-12-31", flags=["target"]))
 
 
 def primary_deadline(deadlines: list[Deadline]) -> Deadline | None:

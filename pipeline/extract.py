@@ -78,11 +78,24 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
         with timer.stage(stage):
             obligations, addressees = extract_obligations(
                 text, seg, doc_id=doc_id, language=language, issued_on=meta.issued_on, references=refs,
-                province=province_of(meta.issuer))
+                province=province_of(meta.issuer), normative=is_normative(meta.symbol, meta.doc_type))
     except Exception as err:  # report which extractor broke; the batch goes on
         raise StageError(stage, err) from err
     return DocumentRecord(doc_id=doc_id, source=source, language=language, metadata=meta, text=text,
                           references=refs, obligations=obligations, addressees=addressees)
+
+
+# Legal normative documents carry the year in their symbol ("16/2025/NĐ-CP", "32/2025/QĐ-TTg"); laws,
+# decrees, circulars and consolidated texts are normative whatever their symbol says.
+NORMATIVE_TYPES = frozenset({"L", "LUẬT", "PL", "NĐ", "TT", "TTLT", "VBHN"})
+_YEAR_IN_SYMBOL = re.compile(r"^\d+/(?:19|20)\d\d/[^/]+$")
+
+
+def is_normative(symbol: str | None, doc_type: str | None) -> bool:
+    """Whether the rules regime applies: only work given to state bodies is an obligation (ANNOTATION.md)."""
+    if doc_type and doc_type.upper() in NORMATIVE_TYPES:
+        return True
+    return bool(symbol and (_YEAR_IN_SYMBOL.match(symbol) or "VBHN" in symbol))
 
 
 def province_of(issuer: str | None) -> str | None:

@@ -78,6 +78,8 @@ def _plain(line: str) -> str:
 
 def strip_furniture(text: str) -> str:
     rules = load_rules()
+    for inline in _inline_patterns():
+        text = inline.sub("", text)
     lines = text.split("\n")
     plain = [_plain(line) for line in lines]
     start = _document_start(plain, rules)
@@ -87,6 +89,12 @@ def strip_furniture(text: str) -> str:
     kept = [lines[i] for i in range(start, end) if not (plain[i] and len(plain[i]) < MAX_FURNITURE_LINE
                                                          and (match(plain[i]) or search(plain[i])))]
     return "\n".join(kept)
+
+
+@lru_cache(maxsize=1)
+def _inline_patterns() -> tuple[re.Pattern[str], ...]:
+    data = json.loads(resources.files("pipeline.data").joinpath("furniture.json").read_text("utf-8"))
+    return tuple(re.compile(p) for p in data.get("inline_patterns", []))
 
 
 def _document_start(plain: list[str], rules: FurnitureRules) -> int:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from pipeline.agencies import AgencyMention, AgencyRegistry, fold_name
+from pipeline.bodies import BodyGrammar, BodyName
 from pipeline.deadlines import find_deadlines, primary_deadline
 from pipeline.patterns import first_letters
 from pipeline.records import Assignee, Deadline, Obligation, Reference, obligation_id
@@ -37,6 +38,9 @@ class Cues:
     report: re.Pattern[str]
     channel: re.Pattern[str]
     closing: re.Pattern[str]
+    document_clause: re.Pattern[str]
+    generic_actor: re.Pattern[str]
+    responsibility_article: re.Pattern[str]
     praise: re.Pattern[str]
     non_task_heading: re.Pattern[str]
     columns: dict[str, re.Pattern[str]]
@@ -61,6 +65,10 @@ def cues() -> Cues:
         report=re.compile(first_letters(data['report_cues']) + rf"\b(?:{_words(data['report_cues'])})\b", re.I),
         channel=re.compile(rf"^\s*\(?\s*(?:{_words(data['report_channel'])})\b", re.I),
         closing=re.compile(first_letters(data['closing_formula']) + rf"(?:{_words(data['closing_formula'])})", re.I),
+        document_clause=re.compile("|".join(f"(?:{c})" for c in data["document_clauses"]), re.I | re.M),
+        generic_actor=re.compile(rf"\s*(?:(?:{_words(data['assign_openers'])})\s+)?(?:{_words(data['generic_actors'])})\b",
+                                 re.I),
+        responsibility_article=re.compile("|".join(data["responsibility_articles"]), re.I),
         praise=re.compile(rf"\s*(?:{_words(data['praise_openers'])})\b"),
         non_task_heading=re.compile(rf"^(?:[IVX\d]+[.)]\s*)?(?:{_words(data['non_task_headings'])})\b"),
         columns={k: re.compile("|".join(map(re.escape, v)), re.I) for k, v in data["table_columns"].items()},
@@ -122,6 +130,8 @@ def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
     for alias, _, _ in registry.aliases():
         walk(alias)
     walk(list(cues().connector_words))
+    grammar = json.loads(resources.files("pipeline.data").joinpath("agency_grammar.json").read_text("utf-8"))
+    walk(grammar["heads_vi"] + grammar["heads_en"])
     return frozenset(words)
 
 
@@ -160,13 +170,17 @@ class _Draft:
     reports_to: list[str] = field(default_factory=list)
     deadline_text: tuple[int, int] | None = None  # a table cell holding the deadline
     heading_deadline: tuple[int, int] | None = None  # the span of a dated lead-in above the unit
+    explicit: bool = False  # the unit names its own body (not inherited from a heading or the addressees)
+    responsibility: bool = False  # inside an article on responsibilities or implementation
 
 
 class ObligationExtractor:
     def __init__(self, text: str, seg: Segmentation, *, language: str, issued_on: str | None,
                  references: list[Reference], province: str | None = None,
-                 registry: AgencyRegistry | None = None) -> None:
+                 registry: AgencyRegistry | None = None, normative: bool = False) -> None:
         self.text = text
+        self.normative = normative  # rules are not obligations; only work given to state bodies is
+        self._article_title = ""
         self.seg = seg
         self.language = language
         self.issued_on = issued_on
@@ -207,9 +221,32 @@ class ObligationExtractor:
                 found = [m for m in self.registry.find_mentions(self.text, span[0], span[1], language=self.language,
                                                                  province=self.province)
                          if not self.cues.generic.fullmatch(m.mention)]
+                found = self._with_open_world(found, span)
                 self._mention_cache[span] = found
             out.extend(m for m in found if start <= m.span[0] and m.span[1] <= end)
         return out
+
+    def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """Add the bodies the registry does not know, recognised by the grammar of agency names."""
+        taken = [m.span for m in known]
+        added = []
+        for body in BodyGrammar.default().find(self.text, span[0], span[1], self.language):
+            if any(s < body.span[1] and body.span[0] < e for s, e in taken):
+                continue
+            added.append(self._open_world_mention(body))
+        return sorted(known + added, key=lambda m: m.span[0]) if added else known
+
+    def _open_world_mention(self, body: BodyName) -> AgencyMention:
+        name = body.text
+        if body.local and self.province:
+            name = f"{name} {self.province}"  # "Trung tâm Kiểm soát bệnh tật tỉnh" in Đắk Lắk's plan
+        agency = self.registry.lookup(name)
+        if agency is not None:
+            return AgencyMention(span=body.span, mention=body.text, name=agency.name, name_en=agency.name_en,
+                                 kind=agency.kind)
+        english = self.language == "en"
+        return AgencyMention(span=body.span, mention=body.text, name=name, name_en=name if english else None,
+                             kind="body")
 
     def subject(self, start: int, end: int) -> _Subject:
         """Bodies named at the head of a clause (its grammatical subject), after a topic label
@@ -298,7 +335,7 @@ class ObligationExtractor:
         collecting = False  # bullets after "a) Nhiệm vụ:" are tasks of the group
         parent: Block | None = None  # the last enumerated non-bullet block
         for block in self.seg.blocks[self.seg.header_end:]:
-            if block.kind in ("recital", "recipients", "signature", "header", "addressees"):
+            if block.kind in ("recital", "recipients", "signature", "header", "addressees", "attached_title", "preamble"):
                 continue
             line = self.text[block.span[0]:block.span[1]]
             if block.kind == "table_row":
@@ -325,6 +362,10 @@ class ObligationExtractor:
             if block.enum and block.enum != "bullet":
                 contexts = [c for c in contexts if c.level < level]
                 parent = block
+            if block.enum in ("article", "part"):
+                self._article_title = line[:160] if block.enum == "article" else ""
+            elif self.normative and not self._article_title and block.kind != "table_row":
+                continue  # before its first article a normative text has only its title and enacting formula
             if block.enum and (block.heading or self._names_only(block)):
                 head = self.subject(block.content_start, block.span[1])
                 framing = TOPIC_HEADING.match(self.text, block.content_start, block.span[1]) or \
@@ -421,8 +462,10 @@ class ObligationExtractor:
 
     def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None) -> list[_Draft]:
         line = self.text[block.content_start:block.span[1]]
-        if not block.enum and len(line) < 400 and self.cues.closing.search(line):
-            return []
+        if len(line) < 400 and self.cues.closing.search(line):
+            return []  # "X chịu trách nhiệm thi hành Quyết định này", "... để biết, thực hiện"
+        if self.cues.document_clause.search(line, 0, 200):
+            return []  # the document takes effect, promulgates its attachment, repeals another
         if block.kind not in ("body", "appendix"):
             return []
         drafts: list[_Draft] = []
@@ -437,12 +480,13 @@ class ObligationExtractor:
                     drafts[-1].span = (drafts[-1].span[0], end)
                     continue
                 drafts.append(self._draft(block, start, end, own, "lead" if lead else "responsible"))
+                drafts[-1].explicit = True
             elif drafts:
                 drafts[-1].span = (drafts[-1].span[0], end)
             elif self.cues.praise.match(self.text, start, end):
                 continue  # "Ghi nhận, đánh giá cao ...": an assessment, not work given to anyone
             else:
-                inherited = self._inherited(block, contexts, intro)
+                inherited = self._inherited(block, contexts, intro, start, end)
                 if inherited is None:
                     return []
                 who, role = inherited
@@ -451,8 +495,8 @@ class ObligationExtractor:
             draft.heading_deadline = carried
         return drafts
 
-    def _inherited(self, block: Block, contexts: list[_Context],
-                   intro: list[AgencyMention] | None) -> tuple[list[AgencyMention], str] | None:
+    def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
+                   start: int, end: int) -> tuple[list[AgencyMention], str] | None:
         """Who a subject-less unit belongs to, or None when it is not a task at all."""
         if not block.enum:
             return None  # a plain paragraph without an assignment is background
@@ -471,10 +515,13 @@ class ObligationExtractor:
             return [self.subject_body], "responsible"
         if self.approves:
             return None  # the approved scheme's own content; its assignments come in their own section
-        return [], "responsible"
+        if self.cues.generic_actor.match(self.text, start, end):
+            return [], "responsible"  # "Các cơ quan, đơn vị ...": a task that names nobody in particular
+        return None  # no actor in its words nor above it: an activity, objective or rule, not an obligation
 
     def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> _Draft:
-        draft = _Draft(path=block.path, span=(start, end), content_start=start)
+        draft = _Draft(path=block.path, span=(start, end), content_start=start,
+                       responsibility=bool(self.cues.responsibility_article.search(self._article_title)))
         for mention in self._specific(who):
             _add(draft.assignees, mention, role)
         return draft
@@ -523,8 +570,14 @@ class ObligationExtractor:
 
     # --- finishing ------------------------------------------------------------------------------
 
+    def _assigns_work(self, draft: _Draft) -> bool:
+        """In a normative document only clauses that give work to a named body or class of bodies count:
+        those that name it themselves, or stand in an article on responsibilities or implementation."""
+        return not self.normative or bool(draft.assignees) and (draft.explicit or draft.responsibility)
+
     def _finish(self, doc_id: str, drafts: list[_Draft]) -> list[Obligation]:
         obligations: list[Obligation] = []
+        drafts = [d for d in drafts if self._assigns_work(d)]
         seen_paths: dict[str | None, int] = {}
         for draft in drafts:
             start, end = draft.span
@@ -664,10 +717,11 @@ def _action(text: str, start: int, end: int, draft: _Draft, c: Cues) -> str:
 
 def extract_obligations(text: str, seg: Segmentation, *, doc_id: str, language: str, issued_on: str | None,
                         references: list[Reference], province: str | None = None,
-                        registry: AgencyRegistry | None = None) -> tuple[list[Obligation], list[Assignee]]:
+                        registry: AgencyRegistry | None = None,
+                        normative: bool = False) -> tuple[list[Obligation], list[Assignee]]:
     """All obligations of a document, and the bodies the document as a whole is addressed to."""
     extractor = ObligationExtractor(text, seg, language=language, issued_on=issued_on, references=references,
-                                    province=province, registry=registry)
+                                    province=province, registry=registry, normative=normative)
     addressee_mentions: list[AgencyMention] = []
     for block in seg.of_kind("addressees"):
         line = text[block.span[0]:block.span[1]]

@@ -18,10 +18,10 @@ LATIN_POINTS = "a b c d e f g h i j k l m n o p q r s t u v w x y z".split()
 _ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # never empty: "Chương trình" is no chapter
 ENUMERATORS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Part|PART|Chapter|CHAPTER)\s+(" + _ROMAN + r"|\d+)\b[.:]?\s*")),
-    ("article", re.compile(r"^(?:Điều|Article)\s+(\d+[a-z]?)\s*[.:]?\s*")),
+    ("article", re.compile(r"^(?:Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*|$|(?=[A-ZĐ]))")),
     ("section", re.compile(r"^(" + _ROMAN + r")\s*[.)]\s*(?=\S)")),
     ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(?=\S)|(?=[^\W\d_]))")),
-    ("item", re.compile(r"^(\d{1,2})\s*[.)/]\s*(?=[^\d\s/])")),
+    ("item", re.compile(r"^(\d{1,3})\s*[.)/]\s*(?=[^\d\s/])")),
     ("point", re.compile(r"^(đ|dd|[a-z])\s*[)/]\s*")),
     ("subpoint", re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s*")),
     ("bullet", re.compile(r"^(?:[-–•+*]|\[\d{1,2}\])\s*(?=\S)")),
@@ -35,6 +35,13 @@ RECIPIENTS = re.compile(r"^(?:Nơi\s+nhận|Recipients?|Nơi gửi)\s*:?", re.I)
 SIGNATURE_PREFIX = re.compile(r"^(?:KT\.|TM\.|TL\.|TUQ\.|Q\.\s|T/M|K/T|T/L|FOR\s+THE|ON\s+BEHALF|"
                               r"PRIME\s+MINISTER$|THỦ\s+TƯỚNG$|CHỦ\s+TỊCH$|BỘ\s+TRƯỞNG$|GIÁM\s+ĐỐC$)")
 APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục|APPENDIX|Appendix|ANNEX|Annex)\b")
+# A document attached after the signature (a decision's plan, regulation or programme) opens with its type
+# name alone on a line in capitals, or with the note that ties it to the decision.
+ATTACHED_TITLE = re.compile(r"^(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|ĐIỀU\s+LỆ|HƯỚNG\s+DẪN"
+                            r"|CHIẾN\s+LƯỢC|PHƯƠNG\s+ÁN|KHUNG|PLAN|ACTION\s+PLAN|REGULATIONS?|PROGRAM(?:ME)?|SCHEME"
+                            r"|STRATEGY|CHARTER)\b[^a-zà-ỹ]*$")
+ATTACHED_NOTE = re.compile(r"^\(?\s*(?:(?:Ban\s+hành\s+)?kèm\s+theo|(?:Promulgated|Issued|Attached)\s+(?:together\s+)?with)\b",
+                           re.I)
 MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s+-\s+Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
                    r"|SOCIALIST\s+REPUBLIC|Independence\s+-\s+Freedom", re.I)
 
@@ -42,7 +49,8 @@ MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s+-\s+Tự\s+do|
 @dataclass
 class Block:
     span: tuple[int, int]
-    kind: str  # header | addressees | recital | body | table_row | recipients | signature | appendix
+    kind: str  # preamble | header | addressees | recital | body | table_row | recipients | signature | appendix
+    # | attached_title
     enum: str | None = None  # part | article | section | item | subitem | point | subpoint | bullet
     label: str | None = None  # the enumerator as written
     path: str | None = None
@@ -137,9 +145,27 @@ def _is_heading(content: str) -> bool:
         len(content) < 90)
 
 
+def _document_start(text: str, spans: list[tuple[int, int]]) -> int:
+    """Index of the first paragraph of the document itself. A crawled page may put a news summary before
+    the document; the document opens with its issuer's name in capitals just above the national motto."""
+    motto = next((i for i, (s, e) in enumerate(spans[:80]) if MOTTO.search(text, s, e)), None)
+    if motto is None or motto < 4:
+        return 0
+    start = motto
+    while start > 0 and motto - start < 3:
+        line = text[spans[start - 1][0]:spans[start - 1][1]].strip()
+        if not (line.isupper() and len(line) < 90 or line.startswith("|")):
+            break
+        start -= 1
+    before = " ".join(text[s:e] for s, e in spans[:start])
+    # only a preamble: a document's own text never runs on for paragraphs before its motto
+    return start if not RECIPIENTS.search(before) else 0
+
+
 def segment(text: str) -> Segmentation:
     spans = paragraphs(text)
     seg = Segmentation()
+    first = _document_start(text, spans)
     tracker = _PathTracker()
     region = "header"
     header_done = False
@@ -149,17 +175,33 @@ def segment(text: str) -> Segmentation:
         line = text[start:end].strip()
         lead = len(text[start:end]) - len(text[start:end].lstrip())
         block = Block(span=(start, end), kind="body", content_start=start + lead)
+        if index < first:
+            block.kind = "preamble"  # a site's summary of the document, not the document
+            seg.blocks.append(block)
+            continue
         found = match_enumerator(line)
-        if region in ("closing",) and APPENDIX.match(line):
+        if region == "closing" and APPENDIX.match(line):
             region = "appendix"
+        elif region == "closing" and (_opens_attachment(line) or MOTTO.search(line)) or \
+                region == "appendix" and ATTACHED_TITLE.match(line):  # a second document's header or title
+            region = "attached_title"
+            tracker, introduced = _PathTracker(), None
+        if region == "attached_title":
+            if _opens_attachment(line) or line.isupper() or line.startswith("(") or not line.rstrip().endswith(
+                    (".", ":", ";")) and len(line) < 90 and not found:
+                block.kind = "attached_title"
+                seg.blocks.append(block)
+                continue
+            region = "body"
         if region == "header":
             if ADDRESSEE_OPEN.match(line):
                 block.kind = "addressees"
                 addressee_open = True
                 seg.blocks.append(block)
                 continue
-            if addressee_open and found and found[0] == "bullet":
-                block.kind = "addressees"
+            if addressee_open and (found and found[0] == "bullet" or not found and len(line) < 120 and line.endswith(
+                    (";", ",")) or not found and line.endswith(".") and len(line) < 60):
+                block.kind = "addressees"  # a bullet, or the wrapped end of one ("Chính phủ;")
                 seg.blocks.append(block)
                 continue
             addressee_open = False
@@ -207,6 +249,10 @@ def segment(text: str) -> Segmentation:
     if seg.header_end == 0 and not header_done:
         seg.header_end = len(seg.blocks)
     return seg
+
+
+def _opens_attachment(line: str) -> bool:
+    return bool(ATTACHED_TITLE.match(line) or ATTACHED_NOTE.match(line))
 
 
 def _is_header_line(line: str, index: int) -> bool:

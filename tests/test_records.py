@@ -87,19 +87,20 @@ def test_seed_000_english_cong_dien_968():
 
 
 # The levels reached on corpora/gold; a change that lowers one fails CI.
+# Strict floors (../shared/eval/score.py's definitions), a little under the figures measured when they were
+# set, so that a regression fails CI. The check half's are the ones that predict use on unseen documents.
 FLOORS = {
-    ("references", "f1"): 0.97,
-    ("obligations", "recall"): 0.92,
-    ("obligations", "precision"): 0.88,
-    ("assignees", "f1"): 0.92,
-    ("deadline", "accuracy"): 0.96,
-    ("language", "accuracy"): 1.0,
-    ("symbol", "accuracy"): 0.9,
-    ("issuer", "accuracy"): 0.75,
+    "gold": {"refs_f1": 0.95, "oblig_recall": 0.66, "oblig_precision": 0.76, "assignee_f1": 0.63,
+             "named_assignee_f1": 0.65, "deadline_acc": 0.52, "deadline_precision": 0.77, "symbol_acc": 0.84,
+             "issued_acc": 0.85},
+    "gold-check": {"refs_f1": 0.98, "oblig_recall": 0.49, "oblig_precision": 0.64, "assignee_f1": 0.49,
+                   "named_assignee_f1": 0.49, "deadline_acc": 0.17, "deadline_precision": 0.75, "symbol_acc": 0.95,
+                   "issued_acc": 0.9},
 }
 
 
-def test_gold_set_levels_hold():
-    summary = evaluate(ROOT / "corpora" / "gold", DEV.parents[1], extract=lambda p: extracted(str(p))).as_dict()
-    for (field, measure), floor in FLOORS.items():
-        assert summary[field][measure] >= floor, (field, measure, summary[field])
+@pytest.mark.parametrize("half", sorted(FLOORS))
+def test_gold_set_levels_hold(half):
+    summary = evaluate(ROOT / "corpora" / half, DEV.parents[1], extract=lambda p: extracted(str(p))).summary()
+    low = {m: round(summary[m], 3) for m, floor in FLOORS[half].items() if summary[m] < floor}
+    assert not low, low

@@ -1,0 +1,127 @@
+"""Open-world bodies: agencies recognised by the grammar of their names, not by a closed list.
+
+A Vietnamese agency name is a head noun (Cục, Vụ, Sở, Ban, Trung tâm, Hội ...; data/agency_grammar.json)
+followed by a capitalised first word and the name's other syllables, up to the verb that opens the task
+("Trung tâm Kiểm soát bệnh tật tỉnh chủ trì ..."), or by a locality word ("Công an tỉnh"). An English name
+is a run of capitalised words around a head noun ("the Steering Committee for Enterprise Renewal"). The
+registry canonicalises the names it knows; the others are kept as written, with the issuing province added
+to a provincial body named without it (corpora/gold/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_UPPER = "A-ZĐÀ-ỸÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
+_WORD = r"[^\W\d_][\w'’-]*"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class BodyName:
+    span: tuple[int, int]
+    text: str
+    local: bool  # ends with a bare locality word ("tỉnh"): the issuing province completes it
+
+
+@dataclass(frozen=True)
+class BodyGrammar:
+    vietnamese: re.Pattern[str]
+    english: re.Pattern[str]
+    stops: re.Pattern[str]
+    bare_locality: re.Pattern[str]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> BodyGrammar:
+        data = json.loads(resources.files("pipeline.data").joinpath("agency_grammar.json").read_text("utf-8"))
+        heads = _alternation(data["heads_vi"])
+        localities = _alternation(data["locality_words"])
+        vietnamese = re.compile(
+            rf"(?<![\w/])(?:{heads})(?:\s+(?=[{_UPPER}])|\s+(?=(?:{localities})\b))", re.U)
+        english = re.compile(
+            rf"(?<![\w/])(?:(?:[A-Z]{_WORD}|of|for|on|and)\s+){{0,5}}(?:{_alternation(data['heads_en'])})\b"
+            rf"(?:\s+(?:of|for|on|and)(?:\s+the)?(?:\s+[A-Z]{_WORD})+)*")
+        stops = re.compile(rf"(?:{_alternation(data['name_stops_vi'])})(?!\w)")
+        bare = re.compile(rf"(?:^|\s)(?:{localities})$")
+        return cls(vietnamese, english, stops, bare)
+
+    def find(self, text: str, start: int, end: int, language: str) -> list[BodyName]:
+        return self._english(text, start, end) if language == "en" else self._vietnamese(text, start, end)
+
+    def _vietnamese(self, text: str, start: int, end: int) -> list[BodyName]:
+        out: list[BodyName] = []
+        for head in self.vietnamese.finditer(text, start, end):
+            if head.start() < (out[-1].span[1] if out else start):
+                continue
+            name_end = self._name_end(text, head.end(), end)
+            name = text[head.start():name_end].rstrip(" -–,")
+            if len(name.split()) < 2:
+                continue
+            out.append(BodyName((head.start(), head.start() + len(name)), " ".join(name.split()),
+                                bool(self.bare_locality.search(name))))
+        return out
+
+    def _name_end(self, text: str, pos: int, end: int) -> int:
+        """The name runs over its words until punctuation, a verb or connector that opens the predicate,
+        or the next body's head; at most twelve words."""
+        words = 0
+        last = before_and = pos
+        previous = ""
+        for word in re.finditer(r"\S+", text[pos:end]):
+            token = word.group()
+            at = pos + word.start()
+            if token[0] in "(“\"[" or words and token[0].isdigit():
+                break
+            if previous == "và" and self.vietnamese.match(text, at):
+                return before_and  # "Sở Y tế và Sở Giáo dục": two bodies
+            if token[0].islower() and self.stops.match(text, at):
+                break
+            if token == "và":
+                before_and = last
+            previous = token
+            words += 1
+            last = pos + word.end()
+            if token[-1] in ",;:.)" or words >= 12:
+                if token[-1] == "," and word.end() + pos < end and _next_is_upper(text, last, end) \
+                        and not self.vietnamese.match(text, _skip_space(text, last)) \
+                        and _INNER_COMMA.match(text, _skip_space(text, last), end):
+                    continue  # "Sở Văn hóa, Thể thao và Du lịch": a comma inside the name, closed by "và"
+                break
+        return last
+
+    def _english(self, text: str, start: int, end: int) -> list[BodyName]:
+        out: list[BodyName] = []
+        for m in self.english.finditer(text, start, end):
+            name = re.sub(r"^(?:The|the)\s+", "", m.group().strip())
+            s = m.start()
+            while name.split()[0] in ("of", "for", "on", "and"):
+                first = name.split()[0]
+                s += text[s:].index(first) + len(first)
+                name = name[len(first):].strip()
+            if len(name.split()) < 2:
+                continue
+            s = text.index(name, s)
+            out.append(BodyName((s, s + len(name)), " ".join(name.split()), False))
+        return out
+
+
+_INNER_COMMA = re.compile(r"(?:[^\s,;.:]+\s+){1,3}và\s")
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _next_is_upper(text: str, pos: int, end: int) -> bool:
+    pos = _skip_space(text, pos)
+    return pos < end and text[pos].isupper()

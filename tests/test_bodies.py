@@ -1,0 +1,37 @@
+"""Open-world bodies: agency names recognised by their grammar (strings from ../shared)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.bodies import BodyGrammar
+
+CASES = [
+    # crawl a49ef8a0da1f62dd: a provincial centre the registry does not list; "và các" ends it
+    ("vi", "máy móc, trang thiết bị tại Trung tâm Kiểm soát bệnh tật tỉnh và các Trung tâm Y tế, Trạm y tế.",
+     ["Trung tâm Kiểm soát bệnh tật tỉnh", "Trung tâm Y tế"]),
+    # crawl a49ef8a0da1f62dd V.6: a list of mass organisations, each its own body; the verb ends the last
+    ("vi", "Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ vệ sinh môi trường",
+     ["Mặt trận Tổ quốc", "Đoàn Thanh niên", "Hội Phụ nữ"]),
+    # dev vi_kh_0129: a comma inside a ministry-style name is not a list break
+    ("vi", "Sở Văn hóa, Thể thao và Du lịch phối hợp với Sở Y tế", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]),
+    # a head noun followed by lower case words is no name ("Báo cáo", "Trường hợp")
+    ("vi", "Trường hợp có khó khăn, vướng mắc, Báo cáo kết quả về", []),
+    # dev en_nq_10_cp_2010 II.3
+    ("en", "The Steering Committee for Enterprise Renewal and Development shall monitor",
+     ["Steering Committee for Enterprise Renewal and Development"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), CASES)
+def test_bodies_by_the_grammar_of_their_names(language, text, expected):
+    found = BodyGrammar.default().find(text, 0, len(text), language)
+    assert [b.text for b in found] == expected
+    for body in found:
+        assert text[body.span[0]:body.span[1]] == body.text
+
+
+def test_a_bare_locality_asks_for_the_province():
+    text = "Trung tâm Kiểm soát bệnh tật tỉnh chủ trì"
+    (body,) = BodyGrammar.default().find(text, 0, len(text), "vi")
+    assert body.local

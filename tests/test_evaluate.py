@@ -1,0 +1,104 @@
+"""`obligraph eval` is strict and agrees with the team's scorer (../shared/eval/score.py) to the digit."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.evaluate import (
+    CHECK_MARKER,
+    NameFolder,
+    fold_symbol,
+    fold_text,
+    format_summary,
+    match_obligations,
+    score_records,
+)
+from tests.conftest import ROOT, SHARED, extracted
+
+GOLD = ROOT / "corpora" / "gold"
+SCORER = SHARED / "eval" / "score.py"
+
+
+def _gold_records() -> list[dict]:
+    records = []
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text("utf-8"))
+        records.append(extracted(str(SHARED / gold["file"])))
+    return records
+
+
+def _damaged(records: list[dict]) -> list[dict]:
+    """Records with errors of every kind, so agreement is tested beyond the happy path."""
+    out = copy.deepcopy(records)
+    for n, record in enumerate(out):
+        obligations = record["obligations"]
+        if n % 3 == 0 and obligations:
+            del obligations[0]
+        for k, obligation in enumerate(obligations):
+            if k % 4 == 1:
+                obligation["deadline"] = {"date": "2025-12-31", "kind": "date"}
+            if k % 5 == 2:
+                obligation["assignees"] = obligation["assignees"][1:]
+        if n % 4 == 1:
+            record["metadata"]["symbol"] = None
+        if n % 7 == 3:
+            record["references"] = record["references"][1:]
+    return out[1:]  # one record missing altogether
+
+
+def _scorer_line(records: list[dict], tmp_path) -> str:
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    result = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(path)], capture_output=True, text=True,
+                            check=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("damage", [False, True], ids=["as-extracted", "damaged"])
+def test_eval_equals_the_strict_scorer(tmp_path, damage):
+    records = _gold_records()
+    if damage:
+        records = _damaged(records)
+    ours = format_summary(score_records(GOLD, records).summary()).splitlines()[0]
+    assert ours == _scorer_line(records, tmp_path)
+
+
+@pytest.mark.parametrize(("anchor", "texts", "expected"), [
+    # the anchor must be a substring; word overlap is not enough
+    ("Chủ trì, phối hợp với các cơ quan liên quan", ["Phối hợp với các cơ quan liên quan, chủ trì"], [None]),
+    # tone placement and markdown are folded
+    ("Ủy ban nhân dân tỉnh Khánh Hoà", ["**Uỷ ban nhân dân** tỉnh Khánh Hòa chỉ đạo"], [0]),
+    # an enumerator in the anchor may be missing from the text
+    ("a) Tổ chức theo dõi chặt chẽ", ["Tổ chức theo dõi chặt chẽ, cập nhật"], [0]),
+])
+def test_anchor_matching_is_strict(anchor, texts, expected):
+    assert match_obligations([{"anchor": anchor}], [{"text": t} for t in texts]) == expected
+
+
+def test_one_system_obligation_answers_one_gold_obligation():
+    gold = [{"anchor": "Tổ chức theo dõi"}, {"anchor": "Tổ chức theo dõi"}]
+    assert match_obligations(gold, [{"text": "Tổ chức theo dõi chặt chẽ"}]) == [0, None]
+
+
+@pytest.mark.parametrize(("raw", "folded"), [
+    ("0129/KH-UBND", "129/kh-ubnd"), ("223/CĐ-TTg", "223/cd-ttg"), ("223/CD-TTg", "223/cd-ttg"), (None, None)])
+def test_symbols_fold_like_the_scorer(raw, folded):
+    assert fold_symbol(raw) == folded
+
+
+def test_names_fold_articles_and_tones():
+    assert NameFolder()("Các Bộ") == NameFolder()("bộ") == "bộ"
+    assert fold_text("Thanh  Hoá | *x*") == "thanh hóa x"
+
+
+def test_check_half_hides_its_errors(tmp_path):
+    (tmp_path / CHECK_MARKER).write_text("check half\n")
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "obligraph"), "eval", str(tmp_path), "--misses",
+                             "--records", "/dev/null"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "check half" in result.stderr

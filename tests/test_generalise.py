@@ -1,0 +1,111 @@
+"""Rules that describe how directives are written, each with real strings of ../shared."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from pipeline.deadlines import find_deadlines, primary_deadline
+from pipeline.extract import extract_text, is_normative
+from pipeline.normalise import normalise
+from pipeline.records import Source
+from pipeline.segment import segment
+from tests.conftest import CRAWL, DEV, extracted
+
+HEADER = "Số: 999/QĐ-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+
+
+def tasks(body: str, header: str = HEADER) -> list[tuple[str | None, list[str]]]:
+    text = header + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    return [(o.path, sorted(a.name for a in o.assignees)) for o in extract_text(text, source=source).obligations]
+
+
+PASSAGES = [
+    # dev vi_qd_2623_ttg_2025: articles about the decision itself are not tasks
+    ("Điều 1.\nBan hành kèm theo Quyết định này Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân.\n"
+     "Điều 2. Quyết định này có hiệu lực thi hành từ ngày ký ban hành.\n", []),
+    # crawl a49ef8a0da1f62dd IV.1: activities with no actor anywhere above them are no obligations
+    ("IV. NỘI DUNG\n1. Vệ sinh môi trường\n- Tổ chức thu gom, vận chuyển và xử lý triệt để rác thải sau lũ.\n", []),
+    # dev vi_kh_0129_ubnd_daklak_2025: a generic actor gives an obligation that names nobody
+    ("V. TỔ CHỨC THỰC HIỆN\nCác cơ quan, đơn vị, địa phương căn cứ chức năng, nhiệm vụ được giao, khẩn trương phối "
+     "hợp triển khai thực hiện Kế hoạch này.\n1. Sở Y tế chủ trì theo dõi tình hình dịch bệnh.\n",
+     [("V.1", ["Sở Y tế"])]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PASSAGES)
+def test_what_is_a_task(body, expected):
+    assert tasks(body) == expected
+
+
+def test_open_world_subject_gets_the_province():
+    # crawl a49ef8a0da1f62dd: a body the registry does not know, named without its province
+    found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Trung tâm Kiểm soát bệnh tật tỉnh chủ trì giám sát dịch bệnh sau lũ.\n",
+                  "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n" + HEADER)
+    assert found == [("IV.1", ["Trung tâm Kiểm soát bệnh tật tỉnh Đắk Lắk"])]
+
+
+DEADLINES = [
+    # crawl 5dbaef1b7c77d06c: a year that is the task's own target is due at its end
+    ("Khẩn trương thực hiện quyết liệt, đồng bộ các nhiệm vụ, giải pháp để hoàn thành vượt mức các chỉ tiêu, "
+     "kế hoạch năm 2025.", "vi", "2025-11-26", "2025-12-31"),
+    # a time of day between the cue and the day
+    ("báo cáo Thủ tướng Chính phủ trước 16 giờ ngày 05/12/2025.", "vi", "2025-11-26", "2025-12-05"),
+    # a vision year is no deadline (dev vi_qd_2597-style wording)
+    ("phấn đấu đến năm 2030, tầm nhìn đến năm 2045", "vi", "2025-11-26", None),
+    # pages en_qd_57_ttg: "shall ... in 2010" in a 2010 decision
+    ("The Ministry of Culture, Sports and Tourism shall submit it to the Prime Minister in 2010.", "en",
+     "2010-01-12", "2010-12-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "issued", "due"), DEADLINES)
+def test_deadlines(text, language, issued, due):
+    best = primary_deadline(find_deadlines(text, 0, len(text), issued_on=issued, language=language))
+    assert (best.date if best else None) == due
+
+
+def test_items_from_100_on_are_items():
+    text = normalise("".join(f"{n}. Sở Tư pháp rà soát văn bản số {n}.\n" for n in range(98, 103)))
+    paths = [b.path for b in segment(text).blocks if b.enum == "item"]
+    assert paths == ["98", "99", "100", "101", "102"]
+
+
+def test_an_article_number_followed_by_a_semicolon_is_no_article():
+    # dev vi_qd_2623_ttg_2025: "khoản 3\nĐiều 6; khoản 5 Điều 9" is one wrapped sentence
+    text = normalise("+ Nội dung: quy định chi tiết: khoản 2, khoản 3\nĐiều 6; khoản 5 Điều 9; khoản 3 Điều 17.\n")
+    assert [b.enum for b in segment(text).blocks] == ["bullet"]
+
+
+def test_gazette_running_heads_are_not_text():
+    # gazette vi_qd_844_ttg_2026: the page head is glued to the next line of text by the PDF text layer
+    text = normalise("các cấp chuyên môn kỹ thuật khám bệnh, chữa bệnh\nCÔNG BÁO/Số 286/Ngày 27-05-2026 92 "
+                     "ở cơ sở khám bệnh, chữa bệnh cấp chuyên sâu;\n")
+    assert "CÔNG BÁO" not in text and "92" not in text
+
+
+def test_a_site_summary_before_the_document_is_no_part_of_it():
+    record = extracted(str(CRAWL / "5dbaef1b7c77d06c.md"))
+    assert all("THỦ TƯỚNG" not in o["text"] and not o["text"].startswith("Theo đó") for o in record["obligations"])
+    assert record["metadata"]["symbol"] == "229/CĐ-TTg"
+
+
+def test_a_plan_attached_after_the_signature_is_read():
+    record = extracted(str(DEV / "vi_qd_2623_ttg_2025.txt"))
+    paths = [o["path"] for o in record["obligations"]]
+    assert {"II.1", "II.2", "II.3", "II.7", "II.8", "III.3", "IV.1"} <= set(paths)
+    assert not any("có hiệu lực" in o["text"] for o in record["obligations"])
+
+
+@pytest.mark.parametrize(("symbol", "doc_type", "normative"), [
+    ("16/2025/NĐ-CP", "NĐ", True), ("32/2025/QĐ-TTg", "QĐ", True), ("49/VBHN-BCT", None, True),
+    ("2623/QĐ-TTg", "QĐ", False), ("229/CĐ-TTg", "CĐ", False)])
+def test_which_documents_are_normative(symbol, doc_type, normative):
+    assert is_normative(symbol, doc_type) is normative
+
+
+def test_a_decree_that_assigns_no_work_yields_no_obligations():
+    # crawl 1180a89cc49ca3fe, Nghị định 304/2025/NĐ-CP: rules for credit institutions, no work for a state body
+    assert extracted(str(CRAWL / "1180a89cc49ca3fe.md"))["obligations"] == []
