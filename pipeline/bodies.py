@@ -62,7 +62,7 @@ class BodyGrammar:
             if head.start() < (out[-1].span[1] if out else start):
                 continue
             name_end = self._name_end(text, head.end(), end)
-            name = text[head.start():name_end].rstrip(" -–,")
+            name = text[head.start():name_end].rstrip(" -–,;:.")
             if len(name.split()) < 2:
                 continue
             out.append(BodyName((head.start(), head.start() + len(name)), " ".join(name.split()),

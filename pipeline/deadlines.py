@@ -744,7 +744,7 @@ def find_deadlines(
 _TARGET_YEAR = {
     "vi": re.compile(r"(?<!\w)(?:hoàn\s+thành|kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ|vốn)(?:\s+[^\s.;:]+){0,12}?"
                      r"\s+(?:trong\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/-])", re.I),
-    "en": re.compile(r"(?<!\w)shall(?:\s+[^\s.;:]+){0,30}?\s+(?:in|during)\s+(?P<year>(?:19|20)\d\d)(?![\d/-])"),
+    "en": re.compile(r"(?<!\w)shall(?:\s+[^\s.;:]+){0,60}?\s+(?:in|during)\s+(?P<year>(?:19|20)\d\d)(?![\d/-])"),
 }
 
 

@@ -78,7 +78,8 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
         with timer.stage(stage):
             obligations, addressees = extract_obligations(
                 text, seg, doc_id=doc_id, language=language, issued_on=meta.issued_on, references=refs,
-                province=province_of(meta.issuer), normative=is_normative(meta.symbol, meta.doc_type))
+                province=province_of(meta.issuer), normative=is_normative(meta.symbol, meta.doc_type),
+                central=is_central(meta.issuer))
     except Exception as err:  # report which extractor broke; the batch goes on
         raise StageError(stage, err) from err
     return DocumentRecord(doc_id=doc_id, source=source, language=language, metadata=meta, text=text,
@@ -96,6 +97,14 @@ def is_normative(symbol: str | None, doc_type: str | None) -> bool:
     if doc_type and doc_type.upper() in NORMATIVE_TYPES:
         return True
     return bool(symbol and (_YEAR_IN_SYMBOL.match(symbol) or "VBHN" in symbol))
+
+
+_CENTRAL_ISSUER = re.compile(r"^(?:Chính phủ|Thủ tướng Chính phủ|Văn phòng Chính phủ|Bộ\s|Ngân hàng Nhà nước)")
+
+
+def is_central(issuer: str | None) -> bool:
+    """A document of the Government, the Prime Minister or a ministry speaks to every province at once."""
+    return bool(issuer and _CENTRAL_ISSUER.match(issuer))
 
 
 def province_of(issuer: str | None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pipeline.legacy_encodings import UndecodableText, decode_text_bytes
+from pipeline.legacy_encodings import UndecodableText, decode_legacy_lines, decode_text_bytes
 from pipeline.records import sha256_bytes
 
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
@@ -127,6 +128,7 @@ def _read_html(data: bytes) -> RawDocument:
     raw = _read_text(data)
     if raw.text and "<" in raw.text and ">" in raw.text:
         raw.text = html_to_text(raw.text)
+    raw.text = decode_legacy_lines(raw.text)  # older pages show TCVN3 bytes through a Unicode page
     return raw
 
 
@@ -226,6 +228,7 @@ def _read_pdf(data: bytes) -> RawDocument:
     try:
         texts: list[str] = []
         ocr_used = False
+        in_table = False  # a task table runs on over the following pages without its header
         for index in range(len(pdf)):
             page = pdf[index]
             text = page.get_textpage().get_text_range()
@@ -234,6 +237,10 @@ def _read_pdf(data: bytes) -> RawDocument:
                 ocr_used = True
             elif index == 0:
                 text = _first_page_with_layout(data) or text
+            elif in_table or TASK_TABLE_HINT.search(text):
+                tabled = _page_with_tables(data, index)
+                in_table = tabled is not None
+                text = tabled or text
             texts.append(text.replace("\r\n", "\n").replace("\r", "\n"))
         return RawDocument(path="", format="", sha256="", text="\n\f\n".join(texts), pages=len(pdf),
                            ocr=ocr_used)
@@ -271,6 +278,54 @@ def _first_page_with_layout(data: bytes) -> str | None:
             return "\n".join([_lines_of(left), "|", _lines_of(right), "|", body])
     except Exception:  # layout is a refinement; the text layer is still there
         return None
+
+
+# a page that holds a task table: its column headings name the lead body and the partners or the time
+TASK_TABLE_HINT = re.compile(r"chủ\s+trì[\s\S]{0,400}?(?:phối\s+hợp|thời\s+(?:gian|hạn))", re.I)
+MIN_TABLE_COLUMNS = 3
+
+
+def _page_with_tables(data: bytes, index: int) -> str | None:
+    """A page whose tables are read as rows ('1 | task | lead | partners | result | due'), the text around
+    them in reading order. A PDF text layer gives such tables one cell per line, which loses the row."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=[index + 1]) as pdf:
+            page = pdf.pages[0]
+            tables = [t for t in page.find_tables(_rules_of(page))
+                      if t.rows and len(t.rows[0].cells) >= MIN_TABLE_COLUMNS]
+            if not tables:
+                return None
+            parts: list[str] = []
+            top = 0.0
+            for table in sorted(tables, key=lambda t: t.bbox[1]):
+                x0, t_top, x1, t_bottom = table.bbox
+                if t_top > top:
+                    parts.append(page.crop((0, top, page.width, t_top)).extract_text() or "")
+                for row in table.extract():
+                    cells = [" ".join((cell or "").split()) for cell in row]
+                    if any(cells):
+                        parts.append("| " + " | ".join(cells) + " |")
+                top = t_bottom
+            if top < page.height:
+                parts.append(page.crop((0, top, page.width, page.height)).extract_text() or "")
+            return "\n".join(p for p in parts if p.strip())
+    except Exception:  # layout is a refinement; the text layer is still there
+        return None
+
+
+def _rules_of(page) -> dict:
+    """Table settings from the page's ruling: gazette tables draw their rules as thin filled rectangles
+    (and shade cells with wide ones, which pdfplumber's default strategy takes for borders)."""
+    vertical = [r for r in page.rects if r["width"] <= 1.5 and r["height"] > 5] + \
+        [ln for ln in page.lines if abs(ln["x0"] - ln["x1"]) < 1]
+    horizontal = [r for r in page.rects if r["height"] <= 1.5 and r["width"] > 5] + \
+        [ln for ln in page.lines if abs(ln["top"] - ln["bottom"]) < 1]
+    if len({round(e["x0"]) for e in vertical}) < MIN_TABLE_COLUMNS + 1 or len(horizontal) < 2:
+        return {}
+    return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
 
 
 def _lines_of(words: list[dict]) -> str:

@@ -352,3 +352,29 @@ def decode_text_bytes(data: bytes) -> DecodedText:
     if runner_up is not None:
         detail += f", runner-up {runner_up.encoding}: {runner_up.valid} of {runner_up.units}"
     raise UndecodableText(f"{NOT_LEGACY_REASON} ({detail})")
+
+
+# ---------------------------------------------------------------- legacy blocks inside Unicode text
+
+_LATIN1_HIGH = re.compile(r"[\u0080-\u00ff]")
+MIN_LEGACY_PARTS = 2  # a line is re-read only when it has this many legacy-looking word parts
+LEGACY_CONFIDENCE = 0.8  # and the TCVN3 reading makes this share of them Vietnamese syllables
+
+
+def decode_legacy_lines(text: str) -> str:
+    """Lines of TCVN3 (ABC) bytes shown through a Unicode page ("QuyÕt ®Þnh sè 29/2007/Q§-BXD") decoded,
+    each only when the TCVN3 reading is confidently Vietnamese and better than the line as it stands; the
+    rest of the page (already Unicode) is left alone."""
+    if not _LATIN1_HIGH.search(text):
+        return text
+    return "\n".join(_decode_line(line) for line in text.split("\n"))
+
+
+def _decode_line(line: str) -> str:
+    if len(_LATIN1_HIGH.findall(line)) < 2 or any(ord(ch) > 0xFF for ch in line):
+        return line
+    decoded = _decode_tcvn3(line.encode("latin-1"))
+    new, old = _score("tcvn3", decoded), _score("unicode", line)
+    if new.units >= MIN_LEGACY_PARTS and new.value >= LEGACY_CONFIDENCE and new.valid > old.valid:
+        return decoded
+    return line

@@ -23,6 +23,10 @@ PLACE_DATE = re.compile(
     r"(?P<place>[^\d,;:()]{2,60}?)\s*[,.]\s*(?:ngày|ngay)\s*(?P<d>[\dlI|\]oO]{1,2})\s*tháng\s*(?P<m>[\dlI|\]oO]{1,2})"
     r"\s*năm\s*(?P<y>\d{4})",
     re.I)
+# "Hà Nội ngày 01 tháng 12 năm 2025": the comma left out; only a line that is nothing but the dateline
+BARE_DATELINE = re.compile(
+    r"^(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){1,6})(?:ngày|ngay)\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})"
+    r"\s*năm\s*(?P<y>\d{4})\s*$")
 _OCR_DIGITS = str.maketrans("lI|]oO", "111100")
 EN_TITLE = re.compile(
     r"\b(?P<type>Decision|Resolution|Directive|Decree|Circular|Joint Circular|Official\s+(?:Dispatch|Letter|Telegram)"
@@ -56,8 +60,12 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
     meta.signer = _signer(text, seg)
     if meta.symbol and not meta.issued_on:
         meta.issued_on = _date_from_own_mentions(text, meta.symbol)
-    if meta.doc_type is None and meta.symbol:
-        meta.doc_type = parse_symbol(meta.symbol).doc_type
+    coded = parse_symbol(meta.symbol).doc_type if meta.symbol else None
+    if meta.doc_type is None or meta.doc_type == "CV" and coded and coded != "CV":
+        # the symbol's type code outranks the công văn default that a "Về việc" line gives when the type line
+        # itself was not read (an OCR'd "QUYÉT ĐỊNH")
+        meta.doc_type = coded or meta.doc_type
+        meta.doc_type_name = None
     if meta.doc_type and not meta.doc_type_name:
         meta.doc_type_name = doc_type_name(meta.doc_type)
     return meta
@@ -70,13 +78,15 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
         if meta.symbol is None and re.match(r"^(?:Số|SỐ|So|No\.?|Number)\s*[:.]?\s*\S", line):
             meta.symbol = parse_own_symbol(line)
         if meta.issued_on is None and "ngày" in line.lower():
-            m = PLACE_DATE.search(line)
+            m = PLACE_DATE.search(line) or BARE_DATELINE.match(line)
             if m:
                 meta.place = _place(m.group("place"))
                 meta.issued_on = _iso(m.group("y"), m.group("m").translate(_OCR_DIGITS),
                                       m.group("d").translate(_OCR_DIGITS))
+    if meta.symbol is None:
+        meta.symbol = _symbol_from_title_line(lines)
     if meta.symbol is None or meta.issued_on is None:
-        for line in lines[:8]:
+        for line in lines:
             m = EN_TITLE.match(line)  # the title line itself, never a citation inside a recital
             if m:
                 meta.symbol = meta.symbol or parse_own_symbol(f"No. {m.group('symbol')}")
@@ -91,6 +101,17 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
 OWN_MENTION = re.compile(
     r"(?:No\.?|số)\s*(?P<symbol>\d+[^\s,;()]*)\s*,?\s+(?:of|dated|ngày)\s+"
     r"(?P<date>[A-Z][a-z]+\s+\d{1,2},\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})")
+
+
+def _symbol_from_title_line(lines: list[str]) -> str | None:
+    """A legal database page whose copy of the document lost its header still titles it with its type and
+    number on a line of their own: "Quyết định 1408/QĐ-BXD", "Decision 57/QD-TTg"."""
+    names = [name for name, _ in _type_words()] + ["DECISION", "RESOLUTION", "DIRECTIVE", "DECREE", "CIRCULAR"]
+    for line in lines:
+        words = line.split()
+        if 2 <= len(words) <= 4 and "/" in words[-1] and " ".join(words[:-1]).upper() in names:
+            return parse_own_symbol(f"Số: {words[-1]}")
+    return None
 
 
 def _date_from_own_mentions(text: str, symbol: str) -> str | None:

@@ -19,8 +19,10 @@ from pipeline.furniture import strip_furniture
 # characters replaced one by one (str.translate with a dict is slow on long texts; one regex pass is not)
 _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
               **dict.fromkeys("\u00a0\u2007\u202f\u2009\u200a\u3000\t\v", " "),
-              "\u2018": "'", "\u2019": "'"}
-_ODD_RE = re.compile("[" + "".join(_ODD_CHARS) + "]")
+              "\u2018": "'", "\u2019": "'",
+              # OCR and some fonts give the Icelandic eth for the Vietnamese Đ; "QĐÐ" is one letter doubled
+              "ĐÐ": "Đ", "\u00d0": "Đ", "\u00f0": "đ"}
+_ODD_RE = re.compile("ĐÐ|[" + "".join(c for c in _ODD_CHARS if len(c) == 1) + "]")
 
 _TONED = {  # vowel -> (grave, acute, hook, tilde, dot)
     "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
@@ -81,7 +83,7 @@ def _is_footnote_star(line: str, m: re.Match[str]) -> bool:
 PIPE = None  # marker in the line stream for a table-cell boundary
 
 _ENUMERATOR = re.compile(
-    r"^(?:[-–•+]\s*|\d{1,3}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s|[IVXLC]{1,6}[.)]\s"
+    r"^(?:[-–—•+]\s*|\d{1,3}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s|[IVXLC]{1,6}[.)]\s"
     r"|Điều\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]))|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s+[IVXLC\d]|Article\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-Z]))|Chapter\s+[IVXLC\d]"
     r"|Section\s+\d|\[\d+\]|Nơi\s+nhận|Kính\s+gửi|Số\s*:|KT\.|TM\.|TL\.|Q\.\s|TUQ\.|T/M|K/T|"
     r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"

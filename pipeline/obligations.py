@@ -40,6 +40,8 @@ class Cues:
     closing: re.Pattern[str]
     document_clause: re.Pattern[str]
     generic_actor: re.Pattern[str]
+    entitlement: re.Pattern[str]
+    modal_subject: re.Pattern[str]
     responsibility_article: re.Pattern[str]
     praise: re.Pattern[str]
     non_task_heading: re.Pattern[str]
@@ -68,6 +70,8 @@ def cues() -> Cues:
         document_clause=re.compile("|".join(f"(?:{c})" for c in data["document_clauses"]), re.I | re.M),
         generic_actor=re.compile(rf"\s*(?:(?:{_words(data['assign_openers'])})\s+)?(?:{_words(data['generic_actors'])})\b",
                                  re.I),
+        entitlement=re.compile(rf"\s*(?:{_words(data['entitlement_openers'])})\b"),
+        modal_subject=re.compile(data["modal_subject"]),
         responsibility_article=re.compile("|".join(data["responsibility_articles"]), re.I),
         praise=re.compile(rf"\s*(?:{_words(data['praise_openers'])})\b"),
         non_task_heading=re.compile(rf"^(?:[IVX\d]+[.)]\s*)?(?:{_words(data['non_task_headings'])})\b"),
@@ -135,7 +139,11 @@ def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
     return frozenset(words)
 
 
-TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
+# the predicate of a lead-in whose subject does the listed work ("... tập trung thực hiện các nhiệm vụ sau:")
+ACTING = re.compile(r"[\s,]*(?:(?:cần|phải|có\s+trách\s+nhiệm|khẩn\s+trương|tập\s+trung|chủ\s+động|tiếp\s+tục)\s+)*"
+                    r"(?:thực\s+hiện|triển\s+khai|chỉ\s+đạo|tổ\s+chức|tập\s+trung|khẩn\s+trương|chủ\s+trì"
+                    r"|shall|should|must|are\s+to)\b", re.I)
+TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Bước|Step)\s+\d{1,2}\s*:[\s:]*|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
                    r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo)\s*,)\s*")
 # "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
 TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
@@ -177,10 +185,12 @@ class _Draft:
 class ObligationExtractor:
     def __init__(self, text: str, seg: Segmentation, *, language: str, issued_on: str | None,
                  references: list[Reference], province: str | None = None,
-                 registry: AgencyRegistry | None = None, normative: bool = False) -> None:
+                 registry: AgencyRegistry | None = None, normative: bool = False, central: bool = False) -> None:
         self.text = text
+        self.central = central  # a central body's document: "Sở Xây dựng" there is every province's
         self.normative = normative  # rules are not obligations; only work given to state bodies is
         self._article_title = ""
+        self._item_actor: list[AgencyMention] | None = None  # who the last task item named: its bullets' actor
         self.seg = seg
         self.language = language
         self.issued_on = issued_on
@@ -222,6 +232,8 @@ class ObligationExtractor:
                                                                  province=self.province)
                          if not self.cues.generic.fullmatch(m.mention)]
                 found = self._with_open_world(found, span)
+                if self.central:
+                    found = [_as_local_class(m) for m in found]
                 self._mention_cache[span] = found
             out.extend(m for m in found if start <= m.span[0] and m.span[1] <= end)
         return out
@@ -334,6 +346,7 @@ class ObligationExtractor:
         group: list[_Draft] = []  # the tasks whose "- Cơ quan chủ trì: ..." fields are being read
         collecting = False  # bullets after "a) Nhiệm vụ:" are tasks of the group
         parent: Block | None = None  # the last enumerated non-bullet block
+        recent_lines: list[str] = []  # the lines just read: a table header's cells perhaps
         for block in self.seg.blocks[self.seg.header_end:]:
             if block.kind in ("recital", "recipients", "signature", "header", "addressees", "attached_title", "preamble"):
                 continue
@@ -343,9 +356,14 @@ class ObligationExtractor:
                 header = self._table_header(cells)
                 if header:
                     table_columns = header
-                elif table_columns:
+                elif table_columns is None:
+                    # a header whose cells the page broke into lines of their own ("TT", "Nội dung thực hiện",
+                    # "Cơ quan chủ trì", ...) a little above the first row
+                    table_columns = self._broken_header(recent_lines, len(cells))
+                if table_columns and not header:
                     drafts.extend(self._table_row(block, cells, table_columns))
                 continue
+            recent_lines = [*recent_lines[-(2 * MAX_TABLE_COLUMNS - 1):], line.strip()]
             label = self.cues.field_label.match(self.text, block.content_start, block.span[1])
             if label and block.enum in ("bullet", "subpoint", "point", None):
                 group, collecting = self._field(block, label, group, parent, drafts)
@@ -378,13 +396,24 @@ class ObligationExtractor:
                 task_section = not self.cues.non_task_heading.match(line.strip())
                 lead = bool(self.cues.lead_after_opener.search(line))
                 contexts.append(_Context(level, own, lead, task_section, self._heading_deadline(block)))
+                self._item_actor = None
                 continue
+            if block.enum and block.enum != "bullet":
+                self._item_actor = self._actor_of(block)
             if not block.enum:
                 intro = self._intro(block, intro)
                 if line.rstrip().endswith(":") and len(line) <= 2 * LONG_LEAD_IN:
                     continue
             drafts.extend(self._block(block, contexts, intro))
         return self._finish(doc_id, drafts)
+
+    def _actor_of(self, block: Block) -> list[AgencyMention] | None:
+        """The bodies a task item names as its subject ([] for a generic actor, None for none): the dash
+        bullets under "1. Các cơ quan, đơn vị ... xây dựng kế hoạch ...:" are that actor's tasks too."""
+        found = self.subject(block.content_start, block.span[1])
+        if found.explicit:
+            return found.bodies
+        return [] if self.cues.generic_actor.match(self.text, block.content_start, block.span[1]) else None
 
     def _names_only(self, block: Block) -> bool:
         """'1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố':
@@ -453,12 +482,23 @@ class ObligationExtractor:
             # "Theo Mục 1 ... về nhiệm vụ của các Bộ trưởng, ... như sau:" names whom the list concerns
             duty = DUTIES_OF.search(line)
             if not duty:
-                return previous
+                return self._acting_lead_in(block) or previous
             start = block.span[0] + duty.end()
             return self._chain(start, block.span[1], self.mentions(start, block.span[1])) or previous
         start = block.span[0] + cue.end()
         chain = self._chain(start, block.span[1], self.mentions(start, block.span[1]))
         return chain or None
+
+    def _acting_lead_in(self, block: Block) -> list[AgencyMention] | None:
+        """'Nhằm đạt được mục tiêu ..., các bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:': the
+        bodies of a lead-in that act (a chain of bodies followed by a verb of doing) own the list below it."""
+        start, end = block.span
+        found = self.mentions(start, end)
+        for i, first in enumerate(found):
+            chain = self._chain(first.span[0], end, found[i:])
+            if chain and ACTING.match(self.text, chain[-1].span[1], end):
+                return chain
+        return None
 
     def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None) -> list[_Draft]:
         line = self.text[block.content_start:block.span[1]]
@@ -483,8 +523,8 @@ class ObligationExtractor:
                 drafts[-1].explicit = True
             elif drafts:
                 drafts[-1].span = (drafts[-1].span[0], end)
-            elif self.cues.praise.match(self.text, start, end):
-                continue  # "Ghi nhận, đánh giá cao ...": an assessment, not work given to anyone
+            elif self.cues.praise.match(self.text, start, end) or self.cues.entitlement.match(self.text, start, end):
+                continue  # "Ghi nhận, đánh giá cao ...", "Được ngân sách ... cấp": no work given to anyone
             else:
                 inherited = self._inherited(block, contexts, intro, start, end)
                 if inherited is None:
@@ -505,6 +545,8 @@ class ObligationExtractor:
         for context in reversed(contexts):
             if context.assignees:
                 return context.assignees, "lead" if context.lead else "responsible"
+        if block.enum == "bullet" and self._item_actor is not None:
+            return self._item_actor, "responsible"
         if block.kind == "appendix":
             return None  # appendices hold statistics and footnotes unless a heading or table assigns work
         if intro:
@@ -515,8 +557,9 @@ class ObligationExtractor:
             return [self.subject_body], "responsible"
         if self.approves:
             return None  # the approved scheme's own content; its assignments come in their own section
-        if self.cues.generic_actor.match(self.text, start, end):
-            return [], "responsible"  # "Các cơ quan, đơn vị ...": a task that names nobody in particular
+        if self.cues.generic_actor.match(self.text, start, end) or \
+                self.language == "en" and self.cues.modal_subject.match(self.text, start, end):
+            return [], "responsible"  # "Các cơ quan, đơn vị ...", "Enterprises shall ...": names nobody known
         return None  # no actor in its words nor above it: an activity, objective or rule, not an obligation
 
     def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> _Draft:
@@ -547,6 +590,16 @@ class ObligationExtractor:
                     columns[name] = i
                     break
         return columns if "task" in columns and ("lead" in columns or "deadline" in columns) else None
+
+    def _broken_header(self, lines: list[str], width: int) -> dict[str, int] | None:
+        """The header cells begin with the row-number column ("TT", "STT") when it has one."""
+        numbered = [i for i, line in enumerate(lines) if ROW_NUMBER_HEADING.fullmatch(line)]
+        starts = [numbered[-1]] if numbered else range(len(lines) - width, -1, -1)
+        for start in starts:
+            header = self._table_header(lines[start:start + width])
+            if header:
+                return header
+        return None
 
     def _table_row(self, block: Block, cells: list[str], columns: dict[str, int]) -> list[_Draft]:
         if len(cells) <= columns["task"]:
@@ -644,6 +697,19 @@ class ObligationExtractor:
         return found
 
 
+LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
+_LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
+
+
+def _as_local_class(mention: AgencyMention) -> AgencyMention:
+    """'Sở Xây dựng' in a ministry's or the Government's text is a class of local bodies (ANNOTATION.md):
+    'Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương'."""
+    if not _LOCAL_BODY.match(mention.name):
+        return mention
+    return AgencyMention(span=mention.span, mention=mention.mention, name=f"{mention.name} {LOCAL_CLASS}",
+                         name_en=mention.name_en, kind="group")
+
+
 def _add(assignees: list[Assignee], mention: AgencyMention, role: str) -> None:
     for existing in assignees:
         if existing.name == mention.name:
@@ -652,6 +718,8 @@ def _add(assignees: list[Assignee], mention: AgencyMention, role: str) -> None:
                               name_en=mention.name_en, role=role))
 
 
+MAX_TABLE_COLUMNS = 12
+ROW_NUMBER_HEADING = re.compile(r"S?TT|Số\s+TT|No\.?", re.I)
 MIN_CLAUSE = 40
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
@@ -717,11 +785,11 @@ def _action(text: str, start: int, end: int, draft: _Draft, c: Cues) -> str:
 
 def extract_obligations(text: str, seg: Segmentation, *, doc_id: str, language: str, issued_on: str | None,
                         references: list[Reference], province: str | None = None,
-                        registry: AgencyRegistry | None = None,
-                        normative: bool = False) -> tuple[list[Obligation], list[Assignee]]:
+                        registry: AgencyRegistry | None = None, normative: bool = False,
+                        central: bool = False) -> tuple[list[Obligation], list[Assignee]]:
     """All obligations of a document, and the bodies the document as a whole is addressed to."""
     extractor = ObligationExtractor(text, seg, language=language, issued_on=issued_on, references=references,
-                                    province=province, registry=registry, normative=normative)
+                                    province=province, registry=registry, normative=normative, central=central)
     addressee_mentions: list[AgencyMention] = []
     for block in seg.of_kind("addressees"):
         line = text[block.span[0]:block.span[1]]

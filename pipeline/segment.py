@@ -24,7 +24,7 @@ ENUMERATORS: list[tuple[str, re.Pattern[str]]] = [
     ("item", re.compile(r"^(\d{1,3})\s*[.)/]\s*(?=[^\d\s/])")),
     ("point", re.compile(r"^(đ|dd|[a-z])\s*[)/]\s*")),
     ("subpoint", re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s*")),
-    ("bullet", re.compile(r"^(?:[-–•+*]|\[\d{1,2}\])\s*(?=\S)")),
+    ("bullet", re.compile(r"^(?:[-–—•+*]|\[\d{1,2}\])\s*(?=\S)")),
 ]
 LEVEL = {"part": 0, "article": 1, "section": 2, "item": 3, "subitem": 4, "point": 5, "subpoint": 6}
 

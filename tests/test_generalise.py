@@ -109,3 +109,90 @@ def test_which_documents_are_normative(symbol, doc_type, normative):
 def test_a_decree_that_assigns_no_work_yields_no_obligations():
     # crawl 1180a89cc49ca3fe, Nghị định 304/2025/NĐ-CP: rules for credit institutions, no work for a state body
     assert extracted(str(CRAWL / "1180a89cc49ca3fe.md"))["obligations"] == []
+
+
+# Every page, gazette PDF and scanned PDF of ../shared with its own symbol and issue date where legible.
+# Not legible: 753/KH-DCT (number and day hand-written on the scan); 1408/QĐ-BXD's copy has no dateline;
+# the consolidated 49/VBHN-BCT prints its number only in the authentication block at its end.
+LEGIBLE = [
+    ("pages/en_qd_1755_ttg_2010.html", "1755/QĐ-TTg", "2010-09-22"),
+    ("pages/en_qd_175_ttg.html", "175/QĐ-TTg", "2011-01-27"),
+    ("pages/en_qd_215_ttg.html", "215/QĐ-TTg", "2011-02-16"),
+    ("pages/en_qd_57_ttg.html", "57/QĐ-TTg", "2010-01-12"),
+    ("pages/vi_qd_1408_bxd.html", "1408/QĐ-BXD", None),
+    ("pages/vi_qd_32_2025_ttg.html", "32/2025/QĐ-TTg", "2025-09-08"),
+    ("gazette/vi_nd_123_2026_cp.pdf", "123/2026/NĐ-CP", "2026-04-04"),
+    ("gazette/vi_nq_113_cp_2026.pdf", "113/NQ-CP", "2026-04-25"),
+    ("gazette/vi_qd_798_ttg_2026.pdf", "798/QĐ-TTg", "2026-05-05"),
+    ("gazette/vi_qd_844_ttg_2026.pdf", "844/QĐ-TTg", "2026-05-13"),
+    ("gazette/vi_tt_13_2026_nhnn.pdf", "13/2026/TT-NHNN", "2026-05-19"),
+    ("dev/vi_qd_2576_bgddt_2025.pdf", "2576/QĐ-BGDĐT", "2025-09-11"),
+    ("dev/vi_qd_2605_bgddt_2025.pdf", "2605/QĐ-BGDĐT", "2025-09-16"),
+    ("dev/vi_qd_2627_bgddt_2025.pdf", "2627/QĐ-BGDĐT", "2025-09-17"),
+    ("dev/vi_qd_2628_bgddt_2025.pdf", "2628/QĐ-BGDĐT", "2025-09-17"),
+    ("dev/vi_qd_2676_bgddt_2025.pdf", "2676/QĐ-BGDĐT", "2025-09-24"),
+    ("dev/vi_qd_2827_bgddt_2025.pdf", "2827/QĐ-BGDĐT", "2025-10-14"),
+]
+
+
+@pytest.mark.parametrize(("path", "symbol", "issued"), LEGIBLE, ids=[p for p, _, _ in LEGIBLE])
+def test_own_symbol_and_date_where_legible(path, symbol, issued):
+    meta = extracted(str(DEV.parents[0] / path))["metadata"]
+    assert (meta["symbol"], meta["issued_on"]) == (symbol, issued)
+
+
+def test_legacy_tcvn3_lines_in_a_unicode_page_are_decoded():
+    from pipeline.legacy_encodings import decode_legacy_lines
+
+    # pages/vi_qd_1408_bxd.html: the body is TCVN3 bytes shown as Latin-1 characters; the page's own
+    # Unicode lines stay as they are
+    page = "Quyết định 1408/QĐ-BXD\nV/v: §Ýnh chÝnh QuyÕt ®Þnh sè 29/2007/Q§-BXD ngµy 31/12/2007 cña\nCòn hiệu lực"
+    assert decode_legacy_lines(page).split("\n") == [
+        "Quyết định 1408/QĐ-BXD", "V/v: Đính chính Quyết định số 29/2007/QĐ-BXD ngày 31/12/2007 của", "Còn hiệu lực"]
+
+
+def test_a_dateline_without_its_comma():
+    # crawl 0465063a5486d493 (388/NQ-CP): "Hà Nội ngày 01 tháng 12 năm 2025"
+    assert extracted(str(CRAWL / "0465063a5486d493.md"))["metadata"]["issued_on"] == "2025-12-01"
+
+
+def test_the_eth_that_ocr_gives_for_d_with_stroke():
+    # dev vi_qd_2605_bgddt_2025.pdf, OCR: "Số: 2605 /QĐÐ-BGDĐT"
+    assert normalise("Số: 2605 /QĐÐ-BGDĐT\n") == "Số: 2605 /QĐ-BGDĐT\n"
+
+
+def test_a_gazette_task_table_gives_one_task_per_row():
+    # gazette vi_qd_844_ttg_2026.pdf, appendix: STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian
+    rows = {o["path"]: o for o in extracted(str(DEV.parents[0] / "gazette" / "vi_qd_844_ttg_2026.pdf"))["obligations"]
+            if o["text"].startswith("Xây dựng Luật Bảo hiểm y tế sửa đổi")}
+    (row,) = rows.values()
+    assert [(a["name"], a["role"]) for a in row["assignees"]][:3] == [
+        ("Bộ Y tế", "lead"), ("Bộ Tài chính", "support"), ("Bộ Tư pháp", "support")]
+    assert row["deadline"]["date"] == "2029-03-31"
+
+
+def test_a_table_header_broken_into_lines():
+    # crawl c5d930a5fc8373cd: the appendix header cells ("TT", "Nội dung thực hiện", "Cơ quan chủ trì", ...) stand
+    # one per line above the rows, with section rows ("I", "KIỆN TOÀN ...") between
+    record = extracted(str(CRAWL / "c5d930a5fc8373cd.md"))
+    (row,) = [o for o in record["obligations"] if o["text"].startswith("Tổ chức lại Ban Chỉ huy Phòng thủ dân sự")]
+    assert [(a["name"], a["role"]) for a in row["assignees"]][:2] == [
+        ("Bộ Chỉ huy quân sự tỉnh Nghệ An", "lead"), ("Ủy ban nhân dân các xã, phường", "lead")]
+    assert row["deadline"]["date"] == "2025-11-30"
+
+
+def test_steps_and_em_dash_bullets():
+    # dev vi_kh_753_dct_2026.pdf (OCR): "— Bước 1: Phòng Đào tạo cung cấp danh sách sinh viên ..."
+    body = ("4. Nội dung và quy trình thực hiện\n— Bước 1: Phòng Đào tạo cung cấp danh sách sinh viên các khóa "
+            "đang học của 05 khoa được chọn.\n")
+    assert tasks(body) == [("4", ["Phòng Đào tạo"])]
+
+
+def test_a_lead_in_whose_bodies_act_owns_the_list():
+    # gazette vi_qd_844_ttg_2026.pdf, plan II
+    body = ("II. NHIỆM VỤ CỤ THỂ\nNhằm đạt được mục tiêu Chỉ thị số 52-CT/TW đề ra, bên cạnh các nhiệm vụ thường "
+            "xuyên, các bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:\n"
+            "1. Tăng cường công tác lãnh đạo, chỉ đạo thực hiện hiệu quả các chủ trương, chính sách.\n")
+    assert tasks(body, "Số: 844/QĐ-TTg\nHà Nội, ngày 13 tháng 5 năm 2026\nKẾ HOẠCH\n") == [
+        ("II.1", ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ",
+                  "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]

@@ -61,7 +61,8 @@ CASES = [
     ("III. KINH PHÍ THỰC HIỆN\n"
      "1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước hằng năm.\n"
      "2. Sở Tài chính chủ trì, phối hợp\nvới các sở, ngành, cơ quan liên quan bố trí kinh phí chi thường xuyên.\n",
-     [("III.2", ["Sở Tài chính"], "Sở Tài chính")]),
+     # under this file's central header (a công điện of the Prime Minister) a Sở is every province's Sở
+     [("III.2", ["Sở Tài chính các tỉnh, thành phố trực thuộc Trung ương"], "Sở Tài chính")]),
     # vi_tb_631_vpcp_2025 and others: the closing "thông báo để ... biết, thực hiện" is no task
     ("1. Bộ Xây dựng hoàn thiện hồ sơ trước ngày 15/12/2025.\n"
      "Văn phòng Chính phủ thông báo để các Bộ, cơ quan\nliên quan biết, thực hiện./.\n",
