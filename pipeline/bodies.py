@@ -36,6 +36,7 @@ class BodyGrammar:
     vietnamese: re.Pattern[str]
     english: re.Pattern[str]
     stops: re.Pattern[str]
+    openers: re.Pattern[str]
     bare_locality: re.Pattern[str]
 
     @classmethod
@@ -49,9 +50,10 @@ class BodyGrammar:
         english = re.compile(
             rf"(?<![\w/])(?:(?:[A-Z]{_WORD}|of|for|on|and)\s+){{0,5}}(?:{_alternation(data['heads_en'])})\b"
             rf"(?:\s+(?:of|for|on|and)(?:\s+the)?(?:\s+[A-Z]{_WORD})+)*")
-        stops = re.compile(rf"(?:{_alternation(data['name_stops_vi'])})(?!\w)")
+        stops = re.compile(rf"(?:{_alternation(data['name_stops_vi'] + data['sentence_openers'])})(?!\w)")
+        openers = re.compile(rf"(?:{_alternation(data['sentence_openers'])})(?!\w)")
         bare = re.compile(rf"(?:^|\s)(?:{localities})$")
-        return cls(vietnamese, english, stops, bare)
+        return cls(vietnamese, english, stops, openers, bare)
 
     def find(self, text: str, start: int, end: int, language: str) -> list[BodyName]:
         return self._english(text, start, end) if language == "en" else self._vietnamese(text, start, end)
@@ -82,7 +84,7 @@ class BodyGrammar:
                 break
             if previous == "và" and self.vietnamese.match(text, at):
                 return before_and  # "Sở Y tế và Sở Giáo dục": two bodies
-            if token[0].islower() and self.stops.match(text, at):
+            if words and self.stops.match(text, at) and (token[0].islower() or self._opens_sentence(text, at)):
                 break
             if token == "và":
                 before_and = last
@@ -96,6 +98,9 @@ class BodyGrammar:
                     continue  # "Sở Văn hóa, Thể thao và Du lịch": a comma inside the name, closed by "và"
                 break
         return last
+
+    def _opens_sentence(self, text: str, at: int) -> bool:
+        return bool(self.openers.match(text, at))
 
     def _english(self, text: str, start: int, end: int) -> list[BodyName]:
         out: list[BodyName] = []

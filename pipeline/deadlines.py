@@ -759,16 +759,21 @@ def _find_target_years(c: _Ctx) -> None:
                            f"{year}-12-31", flags=["target"]))
 
 
+_NAMES_A_DAY = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s+\d|[A-Z][a-z]+\s+\d{1,2}\b|\d{1,2}\s+tháng", re.I)
+
+
 def primary_deadline(deadlines: list[Deadline]) -> Deadline | None:
     """The deadline an obligation carries: hard and dated first, then a dated target, then any other
     non-vague one (recurring, relative without a known anchor), and a vague mention only when nothing else."""
 
-    def rank(d: Deadline) -> int:
+    def rank(d: Deadline) -> float:
         if d.kind == "none":
             return 4
         if d.date is None:
             return 3
-        return 2 if "target" in d.flags else 1
+        if "target" in d.flags:
+            return 2
+        return 1 if _NAMES_A_DAY.search(d.mention) else 1.5  # "trước ngày 05/12/2025" before "trong năm 2025"
 
     best = min(deadlines, key=rank, default=None)  # min keeps the first of equal rank: text order
     return best

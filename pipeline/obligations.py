@@ -74,7 +74,8 @@ def cues() -> Cues:
         modal_subject=re.compile(data["modal_subject"]),
         responsibility_article=re.compile("|".join(data["responsibility_articles"]), re.I),
         praise=re.compile(rf"\s*(?:{_words(data['praise_openers'])})\b"),
-        non_task_heading=re.compile(rf"^(?:[IVX\d]+[.)]\s*)?(?:{_words(data['non_task_headings'])})\b"),
+        non_task_heading=re.compile(rf"^(?:(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*|[IVX\d]+[.)]\s*)?"
+                                    rf"(?:{_words(data['non_task_headings'])})\b"),
         columns={k: re.compile("|".join(map(re.escape, v)), re.I) for k, v in data["table_columns"].items()},
         generic=re.compile(_words(data["generic_partners"]), re.I),
         field_label=re.compile(rf"\s*({_words([w for ws in data['field_labels'].values() for w in ws])})\s*:\s*",
@@ -143,6 +144,12 @@ def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
 ACTING = re.compile(r"[\s,]*(?:(?:cần|phải|có\s+trách\s+nhiệm|khẩn\s+trương|tập\s+trung|chủ\s+động|tiếp\s+tục)\s+)*"
                     r"(?:thực\s+hiện|triển\s+khai|chỉ\s+đạo|tổ\s+chức|tập\s+trung|khẩn\s+trương|chủ\s+trì"
                     r"|shall|should|must|are\s+to)\b", re.I)
+ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3}")
+# a paragraph that quotes a provision of another document: "Tại khoản 1 Điều 60 Thông tư 80/2021/TT-BTC ...
+# hướng dẫn:", "Theo quy định tại Điều 18 Nghị định số 103/2024/NĐ-CP:"
+QUOTES_RULES = re.compile(r"^\s*(?:Tại|Theo|Căn\s+cứ|Theo\s+quy\s+định\s+tại)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|Điều|Mục"
+                          r"|Chương|Phụ\s+lục|Nghị\s+định|Thông\s+tư|Luật|Bộ\s+luật|Quyết\s+định|Nghị\s+quyết)\b.*:\s*$",
+                          re.I)
 TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Bước|Step)\s+\d{1,2}\s*:[\s:]*|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
                    r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo)\s*,)\s*")
 # "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
@@ -347,6 +354,7 @@ class ObligationExtractor:
         collecting = False  # bullets after "a) Nhiệm vụ:" are tasks of the group
         parent: Block | None = None  # the last enumerated non-bullet block
         recent_lines: list[str] = []  # the lines just read: a table header's cells perhaps
+        quoting = False  # inside the points of a legal provision the text quotes
         for block in self.seg.blocks[self.seg.header_end:]:
             if block.kind in ("recital", "recipients", "signature", "header", "addressees", "attached_title", "preamble"):
                 continue
@@ -400,6 +408,10 @@ class ObligationExtractor:
                 continue
             if block.enum and block.enum != "bullet":
                 self._item_actor = self._actor_of(block)
+            if not block.enum and block.kind in ("body", "appendix"):
+                quoting = bool(QUOTES_RULES.search(line))  # "Tại khoản 1 Điều 106 Nghị định số ... quy định:"
+            elif quoting and block.enum:
+                continue  # the points of a quoted legal provision are rules, not work given by this document
             if not block.enum:
                 intro = self._intro(block, intro)
                 if line.rstrip().endswith(":") and len(line) <= 2 * LONG_LEAD_IN:
@@ -498,6 +510,9 @@ class ObligationExtractor:
             chain = self._chain(first.span[0], end, found[i:])
             if chain and ACTING.match(self.text, chain[-1].span[1], end):
                 return chain
+        place = ACTING_PLACE.search(self.text, start, end)
+        if place and self.subject_body and ACTING.match(self.text, place.end(), end):
+            return [self.subject_body]  # "..., tỉnh Đắk Lắk cần tiếp tục thực hiện:": the province's committee
         return None
 
     def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None) -> list[_Draft]:
@@ -513,7 +528,11 @@ class ObligationExtractor:
         for start, end in _clauses(self.text, block.content_start, block.span[1]):
             found = self.subject(start, end)
             own, zone_end = found.bodies, found.end
+            if _statistic(self.text, start, end):
+                continue  # "Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%)": figures, not work
             if found.explicit:
+                if (start, end) == (block.content_start, block.span[1]) and _member_line(self.text, zone_end, end):
+                    continue  # "Bộ trưởng Bộ Nội vụ, Phó Trưởng ban thường trực;": a member, not a task
                 lead = bool(self.cues.lead.match(self.text, zone_end, min(end, zone_end + 30)))
                 names = [a.name for a in drafts[-1].assignees] if drafts else []
                 if drafts and sorted(names) == sorted(m.name for m in own):
@@ -553,8 +572,6 @@ class ObligationExtractor:
             return intro, "responsible"
         if self.addressees:
             return self.addressees, "responsible"
-        if self.subject_body:
-            return [self.subject_body], "responsible"
         if self.approves:
             return None  # the approved scheme's own content; its assignments come in their own section
         if self.cues.generic_actor.match(self.text, start, end) or \
@@ -742,6 +759,26 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_NUMBER_TOKEN = re.compile(r"\S*\d\S*")
+STATISTIC_SHARE = 0.25  # a unit this much made of figures reports results; tasks carry a date or two at most
+MIN_FIGURES = 3
+
+
+def _statistic(text: str, start: int, end: int) -> bool:
+    words = text[start:end].split()
+    figures = [w for w in words if _NUMBER_TOKEN.fullmatch(w) and not re.search(r"\d{1,2}/\d{1,2}/\d{4}|/\w*[A-ZĐ]", w)]
+    return len(figures) >= MIN_FIGURES and len(figures) >= STATISTIC_SHARE * len(words)
+
+
+_MEMBER_TAIL = re.compile(r"[\s,]*(?:[A-ZĐ][^\s,;.]*(?:\s+[^\s,;.]+){0,6})?[\s,;.]*$")
+
+
+def _member_line(text: str, subject_end: int, end: int) -> bool:
+    """After its bodies, a member of a list has at most a capitalised role ("Phó Trưởng ban thường trực") and
+    ends with ';' or '.'; a task has a predicate."""
+    return text[:end].rstrip().endswith((";", ".")) and bool(_MEMBER_TAIL.fullmatch(text, subject_end, end))
+
+
 def _cell_offsets(text: str, start: int, cells: list[str]) -> list[tuple[int, int]]:
     offsets: list[tuple[int, int]] = []
     pos = start
@@ -753,12 +790,12 @@ def _cell_offsets(text: str, start: int, cells: list[str]) -> list[tuple[int, in
     return offsets
 
 
-_YEAR_CELL = re.compile(r"^\s*(?:Năm\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*$", re.I)
+_YEAR_CELL = re.compile(r"\s*(?:Năm\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*", re.I)
 
 
 def _bare_year(text: str, start: int, end: int) -> list[Deadline]:
     """A task table's time column often says only '2026' or '2026-2027': due at that year's end."""
-    m = _YEAR_CELL.match(text, start, end)
+    m = _YEAR_CELL.fullmatch(text, start, end)  # pos/endpos, not ^ and $: those only hold at the text's ends
     if not m:
         return []
     last = m.group(2) or m.group(1)

@@ -46,6 +46,9 @@ MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s+-\s+Tự\s+do|
                    r"|SOCIALIST\s+REPUBLIC|Independence\s+-\s+Freedom", re.I)
 
 
+DUTIES_HEADING = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ|Responsibilit(?:y|ies)|Tasks?|Duties)\s+(?:của|of)\s", re.I)
+
+
 @dataclass
 class Block:
     span: tuple[int, int]
@@ -136,8 +139,8 @@ def _is_heading(content: str) -> bool:
     content = content.strip()
     if not content:
         return True
-    if content.endswith(":"):
-        return True
+    if content.endswith(":") or DUTIES_HEADING.match(content) and not content.endswith("."):
+        return True  # "2. Trách nhiệm của Ủy ban nhân dân các xã, phường" heads the points below it
     if content.isupper():
         return True
     words = content.split()

@@ -196,3 +196,42 @@ def test_a_lead_in_whose_bodies_act_owns_the_list():
     assert tasks(body, "Số: 844/QĐ-TTg\nHà Nội, ngày 13 tháng 5 năm 2026\nKẾ HOẠCH\n") == [
         ("II.1", ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ",
                   "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl 65fe198460ffa9d9: "Trách nhiệm của X" heads the points below it, a comma in X or not
+    ("Điều 2. Trách nhiệm của Sở Nông nghiệp và Môi trường; Ủy ban nhân dân các xã, phường\n"
+     "2. Trách nhiệm của Ủy ban nhân dân các xã, phường\n"
+     "a) Tổ chức tiếp nhận hồ sơ và trả kết quả giải quyết thủ tục hành chính của tổ chức, cá nhân.\n",
+     [("2.2.a", ["Ủy ban nhân dân các xã, phường"])]),
+    # gazette vi_qd_798_ttg_2026.pdf: members of a steering committee are no tasks; nor are its powers
+    ("Điều 1. Kiện toàn Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, gồm các thành viên sau đây:\n"
+     "2. Phó Trưởng ban Chỉ đạo Trung ương:\n- Bộ trưởng Bộ Nội vụ, Phó Trưởng ban thường trực;\n"
+     "Điều 3. Quyền hạn của Ban Chỉ đạo\n1. Lập Tổ Biên tập giúp việc Ban Chỉ đạo triển khai thực hiện các nhiệm vụ.\n",
+     []),
+    # crawl c8549ab2b220c20d: the points of a quoted provision are rules, not this letter's tasks
+    ("Kính gửi: Thuế tỉnh Nghệ An\n\nTại khoản 1 Điều 60 Thông tư 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính hướng "
+     "dẫn:\n\na) Văn bản đề nghị theo mẫu số 01/MGTH ban hành kèm theo phụ lục I Thông tư này;\n\n"
+     "Đề nghị Thuế tỉnh Nghệ An căn cứ các quy định nêu trên để thực hiện.\n",
+     [(None, ["Thuế tỉnh Nghệ An"])]),
+    # dev vi_cd_220_ttg_2025: figures are results, not tasks
+    ("II. KẾT QUẢ ĐẠT ĐƯỢC\n2. Cắt giảm 2.269/6.974 ĐKKD thuộc ngành, nghề đầu tư, kinh doanh có điều kiện (đạt 32,5%), "
+     "Bộ Xây dựng 47 VBQPPL; Bộ Tài chính 38 Văn bản.\n", []),
+])
+def test_more_of_what_is_a_task(body, expected):
+    assert tasks(body, "Số: 999/QĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n") == expected
+
+
+def test_a_task_table_year_cell_is_due_at_its_end():
+    # crawl c5d930a5fc8373cd: "| Sở Tài chính | Cơ quan, địa phương liên quan | 2025"
+    record = extracted(str(CRAWL / "c5d930a5fc8373cd.md"))
+    (row,) = [o for o in record["obligations"]
+              if o["text"].startswith("Triển khai thực hiện khi có Thông tư mới thay thế Thông tư số 92/2009")]
+    assert row["deadline"]["date"] == "2025-12-31"
+
+
+def test_a_named_day_outranks_a_year():
+    # dev vi_tb_659_vpcp_2025: "... trong năm 2025 ..., báo cáo Thủ tướng Chính phủ trước ngày 05 tháng 12 năm 2025"
+    text = "hoàn thành trong năm 2025, báo cáo Thủ tướng Chính phủ trước ngày 05 tháng 12 năm 2025."
+    best = primary_deadline(find_deadlines(text, 0, len(text), issued_on="2025-11-29", language="vi"))
+    assert best.date == "2025-12-05"
