@@ -29,6 +29,7 @@ class BodyName:
     span: tuple[int, int]
     text: str
     local: bool  # ends with a bare locality word ("tỉnh"): the issuing province completes it
+    distributive: bool = False  # one item of "Các Vụ: Pháp chế, Kế hoạch - Tài chính": the head is shared
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class BodyGrammar:
     stops: re.Pattern[str]
     openers: re.Pattern[str]
     bare_locality: re.Pattern[str]
+    distributive: re.Pattern[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -53,15 +55,22 @@ class BodyGrammar:
         stops = re.compile(rf"(?:{_alternation(data['name_stops_vi'] + data['sentence_openers'])})(?!\w)")
         openers = re.compile(rf"(?:{_alternation(data['sentence_openers'])})(?!\w)")
         bare = re.compile(rf"(?:^|\s)(?:{localities})$")
-        return cls(vietnamese, english, stops, openers, bare)
+        # "Các Vụ: Pháp chế, Kế hoạch - Tài chính" and "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh" share a head
+        distributive = re.compile(
+            rf"(?<![\w/])(?:[Cc]ác\s+(?P<head>{heads})|(?P<named>(?:{heads})\s+[{_UPPER}][^:;,.()]{{0,60}}?)\s+các"
+            rf"\s+(?P<unit>tỉnh|thành\s+phố)(?:,\s*thành\s+phố)?)\s*:\s*(?=[{_UPPER}])")
+        return cls(vietnamese, english, stops, openers, bare, distributive)
 
     def find(self, text: str, start: int, end: int, language: str) -> list[BodyName]:
         return self._english(text, start, end) if language == "en" else self._vietnamese(text, start, end)
 
     def _vietnamese(self, text: str, start: int, end: int) -> list[BodyName]:
         out: list[BodyName] = []
+        listed = self._distributed(text, start, end)
         for head in self.vietnamese.finditer(text, start, end):
             if head.start() < (out[-1].span[1] if out else start):
+                continue
+            if any(s <= head.start() < e for s, e in listed):
                 continue
             name_end = self._name_end(text, head.end(), end)
             name = text[head.start():name_end].rstrip(" -–,;:.")
@@ -69,7 +78,47 @@ class BodyGrammar:
                 continue
             out.append(BodyName((head.start(), head.start() + len(name)), " ".join(name.split()),
                                 bool(self.bare_locality.search(name))))
+        return sorted(out + [b for b in self._distributed_names(text, start, end)], key=lambda b: b.span)
+
+    def _distributed(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        return [(m.start(), self._items_end(text, m.end(), end)) for m in self.distributive.finditer(text, start, end)]
+
+    def _distributed_names(self, text: str, start: int, end: int) -> list[BodyName]:
+        out: list[BodyName] = []
+        for m in self.distributive.finditer(text, start, end):
+            prefix = m.group("head") or f"{' '.join(m.group('named').split())} {' '.join(m.group('unit').split())}"
+            for n, (s, e) in enumerate(self._items(text, m.end(), end)):
+                # the first item's span takes the shared head in, so a subject chain reaches it from the clause start
+                out.append(BodyName((m.start() if n == 0 else s, e), f"{prefix} {' '.join(text[s:e].split())}",
+                                    False, True))
         return out
+
+    def _items(self, text: str, pos: int, end: int) -> list[tuple[int, int]]:
+        """The items of a distributive list: capitalised names separated by commas or "và", the last one ending
+        where the predicate starts."""
+        items: list[tuple[int, int]] = []
+        for m in re.finditer(r"[^,;:.()]+", text[pos:end]):
+            piece_start = pos + m.start()
+            for part in re.split(r"(\s+và\s+)", m.group()):
+                part_start = piece_start
+                piece_start += len(part)
+                if re.fullmatch(r"\s+và\s+", part) or not part.strip():
+                    continue
+                lead = len(part) - len(part.lstrip())
+                s = part_start + lead
+                if not text[s:s + 1].isupper():
+                    return items
+                e = self._name_end(text, s, part_start + len(part))
+                items.append((s, len(text[:e].rstrip(" -–")) if e > s else s))
+                if e < part_start + len(part.rstrip()):
+                    return items  # the predicate began inside this item
+            if m.end() + pos < end and text[m.end() + pos] != ",":
+                break
+        return items
+
+    def _items_end(self, text: str, pos: int, end: int) -> int:
+        found = self._items(text, pos, end)
+        return found[-1][1] if found else pos
 
     def _name_end(self, text: str, pos: int, end: int) -> int:
         """The name runs over its words until punctuation, a verb or connector that opens the predicate,

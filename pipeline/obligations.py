@@ -238,7 +238,7 @@ class ObligationExtractor:
                 found = [m for m in self.registry.find_mentions(self.text, span[0], span[1], language=self.language,
                                                                  province=self.province)
                          if not self.cues.generic.fullmatch(m.mention)]
-                found = self._with_open_world(found, span)
+                found = [self._as_class_of_provinces(m) for m in self._with_open_world(found, span)]
                 if self.central:
                     found = [_as_local_class(m) for m in found]
                 self._mention_cache[span] = found
@@ -247,13 +247,28 @@ class ObligationExtractor:
 
     def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """Add the bodies the registry does not know, recognised by the grammar of agency names."""
+        found = BodyGrammar.default().find(self.text, span[0], span[1], self.language)
+        shared = [b.span for b in found if b.distributive]
+        if shared:  # "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh": the items, not the shared head, are the bodies
+            lo, hi = min(s for s, _ in shared), max(e for _, e in shared)
+            known = [m for m in known if not (lo <= m.span[0] and m.span[1] <= hi)]
         taken = [m.span for m in known]
         added = []
-        for body in BodyGrammar.default().find(self.text, span[0], span[1], self.language):
+        for body in found:
             if any(s < body.span[1] and body.span[0] < e for s, e in taken):
                 continue
             added.append(self._open_world_mention(body))
         return sorted(known + added, key=lambda m: m.span[0]) if added else known
+
+    def _as_class_of_provinces(self, mention: AgencyMention) -> AgencyMention:
+        """'Cục Thuế các tỉnh, thành phố', 'Sở Tư pháp các tỉnh' name a class of local bodies (ANNOTATION.md)."""
+        if mention.kind == "group" or " các " in f" {mention.name} ":
+            return mention
+        after = OF_EVERY_PROVINCE.match(self.text, mention.span[1])
+        if not after:
+            return mention
+        return AgencyMention(span=(mention.span[0], after.end()), mention=self.text[mention.span[0]:after.end()],
+                             name=f"{mention.name} {LOCAL_CLASS}", name_en=mention.name_en, kind="group")
 
     def _open_world_mention(self, body: BodyName) -> AgencyMention:
         name = body.text
@@ -715,6 +730,8 @@ class ObligationExtractor:
 
 
 LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
+OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
+                               r"(?!\s*:)")
 _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
 
 

@@ -91,6 +91,7 @@ _S = r"[ \t\u00a0]*"  # spaces inside a symbol are noise ("1080 / SYT-TCCB"), ne
 _SN = r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?"  # ...except right after a separator ("270/QĐ-\nTTg")
 _NUM = r"(?<![\w/,\-–])(?<!\d\.)(?<!\d:)"  # a number that is not the tail of a date, ratio or decimal
 _CODE = r"[A-Za-zĐđ][A-Za-zĐđ0-9]*(?:[ \t]*&[ \t]*[A-Za-zĐđ0-9]+|&)*"  # "CCHC&PC", "QLN& TTBĐS"
+_CODED = _CODE + r"(?:\.[A-ZĐ0-9]{1,5}(?![a-zđ.]))?"  # "V.III" in 1234/VPCP-V.III
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _NUMBER = r"\d{1,6}(?:\.\d{1,2}(?=/))?"  # 66.7/2025/NQ-CP: numbered parts of one resolution
 _NUMBER_WORDS = sorted(_TYPES["number_words"], key=len, reverse=True)
@@ -103,14 +104,15 @@ _MASTER = re.compile(
     rf"(?P<party>{_NUM}(?P<pnum>{_NUMBER}){_S}[-–]{_S}(?P<ptype>{_CODE}){_S}/{_S}(?P<ptail>{_CODE}(?:-{_CODE})*))"
     # State: 280/CĐ-TTg, 39/2022/NĐ-CP, 71/2007/TTLT/BTC-BNV, 2231/SNV-CCHC&PC
     rf"|(?P<state>{_NUM}(?P<snum>{_NUMBER})(?:{_S}/{_S}(?P<syear>{_YEAR}))?(?:{_S}/{_S}|(?P<paren>\)))"
-    rf"(?P<stail>{_CODE}(?:{_S}[-/]{_SN}{_CODE}){{0,5}}))"
+    # a unit code may carry a dotted part: 1234/VPCP-V.III, 838/CCTKV.XII-NVDTPC.HUE
+    rf"(?P<stail>{_CODED}(?:{_S}[-/]{_SN}{_CODED}){{0,5}}))"
     # A bare number after "No./số": a citation only when a type word precedes ("Directive No. 30")
     rf"|(?P<partial>(?<!\w)(?i:{_NUMWORD}):?{_S}(?P<bnum>\d{{1,6}}[A-Z]?)(?![\dA-Za-z])(?:/(?P<byear>{_YEAR}))?"
     rf"(?![\d.,/]\d|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ]))"
     # NUMBER/YEAR and nothing more: a citation only right after a type word ("Nghị định 73/2023")
     rf"|(?P<bare>{_NUM}(?P<xnum>\d{{1,6}})/(?P<xyear>{_YEAR})(?![\d/]|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ])))"
 )
-_GROUP_RE = re.compile(_CODE)
+_GROUP_RE = re.compile(_CODED)
 _YEAR_ONLY = re.compile(_YEAR)
 
 
@@ -205,6 +207,9 @@ class _Parsed:
 
 def _canon_group(g: str) -> str | None:
     """Official spelling of one code group, or None when it is not a code (a word, a garble)."""
+    if "." in g:  # a unit with a dotted part ("V.III", "UBND.VX"): each part a code
+        parts = [_canon_group(part) for part in g.split(".")]
+        return ".".join(parts) if all(parts) else None
     if g in KNOWN_CODES:
         return g
     up = g.upper()

@@ -235,3 +235,37 @@ def test_a_named_day_outranks_a_year():
     text = "hoàn thành trong năm 2025, báo cáo Thủ tướng Chính phủ trước ngày 05 tháng 12 năm 2025."
     best = primary_deadline(find_deadlines(text, 0, len(text), issued_on="2025-11-29", language="vi"))
     assert best.date == "2025-12-05"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # distributive lists share their head (ANNOTATION.md; the "Các Vụ: Pháp chế, Kế hoạch - Tài chính")
+    ("1. Các Vụ: Pháp chế, Kế hoạch - Tài chính chủ trì rà soát văn bản quy phạm pháp luật.\n",
+     [("1", ["Vụ Kế hoạch - Tài chính", "Vụ Pháp chế"])]),
+    ("1. Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh và Quảng Trị khẩn trương kiểm tra an toàn công trình.\n",
+     [("1", ["Sở Xây dựng tỉnh Hà Tĩnh", "Sở Xây dựng tỉnh Nghệ An", "Sở Xây dựng tỉnh Quảng Trị"])]),
+    # a class of local bodies in a central document (ANNOTATION.md, "Cục Thuế các tỉnh, thành phố")
+    ("1. Cục Thuế các tỉnh, thành phố khẩn trương rà soát hồ sơ hoàn thuế.\n",
+     [("1", ["Cục Thuế các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # dev vi_kh_0129_ubnd_daklak_2025 IV.5: "X chỉ đạo Y": X, the heading's body, not Y
+    ("IV. TỔ CHỨC THỰC HIỆN\n5. Sở Khoa học và Công nghệ:\n- Chỉ đạo các doanh nghiệp viễn thông bảo đảm hệ thống "
+     "thông tin liên lạc thông suốt.\n", [("IV.5", ["Sở Khoa học và Công nghệ"])]),
+])
+def test_who_acts(body, expected):
+    header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
+    if body.startswith("IV."):
+        header = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n" + HEADER
+    assert tasks(body, header) == expected
+
+
+def test_a_dotted_unit_code_stays_in_the_symbol():
+    from pipeline.references import find_references
+
+    # crawl: "Cục Thuế nhận được công văn số 838/CCTKV.XII-NVDTPC.HUE"
+    text = "Cục Thuế nhận được công văn số 838/CCTKV.XII-NVDTPC.HUE ngày 15/7/2025 của Chi cục Thuế khu vực XII."
+    assert [r.symbol for r in find_references(text, language="vi")] == ["838/CCTKV.XII-NVDTPC.HUE"]
+
+
+def test_page_break_markers_are_not_text():
+    # the OCR output of other tools: "--- PAGE BREAK ---" and page numbers between paragraphs
+    assert normalise("Bộ Y tế chủ trì.\n--- PAGE BREAK ---\nTrang 2\nSở Y tế phối hợp.\n") == \
+        "Bộ Y tế chủ trì.\nSở Y tế phối hợp.\n"
