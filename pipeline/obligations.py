@@ -141,7 +141,7 @@ def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
 
 
 # the predicate of a lead-in whose subject does the listed work ("... tập trung thực hiện các nhiệm vụ sau:")
-ACTING = re.compile(r"[\s,]*(?:(?:cần|phải|có\s+trách\s+nhiệm|khẩn\s+trương|tập\s+trung|chủ\s+động|tiếp\s+tục)\s+)*"
+ACTING = re.compile(r"[\s,]*(?:[^\s,.;:]+\s+){0,6}?"
                     r"(?:thực\s+hiện|triển\s+khai|chỉ\s+đạo|tổ\s+chức|tập\s+trung|khẩn\s+trương|chủ\s+trì"
                     r"|shall|should|must|are\s+to)\b", re.I)
 ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3}")
@@ -198,6 +198,7 @@ class ObligationExtractor:
         self.normative = normative  # rules are not obligations; only work given to state bodies is
         self._article_title = ""
         self._item_actor: list[AgencyMention] | None = None  # who the last task item named: its bullets' actor
+        self._under_heading = False  # no enumerated unit since the last heading: its paragraphs are its tasks
         self.seg = seg
         self.language = language
         self.issued_on = issued_on
@@ -420,7 +421,10 @@ class ObligationExtractor:
                 lead = bool(self.cues.lead_after_opener.search(line))
                 contexts.append(_Context(level, own, lead, task_section, self._heading_deadline(block)))
                 self._item_actor = None
+                self._under_heading = True
                 continue
+            if block.enum:
+                self._under_heading = False
             if block.enum and block.enum != "bullet":
                 self._item_actor = self._actor_of(block)
             if not block.enum and block.kind in ("body", "appendix"):
@@ -543,6 +547,8 @@ class ObligationExtractor:
         for start, end in _clauses(self.text, block.content_start, block.span[1]):
             found = self.subject(start, end)
             own, zone_end = found.bodies, found.end
+            if _title_line(self.text, start, end):
+                continue  # "THỦ TƯỚNG CHÍNH PHỦ", "II. NHIỆM VỤ CỤ THỂ": a name or title in capitals, not a task
             if _statistic(self.text, start, end):
                 continue  # "Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%)": figures, not work
             if found.explicit:
@@ -572,8 +578,8 @@ class ObligationExtractor:
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
                    start: int, end: int) -> tuple[list[AgencyMention], str] | None:
         """Who a subject-less unit belongs to, or None when it is not a task at all."""
-        if not block.enum:
-            return None  # a plain paragraph without an assignment is background
+        if not block.enum and not (self._under_heading and contexts and contexts[-1].assignees):
+            return None  # a plain paragraph without an assignment is background, unless a body's heading heads it
         if any(not c.task_section for c in contexts):
             return None
         for context in reversed(contexts):
@@ -774,6 +780,14 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text[pos:end].strip():
         spans.append((pos, end))
     return spans
+
+
+MAX_TITLE_LINE = 120
+
+
+def _title_line(text: str, start: int, end: int) -> bool:
+    unit = text[start:end].strip()
+    return len(unit) <= MAX_TITLE_LINE and unit.isupper()
 
 
 _NUMBER_TOKEN = re.compile(r"\S*\d\S*")

@@ -34,6 +34,9 @@ ADDRESSEE_OPEN = re.compile(r"^(?:Kính\s+gửi\s*:?|.{0,80}\bđiện\s*:\s*$|To
 RECIPIENTS = re.compile(r"^(?:Nơi\s+nhận|Recipients?|Nơi gửi)\s*:?", re.I)
 SIGNATURE_PREFIX = re.compile(r"^(?:KT\.|TM\.|TL\.|TUQ\.|Q\.\s|T/M|K/T|T/L|FOR\s+THE|ON\s+BEHALF|"
                               r"PRIME\s+MINISTER$|THỦ\s+TƯỚNG$|CHỦ\s+TỊCH$|BỘ\s+TRƯỞNG$|GIÁM\s+ĐỐC$)")
+SENDER_TITLE = re.compile(r"(?:THỦ\s+TƯỚNG(?:\s+CHÍNH\s+PHỦ)?|PHÓ\s+THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|CHỦ\s+TỊCH"
+                          r"|PHÓ\s+CHỦ\s+TỊCH|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|CỤC\s+TRƯỞNG|THỐNG\s+ĐỐC"
+                          r"|PRIME\s+MINISTER|DEPUTY\s+PRIME\s+MINISTER|MINISTER|CHAIRMAN)")
 APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục|APPENDIX|Appendix|ANNEX|Annex)\b")
 # A document attached after the signature (a decision's plan, regulation or programme) opens with its type
 # name alone on a line in capitals, or with the note that ties it to the decision.
@@ -242,7 +245,7 @@ def segment(text: str) -> Segmentation:
             else:
                 block.path = tracker.enter(kind, label)
                 block.heading = _is_heading(line[length:])
-                introduced = block.path if line.endswith(":") else None
+                introduced = block.path if line.endswith(":") or block.heading else None
         elif block.kind == "body" and introduced:
             # "1. Về kiến nghị ...:" then unnumbered paragraphs "Giao Bộ Tài chính ...": item 1's text
             block.path = introduced
@@ -274,7 +277,10 @@ def _is_header_line(line: str, index: int) -> bool:
 
 
 def _is_signature(line: str, remaining: int) -> bool:
-    """A signature block opens with an authority prefix in capitals near the end of the body."""
+    """A signature block opens with an authority prefix in capitals near the end of the body, or with the
+    sender's title alone in capitals ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH") over the signer's name."""
+    if SENDER_TITLE.fullmatch(line) and remaining <= 40:
+        return True
     if not SIGNATURE_PREFIX.match(line):
         return False
     return remaining <= 12 or line.startswith(("KT.", "TM.", "TL.", "TUQ.", "T/M", "K/T", "T/L"))

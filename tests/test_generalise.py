@@ -269,3 +269,24 @@ def test_page_break_markers_are_not_text():
     # the issue's OCR output of other tools: "--- PAGE BREAK ---" and page numbers between paragraphs
     assert normalise("Bộ Y tế chủ trì.\n--- PAGE BREAK ---\nTrang 2\nSở Y tế phối hợp.\n") == \
         "Bộ Y tế chủ trì.\nSở Y tế phối hợp.\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl 69db23c781b2e9aa V.3: an unnumbered paragraph right under a body's heading is that body's task
+    ("V. TỔ CHỨC THỰC HIỆN\n3. Sở Y tế\n\nPhối hợp với Sở Giáo dục và Đào tạo chỉ đạo hệ thống y tế cơ sở phối hợp "
+     "với các cơ sở giáo dục mầm non triển khai.\n", [("V.3", ["Sở Giáo dục và Đào tạo", "Sở Y tế"])]),
+    # gazette vi_qd_844_ttg_2026.pdf: the sender's title over the signature is no task
+    ("Điều 3. Bộ Y tế chủ trì theo dõi việc thực hiện Quyết định.\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\nPhạm Minh Chính\n",
+     [("3", ["Bộ Y tế"])]),
+])
+def test_layout_decides(body, expected):
+    assert tasks(body) == expected
+
+
+def test_an_acting_lead_in_with_words_before_its_verb():
+    # gazette vi_qd_844_ttg_2026.pdf: "... Ủy ban nhân dân các tỉnh ... cần cụ thể hóa và tổ chức triển khai thực hiện
+    # các nhiệm vụ sau đây:"
+    body = ("II. NHIỆM VỤ CỤ THỂ\nNhằm đạt được mục tiêu đề ra, các bộ, cơ quan ngang bộ cần cụ thể hóa và tổ chức triển "
+            "khai thực hiện các nhiệm vụ sau đây:\n1. Tăng cường công tác lãnh đạo, chỉ đạo thực hiện hiệu quả các chủ "
+            "trương, chính sách về bảo hiểm y tế.\n")
+    assert tasks(body) == [("II.1", ["các bộ", "các cơ quan ngang bộ"])]
