@@ -78,8 +78,9 @@ def _plain(line: str) -> str:
 
 def strip_furniture(text: str) -> str:
     rules = load_rules()
-    for inline in _inline_patterns():
-        text = inline.sub("", text)
+    for hint, inline in _inline_patterns():
+        if hint in text:  # most texts have no PDF page heads or signature stamps: skip the scan
+            text = inline.sub("", text)
     lines = text.split("\n")
     plain = [_plain(line) for line in lines]
     start = _document_start(plain, rules)
@@ -92,9 +93,10 @@ def strip_furniture(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _inline_patterns() -> tuple[re.Pattern[str], ...]:
+def _inline_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(a literal every match contains, the pattern)."""
     data = json.loads(resources.files("pipeline.data").joinpath("furniture.json").read_text("utf-8"))
-    return tuple(re.compile(p) for p in data.get("inline_patterns", []))
+    return tuple((hint, re.compile(pattern)) for hint, pattern in data.get("inline_patterns", []))
 
 
 def _document_start(plain: list[str], rules: FurnitureRules) -> int:

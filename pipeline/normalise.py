@@ -20,9 +20,9 @@ from pipeline.furniture import strip_furniture
 _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
               **dict.fromkeys("\u00a0\u2007\u202f\u2009\u200a\u3000\t\v", " "),
               "\u2018": "'", "\u2019": "'",
-              # OCR and some fonts give the Icelandic eth for the Vietnamese Đ; "QĐÐ" is one letter doubled
-              "ĐÐ": "Đ", "\u00d0": "Đ", "\u00f0": "đ"}
-_ODD_RE = re.compile("ĐÐ|[" + "".join(c for c in _ODD_CHARS if len(c) == 1) + "]")
+              # OCR and some fonts give the Icelandic eth for the Vietnamese Đ
+              "\u00d0": "Đ", "\u00f0": "đ"}
+_ODD_RE = re.compile("[" + "".join(_ODD_CHARS) + "]")
 
 _TONED = {  # vowel -> (grave, acute, hook, tilde, dot)
     "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
@@ -51,6 +51,8 @@ _TONE_RE = re.compile(r"([oOuU][" + "".join(sorted({k[1] for k in _TONE_TABLE}))
 
 def normalise_characters(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if "\u00d0" in text:
+        text = text.replace("Đ\u00d0", "Đ")  # OCR's "QĐÐ-BGDĐT": one letter read twice
     return old_style_tones(_ODD_RE.sub(lambda m: _ODD_CHARS[m.group(0)], unicodedata.normalize("NFC", text)))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.agencies import AgencyMention, AgencyRegistry, fold_name
+from pipeline.agencies import Agency, AgencyMention, AgencyRegistry, fold_name
 from pipeline.bodies import BodyGrammar, BodyName
 from pipeline.deadlines import find_deadlines, primary_deadline
 from pipeline.patterns import first_letters
@@ -135,8 +135,6 @@ def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
     for alias, _, _ in registry.aliases():
         walk(alias)
     walk(list(cues().connector_words))
-    grammar = json.loads(resources.files("pipeline.data").joinpath("agency_grammar.json").read_text("utf-8"))
-    walk(grammar["heads_vi"] + grammar["heads_en"])
     return frozenset(words)
 
 
@@ -197,7 +195,9 @@ class ObligationExtractor:
         self.central = central  # a central body's document: "Sở Xây dựng" there is every province's
         self.normative = normative  # rules are not obligations; only work given to state bodies is
         self._article_title = ""
-        self._item_actor: list[AgencyMention] | None = None  # who the last task item named: its bullets' actor
+        self._item_actor: Block | None = None  # the last task item: whom it names is its bullets' actor
+        self._actors: dict[tuple[int, int], list[AgencyMention] | None] = {}
+        self._known: dict[str, Agency | None] = {}  # open-world names looked up in the registry
         self._under_heading = False  # no enumerated unit since the last heading: its paragraphs are its tasks
         self.seg = seg
         self.language = language
@@ -275,7 +275,9 @@ class ObligationExtractor:
         name = body.text
         if body.local and self.province:
             name = f"{name} {self.province}"  # "Trung tâm Kiểm soát bệnh tật tỉnh" in Đắk Lắk's plan
-        agency = self.registry.lookup(name)
+        if name not in self._known:  # the same unknown body recurs through a document: look it up once
+            self._known[name] = self.registry.lookup(name)
+        agency = self._known[name]
         if agency is not None:
             return AgencyMention(span=body.span, mention=body.text, name=agency.name, name_en=agency.name_en,
                                  kind=agency.kind)
@@ -315,7 +317,12 @@ class ObligationExtractor:
         """Whether the clause at `pos` opens with a word that a body's name, title or list can start with.
         Most background sentences ("Theo báo cáo ...", "Trong thời gian qua ...") do not, and need no scan."""
         word = FIRST_WORD.match(self.text, pos, end)
-        return bool(word) and fold_name(word.group(1)) in _subject_openers(self.registry)
+        if not word:
+            return False
+        if fold_name(word.group(1)) in _subject_openers(self.registry):
+            return True
+        # a body the registry does not know: a head noun followed by a capitalised name ("Trung tâm Y tế")
+        return bool(BodyGrammar.default().opens_a_name(self.text, word.start(1), end, self.language))
 
     def _chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
         """Mentions that follow `pos` separated only by list punctuation and connector words."""
@@ -371,16 +378,18 @@ class ObligationExtractor:
         parent: Block | None = None  # the last enumerated non-bullet block
         recent_lines: list[str] = []  # the lines just read: a table header's cells perhaps
         quoting = False  # inside the points of a legal provision the text quotes
+        kind_now = ""  # the kind of the block read last: a broken table header is looked for once per table
         for block in self.seg.blocks[self.seg.header_end:]:
             if block.kind in ("recital", "recipients", "signature", "header", "addressees", "attached_title", "preamble"):
                 continue
             line = self.text[block.span[0]:block.span[1]]
+            previous_kind, kind_now = kind_now, block.kind
             if block.kind == "table_row":
                 cells = line.split(" | ")
                 header = self._table_header(cells)
                 if header:
                     table_columns = header
-                elif table_columns is None:
+                elif table_columns is None and previous_kind != "table_row":
                     # a header whose cells the page broke into lines of their own ("TT", "Nội dung thực hiện",
                     # "Cơ quan chủ trì", ...) a little above the first row
                     table_columns = self._broken_header(recent_lines, len(cells))
@@ -426,7 +435,7 @@ class ObligationExtractor:
             if block.enum:
                 self._under_heading = False
             if block.enum and block.enum != "bullet":
-                self._item_actor = self._actor_of(block)
+                self._item_actor = block  # whom it names is read only when a bullet below it asks
             if not block.enum and block.kind in ("body", "appendix"):
                 quoting = bool(QUOTES_RULES.search(line))  # "Tại khoản 1 Điều 106 Nghị định số ... quy định:"
             elif quoting and block.enum:
@@ -441,6 +450,11 @@ class ObligationExtractor:
     def _actor_of(self, block: Block) -> list[AgencyMention] | None:
         """The bodies a task item names as its subject ([] for a generic actor, None for none): the dash
         bullets under "1. Các cơ quan, đơn vị ... xây dựng kế hoạch ...:" are that actor's tasks too."""
+        if block.span not in self._actors:  # read once, however many bullets ask
+            self._actors[block.span] = self._read_actor(block)
+        return self._actors[block.span]
+
+    def _read_actor(self, block: Block) -> list[AgencyMention] | None:
         found = self.subject(block.content_start, block.span[1])
         if found.explicit:
             return found.bodies
@@ -538,7 +552,7 @@ class ObligationExtractor:
         line = self.text[block.content_start:block.span[1]]
         if len(line) < 400 and self.cues.closing.search(line):
             return []  # "X chịu trách nhiệm thi hành Quyết định này", "... để biết, thực hiện"
-        if self.cues.document_clause.search(line, 0, 200):
+        if DOCUMENT_CLAUSE_HINT.search(line, 0, 200) and self.cues.document_clause.search(line, 0, 200):
             return []  # the document takes effect, promulgates its attachment, repeals another
         if block.kind not in ("body", "appendix"):
             return []
@@ -586,7 +600,9 @@ class ObligationExtractor:
             if context.assignees:
                 return context.assignees, "lead" if context.lead else "responsible"
         if block.enum == "bullet" and self._item_actor is not None:
-            return self._item_actor, "responsible"
+            actor = self._actor_of(self._item_actor)
+            if actor is not None:
+                return actor, "responsible"
         if block.kind == "appendix":
             return None  # appendices hold statistics and footnotes unless a heading or table assigns work
         if intro:
@@ -782,6 +798,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# every document clause holds one of these words: a cheap test before the full alternation
+DOCUMENT_CLAUSE_HINT = re.compile(r"(?=[hHeEtTbBkKn])(?:hiệu\s+lực|effect|together\s+with|hereby|Bãi\s+bỏ|kèm\s+theo"
+                                  r"|này\s+thay\s+thế)", re.I)
 MAX_TITLE_LINE = 120
 
 
@@ -791,13 +810,17 @@ def _title_line(text: str, start: int, end: int) -> bool:
 
 
 _NUMBER_TOKEN = re.compile(r"\S*\d\S*")
+_DATE_OR_SYMBOL = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|/\w*[A-ZĐ]")  # a date or a document number is no figure
+_DIGIT_RUN = re.compile(r"\d[\d.,/%]*")  # found only where a digit stands: a cheap count of the figures
 STATISTIC_SHARE = 0.25  # a unit this much made of figures reports results; tasks carry a date or two at most
 MIN_FIGURES = 3
 
 
 def _statistic(text: str, start: int, end: int) -> bool:
+    if len(_DIGIT_RUN.findall(text, start, end)) < MIN_FIGURES:
+        return False  # most units hold a figure or two at most: no need to count their words
     words = text[start:end].split()
-    figures = [w for w in words if _NUMBER_TOKEN.fullmatch(w) and not re.search(r"\d{1,2}/\d{1,2}/\d{4}|/\w*[A-ZĐ]", w)]
+    figures = [w for w in words if _NUMBER_TOKEN.fullmatch(w) and not _DATE_OR_SYMBOL.search(w)]
     return len(figures) >= MIN_FIGURES and len(figures) >= STATISTIC_SHARE * len(words)
 
 

@@ -33,3 +33,37 @@ def alternation(phrases: Iterable[str], plural: bool = False) -> str:
     ``plural`` each may take an English plural ending ("Decision" / "Decisions")."""
     ending = r"(?:e?s)?" if plural else ""
     return "|".join(phrase(p) + ending for p in sorted(phrases, key=len, reverse=True))
+
+
+def trie(phrases: Iterable[str]) -> str:
+    """A regex matching any of the literal phrases, nested by shared prefix ("Cục|Chi cục|Công an" ->
+    "C(?:ục|hi\\ cục|ông\\ an)"). Python tries the alternatives of a flat alternation one by one at every
+    position; nested by first letters it tests a handful. Longer phrases come first at each branch point, so
+    the longest phrase wins as in a sorted flat alternation. Spaces match any run of white space."""
+    tree: dict = {}
+    for text in phrases:
+        node = tree
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # end of a phrase
+
+    def emit(node: dict) -> str:
+        branches = []
+        for ch, child in node.items():
+            if ch == "":
+                continue
+            atom = r"\s+" if ch == " " else re.escape(ch)
+            branches.append((_depth(child), atom + emit(child)))
+        branches.sort(key=lambda b: -b[0])
+        parts = [b for _, b in branches]
+        if "" in node:
+            parts.append("")  # the phrase may end here: tried after the longer ones
+        if len(parts) == 1:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")"
+
+    return emit(tree)
+
+
+def _depth(node: dict) -> int:
+    return max((1 + _depth(child) for ch, child in node.items() if ch), default=0)
