@@ -35,3 +35,21 @@ def test_a_bare_locality_asks_for_the_province():
     text = "Trung tâm Kiểm soát bệnh tật tỉnh chủ trì"
     (body,) = BodyGrammar.default().find(text, 0, len(text), "vi")
     assert body.local
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ban Quản lý dự án đầu tư", "Ban Quản lý"),  # the longer head wins, as in a sorted alternation
+    ("Ban Chỉ đạo", "Ban"),
+    ("Chi  cục Thuế", "Chi  cục"),  # any run of white space
+    ("Bộ Chỉ huy Quân sự", "Bộ Chỉ huy"),
+    ("Báo cáo", None),
+])
+def test_the_head_trie_matches_like_the_flat_alternation(text, expected):
+    import re
+
+    from pipeline.patterns import trie
+
+    heads = ["Cục", "Chi cục", "Công an", "Ban", "Ban Quản lý", "Bộ Chỉ huy", "Bộ Tư lệnh"]
+    nested = re.match(trie(heads), text)
+    flat = re.match("|".join(h.replace(" ", r"\s+") for h in sorted(heads, key=len, reverse=True)), text)
+    assert (nested and nested.group()) == (flat and flat.group()) == expected
