@@ -19,6 +19,8 @@ import concurrent.futures as cf
 import json
 import multiprocessing
 import os
+import resource
+import signal
 import sys
 import threading
 import time
@@ -33,6 +35,7 @@ from typing import Any
 from pipeline.extract import STAGES, StageError, StageTimer, extract_file, extract_text
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, read_document, supported
 from pipeline.language import DEFAULT_BACKEND
+from pipeline.limits import DEFAULT_LIMITS, MB, Limits, add_limit_arguments, limits_from_args
 from pipeline.records import Source
 from pipeline.store import GROUP_DOCUMENTS as DEFAULT_COMMIT_EVERY
 from pipeline.store import GROUP_SECONDS
@@ -44,6 +47,8 @@ IN_FLIGHT_PER_WORKER = 8  # keeps workers busy while the driver writes a slow do
 LOG_EVERY_FILES = 100  # plain progress lines (stderr not a terminal)
 LOG_EVERY_SECONDS = 10.0
 PARENT_POLL_SECONDS = 0.5
+WATCHDOG_POLL = 5.0  # seconds between the driver's looks at workers that finish nothing
+WATCHDOG_GRACE = 30.0  # beyond a file's own time limit before the driver ends the workers
 WORKER_DIED = "worker process died while processing this file (crash or killed by the OS, e.g. out of memory)"
 
 # Two tiny real-looking texts, one per language, run once per worker so models and patterns are
@@ -94,9 +99,27 @@ def warm_up(language_backend: str = DEFAULT_BACKEND) -> None:
                      language_backend=language_backend)
 
 
-def _init_local_worker(language_backend: str) -> None:
+def _init_local_worker(language_backend: str, memory_mb: int = DEFAULT_LIMITS.memory_mb) -> None:
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     warm_up(language_backend)
+    limit_memory(memory_mb)
+
+
+def limit_memory(memory_mb: int) -> None:
+    """Cap this worker's address space: a file that needs more fails with MemoryError (reported) or, in a
+    C library, ends the worker (reported too, and the worker replaced), instead of exhausting the machine."""
+    if memory_mb > 0:
+        limit = memory_mb * MB
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit if hard == resource.RLIM_INFINITY else min(limit, hard)))
+
+
+class FileTimedOut(BaseException):
+    """A file ran past its wall-clock limit. A BaseException, so no reader's 'except Exception' swallows it."""
+
+
+def _on_alarm(signum, frame) -> None:
+    raise FileTimedOut()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -127,22 +150,36 @@ def hash_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Hashed | Failure
         return Failure(path, "hash", f"{type(err).__name__}: {err}")
 
 
-def extract_one(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
-                language_backend: str = DEFAULT_BACKEND) -> Extracted | Failure:
-    """The whole pipeline on one file; every exception becomes a Failure naming the stage."""
+def extract_one(path: str, max_bytes: int = DEFAULT_MAX_BYTES, language_backend: str = DEFAULT_BACKEND,
+                limits: Limits = DEFAULT_LIMITS) -> Extracted | Failure:
+    """The whole pipeline on one file; every exception becomes a Failure naming the stage. The file's time
+    limit is a timer signal in this process (the driver's watchdog backs it up for code that holds it)."""
     timer = StageTimer()
     start = time.perf_counter()
+    timed = limits.file_timeout > 0 and threading.current_thread() is threading.main_thread()
+    if timed:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, limits.file_timeout)
     try:
-        record = extract_file(path, max_bytes=max_bytes, language_backend=language_backend, timer=timer)
+        record = extract_file(path, max_bytes=max_bytes, language_backend=language_backend, timer=timer,
+                              limits=limits)
+    except FileTimedOut:
+        return Failure(path, timer.current, f"timed out after {limits.file_timeout:g} s (--file-timeout)")
     except IngestError as err:
         reason = str(err)
         return Failure(path, "ocr" if "OCR" in reason else "ingest", reason)
     except StageError as err:
+        if isinstance(err.__cause__, MemoryError):
+            return Failure(path, err.stage, f"memory limit reached ({limits.memory_mb} MB; --memory-limit-mb)")
         return Failure(path, err.stage, str(err))
     except MemoryError:
-        return Failure(path, "extract", "out of memory")
+        return Failure(path, timer.current, f"memory limit reached ({limits.memory_mb} MB; --memory-limit-mb)")
     except Exception as err:  # a reader library crashing on damaged input
         return Failure(path, "ingest", f"{type(err).__name__}: {err}")
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     data = record.to_dict()
     return Extracted(path=path, record=data, size=os.path.getsize(path),
                      text_bytes=len(record.text.encode("utf-8")), pages=record.source.pages or 0,
@@ -194,16 +231,19 @@ class LocalEngine:
 
     name = "local"
 
-    def __init__(self, workers: int, language_backend: str = DEFAULT_BACKEND) -> None:
+    def __init__(self, workers: int, language_backend: str = DEFAULT_BACKEND,
+                 memory_mb: int = DEFAULT_LIMITS.memory_mb) -> None:
         self.workers = workers
         self.language_backend = language_backend
+        self.memory_mb = memory_mb
         self._context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         self._generation = 0
         self._pool = self._new_pool()
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=self._context,
-                                      initializer=_init_local_worker, initargs=(self.language_backend,))
+                                      initializer=_init_local_worker,
+                                      initargs=(self.language_backend, self.memory_mb))
 
     def submit(self, fn: Callable, *args: Any) -> Any:
         try:
@@ -230,6 +270,12 @@ class LocalEngine:
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._generation += 1
         self._pool = self._new_pool()
+
+    def kill_workers(self) -> None:
+        """The watchdog's last resort for a file stuck where no signal reaches (inside a C library): end the
+        workers; their tasks come back as broken and are retried alone."""
+        for process in list(getattr(self._pool, "_processes", {}).values()):
+            process.kill()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -475,7 +521,8 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
               scheduler: str | None = None, force: bool = False,
               failures_path: str | os.PathLike = DEFAULT_FAILURES, max_bytes: int = DEFAULT_MAX_BYTES,
               language_backend: str = DEFAULT_BACKEND, progress: bool = True,
-              dask_processes: bool = True, commit_every: int = DEFAULT_COMMIT_EVERY) -> BatchStats:
+              dask_processes: bool = True, commit_every: int = DEFAULT_COMMIT_EVERY,
+              limits: Limits = DEFAULT_LIMITS) -> BatchStats:
     """Process every input into ``store`` (a pipeline.store.Store, or None to extract only).
 
     Stored documents are committed every ``commit_every`` documents (and at least every few seconds):
@@ -494,31 +541,42 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
         bar.advance(failed=True)
 
     runner = (DaskEngine(scheduler, workers, language_backend, processes=dask_processes) if engine == "dask"
-              else LocalEngine(workers, language_backend))
+              else LocalEngine(workers, language_backend, limits.memory_mb))
     stats.workers = runner.workers
     limit = max(2, runner.workers * IN_FLIGHT_PER_WORKER)
     # with --force or an empty store no file can be skipped: extract at once, without a hashing round trip
     queue = _Queue(discover(inputs), "hash" if not force and sink.has_documents() else "extract")
     pending: dict[Any, _Task] = {}
+    watchdog = _Watchdog(limits.file_timeout)
+    stuck: set[str] = set()  # files in flight when the watchdog ended the workers
+    last_progress = time.monotonic()
     with sink.grouped():  # commits in groups; each group ends committed, whatever stops the loop
         try:
             while True:
                 while len(pending) < limit and (task := queue.next_task(pending.values(), fail)) is not None:
                     fn = (hash_file, task.path, max_bytes) if task.kind == "hash" else (
-                        extract_one, task.path, max_bytes, language_backend)
+                        extract_one, task.path, max_bytes, language_backend, limits)
                     pending[runner.submit(*fn)] = task
                 if not pending:
                     break
-                done = runner.wait_any(pending, timeout=sink.commit_due_in())
-                if not done:  # the workers are busy on slow files: commit what is stored so far
+                done = runner.wait_any(pending, timeout=min(sink.commit_due_in() or WATCHDOG_POLL, WATCHDOG_POLL))
+                if done:
+                    last_progress = time.monotonic()
+                else:  # the workers are busy on slow files: commit what is stored so far
                     sink.commit()
+                    if watchdog.stuck(last_progress) and isinstance(runner, LocalEngine):
+                        stuck.update(task.path for task in pending.values())
+                        runner.kill_workers()  # their tasks come back broken: retried alone, then reported
+                        last_progress = time.monotonic()
                 for fut in done:
                     task = pending.pop(fut)
                     try:
                         result = runner.result(fut)
                     except EngineBroken:
                         if task.isolated:
-                            fail(Failure(task.path, task.kind if task.kind == "hash" else "extract", WORKER_DIED))
+                            reason = (f"timed out after {limits.file_timeout:g} s (stuck beyond the reach of its "
+                                      f"timer; worker replaced)" if task.path in stuck else WORKER_DIED)
+                            fail(Failure(task.path, task.kind if task.kind == "hash" else "extract", reason))
                         else:
                             queue.suspects.append(task)
                         continue
@@ -533,6 +591,17 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
             bar.close()
     stats.elapsed = time.perf_counter() - start
     return stats
+
+
+@dataclass
+class _Watchdog:
+    """No file finished for its whole time limit and a grace: some worker holds a file where its own timer
+    cannot interrupt it (a long call inside a C library)."""
+
+    file_timeout: float
+
+    def stuck(self, last_progress: float) -> bool:
+        return self.file_timeout > 0 and time.monotonic() - last_progress > self.file_timeout + WATCHDOG_GRACE
 
 
 def _handle(result: Hashed | Extracted | Failure, task: _Task, sink: _Sink, stats: BatchStats,
@@ -620,8 +689,7 @@ def add_run_command(subparsers) -> None:
     p.add_argument("--force", action="store_true", help="re-extract files whose content is already stored")
     p.add_argument("--failures", default=str(DEFAULT_FAILURES),
                    help=f"append failures here as JSON Lines (default {DEFAULT_FAILURES})")
-    p.add_argument("--max-size-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20,
-                   help=f"refuse larger files (default {DEFAULT_MAX_BYTES / 2**20:.0f})")
+    add_limit_arguments(p, batch=True)
     p.add_argument("--language-detector", choices=["lingua", "langdetect"], default=DEFAULT_BACKEND)
     p.add_argument("--commit-every", type=int, default=DEFAULT_COMMIT_EVERY, metavar="N",
                    help=f"documents per store commit (default {DEFAULT_COMMIT_EVERY}; also at least every "
@@ -646,9 +714,9 @@ def run_command(args: argparse.Namespace) -> int:
         try:
             stats = run_batch(args.inputs, store=store, workers=args.workers, engine=args.engine,
                               scheduler=args.scheduler, force=args.force, failures_path=args.failures,
-                              max_bytes=int(args.max_size_mb * 2**20),
+                              max_bytes=int(args.max_size_mb * MB),
                               language_backend=args.language_detector, progress=not args.quiet,
-                              commit_every=args.commit_every)
+                              commit_every=args.commit_every, limits=limits_from_args(args))
         except OSError as err:  # e.g. the Dask scheduler cannot be reached
             print(f"obligraph: {args.engine} engine: {err}", file=sys.stderr)
             return 2

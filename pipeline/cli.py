@@ -10,6 +10,7 @@ from pathlib import Path
 from pipeline.extract import StageError, extract_file
 from pipeline.ingest import IngestError
 from pipeline.language import DEFAULT_BACKEND
+from pipeline.limits import add_limit_arguments, limits_from_args
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -19,7 +20,9 @@ def _extract(args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            record = extract_file(name, max_bytes=int(args.max_size_mb * 2**20), language_backend=args.language_detector)
+            limits = limits_from_args(args)
+            record = extract_file(name, max_bytes=limits.max_file_bytes, language_backend=args.language_detector,
+                                  limits=limits)
         except (IngestError, StageError) as err:
             print(f"obligraph: {name}: {err}", file=sys.stderr)
             failed += 1
@@ -41,7 +44,7 @@ def _add_extract(sub) -> None:
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--max-size-mb", type=float, default=32.0, help="refuse larger files (default 32)")
+    add_limit_arguments(p)
     p.add_argument("--language-detector", choices=["lingua", "langdetect"], default=DEFAULT_BACKEND)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -379,13 +380,20 @@ class _Ctx:
     lang: str
     issued: date | None
     out: list[Deadline] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)  # the spans in out, sorted; they never overlap
 
     def free(self, s: int, e: int) -> bool:
-        return all(e <= d.span[0] or s >= d.span[1] for d in self.out)
+        """Whether [s, e) overlaps no span found so far: its two neighbours in start order are all that can
+        (a sorted lookup, not a comparison with every span: a long text holds thousands of deadlines)."""
+        i = bisect_left(self.taken, (s, s))
+        if i < len(self.taken) and self.taken[i][0] < e:
+            return False
+        return not (i > 0 and self.taken[i - 1][1] > s)
 
     def add(self, d: Deadline) -> None:
         if self.free(*d.span):
             self.out.append(d)
+            insort(self.taken, tuple(d.span))
 
 
 # ---------------------------------------------------------------- relative durations

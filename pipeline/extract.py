@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from pipeline.ingest import DEFAULT_MAX_BYTES, read_document
 from pipeline.language import DEFAULT_BACKEND, detect_document
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.metadata import extract_metadata
 from pipeline.normalise import normalise
 from pipeline.obligations import extract_obligations
@@ -26,10 +27,12 @@ _PROVINCIAL = re.compile(r"^Ủy ban nhân dân (?:tỉnh|thành phố) (.+)$", 
 @dataclass
 class StageTimer:
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    current: str = "ingest"  # the stage running now: a file stopped by its time limit is reported there
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         start = time.perf_counter()
+        self.current = name
         try:
             yield
         finally:
@@ -45,10 +48,11 @@ class StageError(Exception):
 
 
 def extract_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 language_backend: str = DEFAULT_BACKEND, timer: StageTimer | None = None) -> DocumentRecord:
+                 language_backend: str = DEFAULT_BACKEND, timer: StageTimer | None = None,
+                 limits: Limits = DEFAULT_LIMITS) -> DocumentRecord:
     timer = timer or StageTimer()
     with timer.stage("ingest"):
-        raw = read_document(path, max_bytes)  # IngestError propagates as a bad-input failure
+        raw = read_document(path, max_bytes, limits)  # IngestError propagates as a bad-input failure
     return extract_text(raw.text, source=Source(path=str(path), format=raw.format, sha256=raw.sha256,
                                                  pages=raw.pages, ocr=raw.ocr),
                         language_backend=language_backend, timer=timer)

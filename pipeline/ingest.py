@@ -18,11 +18,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from pipeline.legacy_encodings import UndecodableText, decode_legacy_lines, decode_text_bytes
+from pipeline.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.records import sha256_bytes
 
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
               ".pdf": "pdf", ".docx": "docx"}
-DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_file_bytes
 # A page whose text layer has fewer letters than this is treated as a scan and OCR'd.
 MIN_TEXT_LAYER_LETTERS = 40
 MOTTO_WORDS = {"CỘNG", "HÒA", "HOÀ", "ĐỘC", "ĐẢNG"}
@@ -48,7 +49,8 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in EXTENSIONS
 
 
-def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
+def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
+                  limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     path = Path(path)
     fmt = EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
@@ -69,7 +71,8 @@ def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -
         raise IngestError(f"cannot read file: {err.strerror}") from None
     _check_content_matches(fmt, data, path.suffix)
     reader = _READERS[fmt]
-    raw = reader(data)
+    raw = reader(data, limits)
+    _check_text(raw.text, limits)
     raw.path = str(path)
     raw.format = fmt
     raw.sha256 = sha256_bytes(data)
@@ -111,7 +114,7 @@ def _check_content_matches(fmt: str, data: bytes, suffix: str) -> None:
 
 # --- text -----------------------------------------------------------------------------------------
 
-def _read_text(data: bytes) -> RawDocument:
+def _read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise IngestError("binary content, not text")
     try:
@@ -124,8 +127,8 @@ def _read_text(data: bytes) -> RawDocument:
     return RawDocument(path="", format="", sha256="", text=text, encoding=decoded.encoding)
 
 
-def _read_html(data: bytes) -> RawDocument:
-    raw = _read_text(data)
+def _read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
+    raw = _read_text(data, limits)
     if raw.text and "<" in raw.text and ">" in raw.text:
         raw.text = html_to_text(raw.text)
     raw.text = decode_legacy_lines(raw.text)  # older pages show TCVN3 bytes through a Unicode page
@@ -179,11 +182,53 @@ def html_to_text(markup: str) -> str:
 
 # --- docx -----------------------------------------------------------------------------------------
 
-def _read_docx(data: bytes) -> RawDocument:
+def _check_text(text: str, limits: Limits) -> None:
+    """The extracted text's length and its longest line: past them every later stage would crawl."""
+    if len(text) > limits.max_text_chars:
+        raise IngestError(f"text of {len(text) / 10**6:.1f} million characters (limit "
+                          f"{limits.max_text_chars / 10**6:g} million; --max-text-mb)")
+    longest = max(map(len, text.split("\n")), default=0)
+    if longest > limits.max_line_chars:
+        raise IngestError(f"a line of {longest:,} characters (limit {limits.max_line_chars:,}; --max-line-chars)")
+
+
+# a DTD in an OOXML part can only declare entities: expanding them is how an XML bomb or an external
+# entity works, and Word never writes one
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+ZIP_CHUNK = 1 << 20
+
+
+def _check_zip(data: bytes, limits: Limits, kind: str) -> None:
+    """Decompressed sizes are counted as the parts are inflated (a header may lie about them), and no part
+    may declare a DTD. Raises IngestError naming the limit."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise IngestError(f"damaged {kind} (not a ZIP package)") from None
+    total = 0
+    with archive:
+        for info in archive.infolist():
+            try:
+                with archive.open(info) as part:
+                    head = b""
+                    while chunk := part.read(ZIP_CHUNK):
+                        head = head or chunk[:4096]
+                        total += len(chunk)
+                        if total > limits.max_unzipped_bytes:
+                            raise IngestError(f"{kind} expands to more than {limits.max_unzipped_bytes / MB:g} MB "
+                                              f"(a decompression bomb?; --max-unzipped-mb)")
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as err:
+                raise IngestError(f"damaged {kind} part {info.filename!r} ({type(err).__name__})") from None
+            if info.filename.endswith((".xml", ".rels")) and _DTD.search(head):
+                raise IngestError(f"{kind} part {info.filename!r} declares a DTD (entity expansion refused)")
+
+
+def _read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     import docx  # python-docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_zip(data, limits, "DOCX")
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises many kinds for damaged packages
@@ -215,7 +260,7 @@ def _unique_cells(cells):
 
 # --- pdf ------------------------------------------------------------------------------------------
 
-def _read_pdf(data: bytes) -> RawDocument:
+def _read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     import pypdfium2 as pdfium
 
     try:
@@ -226,14 +271,20 @@ def _read_pdf(data: bytes) -> RawDocument:
             raise IngestError("encrypted PDF (a password is required)") from None
         raise IngestError("damaged or truncated PDF (PDFium cannot open it)") from None
     try:
+        if len(pdf) > limits.max_pdf_pages:
+            raise IngestError(f"PDF of {len(pdf)} pages (limit {limits.max_pdf_pages}; --max-pdf-pages)")
         texts: list[str] = []
         ocr_used = False
+        ocr_pages = 0
         in_table = False  # a task table runs on over the following pages without its header
         for index in range(len(pdf)):
             page = pdf[index]
             text = page.get_textpage().get_text_range()
             if _letters(text) < MIN_TEXT_LAYER_LETTERS:
-                text = _ocr_page(page)
+                ocr_pages += 1
+                if ocr_pages > limits.max_ocr_pages:
+                    raise IngestError(f"more than {limits.max_ocr_pages} scanned pages to OCR (--max-ocr-pages)")
+                text = _ocr_page(page, index, limits)
                 ocr_used = True
             elif index == 0:
                 text = _first_page_with_layout(data) or text
@@ -342,7 +393,12 @@ def tesseract_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def _ocr_page(page) -> str:
+def _ocr_page(page, index: int = 0, limits: Limits = DEFAULT_LIMITS) -> str:
+    width, height = page.get_size()  # points
+    megapixels = width * height * (OCR_DPI / 72) ** 2 / 1e6
+    if megapixels > limits.max_page_megapixels:
+        raise IngestError(f"page {index + 1} would render to {megapixels:,.0f} megapixels for OCR (limit "
+                          f"{limits.max_page_megapixels:g}; --max-page-megapixels)")
     if not tesseract_available():
         raise IngestError("scanned PDF page needs OCR but tesseract is not installed (run 'make setup')")
     image = page.render(scale=OCR_DPI / 72).to_pil().convert("L")

@@ -85,12 +85,12 @@ def _is_footnote_star(line: str, m: re.Match[str]) -> bool:
 PIPE = None  # marker in the line stream for a table-cell boundary
 
 _ENUMERATOR = re.compile(
-    r"^(?:[-–—•+]\s*|\d{1,3}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s|[IVXLC]{1,6}[.)]\s"
+    r"^(?:[-–—•+]\s*|\d{1,4}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s|[IVXLC]{1,6}[.)]\s"
     r"|Điều\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]))|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s+[IVXLC\d]|Article\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-Z]))|Chapter\s+[IVXLC\d]"
     r"|Section\s+\d|\[\d+\]|Nơi\s+nhận|Kính\s+gửi|Số\s*:|KT\.|TM\.|TL\.|Q\.\s|TUQ\.|T/M|K/T|"
     r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"
 )
-_BARE_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]$")
+_BARE_ENUMERATOR = re.compile(r"^(?:\d{1,4}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]$")
 _SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\))\s*$")
 MAX_TABLE_CELL = 600
 

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from pipeline.agencies import Agency, AgencyMention, AgencyRegistry, fold_name
 from pipeline.bodies import BodyGrammar, BodyName
@@ -91,6 +92,7 @@ INNER_OPENER = re.compile(first_letters(["yêu", "đề", "giao", "request", "as
                           + r"\b(?:yêu\s+cầu|đề\s+nghị|giao|requests?|requesting|assigns?)\s+(?!của\b|of\b)", re.I)
 # an addressee heading names its bodies anywhere; a longer heading only through its subject or request
 SHORT_HEADING = 120
+CHAIN_REACH = 600  # characters: how far after a cue or a clause's start its list of bodies may run
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # "Article 1. To approve the national program ..., with the following principal contents:"
 APPROVES = re.compile(r"(?:Article|Điều)\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
@@ -208,6 +210,7 @@ class ObligationExtractor:
         self.cues = cues()
         self.addressees: list[AgencyMention] = []
         self._mention_cache: dict[tuple[int, int], list[AgencyMention]] = {}
+        self._mention_starts: dict[tuple[int, int], list[int]] = {}
         self._block_spans = [b.span for b in seg.blocks]
         self._block_ends = [b.span[1] for b in seg.blocks]
         self._deadline_cache: dict[tuple[int, int], list[Deadline]] = {}
@@ -242,22 +245,32 @@ class ObligationExtractor:
                 found = [self._as_class_of_provinces(m) for m in self._with_open_world(found, span)]
                 if self.central:
                     found = [_as_local_class(m) for m in found]
+                found.sort(key=lambda m: m.span[0])
                 self._mention_cache[span] = found
-            out.extend(m for m in found if start <= m.span[0] and m.span[1] <= end)
+                self._mention_starts[span] = [m.span[0] for m in found]
+            # the mentions sorted by start: a sorted lookup, not a pass over all of a long paragraph's mentions
+            for m in found[bisect_left(self._mention_starts[span], start):]:
+                if m.span[0] >= end:
+                    break
+                if m.span[1] <= end:
+                    out.append(m)
         return out
 
     def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """Add the bodies the registry does not know, recognised by the grammar of agency names."""
+        known = sorted(known, key=lambda m: m.span[0])
         found = BodyGrammar.default().find(self.text, span[0], span[1], self.language)
         shared = [b.span for b in found if b.distributive]
         if shared:  # "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh": the items, not the shared head, are the bodies
             lo, hi = min(s for s, _ in shared), max(e for _, e in shared)
             known = [m for m in known if not (lo <= m.span[0] and m.span[1] <= hi)]
-        taken = [m.span for m in known]
+        starts = [m.span[0] for m in known]  # known is sorted by start
+        reach = list(accumulate((m.span[1] for m in known), max))  # the furthest end among the first k
         added = []
         for body in found:
-            if any(s < body.span[1] and body.span[0] < e for s, e in taken):
-                continue
+            i = bisect_left(starts, body.span[1])  # the known mentions that start before the body ends
+            if i and reach[i - 1] > body.span[0]:
+                continue  # one of them reaches into it: the registry named this body already
             added.append(self._open_world_mention(body))
         return sorted(known + added, key=lambda m: m.span[0]) if added else known
 
@@ -302,7 +315,7 @@ class ObligationExtractor:
         if not explicit:
             # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
             for inner in INNER_OPENER.finditer(self.text, pos, end):
-                found = self._chain(inner.end(), end, self.mentions(inner.end(), min(end, inner.end() + 600)))
+                found = self._chain(inner.end(), end, self._near(inner.end(), end))
                 if found and found[0].span[0] - inner.end() < 20:
                     return _Subject(found, found[-1].span[1], True, True)
         return _Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened))
@@ -311,7 +324,7 @@ class ObligationExtractor:
         """The bodies named from `pos` on, joined only by list punctuation, connectors and titles."""
         if not (opened or self._may_name_a_body(pos, end)):
             return []  # most clauses open with a verb: no need to look for bodies
-        return self._chain(pos, end, self.mentions(pos, min(end, pos + 600)))
+        return self._chain(pos, end, self._near(pos, end))
 
     def _may_name_a_body(self, pos: int, end: int) -> bool:
         """Whether the clause at `pos` opens with a word that a body's name, title or list can start with.
@@ -323,6 +336,10 @@ class ObligationExtractor:
             return True
         # a body the registry does not know: a head noun followed by a capitalised name ("Trung tâm Y tế")
         return bool(BodyGrammar.default().opens_a_name(self.text, word.start(1), end, self.language))
+
+    def _near(self, pos: int, end: int) -> list[AgencyMention]:
+        """The bodies named within a chain's reach of pos: a list of bodies after a cue is never longer."""
+        return self.mentions(pos, min(end, pos + CHAIN_REACH))
 
     def _chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
         """Mentions that follow `pos` separated only by list punctuation and connector words."""
@@ -340,11 +357,9 @@ class ObligationExtractor:
         return chain
 
     def partners(self, start: int, end: int) -> list[AgencyMention]:
-        cues = list(self.cues.support.finditer(self.text, start, end))
-        found = self.mentions(start, end) if cues else []  # most tasks name no partner: no need to look up bodies
         partners: list[AgencyMention] = []
-        for cue in cues:
-            for mention in self._chain(cue.end(), end, found):
+        for cue in self.cues.support.finditer(self.text, start, end):  # most tasks name no partner: no lookup
+            for mention in self._chain(cue.end(), end, self._near(cue.end(), end)):
                 # "phối hợp với các bộ, cơ quan liên quan": generic partners are not named (ANNOTATION.md)
                 after = self.text[mention.span[1]:mention.span[1] + 60]
                 if mention.kind == "group" and (RELATED.search(mention.mention) or RELATED_AFTER.match(after)):
@@ -353,11 +368,9 @@ class ObligationExtractor:
         return partners
 
     def reports(self, start: int, end: int) -> list[str]:
-        cues = list(self.cues.report.finditer(self.text, start, end))
-        found = self.mentions(start, end) if cues else []
         names: list[str] = []
-        for cue in cues:
-            for mention in self._chain(cue.end(), end, found):
+        for cue in self.cues.report.finditer(self.text, start, end):
+            for mention in self._chain(cue.end(), end, self._near(cue.end(), end)):
                 before = self.text[cue.end():mention.span[0]]
                 if "(" in before and self.cues.channel.search(before[before.rfind("("):]):
                     break  # "(qua Sở Nội vụ)": a channel, not the body reported to

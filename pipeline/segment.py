@@ -21,7 +21,8 @@ ENUMERATORS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^(?:Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*|$|(?=[A-ZĐ]))")),
     ("section", re.compile(r"^(" + _ROMAN + r")\s*[.)]\s*(?=\S)")),
     ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(?=\S)|(?=[^\W\d_]))")),
-    ("item", re.compile(r"^(\d{1,3})\s*[.)/]\s*(?=[^\d\s/])")),
+    # up to 9999 items (a plan or appendix of thousands of numbered tasks)
+    ("item", re.compile(r"^(\d{1,4})\s*[.)/]\s*(?=[^\d\s/])")),
     ("point", re.compile(r"^(đ|dd|[a-z])\s*[)/]\s*")),
     ("subpoint", re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s*")),
     ("bullet", re.compile(r"^(?:[-–—•+*]|\[\d{1,2}\])\s*(?=\S)")),

@@ -1,0 +1,127 @@
+"""Hostile and huge inputs end as a record or a one-line failure with the right reason, within the limits,
+and the good files of the same batch all land (issue: hostile and huge inputs)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.conftest import DEV, ROOT
+from tests.hostile.corpus import write_hostile
+
+OBLIGRAPH = str(ROOT / ".venv" / "bin" / "obligraph")
+GOOD = ["vi_cd_223_ttg_2025.txt", "vi_kh_0129_ubnd_daklak_2025.txt", "en_qd_2281_ttg_2010.txt",
+        "vi_tb_623_vpcp_2025.txt"]
+SMALL_LIMITS = ["--max-unzipped-mb", "16", "--max-pdf-pages", "1000", "--max-line-chars", "200000",
+                "--file-timeout", "90", "--memory-limit-mb", "1024"]
+
+
+@pytest.fixture(scope="module")
+def hostile_batch(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    inputs = root / "in"
+    expected = write_hostile(inputs)
+    for name in GOOD:
+        shutil.copy(DEV / name, inputs / name)
+    store, failures = root / "store.sqlite", root / "failures.jsonl"
+    done = subprocess.run([OBLIGRAPH, "run", str(inputs), "--store", str(store), "--failures", str(failures),
+                           "--workers", "2", "--quiet", *SMALL_LIMITS], capture_output=True, text=True, timeout=900)
+    stored = {row[0].rsplit("/", 1)[-1] for row in sqlite3.connect(store).execute("SELECT path FROM documents")}
+    failed = {json.loads(line)["path"].rsplit("/", 1)[-1]: json.loads(line)
+              for line in failures.read_text("utf-8").splitlines() if line.strip()}
+    return done, expected, stored, failed
+
+
+def test_the_run_completes_and_every_good_file_lands(hostile_batch):
+    done, _, stored, _ = hostile_batch
+    assert done.returncode == 1, done.stderr  # 1: some files failed, as they must
+    assert "documents" in done.stdout.splitlines()[-1]
+    assert set(GOOD) <= stored
+
+
+def test_every_hostile_file_ends_as_a_record_or_its_failure(hostile_batch):
+    _, expected, stored, failed = hostile_batch
+    for name, reason in expected.items():
+        if reason is None:
+            assert name in stored, (name, failed.get(name))
+        elif reason:
+            assert name in failed and reason in failed[name]["reason"], (name, failed.get(name))
+        else:  # damaged or script-laden PDFs: refused with a reason, or read (they hold no text to extract)
+            assert name in stored or failed[name]["reason"], name
+
+
+def test_failures_are_one_line_and_name_a_stage(hostile_batch):
+    _, _, _, failed = hostile_batch
+    for failure in failed.values():
+        assert failure["stage"] and "\n" not in failure["reason"] and len(failure["reason"]) < 300
+
+
+def test_a_file_past_its_time_limit_is_reported_and_the_batch_goes_on(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(DEV / GOOD[0], inputs / GOOD[0])
+    # a text of many thousand tasks takes seconds: with a limit of 0.5 s it is stopped and reported
+    (inputs / "slow.txt").write_text("".join(f"{i}. Bộ Tài chính chủ trì, phối hợp với Bộ Nội vụ rà soát nhiệm "
+                                             f"vụ số {i}, hoàn thành trước ngày 15/12/2026.\n" for i in range(1, 9000)))
+    failures = tmp_path / "failures.jsonl"
+    done = subprocess.run([OBLIGRAPH, "run", str(inputs), "--store", str(tmp_path / "s.sqlite"), "--failures",
+                           str(failures), "--workers", "1", "--quiet", "--file-timeout", "0.5"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    (failure,) = [json.loads(line) for line in failures.read_text().splitlines()]
+    assert failure["path"].endswith("slow.txt") and "timed out after 0.5 s" in failure["reason"]
+    assert "1 document" in done.stdout
+
+
+def test_a_worker_past_its_memory_limit_reports_the_file(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(DEV / GOOD[0], inputs / GOOD[0])
+    (inputs / "big.txt").write_text("Số: 1/KH-UBND\n" + "".join(f"{i}. Bộ Tài chính chủ trì rà soát nhiệm vụ {i}.\n"
+                                                                   for i in range(1, 150_000)))
+    failures = tmp_path / "failures.jsonl"
+    done = subprocess.run([OBLIGRAPH, "run", str(inputs), "--store", str(tmp_path / "s.sqlite"), "--failures",
+                           str(failures), "--workers", "1", "--quiet", "--memory-limit-mb", "400"],
+                          capture_output=True, text=True, timeout=600)
+    (failure,) = [json.loads(line) for line in failures.read_text().splitlines()]
+    assert failure["path"].endswith("big.txt")
+    assert "memory limit" in failure["reason"] or "worker process died" in failure["reason"]
+    assert "1 document" in done.stdout
+
+
+NO_NETWORK = textwrap.dedent('''
+    import socket, sys
+    _connect = socket.socket.connect
+    def guarded(self, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and (host.startswith("127.") or host in ("localhost", "::1") or host.startswith("/")):
+            return _connect(self, address)
+        with open({log!r}, "a") as log:
+            log.write(f"{{address}}\\n")
+        raise OSError("network refused by the test")
+    socket.socket.connect = guarded
+''')
+
+
+@pytest.mark.parametrize("command", ["extract", "run"])
+def test_no_network_at_run_time(tmp_path, command):
+    """Sockets to anything but loopback are refused (sitecustomize in the child); the command still works
+    and never tried one."""
+    log = tmp_path / "attempts.log"
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(NO_NETWORK.format(log=str(log)))
+    args = [str(DEV / GOOD[0])] if command == "extract" else [
+        str(DEV / GOOD[0]), "--store", str(tmp_path / "s.sqlite"), "--failures", str(tmp_path / "f.jsonl"),
+        "--workers", "1", "--quiet"]
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(hook), "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", command, *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert not log.exists(), log.read_text()
