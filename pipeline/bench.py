@@ -276,8 +276,49 @@ def run(args: argparse.Namespace) -> dict:
             report["store"] = measure({"kind": "storebench", "source_store": str(source),
                                        "store": str(tmp / "storebench.sqlite"),
                                        "n_obligations": args.store_obligations}, args.store_timeout)
+        _say("scaling: numbered plans and single lines of 1k to 16k tasks")
+        report["scaling"] = scaling(tmp / "scaling", args.scaling_sizes)
     report["summary"] = summary(report)
     return report
+
+
+SCALING_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 100/KH-UBND\nNghệ An, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+                  "I. NHIỆM VỤ\n")
+SCALING_TASK = "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát hồ sơ nhiệm vụ số {i}, hoàn thành trước ngày 15/12/2026."
+
+
+def scaling_inputs(n: int, target: Path) -> dict[str, Path]:
+    """The same task pattern n times: one numbered item per line, and all of them on one line."""
+    target.mkdir(parents=True, exist_ok=True)
+    plan, line = target / f"plan-{n}.txt", target / f"line-{n}.txt"
+    plan.write_text(SCALING_HEADER + "".join(f"{i}. {SCALING_TASK.format(i=i)}\n" for i in range(1, n + 1)), "utf-8")
+    line.write_text(SCALING_HEADER + "1. " + " Giao ".join(SCALING_TASK.format(i=i) for i in range(n)) + "\n", "utf-8")
+    return {"items": plan, "one line": line}
+
+
+def scaling(target: Path, sizes: list[int], repeat: int = 2) -> dict:
+    """Seconds per MB of extraction at each size (best of `repeat`), and the largest size's ratio to the
+    smallest's: linear cost keeps it near 1."""
+    from pipeline.extract import extract_file
+    from pipeline.limits import Limits
+
+    limits = Limits(max_line_chars=10**8)  # the single-line inputs are long lines on purpose
+    out: dict = {}
+    for n in sizes:
+        for shape, path in scaling_inputs(n, target).items():
+            mb = path.stat().st_size / 2**20
+            best = min(_timed(lambda p=path: extract_file(p, limits=limits)) for _ in range(repeat))
+            out.setdefault(shape, []).append({"tasks": n, "mb": round(mb, 3), "seconds": round(best, 3),
+                                              "s_per_mb": round(best / mb, 3)})
+    for rows in out.values():
+        rows.append({"ratio_largest_to_smallest": round(rows[-1]["s_per_mb"] / rows[0]["s_per_mb"], 2)})
+    return out
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
 
 
 def _has_storebench() -> bool:
@@ -346,6 +387,12 @@ def table(report: dict) -> str:
                       for q, v in store["queries"].items() if not q.startswith("_")]
         else:
             lines.append(f"store: {store.get('error')}")
+    if "scaling" in report:
+        rows = [("scaling (extraction)", "tasks", "MB", "s", "s/MB")]
+        for shape, points in report["scaling"].items():
+            rows += [(shape, p["tasks"], p["mb"], p["seconds"], p["s_per_mb"]) for p in points if "tasks" in p]
+            rows.append((shape, "", "", "", f"x{points[-1]['ratio_largest_to_smallest']} largest/smallest"))
+        lines += ["", *_align(rows)]
     lines += ["", "summary:"] + [f"  {k}: {v}" for k, v in report["summary"].items()]
     return "\n".join(lines)
 
@@ -372,6 +419,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=300, help="time limit per run, seconds")
     parser.add_argument("--replica-timeout", type=float, default=240, help="time limit per replicated run (its rates so far are reported)")
     parser.add_argument("--store-timeout", type=float, default=120, help="time limit of the store benchmark")
+    parser.add_argument("--scaling-sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000, 16000],
+                        help="task counts of the scaling inputs (linear cost: s/MB flat across them)")
     parser.add_argument("--out", default=str(OUT), help="directory for the JSON report")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
