@@ -273,17 +273,16 @@ def _read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise IngestError(f"PDF of {len(pdf)} pages (limit {limits.max_pdf_pages}; --max-pdf-pages)")
+        layers = [pdf[index].get_textpage().get_text_range() for index in range(len(pdf))]
+        scanned = sum(_letters(text) < MIN_TEXT_LAYER_LETTERS for text in layers)
+        if scanned > limits.max_ocr_pages:  # counted before any page is rendered: OCR is the slow part
+            raise IngestError(f"{scanned} scanned pages to OCR (limit {limits.max_ocr_pages}; --max-ocr-pages)")
         texts: list[str] = []
         ocr_used = False
-        ocr_pages = 0
         in_table = False  # a task table runs on over the following pages without its header
-        for index in range(len(pdf)):
+        for index, text in enumerate(layers):
             page = pdf[index]
-            text = page.get_textpage().get_text_range()
             if _letters(text) < MIN_TEXT_LAYER_LETTERS:
-                ocr_pages += 1
-                if ocr_pages > limits.max_ocr_pages:
-                    raise IngestError(f"more than {limits.max_ocr_pages} scanned pages to OCR (--max-ocr-pages)")
                 text = _ocr_page(page, index, limits)
                 ocr_used = True
             elif index == 0:
