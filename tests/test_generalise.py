@@ -290,3 +290,19 @@ def test_an_acting_lead_in_with_words_before_its_verb():
             "khai thực hiện các nhiệm vụ sau đây:\n1. Tăng cường công tác lãnh đạo, chỉ đạo thực hiện hiệu quả các chủ "
             "trương, chính sách về bảo hiểm y tế.\n")
     assert tasks(body) == [("II.1", ["các bộ", "các cơ quan ngang bộ"])]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev vi_tb_659_vpcp_2025 item 2: a leading adverbial ends at the comma before the subject
+    ("2. Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát, kịp thời bố trí kinh "
+     "phí.\n", [("2", ["Bộ Tài chính"])]),
+    # dev vi_tb_653_vpcp_2025 1.b.ii: "Chủ đầu tư" is a generic actor, an obligation that names nobody
+    ("1. Về dự án:\nb) Để làm tốt các nhiệm vụ sắp tới, đề nghị:\n(ii) Chủ đầu tư phối hợp chặt chẽ với các đơn vị "
+     "liên quan hoàn thành nghiệm thu các hạng mục còn lại.\n", [("1.b.ii", [])]),
+    # seeds/001: a lead-in that cites a dispatch (not a provision it quotes) keeps its bullets as tasks
+    ("Theo Mục 1 Công điện 968/CĐ-TTg năm 2023 về nhiệm vụ của các Bộ trưởng, Thủ trưởng cơ quan ngang bộ:\n"
+     "- Rà soát, trình phê duyệt hoặc phê duyệt theo thẩm quyền phương án đơn giản hóa thủ tục hành chính.\n",
+     [(None, ["các bộ", "các cơ quan ngang bộ"])]),
+])
+def test_subjects_behind_adverbials_and_generic_actors(body, expected):
+    assert tasks(body, "Số: 999/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG BÁO\n") == expected
