@@ -16,14 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.patterns import first_letters, trie
+from pipeline.patterns import alternation, first_letters, trie
 
 _UPPER = "A-ZĐÀ-ỸÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
 _WORD = r"[^\W\d_][\w'’-]*"
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -48,14 +44,14 @@ class BodyGrammar:
     def default(cls) -> BodyGrammar:
         data = json.loads(resources.files("pipeline.data").joinpath("agency_grammar.json").read_text("utf-8"))
         heads = trie(data["heads_vi"])
-        localities = _alternation(data["locality_words"])
+        localities = alternation(data["locality_words"])
         vietnamese = re.compile(  # the lookahead lets the scan skip most positions at once
             rf"{first_letters(data['heads_vi'])}(?<![\w/])(?:{heads})(?:\s+(?=[{_UPPER}])|\s+(?=(?:{localities})\b))")
         english = re.compile(
-            rf"(?<![\w/])(?:(?:[A-Z]{_WORD}|of|for|on|and)\s+){{0,5}}(?:{_alternation(data['heads_en'])})\b"
+            rf"(?<![\w/])(?:(?:[A-Z]{_WORD}|of|for|on|and)\s+){{0,5}}(?:{alternation(data['heads_en'])})\b"
             rf"(?:\s+(?:of|for|on|and)(?:\s+the)?(?:\s+[A-Z]{_WORD})+)*")
-        stops = re.compile(rf"(?:{_alternation(data['name_stops_vi'] + data['sentence_openers'])})(?!\w)")
-        openers = re.compile(rf"(?:{_alternation(data['sentence_openers'])})(?!\w)")
+        stops = re.compile(rf"(?:{alternation(data['name_stops_vi'] + data['sentence_openers'])})(?!\w)")
+        openers = re.compile(rf"(?:{alternation(data['sentence_openers'])})(?!\w)")
         bare = re.compile(rf"(?:^|\s)(?:{localities})$")
         # "Các Vụ: Pháp chế, Kế hoạch - Tài chính" and "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh" share a head
         distributive = re.compile(
