@@ -138,6 +138,17 @@ def regex_stress() -> bytes:
             + "1." * 50_000 + "\n" + TASK + "\n").encode()  # every line under the test's 200,000 characters
 
 
+def numbered_plan(items: int) -> bytes:
+    """A plan of thousands of numbered tasks, one a line: its cost was quadratic in round one."""
+    return ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 100/KH-UBND\nNghệ An, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+            + "".join(f"{i}. {TASK}\n" for i in range(1, items + 1))).encode()
+
+
+def one_line_text(megabytes: int) -> bytes:
+    """Round one's 17 MB text on a single line (more than 120 s and 1.3 GB then)."""
+    return (TASK + " ").encode() * (megabytes * 2**20 // (len(TASK.encode()) + 1))
+
+
 # name -> (builder, the reason its failure gives, or None when it must become a record)
 HOSTILE: dict[str, tuple[Callable[[], bytes], str | None]] = {
     "zip_bomb.docx": (lambda: zip_bomb_docx(64), "expands to more than"),
@@ -153,6 +164,8 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str | None]] = {
     "control_characters.txt": (control_characters, None),
     "nul_bytes.txt": (nul_bytes, "binary content"),
     "regex_stress.txt": (regex_stress, None),
+    "plan_8000_items.txt": (lambda: numbered_plan(8000), None),
+    "one_line_17mb.txt": (lambda: one_line_text(17), "a line of"),
 }
 
 
