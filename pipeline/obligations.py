@@ -147,6 +147,13 @@ ACTING = re.compile(r"[\s,]*(?:[^\s,.;:]+\s+){0,6}?"
 ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3}")
 # a paragraph that quotes a provision of another document: "Tại khoản 1 Điều 60 Thông tư 80/2021/TT-BTC ...
 # hướng dẫn:", "Theo quy định tại Điều 18 Nghị định số 103/2024/NĐ-CP:"
+QUOTE_MARKS = "\"“‘'«”’»"
+# a quoted provision, not a quoted slogan ("“mỗi người làm việc bằng hai”")
+QUOTED_PROVISION = re.compile(r"\s*[\"“‘«]\s*(?:Điều\s+\d|Khoản\s+\d|Chương\s|\d{1,3}\.\s|[a-zđ]\)\s)")
+CITES_PROVISION = re.compile(r"\s*Tại\s+(?:điểm|khoản|Điều|Mục)\s")  # "Tại khoản 3 Điều 18 Nghị định ...": a citation
+# what follows a quoted provision: the letter's own conclusion or request
+QUOTE_ENDS = re.compile(r"\s*(?:Đề\s+nghị|Giao|Yêu\s+cầu|Căn\s+cứ\s+(?:các\s+)?(?:quy\s+định|hướng\s+dẫn)\s+(?:nêu\s+)?trên"
+                        r"|Trên\s+cơ\s+sở)", re.I)
 QUOTES_RULES = re.compile(r"^\s*(?:Tại|Theo|Căn\s+cứ|Theo\s+quy\s+định\s+tại)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|Điều|Mục"
                           r"|Chương|Phụ\s+lục|Nghị\s+định|Thông\s+tư|Luật|Bộ\s+luật|Quyết\s+định|Nghị\s+quyết)\b.*"
                           r"(?:quy\s+định|hướng\s+dẫn)[^:]{0,60}:\s*$", re.I)
@@ -453,10 +460,14 @@ class ObligationExtractor:
                 self._under_heading = False
             if block.enum and block.enum != "bullet":
                 self._item_actor = block  # whom it names is read only when a bullet below it asks
-            if not block.enum and block.kind in ("body", "appendix"):
-                quoting = bool(QUOTES_RULES.search(line))  # "Tại khoản 1 Điều 106 Nghị định số ... quy định:"
-            elif quoting and block.enum:
-                continue  # the points of a quoted legal provision are rules, not work given by this document
+            if block.kind in ("body", "appendix"):
+                content = self.text[block.content_start:block.span[1]]
+                if QUOTES_RULES.search(content) or CITES_PROVISION.match(content) or QUOTED_PROVISION.match(content):
+                    quoting = True  # "- Tại khoản 1 Điều 106 ... quy định:", '"Điều 18. Miễn tiền sử dụng đất'
+                    continue
+                if quoting and not QUOTE_ENDS.match(content) and (block.enum or content.lstrip()[:1] in QUOTE_MARKS):
+                    continue  # the quoted provision's articles and points are rules, not work this document gives
+                quoting = False
             if not block.enum:
                 intro = self._intro(block, intro)
                 if line.rstrip().endswith(":") and len(line) <= 2 * LONG_LEAD_IN:

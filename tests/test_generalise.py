@@ -306,3 +306,15 @@ def test_an_acting_lead_in_with_words_before_its_verb():
 ])
 def test_subjects_behind_adverbials_and_generic_actors(body, expected):
     assert tasks(body, "Số: 999/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG BÁO\n") == expected
+
+
+def test_a_letter_quoting_provisions_assigns_only_its_own_request():
+    # crawl c8549ab2b220c20d (5347/CT-CS): bullets cite provisions, the quoted articles and points follow, then
+    # the letter's own request
+    body = ("Kính gửi: Thuế tỉnh Nghệ An.\n\n"
+            "- Tại khoản 1, khoản 2 Điều 106, Điều 107 Nghị định số 131/2021/NĐ-CP ngày 30/12/2021 của Chính phủ "
+            "quy định chi tiết:\n\n\"Điều 106. Nguyên tắc\n\n1. Việc miễn, giảm tiền sử dụng đất quy định tại Điều 104 "
+            "được thực hiện theo quy định.\n\n- Tại khoản 3 Điều 18 Nghị định số 103/2024/NĐ-CP ngày 30/7/2024 của "
+            "Chính phủ về tiền sử dụng đất.\n\n\"Điều 18. Miễn tiền sử dụng đất\n\n3. Miễn tiền sử dụng đất đối với "
+            "đất ở trong hạn mức giao đất ở.\n\nĐề nghị Thuế tỉnh Nghệ An căn cứ quy định nêu trên để thực hiện.\n")
+    assert tasks(body, "Số: 5347/CT-CS\nHà Nội, ngày 20 tháng 11 năm 2025\n") == [(None, ["Thuế tỉnh Nghệ An"])]
