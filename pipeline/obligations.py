@@ -145,6 +145,9 @@ ACTING = re.compile(r"[\s,]*(?:[^\s,.;:]+\s+){0,6}?"
                     r"(?:thực\s+hiện|triển\s+khai|chỉ\s+đạo|tổ\s+chức|tập\s+trung|khẩn\s+trương|chủ\s+trì"
                     r"|shall|should|must|are\s+to)\b", re.I)
 ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3}")
+# after its subject, a clause that tells what was done or received rather than what is to be done
+NARRATION = re.compile(r"[\s,]*(?:đã|đang|vừa|nhận\s+được|có\s+kế\s+hoạch|xin\s+(?:thông\s+báo|trả\s+lời)|trả\s+lời"
+                       r"|has\s+(?:been\s+)?\w+ed|have\s+(?:been\s+)?\w+ed|received)\b")
 # a paragraph that quotes a provision of another document: "Tại khoản 1 Điều 60 Thông tư 80/2021/TT-BTC ...
 # hướng dẫn:", "Theo quy định tại Điều 18 Nghị định số 103/2024/NĐ-CP:"
 QUOTE_MARKS = "\"“‘'«”’»"
@@ -593,6 +596,8 @@ class ObligationExtractor:
                 continue  # "THỦ TƯỚNG CHÍNH PHỦ", "II. NHIỆM VỤ CỤ THỂ": a name or title in capitals, not a task
             if _statistic(self.text, start, end):
                 continue  # "Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%)": figures, not work
+            if found.explicit and NARRATION.match(self.text, zone_end, end):
+                continue  # "Cục Thuế nhận được công văn số ...", "Bộ Tài chính đã ban hành ...": what was, not work
             if found.explicit:
                 if (start, end) == (block.content_start, block.span[1]) and _member_line(self.text, zone_end, end):
                     continue  # "Bộ trưởng Bộ Nội vụ, Phó Trưởng ban thường trực;": a member, not a task

@@ -318,3 +318,15 @@ def test_a_letter_quoting_provisions_assigns_only_its_own_request():
             "Chính phủ về tiền sử dụng đất.\n\n\"Điều 18. Miễn tiền sử dụng đất\n\n3. Miễn tiền sử dụng đất đối với "
             "đất ở trong hạn mức giao đất ở.\n\nĐề nghị Thuế tỉnh Nghệ An căn cứ quy định nêu trên để thực hiện.\n")
     assert tasks(body, "Số: 5347/CT-CS\nHà Nội, ngày 20 tháng 11 năm 2025\n") == [(None, ["Thuế tỉnh Nghệ An"])]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl c8549ab2b220c20d and 299dbc033cf2dcb6: the sender tells what it received or plans, no task
+    ("Cục Thuế nhận được công văn số 506/NAN-NVDTPC ngày 30/7/2025 của Thuế tỉnh Nghệ An vướng mắc về việc miễn "
+     "giảm tiền sử dụng đất.\n", []),
+    ("1. Bộ Tài chính đã ban hành Thông tư số 44/2022/TT-BTC hướng dẫn quản lý kinh phí.\n", []),
+    ("1. Bộ Tài chính ban hành Thông tư sửa đổi Thông tư số 44/2022/TT-BTC trước ngày 31/12/2025.\n",
+     [("1", ["Bộ Tài chính"])]),
+])
+def test_narration_is_no_task(body, expected):
+    assert tasks(body, "Số: 999/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG BÁO\n") == expected
