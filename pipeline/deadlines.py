@@ -613,6 +613,9 @@ def _build(c: _Ctx, cand: _Cand) -> Deadline | None:
     flags: list[str] = []
     if b is not None:
         return _build_range(c, cand, flags)
+    if a.unit == "date" and not a.year and not fy and _REC_WORD_IN_SENTENCE.search(_sentence_before(t, cand.s, 200)):
+        # "định kỳ hằng năm, báo cáo ... trước ngày 20/11": the same day every year, not this year's
+        return _dl(t, cand, "recurring", rrule=f"FREQ=YEARLY;BYMONTH={a.month};BYMONTHDAY={a.day}")
     year, rolled = _resolve_year(a, None, c.issued)
     if fy and c.issued and not a.year:
         year, rolled = c.issued.year + 1, False

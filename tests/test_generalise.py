@@ -330,3 +330,10 @@ def test_a_letter_quoting_provisions_assigns_only_its_own_request():
 ])
 def test_narration_is_no_task(body, expected):
     assert tasks(body, "Số: 999/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG BÁO\n") == expected
+
+
+def test_a_yearless_day_in_a_yearly_duty_recurs():
+    # crawl 192068354fd1ffe5: "... hằng năm và định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về Sở ..."
+    text = "Các sở xây dựng kế hoạch chi tiết hằng năm và định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về Sở Nội vụ."
+    best = primary_deadline(find_deadlines(text, 0, len(text), issued_on="2025-11-19", language="vi"))
+    assert best.kind == "recurring" and best.date is None
