@@ -547,7 +547,6 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
     # with --force or an empty store no file can be skipped: extract at once, without a hashing round trip
     queue = _Queue(discover(inputs), "hash" if not force and sink.has_documents() else "extract")
     pending: dict[Any, _Task] = {}
-    watchdog = _Watchdog(limits.file_timeout)
     stuck: set[str] = set()  # files in flight when the watchdog ended the workers
     last_progress = time.monotonic()
     with sink.grouped():  # commits in groups; each group ends committed, whatever stops the loop
@@ -564,7 +563,7 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
                     last_progress = time.monotonic()
                 else:  # the workers are busy on slow files: commit what is stored so far
                     sink.commit()
-                    if watchdog.stuck(last_progress) and isinstance(runner, LocalEngine):
+                    if _stuck(last_progress, limits.file_timeout) and isinstance(runner, LocalEngine):
                         stuck.update(task.path for task in pending.values())
                         runner.kill_workers()  # their tasks come back broken: retried alone, then reported
                         last_progress = time.monotonic()
@@ -593,15 +592,10 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
     return stats
 
 
-@dataclass
-class _Watchdog:
-    """No file finished for its whole time limit and a grace: some worker holds a file where its own timer
+def _stuck(last_progress: float, file_timeout: float) -> bool:
+    """No file finished for a whole time limit and a grace: some worker holds a file where its own timer
     cannot interrupt it (a long call inside a C library)."""
-
-    file_timeout: float
-
-    def stuck(self, last_progress: float) -> bool:
-        return self.file_timeout > 0 and time.monotonic() - last_progress > self.file_timeout + WATCHDOG_GRACE
+    return file_timeout > 0 and time.monotonic() - last_progress > file_timeout + WATCHDOG_GRACE
 
 
 def _handle(result: Hashed | Extracted | Failure, task: _Task, sink: _Sink, stats: BatchStats,
@@ -710,13 +704,14 @@ def run_command(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         print("obligraph: --scheduler needs --engine dask", file=sys.stderr)
         return 2
+    limits = limits_from_args(args)
     with Store(args.store) as store:
         try:
             stats = run_batch(args.inputs, store=store, workers=args.workers, engine=args.engine,
                               scheduler=args.scheduler, force=args.force, failures_path=args.failures,
-                              max_bytes=int(args.max_size_mb * MB),
+                              max_bytes=limits.max_file_bytes,
                               language_backend=args.language_detector, progress=not args.quiet,
-                              commit_every=args.commit_every, limits=limits_from_args(args))
+                              commit_every=args.commit_every, limits=limits)
         except OSError as err:  # e.g. the Dask scheduler cannot be reached
             print(f"obligraph: {args.engine} engine: {err}", file=sys.stderr)
             return 2

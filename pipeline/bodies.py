@@ -100,22 +100,23 @@ class BodyGrammar:
         """The items of a distributive list: capitalised names separated by commas or "và", the last one ending
         where the predicate starts."""
         items: list[tuple[int, int]] = []
-        for m in re.finditer(r"[^,;:.()]+", text[pos:end]):
-            piece_start = pos + m.start()
-            for part in re.split(r"(\s+và\s+)", m.group()):
+        for m in _LIST_PIECE.finditer(text, pos, end):
+            piece_start = m.start()
+            for part in _AND.split(m.group()):
                 part_start = piece_start
                 piece_start += len(part)
-                if re.fullmatch(r"\s+và\s+", part) or not part.strip():
+                if _AND.fullmatch(part) or not part.strip():
                     continue
-                lead = len(part) - len(part.lstrip())
-                s = part_start + lead
+                s = part_start + len(part) - len(part.lstrip())
                 if not text[s:s + 1].isupper():
                     return items
                 e = self._name_end(text, s, part_start + len(part))
-                items.append((s, len(text[:e].rstrip(" -–")) if e > s else s))
+                while e > s and text[e - 1] in " -–":
+                    e -= 1
+                items.append((s, e))
                 if e < part_start + len(part.rstrip()):
                     return items  # the predicate began inside this item
-            if m.end() + pos < end and text[m.end() + pos] != ",":
+            if m.end() < end and text[m.end()] != ",":
                 break
         return items
 
@@ -157,7 +158,7 @@ class BodyGrammar:
             s = m.start()
             while name.split()[0] in ("of", "for", "on", "and"):
                 first = name.split()[0]
-                s += text[s:].index(first) + len(first)
+                s = text.index(first, s) + len(first)  # no copy of the rest of the text per name
                 name = name[len(first):].strip()
             if len(name.split()) < 2:
                 continue
@@ -167,6 +168,8 @@ class BodyGrammar:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_LIST_PIECE = re.compile(r"[^,;:.()]+")
+_AND = re.compile(r"(\s+và\s+)")
 _INNER_COMMA = re.compile(r"(?:[^\s,;.:]+\s+){1,3}và\s")
 
 

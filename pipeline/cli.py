@@ -18,9 +18,9 @@ def _extract(args: argparse.Namespace) -> int:
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
+    limits = limits_from_args(args)
     for name in args.files:
         try:
-            limits = limits_from_args(args)
             record = extract_file(name, max_bytes=limits.max_file_bytes, language_backend=args.language_detector,
                                   limits=limits)
         except (IngestError, StageError) as err:

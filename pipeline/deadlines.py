@@ -754,8 +754,9 @@ def find_deadlines(
 # years in a text are visions and programme horizons ("tầm nhìn đến năm 2045"), not deadlines.
 _TARGET_YEAR = {
     "vi": re.compile(r"(?<!\w)(?:hoàn\s+thành|kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ|vốn)(?:\s+[^\s.;:]+){0,12}?"
-                     r"\s+(?:trong\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/-])", re.I),
-    "en": re.compile(r"(?<!\w)shall(?:\s+[^\s.;:]+){0,60}?\s+(?:in|during)\s+(?P<year>(?:19|20)\d\d)(?![\d/-])"),
+                     r"\s+(?:trong\s+)?(?P<mention>năm\s+(?P<year>(?:19|20)\d\d))(?![\d/-])", re.I),
+    "en": re.compile(r"(?<!\w)shall(?:\s+[^\s.;:]+){0,60}?\s+(?:in|during)\s+(?P<mention>(?P<year>(?:19|20)\d\d))"
+                     r"(?![\d/-])"),
 }
 
 
@@ -764,10 +765,9 @@ def _find_target_years(c: _Ctx) -> None:
         return
     for m in _TARGET_YEAR[c.lang].finditer(c.text, c.lo, c.hi):
         year = int(m.group("year"))
-        s, e = m.span("year")
+        s = m.start("year")
         if c.issued.year <= year <= c.issued.year + 1 and not _PROG_LEFT.search(c.text[max(0, s - 50):s]):
-            c.add(Deadline(c.text[s - 4 if c.lang == "vi" else s:e], (s - 4 if c.lang == "vi" else s, e), "date",
-                           f"{year}-12-31", flags=["target"]))
+            c.add(Deadline(m.group("mention"), m.span("mention"), "date", f"{year}-12-31", flags=["target"]))
 
 
 _NAMES_A_DAY = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s+\d|[A-Z][a-z]+\s+\d{1,2}\b|\d{1,2}\s+tháng", re.I)

@@ -106,12 +106,18 @@ OWN_MENTION = re.compile(
 def _symbol_from_title_line(lines: list[str]) -> str | None:
     """A legal database page whose copy of the document lost its header still titles it with its type and
     number on a line of their own: "Quyết định 1408/QĐ-BXD", "Decision 57/QD-TTg"."""
-    names = [name for name, _ in _type_words()] + ["DECISION", "RESOLUTION", "DIRECTIVE", "DECREE", "CIRCULAR"]
     for line in lines:
         words = line.split()
-        if 2 <= len(words) <= 4 and "/" in words[-1] and " ".join(words[:-1]).upper() in names:
+        if 2 <= len(words) <= 4 and "/" in words[-1] and " ".join(words[:-1]).upper() in _title_type_names():
             return parse_own_symbol(f"Số: {words[-1]}")
     return None
+
+
+@lru_cache(maxsize=1)
+def _title_type_names() -> frozenset[str]:
+    """Type names in capitals, Vietnamese and English, from the shared type table."""
+    data = json.loads(resources.files("pipeline.data").joinpath("doc_types.json").read_text("utf-8"))
+    return frozenset([name for name, _ in _type_words()] + [w.upper() for w in data["type_words_en"]])
 
 
 def _date_from_own_mentions(text: str, symbol: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -259,8 +260,7 @@ class ObligationExtractor:
                 found = [self._as_class_of_provinces(m) for m in self._with_open_world(found, span)]
                 if self.central:
                     found = [_as_local_class(m) for m in found]
-                found.sort(key=lambda m: m.span[0])
-                self._mention_cache[span] = found
+                self._mention_cache[span] = found  # sorted by start (_with_open_world); the classes keep starts
                 self._mention_starts[span] = [m.span[0] for m in found]
             # the mentions sorted by start: a sorted lookup, not a pass over all of a long paragraph's mentions
             for m in found[bisect_left(self._mention_starts[span], start):]:
@@ -293,10 +293,7 @@ class ObligationExtractor:
         if mention.kind == "group" or " các " in f" {mention.name} ":
             return mention
         after = OF_EVERY_PROVINCE.match(self.text, mention.span[1])
-        if not after:
-            return mention
-        return AgencyMention(span=(mention.span[0], after.end()), mention=self.text[mention.span[0]:after.end()],
-                             name=f"{mention.name} {LOCAL_CLASS}", name_en=mention.name_en, kind="group")
+        return _local_class(mention, after.end(), self.text[mention.span[0]:after.end()]) if after else mention
 
     def _open_world_mention(self, body: BodyName) -> AgencyMention:
         name = body.text
@@ -358,7 +355,7 @@ class ObligationExtractor:
     def _chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
         """Mentions that follow `pos` separated only by list punctuation and connector words."""
         chain: list[AgencyMention] = []
-        for mention in sorted(found, key=lambda x: x.span[0]):
+        for mention in found:  # sorted by start, as mentions() gives them
             if chain and tuple(mention.span) == tuple(chain[-1].span):
                 chain.append(mention)  # a standing group: several classes share one phrase
                 continue
@@ -403,7 +400,7 @@ class ObligationExtractor:
         group: list[_Draft] = []  # the tasks whose "- Cơ quan chủ trì: ..." fields are being read
         collecting = False  # bullets after "a) Nhiệm vụ:" are tasks of the group
         parent: Block | None = None  # the last enumerated non-bullet block
-        recent_lines: list[str] = []  # the lines just read: a table header's cells perhaps
+        recent_lines: deque[str] = deque(maxlen=2 * MAX_TABLE_COLUMNS)  # a table header's cells, perhaps
         quoting = False  # inside the points of a legal provision the text quotes
         kind_now = ""  # the kind of the block read last: a broken table header is looked for once per table
         for block in self.seg.blocks[self.seg.header_end:]:
@@ -419,11 +416,11 @@ class ObligationExtractor:
                 elif table_columns is None and previous_kind != "table_row":
                     # a header whose cells the page broke into lines of their own ("TT", "Nội dung thực hiện",
                     # "Cơ quan chủ trì", ...) a little above the first row
-                    table_columns = self._broken_header(recent_lines, len(cells))
+                    table_columns = self._broken_header(list(recent_lines), len(cells))
                 if table_columns and not header:
                     drafts.extend(self._table_row(block, cells, table_columns))
                 continue
-            recent_lines = [*recent_lines[-(2 * MAX_TABLE_COLUMNS - 1):], line.strip()]
+            recent_lines.append(line.strip())
             label = self.cues.field_label.match(self.text, block.content_start, block.span[1])
             if label and block.enum in ("bullet", "subpoint", "point", None):
                 group, collecting = self._field(block, label, group, parent, drafts)
@@ -590,16 +587,17 @@ class ObligationExtractor:
         drafts: list[_Draft] = []
         carried = next((c.deadline for c in reversed(contexts) if c.deadline), None)
         for start, end in _clauses(self.text, block.content_start, block.span[1]):
-            found = self.subject(start, end)
-            own, zone_end = found.bodies, found.end
             if _title_line(self.text, start, end):
                 continue  # "THỦ TƯỚNG CHÍNH PHỦ", "II. NHIỆM VỤ CỤ THỂ": a name or title in capitals, not a task
             if _statistic(self.text, start, end):
                 continue  # "Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%)": figures, not work
+            found = self.subject(start, end)
+            own, zone_end = found.bodies, found.end
             if found.explicit and NARRATION.match(self.text, zone_end, end):
                 continue  # "Cục Thuế nhận được công văn số ...", "Bộ Tài chính đã ban hành ...": what was, not work
             if found.explicit:
-                if (start, end) == (block.content_start, block.span[1]) and _member_line(self.text, zone_end, end):
+                if (start, end) == (block.content_start, block.span[1]) and _member_line(self.text, start, zone_end,
+                                                                                        end):
                     continue  # "Bộ trưởng Bộ Nội vụ, Phó Trưởng ban thường trực;": a member, not a task
                 lead = bool(self.cues.lead.match(self.text, zone_end, min(end, zone_end + 30)))
                 names = [a.name for a in drafts[-1].assignees] if drafts else []
@@ -793,9 +791,12 @@ _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
 def _as_local_class(mention: AgencyMention) -> AgencyMention:
     """'Sở Xây dựng' in a ministry's or the Government's text is a class of local bodies (ANNOTATION.md):
     'Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương'."""
-    if not _LOCAL_BODY.match(mention.name):
-        return mention
-    return AgencyMention(span=mention.span, mention=mention.mention, name=f"{mention.name} {LOCAL_CLASS}",
+    return _local_class(mention, mention.span[1], mention.mention) if _LOCAL_BODY.match(mention.name) else mention
+
+
+def _local_class(mention: AgencyMention, end: int, written: str) -> AgencyMention:
+    """The body named as the class of every province's such body, its mention running to `end`."""
+    return AgencyMention(span=(mention.span[0], end), mention=written, name=f"{mention.name} {LOCAL_CLASS}",
                          name_en=mention.name_en, kind="group")
 
 
@@ -860,10 +861,10 @@ def _statistic(text: str, start: int, end: int) -> bool:
 _MEMBER_TAIL = re.compile(r"[\s,]*(?:[A-ZĐ][^\s,;.]*(?:\s+[^\s,;.]+){0,6})?[\s,;.]*$")
 
 
-def _member_line(text: str, subject_end: int, end: int) -> bool:
+def _member_line(text: str, start: int, subject_end: int, end: int) -> bool:
     """After its bodies, a member of a list has at most a capitalised role ("Phó Trưởng ban thường trực") and
     ends with ';' or '.'; a task has a predicate."""
-    return text[:end].rstrip().endswith((";", ".")) and bool(_MEMBER_TAIL.fullmatch(text, subject_end, end))
+    return text[start:end].rstrip().endswith((";", ".")) and bool(_MEMBER_TAIL.fullmatch(text, subject_end, end))
 
 
 def _cell_offsets(text: str, start: int, cells: list[str]) -> list[tuple[int, int]]:

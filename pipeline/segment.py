@@ -33,8 +33,8 @@ RECITAL = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+ngh�
                      r"|At\s+the\s+(?:proposal|request)|In\s+consideration|Considering)\b", re.I)
 ADDRESSEE_OPEN = re.compile(r"^(?:Kính\s+gửi\s*:?|.{0,80}\bđiện\s*:\s*$|To\s*:)", re.I)
 RECIPIENTS = re.compile(r"^(?:Nơi\s+nhận|Recipients?|Nơi gửi)\s*:?", re.I)
-SIGNATURE_PREFIX = re.compile(r"^(?:KT\.|TM\.|TL\.|TUQ\.|Q\.\s|T/M|K/T|T/L|FOR\s+THE|ON\s+BEHALF|"
-                              r"PRIME\s+MINISTER$|THỦ\s+TƯỚNG$|CHỦ\s+TỊCH$|BỘ\s+TRƯỞNG$|GIÁM\s+ĐỐC$)")
+# the signer's authority before the title ("KT. BỘ TRƯỞNG"); a title alone is SENDER_TITLE below
+SIGNATURE_PREFIX = re.compile(r"^(?:KT\.|TM\.|TL\.|TUQ\.|Q\.\s|T/M|K/T|T/L|FOR\s+THE|ON\s+BEHALF)")
 SENDER_TITLE = re.compile(r"(?:THỦ\s+TƯỚNG(?:\s+CHÍNH\s+PHỦ)?|PHÓ\s+THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|CHỦ\s+TỊCH"
                           r"|PHÓ\s+CHỦ\s+TỊCH|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|CỤC\s+TRƯỞNG|THỐNG\s+ĐỐC"
                           r"|PRIME\s+MINISTER|DEPUTY\s+PRIME\s+MINISTER|MINISTER|CHAIRMAN)")
@@ -164,9 +164,8 @@ def _document_start(text: str, spans: list[tuple[int, int]]) -> int:
         if not (line.isupper() and len(line) < 90 or line.startswith("|")):
             break
         start -= 1
-    before = " ".join(text[s:e] for s, e in spans[:start])
-    # only a preamble: a document's own text never runs on for paragraphs before its motto
-    return start if not RECIPIENTS.search(before) else 0
+    # only a preamble: a Nơi nhận before the motto means an earlier document, not a site's summary
+    return 0 if any(RECIPIENTS.match(text[s:e].lstrip()) for s, e in spans[:start]) else start
 
 
 def segment(text: str) -> Segmentation:
