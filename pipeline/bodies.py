@@ -52,7 +52,8 @@ class BodyGrammar:
             rf"(?:\s+(?:of|for|on|and)(?:\s+the)?(?:\s+[A-Z]{_WORD})+)*")
         stops = re.compile(rf"(?:{alternation(data['name_stops_vi'] + data['sentence_openers'])})(?!\w)")
         openers = re.compile(rf"(?:{alternation(data['sentence_openers'])})(?!\w)")
-        bare = re.compile(rf"(?:^|\s)(?:{localities})$")
+        # "Bảo hiểm xã hội Thành phố": a capital in the middle of a name still means the issuing city
+        bare = re.compile(rf"(?:^|\s)(?:{localities}|Thành\s+phố|Tỉnh)$")
         # "Các Vụ: Pháp chế, Kế hoạch - Tài chính" and "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh" share a head
         distributive = re.compile(
             rf"{first_letters(['các', *data['heads_vi']])}(?<![\w/])(?:[Cc]ác\s+(?P<head>{heads})|(?P<named>(?:{heads})\s+[{_UPPER}][^:;,.()]{{0,60}}?)\s+các"
@@ -77,6 +78,8 @@ class BodyGrammar:
                 continue
             name_end = self._name_end(text, head.end(), end)
             name = text[head.start():name_end].rstrip(" -–,;:.")
+            if name.endswith(")") and "(" not in name:
+                name = name[:-1]  # "(Sở Nội vụ)": the parenthesis closes around the name, it is no part of it
             if len(name.split()) < 2:
                 continue
             out.append(BodyName((head.start(), head.start() + len(name)), " ".join(name.split()),
@@ -133,7 +136,8 @@ class BodyGrammar:
                 break
             if previous == "và" and self.vietnamese.match(text, at):
                 return before_and  # "Sở Y tế và Sở Giáo dục": two bodies
-            if words and self.stops.match(text, at) and (token[0].islower() or self._opens_sentence(text, at)):
+            if words and self.stops.match(text, at) and (token[0].islower() or self._opens_sentence(text, at)) \
+                    and previous != "việc":  # "Trung tâm Dịch vụ việc làm": a noun made of a verb
                 break
             if token == "và":
                 before_and = last

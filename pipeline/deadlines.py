@@ -249,7 +249,7 @@ _REL_RE = {
         + rf"(?<!\w)(?:(?P<lead>{_alt(_REL['vi_lead'])})\s+)?(?P<n>\d{{1,3}}|{_NUMW})\s+"
         rf"(?P<unit>{_alt(_REL['vi_units'])})(?!\s*(?:\d|đầu|cuối|qua|tới|gần|trước|nay))"
         rf"(?P<anc>\s*,?\s*(?:kể\s+)?(?:từ|sau)\s+(?:ngày|khi|thời\s+điểm)\s+"
-        rf"(?P<aw>{_alt(_REL['vi_anchor_issue'])}|\w+(?:\s+được)?))?",
+        rf"(?P<aw>{_alt(_REL['vi_anchor_issue'])}|(?P<effect>{_alt(_REL['vi_anchor_effect'])})|\w+(?:\s+được)?))?",
         re.I,
     ),
     "en": re.compile(
@@ -263,6 +263,8 @@ _REL_RE = {
 _REL_STRONG = {"vi": {_norm(p) for p in _REL["vi_strong_lead"]}, "en": {_norm(p) for p in _REL["en_lead"]}}
 _REL_UNITS = {_norm(k): v for k, v in {**_REL["vi_units"], **_REL["en_units"]}.items()}
 _REL_ISSUE = {_norm(p) for p in _REL["vi_anchor_issue"] + _REL["en_anchor_issue"]}
+# "Trong thời hạn 03 ngày làm việc, Sở Tư pháp ...": a decision's time limit with no starting point runs from its signing
+_REL_FROM_ISSUE = {_norm(p) for p in _REL["vi_lead_from_issue"]}
 _REL_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_REL['not_after'])})\s*$", re.I)
 
 # ---------------------------------------------------------------- recurrence words and vague words
@@ -379,6 +381,7 @@ class _Ctx:
     hi: int
     lang: str
     issued: date | None
+    effective: date | None = None  # the document's entry into force, when it says
     out: list[Deadline] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)  # the spans in out, sorted; they never overlap
 
@@ -418,17 +421,21 @@ def _find_relative(c: _Ctx) -> None:
         flags = ["working_days"] if unit == "WD" else []
         duration = f"P{n}{'D' if unit == 'WD' else unit}"
         due = None
-        if c.issued and (anchor in _REL_ISSUE or anchor.removeprefix("the ") in _REL_ISSUE):
+        start = c.issued
+        if m.groupdict().get("effect"):
+            start = c.effective  # "kể từ ngày Quyết định có hiệu lực": known when the decision says when that is
+        if start and (anchor in _REL_ISSUE or anchor.removeprefix("the ") in _REL_ISSUE or m.groupdict().get("effect")
+                      or not m.group("anc") and lead in _REL_FROM_ISSUE):
             if unit == "WD":
-                due = _add_working_days(c.issued, n)
+                due = _add_working_days(start, n)
             elif unit == "D":
-                due = c.issued + timedelta(days=n)
+                due = start + timedelta(days=n)
             elif unit == "W":
-                due = c.issued + timedelta(weeks=n)
+                due = start + timedelta(weeks=n)
             elif unit == "M":
-                due = _add_months(c.issued, n)
+                due = _add_months(start, n)
             else:
-                due = _add_months(c.issued, 12 * n)
+                due = _add_months(start, 12 * n)
         c.add(
             Deadline(m.group(0), (m.start(), m.end()), "relative", _iso(due), flags=flags, duration=duration)
         )
@@ -734,11 +741,12 @@ def find_deadlines(
     *,
     issued_on: str | None = None,
     language: str = "vi",
+    effective_on: str | None = None,
 ) -> list[Deadline]:
     """Every deadline expression in text[start:end], with spans into text, in text order."""
     lang = "en" if language == "en" else "vi"
     hi = len(text) if end is None else min(end, len(text))
-    c = _Ctx(text, max(0, start), hi, lang, _issued(issued_on))
+    c = _Ctx(text, max(0, start), hi, lang, _issued(issued_on), _issued(effective_on))
     _find_relative(c)
     _find_atoms(c)
     _find_recurrence_words(c)

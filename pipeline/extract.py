@@ -83,7 +83,7 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
             obligations, addressees = extract_obligations(
                 text, seg, doc_id=doc_id, language=language, issued_on=meta.issued_on, references=refs,
                 province=province_of(meta.issuer), normative=is_normative(meta.symbol, meta.doc_type),
-                central=is_central(meta.issuer))
+                central=is_central(meta.issuer), articles_only=publishes_procedures(meta.doc_type, meta.title))
     except Exception as err:  # report which extractor broke; the batch goes on
         raise StageError(stage, err) from err
     return DocumentRecord(doc_id=doc_id, source=source, language=language, metadata=meta, text=text,
@@ -101,6 +101,17 @@ def is_normative(symbol: str | None, doc_type: str | None) -> bool:
     if doc_type and doc_type.upper() in NORMATIVE_TYPES:
         return True
     return bool(symbol and (_YEAR_IN_SYMBOL.match(symbol) or "VBHN" in symbol))
+
+
+# "Công bố danh mục thủ tục hành chính ...", "Phê duyệt quy trình nội bộ giải quyết thủ tục hành chính ..."
+_PUBLISHES_PROCEDURES = re.compile(
+    r"^(?:về\s+việc\s+)?(?:công\s+bố|ban\s+hành\s+danh\s+mục|phê\s+duyệt\s+(?:phương\s+án\s+tái\s+cấu\s+trúc[^.]{0,40}?)?"
+    r"quy\s+trình)\b[^.]{0,120}?thủ\s+tục\s+hành\s+chính", re.I)
+
+
+def publishes_procedures(doc_type: str | None, title: str | None) -> bool:
+    """A decision that publishes administrative procedures: the procedures it carries are rules, not tasks."""
+    return doc_type == "QĐ" and bool(title and _PUBLISHES_PROCEDURES.match(" ".join(title.split())))
 
 
 _CENTRAL_ISSUER = re.compile(r"^(?:Chính phủ|Thủ tướng Chính phủ|Văn phòng Chính phủ|Bộ\s|Ngân hàng Nhà nước)")

@@ -97,6 +97,8 @@ CHAIN_REACH = 600  # characters: how far after a cue or a clause's start its lis
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # "Article 1. To approve the national program ..., with the following principal contents:"
 APPROVES = re.compile(r"(?:Article|Điều)\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
+# "Quyết định này có hiệu lực (thi hành) kể từ ngày ký": the decision's entry into force is its issue date
+EFFECT_AT_SIGNING = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+ký", re.I)
 RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
 # "các sở, ngành, cơ quan liên quan": more generic nouns may stand between a group and its "liên quan"
 RELATED_AFTER = re.compile(r"(?:\s*(?:,|và|and)?\s*(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
@@ -142,7 +144,9 @@ def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
 
 
 # the predicate of a lead-in whose subject does the listed work ("... tập trung thực hiện các nhiệm vụ sau:")
-ACTING = re.compile(r"[\s,]*(?:[^\s,.;:]+\s+){0,6}?"
+# "..., các tổ chức chính trị - xã hội, các xã, phường, các doanh nghiệp (sau đây viết tắt là cơ quan, đơn vị) và mọi
+# người dân triển khai": short list items and a parenthesis may stand between the bodies and the verb
+ACTING = re.compile(r"(?:\s*,\s*[^\s,.;:()][^,.;:()]{0,29}?){0,6}?\s*(?:\([^()]{0,80}\))?[\s,]*(?:[^\s,.;:]+\s+){0,6}?"
                     r"(?:thực\s+hiện|triển\s+khai|chỉ\s+đạo|tổ\s+chức|tập\s+trung|khẩn\s+trương|chủ\s+trì"
                     r"|shall|should|must|are\s+to)\b", re.I)
 ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3}")
@@ -207,10 +211,15 @@ class _Draft:
 class ObligationExtractor:
     def __init__(self, text: str, seg: Segmentation, *, language: str, issued_on: str | None,
                  references: list[Reference], province: str | None = None,
-                 registry: AgencyRegistry | None = None, normative: bool = False, central: bool = False) -> None:
+                 registry: AgencyRegistry | None = None, normative: bool = False, central: bool = False,
+                 articles_only: bool = False) -> None:
         self.text = text
         self.central = central  # a central body's document: "Sở Xây dựng" there is every province's
         self.normative = normative  # rules are not obligations; only work given to state bodies is
+        # a decision that publishes administrative procedures: what follows its signature is the procedures
+        # (steps, offices, time limits), rules rather than tasks; its own articles assign the work
+        closing = seg.blocks[seg.closing_start].span[0] if articles_only and seg.closing_start is not None else None
+        self.tasks_end = closing if closing is not None else len(text)
         self._article_title = ""
         self._item_actor: Block | None = None  # the last task item: whom it names is its bullets' actor
         self._actors: dict[tuple[int, int], list[AgencyMention] | None] = {}
@@ -231,6 +240,7 @@ class ObligationExtractor:
         self._deadline_cache: dict[tuple[int, int], list[Deadline]] = {}
         self.subject_body = self._subject_body()
         self.approves = bool(APPROVES.search(text, 0, APPROVAL_WITHIN))
+        self.effective_on = issued_on if EFFECT_AT_SIGNING.search(text) else None
 
     # --- agencies -------------------------------------------------------------------------------
 
@@ -370,13 +380,18 @@ class ObligationExtractor:
     def partners(self, start: int, end: int) -> list[AgencyMention]:
         partners: list[AgencyMention] = []
         for cue in self.cues.support.finditer(self.text, start, end):  # most tasks name no partner: no lookup
-            for mention in self._chain(cue.end(), end, self._near(cue.end(), end)):
-                # "phối hợp với các bộ, cơ quan liên quan": generic partners are not named (ANNOTATION.md)
-                after = self.text[mention.span[1]:mention.span[1] + 60]
-                if mention.kind == "group" and (RELATED.search(mention.mention) or RELATED_AFTER.match(after)):
-                    continue
-                partners.append(mention)
+            partners.extend(m for m in self._chain(cue.end(), end, self._near(cue.end(), end))
+                            if not self._related_only(m))
         return partners
+
+    def _related_only(self, mention: AgencyMention, generic_nouns: bool = True) -> bool:
+        """'phối hợp với các bộ, cơ quan liên quan', a partners' cell 'Sở, ban, ngành có liên quan': a group
+        narrowed to whoever is concerned is a generic partner, not named (ANNOTATION.md). In a list cell
+        ('Bộ Y tế, Sở Y tế, cơ quan, đơn vị liên quan') the qualifier must follow the group itself."""
+        if mention.kind != "group":
+            return False
+        after = self.text[mention.span[1]:mention.span[1] + 60]
+        return bool(RELATED.search(mention.mention) or (RELATED_AFTER if generic_nouns else RELATED).match(after))
 
     def reports(self, start: int, end: int) -> list[str]:
         names: list[str] = []
@@ -533,6 +548,8 @@ class ObligationExtractor:
             group[0].span = (group[0].span[0], max(group[0].span[1], end))
         if kind in ("lead", "support") and not empty:
             for mention in self.mentions(start, end):
+                if kind == "support" and self._related_only(mention, generic_nouns=False):
+                    continue
                 role = "support" if kind == "support" else (
                     "lead" if "chủ trì" in label.group(1).lower() or self.cues.lead.match(self.text, mention.span[1], end)
                     else "responsible")
@@ -580,7 +597,8 @@ class ObligationExtractor:
         line = self.text[block.content_start:block.span[1]]
         if len(line) < 400 and self.cues.closing.search(line):
             return []  # "X chịu trách nhiệm thi hành Quyết định này", "... để biết, thực hiện"
-        if DOCUMENT_CLAUSE_HINT.search(line, 0, 200) and self.cues.document_clause.search(line, 0, 200):
+        if DOCUMENT_CLAUSE_HINT.search(line, 0, 200) and self.cues.document_clause.search(line, 0, 200) \
+                and not self.cues.opener.match(line):  # "Giao Sở Tư pháp căn cứ các TTHC ban hành kèm theo ..."
             return []  # the document takes effect, promulgates its attachment, repeals another
         if block.kind not in ("body", "appendix"):
             return []
@@ -700,7 +718,8 @@ class ObligationExtractor:
             if name in columns and columns[name] < len(cells):
                 s, e = offsets[columns[name]]
                 for mention in self.mentions(s, e):
-                    _add(draft.assignees, mention, role)
+                    if role == "lead" or not self._related_only(mention, generic_nouns=False):
+                        _add(draft.assignees, mention, role)
         if "deadline" in columns and columns["deadline"] < len(cells):
             draft.deadline_text = offsets[columns["deadline"]]
         draft.span = (task_start, block.span[1])
@@ -715,7 +734,7 @@ class ObligationExtractor:
 
     def _finish(self, doc_id: str, drafts: list[_Draft]) -> list[Obligation]:
         obligations: list[Obligation] = []
-        drafts = [d for d in drafts if self._assigns_work(d)]
+        drafts = [d for d in drafts if self._assigns_work(d) and d.span[0] < self.tasks_end]
         seen_paths: dict[str | None, int] = {}
         for draft in drafts:
             start, end = draft.span
@@ -747,7 +766,8 @@ class ObligationExtractor:
         for p_start, p_end in self._paragraphs_between(start, end):
             if (p_start, p_end) not in self._deadline_cache:
                 self._deadline_cache[(p_start, p_end)] = find_deadlines(
-                    self.text, p_start, p_end, issued_on=self.issued_on, language=self.language)
+                    self.text, p_start, p_end, issued_on=self.issued_on, language=self.language,
+                    effective_on=self.effective_on)
             out.extend(d for d in self._deadline_cache[(p_start, p_end)] if start <= d.span[0] and d.span[1] <= end)
         return out
 
@@ -911,10 +931,12 @@ def _action(text: str, start: int, end: int, draft: _Draft, c: Cues) -> str:
 def extract_obligations(text: str, seg: Segmentation, *, doc_id: str, language: str, issued_on: str | None,
                         references: list[Reference], province: str | None = None,
                         registry: AgencyRegistry | None = None, normative: bool = False,
-                        central: bool = False) -> tuple[list[Obligation], list[Assignee]]:
+                        central: bool = False, articles_only: bool = False
+                        ) -> tuple[list[Obligation], list[Assignee]]:
     """All obligations of a document, and the bodies the document as a whole is addressed to."""
     extractor = ObligationExtractor(text, seg, language=language, issued_on=issued_on, references=references,
-                                    province=province, registry=registry, normative=normative, central=central)
+                                    province=province, registry=registry, normative=normative, central=central,
+                                    articles_only=articles_only)
     addressee_mentions: list[AgencyMention] = []
     for block in seg.of_kind("addressees"):
         line = text[block.span[0]:block.span[1]]

@@ -37,6 +37,17 @@ def test_a_bare_locality_asks_for_the_province():
     assert body.local
 
 
+def test_a_capitalised_city_and_a_noun_made_of_a_verb():
+    # dev vi_kh_172_ubnd_hcm_2025 II.2, partners: "Thành phố" in capitals is still the issuing city, "việc làm"
+    # (employment) is a noun inside the name, and the closing parenthesis is no part of the last name
+    text = ("Bảo hiểm xã hội Thành phố, Chi nhánh Ngân hàng Chính sách xã hội Thành phố, Trung tâm Dịch vụ việc "
+            "làm Thành phố (Sở Nội vụ), Ủy ban nhân dân xã, phường, đặc khu")
+    found = BodyGrammar.default().find(text, 0, len(text), "vi")
+    assert [(b.text, b.local) for b in found] == [
+        ("Bảo hiểm xã hội Thành phố", True), ("Ngân hàng Chính sách xã hội Thành phố", True),
+        ("Trung tâm Dịch vụ việc làm Thành phố", True), ("Sở Nội vụ", False)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Ban Quản lý dự án đầu tư", "Ban Quản lý"),  # the longer head wins, as in a sorted alternation
     ("Ban Chỉ đạo", "Ban"),

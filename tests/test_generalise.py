@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from pipeline.deadlines import find_deadlines, primary_deadline
-from pipeline.extract import extract_text, is_normative
+from pipeline.extract import extract_text, is_normative, publishes_procedures
 from pipeline.normalise import normalise
 from pipeline.records import Source
 from pipeline.segment import segment
@@ -337,3 +337,77 @@ def test_a_yearless_day_in_a_yearly_duty_recurs():
     text = "Các sở xây dựng kế hoạch chi tiết hằng năm và định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về Sở Nội vụ."
     best = primary_deadline(find_deadlines(text, 0, len(text), issued_on="2025-11-19", language="vi"))
     assert best.kind == "recurring" and best.date is None
+
+
+@pytest.mark.parametrize(("doc_type", "title", "expected"), [
+    # crawl 80bb1f677e7d4d75, 741f24db1e774799: decisions that publish administrative procedures
+    ("QĐ", "VỀ VIỆC PHÊ DUYỆT QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN QUYẾT ĐỊNH CỦA UBND "
+           "TỈNH", True),
+    ("QĐ", "CÔNG BỐ DANH MỤC 12 THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG VÀ 01 THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ", True),
+    # crawl 8c306b6991495e34: a simplification plan assigns work of its own
+    ("QĐ", "VỀ VIỆC THÔNG QUA PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH CẤP XÃ LĨNH VỰC NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+     False),
+    # dev vi_ct_012_ubnd_daklak_2025: a directive about procedures is no publication of them
+    ("CT", "VỀ VIỆC TĂNG CƯỜNG CẢI CÁCH THỦ TỤC HÀNH CHÍNH, NÂNG CAO CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN", False),
+])
+def test_which_decisions_publish_procedures(doc_type, title, expected):
+    assert publishes_procedures(doc_type, title) is expected
+
+
+def test_a_decision_publishing_procedures_assigns_only_in_its_articles():
+    # crawl 80bb1f677e7d4d75 (1490/QĐ-UBND): the procedures approved after the signature (offices, steps, time
+    # limits) are rules; Điều 2 gives the work
+    record = extracted(str(CRAWL / "80bb1f677e7d4d75.md"))
+    assert {o["path"] for o in record["obligations"]} == {"2.1", "2.2"}
+
+
+HA_TINH = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 2873/QĐ-UBND\nHà Tĩnh, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+
+
+def test_an_assignment_that_names_the_attached_procedures_is_a_task():
+    # crawl e7cd8d423108e103 Điều 2: "ban hành kèm theo Quyết định này" inside a "Giao ..." clause
+    body = ("Điều 2. Giao Sở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh căn cứ các TTHC ban hành kèm theo "
+            "Quyết định này, trong thời hạn 03 ngày làm việc công khai, địa phương hóa các TTHC trên cơ sở dữ liệu "
+            "quốc gia về TTHC.\n")
+    assert tasks(body, HA_TINH) == [("2", ["Sở Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh Hà Tĩnh"])]
+
+
+@pytest.mark.parametrize(("text", "effective", "due"), [
+    # crawl e7cd8d423108e103: a decision's time limit with no starting point runs from its signing (19/11/2025)
+    ("trong thời hạn 03 ngày làm việc công khai, địa phương hóa các TTHC", None, "2025-11-24"),
+    # crawl 741f24db1e774799: from the decision's entry into force, known when it says "kể từ ngày ký"
+    ("trong thời hạn 03 ngày kể từ ngày Quyết định có hiệu lực thi hành", "2025-11-19", "2025-11-22"),
+    ("trong thời hạn 03 ngày kể từ ngày Quyết định có hiệu lực thi hành", None, None),
+    # crawl: a time limit that runs from an event of each case is no date
+    ("Trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ", None, None),
+])
+def test_time_limits_of_a_decision(text, effective, due):
+    best = primary_deadline(find_deadlines(text, 0, len(text), issued_on="2025-11-19", effective_on=effective))
+    assert (best.date if best else None) == due
+
+
+@pytest.mark.parametrize(("body", "header", "expected"), [
+    # crawl 99c7d8fff9e4572e II: short list items and a parenthesis stand between the acting bodies and the verb
+    ("II. NỘI DUNG ĐỢT THI ĐUA\nĐể toàn dân đồng lòng, thi đua hành động, thực hiện thắng lợi các nhiệm vụ; các sở, "
+     "ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội, các xã, phường, các doanh nghiệp, tổ "
+     "chức Hội (sau đây viết tắt là cơ quan, đơn vị) và mọi người dân triển khai Đợt thi đua, tập trung thi đua thực "
+     "hiện các nội dung chủ yếu sau:\n1. Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2025.\n",
+     "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 99/KH-UBND\nNghệ An, ngày 19 tháng 11 năm 2025\nKẾ HOẠCH\n",
+     [("II.1", ["các sở, ban, ngành", "các tổ chức chính trị - xã hội",
+                "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An"])]),
+    # crawl 21c5e5f284e66d03 Điều 9: in a central document "Ủy ban nhân dân cấp tỉnh" is every province's committee
+    ("Điều 9. Trách nhiệm của Ủy ban nhân dân cấp tỉnh\n1. Chỉ đạo tổ chức thống kê, đánh giá thiệt hại do thiên "
+     "tai, dịch hại thực vật gây ra.\n",
+     "CHÍNH PHỦ\nSố: 9/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 2025\nNGHỊ ĐỊNH\n",
+     [("9.1", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+])
+def test_classes_of_bodies_that_act(body, header, expected):
+    assert tasks(body, header) == expected
+
+
+def test_a_partner_cell_of_whoever_is_concerned_names_nobody():
+    # crawl 192068354fd1ffe5, appendix row 1: "Sở Tài chính | Sở, ban, ngành có liên quan | Thường xuyên"
+    record = extracted(str(CRAWL / "192068354fd1ffe5.md"))
+    (row,) = [o for o in record["obligations"] if "| Sở, ban, ngành có liên quan |" in o["text"]
+              and o["text"].startswith("Rà soát, kịp thời cụ thể")]
+    assert [(a["name"], a["role"]) for a in row["assignees"]] == [("Sở Tài chính", "lead")]
