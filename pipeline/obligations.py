@@ -21,7 +21,7 @@ from itertools import accumulate
 from pipeline.agencies import Agency, AgencyMention, AgencyRegistry, fold_name
 from pipeline.bodies import BodyGrammar, BodyName
 from pipeline.deadlines import find_deadlines, primary_deadline
-from pipeline.patterns import first_letters
+from pipeline.patterns import UPPER_VI, first_letters
 from pipeline.records import Assignee, Deadline, Obligation, Reference, obligation_id
 from pipeline.segment import LEVEL, Block, Segmentation
 
@@ -169,8 +169,9 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo)\s*,"
                    # a leading adverbial up to the comma before the capitalised subject: "Trên cơ sở đề nghị của
                    # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Based on the above tasks ..., ministers ..."
-                   r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị)|Based\s+on|Depending\s+on)"
-                   r"\s[^.;:]{0,300}?,\s*(?=[A-ZĐ]|ministers|heads|chairm|the\s))\s*")
+                   r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng|nhu\s+cầu"
+                   r"|chức\s+năng|điều\s+kiện)|Based\s+on|Depending\s+on)"
+                   rf"\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|ministers|heads|chairm|the\s))\s*")
 # "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
 TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
 # "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:": the request's objects are the points below
@@ -460,9 +461,14 @@ class ObligationExtractor:
                 head = self.subject(block.content_start, block.span[1])
                 framing = TOPIC_HEADING.match(self.text, block.content_start, block.span[1]) or \
                     FRAMING_LEAD_IN.search(self.text, block.content_start, block.span[1])
-                if not framing and len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
+                duty = DUTIES_OF.match(self.text, block.content_start, block.span[1])
+                if not (framing or duty) and len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
                     drafts.extend(self._block(block, contexts, intro))  # a lead-in with a task
                 own = head.bodies
+                if duty and not own:
+                    # "Trách nhiệm của Ngân hàng Nhà nước chi nhánh nơi tổ chức tín dụng ... đặt trụ sở": the bodies
+                    # right after "của"; what qualifies them is no task
+                    own = self._chain(duty.end(), block.span[1], self._near(duty.end(), block.span[1]))
                 if not own and block.span[1] - block.content_start <= SHORT_HEADING:
                     own = self.mentions(block.content_start, block.span[1])  # "2. Bộ Khoa học và Công nghệ"
                 task_section = not self.cues.non_task_heading.match(line.strip())

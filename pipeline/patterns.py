@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+# the capital letters of Vietnamese, for a character class: a range such as "À-Ỹ" would take in the small
+# letters between (à, đ, ấ ...)
+UPPER_VI = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+
 
 def first_letters(phrases: Iterable[str], extra: str = "") -> str:
     """A lookahead on the first letters of the phrases, in both cases, e.g. ``(?=[GgYy])``.

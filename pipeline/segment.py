@@ -12,12 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.patterns import UPPER_VI
+
 VIETNAMESE_POINTS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 LATIN_POINTS = "a b c d e f g h i j k l m n o p q r s t u v w x y z".split()
 
-_ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # never empty: "Chương trình" is no chapter
+_ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # opens with a numeral letter: "Chương trình" is no chapter
 ENUMERATORS: list[tuple[str, re.Pattern[str]]] = [
-    ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Part|PART|Chapter|CHAPTER)\s+(" + _ROMAN + r"|\d+)\b[.:]?\s*")),
+    # the numeral is never empty, and a crawl may glue the title to it ("Chương IICHÍNH SÁCH HỖ TRỢ ...")
+    ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Part|PART|Chapter|CHAPTER)\s+(" + _ROMAN + r"(?<=[IVX])|\d+)"
+                        rf"(?:\b|(?=[{UPPER_VI}]))[.:]?\s*")),
     ("article", re.compile(r"^(?:Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*|$|(?=[A-ZĐ]))")),
     ("section", re.compile(r"^(" + _ROMAN + r")\s*[.)]\s*(?=\S)")),
     ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(?=\S)|(?=[^\W\d_]))")),
@@ -50,6 +54,10 @@ MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s+-\s+Tự\s+do|
                    r"|SOCIALIST\s+REPUBLIC|Independence\s+-\s+Freedom", re.I)
 
 
+# an amending article that quotes the article it rewrites: "Điều 10. Sửa đổi, bổ sung Điều 22 “Điều 22. Trách nhiệm
+# của Ngân hàng Nhà nước chi nhánh ...": the quoted article's title is the heading
+AMENDED_ARTICLE = re.compile(r"(?:Sửa\s+đổi,?\s+bổ\s+sung|Bổ\s+sung|Thay\s+thế)\s+Điều\s+\d+[a-zđ]?(?:\s+như\s+sau)?\s*:?\s*"
+                             r"[“\"]\s*Điều\s+\d+[a-zđ]?\s*\.\s*", re.I)
 DUTIES_HEADING = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ|Responsibilit(?:y|ies)|Tasks?|Duties)\s+(?:của|of)\s", re.I)
 
 
@@ -177,6 +185,7 @@ def segment(text: str) -> Segmentation:
     header_done = False
     addressee_open = False
     introduced: str | None = None  # path of the item whose heading ends with ':' (its text follows)
+    enumerated = False  # an article or item of the body was read: recitals are behind
     for index, (start, end) in enumerate(spans):
         line = text[start:end].strip()
         lead = len(text[start:end]) - len(text[start:end].lstrip())
@@ -231,15 +240,20 @@ def segment(text: str) -> Segmentation:
             continue
         if region == "appendix" and APPENDIX.match(line):
             tracker = _PathTracker()
-        if RECITAL.match(line) and not found:
-            block.kind = "recital"
+        if RECITAL.match(line) and not found and not enumerated:
+            block.kind = "recital"  # inside an article "Căn cứ báo cáo của ..., X tổ chức ..." is a clause
         if line.count(" | ") >= 2:
             block.kind = "table_row"
         elif found:
             kind, label, length = found
             block.enum = kind
+            enumerated = enumerated or (kind != "bullet" and region == "body")
             block.label = label
             block.content_start = start + lead + length
+            if kind == "article":
+                amended = AMENDED_ARTICLE.match(text, block.content_start + len(line[length:]) - len(line[length:].lstrip()))
+                if amended:
+                    block.content_start, length = amended.end(), amended.end() - start - lead
             if kind == "bullet":
                 block.path = tracker.bullet_path()
             else:

@@ -10,7 +10,7 @@ from pipeline.deadlines import find_deadlines, primary_deadline
 from pipeline.extract import extract_text, is_normative, publishes_procedures
 from pipeline.normalise import normalise
 from pipeline.records import Source
-from pipeline.segment import segment
+from pipeline.segment import match_enumerator, segment
 from tests.conftest import CRAWL, DEV, extracted
 
 HEADER = "Số: 999/QĐ-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
@@ -411,3 +411,35 @@ def test_a_partner_cell_of_whoever_is_concerned_names_nobody():
     (row,) = [o for o in record["obligations"] if "| Sở, ban, ngành có liên quan |" in o["text"]
               and o["text"].startswith("Rà soát, kịp thời cụ thể")]
     assert [(a["name"], a["role"]) for a in row["assignees"]] == [("Sở Tài chính", "lead")]
+
+
+CIRCULAR = "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\nSố: 13/2026/TT-NHNN\nHà Nội, ngày 1 tháng 3 năm 2026\nTHÔNG TƯ\n"
+DECREE = "CHÍNH PHỦ\nSố: 9/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 2025\nNGHỊ ĐỊNH\n"
+
+
+@pytest.mark.parametrize(("body", "header", "expected"), [
+    # gazette vi_tt_13_2026_nhnn Điều 10: an amending article quotes the responsibilities article it rewrites,
+    # whose body is qualified by a relative clause ("nơi tổ chức tín dụng ... đặt trụ sở ...")
+    ("Điều 10. Sửa đổi, bổ sung Điều 22 “Điều 22. Trách nhiệm của Ngân hàng Nhà nước chi nhánh nơi tổ chức tín "
+     "dụng phi ngân hàng đặt trụ sở chi nhánh, văn phòng đại diện, đơn vị sự nghiệp\n\n1. Chịu trách nhiệm trước "
+     "Thống đốc khi thực hiện các vấn đề theo thẩm quyền được quy định tại Thông tư này.\n\n2. Tiếp nhận hồ sơ, "
+     "chấp thuận hoặc không chấp thuận đối với các nội dung theo thẩm quyền.\n", CIRCULAR,
+     [("10.1", ["Ngân hàng Nhà nước chi nhánh Khu vực"]), ("10.2", ["Ngân hàng Nhà nước chi nhánh Khu vực"])]),
+    # crawl 21c5e5f284e66d03 Điều 6.2.b: inside an article "Căn cứ báo cáo của X, Y tổ chức ..." is Y's clause,
+    # not a recital
+    ("Điều 6. Trình tự, trách nhiệm thực hiện hỗ trợ\n\n2. Trình tự, trách nhiệm thực hiện việc hỗ trợ thiệt hại do "
+     "thiên tai:\n\nb) Trách nhiệm của Ủy ban nhân dân cấp huyện\n\nCăn cứ báo cáo của Ủy ban nhân dân cấp xã, Ủy ban "
+     "nhân dân cấp huyện tổ chức thẩm định và quyết định hỗ trợ theo thẩm quyền.\n", DECREE,
+     [("6.2.b", ["Ủy ban nhân dân các huyện, thị xã, thành phố"])]),
+])
+def test_responsibilities_in_normative_texts(body, header, expected):
+    assert tasks(body, header) == expected
+
+
+def test_a_chapter_numeral_glued_to_its_title():
+    # crawl 21c5e5f284e66d03: "### Chương IICHÍNH SÁCH HỖ TRỢ ..." (an empty numeral gave paths such as ".6.2.a")
+    assert match_enumerator("Chương IICHÍNH SÁCH HỖ TRỢ SẢN XUẤT NÔNG NGHIỆP") == ("part", "II", 9)
+    assert match_enumerator("Chương trình hành động") is None
+    assert match_enumerator("Phần Ví dụ") is None
+    record = extracted(str(CRAWL / "21c5e5f284e66d03.md"))
+    assert not [o["path"] for o in record["obligations"] if (o["path"] or "").startswith(".")]
