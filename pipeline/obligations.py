@@ -420,7 +420,8 @@ class ObligationExtractor:
         quoting = False  # inside the points of a legal provision the text quotes
         kind_now = ""  # the kind of the block read last: a broken table header is looked for once per table
         for block in self.seg.blocks[self.seg.header_end:]:
-            if block.kind in ("recital", "recipients", "signature", "header", "addressees", "attached_title", "preamble"):
+            if block.kind in ("recital", "recipients", "signature", "header", "addressees", "attached_title", "preamble",
+                              "footnote"):
                 continue
             line = self.text[block.span[0]:block.span[1]]
             previous_kind, kind_now = kind_now, block.kind

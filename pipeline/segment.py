@@ -36,6 +36,8 @@ LEVEL = {"part": 0, "article": 1, "section": 2, "item": 3, "subitem": 4, "point"
 RECITAL = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Thực\s+hiện\s+ý\s+kiến|Pursuant\s+to"
                      r"|At\s+the\s+(?:proposal|request)|In\s+consideration|Considering)\b", re.I)
 ADDRESSEE_OPEN = re.compile(r"^(?:Kính\s+gửi\s*:?|.{0,80}\bđiện\s*:\s*$|To\s*:)", re.I)
+# the first footnote at the document's foot: "[1] 07 Bộ (Xây dựng, ...)" for a "[1]" marked in the text above
+FIRST_FOOTNOTE = re.compile(r"^\[1\]\s*\S")
 RECIPIENTS = re.compile(r"^(?:Nơi\s+nhận|Recipients?|Nơi gửi)\s*:?", re.I)
 # the signer's authority before the title ("KT. BỘ TRƯỞNG"); a title alone is SENDER_TITLE below
 SIGNATURE_PREFIX = re.compile(r"^(?:KT\.|TM\.|TL\.|TUQ\.|Q\.\s|T/M|K/T|T/L|FOR\s+THE|ON\s+BEHALF)")
@@ -65,7 +67,7 @@ DUTIES_HEADING = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ|Responsibilit(?
 class Block:
     span: tuple[int, int]
     kind: str  # preamble | header | addressees | recital | body | table_row | recipients | signature | appendix
-    # | attached_title
+    # | attached_title | footnote
     enum: str | None = None  # part | article | section | item | subitem | point | subpoint | bullet
     label: str | None = None  # the enumerator as written
     path: str | None = None
@@ -195,6 +197,16 @@ def segment(text: str) -> Segmentation:
             seg.blocks.append(block)
             continue
         found = match_enumerator(line)
+        if region != "footnotes" and FIRST_FOOTNOTE.match(line) and text.find("[1]", 0, start) >= 0:
+            region = "footnotes"  # notes to the text (sources, figures): what they say is no task
+        if region == "footnotes":
+            if ATTACHED_TITLE.match(line):
+                region = "attached_title"
+                tracker, introduced = _PathTracker(), None
+            else:
+                block.kind = "footnote"
+                seg.blocks.append(block)
+                continue
         if region == "closing" and APPENDIX.match(line):
             region = "appendix"
         elif region == "closing" and (_opens_attachment(line) or MOTTO.search(line)) or \

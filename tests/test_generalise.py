@@ -443,3 +443,14 @@ def test_a_chapter_numeral_glued_to_its_title():
     assert match_enumerator("Phần Ví dụ") is None
     record = extracted(str(CRAWL / "21c5e5f284e66d03.md"))
     assert not [o["path"] for o in record["obligations"] if (o["path"] or "").startswith(".")]
+
+
+def test_footnotes_at_the_foot_are_no_tasks():
+    # dev vi_cd_220_ttg_2025: "ĐKKD[3]" in the text, "[3] Cụ thể: (i) Thủ tướng Chính phủ phê duyệt ..." and
+    # "[7] Các Bộ có số lượng VBQPPL ...: Bộ Xây dựng 47 VBQPPL; ..." at its foot: figures and sources
+    record = extracted(str(DEV / "vi_cd_220_ttg_2025.txt"))
+    texts = [o["text"] for o in record["obligations"]]
+    assert texts and not [t for t in texts if "VBQPPL" in t and "Bộ Xây dựng 47" in t]
+    assert not [t for t in texts if t.startswith("Thủ tướng Chính phủ phê duyệt và các bộ đã phê duyệt")]
+    blocks = segment(record["text"]).blocks
+    assert [b.kind for b in blocks if record["text"][b.span[0]:b.span[1]].startswith("[1] ")] == ["footnote"]
