@@ -250,6 +250,12 @@ def segment(text: str) -> Segmentation:
             block.kind = "recipients" if RECIPIENTS.match(line) or line.startswith("-") else "signature"
             seg.blocks.append(block)
             continue
+        previous = seg.blocks[-1] if seg.blocks else None
+        if not found and line[:1].islower() and previous is not None and previous.enum \
+                and previous.kind in ("body", "appendix") and not text[previous.span[0]:previous.span[1]].rstrip(
+                ).endswith((".", ":", ";")):
+            previous.span = (previous.span[0], end)  # "... bệnh thông thường" / "ở cơ sở ...": a page broke the item
+            continue
         if region == "appendix" and APPENDIX.match(line):
             tracker = _PathTracker()
         if RECITAL.match(line) and not found and not enumerated:

@@ -454,3 +454,20 @@ def test_footnotes_at_the_foot_are_no_tasks():
     assert not [t for t in texts if t.startswith("Thủ tướng Chính phủ phê duyệt và các bộ đã phê duyệt")]
     blocks = segment(record["text"]).blocks
     assert [b.kind for b in blocks if record["text"][b.span[0]:b.span[1]].startswith("[1] ")] == ["footnote"]
+
+
+def test_a_line_a_page_broke_off_continues_its_item():
+    # gazette vi_qd_844_ttg_2026.pdf, plan II.3: "- Từng bước triển khai phân luồng ... bệnh thông thường" then
+    # "ở cơ sở khám bệnh, chữa bệnh cấp chuyên sâu; ..." on the next page; the dashes after it are still tasks
+    body = ("II. NHIỆM VỤ CỤ THỂ\nNhằm đạt được mục tiêu Chỉ thị số 52-CT/TW đề ra, các bộ, ngành, địa phương tập trung "
+            "thực hiện các nhiệm vụ sau:\n3. Nâng cao năng lực hệ thống cơ sở khám bệnh, chữa bệnh bảo hiểm y tế.\n"
+            "- Từng bước triển khai phân luồng người bệnh giữa các cấp chuyên môn kỹ thuật khám bệnh, chữa bệnh để giảm "
+            "điều trị các bệnh lý nhẹ, bệnh thông thường\n\nở cơ sở khám bệnh, chữa bệnh cấp chuyên sâu; nghiên cứu cơ "
+            "chế, bảo đảm điều kiện, tiêu chí chuyên môn.\n\n- Xây dựng lộ trình từng bước tính chi phí khấu hao tài sản "
+            "vào giá dịch vụ y tế.\n")
+    text = "Số: 844/QĐ-TTg\nHà Nội, ngày 13 tháng 5 năm 2026\nKẾ HOẠCH\n" + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    found = extract_text(text, source=source).obligations
+    assert [o.text[:20] for o in found] == ["Nâng cao năng lực hệ", "Từng bước triển khai", "Xây dựng lộ trình từ"]
+    assert "cấp chuyên sâu" in found[1].text
+    assert all("các bộ" in [a.name for a in o.assignees] for o in found)
