@@ -178,6 +178,8 @@ def _starts_lower(line: str) -> bool:
 
 def _joins(prev: str, line: str, wrap: int) -> bool:
     """Whether `line` continues the paragraph that `prev` ended (a hard wrap, not a new block)."""
+    if prev in ("Điều", "Article") and line[:1].isdigit():
+        return True  # "**Điều\n4.** Thủ trưởng ...": a page wrapped the article's own number
     if _ENUMERATOR.match(line):
         return False
     prev = prev.rstrip()

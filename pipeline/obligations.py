@@ -602,7 +602,7 @@ class ObligationExtractor:
 
     def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None) -> list[_Draft]:
         line = self.text[block.content_start:block.span[1]]
-        if len(line) < 400 and self.cues.closing.search(line):
+        if self.cues.closing.search(line, 0, 400):  # a page may run the signature and annexes on after it
             return []  # "X chịu trách nhiệm thi hành Quyết định này", "... để biết, thực hiện"
         if DOCUMENT_CLAUSE_HINT.search(line, 0, 200) and self.cues.document_clause.search(line, 0, 200) \
                 and not self.cues.opener.match(line):  # "Giao Sở Tư pháp căn cứ các TTHC ban hành kèm theo ..."

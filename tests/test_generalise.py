@@ -344,6 +344,9 @@ def test_a_yearless_day_in_a_yearly_duty_recurs():
     ("QĐ", "VỀ VIỆC PHÊ DUYỆT QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN QUYẾT ĐỊNH CỦA UBND "
            "TỈNH", True),
     ("QĐ", "CÔNG BỐ DANH MỤC 12 THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG VÀ 01 THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ", True),
+    # crawl 0beedb7bdb363a85: an amendment of such a decision
+    ("QĐ", "SỬA ĐỔI, BỔ SUNG QUYẾT ĐỊNH SỐ 3470/QĐ-UBND NGÀY 10 THÁNG 11 NĂM 2025 CỦA CHỦ TỊCH UBND THÀNH PHỐ VỀ VIỆC "
+           "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH, BỊ BÃI BỎ", True),
     # crawl 8c306b6991495e34: a simplification plan assigns work of its own
     ("QĐ", "VỀ VIỆC THÔNG QUA PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH CẤP XÃ LĨNH VỰC NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
      False),
@@ -471,3 +474,20 @@ def test_a_line_a_page_broke_off_continues_its_item():
     assert [o.text[:20] for o in found] == ["Nâng cao năng lực hệ", "Từng bước triển khai", "Xây dựng lộ trình từ"]
     assert "cấp chuyên sâu" in found[1].text
     assert all("các bộ" in [a.name for a in o.assignees] for o in found)
+
+
+def test_an_article_number_wrapped_onto_the_next_line():
+    # crawl 43ce594e2a648040: "**Điều\n4.** Thủ trưởng các cơ quan, đơn vị: ..." (the page wrapped "Điều 4")
+    text = normalise("**Điều\n4.** Thủ trưởng các cơ quan, đơn vị: Văn phòng UBND tỉnh, Sở Tài chính chịu trách nhiệm thi "
+                     "hành Quyết định này./.\n")
+    assert text.startswith("Điều 4. Thủ trưởng")
+
+
+def test_the_closing_formula_however_long_the_paragraph():
+    # crawl 43ce594e2a648040 Điều 4: a long list of bodies before "chịu trách nhiệm thi hành Quyết định này./."
+    body = ("Điều 4. Thủ trưởng các cơ quan, đơn vị: Văn phòng UBND tỉnh, Sở Tài chính; các đơn vị sự nghiệp công lập "
+            "có chức năng đào tạo, bồi dưỡng thuộc phạm vi quản lý của UBND tỉnh và các cơ quan, tổ chức và cá nhân có "
+            "liên quan chịu trách nhiệm thi hành Quyết định này./. Các đơn vị sự nghiệp công lập có chức năng đào tạo, "
+            "bồi dưỡng thuộc phạm vi quản lý của UBND tỉnh thực hiện việc đăng tải danh mục thủ tục hành chính trên "
+            "trang thông tin điện tử của đơn vị theo quy định hiện hành của pháp luật về thủ tục hành chính.\n")
+    assert tasks(body) == []
