@@ -491,3 +491,15 @@ def test_the_closing_formula_however_long_the_paragraph():
             "bồi dưỡng thuộc phạm vi quản lý của UBND tỉnh thực hiện việc đăng tải danh mục thủ tục hành chính trên "
             "trang thông tin điện tử của đơn vị theo quy định hiện hành của pháp luật về thủ tục hành chính.\n")
     assert tasks(body) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl 8bb6ac57ee7b4c5d Điều 2.1.a: telling the public to "biết, thực hiện" is part of the task
+    ("Điều 2. Trách nhiệm thực hiện\n1. Sở Y tế\na) Công khai danh mục thủ tục hành chính thực hiện không phụ thuộc "
+     "vào địa giới hành chính tại Trung tâm Phục vụ hành chính công tỉnh; đồng thời hướng dẫn, tuyên truyền bằng nhiều "
+     "hình thức đến tổ chức, cá nhân biết, thực hiện.\n", [("2.1.a", ["Sở Y tế"])]),
+    # dev vi_tb_631_vpcp_2025: the notice's own closing
+    ("Văn phòng Chính phủ thông báo để các Bộ, cơ quan liên quan biết, thực hiện./.\n", []),
+])
+def test_who_is_told_to_know_and_act(body, expected):
+    assert tasks(body) == expected
