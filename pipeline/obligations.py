@@ -194,6 +194,7 @@ class _Context:
     lead: bool = False
     task_section: bool = True
     deadline: tuple[int, int] | None = None  # "b) Hoàn thành trong tháng 11 năm 2025, cụ thể:" dates its points
+    generic: bool = False  # "5. Các đơn vị thực hiện kiểm kê:": an actor, though it names no body
 
 
 @dataclass
@@ -207,6 +208,7 @@ class _Draft:
     heading_deadline: tuple[int, int] | None = None  # the span of a dated lead-in above the unit
     explicit: bool = False  # the unit names its own body (not inherited from a heading or the addressees)
     responsibility: bool = False  # inside an article on responsibilities or implementation
+    needs_named_actor: bool = False  # made from a labelled field: a task only once a field names its body
 
 
 class ObligationExtractor:
@@ -440,7 +442,8 @@ class ObligationExtractor:
             recent_lines.append(line.strip())
             label = self.cues.field_label.match(self.text, block.content_start, block.span[1])
             if label and block.enum in ("bullet", "subpoint", "point", None):
-                group, collecting = self._field(block, label, group, parent, drafts)
+                actor_above = any(c.assignees or c.generic for c in contexts)
+                group, collecting = self._field(block, label, group, parent, drafts, actor_above)
                 continue
             if collecting and block.enum == "bullet":
                 draft = _Draft(path=block.path, span=(block.content_start, block.span[1]),
@@ -474,7 +477,8 @@ class ObligationExtractor:
                     own = self.mentions(block.content_start, block.span[1])  # "2. Bộ Khoa học và Công nghệ"
                 task_section = not self.cues.non_task_heading.match(line.strip())
                 lead = bool(self.cues.lead_after_opener.search(line))
-                contexts.append(_Context(level, own, lead, task_section, self._heading_deadline(block)))
+                generic = bool(self.cues.generic_actor.match(self.text, block.content_start, block.span[1]))
+                contexts.append(_Context(level, own, lead, task_section, self._heading_deadline(block), generic))
                 self._item_actor = None
                 self._under_heading = True
                 continue
@@ -524,7 +528,7 @@ class ObligationExtractor:
         return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" :;,.")
 
     def _field(self, block: Block, label: re.Match[str], group: list[_Draft], parent: Block | None,
-               drafts: list[_Draft]) -> tuple[list[_Draft], bool]:
+               drafts: list[_Draft], actor_above: bool = True) -> tuple[list[_Draft], bool]:
         """Plans often spell tasks out as labelled fields: '- Nội dung: ...' or 'a) Nhiệm vụ:' followed by
         task bullets, then '- Cơ quan chủ trì: ...', '- Cơ quan phối hợp: ...', '- Thời gian thực hiện: ...'.
         The fields apply to every task of the group. Returns the group and whether bullets are tasks."""
@@ -546,8 +550,12 @@ class ObligationExtractor:
                 group = [drafts[-1]]  # the numbered item itself was taken as the task
                 group[0].assignees = []
             elif parent is not None:
+                # "- Thời gian thực hiện: 05 ngày ..." under an item nobody is named for is a time, not a task,
+                # unless a later field names who acts ("- Cơ quan chủ trì: ...")
                 group = [_Draft(path=parent.path, span=(parent.content_start, parent.span[1]),
-                                content_start=parent.content_start)]
+                                content_start=parent.content_start,
+                                needs_named_actor=kind not in ("lead", "support") and not actor_above
+                                and self._actor_of(parent) is None)]
                 drafts.append(group[0])
             else:
                 return group, False
@@ -741,7 +749,8 @@ class ObligationExtractor:
 
     def _finish(self, doc_id: str, drafts: list[_Draft]) -> list[Obligation]:
         obligations: list[Obligation] = []
-        drafts = [d for d in drafts if self._assigns_work(d) and d.span[0] < self.tasks_end]
+        drafts = [d for d in drafts if self._assigns_work(d) and d.span[0] < self.tasks_end
+                  and not (d.needs_named_actor and not d.assignees)]
         seen_paths: dict[str | None, int] = {}
         for draft in drafts:
             start, end = draft.span

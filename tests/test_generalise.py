@@ -503,3 +503,17 @@ def test_the_closing_formula_however_long_the_paragraph():
 ])
 def test_who_is_told_to_know_and_act(body, expected):
     assert tasks(body) == expected
+
+
+def test_a_time_field_under_an_item_nobody_acts_on_is_no_task():
+    # crawl d8df85cac631ac19 (a simplification plan): each procedure's "- Thời gian thực hiện: 05 ngày ..." is the
+    # procedure's new time limit; no body is named anywhere above it
+    body = ("II. NỘI DUNG CHI TIẾT CỤ THỂ TỪNG THỦ TỤC HÀNH CHÍNH ĐƠN GIẢN HÓA.\n"
+            "1. Tên thủ tục hành chính: Cấp giấy phép hoạt động dịch vụ việc làm của doanh nghiệp hoạt động dịch vụ việc "
+            "làm.\n\na. Nội dung cắt giảm, đơn giản hóa: Giảm 02 ngày so với quy định.\n\n- Thời gian giải quyết theo quy "
+            "định: 07 ngày kể từ ngày Sở Nội vụ tiếp nhận đủ giấy tờ.\n\n- Thời gian thực hiện: 05 ngày kể từ ngày Sở Nội "
+            "vụ tiếp nhận đủ giấy tờ.\n")
+    assert tasks(body) == []
+    # dev vi_kh_172_ubnd_hcm_2025 II.1: the same fields with the body that acts
+    record = extracted(str(DEV / "vi_kh_172_ubnd_hcm_2025.txt"))
+    assert any(o["path"] == "II.1" and o["assignees"] for o in record["obligations"])
