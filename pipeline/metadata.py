@@ -52,8 +52,12 @@ def _type_words() -> list[tuple[str, str]]:
 
 def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
     meta = Metadata()
-    header = [text[b.span[0]:b.span[1]].strip() for b in seg.blocks[: max(seg.header_end, 1) + 2]]
-    head_lines = [text[b.span[0]:b.span[1]].strip() for b in seg.blocks[:30]]
+    # a site's summary before the document (preamble) is not its header, though the issuer's and number's
+    # cells may stand just before the motto where the preamble is taken to end
+    start = next((i for i, b in enumerate(seg.blocks) if b.kind != "preamble"), len(seg.blocks))
+    start = max(0, start - HEADER_BEFORE_MOTTO)
+    header = [text[b.span[0]:b.span[1]].strip() for b in seg.blocks[start: max(seg.header_end, start + 1) + 2]]
+    head_lines = [text[b.span[0]:b.span[1]].strip() for b in seg.blocks[start:start + 30]]
     _symbol_and_date(meta, head_lines)
     _type_and_title(meta, header)
     _issuer(meta, head_lines, language)
@@ -71,12 +75,20 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
     return meta
 
 
+HEADER_BEFORE_MOTTO = 8  # blocks
+
+# "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP", "---------- Số: 1661/NQ-UBTVQH15": a page ran the issuer's cell and the number's cell into one line
+GLUED_NUMBER = re.compile(r"(?:[_|]|-{3,})\s*(?P<cell>(?:Số|SỐ)\s*:\s*)(?=\d)")
+
+
 def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
     for i, line in enumerate(lines):
         if re.fullmatch(r"(?:Số|SỐ|No\.?)\s*:?", line) and i + 1 < len(lines):
             line = f"{line} {lines[i + 1]}"  # "Số:" with the number on the next line
         if meta.symbol is None and re.match(r"^(?:Số|SỐ|So|No\.?|Number)\s*[:.]?\s*\S", line):
             meta.symbol = parse_own_symbol(line)
+        elif meta.symbol is None and (glued := GLUED_NUMBER.search(line)):
+            meta.symbol = parse_own_symbol(line[glued.start("cell"):])
         if meta.issued_on is None and "ngày" in line.lower():
             m = PLACE_DATE.search(line) or BARE_DATELINE.match(line)
             if m:

@@ -236,7 +236,7 @@ def segment(text: str) -> Segmentation:
                 block.kind = "recital"
                 seg.blocks.append(block)
                 continue
-            if not header_done and _is_header_line(line, index) and not (found and found[0] != "bullet"):
+            if not header_done and _is_header_line(line, index - first) and not (found and found[0] != "bullet"):
                 block.kind = "header"
                 seg.blocks.append(block)
                 continue

@@ -517,3 +517,17 @@ def test_a_time_field_under_an_item_nobody_acts_on_is_no_task():
     # dev vi_kh_172_ubnd_hcm_2025 II.1: the same fields with the body that acts
     record = extracted(str(DEV / "vi_kh_172_ubnd_hcm_2025.txt"))
     assert any(o["path"] == "II.1" and o["assignees"] for o in record["obligations"])
+
+
+@pytest.mark.parametrize(("name", "symbol", "issued"), [
+    # "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP | CỘNG HÒA ...": the issuer's and number's cells run into one line
+    ("e4ddc120fc14463c.md", "171/2025/NĐ-CP", "2025-06-30"),
+    ("a032a58e6ab2f19d.md", "1661/NQ-UBTVQH15", None),  # "------------------ Số: 1661/NQ-UBTVQH15 | ..."
+    # a news summary of 31 paragraphs before the document: its header comes after
+    ("24c6583aa4c3280a.md", "2639/QĐ-TTg", "2025-12-03"),
+])
+def test_own_number_where_the_page_mangled_the_header(name, symbol, issued):
+    meta = extracted(str(CRAWL / name))["metadata"]
+    assert meta["symbol"] == symbol
+    if issued:
+        assert meta["issued_on"] == issued
