@@ -195,6 +195,7 @@ class _Context:
     task_section: bool = True
     deadline: tuple[int, int] | None = None  # "b) Hoàn thành trong tháng 11 năm 2025, cụ thể:" dates its points
     generic: bool = False  # "5. Các đơn vị thực hiện kiểm kê:": an actor, though it names no body
+    partners: list[AgencyMention] = field(default_factory=list)  # "2. Sở X chủ trì, phối hợp với Y, Z:"
 
 
 @dataclass
@@ -478,7 +479,9 @@ class ObligationExtractor:
                 task_section = not self.cues.non_task_heading.match(line.strip())
                 lead = bool(self.cues.lead_after_opener.search(line))
                 generic = bool(self.cues.generic_actor.match(self.text, block.content_start, block.span[1]))
-                contexts.append(_Context(level, own, lead, task_section, self._heading_deadline(block), generic))
+                partners = self.partners(block.content_start, block.span[1]) if own else []
+                contexts.append(_Context(level, own, lead, task_section, self._heading_deadline(block), generic,
+                                         [p for p in partners if all(p.name != o.name for o in own)]))
                 self._item_actor = None
                 self._under_heading = True
                 continue
@@ -647,14 +650,16 @@ class ObligationExtractor:
                 inherited = self._inherited(block, contexts, intro, start, end)
                 if inherited is None:
                     return []
-                who, role = inherited
+                who, role, partners = inherited
                 drafts.append(self._draft(block, start, end, who, role))
+                for partner in partners:  # the heading's partners support each of its points
+                    _add(drafts[-1].assignees, partner, "support")
         for draft in drafts:
             draft.heading_deadline = carried
         return drafts
 
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
-                   start: int, end: int) -> tuple[list[AgencyMention], str] | None:
+                   start: int, end: int) -> tuple[list[AgencyMention], str, list[AgencyMention]] | None:
         """Who a subject-less unit belongs to, or None when it is not a task at all."""
         if not block.enum and not (self._under_heading and contexts and contexts[-1].assignees):
             return None  # a plain paragraph without an assignment is background, unless a body's heading heads it
@@ -662,22 +667,22 @@ class ObligationExtractor:
             return None
         for context in reversed(contexts):
             if context.assignees:
-                return context.assignees, "lead" if context.lead else "responsible"
+                return context.assignees, "lead" if context.lead else "responsible", context.partners
         if block.enum == "bullet" and self._item_actor is not None:
             actor = self._actor_of(self._item_actor)
             if actor is not None:
-                return actor, "responsible"
+                return actor, "responsible", []
         if block.kind == "appendix":
             return None  # appendices hold statistics and footnotes unless a heading or table assigns work
         if intro:
-            return intro, "responsible"
+            return intro, "responsible", []
         if self.addressees:
-            return self.addressees, "responsible"
+            return self.addressees, "responsible", []
         if self.approves:
             return None  # the approved scheme's own content; its assignments come in their own section
         if self.cues.generic_actor.match(self.text, start, end) or \
                 self.language == "en" and self.cues.modal_subject.match(self.text, start, end):
-            return [], "responsible"  # "Các cơ quan, đơn vị ...", "Enterprises shall ...": names nobody known
+            return [], "responsible", []  # "Các cơ quan, đơn vị ...", "Enterprises shall ...": names nobody known
         return None  # no actor in its words nor above it: an activity, objective or rule, not an obligation
 
     def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> _Draft:

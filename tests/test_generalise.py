@@ -531,3 +531,17 @@ def test_own_number_where_the_page_mangled_the_header(name, symbol, issued):
     assert meta["symbol"] == symbol
     if issued:
         assert meta["issued_on"] == issued
+
+
+def test_a_headings_partners_support_its_points():
+    # crawl 437c3beb60ae2874 V.2: "2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và Môi trường, Ủy
+    # ban nhân dân các phường, xã, đặc khu:" then dash bullets
+    body = ("V. TỔ CHỨC THỰC HIỆN\n2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và Môi trường, Ủy ban "
+            "nhân dân các phường, xã, đặc khu:\n- Xây dựng chương trình đào tạo và tổ chức tập huấn cho đội ngũ giảng "
+            "viên, giáo viên kiến thức về phòng chống và giảm nhẹ rủi ro thiên tai;\n")
+    text = HEADER + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    (task,) = extract_text(text, source=source).obligations
+    assert [(a.name, a.role) for a in task.assignees] == [
+        ("Sở Giáo dục và Đào tạo", "lead"), ("Sở Nông nghiệp và Môi trường", "support"),
+        ("Ủy ban nhân dân các xã, phường", "support")]
