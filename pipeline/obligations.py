@@ -303,7 +303,12 @@ class ObligationExtractor:
         return sorted(known + added, key=lambda m: m.span[0]) if added else known
 
     def _as_class_of_provinces(self, mention: AgencyMention) -> AgencyMention:
-        """'Cục Thuế các tỉnh, thành phố', 'Sở Tư pháp các tỉnh' name a class of local bodies (ANNOTATION.md)."""
+        """'Cục Thuế các tỉnh, thành phố', 'Sở Tư pháp các tỉnh' name a class of local bodies (ANNOTATION.md);
+        'các đơn vị thuộc Cục Thuế' the class of a body's units."""
+        units = UNITS_OF.search(self.text, max(0, mention.span[0] - 40), mention.span[0])
+        if units and mention.kind != "group":
+            return AgencyMention(span=(units.start(), mention.span[1]), mention=self.text[units.start():mention.span[1]],
+                                 name=f"các đơn vị thuộc {mention.name}", name_en=None, kind="group")
         if mention.kind == "group" or " các " in f" {mention.name} ":
             return mention
         after = OF_EVERY_PROVINCE.match(self.text, mention.span[1])
@@ -824,6 +829,8 @@ class ObligationExtractor:
 
 
 LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
+# "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở": the units of a body, right before its name
+UNITS_OF = re.compile(r"(?<!\w)(?:các\s+)?đơn\s+vị\s+(?:trực\s+)?thuộc\s+$", re.I)
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
                                r"(?!\s*:)")
 _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")

@@ -545,3 +545,11 @@ def test_a_headings_partners_support_its_points():
     assert [(a.name, a.role) for a in task.assignees] == [
         ("Sở Giáo dục và Đào tạo", "lead"), ("Sở Nông nghiệp và Môi trường", "support"),
         ("Ủy ban nhân dân các xã, phường", "support")]
+
+
+def test_the_units_of_a_body_are_a_class():
+    # crawl 9e9ed41212fc9334 (3509/QĐ-CT): "Điều 9. Trách nhiệm của thủ trưởng các đơn vị thuộc Cục Thuế"
+    body = ("Điều 9. Trách nhiệm của thủ trưởng các đơn vị thuộc Cục Thuế\n\n1. Chỉ đạo niêm yết công khai tại các trụ sở "
+            "làm việc và trên trang thông tin điện tử Quy tắc ứng xử này.\n")
+    header = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 3509/QĐ-CT\nHà Nội, ngày 17 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    assert tasks(body, header) == [("9.1", ["các đơn vị thuộc Cục Thuế"])]
