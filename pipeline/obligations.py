@@ -153,6 +153,12 @@ ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A
 # after its subject, a clause that tells what was done or received rather than what is to be done
 NARRATION = re.compile(r"[\s,]*(?:đã|đang|vừa|nhận\s+được|có\s+kế\s+hoạch|xin\s+(?:thông\s+báo|trả\s+lời)|trả\s+lời"
                        r"|has\s+(?:been\s+)?\w+ed|have\s+(?:been\s+)?\w+ed|received)\b")
+# "X chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về tính chính xác ...", "Chịu trách nhiệm trước pháp luật
+# về ...", "chịu trách nhiệm về nội dung báo cáo": whom a body answers to, not work it is given
+ACCOUNTABLE = re.compile(r"[\s,]*(?:phải\s+)?chịu\s+trách(?:\s+nhiệm)?(?:\s+toàn\s+diện)?\s+(?:trước\s|về\s+(?:tính|nội\s+dung"
+                         r"|số\s+liệu|kết\s+quả)\b)", re.I)
+# "...; chủ động chỉ đạo ...", "..., báo cáo Chính phủ ...": the answerable body is also given work
+FURTHER_ACTION = re.compile(r";|,\s*(?:đồng\s+thời\s+)?(?:báo\s+cáo|chủ\s+động|kịp\s+thời|khẩn\s+trương|tổ\s+chức|chỉ\s+đạo)\b")
 # a paragraph that quotes a provision of another document: "Tại khoản 1 Điều 60 Thông tư 80/2021/TT-BTC ...
 # hướng dẫn:", "Theo quy định tại Điều 18 Nghị định số 103/2024/NĐ-CP:"
 QUOTE_MARKS = "\"“‘'«”’»"
@@ -636,6 +642,9 @@ class ObligationExtractor:
             own, zone_end = found.bodies, found.end
             if found.explicit and NARRATION.match(self.text, zone_end, end):
                 continue  # "Cục Thuế nhận được công văn số ...", "Bộ Tài chính đã ban hành ...": what was, not work
+            answers = ACCOUNTABLE.match(self.text, zone_end if found.explicit else start, end)
+            if answers and not FURTHER_ACTION.search(self.text, answers.end(), end):
+                continue  # "... chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...": answerability, not work
             if found.explicit:
                 if (start, end) == (block.content_start, block.span[1]) and _member_line(self.text, start, zone_end,
                                                                                         end):

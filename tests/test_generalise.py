@@ -553,3 +553,16 @@ def test_the_units_of_a_body_are_a_class():
             "làm việc và trên trang thông tin điện tử Quy tắc ứng xử này.\n")
     header = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 3509/QĐ-CT\nHà Nội, ngày 17 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
     assert tasks(body, header) == [("9.1", ["các đơn vị thuộc Cục Thuế"])]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl b241b75dc4e6df64 Điều 3: whom a body answers to is no work
+    ("Điều 3. Bộ Xây dựng chịu trách nhiệm toàn diện về nội dung Hiệp định và Nghị định thư 1 của Hiệp định.\n", []),
+    # dev vi_cd_223_ttg_2025 point 2: answerable, and given work in the same sentence
+    ("2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố:\n- Chịu trách nhiệm toàn diện trước Chính phủ, Thủ tướng Chính "
+     "phủ về công tác ứng phó thiên tai trên địa bàn, chủ động chỉ đạo công tác ứng phó thiên tai, cứu hộ cứu nạn theo "
+     "chức năng, nhiệm vụ, thẩm quyền; kịp thời báo cáo Thủ tướng Chính phủ.\n",
+     [("2", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+])
+def test_answerability_is_no_task(body, expected):
+    assert tasks(body, "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n") == expected
