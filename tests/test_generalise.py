@@ -427,7 +427,7 @@ DECREE = "CHÍNH PHỦ\nSố: 9/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 
      "dụng phi ngân hàng đặt trụ sở chi nhánh, văn phòng đại diện, đơn vị sự nghiệp\n\n1. Chịu trách nhiệm trước "
      "Thống đốc khi thực hiện các vấn đề theo thẩm quyền được quy định tại Thông tư này.\n\n2. Tiếp nhận hồ sơ, "
      "chấp thuận hoặc không chấp thuận đối với các nội dung theo thẩm quyền.\n", CIRCULAR,
-     [("10.1", ["Ngân hàng Nhà nước chi nhánh Khu vực"]), ("10.2", ["Ngân hàng Nhà nước chi nhánh Khu vực"])]),
+     [("10.2", ["Ngân hàng Nhà nước chi nhánh Khu vực"])]),  # 10.1 says whom it answers to: no task
     # crawl 21c5e5f284e66d03 Điều 6.2.b: inside an article "Căn cứ báo cáo của X, Y tổ chức ..." is Y's clause,
     # not a recital
     ("Điều 6. Trình tự, trách nhiệm thực hiện hỗ trợ\n\n2. Trình tự, trách nhiệm thực hiện việc hỗ trợ thiệt hại do "
