@@ -60,6 +60,7 @@ MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s+-\s+Tự\s+do|
 # của Ngân hàng Nhà nước chi nhánh ...": the quoted article's title is the heading
 AMENDED_ARTICLE = re.compile(r"(?:Sửa\s+đổi,?\s+bổ\s+sung|Bổ\s+sung|Thay\s+thế)\s+Điều\s+\d+[a-zđ]?(?:\s+như\s+sau)?\s*:?\s*"
                              r"[“\"]\s*Điều\s+\d+[a-zđ]?\s*\.\s*", re.I)
+TOPIC_TITLE = re.compile(r"(?:Về|Regarding)\s")
 DUTIES_HEADING = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ|Responsibilit(?:y|ies)|Tasks?|Duties)\s+(?:của|of)\s", re.I)
 
 
@@ -157,6 +158,8 @@ def _is_heading(content: str) -> bool:
         return True  # "2. Trách nhiệm của Ủy ban nhân dân các xã, phường" heads the points below it
     if content.isupper():
         return True
+    if TOPIC_TITLE.match(content) and len(content) < 120 and not content.endswith((".", ";")):
+        return True  # "1. Về việc rà soát, làm sạch dữ liệu số nhà đã cấp": a topic, its tasks below
     words = content.split()
     return len(words) <= 14 and not re.search(r"[.;!?]$", content) and "," not in content[:-1][-40:] and (
         len(content) < 90)

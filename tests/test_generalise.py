@@ -566,3 +566,9 @@ def test_the_units_of_a_body_are_a_class():
 ])
 def test_answerability_is_no_task(body, expected):
     assert tasks(body, "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n") == expected
+
+
+def test_a_numbered_topic_is_a_heading():
+    # dev vi_cv_4085_ubnd-dt_2025: "1. Về việc rà soát, làm sạch dữ liệu số nhà đã cấp" heads the requests below it
+    seg = segment("1. Về việc rà soát, làm sạch dữ liệu số nhà đã cấp\n1.1. Ủy ban nhân dân các phường rà soát dữ liệu.\n")
+    assert [b.heading for b in seg.blocks[:1]] == [True]
