@@ -36,6 +36,7 @@ from pipeline.extract import STAGES, StageError, StageTimer, extract_file, extra
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, read_document, supported
 from pipeline.language import DEFAULT_BACKEND
 from pipeline.limits import DEFAULT_LIMITS, MB, Limits, add_limit_arguments, limits_from_args
+from pipeline.model.cli import add_components_argument
 from pipeline.records import Source
 from pipeline.store import GROUP_DOCUMENTS as DEFAULT_COMMIT_EVERY
 from pipeline.store import GROUP_SECONDS
@@ -92,16 +93,17 @@ class Extracted:
 
 # ---------------------------------------------------------------- worker side
 
-def warm_up(language_backend: str = DEFAULT_BACKEND) -> None:
-    """Load every extractor's data once in this process."""
+def warm_up(language_backend: str = DEFAULT_BACKEND, components: str = "rules") -> None:
+    """Load every extractor's data (and the trained model, when asked for) once in this process."""
     for text in _WARM_TEXTS:
         extract_text(text, source=Source(path="warm-up", format="txt", sha256="0" * 64),
-                     language_backend=language_backend)
+                     language_backend=language_backend, components=components)
 
 
-def _init_local_worker(language_backend: str, memory_mb: int = DEFAULT_LIMITS.memory_mb) -> None:
+def _init_local_worker(language_backend: str, memory_mb: int = DEFAULT_LIMITS.memory_mb,
+                       components: str = "rules") -> None:
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    warm_up(language_backend)
+    warm_up(language_backend, components)
     limit_memory(memory_mb)
 
 
@@ -151,7 +153,7 @@ def hash_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Hashed | Failure
 
 
 def extract_one(path: str, max_bytes: int = DEFAULT_MAX_BYTES, language_backend: str = DEFAULT_BACKEND,
-                limits: Limits = DEFAULT_LIMITS) -> Extracted | Failure:
+                limits: Limits = DEFAULT_LIMITS, components: str = "rules") -> Extracted | Failure:
     """The whole pipeline on one file; every exception becomes a Failure naming the stage. The file's time
     limit is a timer signal in this process (the driver's watchdog backs it up for code that holds it)."""
     timer = StageTimer()
@@ -162,7 +164,7 @@ def extract_one(path: str, max_bytes: int = DEFAULT_MAX_BYTES, language_backend:
         signal.setitimer(signal.ITIMER_REAL, limits.file_timeout)
     try:
         record = extract_file(path, max_bytes=max_bytes, language_backend=language_backend, timer=timer,
-                              limits=limits)
+                              limits=limits, components=components)
     except FileTimedOut:
         return Failure(path, timer.current, f"timed out after {limits.file_timeout:g} s (--file-timeout)")
     except IngestError as err:
@@ -232,10 +234,11 @@ class LocalEngine:
     name = "local"
 
     def __init__(self, workers: int, language_backend: str = DEFAULT_BACKEND,
-                 memory_mb: int = DEFAULT_LIMITS.memory_mb) -> None:
+                 memory_mb: int = DEFAULT_LIMITS.memory_mb, components: str = "rules") -> None:
         self.workers = workers
         self.language_backend = language_backend
         self.memory_mb = memory_mb
+        self.components = components
         self._context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         self._generation = 0
         self._pool = self._new_pool()
@@ -243,7 +246,7 @@ class LocalEngine:
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=self._context,
                                       initializer=_init_local_worker,
-                                      initargs=(self.language_backend, self.memory_mb))
+                                      initargs=(self.language_backend, self.memory_mb, self.components))
 
     def submit(self, fn: Callable, *args: Any) -> Any:
         try:
@@ -288,7 +291,7 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, address: str | None, workers: int, language_backend: str = DEFAULT_BACKEND,
-                 processes: bool = True) -> None:
+                 processes: bool = True, components: str = "rules") -> None:
         from distributed import Client, LocalCluster
 
         self._cluster = None
@@ -299,7 +302,7 @@ class DaskEngine:
         else:
             self.client = Client(address, timeout="30s")
         self.workers = len(self.client.scheduler_info().get("workers", {})) or workers
-        self.client.run(warm_up, language_backend)
+        self.client.run(warm_up, language_backend, components)
 
     def submit(self, fn: Callable, *args: Any) -> Any:
         return self.client.submit(fn, *args, pure=False)
@@ -522,7 +525,7 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
               failures_path: str | os.PathLike = DEFAULT_FAILURES, max_bytes: int = DEFAULT_MAX_BYTES,
               language_backend: str = DEFAULT_BACKEND, progress: bool = True,
               dask_processes: bool = True, commit_every: int = DEFAULT_COMMIT_EVERY,
-              limits: Limits = DEFAULT_LIMITS) -> BatchStats:
+              limits: Limits = DEFAULT_LIMITS, components: str = "rules") -> BatchStats:
     """Process every input into ``store`` (a pipeline.store.Store, or None to extract only).
 
     Stored documents are committed every ``commit_every`` documents (and at least every few seconds):
@@ -540,8 +543,8 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
         bar.message(f"obligraph: {failure.path}: {failure.reason} ({failure.stage} stage)")
         bar.advance(failed=True)
 
-    runner = (DaskEngine(scheduler, workers, language_backend, processes=dask_processes) if engine == "dask"
-              else LocalEngine(workers, language_backend, limits.memory_mb))
+    runner = (DaskEngine(scheduler, workers, language_backend, processes=dask_processes, components=components)
+              if engine == "dask" else LocalEngine(workers, language_backend, limits.memory_mb, components))
     stats.workers = runner.workers
     limit = max(2, runner.workers * IN_FLIGHT_PER_WORKER)
     # with --force or an empty store no file can be skipped: extract at once, without a hashing round trip
@@ -554,7 +557,7 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
             while True:
                 while len(pending) < limit and (task := queue.next_task(pending.values(), fail)) is not None:
                     fn = (hash_file, task.path, max_bytes) if task.kind == "hash" else (
-                        extract_one, task.path, max_bytes, language_backend, limits)
+                        extract_one, task.path, max_bytes, language_backend, limits, components)
                     pending[runner.submit(*fn)] = task
                 if not pending:
                     break
@@ -685,6 +688,7 @@ def add_run_command(subparsers) -> None:
                    help=f"append failures here as JSON Lines (default {DEFAULT_FAILURES})")
     add_limit_arguments(p, batch=True)
     p.add_argument("--language-detector", choices=["lingua", "langdetect"], default=DEFAULT_BACKEND)
+    add_components_argument(p)
     p.add_argument("--commit-every", type=int, default=DEFAULT_COMMIT_EVERY, metavar="N",
                    help=f"documents per store commit (default {DEFAULT_COMMIT_EVERY}; also at least every "
                         f"{GROUP_SECONDS:.0f} s); 1 commits each document on its own, at some cost in speed")
@@ -711,7 +715,7 @@ def run_command(args: argparse.Namespace) -> int:
                               scheduler=args.scheduler, force=args.force, failures_path=args.failures,
                               max_bytes=limits.max_file_bytes,
                               language_backend=args.language_detector, progress=not args.quiet,
-                              commit_every=args.commit_every, limits=limits)
+                              commit_every=args.commit_every, limits=limits, components=args.components)
         except OSError as err:  # e.g. the Dask scheduler cannot be reached
             print(f"obligraph: {args.engine} engine: {err}", file=sys.stderr)
             return 2

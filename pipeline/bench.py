@@ -66,7 +66,9 @@ def _child_storebench(spec: dict) -> dict:
     made = storebench.generate_store(records, spec["store"], n_obligations=spec["n_obligations"])
     with Store(spec["store"]) as store:
         latencies = storebench.time_queries(store)
-    return {"generated": made, "queries": latencies}
+    from pipeline.web.bench import time_endpoints
+
+    return {"generated": made, "queries": latencies, "web": time_endpoints(spec["store"])}
 
 
 # ---------------------------------------------------------------- parent side
@@ -385,6 +387,10 @@ def table(report: dict) -> str:
                          f"{gen['seconds']} s; query latency (best of 3):")
             lines += [f"  {q:45s} {v['seconds'] * 1000:8.1f} ms  ({v['results']} results)"
                       for q, v in store["queries"].items() if not q.startswith("_")]
+            if "web" in store:
+                from pipeline.web.bench import table as web_table
+
+                lines.append(web_table(store["web"]))
         else:
             lines.append(f"store: {store.get('error')}")
     if "scaling" in report:
@@ -418,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store-obligations", type=int, default=None, help="size of the query store (100000)")
     parser.add_argument("--timeout", type=float, default=300, help="time limit per run, seconds")
     parser.add_argument("--replica-timeout", type=float, default=240, help="time limit per replicated run (its rates so far are reported)")
-    parser.add_argument("--store-timeout", type=float, default=120, help="time limit of the store benchmark")
+    parser.add_argument("--store-timeout", type=float, default=400, help="time limit of the store benchmark")
     parser.add_argument("--scaling-sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000, 16000],
                         help="task counts of the scaling inputs (linear cost: s/MB flat across them)")
     parser.add_argument("--out", default=str(OUT), help="directory for the JSON report")

@@ -1,4 +1,4 @@
-"""Command line: obligraph extract | run | query | export | eval."""
+"""Command line: obligraph extract | run | query | export | eval | eval-links | serve | train."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pipeline.extract import StageError, extract_file
 from pipeline.ingest import IngestError
 from pipeline.language import DEFAULT_BACKEND
 from pipeline.limits import add_limit_arguments, limits_from_args
+from pipeline.model.cli import add_components_argument
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -22,7 +23,7 @@ def _extract(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             record = extract_file(name, max_bytes=limits.max_file_bytes, language_backend=args.language_detector,
-                                  limits=limits)
+                                  limits=limits, components=args.components)
         except (IngestError, StageError) as err:
             print(f"obligraph: {name}: {err}", file=sys.stderr)
             failed += 1
@@ -40,6 +41,7 @@ def _add_extract(sub) -> None:
     p.add_argument("files", nargs="+", help=".txt .md .html .pdf .docx files")
     p.add_argument("--out", help="write DIR/<doc_id>.json instead of stdout")
     _add_common(p)
+    add_components_argument(p)
     p.set_defaults(func=_extract)
 
 
@@ -78,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract(sub)
     _add_stats(sub)
     for module, adder in (("pipeline.batch", "add_run_command"), ("pipeline.query", "add_query_command"),
-                          ("pipeline.export", "add_export_command"), ("pipeline.evaluate", "add_eval_command")):
+                          ("pipeline.export", "add_export_command"), ("pipeline.evaluate", "add_eval_command"),
+                          ("pipeline.linkeval", "add_eval_links_command"), ("pipeline.web.serve", "add_serve_command"),
+                          ("pipeline.model.cli", "add_train_command")):
         try:
             mod = __import__(module, fromlist=[adder])
         except ModuleNotFoundError as err:

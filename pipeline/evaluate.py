@@ -29,6 +29,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pipeline.model.cli import add_components_argument
+
 CHECK_MARKER = "CHECK"
 _FOLD = re.compile(r"[\s|*#_]+")
 _ENUMERATOR = re.compile(r"^(\d+\.|[a-zđ]\)|-|\(\d+\))\s+")
@@ -270,13 +272,13 @@ def score_records(gold_dir: str | Path, records: Iterable[dict], fold_name: Name
 
 
 def extract_gold_documents(gold_dir: str | Path, shared: str | Path,
-                           extract: Callable[[Path], dict] | None = None) -> list[dict]:
+                           extract: Callable[[Path], dict] | None = None, components: str = "rules") -> list[dict]:
     """Run the pipeline over every document a gold directory annotates; unreadable ones are left out."""
     if extract is None:
         from pipeline.extract import extract_file
 
         def extract(path: Path) -> dict:
-            return extract_file(path).to_dict()
+            return extract_file(path, components=components).to_dict()
     records = []
     for gold in load_gold(gold_dir):
         try:
@@ -310,7 +312,7 @@ def _eval(args: argparse.Namespace) -> int:
     if args.records:
         records = [json.loads(line) for line in Path(args.records).read_text("utf-8").splitlines() if line.strip()]
     else:
-        records = extract_gold_documents(args.gold, args.shared)
+        records = extract_gold_documents(args.gold, args.shared, components=args.components)
     if args.write_records:
         Path(args.write_records).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
     report = score_records(args.gold, records, NameFolder.from_file(Path(args.shared) / "holdout" / "aliases.json"))
@@ -336,6 +338,7 @@ def add_eval_command(subparsers) -> None:
     p.add_argument("--records", help="score these records (JSON Lines) instead of extracting the documents")
     p.add_argument("--write-records", metavar="FILE", help="also write the extracted records (JSON Lines)")
     p.add_argument("--json", action="store_true")
+    add_components_argument(p)
     p.add_argument("--per-doc", action="store_true", help="one line per document (not for a check half)")
     p.add_argument("--misses", action="store_true", help="list gold obligations not found (not for a check half)")
     p.add_argument("--extras", action="store_true", help="list extracted obligations matching no gold one")

@@ -49,17 +49,17 @@ class StageError(Exception):
 
 def extract_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
                  language_backend: str = DEFAULT_BACKEND, timer: StageTimer | None = None,
-                 limits: Limits = DEFAULT_LIMITS) -> DocumentRecord:
+                 limits: Limits = DEFAULT_LIMITS, components: str = "rules") -> DocumentRecord:
     timer = timer or StageTimer()
     with timer.stage("ingest"):
         raw = read_document(path, max_bytes, limits)  # IngestError propagates as a bad-input failure
     return extract_text(raw.text, source=Source(path=str(path), format=raw.format, sha256=raw.sha256,
                                                  pages=raw.pages, ocr=raw.ocr),
-                        language_backend=language_backend, timer=timer)
+                        language_backend=language_backend, timer=timer, components=components)
 
 
 def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAULT_BACKEND,
-                 timer: StageTimer | None = None) -> DocumentRecord:
+                 timer: StageTimer | None = None, components: str = "rules") -> DocumentRecord:
     timer = timer or StageTimer()
     stage = "normalise"
     try:
@@ -86,8 +86,17 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
                 central=is_central(meta.issuer), articles_only=publishes_procedures(meta.doc_type, meta.title))
     except Exception as err:  # report which extractor broke; the batch goes on
         raise StageError(stage, err) from err
-    return DocumentRecord(doc_id=doc_id, source=source, language=language, metadata=meta, text=text,
-                          references=refs, obligations=obligations, addressees=addressees)
+    record = DocumentRecord(doc_id=doc_id, source=source, language=language, metadata=meta, text=text,
+                            references=refs, obligations=obligations, addressees=addressees)
+    if components != "rules":  # the trained block classifier filters/extends the rules' obligations
+        try:
+            with timer.stage("obligations"):
+                from pipeline.model.components import apply_components
+
+                apply_components(record, seg, components, province=province_of(meta.issuer))
+        except Exception as err:
+            raise StageError("obligations", err) from err
+    return record
 
 
 # Legal normative documents carry the year in their symbol ("16/2025/NĐ-CP", "32/2025/QĐ-TTg"); laws,

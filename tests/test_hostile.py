@@ -125,3 +125,55 @@ def test_no_network_at_run_time(tmp_path, command):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert not log.exists(), log.read_text()
+
+
+def test_no_network_when_serving(tmp_path):
+    """`obligraph serve` with every socket beyond loopback refused: the pages and the API answer (over
+    loopback) and nothing tried to reach anywhere else (no CDN, no font, no update check)."""
+    import re
+    import socket
+    import time
+    import urllib.request
+    from urllib.parse import quote
+
+    log = tmp_path / "attempts.log"
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(NO_NETWORK.format(log=str(log)))
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(hook), "HOME": str(tmp_path)}
+    store = tmp_path / "s.sqlite"
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(DEV / GOOD[0]), str(DEV / GOOD[1]),
+                           "--store", str(store), "--failures", str(tmp_path / "f.jsonl"), "--workers", "1",
+                           "--quiet"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--store", str(store), "--port",
+                               str(port)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = server.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in first, first + server.stderr.read()
+        assert re.search(r"write token .*: \S{20,}", server.stdout.readline())
+        base = f"http://127.0.0.1:{port}"
+        pages = ["/", "/search?q=223%2FCD-TTg", "/cascade/" + quote("223/CĐ-TTg"), "/api/obligations",
+                 "/openapi.json", "/static/style.css", "/agencies/" + quote("Bộ Y tế"), "/review"]
+        for path in pages:
+            for _ in range(50):  # uvicorn prints before it listens
+                try:
+                    with urllib.request.urlopen(base + path, timeout=10) as response:
+                        assert response.status == 200, path
+                        body = response.read().decode()
+                    break
+                except ConnectionRefusedError:
+                    time.sleep(0.1)
+                except urllib.error.URLError as err:
+                    if not isinstance(err.reason, ConnectionRefusedError):
+                        raise
+                    time.sleep(0.1)
+            if "<html" in body:
+                assert not re.search(r'(src|href)="(https?:)?//', body), path  # nothing loaded from elsewhere
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert not log.exists(), log.read_text()

@@ -1,0 +1,1 @@
+"""Trained models shipped with obligraph (installed as the ``obligraph_models`` package: data only)."""

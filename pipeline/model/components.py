@@ -1,0 +1,109 @@
+"""The post-step of extraction for ``--components``: which units are tasks, decided with the block
+classifier, applied to the rule obligations of one record.
+
+- ``rules``: nothing here runs; the record is the rules' own.
+- ``model``: the classifier decides. A rule obligation stays when its unit is a task (P >= decide); a task
+  unit no rule obligation starts in becomes a new obligation, its bodies and deadline found by the rule
+  machinery (the agency registry, the deadline parser) in the unit or the heading above it.
+- ``rules+model``: the rules decide, the model vetoes what it is confident is no task (P < veto) and
+  proposes the units it is confident are tasks (P >= propose).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from pipeline.agencies import AgencyRegistry
+from pipeline.deadlines import find_deadlines, primary_deadline
+from pipeline.model import COMPONENTS, MODEL_ENV
+from pipeline.model.classifier import BlockClassifier
+from pipeline.model.data import units_of
+from pipeline.model.units import Unit, unit_at
+from pipeline.records import Assignee, DocumentRecord, Obligation, obligation_id
+from pipeline.segment import Segmentation
+
+SETTINGS = COMPONENTS
+MODEL_NAME = "blocks"
+PROPOSED_ORDINAL = 1000  # ids of proposed obligations never collide with the rules' ordinals
+
+
+def default_model_path() -> Path:
+    """The shipped model: models/blocks in a checkout, the installed ``obligraph_models`` package otherwise."""
+    checkout = Path(__file__).resolve().parents[2] / "models" / MODEL_NAME
+    if (checkout / "settings.json").exists():
+        return checkout
+    from importlib.resources import files
+
+    return Path(str(files("obligraph_models") / MODEL_NAME))
+
+
+def load_classifier(path: str | None = None) -> BlockClassifier:
+    return _load(path or os.environ.get(MODEL_ENV) or str(default_model_path()))
+
+
+@cache
+def _load(path: str) -> BlockClassifier:
+    if not (Path(path) / "settings.json").exists():
+        raise FileNotFoundError(f"no trained model in {path} (train one: obligraph train corpora/gold)")
+    return BlockClassifier.load(path)
+
+
+def apply_components(record: DocumentRecord, seg: Segmentation, setting: str,
+                     classifier: BlockClassifier | None = None, province: str | None = None) -> None:
+    """Filter and extend ``record.obligations`` in place for ``setting`` (see the module's doc)."""
+    if setting == "rules":
+        return
+    if setting not in SETTINGS:
+        raise ValueError(f"unknown components setting {setting!r} (one of {', '.join(SETTINGS)})")
+    classifier = classifier or load_classifier()
+    s = classifier.settings
+    units = units_of(record, seg, s.tokenizer, with_rules=record.obligations if s.rule_feature else None)
+    if not units:
+        return
+    probabilities = classifier.task_probabilities(units)
+    starts = [u.span[0] for u in units]
+    keep_below, propose_at = (s.decide, s.decide) if setting == "model" else (s.veto, s.propose)
+    covered: set[int] = set()
+    kept: list[Obligation] = []
+    for obligation in record.obligations:
+        index = unit_at(units, starts, obligation.span[0])
+        if index is not None:
+            covered.add(index)
+        if index is None or probabilities[index] >= keep_below:
+            kept.append(obligation)
+    proposed = [_obligation(record, seg, units, i, province, n)
+                for n, i in enumerate(i for i, p in enumerate(probabilities) if p >= propose_at and i not in covered)]
+    record.obligations = sorted(kept + proposed, key=lambda o: o.span[0])
+
+
+def _obligation(record: DocumentRecord, seg: Segmentation, units: list[Unit], index: int, province: str | None,
+                ordinal: int) -> Obligation:
+    unit = units[index]
+    start, end = unit.span
+    text = record.text
+    block = seg.blocks[unit.block]
+    registry = AgencyRegistry.default()
+    assignees: list[Assignee] = []
+    for s, e in [(start, end), *_heading_spans(record, seg, unit.block)]:
+        for m in registry.find_mentions(text, s, e, language=record.language, province=province):
+            if all(a.name != m.name for a in assignees):
+                assignees.append(Assignee(mention=m.mention, span=m.span, name=m.name, name_en=m.name_en,
+                                          role="responsible"))
+        if assignees:
+            break
+    deadlines = find_deadlines(text, start, end, issued_on=record.metadata.issued_on, language=record.language)
+    words = " ".join(text[start:end].split())
+    return Obligation(id=obligation_id(record.doc_id, block.path, words, PROPOSED_ORDINAL + ordinal),
+                      path=block.path, span=(start, end), text=text[start:end], action=words[:300],
+                      assignees=assignees, deadline=primary_deadline(deadlines), deadlines=deadlines)
+
+
+def _heading_spans(record: DocumentRecord, seg: Segmentation, block_index: int) -> list[tuple[int, int]]:
+    """The nearest heading or lead-in above a block (an addressee heading carries down to its points)."""
+    for block in reversed(seg.blocks[max(0, block_index - 30):block_index]):
+        line = record.text[block.span[0]:block.span[1]].rstrip()
+        if block.heading or line.endswith(":"):
+            return [(block.content_start, block.span[1])]
+    return []

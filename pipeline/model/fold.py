@@ -1,0 +1,72 @@
+"""Folding with an offset map: where in the text a gold anchor starts, matched as the scorer matches it.
+
+The scorer (pipeline.evaluate.fold_text, ../shared/eval/score.py) folds case, white space, the marks
+``|*#_`` and the old tone placement before it tests whether an anchor is a substring of a task's text.
+Training needs the position of that match in the document, so the same folding is done here character
+by character, keeping for every folded character the offset it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.evaluate import _ENUMERATOR, _TONE_PAIRS, fold_text
+
+_SPACE_LIKE = re.compile(r"[\s|*#_]")
+_OLD_STYLE = dict(_TONE_PAIRS)  # new placement -> old, both two characters: offsets stay aligned
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the offset in ``text`` it comes from.
+
+    ``text`` is the pipeline's normalised text (already NFC)."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = -1  # offset of the first character of a run of white space / marks
+    for i, ch in enumerate(unicodedata.normalize("NFC", text)):
+        if _SPACE_LIKE.match(ch):
+            if pending_space < 0:
+                pending_space = i
+            continue
+        if pending_space >= 0:
+            if out:  # leading white space folds away, as strip() does
+                out.append(" ")
+                offsets.append(pending_space)
+            pending_space = -1
+        for folded in ch.casefold():  # one character may fold to several ("ß" -> "ss")
+            out.append(folded)
+            offsets.append(i)
+    folded_text = "".join(out)
+    # the tone pairs are two characters each way, so replacing them keeps every offset
+    for new_style, old_style in _OLD_STYLE.items():
+        folded_text = folded_text.replace(new_style, old_style)
+    return folded_text, offsets
+
+
+def anchor_starts(text: str, anchors: list[str]) -> list[int | None]:
+    """For each anchor (in order), the offset in ``text`` where it starts, or None when it is not there.
+
+    Equal anchors take successive occurrences; an anchor the scorer would accept without its enumerator
+    ("1. Bộ ..." written in gold, "Bộ ..." in the text) is looked up bare too."""
+    folded, offsets = fold_with_offsets(text)
+    used: set[int] = set()
+    starts: list[int | None] = []
+    for anchor in anchors:
+        key = fold_text(anchor)
+        found = None
+        for candidate in dict.fromkeys((key, _ENUMERATOR.sub("", key))):
+            if not candidate:
+                continue
+            pos = folded.find(candidate)
+            while pos >= 0 and pos in used:
+                pos = folded.find(candidate, pos + 1)
+            if pos >= 0:
+                found = pos
+                break
+        if found is None:
+            starts.append(None)
+            continue
+        used.add(found)
+        starts.append(offsets[found])
+    return starts

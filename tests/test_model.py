@@ -1,0 +1,234 @@
+"""Trained components (pipeline/model): training on a small real gold set, determinism, offline loading,
+and the --components switch (rules output unchanged)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SHARED
+
+from pipeline.cli import main as cli_main
+from pipeline.extract import extract_file
+from pipeline.model import MODEL_ENV
+from pipeline.model.classifier import BlockClassifier
+from pipeline.model.components import apply_components, default_model_path
+from pipeline.model.data import TASK, label, load_documents
+from pipeline.model.fold import anchor_starts, fold_with_offsets
+from pipeline.segment import segment
+
+# a few real gold files of the tune half: Vietnamese công văn, công điện, thông báo, and two English seeds
+FIXTURE_GOLD = ("vi_cv_5095_sgddt-cttthssv_hanoi_2025", "seed_003", "vi_cv_11414_vpcp-cn_2025",
+                "vi_cv_4085_ubnd-dt_2025", "seed_002", "vi_cd_223_ttg_2025", "vi_tb_653_vpcp_2025")
+DOCUMENT = SHARED / "corpus" / "dev" / "vi_cd_223_ttg_2025.txt"
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
+
+
+@pytest.fixture(autouse=True)
+def _model_env():
+    """--model puts its folder in the environment (for the workers): keep it from leaking between tests."""
+    saved = os.environ.get(MODEL_ENV)
+    yield
+    if saved is None:
+        os.environ.pop(MODEL_ENV, None)
+    else:
+        os.environ[MODEL_ENV] = saved
+
+
+@pytest.fixture(scope="module")
+def fixture_gold(tmp_path_factory, shared_available) -> Path:
+    gold = tmp_path_factory.mktemp("gold")
+    for stem in FIXTURE_GOLD:
+        shutil.copy(ROOT / "corpora" / "gold" / f"{stem}.json", gold / f"{stem}.json")
+    return gold
+
+
+def _train(gold: Path, out: Path) -> None:
+    assert cli_main(["train", str(gold), "--out", str(out), "--shared", str(SHARED), "--epochs", "4"]) == 0
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def trained(fixture_gold, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("model") / "blocks"
+    _train(fixture_gold, out)
+    return out
+
+
+def test_training_writes_a_small_model_with_its_card(trained):
+    files = _files(trained)
+    assert "settings.json" in files and "MODEL_CARD.md" in files and "pipeline/textcat/model" in files
+    assert sum(len(b) for b in files.values()) < 50 * 2**20
+    card = files["MODEL_CARD.md"].decode()
+    assert f"{len(FIXTURE_GOLD)} documents read" in card and "units" in card
+
+
+def test_training_twice_gives_the_same_bytes(fixture_gold, trained, tmp_path):
+    again = tmp_path / "blocks"
+    _train(fixture_gold, again)
+    assert _files(again) == _files(trained)
+
+
+def test_a_check_half_is_never_trained_on(tmp_path, capsys):
+    (tmp_path / "CHECK").write_text("check half\n")
+    assert cli_main(["train", str(tmp_path), "--out", str(tmp_path / "m")]) == 2
+    assert "check half" in capsys.readouterr().err
+
+
+def test_labels_come_from_the_gold_anchors(fixture_gold):
+    documents = load_documents([fixture_gold], SHARED)
+    data = label(documents)
+    assert data.anchors == sum(len(d.gold["obligations"]) for d in documents)
+    assert data.anchors_not_found == 0
+    # every labelled unit is where an anchor starts: its folded text holds the anchor's first words
+    tasks = [u for u, y in zip(data.units, data.labels, strict=True) if y == TASK]
+    assert 0 < len(tasks) <= data.anchors < len(data.units)
+
+
+def test_anchor_found_as_the_scorer_folds_it():
+    text = "2. Bộ  Y tế |chủ trì, phối hợp\nvới Ủy ban nhân dân tỉnh Khánh Hoà kiểm tra."
+    folded, offsets = fold_with_offsets(text)
+    assert folded.startswith("2. bộ y tế chủ trì")
+    assert len(folded) == len(offsets)
+    starts = anchor_starts(text, ["Bộ Y tế chủ trì, phối hợp với", "ủy ban nhân dân tỉnh khánh hòa", "không có"])
+    assert starts == [text.index("Bộ"), text.index("Ủy"), None]
+
+
+def test_fast_scores_equal_the_textcat_on_docs(trained):
+    classifier = BlockClassifier.load(trained)
+    assert classifier._fast  # the structure it assumes is this spaCy's
+    record = extract_file(DOCUMENT)
+    from pipeline.model.data import units_of
+
+    units = units_of(record, segment(record.text), with_rules=record.obligations)
+    fast = classifier.task_probabilities(units)
+    classifier._fast = False
+    slow = classifier.task_probabilities(units)
+    assert fast == pytest.approx(slow, abs=1e-6)
+
+
+def test_settings_filter_and_extend_the_rule_obligations(trained):
+    classifier = BlockClassifier.load(trained)
+    record = extract_file(DOCUMENT)
+    seg = segment(record.text)
+    rule_ids = [o.id for o in record.obligations]
+    assert rule_ids
+
+    vetoed = copy.deepcopy(record)
+    classifier.settings.veto, classifier.settings.propose = 1.01, 1.01  # nothing is sure enough to stay
+    apply_components(vetoed, seg, "rules+model", classifier)
+    assert vetoed.obligations == []
+
+    untouched = copy.deepcopy(record)
+    classifier.settings.veto = 0.0
+    apply_components(untouched, seg, "rules+model", classifier)
+    assert [o.id for o in untouched.obligations] == rule_ids
+
+    decided = copy.deepcopy(record)
+    classifier.settings.decide = 0.0  # every unit is a task: the rules' tasks stay, the other units join
+    apply_components(decided, seg, "model", classifier)
+    ids = [o.id for o in decided.obligations]
+    assert set(rule_ids) < set(ids) and len(ids) == len(set(ids))
+    assert [o.span[0] for o in decided.obligations] == sorted(o.span[0] for o in decided.obligations)
+    proposed = [o for o in decided.obligations if o.id not in rule_ids]
+    assert any(o.assignees for o in proposed) and all(o.text == record.text[o.span[0]:o.span[1]] for o in proposed)
+
+
+def _extract_cli(*args: str) -> bytes:
+    return subprocess.run([PYTHON, "-m", "pipeline.cli", "extract", str(DOCUMENT), *args], cwd=ROOT,
+                          capture_output=True, check=True).stdout
+
+
+def test_rules_output_is_unchanged_and_never_loads_the_model():
+    default = _extract_cli()
+    assert _extract_cli("--components", "rules") == default
+    probe = ("import sys; from pipeline.extract import extract_file; extract_file(sys.argv[1]);"
+             "print('pipeline.model.components' in sys.modules, 'spacy' in sys.modules)")
+    out = subprocess.run([PYTHON, "-c", probe, str(DOCUMENT)], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+OFFLINE = """
+import socket, sys
+def refuse(*args, **kwargs):
+    raise OSError("network refused by the test")
+socket.socket.connect = refuse
+socket.create_connection = refuse
+from pipeline.model.components import default_model_path, load_classifier
+from pipeline.extract import extract_file
+print(default_model_path())
+for setting in ("model", "rules+model"):
+    record = extract_file(sys.argv[1], components=setting)
+    print(setting, len(record.obligations))
+"""
+
+
+def test_the_shipped_model_loads_and_runs_offline():
+    assert (default_model_path() / "settings.json").exists()
+    out = subprocess.run([PYTHON, "-c", OFFLINE, str(DOCUMENT)], cwd=ROOT, capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert lines[0].endswith(str(Path("models") / "blocks"))
+    counts = dict(line.split() for line in lines[1:])
+    assert int(counts["model"]) > 0 and int(counts["rules+model"]) > 0
+
+
+def test_components_switch_on_extract_and_a_model_folder(trained, tmp_path):
+    for setting in ("model", "rules+model"):
+        record = json.loads(_extract_cli("--components", setting, "--model", str(trained)))
+        assert record["schema"] == "obligraph/document/v1" and record["obligations"]
+        for obligation in record["obligations"]:
+            start, end = obligation["span"]
+            assert record["text"][start:end] == obligation["text"]
+    bad = subprocess.run([PYTHON, "-m", "pipeline.cli", "extract", str(DOCUMENT), "--components", "model", "--model",
+                          str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 1 and "no trained model" in bad.stderr
+
+
+def test_components_on_run_and_eval(trained, fixture_gold, tmp_path, capsys):
+    store = tmp_path / "s.sqlite"
+    files = [str(SHARED / "corpus" / "dev" / f"{stem}.txt") for stem in ("vi_cd_223_ttg_2025", "vi_tb_653_vpcp_2025")]
+    assert cli_main(["run", *files, "--store", str(store), "--workers", "1", "--quiet", "--components", "model",
+                     "--model", str(trained), "--failures", str(tmp_path / "f.jsonl")]) == 0
+    from pipeline.store import Store
+
+    with Store(store) as s:
+        stored = s.conn.execute("SELECT COUNT(*) FROM obligations").fetchone()[0]
+    expected = sum(len(extract_file(f, components="model").obligations) for f in files)
+    assert stored == expected
+    capsys.readouterr()
+    figures = {}
+    for setting in ("rules", "rules+model"):
+        assert cli_main(["eval", str(fixture_gold), "--shared", str(SHARED), "--json", "--components", setting,
+                         "--model", str(trained)]) == 0
+        figures[setting] = json.loads(capsys.readouterr().out)
+    assert figures["rules"]["docs"] == figures["rules+model"]["docs"] == len(FIXTURE_GOLD)
+    documents = [SHARED / json.loads(p.read_text("utf-8"))["file"] for p in sorted(fixture_gold.glob("*.json"))]
+    for setting in ("rules", "rules+model"):  # eval scores what extract gives with the same setting
+        assert figures[setting]["counts"]["ob_sys"] == sum(
+            len(extract_file(d, components=setting).obligations) for d in documents)
+
+
+def test_underthesea_segments_words_offline(monkeypatch):
+    pytest.importorskip("underthesea")
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("network refused by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    from pipeline.model.tokenize import tokenizer_for
+    from pipeline.model.units import plain_words
+
+    words = tokenizer_for("underthesea", "vi")("Ủy ban nhân dân tỉnh Khánh Hòa khẩn trương triển khai")
+    assert {"khánh_hòa", "khẩn_trương", "triển_khai"} <= set(words)
+    assert tokenizer_for("underthesea", "en") is plain_words
