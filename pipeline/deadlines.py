@@ -421,10 +421,10 @@ def _find_relative(c: _Ctx) -> None:
         flags = ["working_days"] if unit == "WD" else []
         duration = f"P{n}{'D' if unit == 'WD' else unit}"
         due = None
-        start = c.issued
-        if m.groupdict().get("effect"):
-            start = c.effective  # "kể từ ngày Quyết định có hiệu lực": known when the decision says when that is
-        if start and (anchor in _REL_ISSUE or anchor.removeprefix("the ") in _REL_ISSUE or m.groupdict().get("effect")
+        effect = m.groupdict().get("effect")  # the English pattern has no such group
+        # "kể từ ngày Quyết định có hiệu lực": known when the decision says when that is
+        start = c.effective if effect else c.issued
+        if start and (effect or anchor in _REL_ISSUE or anchor.removeprefix("the ") in _REL_ISSUE
                       or not m.group("anc") and lead in _REL_FROM_ISSUE):
             if unit == "WD":
                 due = _add_working_days(start, n)
@@ -732,6 +732,15 @@ def _mark_targets(c: _Ctx) -> None:
 
 
 # ---------------------------------------------------------------- public API
+
+
+# "Quyết định này có hiệu lực (thi hành) kể từ ngày ký": the decision's entry into force is its issue date
+_EFFECT_AT_SIGNING = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+ký", re.I)
+
+
+def entry_into_force(text: str, issued_on: str | None) -> str | None:
+    """The document's entry into force, where it says that is its signing; None when it does not say."""
+    return issued_on if _EFFECT_AT_SIGNING.search(text) else None
 
 
 def find_deadlines(

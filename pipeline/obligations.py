@@ -14,13 +14,13 @@ import re
 from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate
 
 from pipeline.agencies import Agency, AgencyMention, AgencyRegistry, fold_name
 from pipeline.bodies import BodyGrammar, BodyName
-from pipeline.deadlines import find_deadlines, primary_deadline
+from pipeline.deadlines import entry_into_force, find_deadlines, primary_deadline
 from pipeline.patterns import UPPER_VI, first_letters
 from pipeline.records import Assignee, Deadline, Obligation, Reference, obligation_id
 from pipeline.segment import LEVEL, Block, Segmentation
@@ -97,8 +97,6 @@ CHAIN_REACH = 600  # characters: how far after a cue or a clause's start its lis
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # "Article 1. To approve the national program ..., with the following principal contents:"
 APPROVES = re.compile(r"(?:Article|Điều)\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
-# "Quyết định này có hiệu lực (thi hành) kể từ ngày ký": the decision's entry into force is its issue date
-EFFECT_AT_SIGNING = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+ký", re.I)
 RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
 # "các sở, ngành, cơ quan liên quan": more generic nouns may stand between a group and its "liên quan"
 RELATED_AFTER = re.compile(r"(?:\s*(?:,|và|and)?\s*(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
@@ -250,7 +248,6 @@ class ObligationExtractor:
         self._deadline_cache: dict[tuple[int, int], list[Deadline]] = {}
         self.subject_body = self._subject_body()
         self.approves = bool(APPROVES.search(text, 0, APPROVAL_WITHIN))
-        self.effective_on = issued_on if EFFECT_AT_SIGNING.search(text) else None
 
     # --- agencies -------------------------------------------------------------------------------
 
@@ -492,7 +489,7 @@ class ObligationExtractor:
                 generic = bool(self.cues.generic_actor.match(self.text, block.content_start, block.span[1]))
                 partners = self.partners(block.content_start, block.span[1]) if own else []
                 contexts.append(_Context(level, own, lead, task_section, self._heading_deadline(block), generic,
-                                         [p for p in partners if all(p.name != o.name for o in own)]))
+                                         partners))
                 self._item_actor = None
                 self._under_heading = True
                 continue
@@ -800,11 +797,17 @@ class ObligationExtractor:
         out: list[Deadline] = []
         for p_start, p_end in self._paragraphs_between(start, end):
             if (p_start, p_end) not in self._deadline_cache:
+                # the document's entry into force is looked up only for a paragraph that counts from it
+                effective = self._entry_into_force if self.text.find("hiệu lực", p_start, p_end) >= 0 else None
                 self._deadline_cache[(p_start, p_end)] = find_deadlines(
                     self.text, p_start, p_end, issued_on=self.issued_on, language=self.language,
-                    effective_on=self.effective_on)
+                    effective_on=effective)
             out.extend(d for d in self._deadline_cache[(p_start, p_end)] if start <= d.span[0] and d.span[1] <= end)
         return out
+
+    @cached_property
+    def _entry_into_force(self) -> str | None:
+        return entry_into_force(self.text, self.issued_on)
 
     def _paragraphs_between(self, start: int, end: int) -> list[tuple[int, int]]:
         i = bisect_left(self._block_ends, start)

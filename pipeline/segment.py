@@ -255,8 +255,7 @@ def segment(text: str) -> Segmentation:
             continue
         previous = seg.blocks[-1] if seg.blocks else None
         if not found and line[:1].islower() and previous is not None and previous.enum \
-                and previous.kind in ("body", "appendix") and not text[previous.span[0]:previous.span[1]].rstrip(
-                ).endswith((".", ":", ";")):
+                and previous.kind in ("body", "appendix") and text[previous.span[1] - 1] not in ".:;":
             previous.span = (previous.span[0], end)  # "... bệnh thông thường" / "ở cơ sở ...": a page broke the item
             continue
         if region == "appendix" and APPENDIX.match(line):
@@ -272,7 +271,7 @@ def segment(text: str) -> Segmentation:
             block.label = label
             block.content_start = start + lead + length
             if kind == "article":
-                amended = AMENDED_ARTICLE.match(text, block.content_start + len(line[length:]) - len(line[length:].lstrip()))
+                amended = AMENDED_ARTICLE.match(text, block.content_start)
                 if amended:
                     block.content_start, length = amended.end(), amended.end() - start - lead
             if kind == "bullet":
