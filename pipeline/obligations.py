@@ -274,7 +274,7 @@ class ObligationExtractor:
                 found = [m for m in self.registry.find_mentions(self.text, span[0], span[1], language=self.language,
                                                                  province=self.province)
                          if not self.cues.generic.fullmatch(m.mention)]
-                found = [self._as_class_of_provinces(m) for m in self._with_open_world(found, span)]
+                found = [self._as_class(m) for m in self._with_open_world(found, span)]
                 if self.central:
                     found = [_as_local_class(m) for m in found]
                 self._mention_cache[span] = found  # sorted by start (_with_open_world); the classes keep starts
@@ -305,7 +305,7 @@ class ObligationExtractor:
             added.append(self._open_world_mention(body))
         return sorted(known + added, key=lambda m: m.span[0]) if added else known
 
-    def _as_class_of_provinces(self, mention: AgencyMention) -> AgencyMention:
+    def _as_class(self, mention: AgencyMention) -> AgencyMention:
         """'Cục Thuế các tỉnh, thành phố', 'Sở Tư pháp các tỉnh' name a class of local bodies (ANNOTATION.md);
         'các đơn vị thuộc Cục Thuế' the class of a body's units."""
         units = UNITS_OF.search(self.text, max(0, mention.span[0] - 40), mention.span[0])
