@@ -9,7 +9,6 @@ a busy spell of the machine slows all of them alike; the median over the rounds 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from pipeline.batch import run_batch
 from pipeline.model import COMPONENTS
+from pipeline.model.card import write_figures
 from pipeline.store import Store
 
 
@@ -44,11 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     for c, r in runs.items():
         print(f"{c}: median {rates[c]:.2f} MB/s, best {best[c]:.2f} (runs: {', '.join(f'{x:.2f}' for x in r)})",
               file=sys.stderr)
-    text = json.dumps({"throughput": rates, "throughput_best": best, "rounds": args.rounds}, indent=1)
-    print(text)
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(text + "\n", "utf-8")
+    write_figures({"throughput": rates, "throughput_best": best, "rounds": args.rounds}, args.json)
     return 0
 
 

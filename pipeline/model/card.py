@@ -12,6 +12,16 @@ from pipeline.model.data import GoldDocument, Labelled
 
 COLUMNS = (("oblig_precision", "obligations P"), ("oblig_recall", "obligations R"), ("assignee_f1", "assignees F1"),
            ("named_assignee_f1", "named F1"), ("deadline_acc", "deadline acc."))
+FIGURE_KEYS = tuple(k for k, _ in COLUMNS)  # what scripts/measure_components.py keeps of a summary
+
+
+def write_figures(figures: dict, path: str | Path | None) -> None:
+    """Print measured figures as JSON and, with ``path``, write them there too (the ``--figures`` files)."""
+    text = json.dumps(figures, ensure_ascii=False, indent=1)
+    print(text)
+    if path:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(text + "\n", "utf-8")
 
 
 def _f1(row: dict) -> float:

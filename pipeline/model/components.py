@@ -24,7 +24,6 @@ from pipeline.model.units import Unit, unit_at
 from pipeline.records import Assignee, DocumentRecord, Obligation, obligation_id
 from pipeline.segment import Segmentation
 
-SETTINGS = COMPONENTS
 MODEL_NAME = "blocks"
 PROPOSED_ORDINAL = 1000  # ids of proposed obligations never collide with the rules' ordinals
 
@@ -55,8 +54,8 @@ def apply_components(record: DocumentRecord, seg: Segmentation, setting: str,
     """Filter and extend ``record.obligations`` in place for ``setting`` (see the module's doc)."""
     if setting == "rules":
         return
-    if setting not in SETTINGS:
-        raise ValueError(f"unknown components setting {setting!r} (one of {', '.join(SETTINGS)})")
+    if setting not in COMPONENTS:
+        raise ValueError(f"unknown components setting {setting!r} (one of {', '.join(COMPONENTS)})")
     classifier = classifier or load_classifier()
     s = classifier.settings
     units = units_of(record, seg, s.tokenizer, with_rules=record.obligations if s.rule_feature else None)

@@ -8,13 +8,9 @@ by character, keeping for every folded character the offset it came from.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-from pipeline.evaluate import _ENUMERATOR, _TONE_PAIRS, fold_text
-
-_SPACE_LIKE = re.compile(r"[\s|*#_]")
-_OLD_STYLE = dict(_TONE_PAIRS)  # new placement -> old, both two characters: offsets stay aligned
+from pipeline.evaluate import _ENUMERATOR, _FOLD, _TONE_PAIRS, fold_text
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -25,7 +21,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     pending_space = -1  # offset of the first character of a run of white space / marks
     for i, ch in enumerate(unicodedata.normalize("NFC", text)):
-        if _SPACE_LIKE.match(ch):
+        if _FOLD.match(ch):  # the scorer's white space and marks
             if pending_space < 0:
                 pending_space = i
             continue
@@ -39,7 +35,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
             offsets.append(i)
     folded_text = "".join(out)
     # the tone pairs are two characters each way, so replacing them keeps every offset
-    for new_style, old_style in _OLD_STYLE.items():
+    for new_style, old_style in _TONE_PAIRS:
         folded_text = folded_text.replace(new_style, old_style)
     return folded_text, offsets
 

@@ -67,7 +67,7 @@ def document_units(text: str, seg: Segmentation, language: str, tokenize: Tokeni
     n = max(len(seg.blocks), 1)
     previous_colon = False
     for index, block in enumerate(seg.blocks):
-        start = block.content_start if block.content_start >= block.span[0] else block.span[0]
+        start = max(block.content_start, block.span[0])
         line = text[block.span[0]:block.span[1]].rstrip()
         pieces = [(start, block.span[1])] if block.kind in NEVER_TASK_KINDS | {"table_row"} else \
             clauses(text, start, block.span[1])
