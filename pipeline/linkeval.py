@@ -27,6 +27,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.store import DEFAULT_STORE
+
 # Chosen on corpora/links (README "Web app and API"): the lowest threshold with precision >= 0.90, or None
 # when no threshold reaches it; then links are hidden unless a reader asks for a threshold explicitly.
 DEFAULT_THRESHOLD: float | None = None
@@ -37,6 +39,8 @@ MEASURED = ("on 23 hand-annotated document pairs (corpora/links), no score thres
 
 def display_threshold() -> float:
     return HIDE_ALL if DEFAULT_THRESHOLD is None else DEFAULT_THRESHOLD
+
+
 THRESHOLDS = (0.0, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)
 
 
@@ -125,7 +129,7 @@ def load_pairs(gold_dir: Path, conn: sqlite3.Connection) -> tuple[list[Pair], li
             "JOIN documents dc ON dc.doc_id = c.child_doc JOIN documents dp ON dp.doc_id = c.parent_doc "
             "JOIN obligations oc ON oc.id = c.child JOIN obligations op ON op.id = c.parent "
             "WHERE dc.node = ? AND dp.node = ?", (child, parent)).fetchall()
-        texts = {d: _doc_text(conn, d) for r in rows for d in (r[3], r[4])}
+        texts = {d: _doc_text(conn, d) for d in {r[i] for r in rows for i in (3, 4)}}  # each document once
         stored = [StoredLink(_side(a, texts[cd]), _side(b, texts[pd]), s) for a, b, s, cd, pd in rows]
         gold = [(norm(x["child_anchor"]), norm(x["parent_anchor"])) for x in g.get("links") or []]
         pairs.append(Pair(path.name, gold, stored))
@@ -178,7 +182,7 @@ def evaluate(gold_dir: Path, store: Path, thresholds: tuple[float, ...] = THRESH
 def add_eval_links_command(subparsers) -> None:
     p = subparsers.add_parser("eval-links", help="precision/recall of cascade links against link gold")
     p.add_argument("gold", help="folder of link gold files (corpora/links)")
-    p.add_argument("--store", default="outputs/obligraph.sqlite")
+    p.add_argument("--store", default=str(DEFAULT_STORE))
     p.add_argument("--json", action="store_true")
     p.add_argument("--strict", action="store_true", help="anchors must occur inside the obligation's text")
     p.set_defaults(func=_run)

@@ -14,23 +14,14 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import copy_store  # noqa: E402
-from webutil import client, doc_id_of  # noqa: E402
+from webutil import doc_id_of, module_fixtures  # noqa: E402
 
 D223 = "vi_cd_223_ttg_2025.txt"
 D217 = "vi_cd_217_ttg_2025.txt"
 D0129 = "vi_kh_0129_ubnd_daklak_2025.txt"
 
 
-@pytest.fixture(scope="module")
-def store(web_store_master, tmp_path_factory) -> Path:
-    return copy_store(web_store_master, tmp_path_factory.mktemp("webread") / "store.sqlite")
-
-
-@pytest.fixture(scope="module")
-def web(store):
-    with client(store) as c:
-        yield c
+store, web = module_fixtures("webread")
 
 
 def result_symbols(html: str) -> list[str]:

@@ -10,19 +10,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import copy_store  # noqa: E402
-from webutil import client, doc_id_of  # noqa: E402
+from webutil import doc_id_of, module_fixtures  # noqa: E402
 
-
-@pytest.fixture(scope="module")
-def store(web_store_master, tmp_path_factory) -> Path:
-    return copy_store(web_store_master, tmp_path_factory.mktemp("websec") / "store.sqlite")
-
-
-@pytest.fixture(scope="module")
-def web(store):
-    with client(store) as c:
-        yield c
+store, web = module_fixtures("websec")
 
 
 def test_markup_in_a_document_renders_inert(web, store):

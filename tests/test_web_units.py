@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from starlette.datastructures import QueryParams
 
+from pipeline.link import fold
 from pipeline.web import params
 from pipeline.web.cascade_view import Cascade, Implementer, lag_chart
-from pipeline.web.db import fold
 from pipeline.web.highlight import runs
 
 

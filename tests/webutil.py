@@ -24,3 +24,21 @@ def client(store: Path):
     from pipeline.web import create_app
 
     return TestClient(create_app(store, TOKEN), follow_redirects=False)
+
+
+def module_fixtures(subdir: str):
+    """A module's own copy of the session's store (`store`) and a client over it (`web`), both
+    module-scoped: ``store, web = module_fixtures("webread")`` at the top of a test file."""
+    import pytest
+    from conftest import copy_store
+
+    @pytest.fixture(scope="module")
+    def store(web_store_master, tmp_path_factory) -> Path:
+        return copy_store(web_store_master, tmp_path_factory.mktemp(subdir) / "store.sqlite")
+
+    @pytest.fixture(scope="module")
+    def web(store):
+        with client(store) as c:
+            yield c
+
+    return store, web

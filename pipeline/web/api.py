@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -95,6 +96,12 @@ def document_payload(db: WebDB, doc_id: str) -> dict:
             "obligations": _with_links(db, tasks)}
 
 
+def cached_document(db: WebDB, doc_id: str) -> dict:
+    """The document's payload, computed once per store generation and day (its tasks' status is as of today:
+    a server running past midnight must not serve yesterday's)."""
+    return db.cached(("doc-api", doc_id, date.today().isoformat()), lambda: document_payload(db, doc_id))
+
+
 def _doc_ref(d: dict) -> dict:
     return {"key": d["key"], "symbol": d["symbol"], "doc_id": d["doc_id"], "issuer": d["issuer"],
             "issued_on": d["issued_on"], "placeholder": d["placeholder"],
@@ -104,7 +111,7 @@ def _doc_ref(d: dict) -> dict:
 async def document(request: Request) -> Response:
     db = db_of(request)
     doc_id = request.path_params["doc_id"]
-    payload = db.cached(("doc-api", doc_id), lambda: document_payload(db, doc_id))
+    payload = cached_document(db, doc_id)
     return json_tagged(request, payload)
 
 

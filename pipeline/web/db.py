@@ -50,14 +50,6 @@ def content_hash(data: str) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
 
 
-def fold(text: str) -> str:
-    """Lower case without diacritics or đ: what users type when they type Vietnamese in ASCII."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
 class ReadOnlyStore(Store):
     """A ``Store`` whose connection is opened with ``mode=ro``: the query functions work on it, and any
     write they might attempt fails instead of touching the graph."""

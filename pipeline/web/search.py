@@ -14,13 +14,13 @@ from functools import cache
 from typing import Any
 
 from pipeline import query
-from pipeline.link import DATA
-from pipeline.web.db import WebDB, fold
+from pipeline.link import DATA, fold
+from pipeline.web.db import WebDB
 
 _SYMBOL = re.compile(r"\d+[\w.]*(?:/\d{4})?[/-][\wĐđ.&-]+", re.UNICODE)
 _NUMBER = re.compile(r"\b(\d{1,6})\b")
 _FTS_WORD = re.compile(r"\w+", re.UNICODE)
-DOC_COLS = "k.key, k.symbol, k.year, k.issuer, k.doc_type, k.issued_on, k.title, k.placeholder, k.doc_id"
+DOC_COLS = query._DOC_COLS
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def fts_doc_ids(db: WebDB, text: str, limit: int = 200) -> list[str]:
 def _rows_for_keys(db: WebDB, keys: list[str]) -> list[Any]:
     out = []
     for key in dict.fromkeys(keys):
-        row = db.store.conn.execute(f"SELECT {DOC_COLS} FROM doc_keys k WHERE k.key = ?", (key,)).fetchone()
+        row = query._node_row(db.store, key)
         if row is not None:
             out.append(row)
     return out
@@ -164,7 +164,7 @@ def _doc_dict(row: Any) -> dict:
 
 def search_agencies(db: WebDB, text: str, limit: int = 20) -> list[dict]:
     """Agencies by any alias, English name or abbreviation (registry), or by a stored name."""
-    wanted = fold(" ".join(text.split()))
+    wanted = fold(text)
     if len(wanted) < 2:
         return []
 

@@ -15,7 +15,7 @@ from pipeline import query
 from pipeline.web.db import WebDB
 
 ROLES = ("lead", "support", "responsible")
-STATUSES = ("open", "overdue", "no-deadline")
+STATUSES = query.STATUSES
 REVIEWS = ("pending", "confirmed", "corrected", "rejected", "changed", "reviewed")
 
 # the same three cases as query.status_of, as SQL over an obligation row ``o``

@@ -10,7 +10,7 @@ from starlette.responses import RedirectResponse, Response
 
 from pipeline import query
 from pipeline.web import highlight, params
-from pipeline.web.api import document_payload
+from pipeline.web.api import cached_document
 from pipeline.web.pages.common import as_of, db_of, render
 from pipeline.web.tasks import TaskFilter, list_tasks
 
@@ -35,7 +35,7 @@ async def document(request: Request) -> Response:
     if record is None:
         raise HTTPException(404, f"no stored document {doc_id!r}")
     day = as_of(request)
-    payload = db.cached(("doc-api", doc_id), lambda: document_payload(db, doc_id))
+    payload = cached_document(db, doc_id)
     tasks, _ = list_tasks(db, TaskFilter(doc_id=doc_id, as_of=day), limit=100_000)
     tasks.sort(key=lambda t: t["ord"])  # in reading order, not id order
     return render(request, "document.html", doc=payload, record=record, runs=highlight.runs(record),
