@@ -48,7 +48,7 @@ test: setup
 	$(BIN)/python -m pytest
 
 bench: setup
-	$(BIN)/python -m pipeline.bench
+	$(BIN)/python -m pipeline.scale.bench
 
 # Trained components: measure the three --components settings, then train models/blocks (DVC stages
 # evaluate and train; offline, deterministic, a few minutes on 2 cores).

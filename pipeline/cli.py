@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from pipeline.extract import StageError, extract_file
-from pipeline.ingest import IngestError
-from pipeline.language import DEFAULT_BACKEND
-from pipeline.limits import add_limit_arguments, limits_from_args
+from pipeline.cleanup.language import DEFAULT_BACKEND
+from pipeline.extract.document import StageError, extract_file
+from pipeline.ingest.limits import add_limit_arguments, limits_from_args
+from pipeline.ingest.readers import IngestError
 from pipeline.model.cli import add_components_argument
 
 
@@ -51,7 +51,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from pipeline.store import Store
+    from pipeline.graph.store import Store
 
     if not Path(args.store).exists():
         print(f"obligraph: {args.store}: no store yet (run 'obligraph run DIR' first)", file=sys.stderr)
@@ -79,9 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _add_extract(sub)
     _add_stats(sub)
-    for module, adder in (("pipeline.batch", "add_run_command"), ("pipeline.query", "add_query_command"),
-                          ("pipeline.export", "add_export_command"), ("pipeline.evaluate", "add_eval_command"),
-                          ("pipeline.linkeval", "add_eval_links_command"), ("pipeline.web.serve", "add_serve_command"),
+    for module, adder in (("pipeline.scale.batch", "add_run_command"), ("pipeline.graph.query", "add_query_command"),
+                          ("pipeline.graph.export", "add_export_command"), ("pipeline.evaluate", "add_eval_command"),
+                          ("pipeline.graph.linkeval", "add_eval_links_command"), ("pipeline.web.serve", "add_serve_command"),
                           ("pipeline.model.cli", "add_train_command")):
         try:
             mod = __import__(module, fromlist=[adder])

@@ -275,7 +275,7 @@ def extract_gold_documents(gold_dir: str | Path, shared: str | Path,
                            extract: Callable[[Path], dict] | None = None, components: str = "rules") -> list[dict]:
     """Run the pipeline over every document a gold directory annotates; unreadable ones are left out."""
     if extract is None:
-        from pipeline.extract import extract_file
+        from pipeline.extract.document import extract_file
 
         def extract(path: Path) -> dict:
             return extract_file(path, components=components).to_dict()

@@ -14,10 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.batch import run_batch
+from pipeline.graph.store import Store
 from pipeline.model import COMPONENTS
 from pipeline.model.card import write_figures
-from pipeline.store import Store
+from pipeline.scale.batch import run_batch
 
 
 def one_run(inputs: list[str], components: str, workers: int) -> float:

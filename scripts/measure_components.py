@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.evaluate import NameFolder, StrictReport, score_document, score_records
-from pipeline.extract import province_of
+from pipeline.extract.document import province_of
 from pipeline.model import COMPONENTS
 from pipeline.model.card import FIGURE_KEYS, write_figures
 from pipeline.model.classifier import BlockClassifier, Settings

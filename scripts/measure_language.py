@@ -12,9 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.language import detect, detect_document
-from pipeline.normalise import normalise
-from pipeline.segment import paragraphs
+from pipeline.cleanup.language import detect, detect_document
+from pipeline.cleanup.normalise import normalise
+from pipeline.segment.segmenter import paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

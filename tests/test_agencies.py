@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
+import copy
 
 import pytest
 import spacy
 
-from pipeline.agencies import DATA, AgencyRegistry
-from pipeline.spacy_components import SPAN_KEY
+from pipeline import knowledge
+from pipeline.extract.agencies import AgencyRegistry
+from pipeline.extract.spacy_components import SPAN_KEY
 from tests.conftest import DEV
 
 B3 = ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ"]
@@ -238,7 +239,7 @@ def test_current_name_and_predecessors(reg):
 
 
 def test_data_covers_provinces_and_2025_ministries(reg):
-    data = json.loads(DATA.read_text(encoding="utf-8"))
+    data = copy.deepcopy(knowledge.load("agencies"))
     units = data["provinces"]
     before = [p for p in units if p.get("valid_from") is None]
     after = [p for p in units if p.get("valid_to") is None]
@@ -279,7 +280,7 @@ def test_spacy_component():
 
 
 def test_spacy_pipeline_from_models_config():
-    from pipeline.spacy_components import load_pipeline
+    from pipeline.extract.spacy_components import load_pipeline
 
     nlp = load_pipeline()
     doc = nlp("Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Tài chính.")

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import batch
-from pipeline.store import Store
+from pipeline.graph.store import Store
+from pipeline.scale import batch
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.bodies import BodyGrammar
+from pipeline.extract.bodies import BodyGrammar
 
 CASES = [
     # crawl a49ef8a0da1f62dd: a provincial centre the registry does not list; "và các" ends it
@@ -58,7 +58,7 @@ def test_a_capitalised_city_and_a_noun_made_of_a_verb():
 def test_the_head_trie_matches_like_the_flat_alternation(text, expected):
     import re
 
-    from pipeline.patterns import trie
+    from pipeline.knowledge.patterns import trie
 
     heads = ["Cục", "Chi cục", "Công an", "Ban", "Ban Quản lý", "Bộ Chỉ huy", "Bộ Tư lệnh"]
     nested = re.match(trie(heads), text)

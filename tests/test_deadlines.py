@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.deadlines import find_deadlines, parse_date, primary_deadline
+from pipeline.extract.deadlines import find_deadlines, parse_date, primary_deadline
 from pipeline.records import Deadline
 from tests.conftest import DEV
 

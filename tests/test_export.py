@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_store import ALL, BNNMT, DAKLAK, R0129, R223, R234, TTG, build  # noqa: E402
 
-from pipeline.export import add_export_command, export, ics_escape, ics_fold  # noqa: E402
+from pipeline.graph.export import add_export_command, export, ics_escape, ics_fold  # noqa: E402
 
 FILES = {"jsonl": "x.jsonl", "csv": "x.csv", "ics": "x.ics", "graphml": "x.graphml", "neo4j": "neo4j"}
 

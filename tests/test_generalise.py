@@ -6,11 +6,11 @@ import hashlib
 
 import pytest
 
-from pipeline.deadlines import find_deadlines, primary_deadline
-from pipeline.extract import extract_text, is_normative, publishes_procedures
-from pipeline.normalise import normalise
+from pipeline.cleanup.normalise import normalise
+from pipeline.extract.deadlines import find_deadlines, primary_deadline
+from pipeline.extract.document import extract_text, is_normative, publishes_procedures
 from pipeline.records import Source
-from pipeline.segment import match_enumerator, segment
+from pipeline.segment.segmenter import match_enumerator, segment
 from tests.conftest import CRAWL, DEV, extracted
 
 HEADER = "Số: 999/QĐ-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
@@ -142,7 +142,7 @@ def test_own_symbol_and_date_where_legible(path, symbol, issued):
 
 
 def test_legacy_tcvn3_lines_in_a_unicode_page_are_decoded():
-    from pipeline.legacy_encodings import decode_legacy_lines
+    from pipeline.ingest.legacy_encodings import decode_legacy_lines
 
     # pages/vi_qd_1408_bxd.html: the body is TCVN3 bytes shown as Latin-1 characters; the page's own
     # Unicode lines stay as they are
@@ -258,7 +258,7 @@ def test_who_acts(body, expected):
 
 
 def test_a_dotted_unit_code_stays_in_the_symbol():
-    from pipeline.references import find_references
+    from pipeline.extract.references import find_references
 
     # crawl: "Cục Thuế nhận được công văn số 838/CCTKV.XII-NVDTPC.HUE"
     text = "Cục Thuế nhận được công văn số 838/CCTKV.XII-NVDTPC.HUE ngày 15/7/2025 của Chi cục Thuế khu vực XII."

@@ -1,4 +1,4 @@
-"""load_graph: node and edge kinds and attributes as documented in pipeline/graph.py."""
+"""load_graph: node and edge kinds and attributes as documented in pipeline/graph/build.py."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from test_store import (  # noqa: E402
     build,
 )
 
-from pipeline.graph import load_graph  # noqa: E402
+from pipeline.graph.build import load_graph  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.ingest import IngestError, read_document, sniff_format
+from pipeline.ingest.readers import IngestError, read_document, sniff_format
 from tests.conftest import DEV, FIXTURES, SAMPLES, dev_files
 
 SAMPLE_TEXT = "Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh khẩn trương báo cáo."

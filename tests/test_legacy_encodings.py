@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import json
 import random
 import re
 import unicodedata
@@ -14,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.legacy_encodings import (
-    DATA_PATH,
+from pipeline import knowledge
+from pipeline.ingest.legacy_encodings import (
     DecodedText,
     UndecodableText,
     decode_text_bytes,
@@ -23,7 +22,7 @@ from pipeline.legacy_encodings import (
 )
 from tests.conftest import DEV
 
-MAPS = json.loads(DATA_PATH.read_text(encoding="utf-8"))
+MAPS = knowledge.load("legacy_vn_maps")
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 VIET_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 

@@ -1,4 +1,4 @@
-"""The cascade-link scorer (pipeline/linkeval.py) and the link gold in corpora/links."""
+"""The cascade-link scorer (pipeline/graph/linkeval.py) and the link gold in corpora/links."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.linkeval import (
+from pipeline.graph.linkeval import (
     DEFAULT_THRESHOLD,
     Pair,
     Side,

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.language import detect_document
-from pipeline.metadata import extract_metadata
-from pipeline.normalise import normalise
-from pipeline.segment import paragraphs, segment
+from pipeline.cleanup.language import detect_document
+from pipeline.cleanup.normalise import normalise
+from pipeline.extract.metadata import extract_metadata
+from pipeline.segment.segmenter import paragraphs, segment
 
 
 def metadata(raw: str):

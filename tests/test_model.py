@@ -15,13 +15,13 @@ import pytest
 from conftest import ROOT, SHARED
 
 from pipeline.cli import main as cli_main
-from pipeline.extract import extract_file
+from pipeline.extract.document import extract_file
 from pipeline.model import MODEL_ENV
 from pipeline.model.classifier import BlockClassifier
 from pipeline.model.components import apply_components, default_model_path
 from pipeline.model.data import TASK, label, load_documents
 from pipeline.model.fold import anchor_starts, fold_with_offsets
-from pipeline.segment import segment
+from pipeline.segment.segmenter import segment
 
 # a few real gold files of the tune half: Vietnamese công văn, công điện, thông báo, and two English seeds
 FIXTURE_GOLD = ("vi_cv_5095_sgddt-cttthssv_hanoi_2025", "seed_003", "vi_cv_11414_vpcp-cn_2025",
@@ -151,7 +151,7 @@ def _extract_cli(*args: str) -> bytes:
 def test_rules_output_is_unchanged_and_never_loads_the_model():
     default = _extract_cli()
     assert _extract_cli("--components", "rules") == default
-    probe = ("import sys; from pipeline.extract import extract_file; extract_file(sys.argv[1]);"
+    probe = ("import sys; from pipeline.extract.document import extract_file; extract_file(sys.argv[1]);"
              "print('pipeline.model.components' in sys.modules, 'spacy' in sys.modules)")
     out = subprocess.run([PYTHON, "-c", probe, str(DOCUMENT)], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
@@ -164,7 +164,7 @@ def refuse(*args, **kwargs):
 socket.socket.connect = refuse
 socket.create_connection = refuse
 from pipeline.model.components import default_model_path, load_classifier
-from pipeline.extract import extract_file
+from pipeline.extract.document import extract_file
 print(default_model_path())
 for setting in ("model", "rules+model"):
     record = extract_file(sys.argv[1], components=setting)
@@ -198,7 +198,7 @@ def test_components_on_run_and_eval(trained, fixture_gold, tmp_path, capsys):
     files = [str(SHARED / "corpus" / "dev" / f"{stem}.txt") for stem in ("vi_cd_223_ttg_2025", "vi_tb_653_vpcp_2025")]
     assert cli_main(["run", *files, "--store", str(store), "--workers", "1", "--quiet", "--components", "model",
                      "--model", str(trained), "--failures", str(tmp_path / "f.jsonl")]) == 0
-    from pipeline.store import Store
+    from pipeline.graph.store import Store
 
     with Store(store) as s:
         stored = s.conn.execute("SELECT COUNT(*) FROM obligations").fetchone()[0]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.furniture import strip_furniture
-from pipeline.normalise import normalise, normalise_characters
-from pipeline.segment import segment
+from pipeline.cleanup.furniture import strip_furniture
+from pipeline.cleanup.normalise import normalise, normalise_characters
+from pipeline.segment.segmenter import segment
 from tests.conftest import CRAWL, DEV, SEEDS
 
 CHARACTERS = [

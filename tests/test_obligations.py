@@ -10,7 +10,7 @@ import hashlib
 
 import pytest
 
-from pipeline.extract import extract_text
+from pipeline.extract.document import extract_text
 from pipeline.records import Source
 
 HEADER = "Số: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"

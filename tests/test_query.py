@@ -23,8 +23,8 @@ from test_store import (  # noqa: E402
     build,
 )
 
-from pipeline import query  # noqa: E402
-from pipeline.query import add_query_command  # noqa: E402
+from pipeline.graph import query  # noqa: E402
+from pipeline.graph.query import add_query_command  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture
 def store(db):
-    from pipeline.store import Store
+    from pipeline.graph.store import Store
 
     with Store(db) as s:
         yield s

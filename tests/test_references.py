@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.references import (
+from pipeline.extract.references import (
     canonical_symbol,
     doc_type_name,
     find_references,

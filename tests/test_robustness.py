@@ -16,13 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.agencies import AgencyRegistry
-from pipeline.deadlines import find_deadlines
-from pipeline.extract import extract_text
-from pipeline.normalise import normalise
+from pipeline.cleanup.normalise import normalise
+from pipeline.extract.agencies import AgencyRegistry
+from pipeline.extract.deadlines import find_deadlines
+from pipeline.extract.document import extract_text
+from pipeline.extract.references import find_references
 from pipeline.records import Source
-from pipeline.references import find_references
-from pipeline.segment import segment
+from pipeline.segment.segmenter import segment
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,

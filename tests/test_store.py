@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.graph.store import Store
 from pipeline.records import (
     Assignee,
     Deadline,
@@ -29,7 +30,6 @@ from pipeline.records import (
     doc_id_for,
     obligation_id,
 )
-from pipeline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -466,7 +466,7 @@ def test_commit_of_an_open_group_when_due(tmp_path):
 
 WRITER = textwrap.dedent("""
     import json, sys
-    from pipeline.store import Store
+    from pipeline.graph.store import Store
     records = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
     group = int(sys.argv[3])
     with Store(sys.argv[1]) as store, store.grouped(group, seconds=3600):
@@ -480,7 +480,7 @@ WRITER = textwrap.dedent("""
 
 def _many(n: int) -> list[dict]:
     """Distinct copies of the fixture records (new paths and hashes), enough to kill mid-way."""
-    from pipeline.storebench import replicate
+    from pipeline.scale.storebench import replicate
 
     return [replicate(r, k) for k in range(n) for r in ALL]
 

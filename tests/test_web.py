@@ -94,7 +94,7 @@ def test_agency_page_succession(web):
 
 
 def test_cascade_page_by_province_with_lag_and_chart(web, store):
-    from pipeline.linkeval import display_threshold
+    from pipeline.graph.linkeval import display_threshold
 
     default = web.get("/cascade/223/CD-TTg").text
     assert "Task links are measured before they are shown" in default

@@ -14,7 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from webutil import TOKEN, client, doc_id_of  # noqa: E402
 
-from pipeline.store import Store  # noqa: E402
+from pipeline.graph.store import Store  # noqa: E402
 
 D223 = "vi_cd_223_ttg_2025.txt"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from starlette.datastructures import QueryParams
 
-from pipeline.link import fold
+from pipeline.graph.link import fold
 from pipeline.web import params
 from pipeline.web.cascade_view import Cascade, Implementer, lag_chart
 from pipeline.web.highlight import runs

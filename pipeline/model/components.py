@@ -15,14 +15,14 @@ import os
 from functools import cache
 from pathlib import Path
 
-from pipeline.agencies import AgencyRegistry
-from pipeline.deadlines import find_deadlines, primary_deadline
+from pipeline.extract.agencies import AgencyRegistry
+from pipeline.extract.deadlines import find_deadlines, primary_deadline
 from pipeline.model import COMPONENTS, MODEL_ENV
 from pipeline.model.classifier import BlockClassifier
 from pipeline.model.data import units_of
 from pipeline.model.units import Unit, unit_at
 from pipeline.records import Assignee, DocumentRecord, Obligation, obligation_id
-from pipeline.segment import Segmentation
+from pipeline.segment.segmenter import Segmentation
 
 MODEL_NAME = "blocks"
 PROPOSED_ORDINAL = 1000  # ids of proposed obligations never collide with the rules' ordinals

@@ -8,12 +8,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.extract import extract_file, is_normative
+from pipeline.extract.document import extract_file, is_normative
 from pipeline.model.fold import anchor_starts
 from pipeline.model.tokenize import tokenizer_for
 from pipeline.model.units import Unit, document_units, unit_at
 from pipeline.records import DocumentRecord, Obligation
-from pipeline.segment import Segmentation, segment
+from pipeline.segment.segmenter import Segmentation, segment
 
 TASK, OTHER = "TASK", "OTHER"
 

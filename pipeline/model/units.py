@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.segment import Block, Segmentation
+from pipeline.segment.segmenter import Block, Segmentation
 
 MIN_CLAUSE = 40  # shorter pieces are list items ("Bộ Y tế; Bộ Công an"), not clauses of their own
 MAX_WORDS = 40  # what makes a task is how it opens; the rest only costs time

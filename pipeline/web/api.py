@@ -13,9 +13,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from pipeline import query
-from pipeline.export import ics_escape, ics_fold
-from pipeline.linkeval import display_threshold
+from pipeline.graph import query
+from pipeline.graph.export import ics_escape, ics_fold
+from pipeline.graph.linkeval import display_threshold
 from pipeline.web import cascade_view, params, review
 from pipeline.web.db import WebDB
 from pipeline.web.responses import json_tagged, tagged

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from pipeline import link, query
-from pipeline.linkeval import display_threshold
+from pipeline.graph import link, query
+from pipeline.graph.linkeval import display_threshold
 from pipeline.web.db import WebDB
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from pipeline.store import Store, default_registry
+from pipeline.graph.store import Store, default_registry
 
 WEB_SCHEMA = """
 CREATE TABLE IF NOT EXISTS web_seen (

@@ -7,14 +7,14 @@ else is looked up in the full-text index (title and text, diacritics and đ fold
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline import query
-from pipeline.link import DATA, fold
+from pipeline import knowledge
+from pipeline.graph import query
+from pipeline.graph.link import fold
 from pipeline.web.db import WebDB
 
 _SYMBOL = re.compile(r"\d+[\w.]*(?:/\d{4})?[/-][\wĐđ.&-]+", re.UNICODE)
@@ -34,7 +34,7 @@ class DocumentQuery:
 @cache
 def type_names() -> list[tuple[str, str]]:
     """(folded type name, code), longest first: "cong dien" -> CĐ, "cong van" -> CV."""
-    data = json.loads((DATA / "doc_types.json").read_text(encoding="utf-8"))
+    data = knowledge.load("doc_types")
     names: dict[str, str] = {"cong van": "CV", "official dispatch": "CĐ", "directive": "CT", "decision": "QĐ",
                              "decree": "NĐ", "resolution": "NQ", "circular": "TT", "plan": "KH", "notice": "TB"}
     for group in ("state_types", "normative_types", "party_types"):

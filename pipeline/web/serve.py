@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.store import DEFAULT_STORE
+from pipeline.graph.store import DEFAULT_STORE
 
 
 def add_serve_command(subparsers) -> None:

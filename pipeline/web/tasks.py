@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pipeline import query
+from pipeline.graph import query
 from pipeline.web.db import WebDB
 
 ROLES = ("lead", "support", "responsible")

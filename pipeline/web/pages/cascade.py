@@ -7,7 +7,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from pipeline.linkeval import DEFAULT_THRESHOLD, HIDE_ALL, MEASURED
+from pipeline.graph.linkeval import DEFAULT_THRESHOLD, HIDE_ALL, MEASURED
 from pipeline.web import cascade_view, params
 from pipeline.web.pages.common import db_of, render
 

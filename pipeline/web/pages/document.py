@@ -8,7 +8,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from pipeline import query
+from pipeline.graph import query
 from pipeline.web import highlight, params
 from pipeline.web.api import cached_document
 from pipeline.web.pages.common import as_of, db_of, render

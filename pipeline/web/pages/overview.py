@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from pipeline import query
+from pipeline.graph import query
 from pipeline.web.pages.common import as_of, db_of, render
 from pipeline.web.tasks import STATUS_SQL, TaskFilter, list_tasks
 

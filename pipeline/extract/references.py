@@ -15,20 +15,17 @@ Spans are half-open offsets into the text given. Nothing here reaches the networ
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from pipeline.patterns import alternation, first_letters
+from pipeline import knowledge
+from pipeline.knowledge.patterns import alternation, first_letters
 from pipeline.records import Reference
-
-_DATA = Path(__file__).resolve().parent / "data"
 
 
 def _load(name: str) -> dict:
-    return json.loads((_DATA / name).read_text(encoding="utf-8"))
+    return knowledge.load(name.removesuffix(".json"))
 
 
 def _codes(table: dict) -> dict:

@@ -1,10 +1,10 @@
-"""Benchmark of `obligraph run`: ``python -m pipeline.bench [--quick]`` (``make bench``).
+"""Benchmark of `obligraph run`: ``python -m pipeline.scale.bench [--quick]`` (``make bench``).
 
 Measures, end to end and per stage, on ../shared/corpus/crawl and the dev corpus's text files, with
 1 and 2 workers: documents/s, MB/s of text, peak RSS (the whole process tree: driver + workers);
 also extraction alone (no store) on the crawl, a 20x replicated crawl (every copy made unique) to
 show that memory stays flat, pages/s of a PDF text layer, OCR pages/s on pages of the scanned dev
-PDFs, store query latencies (pipeline.storebench, when present) and ``grep -c`` over the same text
+PDFs, store query latencies (pipeline.scale.storebench, when present) and ``grep -c`` over the same text
 as the floor. Prints a table and writes ``outputs/bench/bench-<time>.json`` (and ``latest.json``).
 
 Every configuration runs in a child process (``--child``) so its memory is measured alone.
@@ -26,7 +26,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 CRAWL = SHARED / "corpus" / "crawl"
 DEV = SHARED / "corpus" / "dev"
@@ -39,13 +39,13 @@ RSS_POLL_SECONDS = 0.05
 
 def _child(spec: dict) -> dict:
     """Run one configuration in this process and return its BatchStats (and store timings)."""
-    from pipeline.batch import run_batch
+    from pipeline.scale.batch import run_batch
 
     if spec["kind"] == "storebench":
         return _child_storebench(spec)
     store = None
     if spec.get("store"):
-        from pipeline.store import Store
+        from pipeline.graph.store import Store
 
         store = Store(spec["store"])
     try:
@@ -58,8 +58,8 @@ def _child(spec: dict) -> dict:
 
 
 def _child_storebench(spec: dict) -> dict:
-    from pipeline import storebench
-    from pipeline.store import Store
+    from pipeline.graph.store import Store
+    from pipeline.scale import storebench
 
     with Store(spec["source_store"]) as source:
         records = list(source.records())
@@ -94,7 +94,7 @@ def measure(spec: dict, timeout: float) -> dict:
     """Run ``spec`` in a child; its result plus wall time and peak RSS (tree sum and largest process)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.bench", "--child", json.dumps(spec)],
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.scale.bench", "--child", json.dumps(spec)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak = 0
     timed_out = False
@@ -301,8 +301,8 @@ def scaling_inputs(n: int, target: Path) -> dict[str, Path]:
 def scaling(target: Path, sizes: list[int], repeat: int = 2) -> dict:
     """Seconds per MB of extraction at each size (best of `repeat`), and the largest size's ratio to the
     smallest's: linear cost keeps it near 1."""
-    from pipeline.extract import extract_file
-    from pipeline.limits import Limits
+    from pipeline.extract.document import extract_file
+    from pipeline.ingest.limits import Limits
 
     limits = Limits(max_line_chars=10**8)  # the single-line inputs are long lines on purpose
     out: dict = {}
@@ -325,7 +325,7 @@ def _timed(fn) -> float:
 
 def _has_storebench() -> bool:
     try:
-        from pipeline import storebench
+        from pipeline.scale import storebench
     except ImportError:
         return False
     return hasattr(storebench, "generate_store") and hasattr(storebench, "time_queries")
@@ -413,7 +413,7 @@ def _align(rows: list[tuple]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m pipeline.scale.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true",
                         help="a quarter of the crawl, 2x replication, 1 OCR page, small store (a smoke run)")

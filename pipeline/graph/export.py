@@ -26,8 +26,8 @@ from typing import Any
 
 import networkx as nx
 
-from pipeline.graph import load_graph
-from pipeline.store import DEFAULT_STORE, Store
+from pipeline.graph.build import load_graph
+from pipeline.graph.store import DEFAULT_STORE, Store
 
 FORMATS = ("jsonl", "csv", "ics", "graphml", "neo4j")
 CSV_FIELDS = ("id", "document", "doc_id", "path", "action", "lead", "support", "responsible", "deadline",

@@ -10,14 +10,13 @@ to a provincial body named without it (corpora/gold/README.md).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from pipeline.patterns import UPPER_VI as _UPPER
-from pipeline.patterns import alternation, first_letters, trie
+from pipeline import knowledge
+from pipeline.knowledge.patterns import UPPER_VI as _UPPER
+from pipeline.knowledge.patterns import alternation, first_letters, trie
 
 _WORD = r"[^\W\d_][\w'’-]*"
 
@@ -42,7 +41,7 @@ class BodyGrammar:
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> BodyGrammar:
-        data = json.loads(resources.files("pipeline.data").joinpath("agency_grammar.json").read_text("utf-8"))
+        data = knowledge.load("agency_grammar")
         heads = trie(data["heads_vi"])
         localities = alternation(data["locality_words"])
         vietnamese = re.compile(  # the lookahead lets the scan skip most positions at once

@@ -1,6 +1,6 @@
 """spaCy view of the agency registry: a registered component that marks every alias in doc.spans["agencies"].
 
-It reads the same data as pipeline.agencies (no second list of names) and does only what a
+It reads the same data as pipeline.extract.agencies (no second list of names) and does only what a
 PhraseMatcher can: whole aliases, longest match wins. Distributive lists, provinces attached to
 "Sở ..." and the like are left to AgencyRegistry.find_mentions. Works on spacy.blank("xx")
 (spacy.blank("vi") needs pyvi, which is not shipped).
@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.agencies import AgencyRegistry
+from pipeline.extract.agencies import AgencyRegistry
 
 SPAN_KEY = "agencies"
 
@@ -60,5 +60,5 @@ def load_pipeline(config_path: str | None = None) -> Language:
 
     from spacy import util
 
-    path = Path(config_path) if config_path else Path(__file__).resolve().parents[1] / "models" / "obligraph.cfg"
+    path = Path(config_path) if config_path else Path(__file__).resolve().parents[2] / "models" / "obligraph.cfg"
     return util.load_model_from_config(util.load_config(path), auto_fill=True)

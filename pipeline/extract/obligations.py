@@ -9,21 +9,20 @@ addressee heading above it, else from the document's addressees; roles from "chá
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from itertools import accumulate
 
-from pipeline.agencies import Agency, AgencyMention, AgencyRegistry, fold_name
-from pipeline.bodies import BodyGrammar, BodyName
-from pipeline.deadlines import entry_into_force, find_deadlines, primary_deadline
-from pipeline.patterns import UPPER_VI, first_letters
+from pipeline import knowledge
+from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry, fold_name
+from pipeline.extract.bodies import BodyGrammar, BodyName
+from pipeline.extract.deadlines import entry_into_force, find_deadlines, primary_deadline
+from pipeline.knowledge.patterns import UPPER_VI, first_letters
 from pipeline.records import Assignee, Deadline, Obligation, Reference, obligation_id
-from pipeline.segment import LEVEL, Block, Segmentation
+from pipeline.segment.segmenter import LEVEL, Block, Segmentation
 
 
 def _words(alternatives: list[str]) -> str:
@@ -58,7 +57,7 @@ class Cues:
 def cues() -> Cues:
     """Compiled cue patterns. Those used with pattern.match(text, pos) carry no '^': it would only
     match at the start of the whole text, never at pos."""
-    data = json.loads(resources.files("pipeline.data").joinpath("obligation_cues.json").read_text("utf-8"))
+    data = knowledge.load("obligation_cues")
     connectors = _words(data["subject_connectors"])
     return Cues(
         opener=re.compile(rf"\s*(?:{_words(data['assign_openers'])})\b\s*:?\s*"),
@@ -119,7 +118,7 @@ FIRST_WORD = re.compile(r"[\s,;:(\-â€“]*([^\W\d_]+|\d)")
 def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
     """First words of every name, alias, title and list phrase in the registry data, plus the connector
     words a subject may begin with."""
-    data = json.loads(resources.files("pipeline.data").joinpath("agencies.json").read_text("utf-8"))
+    data = knowledge.load("agencies")
     words: set[str] = set()
 
     def walk(value) -> None:

@@ -7,16 +7,15 @@ title line ("Decision No. 282/QD-TTg of February 24, 2011 ...").
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
-from pipeline.agencies import AgencyRegistry
-from pipeline.deadlines import parse_date
+from pipeline import knowledge
+from pipeline.extract.agencies import AgencyRegistry
+from pipeline.extract.deadlines import parse_date
+from pipeline.extract.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
 from pipeline.records import Metadata
-from pipeline.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
-from pipeline.segment import MOTTO, Segmentation
+from pipeline.segment.segmenter import MOTTO, Segmentation
 
 # the dateline; OCR glues or misreads its pieces ("Hà Nội. ngàyl6 tháng 9", "ngày24 tháng9", "ngày ]] tháng")
 PLACE_DATE = re.compile(
@@ -41,7 +40,7 @@ SIGNER = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*(?:\s+[A-ZĐÂ�
 @lru_cache(maxsize=1)
 def _type_words() -> list[tuple[str, str]]:
     """(upper-case type name, code) pairs, longest first, from the shared type table."""
-    data = json.loads(resources.files("pipeline.data").joinpath("doc_types.json").read_text("utf-8"))
+    data = knowledge.load("doc_types")
     pairs = {("CÔNG VĂN", "CV")}
     for table in ("state_types", "normative_types"):
         for code, name in data.get(table, {}).items():
@@ -128,7 +127,7 @@ def _symbol_from_title_line(lines: list[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _title_type_names() -> frozenset[str]:
     """Type names in capitals, Vietnamese and English, from the shared type table."""
-    data = json.loads(resources.files("pipeline.data").joinpath("doc_types.json").read_text("utf-8"))
+    data = knowledge.load("doc_types")
     return frozenset([name for name, _ in _type_words()] + [w.upper() for w in data["type_words_en"]])
 
 

@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.store import DEFAULT_STORE
+from pipeline.graph.store import DEFAULT_STORE
 
 # Chosen on corpora/links (README "Web app and API"): the lowest threshold with precision >= 0.90, or None
 # when no threshold reaches it; then links are hidden unless a reader asks for a threshold explicitly.

@@ -10,15 +10,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from pipeline.ingest import DEFAULT_MAX_BYTES, read_document
-from pipeline.language import DEFAULT_BACKEND, detect_document
-from pipeline.limits import DEFAULT_LIMITS, Limits
-from pipeline.metadata import extract_metadata
-from pipeline.normalise import normalise
-from pipeline.obligations import extract_obligations
+from pipeline.cleanup.language import DEFAULT_BACKEND, detect_document
+from pipeline.cleanup.normalise import normalise
+from pipeline.extract.metadata import extract_metadata
+from pipeline.extract.obligations import extract_obligations
+from pipeline.extract.references import find_references
+from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
+from pipeline.ingest.readers import DEFAULT_MAX_BYTES, read_document
 from pipeline.records import DocumentRecord, Source, doc_id_for
-from pipeline.references import find_references
-from pipeline.segment import paragraphs, segment
+from pipeline.segment.segmenter import paragraphs, segment
 
 STAGES = ("ingest", "normalise", "segment", "language", "metadata", "references", "obligations")
 _PROVINCIAL = re.compile(r"^Ủy ban nhân dân (?:tỉnh|thành phố) (.+)$", re.I)

@@ -15,20 +15,19 @@ words live in data/deadline_patterns.json. No network, no heavy library: dates a
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 
-from .patterns import alternation as _alt
-from .patterns import first_letters
-from .records import Deadline
+from pipeline import knowledge
+from pipeline.knowledge.patterns import alternation as _alt
+from pipeline.knowledge.patterns import first_letters
+from pipeline.records import Deadline
 
 __all__ = ["find_deadlines", "primary_deadline", "parse_date"]
 
-_DATA = json.loads((Path(__file__).parent / "data" / "deadline_patterns.json").read_text(encoding="utf-8"))
+_DATA = knowledge.load("deadline_patterns")
 _NEG = _DATA["negatives"]
 _WINDOW = 70  # characters of left context searched for a cue
 _QUARTERLY = "FREQ=YEARLY;BYMONTH=3,6,9,12"  # calendar quarters; see the data file's comment

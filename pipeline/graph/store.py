@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline import link
+from pipeline.graph import link
 
 DEFAULT_STORE = Path("outputs") / "obligraph.sqlite"
 # a commit costs about a millisecond (WAL frames and checkpoints); grouping saves a third of the store time
@@ -96,7 +96,7 @@ TABLES = ("documents", "doc_keys", "refs", "obligations", "assignees", "reports_
 
 
 def default_registry():
-    from pipeline.agencies import AgencyRegistry
+    from pipeline.extract.agencies import AgencyRegistry
 
     return AgencyRegistry.default()
 

@@ -18,18 +18,15 @@ cited obligation assigned to the implementing body, and the overlap of their wor
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any, Protocol
 
-from pipeline.references import parse_symbol
-
-DATA = Path(__file__).resolve().parent / "data"
+from pipeline import knowledge
+from pipeline.extract.references import parse_symbol
 
 # Issuer codes that name a kind of body, not one body: the province (or commune) comes from context.
 # Codes of provincial departments (Sở ...) are added from data/issuer_codes.json.
@@ -44,7 +41,7 @@ _PUNCT = re.compile(r"[,;:.()\[\]!?…“”\"'/-]+")
 
 
 class Registry(Protocol):
-    """What link needs from pipeline.agencies.AgencyRegistry."""
+    """What link needs from pipeline.extract.agencies.AgencyRegistry."""
 
     def lookup(self, alias: str) -> Any: ...
 
@@ -85,7 +82,7 @@ def is_party_symbol(symbol: str | None) -> bool:
 @cache
 def _codes() -> tuple[dict[str, str], frozenset[str]]:
     """(issuer code -> body for codes that name one body, local issuer codes), from data/issuer_codes.json."""
-    issuers = json.loads((DATA / "issuer_codes.json").read_text(encoding="utf-8"))
+    issuers = knowledge.load("issuer_codes")
     bodies: dict[str, str] = {}
     local = set(LOCAL_ISSUER_CODES)
     for group in ("state_issuers", "party_issuers"):

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipeline.store import DEFAULT_STORE, Store
+from pipeline.graph.store import DEFAULT_STORE, Store
 
 STATUSES = ("open", "overdue", "no-deadline")
 
@@ -31,7 +31,7 @@ _DOC_COLS = "k.key, k.symbol, k.year, k.issuer, k.doc_type, k.issued_on, k.title
 
 def canonical(symbol: str) -> str:
     """The canonical form of a symbol typed by a user (``217/CD-TTg`` -> ``217/CĐ-TTg``)."""
-    from pipeline.references import canonical_symbol
+    from pipeline.extract.references import canonical_symbol
 
     text = " ".join(symbol.split())
     return canonical_symbol(text) or text

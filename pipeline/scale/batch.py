@@ -32,14 +32,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from pipeline.extract import STAGES, StageError, StageTimer, extract_file, extract_text
-from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, read_document, supported
-from pipeline.language import DEFAULT_BACKEND
-from pipeline.limits import DEFAULT_LIMITS, MB, Limits, add_limit_arguments, limits_from_args
+from pipeline.cleanup.language import DEFAULT_BACKEND
+from pipeline.extract.document import STAGES, StageError, StageTimer, extract_file, extract_text
+from pipeline.graph.store import GROUP_DOCUMENTS as DEFAULT_COMMIT_EVERY
+from pipeline.graph.store import GROUP_SECONDS
+from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits, add_limit_arguments, limits_from_args
+from pipeline.ingest.readers import DEFAULT_MAX_BYTES, IngestError, read_document, supported
 from pipeline.model.cli import add_components_argument
 from pipeline.records import Source
-from pipeline.store import GROUP_DOCUMENTS as DEFAULT_COMMIT_EVERY
-from pipeline.store import GROUP_SECONDS
 
 DEFAULT_STORE = Path("outputs") / "obligraph.sqlite"
 DEFAULT_FAILURES = Path("outputs") / "failures.jsonl"
@@ -526,7 +526,7 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
               language_backend: str = DEFAULT_BACKEND, progress: bool = True,
               dask_processes: bool = True, commit_every: int = DEFAULT_COMMIT_EVERY,
               limits: Limits = DEFAULT_LIMITS, components: str = "rules") -> BatchStats:
-    """Process every input into ``store`` (a pipeline.store.Store, or None to extract only).
+    """Process every input into ``store`` (a pipeline.graph.store.Store, or None to extract only).
 
     Stored documents are committed every ``commit_every`` documents (and at least every few seconds):
     a run killed mid-way keeps every committed document and the next run redoes the rest."""
@@ -697,7 +697,7 @@ def add_run_command(subparsers) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from pipeline.store import Store
+    from pipeline.graph.store import Store
 
     if args.workers < 1:
         print("obligraph: --workers must be at least 1", file=sys.stderr)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.furniture import strip_furniture
+from pipeline.cleanup.furniture import strip_furniture
 
 # --- characters -----------------------------------------------------------------------------------
 

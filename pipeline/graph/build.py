@@ -43,7 +43,7 @@ from typing import Any
 
 import networkx as nx
 
-from pipeline.store import Store
+from pipeline.graph.store import Store
 
 
 def doc_node(key: str) -> str:

@@ -10,15 +10,13 @@ the caller gets UndecodableText instead of confident garbage.
 from __future__ import annotations
 
 import codecs
-import json
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA_PATH = Path(__file__).parent / "data" / "legacy_vn_maps.json"
+from pipeline import knowledge
 
 # A candidate's score is valid / (units + 1): the +1 keeps two or three lucky words from looking certain.
 ACCEPT_SCORE = 0.8
@@ -81,7 +79,7 @@ class _Score:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return json.loads(DATA_PATH.read_text(encoding="utf-8"))
+    return knowledge.load("legacy_vn_maps")
 
 
 def _byte_map(key: str) -> dict[int, str]:

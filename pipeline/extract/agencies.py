@@ -13,17 +13,14 @@ and a match never starts or ends inside a word. Leftmost-longest wins.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from pipeline.normalise import old_style_tones
-
-DATA = Path(__file__).parent / "data" / "agencies.json"
+from pipeline import knowledge
+from pipeline.cleanup.normalise import old_style_tones
 
 # --- text folding (length-preserving, so offsets into the folded text are offsets into the text) -----
 
@@ -623,4 +620,4 @@ class _Scan:
 
 @lru_cache(maxsize=1)
 def _default_registry() -> AgencyRegistry:
-    return AgencyRegistry(json.loads(DATA.read_text(encoding="utf-8")))
+    return AgencyRegistry(knowledge.load("agencies"))

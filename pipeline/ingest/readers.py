@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pipeline.legacy_encodings import UndecodableText, decode_legacy_lines, decode_text_bytes
-from pipeline.limits import DEFAULT_LIMITS, MB, Limits
+from pipeline.ingest.legacy_encodings import UndecodableText, decode_legacy_lines, decode_text_bytes
+from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.records import sha256_bytes
 
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",

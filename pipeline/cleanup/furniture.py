@@ -7,11 +7,11 @@ and related-question lists must never yield obligations or references. The marke
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from pipeline import knowledge
 
 # furniture lines are short (banners, captions, counters); a long line is document text
 MAX_FURNITURE_LINE = 300
@@ -31,7 +31,7 @@ class FurnitureRules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> FurnitureRules:
-    data = json.loads(resources.files("pipeline.data").joinpath("furniture.json").read_text("utf-8"))
+    data = knowledge.load("furniture")
     return FurnitureRules(
         metadata_fields=tuple(data["metadata_table_fields"]),
         line_start_patterns=_alternation([p[1:] for p in data["line_patterns"] if p.startswith("^")]),
@@ -95,7 +95,7 @@ def strip_furniture(text: str) -> str:
 @lru_cache(maxsize=1)
 def _inline_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(a literal every match contains, the pattern)."""
-    data = json.loads(resources.files("pipeline.data").joinpath("furniture.json").read_text("utf-8"))
+    data = knowledge.load("furniture")
     return tuple((hint, re.compile(pattern)) for hint, pattern in data.get("inline_patterns", []))
 
 

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline import query
+from pipeline.graph import query
+from pipeline.graph.store import Store
 from pipeline.records import doc_id_for
-from pipeline.store import Store
 
 _NUMBER = re.compile(r"^(\d+)")
 

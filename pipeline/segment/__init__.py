@@ -1,0 +1,2 @@
+"""A document's text into regions (header, body, signature, attachments) and blocks (numbered items,
+paragraphs, table rows)."""
