@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE := 1
 # browsers come from Debian's chromium package, never from Playwright's download
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup system-deps run serve test bench lint samples clean train bench-components
+.PHONY: setup system-deps run serve test bench bench-against lint samples clean train bench-components
 
 setup: system-deps $(STAMP)
 
@@ -49,6 +49,11 @@ test: setup
 
 bench: setup
 	$(BIN)/python -m pipeline.scale.bench
+
+# this tree against a revision (default the previous commit), interleaved, with the ratio: make bench-against REV=...
+REV ?= HEAD~1
+bench-against: setup
+	$(BIN)/python -m pipeline.scale.bench --against $(REV)
 
 # Trained components: measure the three --components settings, then train models/blocks (DVC stages
 # evaluate and train; offline, deterministic, a few minutes on 2 cores).

@@ -12,6 +12,7 @@ from pipeline.extract.document import StageError, extract_file
 from pipeline.ingest.limits import add_limit_arguments, limits_from_args
 from pipeline.ingest.readers import IngestError
 from pipeline.model.cli import add_components_argument
+from pipeline.schema import InvalidRecord, RecordValidator
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -20,6 +21,7 @@ def _extract(args: argparse.Namespace) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     limits = limits_from_args(args)
+    validator = RecordValidator()
     for name in args.files:
         try:
             record = extract_file(name, max_bytes=limits.max_file_bytes, language_backend=args.language_detector,
@@ -29,6 +31,12 @@ def _extract(args: argparse.Namespace) -> int:
             failed += 1
             continue
         line = json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=False)
+        try:  # what leaves the pipeline keeps the contract; a record that breaks it is reported, not written
+            validator.check_json(line)
+        except InvalidRecord as err:
+            print(f"obligraph: {name}: {err}", file=sys.stderr)
+            failed += 1
+            continue
         if out_dir:
             (out_dir / f"{record.doc_id}.json").write_text(line + "\n", encoding="utf-8")
         else:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.model.cli import add_components_argument
+from pipeline.schema import InvalidRecord, RecordValidator
 
 CHECK_MARKER = "CHECK"
 _FOLD = re.compile(r"[\s|*#_]+")
@@ -304,13 +305,30 @@ def format_summary(summary: dict[str, Any]) -> str:
 _SECONDARY = ("issuer_acc", "language_acc", "path_acc", "role_acc")
 
 
+def read_records(path: Path) -> list[dict]:
+    """The records of a JSON Lines file, each validated against the contract (InvalidRecord names the line)."""
+    validator, records = RecordValidator(), []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                validator.check_json(line)
+            except InvalidRecord as err:
+                raise InvalidRecord(f"{path}:{number}: {err}") from None
+            records.append(json.loads(line))
+    return records
+
+
 def _eval(args: argparse.Namespace) -> int:
     check = is_check_half(args.gold)
     if check and (args.misses or args.extras or args.per_doc):
         print(f"eval: {args.gold} is a check half ({CHECK_MARKER} file): its errors are not listed", file=sys.stderr)
         return 2
     if args.records:
-        records = [json.loads(line) for line in Path(args.records).read_text("utf-8").splitlines() if line.strip()]
+        try:
+            records = read_records(Path(args.records))
+        except InvalidRecord as err:
+            print(f"eval: {err}", file=sys.stderr)
+            return 2
     else:
         records = extract_gold_documents(args.gold, args.shared, components=args.components)
     if args.write_records:

@@ -2,25 +2,37 @@
 
 Every span is a half-open ``(start, end)`` pair of character offsets into ``DocumentRecord.text``.
 ``to_dict`` gives the contract JSON; field order is fixed so that output is byte-stable.
+
+These dataclasses are the one definition of the contract: their annotations carry the constraints
+(patterns, enumerations, bounds) and pipeline.schema generates the JSON Schema and the validator from
+them. A field marked ``EXTRA`` is allowed by the contract but not required in a record.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
 
 SCHEMA = "obligraph/document/v1"
 
-Span = tuple[int, int]
+EXTRA = Field(json_schema_extra={"x-extra": True})  # pipeline.schema drops it from "required"
+
+Offset = Annotated[int, Field(ge=0)]
+Span = tuple[Offset, Offset]
+IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+ReferenceId = Annotated[str, Field(pattern=r"^r\d+$")]
+Role = Literal["lead", "support", "responsible"]
 
 
 @dataclass
 class Source:
     path: str
-    format: str  # txt | md | html | pdf | docx
-    sha256: str
-    pages: int | None = None
+    format: Literal["txt", "md", "html", "pdf", "docx"]
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    pages: Annotated[int, Field(ge=1)] | None = None
     ocr: bool = False
 
 
@@ -30,7 +42,7 @@ class Metadata:
     doc_type: str | None = None
     doc_type_name: str | None = None
     issuer: str | None = None
-    issued_on: str | None = None  # ISO date
+    issued_on: IsoDate | None = None
     place: str | None = None
     title: str | None = None
     signer: str | None = None
@@ -38,71 +50,72 @@ class Metadata:
 
 @dataclass
 class Reference:
-    id: str
+    id: ReferenceId
     span: Span
-    mention: str
+    mention: Annotated[str, Field(min_length=1)]
     symbol: str | None
     doc_type: str | None = None
     number: str | None = None
     year: int | None = None
     issuer_code: str | None = None
-    issued_on: str | None = None
+    issued_on: IsoDate | None = None
     # extra fields (allowed by the contract): how the citing text relates to the cited document
-    relation: str = "cites"  # cites | based_on | follows_up | implements | amends | replaces
-    doc_type_name: str | None = None
-    confidence: float = 1.0
+    relation: Annotated[Literal["cites", "based_on", "follows_up", "implements", "amends", "replaces"], EXTRA] = "cites"
+    doc_type_name: Annotated[str | None, EXTRA] = None
+    confidence: Annotated[float, EXTRA] = 1.0
 
 
 @dataclass
 class Assignee:
     mention: str
     span: Span
-    name: str
+    name: Annotated[str, Field(min_length=1)]
     name_en: str | None
-    role: str  # lead | support | responsible
+    role: Role
 
 
 @dataclass
 class Deadline:
     mention: str
     span: Span
-    kind: str  # date | range | relative | recurring | none
-    date: str | None = None
-    start: str | None = None
-    end: str | None = None
+    kind: Literal["date", "range", "relative", "recurring", "none"]
+    date: IsoDate | None = None
+    start: IsoDate | None = None
+    end: IsoDate | None = None
     rrule: str | None = None
     # extra fields
-    flags: list[str] = field(default_factory=list)  # e.g. "before" (strictly before), "rolled_forward", "target"
-    duration: str | None = None  # ISO-8601 duration for relative deadlines, e.g. "P30D"
+    # e.g. "before" (strictly before), "rolled_forward", "target"
+    flags: Annotated[list[str], EXTRA] = field(default_factory=list)
+    duration: Annotated[str | None, EXTRA] = None  # ISO-8601 duration for relative deadlines, e.g. "P30D"
 
 
 @dataclass
 class Obligation:
-    id: str
+    id: Annotated[str, Field(pattern=r"^o[0-9a-f]{16}$")]
     path: str | None
     span: Span
-    text: str
+    text: Annotated[str, Field(min_length=1)]
     action: str
     assignees: list[Assignee] = field(default_factory=list)
     deadline: Deadline | None = None
     reports_to: list[str] = field(default_factory=list)
-    references: list[str] = field(default_factory=list)
+    references: list[ReferenceId] = field(default_factory=list)
     # extra: every deadline found in the task (hard and target), the first being `deadline`
-    deadlines: list[Deadline] = field(default_factory=list)
+    deadlines: Annotated[list[Deadline], EXTRA] = field(default_factory=list)
 
 
 @dataclass
 class DocumentRecord:
-    doc_id: str
+    doc_id: Annotated[str, Field(pattern=r"^d[0-9a-f]{16}$")]
     source: Source
-    language: str
+    language: Literal["vi", "en"]
     metadata: Metadata
     text: str
     references: list[Reference] = field(default_factory=list)
     obligations: list[Obligation] = field(default_factory=list)
     # extra: the bodies the document as a whole is addressed to (Kính gửi / "... điện:" / closing formula)
-    addressees: list[Assignee] = field(default_factory=list)
-    schema: str = SCHEMA
+    addressees: Annotated[list[Assignee], EXTRA] = field(default_factory=list)
+    schema: Literal[SCHEMA] = SCHEMA  # type: ignore[valid-type]  # the one spelling of the schema id
 
     def to_dict(self) -> dict[str, Any]:
         data = _plain(self)

@@ -279,9 +279,36 @@ def test_spacy_component():
     assert [(s.text, s.kb_id_) for s in doc.spans[SPAN_KEY]] == [("Ministry of Home Affairs", "Bộ Nội vụ")]
 
 
-def test_spacy_pipeline_from_models_config():
+def test_spacy_pipeline_from_factory_defaults():
     from pipeline.extract.spacy_components import load_pipeline
 
     nlp = load_pipeline()
+    assert nlp.pipe_names == ["obligraph_agencies"] and nlp.lang == "xx"
     doc = nlp("Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Tài chính.")
     assert {span.kb_id_ for span in doc.spans["agencies"]} >= {"Bộ Nông nghiệp và Môi trường", "Bộ Tài chính"}
+
+
+CASED_CONFIG = """
+[nlp]
+lang = "xx"
+pipeline = ["obligraph_agencies"]
+
+[components]
+
+[components.obligraph_agencies]
+factory = "obligraph_agencies"
+span_key = "bodies"
+attr = "ORTH"
+"""
+
+
+def test_spacy_component_settings_from_a_config_file(tmp_path):
+    from pipeline.extract.spacy_components import load_pipeline
+
+    path = tmp_path / "cased.cfg"
+    path.write_text(CASED_CONFIG, encoding="utf-8")
+    nlp = load_pipeline(str(path))
+    doc = nlp("Bộ Tài chính và BỘ TƯ PHÁP")  # ORTH: case-sensitive, so the upper-case name is not matched
+    assert [span.kb_id_ for span in doc.spans["bodies"]] == ["Bộ Tài chính"] and "agencies" not in doc.spans
+    lowered = load_pipeline()("Bộ Tài chính và BỘ TƯ PHÁP")  # the factory default matches on LOWER
+    assert [span.kb_id_ for span in lowered.spans["agencies"]] == ["Bộ Tài chính", "Bộ Tư pháp"]

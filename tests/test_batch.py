@@ -147,6 +147,38 @@ def test_plain_progress_lines_when_not_a_terminal(monkeypatch):
     assert "MB/s" in lines[-1] and "ETA" in lines[-1]
 
 
+def test_progress_figures_are_written_as_json_for_programs(monkeypatch, tmp_path: Path):
+    """The numbers of the human line, readable without parsing it (the benchmark reads them)."""
+    monkeypatch.setattr(batch, "LOG_EVERY_FILES", 2)
+    stats_path = tmp_path / "stats.json"
+    bar = batch.Progress(total=5, stream=io.StringIO(), stats_path=stats_path)
+    for k in range(5):
+        bar.advance(nbytes=1000, failed=k == 0)
+    written = json.loads(stats_path.read_text(encoding="utf-8"))
+    assert (written["documents"], written["of"], written["failed"], written["final"]) == (4, 5, 1, False)
+    assert written["documents_s"] > 0 and written["input_mb_s"] > 0
+
+
+def test_a_run_writes_its_final_statistics_as_json(tmp_path: Path):
+    stats_path = tmp_path / "run" / "stats.json"
+    stats = batch.run_batch([str(DEV / GOOD[0]), str(tmp_path / "missing.txt")], store=None, workers=1,
+                            failures_path=tmp_path / "f.jsonl", progress=False, stats_path=stats_path)
+    written = json.loads(stats_path.read_text(encoding="utf-8"))
+    assert written["final"] is True
+    assert (written["files"], written["failures"], written["obligations"]) == (1, 1, stats.obligations)
+    assert written["obligations"] > 0 and written["stage_seconds"]["ingest"] > 0
+    assert written["input_bytes"] == (DEV / GOOD[0]).stat().st_size
+
+
+def test_the_benchmark_reads_a_stopped_runs_rates_from_the_statistics_file(tmp_path: Path):
+    from pipeline.scale import bench
+
+    stats_path = tmp_path / "stats.json"
+    assert bench.last_progress(str(stats_path)) is None  # stopped before its first tick
+    stats_path.write_text(json.dumps({"documents": 40, "of": 62, "input_mb_s": 2.5}), encoding="utf-8")
+    assert bench.last_progress(str(stats_path))["input_mb_s"] == 2.5
+
+
 def _unique_copies(target: Path, n: int) -> None:
     """n distinct documents: real dev texts, each with a line that makes its hash unique."""
     sources = sorted(p for p in DEV.glob("vi_cv_*.txt"))[:6]
@@ -276,3 +308,31 @@ def test_same_content_under_two_paths_is_one_document_named_by_the_smaller_path(
         paths = [Path(r["source"]["path"]).name for r in store.records()]
     assert (stats.documents, stats.skipped, stats.failures) == (3, 2, 0)
     assert "a_copy.txt" in paths and "b_copy.txt" not in paths and "c_copy.txt" not in paths
+
+
+def test_the_comparison_with_another_commit_interleaves_the_trees_and_gives_ratios(tmp_path: Path):
+    """bench --against: REV and this tree alternate, and each figure's ratio is this tree / REV."""
+    from pipeline.scale import against
+
+    order: list[str] = []
+
+    def fake_measure(spec: dict, root: Path | None) -> dict:
+        order.append("base" if root else "this")
+        speed = 1.0 if root else 2.0  # this tree twice as fast
+        return {"elapsed": 10 / speed, "input_bytes": 10 * 2**20, "text_bytes": 8 * 2**20,
+                "stage_seconds": {"ingest": 2 / speed, "obligations": 4 / speed}, "peak_rss_tree_mb": 100.0}
+
+    report = against.compare("HEAD~1", tmp_path, ["a.md"], fake_measure, tmp_path, repeat=2)
+    assert order == ["base", "this"] * 2 * len(against.CONFIGURATIONS)
+    ratios = report["configurations"]["crawl-2w"]["ratio"]
+    assert ratios["input MB/s"] == 2.0 and ratios["ingest MB/s"] == 2.0 and ratios["peak RSS MB"] == 1.0
+    assert report["configurations"]["crawl-2w"]["base"]["input MB/s"] == 1.0
+
+
+def test_another_commit_is_exported_without_a_checkout(tmp_path: Path):
+    from pipeline.scale import against
+
+    tree = against.export_tree("HEAD", ROOT, tmp_path / "tree")
+    assert (tree / "pipeline" / "scale" / "batch.py").is_file()
+    with pytest.raises(subprocess.CalledProcessError):
+        against.export_tree("no-such-revision", ROOT, tmp_path / "other")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_store import (  # noqa: E402
+    ALL,
     BCH,
     BNNMT,
     DAKLAK,
@@ -94,9 +95,16 @@ def test_succession_edges_from_registry(graph):
 
 
 def test_every_node_and_edge_has_kind_and_type(graph):
-    assert all("kind" in d for _, d in graph.nodes(data=True))
-    assert all("type" in d for *_, d in graph.edges(data=True))
-    assert isinstance(graph, nx.MultiDiGraph)
+    """The fixture's documents make a graph of every node kind and edge type (an empty graph fails here)."""
+    kinds = Counter(d.get("kind") for _, d in graph.nodes(data=True))
+    types = Counter(d.get("type") for *_, d in graph.edges(data=True))
+    assert set(kinds) == {"document", "obligation", "agency"}
+    assert kinds["obligation"] == sum(len(r["obligations"]) for r in ALL)
+    assert {"issued_by", "contains", "assigned_to", "follows_up", "based_on", "reports_to", "carries_out",
+            "succeeded_by"} <= set(types)
+    assert None not in kinds and None not in types
+    assert types["contains"] == kinds["obligation"]  # each obligation hangs from its document
+    assert graph.is_multigraph() and graph.is_directed()
 
 
 def test_same_store_same_graph(tmp_path):

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -177,3 +178,32 @@ def test_no_network_when_serving(tmp_path):
         server.terminate()
         server.wait(10)
     assert not log.exists(), log.read_text()
+
+
+def _extraction_seconds(text: str, repeat: int = 3) -> float:
+    """Best-of CPU time of extracting one text (CPU time: other processes on the machine do not count)."""
+    from pipeline.extract.document import extract_text
+    from pipeline.records import Source
+
+    source = Source(path="plan.txt", sha256="0" * 64, format="txt")
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        extract_text(text, source=source)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("shape", ["one task a line", "all tasks on one line"])
+def test_the_cost_of_a_long_plan_grows_linearly_with_its_tasks(shape):
+    """The plan whose cost was quadratic in round one: four times the tasks may cost at most eight times as
+    much (linear gives four, quadratic sixteen). A ratio measured in the same test, not a time in seconds."""
+    from tests.hostile.corpus import TASK, numbered_plan
+
+    def plan(items: int) -> str:
+        if shape == "one task a line":
+            return numbered_plan(items).decode()
+        return numbered_plan(1).decode() + " Giao ".join([TASK] * items) + "\n"
+
+    small, large = _extraction_seconds(plan(500)), _extraction_seconds(plan(2000))
+    assert large / small < 8, f"{shape}: 500 tasks {small:.3f} s, 2000 tasks {large:.3f} s"

@@ -10,7 +10,10 @@ import hashlib
 
 import pytest
 
+from pipeline.extract.cue_index import anchor
 from pipeline.extract.document import extract_text
+from pipeline.extract.obligation_cues import INNER_OPENER, cue_index, cues
+from pipeline.extract.task_tables import TaskTable
 from pipeline.records import Source
 
 HEADER = "Số: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
@@ -97,3 +100,66 @@ REPORTS_TO = [
 @pytest.mark.parametrize(("body", "expected"), REPORTS_TO)
 def test_reports_to(body, expected):
     assert [o.reports_to for o in obligations(HCM_HEADER + body)] == [expected]
+
+
+# the prefilter's anchors: a word each match of the fragment contains (None: the fragment requires none)
+ANCHORS = [
+    (r"chịu\s+trách\s+nhiệm\s+thi\s+hành", "trách"),  # any white space between words: each word alone
+    ("(?:Quyết định|Nghị quyết) này có hiệu lực", "này có hiệu lực"),  # literal spaces are required as written
+    ("requests?", "request"),  # an optional letter is not required
+    (r"(?:để|được)\s[^.;]{0,150}?biết,?\s+(?:và\s+)?thực\s+hiện", "biết"),  # not inside groups or classes
+    ("(?:shall )?takes? effect (?:as )?(?:from|on) ", "effect"),
+    ("Bộ|Sở", None),  # a top-level alternation requires neither
+    (r"\d{1,2}/\d{4}", None),
+]
+
+
+@pytest.mark.parametrize(("fragment", "expected"), ANCHORS)
+def test_anchor_of_a_cue_fragment(fragment, expected):
+    assert anchor(fragment) == expected
+
+
+# (text, cue list, window) -> whether the list's regex runs there; with the regex's own verdict beside it
+PREFILTER = [
+    ("Chánh Văn phòng, Giám đốc các Sở chịu trách nhiệm thi hành Quyết định này./.", "closing", True),
+    ("Văn phòng Chính phủ thông báo để các Bộ, cơ quan liên quan biết, thực hiện./.", "closing", True),
+    ("Sở Tài chính chủ trì, phối hợp với các sở, ngành bố trí kinh phí chi thường xuyên.", "closing", False),
+    ("Quyết định này có hiệu lực kể từ ngày ký.", "document_clause", True),
+    ("BÃI BỎ Quyết định số 12/2020/QĐ-UBND.", "document_clause", True),  # upper case: the text is lower-cased
+    ("Bộ Xây dựng hoàn thiện hồ sơ trước ngày 15/12/2025.", "document_clause", False),
+    ("Để đảm bảo tiến độ, yêu cầu Bộ Y tế khẩn trương hoàn thành.", "inner_opener", True),
+    ("Bộ Y tế khẩn trương hoàn thành.", "inner_opener", False),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "runs"), PREFILTER)
+def test_the_prefilter_skips_only_blocks_the_regex_cannot_match(text, name, runs):
+    c = cues()
+    regex = {"closing": c.units.closing, "document_clause": c.units.document_clause, "inner_opener": INNER_OPENER}[name]
+    assert cue_index(text).may_match(name, 0, len(text)) is runs
+    assert bool(regex.search(text)) is runs
+
+
+def test_an_anchor_must_end_inside_the_window():
+    text = "Các đơn vị chịu trách nhiệm thi hành."
+    at = text.index("trách")
+    assert cue_index(text).may_match("closing", 0, at + len("trách"))
+    assert not cue_index(text).may_match("closing", 0, at + 3)  # "trá": the word is cut by the window
+    assert not cue_index(text).may_match("closing", at + 1, len(text))
+
+
+# task-table headers (crawl plans): the columns a header row names; a row of data names none
+HEADERS = [
+    (["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+     {"task": 1, "lead": 2, "support": 3, "deadline": 4}),
+    (["STT", "Nhiệm vụ", "Tiến độ"], {"task": 1, "deadline": 2}),
+    (["STT", "Nội dung", "Ghi chú"], None),  # neither a lead nor a deadline column: no task table
+    (["1", "Xây dựng kế hoạch triển khai thực hiện nhiệm vụ chuyển đổi số năm 2026 của tỉnh", "Sở Khoa học và Công nghệ",
+      "Quý I/2026"], None),  # a cell this long is data, though it says "nhiệm vụ"
+]
+
+
+@pytest.mark.parametrize(("cells", "expected"), HEADERS)
+def test_task_table_header(cells, expected):
+    table = TaskTable("", cues().layout.columns, cue_index(""), lambda s, e: [], lambda m: False)
+    assert table.header(cells) == expected

@@ -2,13 +2,14 @@
 
 For each of normalise, segment, find_references, find_deadlines, AgencyRegistry.find_mentions and the
 whole extract_text: no exception, every span inside the text (0 <= start <= end <= len(text)), and
-the same input gives the same output. The Vietnamese-looking text is built from real fragments:
+the same input gives the same output; normalise's output is canonical (see check_normalise). The Vietnamese-looking text is built from real fragments:
 strings quoted in DOMAIN.md and CONTRACT.md, and lines cut from ../shared/corpus/dev.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.cleanup.normalise import normalise
+from pipeline.cleanup.normalise import normalise, normalise_characters
 from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.deadlines import find_deadlines
 from pipeline.extract.document import extract_text
@@ -108,7 +109,17 @@ def record_json(text: str) -> str:
 
 
 def check_normalise(raw: str) -> None:
-    assert normalise(raw) == normalise(raw)
+    """The canonical text: one trimmed, non-empty paragraph per line, NFC, no odd characters left (the
+    character pass finds nothing more to do), ending in one newline; and the same for the same input."""
+    text = normalise(raw)
+    assert text.endswith("\n")
+    assert "\r" not in text and "\t" not in text and "\f" not in text
+    assert unicodedata.is_normalized("NFC", text)
+    assert normalise_characters(text) == text
+    if text != "\n":
+        for line in text[:-1].split("\n"):
+            assert line and line == line.strip(), repr(line)
+    assert normalise(raw) == text
 
 
 def check_segment(raw: str) -> None:
@@ -152,6 +163,25 @@ def check_extract(raw: str) -> None:
     record = json.loads(first)
     assert_inside(spans_of(record), record["text"])
     assert record_json(raw) == first
+
+
+# what normalise makes of hostile input and of real strings of ../shared: fixed outputs, not only properties
+NORMALISED = [
+    ("|\n" * 5, "\n"),  # pipes with nothing between: no table, no text
+    ("", "\n"),
+    ("\x00\x01\t\x0b\x0c\r\x1c", "\x00\x01\n"),  # tab, form feed, CR become blanks or breaks; the rest stays
+    ("Uỷ ban nhân dân tỉnh Khánh Hoà\r\nđề nghị\u00a0các Sở", "Ủy ban nhân dân tỉnh Khánh Hòa đề nghị các Sở\n"),
+    # a crawl's site banner and a PDF page number go, the wrapped article is joined
+    ("THƯ VIỆN PHÁP LUẬT\nĐiều 1. Giao Bộ Y tế\nchủ trì.\n\nTrang 2/5\n", "Điều 1. Giao Bộ Y tế chủ trì.\n"),
+    ("a\u00ad\u0301 Khánh Ho\u200bà", "á Khánh Hòa\n"),  # the letter and its tone mark meet once the soft hyphen goes
+    ("**Điều\n4.** Thủ trưởng các cơ quan", "Điều 4. Thủ trưởng các cơ quan\n"),  # the article number on its own line
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), NORMALISED)
+def test_normalised_output(raw, expected):
+    assert normalise(raw) == expected
+    check_normalise(raw)
 
 
 CHECKS = [check_normalise, check_segment, check_references, check_deadlines, check_agencies, check_extract]

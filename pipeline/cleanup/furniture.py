@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import knowledge
+from pipeline.knowledge.motto import HEADER_MOTTO as MOTTO
 
 # furniture lines are short (banners, captions, counters); a long line is document text
 MAX_FURNITURE_LINE = 300
-MOTTO = re.compile(r"(?=[CcĐđ])(?:CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)", re.I)
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,22 @@ def _first_characters(patterns: list[str]) -> str | None:
     return "".join(sorted(chars))
 
 
-def _plain(line: str) -> str:
-    """A line as the rules see it: markdown emphasis, table pipes and extra spaces removed."""
-    return " ".join(line.replace("*", " ").replace("|", " ").replace("#", " ").split()) if (
-        "*" in line or "|" in line or "#" in line) else " ".join(line.split())
+# the blanks besides the space and the line break (tabs, the ideographic space ...); one class alone is
+# scanned fast
+_OTHER_BLANK = re.compile("[" + re.escape("".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n"))
+                          + "]")
+_SPACE_RUN = re.compile("  [ ]*")  # opens with a two-space literal, which the regex engine looks for fast
+
+
+def _plain(text: str) -> str:
+    """The text as the rules see it, line for line: markdown emphasis, table pipes and extra spaces removed
+    (each line becomes ``" ".join(line.split())``, in a few passes over the whole text)."""
+    if "*" in text or "|" in text or "#" in text:
+        text = text.replace("*", " ").replace("|", " ").replace("#", " ")
+    if _OTHER_BLANK.search(text):
+        text = _OTHER_BLANK.sub(" ", text)
+    text = _SPACE_RUN.sub(" ", text)
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
 
 
 def strip_furniture(text: str) -> str:
@@ -82,7 +94,7 @@ def strip_furniture(text: str) -> str:
         if hint in text:  # most texts have no PDF page heads or signature stamps: skip the scan
             text = inline.sub("", text)
     lines = text.split("\n")
-    plain = [_plain(line) for line in lines]
+    plain = _plain(text).split("\n")
     start = _document_start(plain, rules)
     end = _document_end(plain, start, rules)
     match = rules.line_start_patterns.match if rules.line_start_patterns else _never

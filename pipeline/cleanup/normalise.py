@@ -53,7 +53,8 @@ def normalise_characters(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     if "\u00d0" in text:
         text = text.replace("Đ\u00d0", "Đ")  # OCR's "QĐÐ-BGDĐT": one letter read twice
-    return old_style_tones(_ODD_RE.sub(lambda m: _ODD_CHARS[m.group(0)], unicodedata.normalize("NFC", text)))
+    # composed after the odd characters go: a soft hyphen between a letter and its tone mark kept them apart
+    return old_style_tones(unicodedata.normalize("NFC", _ODD_RE.sub(lambda m: _ODD_CHARS[m.group(0)], text)))
 
 
 def old_style_tones(text: str) -> str:
@@ -64,20 +65,23 @@ def old_style_tones(text: str) -> str:
 # --- markdown -------------------------------------------------------------------------------------
 
 _EMPHASIS = re.compile(r"\*+")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_HEADING = re.compile(r"^[^\S\n]{0,3}#{1,6}[^\S\n]*", re.M)  # at each line's start
 _SEPARATOR = re.compile(r"^[-_=–—.*\s]{3,}$")
+_SEPARATOR_OPENERS = "-_=–—.*"  # how a stripped separator line starts (a cheap test before the regex)
 
 
-def _clean_markdown(line: str) -> str:
-    if "*" in line:
-        line = _EMPHASIS.sub(lambda m: m.group(0) if _is_footnote_star(line, m) else "", line)
-    if line.lstrip().startswith("#"):
-        line = _HEADING.sub("", line)
-    return line
+def clean_markdown(text: str) -> str:
+    """Emphasis stars (not a footnote's "(*)") and heading marks removed, over the whole text at once."""
+    if "*" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(0) if _is_footnote_star(m) else "", text)
+    if "#" in text:
+        text = _HEADING.sub("", text)
+    return text
 
 
-def _is_footnote_star(line: str, m: re.Match[str]) -> bool:
-    return line[max(0, m.start() - 1):m.start()] == "(" and line[m.end():m.end() + 1] == ")"
+def _is_footnote_star(m: re.Match[str]) -> bool:
+    text = m.string
+    return text[max(0, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")"
 
 
 # --- tables and paragraphs -----------------------------------------------------------------------
@@ -91,7 +95,8 @@ _ENUMERATOR = re.compile(
     r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"
 )
 _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,4}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]$")
-_SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\))\s*$")
+# how a sentence ends (./. and .) included); tested on a stripped line: str.endswith, not a regex search
+_SENTENCE_ENDS = (".", ";", ":", "!", "?", "…", ".)", ";)")
 MAX_TABLE_CELL = 600
 
 
@@ -109,8 +114,11 @@ def _line_stream(lines: list[str]):
                 yield part
 
 
-def _rows(stream) -> list[list[list[str]]]:
-    """Group the stream into rows of cells; two pipes with nothing between end a row."""
+def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
+    """Group the lines (of `text`) into rows of cells; two pipes with nothing between end a row."""
+    if "|" not in text:  # plain text: one row of one cell
+        return [[lines]] if any(line.strip() for line in lines) else []
+    stream = _line_stream(lines)
     rows: list[list[list[str]]] = [[[]]]
     just_piped = False
     for item in stream:
@@ -185,7 +193,7 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
     prev = prev.rstrip()
     if _BARE_ENUMERATOR.match(prev):
         return True  # "1." on a line of its own, its text on the next
-    if _SENTENCE_END.search(prev):
+    if prev.endswith(_SENTENCE_ENDS):
         return _starts_lower(line) and not prev.endswith((";", ":", "./."))
     if _starts_lower(line) or prev.endswith((",", "-", "–", "&")):
         return True
@@ -203,7 +211,7 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
     current: list[str] = []
     for line in lines:
         stripped = " ".join(line.split())
-        if not stripped or _SEPARATOR.match(stripped):
+        if not stripped or stripped[0] in _SEPARATOR_OPENERS and _SEPARATOR.match(stripped):
             if current and _BARE_ENUMERATOR.match(current[-1]) and len(current) == 1:
                 continue  # "1." alone, its text after a blank line: keep them together
             if current:
@@ -225,10 +233,11 @@ def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
     text = normalise_characters(raw)
     if strip_site_furniture:
         text = strip_furniture(text)
-    lines = [_clean_markdown(line) for line in text.split("\n")]
+    text = clean_markdown(text)
+    lines = text.split("\n")
     wrap = _wrap_width(lines)
     out: list[str] = []
-    for row in _rows(_line_stream(lines)):
+    for row in _rows(text, lines):
         # a row of one or two cells is plain text (often the whole body), never a table row
         cells = [_cell_text(c) for c in row] if len(row) >= 3 else []
         lead = _table_start(cells) if cells else len(row)

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from pipeline import knowledge
 from pipeline.knowledge.patterns import alternation as _alt
 from pipeline.knowledge.patterns import first_letters
+from pipeline.knowledge.workdays import add_working_days
 from pipeline.records import Deadline
 
 __all__ = ["find_deadlines", "primary_deadline", "parse_date"]
@@ -220,19 +221,27 @@ _CITE_RIGHT = re.compile(  # "… của Chính phủ", "… số 16/CV-HHTACN", 
     rf"\s*,?\s*(?:(?:của|of)\s+(?:the\s+)?(?:[A-ZĐ]|UBND|HĐND)|(?:số|No\.?)\s*\d|(?:{_alt(_NEG['document_after'])})\b)"
 )
 _DOC_LEFT = re.compile(rf"(?<!\w)(?:{_alt(_NEG['document_names'])})(?!\w)[^,;.()\n|]{{0,80}}$")
-_BASIS = re.compile(rf"(?<!\w)(?:{_alt(_NEG['basis_words'])})(?!\w)", re.I)
-_EFFECT_LEFT = re.compile(rf"(?<!\w)(?:{_alt(_NEG['effect_before'])})\s*$", re.I)
-_EVENT_LEFT = re.compile(rf"(?<!\w)(?:{_alt(_NEG['event_nouns'])})(?:\s+[^\s,;.()]+){{0,8}}?\s*$", re.I)
-_PROG_LEFT = re.compile(rf"(?<!\w)(?:{_alt(_NEG['programme_before'])})(?:\s+\S+){{0,2}}\s*$", re.I)
-_PROG_NAME = re.compile(rf"(?<!\w)(?:{_alt(_NEG['programme_names'])})(?!\w)", re.I)
-_PROG_RIGHT = re.compile(rf"\s*(?:{_alt(_NEG['programme_after'])})(?!\w)", re.I)
-_STAT_RIGHT = re.compile(rf"\s*,?\s*(?:{_alt(_NEG['statistic_after'])})(?!\w)", re.I)
-_REPORT_RIGHT = re.compile(rf"\s*(?:của\s+)?(?:{_alt(_NEG['reporting_period_after'])})(?!\w)", re.I)
-_NARRATIVE = re.compile(rf"(?<!\w)(?:{_alt(_NEG['narrative_markers'])})(?!\w)", re.I)
+
+
+def _negative(key: str, before: str = r"(?<!\w)", after: str = r"(?!\w)") -> re.Pattern[str]:
+    """The data file's negative phrases ``key`` as one pattern (any case), between ``before`` and ``after``."""
+    return re.compile(rf"{before}(?:{_alt(_NEG[key])}){after}", re.I)
+
+
+_RIGHT = r"\s*"  # a phrase right after the time expression
+_BASIS = _negative("basis_words")
+_EFFECT_LEFT = _negative("effect_before", after=r"\s*$")
+_EVENT_LEFT = _negative("event_nouns", after=r"(?:\s+[^\s,;.()]+){0,8}?\s*$")
+_PROG_LEFT = _negative("programme_before", after=r"(?:\s+\S+){0,2}\s*$")
+_PROG_NAME = _negative("programme_names")
+_PROG_RIGHT = _negative("programme_after", before=_RIGHT)
+_STAT_RIGHT = _negative("statistic_after", before=r"\s*,?\s*")
+_REPORT_RIGHT = _negative("reporting_period_after", before=r"\s*(?:của\s+)?")
+_NARRATIVE = _negative("narrative_markers")
 _JUST_PAST = re.compile(r"[^,.;]{0,30}?(?<!\w)vừa\s+qua(?!\w)", re.I)
-_UNTIL_NOW = re.compile(rf"\s*(?:{_alt(_NEG['until_now'])})(?!\w)", re.I)
-_FOLLOWING_YEAR = re.compile(rf"\s*(?:{_alt(_NEG['following_year'])})(?!\w)", re.I)
-_OPEN_ENDED = re.compile(rf"\s*(?:{_alt(_NEG['open_ended'])})(?!\w)", re.I)
+_UNTIL_NOW = _negative("until_now", before=_RIGHT)
+_FOLLOWING_YEAR = _negative("following_year", before=_RIGHT)
+_OPEN_ENDED = _negative("open_ended", before=_RIGHT)
 _DATELINE = re.compile(r"(?:^|[\n|])[^\S\n]*(?:[A-ZĐ][^\s,]*\s+){0,3}[A-ZĐ][^\s,]*,\s*$")
 _TARGET = {
     lang: re.compile(rf"(?<!\w)(?:{_alt(w)})(?!\w)", re.I) for lang, w in _DATA["target_words"].items()
@@ -306,15 +315,6 @@ def _issued(issued_on: str | None) -> date | None:
         return date.fromisoformat(issued_on) if issued_on else None
     except ValueError:
         return None
-
-
-def _add_working_days(d: date, n: int) -> date:
-    """n working days after d, skipping Saturdays and Sundays (public holidays are not known here)."""
-    while n > 0:
-        d += timedelta(days=1)
-        if d.weekday() < 5:
-            n -= 1
-    return d
 
 
 def _add_months(d: date, n: int) -> date:
@@ -426,7 +426,7 @@ def _find_relative(c: _Ctx) -> None:
         if start and (effect or anchor in _REL_ISSUE or anchor.removeprefix("the ") in _REL_ISSUE
                       or not m.group("anc") and lead in _REL_FROM_ISSUE):
             if unit == "WD":
-                due = _add_working_days(start, n)
+                due = add_working_days(start, n)
             elif unit == "D":
                 due = start + timedelta(days=n)
             elif unit == "W":

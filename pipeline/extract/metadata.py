@@ -14,6 +14,7 @@ from pipeline import knowledge
 from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.deadlines import parse_date
 from pipeline.extract.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
+from pipeline.knowledge.dates import iso_date
 from pipeline.records import Metadata
 from pipeline.segment.segmenter import MOTTO, Segmentation
 
@@ -92,8 +93,8 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
             m = PLACE_DATE.search(line) or BARE_DATELINE.match(line)
             if m:
                 meta.place = _place(m.group("place"))
-                meta.issued_on = _iso(m.group("y"), m.group("m").translate(_OCR_DIGITS),
-                                      m.group("d").translate(_OCR_DIGITS))
+                meta.issued_on = iso_date(m.group("y"), m.group("m").translate(_OCR_DIGITS),
+                                         m.group("d").translate(_OCR_DIGITS))
     if meta.symbol is None:
         meta.symbol = _symbol_from_title_line(lines)
     if meta.symbol is None or meta.issued_on is None:
@@ -150,15 +151,6 @@ def _place(words: str) -> str | None:
             break
         kept.append(word)
     return " ".join(reversed(kept)) or None
-
-
-def _iso(year: str, month: str, day: str) -> str | None:
-    try:
-        import datetime as dt
-
-        return dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 def _type_and_title(meta: Metadata, header: list[str]) -> None:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from pipeline import knowledge
+from pipeline.knowledge.dates import iso_date
 from pipeline.knowledge.patterns import alternation, first_letters
 from pipeline.records import Reference
 
@@ -379,9 +379,9 @@ def _iso(m: re.Match) -> str | None:
             d, mo, y = int(g["d3"]), _MONTHS[g["mn3"].lower()], int(g["y3"])
         else:
             d, mo, y = int(g["d4"]), _MONTHS[g["mn4"].lower()], int(g["y4"])
-        return date(y, mo, d).isoformat()
     except (ValueError, KeyError):
         return None
+    return iso_date(y, mo, d)
 
 
 def _parse_raw(raw: _Raw, tw_code: str | None) -> _Parsed:

@@ -4,6 +4,10 @@ It reads the same data as pipeline.extract.agencies (no second list of names) an
 PhraseMatcher can: whole aliases, longest match wins. Distributive lists, provinces attached to
 "Sở ..." and the like are left to AgencyRegistry.find_mentions. Works on spacy.blank("xx")
 (spacy.blank("vi") needs pyvi, which is not shipped).
+
+The factory carries its own default settings, so ``nlp.add_pipe("obligraph_agencies")`` or
+``load_pipeline()`` works from an installed package with no config file; a spaCy config can still set
+them (``[components.obligraph_agencies] span_key = ...``) and be loaded with ``load_pipeline(path)``.
 """
 
 from __future__ import annotations
@@ -26,9 +30,10 @@ if not Span.has_extension("agency_en"):
 
 
 class AgencyMatcher:
-    def __init__(self, nlp: Language, registry: AgencyRegistry):
+    def __init__(self, nlp: Language, registry: AgencyRegistry, span_key: str = SPAN_KEY, attr: str = "LOWER"):
         self.registry = registry
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.span_key = span_key
+        self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
         names: dict[str, list[str]] = {}
         for alias, name, _lang in registry.aliases():
             names.setdefault(alias, []).append(name)
@@ -45,20 +50,23 @@ class AgencyMatcher:
             for name in self.targets[span.label]:
                 agency = self.registry.lookup(name)
                 out.append(Span(doc, span.start, span.end, label=agency.kind if agency else "body", kb_id=name))
-        doc.spans[SPAN_KEY] = out
+        doc.spans[self.span_key] = out
         return doc
 
 
-@Language.factory("obligraph_agencies")
-def make_agency_matcher(nlp: Language, name: str) -> AgencyMatcher:
-    return AgencyMatcher(nlp, AgencyRegistry.default())
+# attr: the token attribute aliases are matched on (LOWER: case-insensitive, as AgencyRegistry is)
+@Language.factory("obligraph_agencies", default_config={"span_key": SPAN_KEY, "attr": "LOWER"})
+def make_agency_matcher(nlp: Language, name: str, span_key: str, attr: str) -> AgencyMatcher:
+    return AgencyMatcher(nlp, AgencyRegistry.default(), span_key=span_key, attr=attr)
 
 
 def load_pipeline(config_path: str | None = None) -> Language:
-    """The spaCy pipeline described by models/obligraph.cfg (registered components, no downloads)."""
-    from pathlib import Path
+    """A blank multi-language pipeline with the agency component at its factory defaults (no downloads,
+    no data files), or the pipeline a spaCy config file describes."""
+    from spacy import blank, util
 
-    from spacy import util
-
-    path = Path(config_path) if config_path else Path(__file__).resolve().parents[2] / "models" / "obligraph.cfg"
-    return util.load_model_from_config(util.load_config(path), auto_fill=True)
+    if config_path:
+        return util.load_model_from_config(util.load_config(config_path), auto_fill=True)
+    nlp = blank("xx")  # spacy.blank("vi") would need pyvi
+    nlp.add_pipe("obligraph_agencies")
+    return nlp

@@ -6,7 +6,7 @@ order, no clock), so the same store gives byte-identical files.
 - jsonl    the contract records, one per line
 - csv      one row per obligation (tracker import): id, document, doc_id, path, action, lead, support,
            responsible, deadline, deadline_mention, reports_to; several agencies joined by "; "
-- ics      RFC 5545 calendar of VTODOs, one per obligation with a due day; UID from the obligation
+- ics      RFC 5545 calendar of VTODOs (written by icalendar), one per obligation with a due day; UID from the obligation
            id, RELATED-TO;RELTYPE=PARENT for the obligation it carries out (cascade)
 - graphml  load_graph() with list/dict attributes as JSON strings and null attributes left out
 - neo4j    documents.csv, obligations.csv, agencies.csv, relationships.csv (neo4j-admin header
@@ -21,10 +21,13 @@ import io
 import json
 import sys
 from collections.abc import Iterable
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import networkx as nx
+from icalendar.parser import Contentline
 
 from pipeline.graph.build import load_graph
 from pipeline.graph.store import DEFAULT_STORE, Store
@@ -79,40 +82,56 @@ def export_csv(store: Store, out: io.TextIOBase) -> int:
 
 
 def ics_escape(text: str) -> str:
-    """RFC 5545 §3.3.11 TEXT escaping."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    """RFC 5545 §3.3.11 TEXT escaping (icalendar's), for callers that still write lines by hand."""
+    return icalendar.vText(text).to_ical().decode("utf-8")
 
 
 def ics_fold(line: str) -> str:
-    """RFC 5545 §3.1: lines of at most 75 octets, continued with CRLF + space, never inside a character."""
-    out, current, size = [], [], 0
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        limit = 75 if not out else 74  # continuation lines start with a space
-        if size + n > limit:
-            out.append("".join(current))
-            current, size = [], 0
-        current.append(ch)
-        size += n
-    out.append("".join(current))
-    return "\r\n ".join(out)
+    """RFC 5545 §3.1 folding at 75 octets, never inside a character (icalendar's)."""
+    return Contentline(line).to_ical().decode("utf-8")
 
 
 def _uid(obligation_id: str) -> str:
     return f"{obligation_id}@obligraph"
 
 
-def _basic_date(iso: str) -> str:
-    return iso[:10].replace("-", "")
+def new_calendar(prodid: str, name: str | None = None) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", prodid)
+    cal.add("calscale", "GREGORIAN")
+    if name:
+        cal.add("x-wr-calname", name)
+    return cal
+
+
+def obligation_todo(obligation_id: str, stamp: str, due: str, summary: str, description: str,
+                    parents: Iterable[str] = (), category: str | None = None) -> icalendar.Todo:
+    """One VTODO; ``stamp`` and ``due`` are ISO days. DTSTAMP is required: a day from the store (the
+    document's date) rather than the clock keeps the file a function of the store."""
+    todo = icalendar.Todo()
+    todo.add("uid", _uid(obligation_id))
+    todo.add("dtstamp", datetime.combine(date.fromisoformat(stamp[:10]), time(), tzinfo=timezone.utc))
+    todo.add("due", date.fromisoformat(due[:10]))
+    todo.add("summary", summary)
+    todo.add("description", description)
+    todo.add("status", "NEEDS-ACTION")
+    if category is not None:
+        todo.add("categories", [category])
+    for parent in parents:
+        todo.add("related-to", _uid(parent), parameters={"RELTYPE": "PARENT"})
+    return todo
+
+
+def calendar_text(cal: icalendar.Calendar) -> str:
+    return cal.to_ical(sorted=False).decode("utf-8")  # properties in the order added (UID first)
 
 
 def export_ics(store: Store, out: io.TextIOBase) -> int:
     parents: dict[str, list[str]] = {}
     for r in store.conn.execute("SELECT child, parent FROM cascades ORDER BY child, score DESC, parent"):
         parents.setdefault(r["child"], []).append(r["parent"])
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "X-WR-CALNAME:obligraph obligations"]
+    cal = new_calendar(PRODID, "obligraph obligations")
     n = 0
     for record in store.records():
         meta = record.get("metadata") or {}
@@ -122,8 +141,6 @@ def export_ics(store: Store, out: io.TextIOBase) -> int:
             due = dl.get("date") or dl.get("end")
             if not due:
                 continue
-            # DTSTAMP is required; the document's date keeps the file a function of the store
-            stamp = _basic_date(meta.get("issued_on") or due)
             who = "; ".join(f"{a['name']} ({a['role']})" for a in obl.get("assignees", []))
             desc = [f"{symbol} {obl.get('path') or ''}".strip(), obl.get("text") or obl.get("action") or ""]
             if who:
@@ -132,16 +149,12 @@ def export_ics(store: Store, out: io.TextIOBase) -> int:
                 desc.append(f"Deadline as written: {dl['mention']}")
             if obl.get("reports_to"):
                 desc.append("Reports to: " + "; ".join(obl["reports_to"]))
-            lines += ["BEGIN:VTODO", f"UID:{_uid(obl['id'])}", f"DTSTAMP:{stamp}T000000Z",
-                      f"DUE;VALUE=DATE:{_basic_date(due)}",
-                      "SUMMARY:" + ics_escape(f"{symbol}: {obl.get('action') or obl.get('text') or ''}"),
-                      "DESCRIPTION:" + ics_escape("\n".join(desc)), "STATUS:NEEDS-ACTION",
-                      "CATEGORIES:" + ics_escape(symbol)]
-            lines += [f"RELATED-TO;RELTYPE=PARENT:{_uid(p)}" for p in parents.get(obl["id"], [])]
-            lines.append("END:VTODO")
+            cal.add_component(obligation_todo(
+                obl["id"], meta.get("issued_on") or due, due,
+                f"{symbol}: {obl.get('action') or obl.get('text') or ''}", "\n".join(desc),
+                parents.get(obl["id"], ()), category=symbol))
             n += 1
-    lines.append("END:VCALENDAR")
-    out.write("".join(ics_fold(line) + "\r\n" for line in lines))
+    out.write(calendar_text(cal))
     return n
 
 

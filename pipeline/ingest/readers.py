@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from pipeline.ingest import pdf_layout
 from pipeline.ingest.legacy_encodings import UndecodableText, decode_legacy_lines, decode_text_bytes
 from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits
+from pipeline.knowledge.motto import MOTTO_WORDS
 from pipeline.records import sha256_bytes
 
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
@@ -26,7 +28,6 @@ EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_file_bytes
 # A page whose text layer has fewer letters than this is treated as a scan and OCR'd.
 MIN_TEXT_LAYER_LETTERS = 40
-MOTTO_WORDS = {"CỘNG", "HÒA", "HOÀ", "ĐỘC", "ĐẢNG"}
 OCR_DPI = 300
 
 
@@ -273,20 +274,21 @@ def _read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise IngestError(f"PDF of {len(pdf)} pages (limit {limits.max_pdf_pages}; --max-pdf-pages)")
-        layers = [pdf[index].get_textpage().get_text_range() for index in range(len(pdf))]
-        scanned = sum(_letters(text) < MIN_TEXT_LAYER_LETTERS for text in layers)
-        if scanned > limits.max_ocr_pages:  # counted before any page is rendered: OCR is the slow part
-            raise IngestError(f"{scanned} scanned pages to OCR (limit {limits.max_ocr_pages}; --max-ocr-pages)")
+        pages = [pdf[index] for index in range(len(pdf))]  # each page is parsed once (the costly part)
+        textpages = [page.get_textpage() for page in pages]
+        layers = [textpage.get_text_range() for textpage in textpages]
+        scanned = [_letters(text) < MIN_TEXT_LAYER_LETTERS for text in layers]
+        if sum(scanned) > limits.max_ocr_pages:  # counted before any page is rendered: OCR is the slow part
+            raise IngestError(f"{sum(scanned)} scanned pages to OCR (limit {limits.max_ocr_pages}; --max-ocr-pages)")
         texts: list[str] = []
         ocr_used = False
         in_table = False  # a task table runs on over the following pages without its header
-        for index, text in enumerate(layers):
-            page = pdf[index]
-            if _letters(text) < MIN_TEXT_LAYER_LETTERS:
+        for index, (page, text) in enumerate(zip(pages, layers, strict=True)):
+            if scanned[index]:
                 text = _ocr_page(page, index, limits)
                 ocr_used = True
             elif index == 0:
-                text = _first_page_with_layout(data) or text
+                text = _first_page_with_layout(page, textpages[0]) or text
             elif in_table or TASK_TABLE_HINT.search(text):
                 tabled = _page_with_tables(data, index)
                 in_table = tabled is not None
@@ -302,30 +304,28 @@ def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
-def _first_page_with_layout(data: bytes) -> str | None:
+def _first_page_with_layout(page, textpage) -> str | None:
     """The two-column header (issuer | national motto; number | place and date) read column by column.
 
-    pypdfium2 reads the header line by line across both columns, mixing issuer and motto, so the
-    header band is re-read with pdfplumber's word positions; the rest of the page keeps the fast path.
+    pypdfium2's text reads the header line by line across both columns, mixing issuer and motto, so the
+    header band is re-read from the words' positions (PDFium's character boxes); the rest of the page
+    follows as lines of words.
     """
-    import pdfplumber
-
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            page = pdf.pages[0]
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-            if not words:
-                return None
-            mid = page.width / 2
-            band = page.height * 0.22
-            header = [w for w in words if w["top"] < band]
-            left = [w for w in header if w["x1"] <= mid]
-            right = [w for w in header if w["x0"] >= mid]
-            # only a real Decree-30 header: the national motto stands in the right-hand column
-            if not left or not MOTTO_WORDS & {w["text"].upper() for w in right}:
-                return None
-            body = page.crop((0, band, page.width, page.height)).extract_text() or ""
-            return "\n".join([_lines_of(left), "|", _lines_of(right), "|", body])
+        words = pdf_layout.page_words(page, textpage)
+        if not words:
+            return None
+        width, height = page.get_size()
+        mid = width / 2
+        band = height * 0.22
+        header = [w for w in words if w.top < band]
+        left = [w for w in header if w.x1 <= mid]
+        right = [w for w in header if w.x0 >= mid]
+        # only a real Decree-30 header: the national motto stands in the right-hand column
+        if not left or not MOTTO_WORDS & {w.text.upper() for w in right}:
+            return None
+        body = pdf_layout.text_lines([w for w in words if w.bottom > band])
+        return "\n".join([pdf_layout.header_lines(left), "|", pdf_layout.header_lines(right), "|", body])
     except Exception:  # layout is a refinement; the text layer is still there
         return None
 
@@ -376,16 +376,6 @@ def _rules_of(page) -> dict:
         return {}
     return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
             "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
-
-
-def _lines_of(words: list[dict]) -> str:
-    rows: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(rows[-1][0]["top"] - word["top"]) < 3:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    return "\n".join(" ".join(w["text"] for w in sorted(row, key=lambda w: w["x0"])) for row in rows)
 
 
 def tesseract_available() -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import functools
 import json
 import multiprocessing
 import os
@@ -40,6 +41,7 @@ from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits, add_limit_argumen
 from pipeline.ingest.readers import DEFAULT_MAX_BYTES, IngestError, read_document, supported
 from pipeline.model.cli import add_components_argument
 from pipeline.records import Source
+from pipeline.schema import InvalidRecord, RecordValidator
 
 DEFAULT_STORE = Path("outputs") / "obligraph.sqlite"
 DEFAULT_FAILURES = Path("outputs") / "failures.jsonl"
@@ -152,6 +154,11 @@ def hash_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Hashed | Failure
         return Failure(path, "hash", f"{type(err).__name__}: {err}")
 
 
+@functools.cache
+def _validator() -> RecordValidator:
+    return RecordValidator()
+
+
 def extract_one(path: str, max_bytes: int = DEFAULT_MAX_BYTES, language_backend: str = DEFAULT_BACKEND,
                 limits: Limits = DEFAULT_LIMITS, components: str = "rules") -> Extracted | Failure:
     """The whole pipeline on one file; every exception becomes a Failure naming the stage. The file's time
@@ -183,6 +190,10 @@ def extract_one(path: str, max_bytes: int = DEFAULT_MAX_BYTES, language_backend:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
     data = record.to_dict()
+    try:  # a record that breaks the contract is a failure of its document, not a row in the store
+        _validator().check(data)
+    except InvalidRecord as err:
+        return Failure(path, "validate", str(err))
     return Extracted(path=path, record=data, size=os.path.getsize(path),
                      text_bytes=len(record.text.encode("utf-8")), pages=record.source.pages or 0,
                      ocr=record.source.ocr, seconds=time.perf_counter() - start,
@@ -346,10 +357,16 @@ class FailureLog:
 
 
 class Progress:
-    """A tqdm bar (rate, ETA) on a terminal; otherwise a plain line every N files or seconds."""
+    """A tqdm bar (rate, ETA) on a terminal; otherwise a plain line every N files or seconds.
 
-    def __init__(self, total: int, enabled: bool = True, stream=None) -> None:
+    With ``stats_path``, the same figures are also written there as JSON at each tick (``snapshot()``),
+    so a program watching a run (the benchmark, when it stops a run at its time limit) reads numbers,
+    not the line meant for people."""
+
+    def __init__(self, total: int, enabled: bool = True, stream=None,
+                 stats_path: str | os.PathLike | None = None) -> None:
         self.stream = stream or sys.stderr
+        self.stats_path = Path(stats_path) if stats_path else None
         self.total = total
         self.enabled = enabled
         self.done = self.failed = 0
@@ -376,12 +393,28 @@ class Progress:
         if self.bar is not None:
             self.bar.update(1)
             self.bar.set_postfix_str(f"{self._mb_s():.2f} MB/s, {self.failed} failed", refresh=False)
-            return
         now = time.monotonic()
-        if self.enabled and (self.done - self._last_done >= LOG_EVERY_FILES
-                             or now - self._last_time >= LOG_EVERY_SECONDS):
+        if self.done - self._last_done >= LOG_EVERY_FILES or now - self._last_time >= LOG_EVERY_SECONDS:
             self._last_done, self._last_time = self.done, now
-            self.message(self._line(now))
+            if self.enabled and self.bar is None:
+                self.message(self._line(now))
+            self.write_stats(self.snapshot())
+
+    def snapshot(self) -> dict:
+        """The figures of the progress line, as numbers."""
+        elapsed = max(time.monotonic() - self.start, 1e-9)
+        return {"documents": self.done, "of": self.total, "failed": self.failed,
+                "documents_s": round(self.done / elapsed, 3), "input_mb_s": round(self._mb_s(), 3),
+                "elapsed": round(elapsed, 3), "final": False}
+
+    def write_stats(self, stats: dict) -> None:
+        """Replace the stats file in one step, so a reader never sees half of it."""
+        if self.stats_path is None:
+            return
+        self.stats_path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.stats_path.with_name(self.stats_path.name + ".part")
+        partial.write_text(json.dumps(stats), encoding="utf-8")
+        os.replace(partial, self.stats_path)
 
     def _mb_s(self) -> float:
         return self.bytes / 2**20 / max(time.monotonic() - self.start, 1e-9)
@@ -525,16 +558,18 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
               failures_path: str | os.PathLike = DEFAULT_FAILURES, max_bytes: int = DEFAULT_MAX_BYTES,
               language_backend: str = DEFAULT_BACKEND, progress: bool = True,
               dask_processes: bool = True, commit_every: int = DEFAULT_COMMIT_EVERY,
-              limits: Limits = DEFAULT_LIMITS, components: str = "rules") -> BatchStats:
+              limits: Limits = DEFAULT_LIMITS, components: str = "rules",
+              stats_path: str | os.PathLike | None = None) -> BatchStats:
     """Process every input into ``store`` (a pipeline.graph.store.Store, or None to extract only).
 
     Stored documents are committed every ``commit_every`` documents (and at least every few seconds):
-    a run killed mid-way keeps every committed document and the next run redoes the rest."""
+    a run killed mid-way keeps every committed document and the next run redoes the rest. With
+    ``stats_path``, progress and then the final BatchStats (``"final": true``) are written there as JSON."""
     workers = max(1, workers or os.cpu_count() or 1)
     stats = BatchStats(workers=workers, engine=engine)
     sink = _Sink(store, commit_every)
     failures = FailureLog(failures_path)
-    bar = Progress(count_inputs(inputs), enabled=progress)
+    bar = Progress(count_inputs(inputs), enabled=progress, stats_path=stats_path)
     start = time.perf_counter()
 
     def fail(failure: Failure) -> None:
@@ -592,6 +627,7 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
             runner.close()
             bar.close()
     stats.elapsed = time.perf_counter() - start
+    bar.write_stats({**stats.as_dict(), "final": True})
     return stats
 
 
@@ -693,6 +729,8 @@ def add_run_command(subparsers) -> None:
                    help=f"documents per store commit (default {DEFAULT_COMMIT_EVERY}; also at least every "
                         f"{GROUP_SECONDS:.0f} s); 1 commits each document on its own, at some cost in speed")
     p.add_argument("--quiet", action="store_true", help="no progress output (the summary line is still printed)")
+    p.add_argument("--stats", metavar="PATH", default=None,
+                   help="write the run's statistics here as JSON (progress while it runs, then the totals)")
     p.set_defaults(func=run_command)
 
 
@@ -715,7 +753,8 @@ def run_command(args: argparse.Namespace) -> int:
                               scheduler=args.scheduler, force=args.force, failures_path=args.failures,
                               max_bytes=limits.max_file_bytes,
                               language_backend=args.language_detector, progress=not args.quiet,
-                              commit_every=args.commit_every, limits=limits, components=args.components)
+                              commit_every=args.commit_every, limits=limits, components=args.components,
+                              stats_path=args.stats)
         except OSError as err:  # e.g. the Dask scheduler cannot be reached
             print(f"obligraph: {args.engine} engine: {err}", file=sys.stderr)
             return 2

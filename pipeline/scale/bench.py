@@ -4,8 +4,9 @@ Measures, end to end and per stage, on ../shared/corpus/crawl and the dev corpus
 1 and 2 workers: documents/s, MB/s of text, peak RSS (the whole process tree: driver + workers);
 also extraction alone (no store) on the crawl, a 20x replicated crawl (every copy made unique) to
 show that memory stays flat, pages/s of a PDF text layer, OCR pages/s on pages of the scanned dev
-PDFs, store query latencies (pipeline.scale.storebench, when present) and ``grep -c`` over the same text
-as the floor. Prints a table and writes ``outputs/bench/bench-<time>.json`` (and ``latest.json``).
+PDFs, pages/s of the ingest stage on the born-digital gazette PDFs (../shared/corpus/gazette), store
+query latencies (pipeline.scale.storebench, when present) and ``grep -c`` over the same text as the
+floor. Prints a table and writes ``outputs/bench/bench-<time>.json`` (and ``latest.json``).
 
 Every configuration runs in a child process (``--child``) so its memory is measured alone.
 """
@@ -16,7 +17,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import resource
 import shutil
 import subprocess
@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 CRAWL = SHARED / "corpus" / "crawl"
 DEV = SHARED / "corpus" / "dev"
+GAZETTE = SHARED / "corpus" / "gazette"  # born-digital Official Gazette PDFs (text layer, header, tables)
 OUT = ROOT / "outputs" / "bench"
 GREP_PATTERN = r"[0-9]+/([0-9]{4}/)?[A-ZĐ]+-[A-Za-zĐđ]+"  # number-symbols, the references' anchor
 RSS_POLL_SECONDS = 0.05
@@ -50,7 +51,8 @@ def _child(spec: dict) -> dict:
         store = Store(spec["store"])
     try:
         stats = run_batch(spec["inputs"], store=store, workers=spec["workers"], engine="local",
-                          force=True, failures_path=spec["failures"], progress=spec.get("progress", False))
+                          force=True, failures_path=spec["failures"], progress=spec.get("progress", False),
+                          stats_path=spec.get("stats"))
     finally:
         if store is not None:
             store.close()
@@ -90,12 +92,15 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measure(spec: dict, timeout: float) -> dict:
-    """Run ``spec`` in a child; its result plus wall time and peak RSS (tree sum and largest process)."""
+def measure(spec: dict, timeout: float, root: Path = ROOT) -> dict:
+    """Run ``spec`` in a child (of the code under ``root``); its result plus wall time and peak RSS (tree
+    sum and largest process)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.scale.bench", "--child", json.dumps(spec)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    # commits before the package's subpackages (#12) keep the benchmark at pipeline/bench.py
+    module = "pipeline.scale.bench" if (root / "pipeline" / "scale" / "bench.py").exists() else "pipeline.bench"
+    proc = subprocess.Popen([sys.executable, "-m", module, "--child", json.dumps(spec)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root)
     peak = 0
     timed_out = False
     while proc.poll() is None:
@@ -115,7 +120,7 @@ def measure(spec: dict, timeout: float) -> dict:
                     "peak_rss_largest_process_mb": round(largest / 1024, 1) if largest > before else None}
     if timed_out:
         result["error"] = f"stopped after {timeout:.0f} s (time limit)"
-        result["partial"] = last_progress(err)
+        result["partial"] = last_progress(spec.get("stats"))
     elif proc.returncode != 0:
         result["error"] = (err.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
     else:
@@ -123,17 +128,12 @@ def measure(spec: dict, timeout: float) -> dict:
     return result
 
 
-_PROGRESS = re.compile(r"obligraph: (\d+)/(\d+) files \((\d+) failed\), ([\d.]+) files/s, ([\d.]+) MB/s")
-
-
-def last_progress(stderr: str) -> dict | None:
-    """Rates so far of a run stopped at its time limit, from its last plain progress line."""
-    found = _PROGRESS.findall(stderr)
-    if not found:
+def last_progress(stats_path: str | None) -> dict | None:
+    """Rates so far of a run stopped at its time limit, from the statistics file the batch keeps."""
+    try:
+        return json.loads(Path(stats_path).read_text(encoding="utf-8")) if stats_path else None
+    except (OSError, ValueError):  # stopped before its first tick
         return None
-    done, total, failed, files_s, mb_s = found[-1]
-    return {"documents": int(done), "of": int(total), "failed": int(failed), "documents_s": float(files_s),
-            "input_mb_s": float(mb_s)}
 
 
 def _kill_tree(proc: subprocess.Popen) -> None:
@@ -239,7 +239,7 @@ def run(args: argparse.Namespace) -> dict:
                   timeout: float | None = None) -> dict:
             spec = {"kind": "batch", "inputs": inputs, "workers": workers, "progress": True,
                     "store": str(tmp / f"{name}.sqlite") if store else None,
-                    "failures": str(tmp / f"{name}.failures.jsonl")}
+                    "failures": str(tmp / f"{name}.failures.jsonl"), "stats": str(tmp / f"{name}.stats.json")}
             _say(f"{name}: {len(inputs)} inputs, {workers} worker(s){'' if store else ', no store'}")
             result = measure(spec, timeout or args.timeout)
             result["rates"] = throughput(result)
@@ -271,6 +271,10 @@ def run(args: argparse.Namespace) -> dict:
                 batch("pdf-text-layer", pdfs, 1, store=False)
             else:
                 report["runs"]["pdf-text-layer"] = {"error": "LibreOffice not available to make text-layer PDFs"}
+
+        gazette = sorted(str(p) for p in GAZETTE.glob("*.pdf"))
+        if gazette:
+            batch("gazette-pdf-1w", gazette, 1, store=False)
 
         if args.store_obligations and _has_storebench():
             _say(f"storebench: {args.store_obligations} obligations")
@@ -352,7 +356,14 @@ def summary(report: dict) -> dict:
             out[f"{name} input MB/s"] = rates.get("input_mb_s")
     out["OCR pages/s"] = rate("ocr", "pages_s")
     out["PDF text layer pages/s"] = rate("pdf-text-layer", "pages_s")
+    out["gazette PDFs ingest pages/s"] = ingest_pages_s(runs.get("gazette-pdf-1w", {}))
     return out
+
+
+def ingest_pages_s(result: dict) -> float | None:
+    """Pages read per second of the ingest stage alone (worker time), the figure of born-digital PDFs."""
+    seconds = (result.get("stage_seconds") or {}).get("ingest")
+    return round(result["pages"] / seconds, 1) if seconds and result.get("pages") else None
 
 
 # ---------------------------------------------------------------- output
@@ -428,11 +439,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scaling-sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000, 16000],
                         help="task counts of the scaling inputs (linear cost: s/MB flat across them)")
     parser.add_argument("--out", default=str(OUT), help="directory for the JSON report")
+    parser.add_argument("--against", metavar="REV",
+                        help="compare with commit REV instead: crawl with 2 workers end to end and the stages, "
+                             "both trees interleaved, medians and ratios (pipeline.scale.against)")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of the --against comparison")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(_child(json.loads(args.child))))
         return 0
+    if args.against:
+        return run_against(args)
     defaults = {"replicas": (2, 20), "ocr_pages": (1, 2), "text_pdfs": (1, 3),
                 "store_obligations": (10_000, 100_000)}
     for key, (quick, full) in defaults.items():
@@ -447,6 +464,32 @@ def main(argv: list[str] | None = None) -> int:
     (out / "latest.json").write_text(text + "\n", encoding="utf-8")
     print(table(report))
     print(f"\nbench: report written to {out / f'bench-{stamp}.json'}")
+    return 0
+
+
+def run_against(args: argparse.Namespace) -> int:
+    from pipeline.scale import against
+
+    crawl = sorted(str(p) for p in CRAWL.glob("*.md"))
+    if args.quick:
+        crawl = crawl[: len(crawl) // 4]
+    with tempfile.TemporaryDirectory(prefix="obligraph-against-") as tmp_name:
+        tmp = Path(tmp_name)
+        try:
+            tree = against.export_tree(args.against, ROOT, tmp / "tree")
+        except subprocess.CalledProcessError as err:
+            print(f"bench: cannot export {args.against}: {err.stderr.decode(errors='replace').strip()}",
+                  file=sys.stderr)
+            return 2
+        (tmp / "runs").mkdir()
+        _say(f"against {args.against}: {len(crawl)} crawl files, {args.repeat} interleaved rounds")
+        report = against.compare(args.against, tree, crawl,
+                                 lambda spec, root: measure(spec, args.timeout, root or ROOT),
+                                 tmp / "runs", repeat=args.repeat)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "against.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(against.table(report))
     return 0
 
 

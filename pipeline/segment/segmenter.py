@@ -5,6 +5,7 @@ Regions: header (issuer, number, place and date, type and title), addressees ("K
 Body blocks carry their enumeration path: Phần/Chương/section (Roman), Điều, item ``1.``,
 sub-item ``1.1``, point ``a)`` in the Vietnamese alphabet (a b c d đ e g h i k ...; an English
 second ``d)`` is ``đ``), ``(1)``/``(i)`` sub-points, and dash bullets that share their parent's path.
+The walk through the regions is ``_RegionWalker``: one small handler per region, dispatched per line.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.knowledge.motto import MOTTO_LINE as MOTTO
 from pipeline.knowledge.patterns import UPPER_VI
 
 VIETNAMESE_POINTS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -52,8 +54,6 @@ ATTACHED_TITLE = re.compile(r"^(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯ�
                             r"|STRATEGY|CHARTER)\b[^a-zà-ỹ]*$")
 ATTACHED_NOTE = re.compile(r"^\(?\s*(?:(?:Ban\s+hành\s+)?kèm\s+theo|(?:Promulgated|Issued|Attached)\s+(?:together\s+)?with)\b",
                            re.I)
-MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s+-\s+Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
-                   r"|SOCIALIST\s+REPUBLIC|Independence\s+-\s+Freedom", re.I)
 
 
 # an amending article that quotes the article it rewrites: "Điều 10. Sửa đổi, bổ sung Điều 22 “Điều 22. Trách nhiệm
@@ -182,113 +182,176 @@ def _document_start(text: str, spans: list[tuple[int, int]]) -> int:
 
 
 def segment(text: str) -> Segmentation:
-    spans = paragraphs(text)
-    seg = Segmentation()
-    first = _document_start(text, spans)
-    tracker = _PathTracker()
-    region = "header"
-    header_done = False
-    addressee_open = False
-    introduced: str | None = None  # path of the item whose heading ends with ':' (its text follows)
-    enumerated = False  # an article or item of the body was read: recitals are behind
-    for index, (start, end) in enumerate(spans):
-        line = text[start:end].strip()
-        lead = len(text[start:end]) - len(text[start:end].lstrip())
-        block = Block(span=(start, end), kind="body", content_start=start + lead)
-        if index < first:
-            block.kind = "preamble"  # a site's summary of the document, not the document
-            seg.blocks.append(block)
-            continue
-        found = match_enumerator(line)
-        if region != "footnotes" and FIRST_FOOTNOTE.match(line) and text.find("[1]", 0, start) >= 0:
-            region = "footnotes"  # notes to the text (sources, figures): what they say is no task
-        if region == "footnotes":
-            if ATTACHED_TITLE.match(line):
-                region = "attached_title"
-                tracker, introduced = _PathTracker(), None
-            else:
-                block.kind = "footnote"
-                seg.blocks.append(block)
-                continue
-        if region == "closing" and APPENDIX.match(line):
-            region = "appendix"
-        elif region == "closing" and (_opens_attachment(line) or MOTTO.search(line)) or \
-                region == "appendix" and ATTACHED_TITLE.match(line):  # a second document's header or title
-            region = "attached_title"
-            tracker, introduced = _PathTracker(), None
-        if region == "attached_title":
-            if _opens_attachment(line) or line.isupper() or line.startswith("(") or not line.rstrip().endswith(
-                    (".", ":", ";")) and len(line) < 90 and not found:
-                block.kind = "attached_title"
-                seg.blocks.append(block)
-                continue
-            region = "body"
-        if region == "header":
-            if ADDRESSEE_OPEN.match(line):
-                block.kind = "addressees"
-                addressee_open = True
-                seg.blocks.append(block)
-                continue
-            if addressee_open and (found and found[0] == "bullet" or not found and len(line) < 120 and line.endswith(
-                    (";", ",")) or not found and line.endswith(".") and len(line) < 60):
-                block.kind = "addressees"  # a bullet, or the wrapped end of one ("Chính phủ;")
-                seg.blocks.append(block)
-                continue
-            addressee_open = False
-            if RECITAL.match(line):
-                block.kind = "recital"
-                seg.blocks.append(block)
-                continue
-            if not header_done and _is_header_line(line, index - first) and not (found and found[0] != "bullet"):
-                block.kind = "header"
-                seg.blocks.append(block)
-                continue
-            header_done = True
-            region = "body"
-            seg.header_end = len(seg.blocks)
-        if region == "body" and (RECIPIENTS.match(line) or _is_signature(line, len(spans) - index)):
-            region = "closing"
-            seg.closing_start = len(seg.blocks)
-        if region == "closing":
-            block.kind = "recipients" if RECIPIENTS.match(line) or line.startswith("-") else "signature"
-            seg.blocks.append(block)
-            continue
-        previous = seg.blocks[-1] if seg.blocks else None
-        if not found and line[:1].islower() and previous is not None and previous.enum \
-                and previous.kind in ("body", "appendix") and text[previous.span[1] - 1] not in ".:;":
+    return _RegionWalker(text).walk()
+
+
+@dataclass(slots=True)
+class _Line:
+    """One paragraph as the region handlers see it."""
+
+    index: int
+    text: str  # stripped
+    found: tuple[str, str, int] | None  # its enumerator (kind, label, length)
+    lead: int  # blanks before the text
+    block: Block
+
+
+class _RegionWalker:
+    """Walks the paragraphs through the regions of a document, one handler per region.
+
+    The preamble ends at the document's start, and the footnotes open at the first "[1]" note, wherever
+    the walk is; otherwise a handler places the line's block (returns None) or says which region the line opens (the line
+    then goes to that region's handler). Regions: preamble (a site's summary), header (with the
+    addressees and recitals), body, closing (Nơi nhận, signature), appendix, attached_title (the
+    title of a document attached after the signature) and footnotes.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = paragraphs(text)
+        self.seg = Segmentation()
+        self.first = _document_start(text, self.spans)
+        self.region = "preamble"
+        self.tracker = _PathTracker()
+        self.header_done = False
+        self.addressee_open = False
+        self.introduced: str | None = None  # path of the item whose heading ends with ':' (its text follows)
+        self.enumerated = False  # an article or item of the body was read: recitals are behind
+        self.handlers = {"preamble": self._preamble, "header": self._header, "body": self._body,
+                         "closing": self._closing, "appendix": self._appendix,
+                         "attached_title": self._attached_title, "footnotes": self._footnotes}
+
+    def walk(self) -> Segmentation:
+        for index, (start, end) in enumerate(self.spans):
+            raw = self.text[start:end]
+            line = raw.strip()
+            lead = len(raw) - len(raw.lstrip())
+            current = _Line(index, line, match_enumerator(line), lead,
+                            Block(span=(start, end), kind="body", content_start=start + lead))
+            if self.region == "preamble" and index >= self.first:
+                self.region = "header"
+            if self.region not in ("preamble", "footnotes") and FIRST_FOOTNOTE.match(line) and \
+                    self.text.find("[1]", 0, start) >= 0:
+                self.region = "footnotes"  # notes to the text (sources, figures): what they say is no task
+            while (opened := self.handlers[self.region](current)) is not None:
+                self.region = opened
+        if self.seg.header_end == 0 and not self.header_done:
+            self.seg.header_end = len(self.seg.blocks)
+        return self.seg
+
+    def _place(self, line: _Line, kind: str) -> None:
+        line.block.kind = kind
+        self.seg.blocks.append(line.block)
+
+    def _new_document(self) -> str:
+        """An attached document opens: its points are numbered afresh."""
+        self.tracker, self.introduced = _PathTracker(), None
+        return "attached_title"
+
+    def _preamble(self, line: _Line) -> str | None:
+        self._place(line, "preamble")  # a site's summary of the document, not the document
+        return None
+
+    def _header(self, line: _Line) -> str | None:
+        text, found = line.text, line.found
+        if ADDRESSEE_OPEN.match(text):
+            self.addressee_open = True
+            self._place(line, "addressees")
+            return None
+        if self.addressee_open and (found and found[0] == "bullet" or not found and len(text) < 120 and text.endswith(
+                (";", ",")) or not found and text.endswith(".") and len(text) < 60):
+            self._place(line, "addressees")  # a bullet, or the wrapped end of one ("Chính phủ;")
+            return None
+        self.addressee_open = False
+        if RECITAL.match(text):
+            self._place(line, "recital")
+            return None
+        if not self.header_done and _is_header_line(text, line.index - self.first) and not (found and found[0] != "bullet"):
+            self._place(line, "header")
+            return None
+        self.header_done = True
+        self.seg.header_end = len(self.seg.blocks)
+        return "body"
+
+    def _body(self, line: _Line) -> str | None:
+        if RECIPIENTS.match(line.text) or _is_signature(line.text, len(self.spans) - line.index):
+            self.region = "closing"
+            self.seg.closing_start = len(self.seg.blocks)
+            self._place_closing(line)
+            return None
+        self._place_text(line, appendix=False)
+        return None
+
+    def _closing(self, line: _Line) -> str | None:
+        if APPENDIX.match(line.text):
+            self.region = "appendix"
+            self._place_text(line, appendix=True)
+            return None
+        if _opens_attachment(line.text) or MOTTO.search(line.text):  # a second document's header or title
+            return self._new_document()
+        self._place_closing(line)
+        return None
+
+    def _place_closing(self, line: _Line) -> None:
+        self._place(line, "recipients" if RECIPIENTS.match(line.text) or line.text.startswith("-") else "signature")
+
+    def _appendix(self, line: _Line) -> str | None:
+        if ATTACHED_TITLE.match(line.text):  # a second document's title
+            return self._new_document()
+        self._place_text(line, appendix=True)
+        return None
+
+    def _attached_title(self, line: _Line) -> str | None:
+        text = line.text
+        if _opens_attachment(text) or text.isupper() or text.startswith("(") or not text.rstrip().endswith(
+                (".", ":", ";")) and len(text) < 90 and not line.found:
+            self._place(line, "attached_title")
+            return None
+        return "body"
+
+    def _footnotes(self, line: _Line) -> str | None:
+        if ATTACHED_TITLE.match(line.text):
+            return self._new_document()
+        self._place(line, "footnote")
+        return None
+
+    def _place_text(self, line: _Line, appendix: bool) -> None:
+        """A paragraph of the body or of an appendix: its enumeration path, or its item's."""
+        text, found, block = line.text, line.found, line.block
+        start, end = block.span
+        previous = self.seg.blocks[-1] if self.seg.blocks else None
+        if not found and text[:1].islower() and previous is not None and previous.enum \
+                and previous.kind in ("body", "appendix") and self.text[previous.span[1] - 1] not in ".:;":
             previous.span = (previous.span[0], end)  # "... bệnh thông thường" / "ở cơ sở ...": a page broke the item
-            continue
-        if region == "appendix" and APPENDIX.match(line):
-            tracker = _PathTracker()
-        if RECITAL.match(line) and not found and not enumerated:
+            return
+        if appendix and APPENDIX.match(text):
+            self.tracker = _PathTracker()
+        if RECITAL.match(text) and not found and not self.enumerated:
             block.kind = "recital"  # inside an article "Căn cứ báo cáo của ..., X tổ chức ..." is a clause
-        if line.count(" | ") >= 2:
+        if text.count(" | ") >= 2:
             block.kind = "table_row"
         elif found:
             kind, label, length = found
             block.enum = kind
-            enumerated = enumerated or (kind != "bullet" and region == "body")
+            self.enumerated = self.enumerated or (kind != "bullet" and not appendix)
             block.label = label
-            block.content_start = start + lead + length
+            block.content_start = start + line.lead + length
             if kind == "article":
-                amended = AMENDED_ARTICLE.match(text, block.content_start)
+                amended = AMENDED_ARTICLE.match(self.text, block.content_start)
                 if amended:
-                    block.content_start, length = amended.end(), amended.end() - start - lead
+                    block.content_start, length = amended.end(), amended.end() - start - line.lead
             if kind == "bullet":
-                block.path = tracker.bullet_path()
+                block.path = self.tracker.bullet_path()
             else:
-                block.path = tracker.enter(kind, label)
-                block.heading = _is_heading(line[length:])
-                introduced = block.path if line.endswith(":") or block.heading else None
-        elif block.kind == "body" and introduced:
+                block.path = self.tracker.enter(kind, label)
+                block.heading = _is_heading(text[length:])
+                self.introduced = block.path if text.endswith(":") or block.heading else None
+        elif block.kind == "body" and self.introduced:
             # "1. Về kiến nghị ...:" then unnumbered paragraphs "Giao Bộ Tài chính ...": item 1's text
-            block.path = introduced
-        if region == "appendix" and block.kind == "body":
+            block.path = self.introduced
+        if appendix and block.kind == "body":
             block.kind = "appendix"
-        seg.blocks.append(block)
-    if seg.header_end == 0 and not header_done:
-        seg.header_end = len(seg.blocks)
-    return seg
+        self.seg.blocks.append(block)
 
 
 def _opens_attachment(line: str) -> bool:

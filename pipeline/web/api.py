@@ -14,7 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from pipeline.graph import query
-from pipeline.graph.export import ics_escape, ics_fold
+from pipeline.graph.export import calendar_text, new_calendar, obligation_todo
 from pipeline.graph.linkeval import display_threshold
 from pipeline.web import cascade_view, params, review
 from pipeline.web.db import WebDB
@@ -177,20 +177,14 @@ async def obligations_ics(request: Request) -> Response:
     f, after, limit, min_score = _page(request, MAX_EXPORT, MAX_EXPORT)
     tasks, _ = list_tasks(db, f, after, limit)
     _with_links(db, tasks, min_score)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//obligraph//web//EN", "CALSCALE:GREGORIAN"]
+    cal = new_calendar("-//obligraph//web//EN")
     for t in tasks:
         due = (t["deadline"] or {}).get("date")
-        if not due:
-            continue
-        stamp = (t["issued_on"] or due).replace("-", "")
-        lines += ["BEGIN:VTODO", f"UID:{t['id']}@obligraph", f"DTSTAMP:{stamp}T000000Z",
-                  f"DUE;VALUE=DATE:{due.replace('-', '')}",
-                  "SUMMARY:" + ics_escape(f"{t['document'] or t['doc_id']}: {t['action'] or ''}"),
-                  "DESCRIPTION:" + ics_escape(t["text"] or ""), "STATUS:NEEDS-ACTION"]
-        lines += [f"RELATED-TO;RELTYPE=PARENT:{p['obligation']}@obligraph" for p in t["carries_out"]]
-        lines.append("END:VTODO")
-    lines.append("END:VCALENDAR")
-    body = "".join(ics_fold(line) + "\r\n" for line in lines).encode("utf-8")
+        if due:
+            cal.add_component(obligation_todo(
+                t["id"], t["issued_on"] or due, due, f"{t['document'] or t['doc_id']}: {t['action'] or ''}",
+                t["text"] or "", [p["obligation"] for p in t["carries_out"]]))
+    body = calendar_text(cal).encode("utf-8")
     return tagged(request, body, "text/calendar; charset=utf-8")
 
 

@@ -1,0 +1,187 @@
+"""Finding the bodies a text names: one walk of the alias trie over the folded tokens, leftmost-longest,
+with office titles, provincial-body templates and distributive lists ("các Bộ: Tài chính, Tư pháp")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.extract.agency_model import (
+    _SEPARATORS,
+    _TOKEN,
+    Agency,
+    AgencyMention,
+    _Entry,
+    _fold,
+)
+
+
+class MentionFinder:
+    """find_mentions and the scan behind it; reads the indexes of AgencyIndex."""
+
+    def find_mentions(self, text: str, start: int = 0, end: int | None = None, *, language: str = "vi",
+                      province: str | None = None) -> list[AgencyMention]:
+        """Every body named in text[start:end], as absolute spans; lists give one mention per item."""
+        end = len(text) if end is None else end
+        return self._scan(text, start, end, language, self._province_of(province), strict=True)
+
+    def _scan(self, text: str, start: int, end: int, lang: str, province: str | None, *, strict: bool) -> list[AgencyMention]:
+        seg = text[start:end]
+        folded = _fold(seg)
+        spans = [m.span() for m in _TOKEN.finditer(folded)]
+        keys = [folded[s:e] for s, e in spans]
+        ctx = _Scan(text, seg, start, spans, keys, lang, province, strict)
+        out: list[AgencyMention] = []
+        i, n, root = 0, len(keys), self._trie.root
+        while i < n:
+            if keys[i] not in root:
+                i += 1
+                continue
+            found = None
+            for j, entries in reversed(self._trie.walk(keys, i, n)):
+                ok = [e for e in entries if self._acceptable(e, ctx, i, j)]
+                if ok:
+                    found = (j, ok)
+                    break
+            mentions, stop = self._resolve(found, ctx, i) if found else ([], i)
+            if mentions:
+                out.extend(mentions)
+                i = max(stop, i + 1)
+            else:
+                i += 1
+        return out
+
+    def _acceptable(self, e: _Entry, ctx: _Scan, i: int, j: int) -> bool:
+        if e.lang != "any" and e.lang != ctx.lang and ctx.strict:
+            return False
+        if not ctx.strict:
+            return True
+        if e.first_cap and not ctx.raw(i)[:1].isupper():
+            return False
+        if any(i + k < j and not ctx.raw(i + k).isupper() for k in e.caps):
+            return False
+        if e.code:
+            s, t = ctx.abs(i)[0], ctx.abs(j - 1)[1]  # a code inside a symbol (TT-BTC, /UBND-) is not a mention
+            if (s > 0 and (ctx.text[s - 1].isalnum() or ctx.text[s - 1] in "/-.")) or (
+                    t < len(ctx.text) and (ctx.text[t].isalnum() or ctx.text[t] in "/-")):
+                return False
+        return True
+
+    def _resolve(self, found: tuple[int, list[_Entry]], ctx: _Scan, i: int) -> tuple[list[AgencyMention], int]:
+        j, entries = found
+        lists = [e for e in entries if e.action == "list"]
+        for e in lists:
+            items, stop = self._list_items(e.target, ctx, j)
+            if items:
+                return items, stop
+        bodies = [e for e in entries if e.action == "body"]
+        if bodies:
+            names = bodies[0].target
+            return [self._mention(ctx, i, j, self._by_name[n], title=len(names) == 1) for n in names], j
+        for e in entries:
+            if e.action == "template":
+                got = self._template(e.target, ctx, i, j)
+                if got:
+                    return got
+        for e in lists:
+            fallback = e.target.get("fallback")
+            if isinstance(fallback, list):
+                return [self._mention(ctx, i, j, self._by_name[n], title=False) for n in fallback], j
+            if fallback == "groups":
+                default = "các bộ" if e.target["items"].startswith("central") else (
+                    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" if "ubnd" in e.target.get("templates", [])
+                    else "Tỉnh ủy, Thành ủy các tỉnh, thành phố trực thuộc Trung ương")
+                return [self._mention(ctx, i, j, self._by_name[default], title=False)], j
+        return [], i
+
+    def _template(self, target: tuple[str, str | None], ctx: _Scan, i: int, j: int) -> tuple[list[AgencyMention], int] | None:
+        key, unit = target
+        t = self._templates[key]
+        k = j
+        unit_hit = self._unit_trie.walk(ctx.keys, k, len(ctx.keys))
+        if unit_hit:
+            k, unit = unit_hit[-1][0], unit_hit[-1][1][0]
+        prov = self._province_at(ctx, k, "vi")
+        if prov is not None:
+            p_end, p_name = prov
+            return [self._mention(ctx, i, p_end, self._derive(key, p_name))], p_end
+        if unit is not None and ctx.province:
+            return [self._mention(ctx, i, k, self._derive(key, ctx.province))], k
+        if unit is not None:
+            stop = j if t["bare"] else k
+            return [self._mention(ctx, i, stop, self._generic(key, unit))], stop
+        if t["bare"]:
+            return [self._mention(ctx, i, j, self._generic(key, None))], j
+        return None
+
+    def _province_at(self, ctx: _Scan, k: int, lang: str) -> tuple[int, str] | None:
+        hits = self._province_trie[lang].walk(ctx.keys, k, len(ctx.keys))
+        if hits and (ctx.raw(k)[:1].isupper() or not ctx.strict):
+            return hits[-1][0], hits[-1][1][0]
+        return None
+
+    def _list_items(self, head: dict[str, Any], ctx: _Scan, j: int) -> tuple[list[AgencyMention], int]:
+        keys, n = ctx.keys, len(ctx.keys)
+        k = j + 1 if j < n and keys[j] == ":" else j
+        kind = head["items"]
+        out: list[AgencyMention] = []
+        while k < n:
+            back = k
+            if out:
+                if keys[k] not in _SEPARATORS:
+                    break
+                while k < n and keys[k] in _SEPARATORS:
+                    k += 1
+            item_start = k
+            if kind.startswith("province"):
+                unit_hit = self._unit_trie.walk(keys, k, n)
+                if unit_hit:
+                    k = unit_hit[-1][0]
+                hit = self._province_at(ctx, k, "en" if kind.endswith("_en") else "vi")
+                if hit is None:
+                    k = back
+                    break
+                k = hit[0]
+                for key in head["templates"]:
+                    out.append(self._mention(ctx, item_start, k, self._derive(key, hit[1]), title=False))
+            else:
+                hits = self._item_trie[kind].walk(keys, k, n)
+                if not hits or (ctx.strict and not ctx.raw(k)[:1].isupper()):  # "các bộ, cơ quan xây dựng ..." is no list
+                    k = back
+                    break
+                k = hits[-1][0]
+                out.append(self._mention(ctx, item_start, k, self._by_name[hits[-1][1][0]], title=False))
+        return out, k
+
+    def _mention(self, ctx: _Scan, i: int, j: int, agency: Agency, *, title: bool = True) -> AgencyMention:
+        s, e = ctx.abs(i)[0], ctx.abs(j - 1)[1]
+        if title:  # an office-holder stands for the body: "Bộ trưởng Bộ Y tế" is a mention of Bộ Y tế
+            window_start = max(ctx.offset, s - 80)
+            m = self._titles.get(ctx.lang, self._titles["vi"]).search(ctx.text, window_start, s)
+            if m:
+                s = m.start()
+        return AgencyMention((s, e), ctx.text[s:e], agency.name, agency.name_en, agency.kind)
+
+
+@dataclass
+
+
+class _Scan:
+    """One scan over text[offset:offset+len(seg)]: token spans are relative to seg."""
+
+    text: str
+    seg: str
+    offset: int
+    spans: list[tuple[int, int]]
+    keys: list[str]
+    lang: str
+    province: str | None
+    strict: bool
+
+    def raw(self, k: int) -> str:
+        s, e = self.spans[k]
+        return self.seg[s:e]
+
+    def abs(self, k: int) -> tuple[int, int]:
+        s, e = self.spans[k]
+        return s + self.offset, e + self.offset

@@ -1,0 +1,120 @@
+"""Bodies named in a document: the registry's names, the open-world names the grammar of agency names
+recognises (bodies.py), and the classes of bodies a name stands for ("Sở Xây dựng" in a ministry's text is
+every province's; "các đơn vị thuộc Cục Thuế" the units of a body).
+
+Each paragraph is scanned once, when a task first asks about it, so long tables that no task reads
+(procedure lists, statistics) are never scanned.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate
+
+from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
+from pipeline.extract.bodies import BodyGrammar, BodyName
+from pipeline.extract.obligation_cues import cues
+from pipeline.extract.obligation_deadlines import Paragraphs
+
+
+class BodyMentions:
+    def __init__(self, text: str, paragraphs: Paragraphs, registry: AgencyRegistry, *, language: str,
+                 province: str | None, central: bool) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.registry = registry
+        self.language = language
+        self.province = province  # the issuing province: completes "Trung tâm ... tỉnh"
+        self.central = central  # a central body's document: "Sở Xây dựng" there is every province's
+        self.generic = cues().generic  # "các cơ quan liên quan" names nobody
+        self._known: dict[str, Agency | None] = {}  # open-world names looked up in the registry
+        self._cache: dict[tuple[int, int], list[AgencyMention]] = {}
+        self._starts: dict[tuple[int, int], list[int]] = {}
+
+    def within(self, start: int, end: int) -> list[AgencyMention]:
+        """Bodies named inside text[start:end]. Each paragraph is scanned once, when first asked about,
+        so long tables that no task reads (procedure lists, statistics) are never scanned."""
+        out: list[AgencyMention] = []
+        for span in self.paragraphs.between(start, end):
+            found = self._cache.get(span)
+            if found is None:
+                found = [m for m in self.registry.find_mentions(self.text, span[0], span[1], language=self.language,
+                                                                 province=self.province)
+                         if not self.generic.fullmatch(m.mention)]
+                found = [self._as_class(m) for m in self._with_open_world(found, span)]
+                if self.central:
+                    found = [_as_local_class(m) for m in found]
+                self._cache[span] = found  # sorted by start (_with_open_world); the classes keep starts
+                self._starts[span] = [m.span[0] for m in found]
+            # the mentions sorted by start: a sorted lookup, not a pass over all of a long paragraph's mentions
+            for m in found[bisect_left(self._starts[span], start):]:
+                if m.span[0] >= end:
+                    break
+                if m.span[1] <= end:
+                    out.append(m)
+        return out
+
+    def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """Add the bodies the registry does not know, recognised by the grammar of agency names."""
+        known = sorted(known, key=lambda m: m.span[0])
+        found = BodyGrammar.default().find(self.text, span[0], span[1], self.language)
+        shared = [b.span for b in found if b.distributive]
+        if shared:  # "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh": the items, not the shared head, are the bodies
+            lo, hi = min(s for s, _ in shared), max(e for _, e in shared)
+            known = [m for m in known if not (lo <= m.span[0] and m.span[1] <= hi)]
+        starts = [m.span[0] for m in known]  # known is sorted by start
+        reach = list(accumulate((m.span[1] for m in known), max))  # the furthest end among the first k
+        added = []
+        for body in found:
+            i = bisect_left(starts, body.span[1])  # the known mentions that start before the body ends
+            if i and reach[i - 1] > body.span[0]:
+                continue  # one of them reaches into it: the registry named this body already
+            added.append(self._open_world_mention(body))
+        return sorted(known + added, key=lambda m: m.span[0]) if added else known
+
+    def _as_class(self, mention: AgencyMention) -> AgencyMention:
+        """'Cục Thuế các tỉnh, thành phố', 'Sở Tư pháp các tỉnh' name a class of local bodies (ANNOTATION.md);
+        'các đơn vị thuộc Cục Thuế' the class of a body's units."""
+        units = UNITS_OF.search(self.text, max(0, mention.span[0] - 40), mention.span[0])
+        if units and mention.kind != "group":
+            return AgencyMention(span=(units.start(), mention.span[1]), mention=self.text[units.start():mention.span[1]],
+                                 name=f"các đơn vị thuộc {mention.name}", name_en=None, kind="group")
+        if mention.kind == "group" or " các " in f" {mention.name} ":
+            return mention
+        after = OF_EVERY_PROVINCE.match(self.text, mention.span[1])
+        return _local_class(mention, after.end(), self.text[mention.span[0]:after.end()]) if after else mention
+
+    def _open_world_mention(self, body: BodyName) -> AgencyMention:
+        name = body.text
+        if body.local and self.province:
+            name = f"{name} {self.province}"  # "Trung tâm Kiểm soát bệnh tật tỉnh" in Đắk Lắk's plan
+        if name not in self._known:  # the same unknown body recurs through a document: look it up once
+            self._known[name] = self.registry.lookup(name)
+        agency = self._known[name]
+        if agency is not None:
+            return AgencyMention(span=body.span, mention=body.text, name=agency.name, name_en=agency.name_en,
+                                 kind=agency.kind)
+        english = self.language == "en"
+        return AgencyMention(span=body.span, mention=body.text, name=name, name_en=name if english else None,
+                             kind="body")
+
+
+LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
+# "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở": the units of a body, right before its name
+UNITS_OF = re.compile(r"(?<!\w)(?:các\s+)?đơn\s+vị\s+(?:trực\s+)?thuộc\s+$", re.I)
+OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
+                               r"(?!\s*:)")
+_LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
+
+
+def _as_local_class(mention: AgencyMention) -> AgencyMention:
+    """'Sở Xây dựng' in a ministry's or the Government's text is a class of local bodies (ANNOTATION.md):
+    'Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương'."""
+    return _local_class(mention, mention.span[1], mention.mention) if _LOCAL_BODY.match(mention.name) else mention
+
+
+def _local_class(mention: AgencyMention, end: int, written: str) -> AgencyMention:
+    """The body named as the class of every province's such body, its mention running to `end`."""
+    return AgencyMention(span=(mention.span[0], end), mention=written, name=f"{mention.name} {LOCAL_CLASS}",
+                         name_en=mention.name_en, kind="group")

@@ -1,0 +1,133 @@
+"""The cue words of obligations (data/obligation_cues.json), compiled once and grouped by what they tell.
+
+- ``SubjectCues``: who a clause names (its opener, the words that join its bodies, a generic actor);
+- ``RoleCues``: what part a named body plays (lead, support, reported to, through a channel);
+- ``UnitCues``: what makes a unit no task at all (closing formula, clause about the document, praise ...);
+- ``LayoutCues``: how plans lay tasks out (task-table columns, labelled fields).
+
+``cue_index`` runs the automaton prefilter (cue_index.py) over a document for the lists that are
+searched in most of its blocks, so their regexes run only where a phrase can stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline import knowledge
+from pipeline.extract.cue_index import CueIndex, cue_automaton
+from pipeline.knowledge.patterns import first_letters
+
+
+def fragments(phrases: list[str]) -> list[str]:
+    """The cue phrases as regex fragments: their words separated by any white space."""
+    return [p.replace(" ", r"\s+") for p in phrases]
+
+
+def words(alternatives: list[str]) -> str:
+    """The phrases as one alternation, longest first."""
+    return "|".join(sorted(fragments(alternatives), key=len, reverse=True))
+
+
+# "Để bảo đảm tiến độ ..., yêu cầu Bộ Y tế ...": an assignment that comes mid-sentence
+INNER_OPENERS = ["yêu cầu", "đề nghị", "giao", "requests?", "requesting", "assigns?"]
+INNER_OPENER = re.compile(first_letters(INNER_OPENERS) + rf"\b(?:{words(INNER_OPENERS)})\s+(?!của\b|of\b)", re.I)
+ARTICLE_WORDS = ["Article", "Điều"]
+
+
+@dataclass(frozen=True)
+class SubjectCues:
+    opener: re.Pattern[str]  # "Giao", "Đề nghị", "To assign" before the subject
+    connector_gap: re.Pattern[str]  # what may stand between two bodies of one subject
+    generic_actor: re.Pattern[str]  # "các cơ quan, đơn vị": an actor that names no body
+    modal_subject: re.Pattern[str]  # "<noun phrase> shall ..."
+    connector_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleCues:
+    lead: re.Pattern[str]  # right after the subject
+    lead_after_opener: re.Pattern[str]  # anywhere in a heading
+    support: re.Pattern[str]
+    report: re.Pattern[str]
+    channel: re.Pattern[str]  # "(qua Sở Nội vụ)": through whom a report goes
+
+
+@dataclass(frozen=True)
+class UnitCues:
+    closing: re.Pattern[str]  # "X chịu trách nhiệm thi hành Quyết định này"
+    document_clause: re.Pattern[str]  # the document takes effect, promulgates, repeals
+    praise: re.Pattern[str]
+    entitlement: re.Pattern[str]
+    non_task_heading: re.Pattern[str]  # "MỤC TIÊU", "Tình hình": no task below it
+
+
+@dataclass(frozen=True)
+class LayoutCues:
+    columns: dict[str, re.Pattern[str]]  # task-table header cells by column kind
+    field_label: re.Pattern[str]  # "- Cơ quan chủ trì:"
+    field_kinds: dict[str, str]  # a label's folded words -> its kind
+
+
+@dataclass(frozen=True)
+class Cues:
+    subject: SubjectCues
+    roles: RoleCues
+    units: UnitCues
+    layout: LayoutCues
+    responsibility_article: re.Pattern[str]  # an article title whose clauses give work to state bodies
+    generic: re.Pattern[str]  # "các cơ quan liên quan": a partner named by no body
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """Compiled cue patterns. Those used with pattern.match(text, pos) carry no '^': it would only
+    match at the start of the whole text, never at pos."""
+    data = knowledge.load("obligation_cues")
+    connectors = words(data["subject_connectors"])
+    subject = SubjectCues(
+        opener=re.compile(rf"\s*(?:{words(data['assign_openers'])})\b\s*:?\s*"),
+        connector_gap=re.compile(rf"^[\s,;:()\-–/]*(?:(?:{connectors})\b[\s,;:()\-–/]*)*$"),
+        generic_actor=re.compile(rf"\s*(?:(?:{words(data['assign_openers'])})\s+)?(?:{words(data['generic_actors'])})\b",
+                                 re.I),
+        modal_subject=re.compile(data["modal_subject"]),
+        connector_words=tuple(data["subject_connectors"]),
+    )
+    roles = RoleCues(
+        lead=re.compile(rf"[\s,;:(]*(?:{words(data['lead_cues'])})\b", re.I),
+        lead_after_opener=re.compile(first_letters(data['lead_cues']) + rf"\b(?:{words(data['lead_cues'])})\b", re.I),
+        support=re.compile(first_letters(data['support_cues']) + rf"\b(?:{words(data['support_cues'])})\b", re.I),
+        report=re.compile(first_letters(data['report_cues']) + rf"\b(?:{words(data['report_cues'])})\b", re.I),
+        channel=re.compile(rf"^\s*\(?\s*(?:{words(data['report_channel'])})\b", re.I),
+    )
+    units = UnitCues(
+        closing=re.compile(first_letters(data['closing_formula']) + rf"(?:{words(data['closing_formula'])})", re.I),
+        document_clause=re.compile("|".join(f"(?:{c})" for c in data["document_clauses"]), re.I | re.M),
+        praise=re.compile(rf"\s*(?:{words(data['praise_openers'])})\b"),
+        entitlement=re.compile(rf"\s*(?:{words(data['entitlement_openers'])})\b"),
+        non_task_heading=re.compile(rf"^(?:(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*|[IVX\d]+[.)]\s*)?"
+                                    rf"(?:{words(data['non_task_headings'])})\b"),
+    )
+    layout = LayoutCues(
+        columns={k: re.compile("|".join(map(re.escape, v)), re.I) for k, v in data["table_columns"].items()},
+        field_label=re.compile(rf"\s*({words([w for ws in data['field_labels'].values() for w in ws])})\s*:\s*",
+                               re.I),
+        field_kinds={" ".join(w.lower().split()): kind for kind, ws in data["field_labels"].items() for w in ws},
+    )
+    return Cues(subject, roles, units, layout,
+                responsibility_article=re.compile("|".join(data["responsibility_articles"]), re.I),
+                generic=re.compile(words(data["generic_partners"]), re.I))
+
+
+def cue_index(text: str) -> CueIndex:
+    """Where the document can hold a phrase of the cue lists that are searched in most of its blocks; each
+    list is given as the regex fragments its pattern is made of (anchors must be words the regex needs)."""
+    data = knowledge.load("obligation_cues")
+    return cue_automaton({
+        "closing": fragments(data["closing_formula"]),
+        "document_clause": data["document_clauses"],  # regexes as written
+        "inner_opener": fragments(INNER_OPENERS),
+        "article": ARTICLE_WORDS,
+        "task_column": data["table_columns"]["task"],  # literal words
+    }).index(text)

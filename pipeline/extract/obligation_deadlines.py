@@ -1,0 +1,83 @@
+"""Deadline attachment: the deadlines of a task, from its own words, its table cell or a dated heading above it.
+
+Each paragraph is read by deadlines.find_deadlines once, when a task first asks about it; the result is
+reused by every task and heading that spans it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cached_property
+
+from pipeline.extract.deadlines import entry_into_force, find_deadlines
+from pipeline.extract.obligation_drafts import Draft
+from pipeline.extract.task_tables import bare_year
+from pipeline.records import Deadline
+from pipeline.segment.segmenter import Block
+
+
+class Paragraphs:
+    """The spans of a document's blocks, looked up by position."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self._spans = [b.span for b in blocks]
+        self._ends = [b.span[1] for b in blocks]
+
+    def between(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The blocks that overlap text[start:end]."""
+        i = bisect_left(self._ends, start)
+        spans = []
+        while i < len(self._spans) and self._spans[i][0] < end:
+            spans.append(self._spans[i])
+            i += 1
+        return spans
+
+
+class DeadlineReader:
+    def __init__(self, text: str, paragraphs: Paragraphs, *, issued_on: str | None, language: str) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.issued_on = issued_on
+        self.language = language
+        self._found: dict[tuple[int, int], list[Deadline]] = {}
+
+    def within(self, start: int, end: int) -> list[Deadline]:
+        """Deadlines written inside text[start:end], each paragraph read once and the result reused."""
+        out: list[Deadline] = []
+        for p_start, p_end in self.paragraphs.between(start, end):
+            if (p_start, p_end) not in self._found:
+                # the document's entry into force is looked up only for a paragraph that counts from it
+                effective = self._entry_into_force if self.text.find("hiệu lực", p_start, p_end) >= 0 else None
+                self._found[(p_start, p_end)] = find_deadlines(
+                    self.text, p_start, p_end, issued_on=self.issued_on, language=self.language,
+                    effective_on=effective)
+            out.extend(d for d in self._found[(p_start, p_end)] if start <= d.span[0] and d.span[1] <= end)
+        return out
+
+    @cached_property
+    def _entry_into_force(self) -> str | None:
+        return entry_into_force(self.text, self.issued_on)
+
+    def dated_heading(self, block: Block) -> tuple[int, int] | None:
+        """The span of a heading that dates the points below it ("b) Hoàn thành trong tháng 11 năm 2025, cụ thể:")."""
+        found = self.within(block.content_start, block.span[1])
+        dated = [d for d in found if d.date and "target" not in d.flags]
+        return (block.content_start, block.span[1]) if dated else None
+
+    def of(self, draft: Draft) -> list[Deadline]:
+        """A task's deadlines; a dated heading above it dates it when its own words give no date."""
+        found = self._own(draft)
+        if draft.heading_deadline and not any(d.date for d in found):
+            s, e = draft.heading_deadline
+            found = found + [d for d in self.within(s, e) if d.date]
+        return found
+
+    def _own(self, draft: Draft) -> list[Deadline]:
+        start, end = draft.deadline_text or draft.span
+        found = self.within(start, end)
+        if not found and draft.deadline_text:
+            found = bare_year(self.text, start, end)
+        if draft.deadline_text:
+            s, e = draft.span
+            found = found + [d for d in self.within(s, e) if d.span[0] < start]
+        return found

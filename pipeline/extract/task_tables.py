@@ -1,0 +1,124 @@
+"""Task tables: a plan's table of tasks, one obligation per row, its columns named by the header row.
+
+The header is a row whose cells name a task column and a lead or deadline column (data/obligation_cues.json,
+``table_columns``); a header the page broke into lines of their own ("TT", "Nội dung thực hiện", "Cơ quan
+chủ trì", ...) is looked for in the lines a little above the first row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable
+
+from pipeline.extract.agencies import AgencyMention
+from pipeline.extract.cue_index import CueIndex
+from pipeline.extract.obligation_drafts import Draft, add_assignee
+from pipeline.records import Deadline
+from pipeline.segment.segmenter import Block
+
+MAX_TABLE_COLUMNS = 12
+MAX_HEADER_CELL = 60  # a header cell is a short label
+ROW_NUMBER_HEADING = re.compile(r"S?TT|Số\s+TT|No\.?", re.I)
+ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
+MIN_TASK_CELL = 15  # a shorter task cell is a sub-heading or a total
+
+
+class TaskTable:
+    """Reads the rows of the task tables of one document, in order, remembering the current header."""
+
+    def __init__(self, text: str, columns: dict[str, re.Pattern[str]], hits: CueIndex,
+                 mentions: Callable[[int, int], list[AgencyMention]],
+                 related_only: Callable[[AgencyMention], bool]) -> None:
+        self.text = text
+        self.column_cues = columns
+        self.hits = hits
+        self.mentions = mentions  # the bodies named in text[start:end]
+        self.related_only = related_only  # a partner narrowed to whoever is concerned names nobody
+        self.columns: dict[str, int] | None = None
+        self.recent_lines: deque[str] = deque(maxlen=2 * MAX_TABLE_COLUMNS)  # a table header's cells, perhaps
+
+    def line(self, line: str) -> None:
+        """A line outside the table: perhaps a cell of a broken header."""
+        self.recent_lines.append(line.strip())
+
+    def row(self, block: Block, line: str, after_row: bool) -> list[Draft]:
+        """The task of a table row (none for a header row or a row without a task)."""
+        cells = line.split(" | ")
+        # a header names the task column: a row without any of its words is no header
+        header = self.header(cells) if self.hits.may_match("task_column", *block.span) else None
+        if header:
+            self.columns = header
+        elif self.columns is None and not after_row:
+            self.columns = self._broken_header(list(self.recent_lines), len(cells))
+        if self.columns and not header:
+            return self._task(block, cells, self.columns)
+        return []
+
+    def header(self, cells: list[str]) -> dict[str, int] | None:
+        if any(len(cell) > MAX_HEADER_CELL for cell in cells):
+            return None  # a row of data, not labels (tested before any cell is searched)
+        columns: dict[str, int] = {}
+        for i, cell in enumerate(cells):
+            for name, pattern in self.column_cues.items():
+                if name not in columns and pattern.search(cell):
+                    columns[name] = i
+                    break
+        return columns if "task" in columns and ("lead" in columns or "deadline" in columns) else None
+
+    def _broken_header(self, lines: list[str], width: int) -> dict[str, int] | None:
+        """The header cells begin with the row-number column ("TT", "STT") when it has one."""
+        numbered = [i for i, line in enumerate(lines) if ROW_NUMBER_HEADING.fullmatch(line)]
+        starts = [numbered[-1]] if numbered else range(len(lines) - width, -1, -1)
+        for start in starts:
+            header = self.header(lines[start:start + width])
+            if header:
+                return header
+        return None
+
+    def _task(self, block: Block, cells: list[str], columns: dict[str, int]) -> list[Draft]:
+        if len(cells) <= columns["task"]:
+            return []
+        offsets = cell_offsets(self.text, block.span[0], cells)
+        task_start, task_end = offsets[columns["task"]]
+        if task_end - task_start < MIN_TASK_CELL:
+            return []
+        number = cells[0].strip() if ROW_NUMBER.fullmatch(cells[0].strip()) else None
+        draft = Draft(path=number.rstrip(".") if number else None, span=(task_start, task_end),
+                      content_start=task_start)
+        for name, role in (("lead", "lead"), ("support", "support")):
+            if name in columns and columns[name] < len(cells):
+                s, e = offsets[columns[name]]
+                for mention in self.mentions(s, e):
+                    if role == "lead" or not self.related_only(mention):
+                        add_assignee(draft.assignees, mention, role)
+        if "deadline" in columns and columns["deadline"] < len(cells):
+            draft.deadline_text = offsets[columns["deadline"]]
+        draft.span = (task_start, block.span[1])
+        return [draft]
+
+
+def cell_offsets(text: str, start: int, cells: list[str]) -> list[tuple[int, int]]:
+    offsets: list[tuple[int, int]] = []
+    pos = start
+    for cell in cells:
+        s = text.find(cell, pos) if cell else pos
+        s = pos if s < 0 else s
+        offsets.append((s, s + len(cell)))
+        pos = s + len(cell)
+    return offsets
+
+
+_YEAR_CELL = re.compile(r"\s*(?:Năm\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*", re.I)
+
+
+def bare_year(text: str, start: int, end: int) -> list[Deadline]:
+    """A task table's time column often says only '2026' or '2026-2027': due at that year's end."""
+    m = _YEAR_CELL.fullmatch(text, start, end)  # pos/endpos, not ^ and $: those only hold at the text's ends
+    if not m:
+        return []
+    last = m.group(2) or m.group(1)
+    if m.group(2):
+        return [Deadline(mention=text[start:end].strip(), span=(start, end), kind="range",
+                         date=f"{last}-12-31", start=f"{m.group(1)}-01-01", end=f"{last}-12-31")]
+    return [Deadline(mention=text[start:end].strip(), span=(start, end), kind="date", date=f"{last}-12-31")]

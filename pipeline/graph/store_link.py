@@ -1,0 +1,140 @@
+"""Linking inside a store: document nodes, reference targets and obligation cascades kept up to date
+after each change, re-resolving only what the change can have affected."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from pipeline.graph import link
+
+
+class GraphLinker:
+    """Refreshes ``doc_keys``, ``refs.target`` and ``cascades`` for the symbols, nodes and documents a change touched."""
+
+    conn: sqlite3.Connection
+    _orphans: set[str]
+
+    def _relink(self, symbols: set[str], nodes: set[str], children: set[str]) -> None:
+        """Refresh the touched nodes, re-resolve the references whose resolution may have changed (the
+        document's own, and those citing a symbol whose stored documents changed), recompute cascades.
+
+        References to a symbol are re-resolved only when the symbol's candidate nodes changed: a copy
+        joining an existing node changes nothing for its citers, so a store that grows by documents
+        sharing symbols does not re-resolve ever more references (the cost stays per document)."""
+        c = self.conn
+        initial = {n: self._node_state(n) for n in nodes}
+        was = {s: self._candidates(s) for s in symbols}
+        for n in list(nodes):
+            self._refresh_node(n)  # member documents may have changed
+        # doc_keys do not change from here to the end of the resolution loop: candidates are read once
+        candidates = {s: self._candidates(s) for s in symbols}
+        changed = sorted(s for s in symbols if candidates[s] != was[s])
+        select = ("SELECT r.*, d.issuer AS citing_issuer, d.issued_on AS citing_date FROM refs r "
+                  "JOIN documents d ON d.doc_id = r.doc_id WHERE ")
+        # two queries, not one with OR: SQLite would scan the whole refs table for the OR
+        rows = {(r["doc_id"], r["ref_id"]): r for r in c.execute(
+            select + f"r.symbol IN ({','.join('?' * len(changed))})", changed)}
+        rows.update(((r["doc_id"], r["ref_id"]), r) for r in c.execute(
+            select + f"r.doc_id IN ({','.join('?' * len(children))}) AND r.target IS NULL", sorted(children)))
+        updates = []
+        for r in rows.values():
+            symbol = r["symbol"]
+            if symbol and symbol not in candidates:
+                candidates[symbol] = self._candidates(symbol)
+            target, method, score = self._resolve(r, candidates.get(symbol, []))
+            if target != r["target"] or method != r["method"]:
+                updates.append((target, method, score, r["doc_id"], r["ref_id"]))
+                nodes.update(k for k in (target, r["target"]) if k)
+                children.add(r["doc_id"])
+        c.executemany("UPDATE refs SET target = ?, method = ?, score = ? WHERE doc_id = ? AND ref_id = ?", updates)
+        for n in sorted(nodes):
+            before = initial[n] if n in initial else self._node_state(n)
+            self._refresh_node(n)
+            after = self._node_state(n)
+            # only when a stored node's chosen record changed do its citers' cascades change; a placeholder
+            # (a cited document not yet seen) has no obligations to cascade from, however often it is cited
+            if after is None or after["placeholder"] or (before is not None and tuple(before) == tuple(after)):
+                if not (before is not None and not before["placeholder"] and after is None):
+                    continue
+            children.update(r[0] for r in c.execute("SELECT DISTINCT doc_id FROM refs WHERE target = ?", (n,)))
+        for doc_id in sorted(children):
+            self._cascades(doc_id)
+        self._prune_agencies()
+
+    def _node_state(self, key: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT placeholder, doc_id FROM doc_keys WHERE key = ?", (key,)).fetchone()
+
+    def _candidates(self, symbol: str) -> list[link.Candidate]:
+        """The stored document nodes a reference to ``symbol`` may resolve to."""
+        return [link.Candidate(k["key"], k["year"], k["issuer"], k["issued_on"]) for k in self.conn.execute(
+            "SELECT key, year, issuer, issued_on FROM doc_keys WHERE symbol = ? AND placeholder = 0 ORDER BY key",
+            (symbol,))]
+
+    def _resolve(self, r: sqlite3.Row, cands: list[link.Candidate]) -> tuple[str | None, str | None, float | None]:
+        if not r["symbol"]:
+            return None, "no_symbol", None
+        q = link.RefQuery(r["symbol"], r["year"], r["issuer_code"], r["issued_on"], r["issuer"],
+                          r["citing_issuer"], r["citing_date"])
+        res = link.resolve(q, cands, self.registry)
+        if res.key is not None:
+            return res.key, res.method, res.score
+        return str(link.placeholder_key(q, self.registry)), f"placeholder:{res.method}", None
+
+    def _refresh_node(self, key: str) -> None:
+        c = self.conn
+        member = c.execute(
+            "SELECT doc_id, symbol, doc_type, issued_on, title FROM documents WHERE node = ? "
+            "ORDER BY language != 'vi', doc_id LIMIT 1", (key,)).fetchone()
+        symbol, year, issuer = _split_key(key)
+        if member is not None:
+            c.execute("INSERT OR REPLACE INTO doc_keys VALUES (?,?,?,?,?,?,?,0,?)",
+                      (key, member["symbol"], year, issuer, member["doc_type"], member["issued_on"],
+                       member["title"], member["doc_id"]))
+            return
+        ref = c.execute("SELECT doc_type, issued_on FROM refs WHERE target = ? ORDER BY doc_id, ref_id LIMIT 1",
+                        (key,)).fetchone()
+        if ref is None:
+            old = c.execute("SELECT issuer FROM doc_keys WHERE key = ?", (key,)).fetchone()
+            if old is not None and old["issuer"]:
+                self._orphans.add(old["issuer"])
+            c.execute("DELETE FROM doc_keys WHERE key = ?", (key,))
+            return
+        c.execute("INSERT OR REPLACE INTO doc_keys VALUES (?,?,?,?,?,?,NULL,1,NULL)",
+                  (key, symbol, year, issuer, ref["doc_type"], ref["issued_on"]))
+        if issuer:
+            self._agency(issuer)
+
+    def _cascades(self, doc_id: str) -> None:
+        c = self.conn
+        c.execute("DELETE FROM cascades WHERE child_doc = ?", (doc_id,))
+        row = c.execute("SELECT record, issuer, node FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return
+        targets = {
+            r["ref_id"]: r["target"]
+            for r in c.execute(
+                "SELECT r.ref_id, r.target FROM refs r JOIN doc_keys k ON k.key = r.target "
+                "WHERE r.doc_id = ? AND k.placeholder = 0 AND r.target != ?", (doc_id, row["node"]))
+        }
+        if not targets:
+            return
+        parents, parent_docs = {}, {}
+        for key in sorted(set(targets.values())):
+            k = c.execute("SELECT doc_id FROM doc_keys WHERE key = ?", (key,)).fetchone()
+            rec = self.record(k["doc_id"])
+            if rec is not None:
+                parents[key], parent_docs[key] = rec, k["doc_id"]
+        child = json.loads(row["record"])
+        child_issuer = row["issuer"]
+        for lk in link.cascade_links(child, parents, targets, child_issuer, self.registry):
+            c.execute("INSERT OR REPLACE INTO cascades VALUES (?,?,?,?,?,?)",
+                      (lk.child, lk.parent, doc_id, parent_docs[lk.evidence["cited"]], lk.score,
+                       json.dumps(lk.evidence, ensure_ascii=False, sort_keys=True)))
+
+
+def _split_key(key: str) -> tuple[str | None, int | None, str | None]:
+    if key.startswith("#"):
+        return None, None, None
+    symbol, year, issuer = key.split("|", 2)
+    return symbol, int(year) if year else None, issuer or None

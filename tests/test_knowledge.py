@@ -1,0 +1,72 @@
+"""The shared knowledge: the motto patterns and the working calendar (public holidays of Vietnam)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract.deadlines import find_deadlines
+from pipeline.knowledge.dates import iso_date
+from pipeline.knowledge.motto import HEADER_MOTTO, MOTTO_LINE, MOTTO_WORDS
+from pipeline.knowledge.workdays import add_working_days, is_working_day
+
+# line, is it where the page header ends (clean-up), is it a motto line (segmentation, metadata)
+MOTTO_CASES = [
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, True),
+    ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False),
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", True, True),
+    ("Độc lập - Tự do - Hạnh phúc", False, True),
+    ("SOCIALIST REPUBLIC OF VIETNAM", False, True),
+    ("Independence - Freedom - Happiness", False, True),
+    ("UỶ BAN NHÂN DÂN TỈNH ĐỒNG NAI", False, False),
+    ("Cộng đồng dân cư thực hiện", False, False),
+]
+
+
+@pytest.mark.parametrize(("line", "header", "motto_line"), MOTTO_CASES)
+def test_motto_variants(line: str, header: bool, motto_line: bool) -> None:
+    assert bool(HEADER_MOTTO.search(line)) is header
+    assert bool(MOTTO_LINE.search(line)) is motto_line
+
+
+def test_motto_words_tell_the_motto_column() -> None:
+    assert MOTTO_WORDS >= {w.upper() for w in "CỘNG HÒA".split()}
+    assert not MOTTO_WORDS & set("UBND TỈNH QUẢNG NINH".split())
+
+
+# start, working days, due: Tết 2025 (27/1 - 31/1 off), 30/4 - 2/5 2025, an ordinary week
+WORKING_DAY_CASES = [
+    ("2025-01-22", 5, "2025-02-05"),
+    ("2025-04-28", 3, "2025-05-06"),
+    ("2025-11-18", 5, "2025-11-25"),
+    ("2025-08-29", 1, "2025-09-03"),  # National Day 1-2/9
+]
+
+
+@pytest.mark.parametrize(("start", "n", "due"), WORKING_DAY_CASES)
+def test_working_days_skip_public_holidays(start: str, n: int, due: str) -> None:
+    assert add_working_days(date.fromisoformat(start), n) == date.fromisoformat(due)
+
+
+def test_tet_is_no_working_day() -> None:
+    assert not is_working_day(date(2025, 1, 29))  # Mùng 1 Tết, a Wednesday
+    assert is_working_day(date(2025, 2, 3))
+
+
+# a real sentence of ../shared, issued on dates around Tết and in an ordinary week
+@pytest.mark.parametrize(("issued", "due"), [("2025-01-22", "2025-02-05"), ("2025-11-18", "2025-11-25")])
+def test_relative_working_days_deadline_skips_tet(issued: str, due: str) -> None:
+    text = "phản hồi trong 05 ngày làm việc kể từ ngày ký ban hành"
+    (deadline,) = find_deadlines(text, issued_on=issued)
+    assert deadline.date == due
+
+
+# day, month and year as read from datelines ("ngày 18 tháng 11 năm 2025", OCR'd "ngày 31 tháng 4")
+@pytest.mark.parametrize(
+    ("year", "month", "day", "iso"),
+    [("2025", "11", "18", "2025-11-18"), ("2024", "02", "29", "2024-02-29"), ("2025", "02", "29", None),
+     ("2025", "4", "31", None), ("2025", "13", "1", None), ("2025", "l1", "18", None), (2016, 1, 7, "2016-01-07")],
+)
+def test_iso_date(year: str | int, month: str | int, day: str | int, iso: str | None) -> None:
+    assert iso_date(year, month, day) == iso
