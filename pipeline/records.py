@@ -12,19 +12,41 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Annotated, Any, Literal
-
-from pydantic import Field
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 SCHEMA = "obligraph/document/v1"
 
-EXTRA = Field(json_schema_extra={"x-extra": True})  # pipeline.schema drops it from "required"
+if TYPE_CHECKING:
+    from pydantic import Field
 
-Offset = Annotated[int, Field(ge=0)]
-Span = tuple[Offset, Offset]
-IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-ReferenceId = Annotated[str, Field(pattern=r"^r\d+$")]
-Role = Literal["lead", "support", "responsible"]
+    EXTRA = Field(json_schema_extra={"x-extra": True})
+    Offset = Annotated[int, Field(ge=0)]
+    Span = tuple[Offset, Offset]
+    IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    ReferenceId = Annotated[str, Field(pattern=r"^r\d+$")]
+    Role = Literal["lead", "support", "responsible"]
+
+
+def bind_constraints() -> None:
+    """Define the constrained types the annotations below name, for pydantic to resolve them.
+
+    The annotations are strings (``from __future__ import annotations``) read only by pipeline.schema,
+    which calls this first: the extraction workers, which never validate, do not import pydantic
+    (about 15 MB of memory per process)."""
+    if "EXTRA" in globals():
+        return
+    from pydantic import Field
+
+    offset = Annotated[int, Field(ge=0)]
+    globals().update(
+        Field=Field,
+        EXTRA=Field(json_schema_extra={"x-extra": True}),  # pipeline.schema drops it from "required"
+        Offset=offset,
+        Span=tuple[offset, offset],
+        IsoDate=Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")],
+        ReferenceId=Annotated[str, Field(pattern=r"^r\d+$")],
+        Role=Literal["lead", "support", "responsible"],
+    )
 
 
 @dataclass

@@ -7,16 +7,22 @@ government moves) come from the ``holidays`` package, which computes the lunar d
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 
-import holidays
 
-# expands the years it is asked about on first use (lazily), then caches them
-_PUBLIC_HOLIDAYS = holidays.country_holidays("VN")
+@cache
+def _public_holidays():
+    """Vietnam's holidays; imported on first use (few documents count working days, and the package
+    costs about 9 MB of memory per process). The calendar expands the years it is asked about, then
+    caches them."""
+    import holidays
+
+    return holidays.country_holidays("VN")
 
 
 def is_working_day(d: date) -> bool:
     """Monday to Friday and not a public holiday."""
-    return d.weekday() < 5 and d not in _PUBLIC_HOLIDAYS
+    return d.weekday() < 5 and d not in _public_holidays()
 
 
 def add_working_days(d: date, n: int) -> date:

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator
 
+from pipeline import records
 from pipeline.records import SCHEMA, DocumentRecord
 
 SCHEMA_FILE = "document.schema.json"
@@ -24,6 +25,7 @@ _EXTRA = "x-extra"
 
 @cache
 def _adapter() -> TypeAdapter[DocumentRecord]:
+    records.bind_constraints()
     return TypeAdapter(DocumentRecord)
 
 
