@@ -41,7 +41,6 @@ from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits, add_limit_argumen
 from pipeline.ingest.readers import DEFAULT_MAX_BYTES, IngestError, read_document, supported
 from pipeline.model.cli import add_components_argument
 from pipeline.records import Source
-from pipeline.schema import InvalidRecord, RecordValidator
 
 DEFAULT_STORE = Path("outputs") / "obligraph.sqlite"
 DEFAULT_FAILURES = Path("outputs") / "failures.jsonl"
@@ -155,7 +154,10 @@ def hash_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Hashed | Failure
 
 
 @functools.cache
-def _validator() -> RecordValidator:
+def _validator():
+    """The record validator, built in the driver on first use: the workers never import pydantic."""
+    from pipeline.schema import RecordValidator
+
     return RecordValidator()
 
 
@@ -189,12 +191,7 @@ def extract_one(path: str, max_bytes: int = DEFAULT_MAX_BYTES, language_backend:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-    data = record.to_dict()
-    try:  # a record that breaks the contract is a failure of its document, not a row in the store
-        _validator().check(data)
-    except InvalidRecord as err:
-        return Failure(path, "validate", str(err))
-    return Extracted(path=path, record=data, size=os.path.getsize(path),
+    return Extracted(path=path, record=record.to_dict(), size=os.path.getsize(path),
                      text_bytes=len(record.text.encode("utf-8")), pages=record.source.pages or 0,
                      ocr=record.source.ocr, seconds=time.perf_counter() - start,
                      stage_seconds=dict(timer.seconds))
@@ -668,6 +665,13 @@ def _store(result: Extracted, sink: _Sink, stats: BatchStats, fail: Callable[[Fa
     held = sink.stored_path(sha)
     if held is not None and held < record["source"]["path"]:
         _skip(sha, sink, stats, bar)
+        return
+    from pipeline.schema import InvalidRecord
+
+    try:  # a record that breaks the contract is a failure of its document, not a row in the store
+        _validator().check(record)
+    except InvalidRecord as err:
+        fail(Failure(result.path, "validate", str(err)))
         return
     started = time.perf_counter()
     try:
