@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from pipeline.extract.deadlines import find_deadlines
-from pipeline.knowledge.dates import iso_date
+from pipeline.knowledge.dates import DATELINE_AT_END, VI_WRITTEN_DATE, iso_date
 from pipeline.knowledge.motto import HEADER_MOTTO, MOTTO_LINE, MOTTO_WORDS
 from pipeline.knowledge.workdays import add_working_days, is_working_day
 
@@ -70,3 +71,20 @@ def test_relative_working_days_deadline_skips_tet(issued: str, due: str) -> None
 )
 def test_iso_date(year: str | int, month: str | int, day: str | int, iso: str | None) -> None:
     assert iso_date(year, month, day) == iso
+
+
+# real lines of ../shared/corpus/dev: the header's date cell ends in the dateline; a citation's date is
+# written the same way but stands mid-sentence
+@pytest.mark.parametrize(("line", "dateline", "written"), [
+    ("Hà Nội, ngày 17 tháng 11 năm 2025", True, "17 tháng 11 năm 2025"),
+    ("số 844/TTr-BTC ngày 17 tháng 11 năm 2025", True, "17 tháng 11 năm 2025"),
+    ("thành ngay trong ngày 20 tháng 11 năm 2025. Giao Bộ Quốc phòng, Bộ Công an chỉ đạo", False,
+     "20 tháng 11 năm 2025"),
+    ("226/TTr-BKHCN ngày 05 tháng 11 năm 2025 của Bộ Khoa học và Công nghệ về thành", False,
+     "05 tháng 11 năm 2025"),
+    ("Hà Nội, ngày 17 tháng 11", False, None),
+])
+def test_written_dates_and_the_dateline(line, dateline, written):
+    assert bool(re.search(DATELINE_AT_END, line)) is dateline
+    found = re.search(VI_WRITTEN_DATE, line)
+    assert (found.group(0) if found else None) == written

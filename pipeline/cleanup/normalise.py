@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from pipeline.cleanup.furniture import strip_furniture
+from pipeline.knowledge.dates import DATELINE_AT_END
 
 # --- characters -----------------------------------------------------------------------------------
 
@@ -137,7 +138,7 @@ def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
 
 # cells of the layout table that frames a document (header, addressees, signature), not data
 _LAYOUT_CELL = re.compile(r"^(?:Số\s*:|Kính\s+gửi|Nơi\s+nhận|KT\.|TM\.|TL\.)|CỘNG\s+HÒA\s+XÃ\s+HỘI|"
-                          r"\bđiện\s*:|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$")
+                          r"\bđiện\s*:|" + DATELINE_AT_END)
 
 
 def _is_table_row(cells: list[str]) -> bool:

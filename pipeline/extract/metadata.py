@@ -14,7 +14,7 @@ from pipeline import knowledge
 from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.deadlines import parse_date
 from pipeline.extract.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
-from pipeline.knowledge.dates import iso_date
+from pipeline.knowledge.dates import VI_WRITTEN_DATE, iso_date
 from pipeline.records import Metadata
 from pipeline.segment.segmenter import MOTTO, Segmentation
 
@@ -112,7 +112,7 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
 
 OWN_MENTION = re.compile(
     r"(?:No\.?|số)\s*(?P<symbol>\d+[^\s,;()]*)\s*,?\s+(?:of|dated|ngày)\s+"
-    r"(?P<date>[A-Z][a-z]+\s+\d{1,2},\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})")
+    rf"(?P<date>[A-Z][a-z]+\s+\d{{1,2}},\s*\d{{4}}|{VI_WRITTEN_DATE}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")
 
 
 def _symbol_from_title_line(lines: list[str]) -> str | None:

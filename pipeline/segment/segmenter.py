@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.knowledge.dates import DATELINE_AT_END
 from pipeline.knowledge.motto import MOTTO_LINE as MOTTO
 from pipeline.knowledge.patterns import UPPER_VI
 
@@ -364,7 +365,7 @@ def _is_header_line(line: str, index: int) -> bool:
         return False
     if MOTTO.search(line) or line.startswith(("Số", "No.", "Number")):
         return True
-    if re.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", line) and len(line) < 80:
+    if re.search(DATELINE_AT_END, line) and len(line) < 80:
         return True
     if line.isupper() or line.startswith(("V/v", "V/V", "Về việc", "Về ", "VỀ ")):
         return True
