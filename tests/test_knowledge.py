@@ -88,3 +88,18 @@ def test_written_dates_and_the_dateline(line, dateline, written):
     assert bool(re.search(DATELINE_AT_END, line)) is dateline
     found = re.search(VI_WRITTEN_DATE, line)
     assert (found.group(0) if found else None) == written
+
+
+# the type table is derived once (knowledge.doc_types) and the stages agree on it: references names a
+# code's type, metadata recognises the type line of a header, the web search folds the same names
+@pytest.mark.parametrize(("code", "name"), [("CĐ", "Công điện"), ("NĐ", "Nghị định"), ("KL", "Kết luận")])
+def test_one_type_table_for_every_stage(code, name):
+    from pipeline.extract.metadata import _type_words
+    from pipeline.extract.references import doc_type_name
+    from pipeline.knowledge.doc_types import NORMATIVE_TYPES, PARTY_TYPES, STATE_TYPES
+    from pipeline.web.search import type_names
+
+    assert {**STATE_TYPES, **NORMATIVE_TYPES, **PARTY_TYPES}[code] == name
+    assert doc_type_name(code) == name
+    assert (name.upper(), code) in _type_words() or code in PARTY_TYPES  # headers name state types
+    assert code in dict(type_names()).values()

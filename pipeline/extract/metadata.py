@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline import knowledge
 from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.deadlines import parse_date
 from pipeline.extract.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
 from pipeline.knowledge.dates import VI_WRITTEN_DATE, iso_date
+from pipeline.knowledge.doc_types import NORMATIVE_TYPES, STATE_TYPES, TYPE_WORDS_EN
 from pipeline.records import Metadata
 from pipeline.segment.segmenter import MOTTO, Segmentation
 
@@ -41,12 +41,9 @@ SIGNER = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*(?:\s+[A-ZĐÂ�
 @lru_cache(maxsize=1)
 def _type_words() -> list[tuple[str, str]]:
     """(upper-case type name, code) pairs, longest first, from the shared type table."""
-    data = knowledge.load("doc_types")
     pairs = {("CÔNG VĂN", "CV")}
-    for table in ("state_types", "normative_types"):
-        for code, name in data.get(table, {}).items():
-            if isinstance(name, str):
-                pairs.add((name.upper(), code))
+    for table in (STATE_TYPES, NORMATIVE_TYPES):
+        pairs.update((name.upper(), code) for code, name in table.items())
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
@@ -128,8 +125,7 @@ def _symbol_from_title_line(lines: list[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _title_type_names() -> frozenset[str]:
     """Type names in capitals, Vietnamese and English, from the shared type table."""
-    data = knowledge.load("doc_types")
-    return frozenset([name for name, _ in _type_words()] + [w.upper() for w in data["type_words_en"]])
+    return frozenset([name for name, _ in _type_words()] + [w.upper() for w in TYPE_WORDS_EN])
 
 
 def _date_from_own_mentions(text: str, symbol: str) -> str | None:

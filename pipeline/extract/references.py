@@ -20,6 +20,18 @@ from dataclasses import dataclass
 
 from pipeline import knowledge
 from pipeline.knowledge.dates import iso_date
+from pipeline.knowledge.doc_types import (
+    CERTAIN_COMPLETIONS,
+    JOINT_TYPES,
+    LEGISLATURE,
+    NORMATIVE_TYPES,
+    NUMBER_WORDS,
+    PARTY_TYPE_WORD_CODES,
+    PARTY_TYPES,
+    STATE_TYPES,
+    TYPE_WORDS_EN,
+    TYPE_WORDS_VI,
+)
 from pipeline.knowledge.patterns import alternation, first_letters
 from pipeline.records import Reference
 
@@ -28,26 +40,12 @@ def _load(name: str) -> dict:
     return knowledge.load(name.removesuffix(".json"))
 
 
-def _codes(table: dict) -> dict:
-    """A code table without its "_about"-style comment keys."""
-    return {k: v for k, v in table.items() if not k.startswith("_")}
-
-
-_TYPES = _load("doc_types.json")
 _ISSUERS = _load("issuer_codes.json")
 _CUES = _load("relation_cues.json")
-
-STATE_TYPES: dict[str, str] = _codes(_TYPES["state_types"])
-NORMATIVE_TYPES: dict[str, str] = _codes(_TYPES["normative_types"])
-PARTY_TYPES: dict[str, str] = _codes(_TYPES["party_types"])
-LEGISLATURE = set(_TYPES["legislature_issuers"])
-JOINT_TYPES = set(_TYPES["joint_types"])
-CERTAIN_COMPLETIONS: dict[str, str] = _TYPES["certain_completions"]
-PARTY_TYPE_WORD_CODES: dict[str, str] = _TYPES["party_type_word_codes"]
-TERM_ISSUERS: dict[str, str] = _codes(_ISSUERS["term_issuers"])
-STATE_ISSUERS: dict[str, str] = _codes(_ISSUERS["state_issuers"])
-PARTY_ISSUERS: dict[str, str] = _codes(_ISSUERS["party_issuers"])
-UNITS: dict[str, str | None] = _codes(_ISSUERS["units"])
+TERM_ISSUERS: dict[str, str] = knowledge.code_table(_ISSUERS["term_issuers"])
+STATE_ISSUERS: dict[str, str] = knowledge.code_table(_ISSUERS["state_issuers"])
+PARTY_ISSUERS: dict[str, str] = knowledge.code_table(_ISSUERS["party_issuers"])
+UNITS: dict[str, str | None] = knowledge.code_table(_ISSUERS["units"])
 
 # Codes that can stand in the type slot of a state symbol (QH/UBTVQH are issuers with a term number).
 TYPE_CODES = (set(STATE_TYPES) | set(NORMATIVE_TYPES)) - LEGISLATURE
@@ -91,7 +89,7 @@ _CODE = r"[A-Za-zĐđ][A-Za-zĐđ0-9]*(?:[ \t]*&[ \t]*[A-Za-zĐđ0-9]+|&)*"  # "
 _CODED = _CODE + r"(?:\.[A-ZĐ0-9]{1,5}(?![a-zđ.]))?"  # "V.III" in 1234/VPCP-V.III
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _NUMBER = r"\d{1,6}(?:\.\d{1,2}(?=/))?"  # 66.7/2025/NQ-CP: numbered parts of one resolution
-_NUMBER_WORDS = sorted(_TYPES["number_words"], key=len, reverse=True)
+_NUMBER_WORDS = sorted(NUMBER_WORDS, key=len, reverse=True)
 _NUMWORD = "|".join(re.escape(w) for w in _NUMBER_WORDS)
 
 _MASTER = re.compile(
@@ -113,8 +111,8 @@ _GROUP_RE = re.compile(_CODED)
 _YEAR_ONLY = re.compile(_YEAR)
 
 
-_TW_VI = {k: v for k, v in _TYPES["type_words_vi"].items()}
-_TW_EN = {k: v for k, v in _TYPES["type_words_en"].items()}
+_TW_VI = dict(TYPE_WORDS_VI)
+_TW_EN = dict(TYPE_WORDS_EN)
 _TW_LOOKUP = {" ".join(k.lower().split()): v for k, v in {**_TW_VI, **_TW_EN}.items()}
 _TW_ALT = alternation(list(_TW_VI)) + "|" + alternation(list(_TW_EN), plural=True)
 _TYPE_WORD_RE = re.compile(first_letters([*_TW_VI, *_TW_EN]) + rf"(?<!\w)(?:{_TW_ALT})(?!\w)", re.IGNORECASE)

@@ -13,3 +13,8 @@ from typing import Any
 def load(name: str) -> Any:
     """The parsed data file ``data/<name>.json`` (read once; callers must not mutate it)."""
     return json.loads(resources.files("pipeline.knowledge.data").joinpath(f"{name}.json").read_text("utf-8"))
+
+
+def code_table(table: dict) -> dict:
+    """A code table of a data file without its "_about"-style comment keys."""
+    return {k: v for k, v in table.items() if not k.startswith("_")}

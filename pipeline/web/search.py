@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline import knowledge
 from pipeline.graph import query
 from pipeline.graph.link import fold
+from pipeline.knowledge.doc_types import NORMATIVE_TYPES, PARTY_TYPES, STATE_TYPES
 from pipeline.web.db import WebDB
 
 _SYMBOL = re.compile(r"\d+[\w.]*(?:/\d{4})?[/-][\wĐđ.&-]+", re.UNICODE)
@@ -34,13 +34,11 @@ class DocumentQuery:
 @cache
 def type_names() -> list[tuple[str, str]]:
     """(folded type name, code), longest first: "cong dien" -> CĐ, "cong van" -> CV."""
-    data = knowledge.load("doc_types")
     names: dict[str, str] = {"cong van": "CV", "official dispatch": "CĐ", "directive": "CT", "decision": "QĐ",
                              "decree": "NĐ", "resolution": "NQ", "circular": "TT", "plan": "KH", "notice": "TB"}
-    for group in ("state_types", "normative_types", "party_types"):
-        for code, name in (data.get(group) or {}).items():
-            if isinstance(name, str):
-                names.setdefault(fold(name), code)
+    for table in (STATE_TYPES, NORMATIVE_TYPES, PARTY_TYPES):
+        for code, name in table.items():
+            names.setdefault(fold(name), code)
     return sorted(names.items(), key=lambda kv: -len(kv[0]))
 
 
