@@ -12,7 +12,7 @@ from pipeline.extract.document import StageError, extract_file
 from pipeline.ingest.limits import add_limit_arguments, limits_from_args
 from pipeline.ingest.readers import IngestError
 from pipeline.model.cli import add_components_argument
-from pipeline.schema import InvalidRecord, RecordValidator
+from pipeline.records import InvalidRecord
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -21,6 +21,8 @@ def _extract(args: argparse.Namespace) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     limits = limits_from_args(args)
+    from pipeline.schema import RecordValidator  # pydantic only for the commands that validate
+
     validator = RecordValidator()
     for name in args.files:
         try:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.model.cli import add_components_argument
-from pipeline.schema import InvalidRecord, RecordValidator
+from pipeline.records import InvalidRecord
 
 CHECK_MARKER = "CHECK"
 _FOLD = re.compile(r"[\s|*#_]+")
@@ -307,6 +307,8 @@ _SECONDARY = ("issuer_acc", "language_acc", "path_acc", "role_acc")
 
 def read_records(path: Path) -> list[dict]:
     """The records of a JSON Lines file, each validated against the contract (InvalidRecord names the line)."""
+    from pipeline.schema import RecordValidator
+
     validator, records = RecordValidator(), []
     for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if line.strip():

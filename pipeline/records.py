@@ -16,6 +16,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 SCHEMA = "obligraph/document/v1"
 
+
+class InvalidRecord(ValueError):
+    """A record that breaks the contract; the message lists each failing field by its path. Here, with the
+    contract, so that callers can catch it without importing the validator (pipeline.schema, pydantic)."""
+
 if TYPE_CHECKING:
     from pydantic import Field
 

@@ -16,7 +16,13 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_store import ALL, BNNMT, DAKLAK, R0129, R223, R234, TTG, build  # noqa: E402
 
-from pipeline.graph.export import add_export_command, export, ics_escape, ics_fold  # noqa: E402
+from pipeline.graph.export import (  # noqa: E402
+    add_export_command,
+    calendar_text,
+    export,
+    new_calendar,
+    obligation_todo,
+)
 
 FILES = {"jsonl": "x.jsonl", "csv": "x.csv", "ics": "x.ics", "graphml": "x.graphml", "neo4j": "neo4j"}
 
@@ -83,15 +89,33 @@ def test_ics_related_to_for_cascades(tmp_path):
     ("a\\b\nc", "a\\\\b\\nc"),
 ])
 def test_ics_escape(text, expected):
-    assert ics_escape(text) == expected
+    assert _summary_line(text) == "SUMMARY:" + expected
 
 
 def test_ics_fold_keeps_characters_whole():
-    line = "SUMMARY:" + "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai " * 3
-    folded = ics_fold(line)
+    summary = "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai " * 3
+    line = "SUMMARY:" + summary.replace(",", "\\,")
+    folded = _written_line(summary, "SUMMARY:")
     parts = folded.encode("utf-8").split(b"\r\n")
     assert all(len(p) <= 75 for p in parts) and len(parts) > 1
     assert folded.replace("\r\n ", "") == line
+
+
+def _written_line(summary: str, prefix: str) -> str:
+    """The (folded) content line starting with ``prefix`` in the calendar text the exports write."""
+    cal = new_calendar("-//obligraph//test//EN")
+    cal.add_component(obligation_todo("o0123456789abcdef", "2025-11-18", "2025-12-01", summary, "d"))
+    text = calendar_text(cal)
+    start = text.index("\r\n" + prefix) + 2
+    end = start
+    while True:  # a folded line goes on over the lines that open with a space
+        end = text.index("\r\n", end) + 2
+        if text[end] != " ":
+            return text[start:end - 2]
+
+
+def _summary_line(summary: str) -> str:
+    return _written_line(summary, "SUMMARY:").replace("\r\n ", "")
 
 
 def test_graphml_reads_back_in_networkx(out):

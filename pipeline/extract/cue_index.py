@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,30 +114,24 @@ class CueIndex:
 
     def may_match(self, name: str, start: int, end: int) -> bool:
         """False only when no phrase of list `name` can match inside text[start:end]."""
-        found = self._hits.get(name)
-        if found is None:
+        if self._hits.get(name) is None:
             return True  # the list has no anchors (or the text no offsets): the regex decides
-        starts, ends = found
-        i = bisect_left(starts, start)
-        while i < len(starts) and starts[i] < end:
-            if ends[i] <= end:
-                return True
-            i += 1
-        return False
+        return next(self._within(name, start, end), None) is not None
 
     def starts(self, name: str, start: int, end: int) -> list[int]:
         """Where an anchor of list `name` starts inside text[start:end] (a list without anchors: every position)."""
-        found = self._hits.get(name)
-        if found is None:
+        if self._hits.get(name) is None:
             return list(range(start, end))
-        starts, ends = found
+        return list(self._within(name, start, end))
+
+    def _within(self, name: str, start: int, end: int) -> Iterator[int]:
+        """The starts of the anchors of list `name` that lie wholly inside text[start:end]."""
+        starts, ends = self._hits[name]
         i = bisect_left(starts, start)
-        out = []
         while i < len(starts) and starts[i] < end:
             if ends[i] <= end:
-                out.append(starts[i])
+                yield starts[i]
             i += 1
-        return out
 
 
 @lru_cache(maxsize=8)

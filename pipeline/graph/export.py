@@ -27,7 +27,6 @@ from typing import Any
 
 import icalendar
 import networkx as nx
-from icalendar.parser import Contentline
 
 from pipeline.graph.build import load_graph
 from pipeline.graph.store import DEFAULT_STORE, Store
@@ -79,16 +78,6 @@ def export_csv(store: Store, out: io.TextIOBase) -> int:
 
 
 # ---------------------------------------------------------------- ics
-
-
-def ics_escape(text: str) -> str:
-    """RFC 5545 §3.3.11 TEXT escaping (icalendar's), for callers that still write lines by hand."""
-    return icalendar.vText(text).to_ical().decode("utf-8")
-
-
-def ics_fold(line: str) -> str:
-    """RFC 5545 §3.1 folding at 75 octets, never inside a character (icalendar's)."""
-    return Contentline(line).to_ical().decode("utf-8")
 
 
 def _uid(obligation_id: str) -> str:

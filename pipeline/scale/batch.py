@@ -40,7 +40,7 @@ from pipeline.graph.store import GROUP_SECONDS
 from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits, add_limit_arguments, limits_from_args
 from pipeline.ingest.readers import DEFAULT_MAX_BYTES, IngestError, read_document, supported
 from pipeline.model.cli import add_components_argument
-from pipeline.records import Source
+from pipeline.records import InvalidRecord, Source
 
 DEFAULT_STORE = Path("outputs") / "obligraph.sqlite"
 DEFAULT_FAILURES = Path("outputs") / "failures.jsonl"
@@ -666,8 +666,6 @@ def _store(result: Extracted, sink: _Sink, stats: BatchStats, fail: Callable[[Fa
     if held is not None and held < record["source"]["path"]:
         _skip(sha, sink, stats, bar)
         return
-    from pipeline.schema import InvalidRecord
-
     try:  # a record that breaks the contract is a failure of its document, not a row in the store
         _validator().check(record)
     except InvalidRecord as err:

@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator
 
 from pipeline import records
-from pipeline.records import SCHEMA, DocumentRecord
+from pipeline.records import SCHEMA, DocumentRecord, InvalidRecord
 
 SCHEMA_FILE = "document.schema.json"
 _EXTRA = "x-extra"
@@ -49,10 +49,6 @@ def checked_in_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     return json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n"
-
-
-class InvalidRecord(ValueError):
-    """A record that breaks the contract; the message lists each failing field by its path."""
 
 
 @cache
