@@ -336,3 +336,15 @@ def test_another_commit_is_exported_without_a_checkout(tmp_path: Path):
     assert (tree / "pipeline" / "scale" / "batch.py").is_file()
     with pytest.raises(subprocess.CalledProcessError):
         against.export_tree("no-such-revision", ROOT, tmp_path / "other")
+
+
+def test_warm_up_leaves_lingua_unloaded_until_a_document_needs_it():
+    """Each warm-up text is decided by its letters; lingua's models (58 MB per worker) load on first need."""
+    probe = ("import pipeline.cleanup.language as L, pipeline.scale.batch as b\n"
+             "b.warm_up(); print(L._lingua.cache_info().currsize)\n"
+             # an English sentence naming Hà Nội: neither clearly Vietnamese nor clearly English by letters
+             "L.detect_document(['The Ministry of Finance in Hà Nội shall report on the plan by June.']); "
+             "print(L._lingua.cache_info().currsize)\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    assert out == ["0", "1"]

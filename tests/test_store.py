@@ -376,6 +376,19 @@ def test_cascades_follow_the_record_chosen_for_a_node_whatever_the_order(tmp_pat
         assert chosen == copy["doc_id"] and parents == {copy["doc_id"]}
 
 
+def test_same_content_stored_again_under_a_second_path_keeps_its_references_resolved(tmp_path):
+    """The batch keeps the smaller of two paths holding the same content, so the copy that finished first
+    is replaced by a record with the same doc_id; its references must still be resolved and its cascades
+    drawn (they were left unresolved, so the store depended on which worker finished first)."""
+    later = dict(R0129, source=dict(R0129["source"], path="a/" + R0129["source"]["path"]))
+    with build(tmp_path / "s.sqlite", [R217, R223, R0129, later]) as store:
+        assert targets(store, R0129["doc_id"])["r1"] == node_of(store, R223["doc_id"])
+        assert R0129["doc_id"] in {r[0] for r in store.conn.execute("SELECT child_doc FROM cascades")}
+        replaced = store.dump()
+    with build(tmp_path / "t.sqlite", [R217, R223, later]) as alone:
+        assert replaced == alone.dump()  # the same content as if the copy had never been stored
+
+
 def test_agencies_canonical_and_aliases(store):
     names = {r[0] for r in store.conn.execute("SELECT name FROM agencies")}
     assert {TTG, DAKLAK, BNNMT, "Bộ Tư pháp"} <= names

@@ -5,8 +5,29 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 
 from pipeline.graph import link
+
+# the refs columns a document's record gives; target, method and score come from the resolution
+REF_COLUMNS = ("doc_id", "ref_id", "ord", "symbol", "doc_type", "number", "year", "issuer_code", "issued_on",
+               "issuer", "relation", "mention", "confidence")
+
+
+@dataclass(frozen=True)
+class NewRefs:
+    """A stored document's refs rows (REF_COLUMNS), resolved in memory and inserted with their targets, so
+    a new reference costs one INSERT rather than an INSERT and an UPDATE."""
+
+    rows: list[tuple]
+    citing_issuer: str | None
+    citing_date: str | None
+
+    def unresolved(self) -> dict[tuple[str, str], dict]:
+        """Each row as _resolve reads it, keyed as the stored rows are (a repeated ref id: the last wins)."""
+        return {(row[0], row[1]): {**dict(zip(REF_COLUMNS, row, strict=True)), "target": None, "method": None,
+                                   "citing_issuer": self.citing_issuer, "citing_date": self.citing_date}
+                for row in self.rows}
 
 
 class GraphLinker:
@@ -15,13 +36,14 @@ class GraphLinker:
     conn: sqlite3.Connection
     _orphans: set[str]
 
-    def _relink(self, symbols: set[str], nodes: set[str], children: set[str]) -> None:
+    def _relink(self, symbols: set[str], nodes: set[str], children: set[str], new_refs: NewRefs | None = None) -> None:
         """Refresh the touched nodes, re-resolve the references whose resolution may have changed (the
         document's own, and those citing a symbol whose stored documents changed), recompute cascades.
 
         References to a symbol are re-resolved only when the symbol's candidate nodes changed: a copy
         joining an existing node changes nothing for its citers, so a store that grows by documents
-        sharing symbols does not re-resolve ever more references (the cost stays per document)."""
+        sharing symbols does not re-resolve ever more references (the cost stays per document).
+        ``new_refs``, the refs of a document being stored, are resolved here and inserted resolved."""
         c = self.conn
         initial = {n: self._node_state(n) for n in nodes}
         was = {s: self._candidates(s) for s in symbols}
@@ -37,33 +59,39 @@ class GraphLinker:
             select + f"r.symbol IN ({','.join('?' * len(changed))})", changed)}
         rows.update(((r["doc_id"], r["ref_id"]), r) for r in c.execute(
             select + f"r.doc_id IN ({','.join('?' * len(children))}) AND r.target IS NULL", sorted(children)))
-        updates = []
-        for r in rows.values():
+        fresh = new_refs.unresolved() if new_refs else {}
+        rows.update(fresh)
+        updates, inserts = [], []
+        for key, r in rows.items():
             symbol = r["symbol"]
             if symbol and symbol not in candidates:
                 candidates[symbol] = self._candidates(symbol)
             target, method, score = self._resolve(r, candidates.get(symbol, []))
+            if key in fresh:
+                inserts.append((*(r[col] for col in REF_COLUMNS), target, method, score))
             if target != r["target"] or method != r["method"]:
-                updates.append((target, method, score, r["doc_id"], r["ref_id"]))
+                if key not in fresh:
+                    updates.append((target, method, score, r["doc_id"], r["ref_id"]))
                 nodes.update(k for k in (target, r["target"]) if k)
                 children.add(r["doc_id"])
+        c.executemany("INSERT OR REPLACE INTO refs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts)
         c.executemany("UPDATE refs SET target = ?, method = ?, score = ? WHERE doc_id = ? AND ref_id = ?", updates)
         for n in sorted(nodes):
             before = initial[n] if n in initial else self._node_state(n)
-            self._refresh_node(n)
-            after = self._node_state(n)
+            after = self._refresh_node(n)
             # only when a stored node's chosen record changed do its citers' cascades change; a placeholder
             # (a cited document not yet seen) has no obligations to cascade from, however often it is cited
-            if after is None or after["placeholder"] or (before is not None and tuple(before) == tuple(after)):
-                if not (before is not None and not before["placeholder"] and after is None):
+            if after is None or after[0] or before == after:  # [0]: the node is a placeholder
+                if not (before is not None and not before[0] and after is None):
                     continue
             children.update(r[0] for r in c.execute("SELECT DISTINCT doc_id FROM refs WHERE target = ?", (n,)))
         for doc_id in sorted(children):
             self._cascades(doc_id)
         self._prune_agencies()
 
-    def _node_state(self, key: str) -> sqlite3.Row | None:
-        return self.conn.execute("SELECT placeholder, doc_id FROM doc_keys WHERE key = ?", (key,)).fetchone()
+    def _node_state(self, key: str) -> tuple[int, str | None] | None:
+        row = self.conn.execute("SELECT placeholder, doc_id FROM doc_keys WHERE key = ?", (key,)).fetchone()
+        return None if row is None else (row["placeholder"], row["doc_id"])
 
     def _candidates(self, symbol: str) -> list[link.Candidate]:
         """The stored document nodes a reference to ``symbol`` may resolve to."""
@@ -81,7 +109,9 @@ class GraphLinker:
             return res.key, res.method, res.score
         return str(link.placeholder_key(q, self.registry)), f"placeholder:{res.method}", None
 
-    def _refresh_node(self, key: str) -> None:
+    def _refresh_node(self, key: str) -> tuple[int, str | None] | None:
+        """Rewrite the doc_keys row of a node from its members (or, with none, from the references citing
+        it); returns its state as _node_state would read it back (placeholder, doc_id), None when gone."""
         c = self.conn
         member = c.execute(
             "SELECT doc_id, symbol, doc_type, issued_on, title FROM documents WHERE node = ? "
@@ -91,7 +121,7 @@ class GraphLinker:
             c.execute("INSERT OR REPLACE INTO doc_keys VALUES (?,?,?,?,?,?,?,0,?)",
                       (key, member["symbol"], year, issuer, member["doc_type"], member["issued_on"],
                        member["title"], member["doc_id"]))
-            return
+            return 0, member["doc_id"]
         ref = c.execute("SELECT doc_type, issued_on FROM refs WHERE target = ? ORDER BY doc_id, ref_id LIMIT 1",
                         (key,)).fetchone()
         if ref is None:
@@ -99,11 +129,12 @@ class GraphLinker:
             if old is not None and old["issuer"]:
                 self._orphans.add(old["issuer"])
             c.execute("DELETE FROM doc_keys WHERE key = ?", (key,))
-            return
+            return None
         c.execute("INSERT OR REPLACE INTO doc_keys VALUES (?,?,?,?,?,?,NULL,1,NULL)",
                   (key, symbol, year, issuer, ref["doc_type"], ref["issued_on"]))
         if issuer:
             self._agency(issuer)
+        return 1, None
 
     def _cascades(self, doc_id: str) -> None:
         c = self.conn

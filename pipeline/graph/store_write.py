@@ -6,6 +6,13 @@ import json
 import sqlite3
 
 from pipeline.graph import link
+from pipeline.graph.store_link import NewRefs
+
+
+def encode_record(record: dict) -> str:
+    """The JSON text a record is stored as (compact, UTF-8 as written); the batch driver validates this same
+    text, so a record is encoded once."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 class DocumentWriter:
@@ -15,11 +22,12 @@ class DocumentWriter:
     conn: sqlite3.Connection
     _orphans: set[str]
 
-    def put_document(self, record: dict) -> None:
-        """Store one contract record, replacing any earlier record of the same source path."""
+    def put_document(self, record: dict, blob: str | None = None) -> None:
+        """Store one contract record, replacing any earlier record of the same source path; ``blob`` is
+        the record's encode_record text when the caller already has it."""
         doc_id = record["doc_id"]
         path = record["source"]["path"]
-        blob = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        blob = encode_record(record) if blob is None else blob
         same = self.conn.execute(
             "SELECT 1 FROM documents WHERE doc_id = ? AND path = ? AND record = ?", (doc_id, path, blob)
         ).fetchone()
@@ -46,6 +54,7 @@ class DocumentWriter:
         old = c.execute("SELECT doc_id FROM documents WHERE path = ? OR doc_id = ?", (source["path"], doc_id))
         for row in old.fetchall():
             self._delete(row["doc_id"], symbols, nodes, children)
+        children.add(doc_id)  # _delete dropped it when the same content was stored under another path
         issuer = self.canonical(meta["issuer"]) if meta.get("issuer") else None
         node, key = self._node_for(record, issuer)
         c.execute(
@@ -58,9 +67,9 @@ class DocumentWriter:
         if key is not None:
             symbols.add(key.symbol)
         nodes.add(node)
-        self._insert_refs(record, issuer)
+        refs = self._ref_rows(record, issuer)
         self._insert_obligations(record)
-        self._relink(symbols, nodes, children)
+        self._relink(symbols, nodes, children, NewRefs(refs, issuer, meta.get("issued_on")))
 
     def _node_for(self, record: dict, issuer: str | None) -> tuple[str, link.DocKey | None]:
         meta = record.get("metadata") or {}
@@ -108,7 +117,8 @@ class DocumentWriter:
         c.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
         children.discard(doc_id)
 
-    def _insert_refs(self, record: dict, issuer: str | None) -> None:
+    def _ref_rows(self, record: dict, issuer: str | None) -> list[tuple]:
+        """The document's refs rows without their resolution: _relink resolves and inserts them."""
         text = record.get("text") or ""
         rows = []
         for ord_, ref in enumerate(record.get("references", [])):
@@ -118,7 +128,7 @@ class DocumentWriter:
             rows.append((record["doc_id"], ref["id"], ord_, ref.get("symbol"), ref.get("doc_type"), ref.get("number"),
                          ref.get("year"), ref.get("issuer_code"), ref.get("issued_on"), named,
                          ref.get("relation") or "cites", ref.get("mention"), ref.get("confidence", 1.0)))
-        self.conn.executemany("INSERT OR REPLACE INTO refs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,NULL)", rows)
+        return rows
 
     def _insert_obligations(self, record: dict) -> None:
         doc_id = record["doc_id"]
