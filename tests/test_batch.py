@@ -319,11 +319,18 @@ def test_the_comparison_with_another_commit_interleaves_the_trees_and_gives_rati
     def fake_measure(spec: dict, root: Path | None) -> dict:
         order.append("base" if root else "this")
         speed = 1.0 if root else 2.0  # this tree twice as fast
-        return {"elapsed": 10 / speed, "input_bytes": 10 * 2**20, "text_bytes": 8 * 2**20,
+        pages = 68 if spec["inputs"] == ["a.pdf"] else 0
+        return {"elapsed": 10 / speed, "input_bytes": 10 * 2**20, "text_bytes": 8 * 2**20, "pages": pages,
                 "stage_seconds": {"ingest": 2 / speed, "obligations": 4 / speed}, "peak_rss_tree_mb": 100.0}
 
-    report = against.compare("HEAD~1", tmp_path, ["a.md"], fake_measure, tmp_path, repeat=2)
+    report = against.compare("HEAD~1", tmp_path, {"crawl": ["a.md"], "gazette": ["a.pdf"]}, fake_measure, tmp_path,
+                             repeat=2)
     assert order == ["base", "this"] * 2 * len(against.CONFIGURATIONS)
+    assert report["configurations"]["gazette-1w-extract-only"]["ratio"]["ingest pages/s"] == 2.0
+    assert report["configurations"]["gazette-1w-extract-only"]["this"]["ingest pages/s"] == 68.0
+    assert "ingest pages/s" not in report["configurations"]["crawl-2w"]["this"]
+    no_pdfs = against.compare("HEAD~1", tmp_path, {"crawl": ["a.md"], "gazette": []}, fake_measure, tmp_path)
+    assert set(no_pdfs["configurations"]) == {"crawl-2w", "crawl-1w-extract-only"}
     ratios = report["configurations"]["crawl-2w"]["ratio"]
     assert ratios["input MB/s"] == 2.0 and ratios["ingest MB/s"] == 2.0 and ratios["peak RSS MB"] == 1.0
     assert report["configurations"]["crawl-2w"]["base"]["input MB/s"] == 1.0

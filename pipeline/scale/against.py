@@ -16,10 +16,12 @@ import tarfile
 from collections.abc import Callable
 from pathlib import Path
 
-# name -> (workers, with a store): end to end as `obligraph run` does it, and extraction alone, whose
-# summed worker time per stage gives the stage figures
-CONFIGURATIONS = {"crawl-2w": (2, True), "crawl-1w-extract-only": (1, False)}
-STAGES = ("ingest", "normalise", "segment", "language", "metadata", "references", "obligations")
+from pipeline.scale.rates import compared_figures
+
+# name -> (inputs, workers, with a store): the crawl end to end as `obligraph run` does it, and extraction
+# alone, whose summed worker time per stage gives the stage figures; the gazette PDFs for ingest pages/s
+CONFIGURATIONS = {"crawl-2w": ("crawl", 2, True), "crawl-1w-extract-only": ("crawl", 1, False),
+                  "gazette-1w-extract-only": ("gazette", 1, False)}
 
 
 def export_tree(rev: str, repository: Path, target: Path) -> Path:
@@ -32,31 +34,20 @@ def export_tree(rev: str, repository: Path, target: Path) -> Path:
     return target
 
 
-def figures(result: dict) -> dict[str, float | None]:
-    """The compared numbers of one batch result: input MB/s, peak RSS and text MB/s per stage."""
-    if "elapsed" not in result:
-        return {}
-    text_mb = result["text_bytes"] / 2**20
-    out = {"input MB/s": result["input_bytes"] / 2**20 / max(result["elapsed"], 1e-9),
-           "peak RSS MB": result.get("peak_rss_tree_mb")}
-    for stage in STAGES:
-        seconds = result.get("stage_seconds", {}).get(stage)
-        out[f"{stage} MB/s"] = text_mb / seconds if seconds else None
-    return out
-
-
-def compare(rev: str, tree: Path, inputs: list[str], measure: Callable[[dict, Path], dict], scratch: Path,
+def compare(rev: str, tree: Path, inputs: dict[str, list[str]], measure: Callable[[dict, Path], dict], scratch: Path,
             repeat: int = 3) -> dict:
-    """Run every configuration ``repeat`` times from both trees, interleaved; medians and ratios."""
-    runs: dict[str, dict[str, list[dict]]] = {name: {"base": [], "this": []} for name in CONFIGURATIONS}
+    """Run every configuration ``repeat`` times from both trees, interleaved; medians and ratios.
+    ``inputs``: the files of each corpus the configurations name (a corpus without files is left out)."""
+    configurations = {name: c for name, c in CONFIGURATIONS.items() if inputs.get(c[0])}
+    runs: dict[str, dict[str, list[dict]]] = {name: {"base": [], "this": []} for name in configurations}
     for round_ in range(repeat):
-        for name, (workers, with_store) in CONFIGURATIONS.items():
+        for name, (corpus, workers, with_store) in configurations.items():
             for side, root in (("base", tree), ("this", None)):
                 tag = f"{name}-{side}-{round_}"
-                spec = {"kind": "batch", "inputs": inputs, "workers": workers, "progress": False,
+                spec = {"kind": "batch", "inputs": inputs[corpus], "workers": workers, "progress": False,
                         "store": str(scratch / f"{tag}.sqlite") if with_store else None,
                         "failures": str(scratch / f"{tag}.failures.jsonl")}
-                runs[name][side].append(figures(measure(spec, root)))
+                runs[name][side].append(compared_figures(measure(spec, root)))
     report: dict = {"against": rev, "repeat": repeat, "configurations": {}}
     for name, sides in runs.items():
         medians = {side: _medians(results) for side, results in sides.items()}

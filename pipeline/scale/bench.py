@@ -26,6 +26,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from pipeline.scale.rates import STAGES, ingest_pages_s, throughput
+
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 CRAWL = SHARED / "corpus" / "crawl"
@@ -145,25 +147,6 @@ def _kill_tree(proc: subprocess.Popen) -> None:
     except Exception:  # psutil missing or the tree already gone
         pass
     proc.kill()
-
-
-def throughput(result: dict) -> dict:
-    """Rates of one batch result."""
-    if "error" in result and "elapsed" not in result:
-        return {}
-    elapsed = result["elapsed"] or 1e-9
-    mb = result["input_bytes"] / 2**20
-    text_mb = result["text_bytes"] / 2**20
-    stages = {}
-    for stage, seconds in result["stage_seconds"].items():
-        stages[stage] = {"seconds": round(seconds, 3),
-                         "text_mb_s": round(text_mb / seconds, 2) if seconds > 0 else None}
-    return {"documents": result["files"], "documents_s": round(result["files"] / elapsed, 2),
-            "input_mb": round(mb, 2), "input_mb_s": round(mb / elapsed, 3),
-            "text_mb": round(text_mb, 2), "text_mb_s": round(text_mb / elapsed, 3),
-            "pages": result["pages"], "pages_s": round(result["pages"] / elapsed, 3),
-            "ocr_pages": result["ocr_pages"], "store_seconds": round(result["store_seconds"], 2),
-            "failures": result["failures"], "stages": stages}
 
 
 def grep_floor(files: list[str], repeat: int = 3) -> dict:
@@ -360,12 +343,6 @@ def summary(report: dict) -> dict:
     return out
 
 
-def ingest_pages_s(result: dict) -> float | None:
-    """Pages read per second of the ingest stage alone (worker time), the figure of born-digital PDFs."""
-    seconds = (result.get("stage_seconds") or {}).get("ingest")
-    return round(result["pages"] / seconds, 1) if seconds and result.get("pages") else None
-
-
 # ---------------------------------------------------------------- output
 
 def _say(line: str) -> None:
@@ -382,11 +359,11 @@ def table(report: dict) -> str:
                      rates.get("store_seconds", "") if r.get("store") else "", r.get("peak_rss_tree_mb", ""),
                      r.get("wall_seconds", ""), r.get("error", "")))
     lines = _align(rows)
-    stage_rows = [("stage (text MB/s, summed worker time)", *STAGE_NAMES)]
+    stage_rows = [("stage (text MB/s, summed worker time)", *STAGES)]
     for name, r in report["runs"].items():
         stages = (r.get("rates") or {}).get("stages") or {}
         if stages and name.startswith(("crawl-1w", "crawl-2w-extract", "dev-text-1w")):
-            stage_rows.append((name, *(stages.get(s, {}).get("text_mb_s") for s in STAGE_NAMES)))
+            stage_rows.append((name, *(stages.get(s, {}).get("text_mb_s") for s in STAGES)))
     lines += ["", *_align(stage_rows), ""]
     for corpus, g in report["grep"].items():
         lines.append(f"grep floor ({corpus}): {g['seconds']} s, {g['mb_s']} MB/s")
@@ -414,7 +391,6 @@ def table(report: dict) -> str:
     return "\n".join(lines)
 
 
-STAGE_NAMES = ("ingest", "normalise", "segment", "language", "metadata", "references", "obligations")
 
 
 def _align(rows: list[tuple]) -> list[str]:
@@ -482,8 +458,10 @@ def run_against(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         (tmp / "runs").mkdir()
-        _say(f"against {args.against}: {len(crawl)} crawl files, {args.repeat} interleaved rounds")
-        report = against.compare(args.against, tree, crawl,
+        gazette = sorted(str(p) for p in GAZETTE.glob("*.pdf"))
+        _say(f"against {args.against}: {len(crawl)} crawl files, {len(gazette)} gazette PDFs, "
+             f"{args.repeat} interleaved rounds")
+        report = against.compare(args.against, tree, {"crawl": crawl, "gazette": gazette},
                                  lambda spec, root: measure(spec, args.timeout, root or ROOT),
                                  tmp / "runs", repeat=args.repeat)
     out = Path(args.out)
