@@ -171,3 +171,124 @@ def test_pdfium_words_are_pdfplumbers_words(name):
                 assert any(w.text == word["text"] and abs(w.x0 - word["x0"]) < 2 and abs(w.top - word["top"]) < 1
                            for w in ours), (name, index + 1, word["text"])
     pdf.close()
+
+
+# --- task tables of born-digital PDFs -------------------------------------------------------------------
+
+TABLE_PDF = GAZETTE / "vi_qd_844_ttg_2026.pdf"
+
+
+def test_task_table_rows_are_read_as_rows():
+    """The decision's annex lists its tasks in a ruled table: each task is one row, with its lead body,
+    partners, result and due time in its cells, not one cell per line."""
+    pages = read_document(TABLE_PDF).text.split("\n\f\n")
+    assert "| STT | Tên nhiệm vụ cụ thể | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |" \
+        in pages[6].splitlines()
+    assert ("| 28. | Tổ chức ứng dụng công nghệ thông tin trong phát triển đối tượng, thu đóng bảo hiểm y tế trực "
+            "tuyến. | Bộ Tài chính | Bộ Y tế, Ủy ban nhân dân cấp tỉnh, cơ quan, đơn vị có liên quan | Các hoạt động "
+            "được triển khai | Thường xuyên |") in pages[14].splitlines()
+    assert pages[6].splitlines()[0] == "CÔNG BÁO/Số 286/Ngày 27-05-2026 95"  # the text above the table first
+
+
+def _table_pages():
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest.readers import TASK_TABLE_HINT
+
+    for path in sorted(GAZETTE.glob("*.pdf")):
+        pdf = pdfium.PdfDocument(path.read_bytes())
+        for index in range(len(pdf)):
+            if TASK_TABLE_HINT.search(pdf[index].get_textpage().get_text_range()) or path == TABLE_PDF and index > 5:
+                yield path, index
+        pdf.close()
+
+
+@pytest.mark.parametrize(("path", "index"), list(_table_pages()), ids=lambda v: getattr(v, "name", str(v)))
+def test_pdfium_tables_are_pdfplumbers_tables(path, index):
+    """Every gazette page ingest reads for tables gives, from PDFium's rules and characters, the very text
+    pdfplumber gave (the reader used before, kept for the pages drawn with curves or forms)."""
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest import pdf_tables
+    from pipeline.ingest.pdf_tables import read_with_pdfplumber
+
+    data = path.read_bytes()
+    pdf = pdfium.PdfDocument(data)
+    page = pdf[index]
+    assert pdf_tables.read_with_pdfium(page, page.get_textpage()) == read_with_pdfplumber(data, index)
+    pdf.close()
+
+
+def test_a_page_drawn_otherwise_is_left_to_pdfplumber(monkeypatch):
+    """A drawing the PDFium reader does not mirror (here: pretended) still gives the table's rows."""
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest import pdf_layout, pdf_tables
+    from pipeline.ingest.readers import _page_with_tables
+
+    def unsupported(page):
+        raise pdf_layout.UnsupportedLayout("curve")
+
+    data = TABLE_PDF.read_bytes()
+    expected = pdf_tables.read_with_pdfium((pdf := pdfium.PdfDocument(data))[7], pdf[7].get_textpage())
+    monkeypatch.setattr(pdf_tables, "page_rulings", unsupported)
+    assert any(line.startswith("| ") for line in expected.splitlines())
+    assert _page_with_tables(data, 7, pdf[7], pdf[7].get_textpage()) == expected
+    pdf.close()
+
+
+SUBPATHS = [
+    # (points, closed, pdfminer's reading) -- PDFium closes 're' with a line back to the start
+    ([(79.224, 382.87), (79.704, 382.87), (79.704, 384.79), (79.224, 384.79), (79.224, 382.87)], True, "rect"),
+    ([(10, 10), (50, 10), (50, 12), (10, 12), (10, 10)], False, "rect"),  # m l l l l, not closed
+    ([(10, 10), (200, 10)], False, "line"),  # m l
+    ([(10, 10), (200, 10), (10, 10)], True, "line"),  # m l h
+    ([(10, 10), (200, 10), (10, 10)], False, None),  # m l l: a curve to pdfminer
+    ([(10, 10), (50, 10), (60, 12), (10, 12), (10, 10)], True, None),  # not axis-aligned
+    ([(10, 10), (50, 10), (50, 12)], True, None),  # a triangle
+]
+
+
+@pytest.mark.parametrize(("points", "closed", "kind"), SUBPATHS)
+def test_subpaths_are_read_as_pdfminer_reads_them(points, closed, kind):
+    from pipeline.ingest.pdf_layout import UnsupportedLayout
+    from pipeline.ingest.pdf_tables import Subpath, _ruling
+
+    if kind is None:
+        with pytest.raises(UnsupportedLayout):
+            _ruling(Subpath(list(points), closed), 595.44)
+    else:
+        ruling = _ruling(Subpath(list(points), closed), 595.44)
+        assert ruling.kind == kind
+        assert ruling.top == 595.44 - max(y for _, y in points)  # pdfplumber's top: from the page's top
+
+
+def _chars(*specs):
+    """Characters of 6 points by 10 at (x0, top): one spec per character, as (text, x0, top)."""
+    from pipeline.ingest.pdf_layout import Char
+
+    return [Char(text, x0, top, x0 + 6, top + 10) for text, x0, top in specs]
+
+
+@pytest.mark.parametrize(("chars", "text"), [
+    (_chars(("B", 10, 100), ("ộ", 16, 100)), "Bộ"),
+    (_chars(("B", 10, 100), ("ộ", 17, 100)), "Bộ"),  # a 1-point gap: PDFium lost no space there
+    (_chars(("B", 10, 100), ("ộ", 18, 100)), "B ộ"),  # a 2-point gap: the space PDFium dropped
+    (_chars(("B", 10, 100), (" ", 16, 100), ("Y", 19, 100)), "B Y"),  # a drawn space
+    (_chars(("Y", 30, 100.5), ("B", 10, 100)), "B Y"),  # one line, read left to right
+    (_chars(("a", 10, 100), ("b", 10, 115)), "a\nb"),  # a new line past 3 points
+    (_chars(("ﬁ", 10, 100), ("x", 16, 100)), "fix"),  # ligatures expanded
+])
+def test_chars_are_laid_out_as_pdfplumber_lays_them(chars, text):
+    from pipeline.ingest.pdf_layout import chars_to_text
+
+    assert chars_to_text(chars) == text
+
+
+@pytest.mark.parametrize(("text", "count", "expected"), [
+    ("Quyết định", 9, True), ("Quyết định", 10, False), ("12/2026 - 3", 1, False), ("", 1, False),
+])
+def test_has_letters(text, count, expected):
+    from pipeline.ingest.readers import _has_letters
+
+    assert _has_letters(text, count) is expected

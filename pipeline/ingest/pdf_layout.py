@@ -7,11 +7,17 @@ is read column by column from the words' positions. Opening the page a second ti
 are built here from the text page PDFium has already parsed, with pdfplumber's geometry (a character
 box is one font size tall above the font's descent) and its word and line rules, so that the text is
 the one pdfplumber gave.
+
+The same character boxes, as pdfplumber's characters (``page_chars``), feed the table reader
+(pdf_tables), which needs to know in which cell each character stands; ``chars_to_text`` lays them out
+as pdfplumber's ``extract_text`` does.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # pdfplumber's default tolerance (points): a larger difference of tops starts a new line
 Y_TOLERANCE = 3.0
@@ -22,6 +28,8 @@ Y_TOLERANCE = 3.0
 X_GAP_SPACE = 1.5
 # PDFium's mark for a hyphen that ends a line; pdfplumber reads it as the hyphen it is
 LINE_END_HYPHEN = "\ufffe"
+# pdfplumber expands these ligatures when it joins characters into words
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
 @dataclass
@@ -42,14 +50,18 @@ def page_words(page, textpage) -> list[Word]:
     text = textpage.get_text_range()
     words: list[Word] = []
     current: Word | None = None
+    # the per-character calls bound to names, and one box buffer for all: they run per character
+    raw, loose_box, size_of = textpage.raw, pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
+    box = pdfium_c.FS_RECTF()
     for index, char in enumerate(text):
         if char.isspace():
             current = None
             continue
         if char == LINE_END_HYPHEN:
             char = "-"
-        left, bottom, right, _ = textpage.get_charbox(index, loose=True)  # loose: from the descent
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+        loose_box(raw, index, box)  # loose: from the descent
+        left, bottom, right = box.left, box.bottom, box.right
+        size = size_of(raw, index)
         top = height - (bottom + size)
         if current is not None and (abs(top - current.top) > Y_TOLERANCE or left < current.x0
                                     or left - current.x1 > X_GAP_SPACE):
@@ -86,3 +98,115 @@ def header_lines(words: list[Word]) -> str:
         else:
             rows.append([word])
     return "\n".join(" ".join(w.text for w in sorted(row, key=lambda w: w.x0)) for row in rows)
+
+
+# --- characters, for the table reader ---------------------------------------------------------------
+
+class Char(NamedTuple):
+    """One character drawn on the page, in pdfplumber's coordinates (points from the top left)."""
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class UnsupportedLayout(Exception):
+    """A page these readers do not mirror pdfplumber on (rotated text, for one)."""
+
+
+def page_chars(page, textpage) -> list[Char]:
+    """The characters the PDF draws, with the boxes page_words gives them; PDFium's generated spaces and
+    line breaks are left out (pdfplumber has no such characters). Raises UnsupportedLayout on rotated text."""
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_size()[1]
+    raw = textpage.raw
+    text = textpage.get_text_range()
+    if len(text) != pdfium_c.FPDFText_CountChars(raw):  # a character outside the BMP: one per index instead
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(pdfium_c.FPDFText_CountChars(raw)))
+    # the per-character calls bound to names, and one box buffer for all: they run per character
+    is_generated, angle_of = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetCharAngle
+    loose_box, size_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
+    box = pdfium_c.FS_RECTF()
+    chars: list[Char] = []
+    for index, char in enumerate(text):
+        if char.isspace() and (char in "\r\n" or is_generated(raw, index) == 1):
+            continue  # PDFium generates only spaces and line breaks
+        if char in (LINE_END_HYPHEN, "\x02"):
+            char = "-"
+        if angle_of(raw, index) != 0:
+            raise UnsupportedLayout("rotated text")
+        loose_box(raw, index, box)
+        size = size_of(raw, index)
+        top = height - (box.bottom + size)
+        chars.append(Char(char, box.left, top, box.right, top + size))
+    return chars
+
+
+class CharWord(NamedTuple):
+    """A word as pdfplumber's WordExtractor makes it; its text and top are all the layout reads."""
+    text: str
+    top: float
+
+
+def cluster_values(values, tolerance: float) -> dict[float, int]:
+    """pdfplumber's cluster rule: sorted distinct values, a gap over tolerance starts the next cluster."""
+    clusters: dict[float, int] = {}
+    last = None
+    number = -1
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
+            number += 1
+        clusters[value] = number
+        last = value
+    return clusters
+
+
+def cluster_by(items: list, key, tolerance: float, preserve_order: bool = False) -> list[list]:
+    """Items grouped by clusters of key(item) (pdfplumber's cluster_objects): by cluster number, or, with
+    preserve_order, in runs of the same cluster in the given order."""
+    clusters = cluster_values(map(key, items), tolerance)
+    numbered = [(item, clusters[key(item)]) for item in items]
+    if not preserve_order:
+        numbered.sort(key=lambda pair: pair[1])
+    return [[item for item, _ in run] for _, run in itertools.groupby(numbered, key=lambda pair: pair[1])]
+
+
+def _top(item) -> float:
+    return item.top
+
+
+def chars_to_words(chars: list[Char], x_gap: float = X_GAP_SPACE) -> list[CharWord]:
+    """pdfplumber's words: characters clustered into lines by their tops, each line left to right, a
+    blank, a step back, a gap wider than x_gap or a change of line ends a word."""
+    words: list[CharWord] = []
+    for line in cluster_by(chars, _top, Y_TOLERANCE):
+        line.sort(key=lambda char: char.x0)
+        current: list[Char] = []
+        for char in line:
+            if char.text.isspace():
+                _close_word(current, words)
+                current = []
+            elif current and (char.x0 < current[-1].x0 or char.x0 > current[-1].x1 + x_gap
+                              or abs(char.top - current[-1].top) > Y_TOLERANCE):
+                _close_word(current, words)
+                current = [char]
+            else:
+                current.append(char)
+        _close_word(current, words)
+    return words
+
+
+def _close_word(chars: list[Char], words: list[CharWord]) -> None:
+    if chars:
+        words.append(CharWord("".join(LIGATURES.get(c.text, c.text) for c in chars), min(c.top for c in chars)))
+
+
+def chars_to_text(chars: list[Char], preserve_order: bool = False) -> str:
+    """The characters as pdfplumber's extract_text gives them (words joined by spaces, lines by newlines):
+    preserve_order=False is ``utils.extract_text`` (a table cell), True is ``page.crop(...).extract_text()``
+    (whose text map keeps the words' order and starts a line wherever the line cluster changes)."""
+    words = chars_to_words(chars)
+    return "\n".join(" ".join(word.text for word in line)
+                     for line in cluster_by(words, _top, Y_TOLERANCE, preserve_order))

@@ -8,6 +8,7 @@ message is one line a batch operator can act on.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import shutil
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pipeline.ingest import pdf_layout
+from pipeline.ingest import pdf_layout, pdf_tables
 from pipeline.ingest.legacy_encodings import UndecodableText, decode_legacy_lines, decode_text_bytes
 from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.knowledge.motto import MOTTO_WORDS
@@ -277,7 +278,7 @@ def _read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
         pages = [pdf[index] for index in range(len(pdf))]  # each page is parsed once (the costly part)
         textpages = [page.get_textpage() for page in pages]
         layers = [textpage.get_text_range() for textpage in textpages]
-        scanned = [_letters(text) < MIN_TEXT_LAYER_LETTERS for text in layers]
+        scanned = [not _has_letters(text, MIN_TEXT_LAYER_LETTERS) for text in layers]
         if sum(scanned) > limits.max_ocr_pages:  # counted before any page is rendered: OCR is the slow part
             raise IngestError(f"{sum(scanned)} scanned pages to OCR (limit {limits.max_ocr_pages}; --max-ocr-pages)")
         texts: list[str] = []
@@ -290,7 +291,7 @@ def _read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
             elif index == 0:
                 text = _first_page_with_layout(page, textpages[0]) or text
             elif in_table or TASK_TABLE_HINT.search(text):
-                tabled = _page_with_tables(data, index)
+                tabled = _page_with_tables(data, index, page, textpages[index])
                 in_table = tabled is not None
                 text = tabled or text
             texts.append(text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -300,8 +301,10 @@ def _read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
         pdf.close()
 
 
-def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+def _has_letters(text: str, count: int) -> bool:
+    """Whether the text holds at least count letters; stops there (a text page holds thousands)."""
+    letters = (ch for ch in text if ch.isalpha())
+    return next(itertools.islice(letters, count - 1, None), None) is not None
 
 
 def _first_page_with_layout(page, textpage) -> str | None:
@@ -332,50 +335,16 @@ def _first_page_with_layout(page, textpage) -> str | None:
 
 # a page that holds a task table: its column headings name the lead body and the partners or the time
 TASK_TABLE_HINT = re.compile(r"chủ\s+trì[\s\S]{0,400}?(?:phối\s+hợp|thời\s+(?:gian|hạn))", re.I)
-MIN_TABLE_COLUMNS = 3
 
 
-def _page_with_tables(data: bytes, index: int) -> str | None:
-    """A page whose tables are read as rows ('1 | task | lead | partners | result | due'), the text around
-    them in reading order. A PDF text layer gives such tables one cell per line, which loses the row."""
-    import pdfplumber
-
+def _page_with_tables(data: bytes, index: int, page, textpage) -> str | None:
+    """A page whose tables are read as rows ('| 1 | task | lead | partners | result | due |'), the text
+    around them in reading order (pdf_tables). A PDF text layer gives such tables one cell per line, which
+    loses the row."""
     try:
-        with pdfplumber.open(io.BytesIO(data), pages=[index + 1]) as pdf:
-            page = pdf.pages[0]
-            tables = [t for t in page.find_tables(_rules_of(page))
-                      if t.rows and len(t.rows[0].cells) >= MIN_TABLE_COLUMNS]
-            if not tables:
-                return None
-            parts: list[str] = []
-            top = 0.0
-            for table in sorted(tables, key=lambda t: t.bbox[1]):
-                x0, t_top, x1, t_bottom = table.bbox
-                if t_top > top:
-                    parts.append(page.crop((0, top, page.width, t_top)).extract_text() or "")
-                for row in table.extract():
-                    cells = [" ".join((cell or "").split()) for cell in row]
-                    if any(cells):
-                        parts.append("| " + " | ".join(cells) + " |")
-                top = t_bottom
-            if top < page.height:
-                parts.append(page.crop((0, top, page.width, page.height)).extract_text() or "")
-            return "\n".join(p for p in parts if p.strip())
+        return pdf_tables.page_with_tables(page, textpage, data, index)
     except Exception:  # layout is a refinement; the text layer is still there
         return None
-
-
-def _rules_of(page) -> dict:
-    """Table settings from the page's ruling: gazette tables draw their rules as thin filled rectangles
-    (and shade cells with wide ones, which pdfplumber's default strategy takes for borders)."""
-    vertical = [r for r in page.rects if r["width"] <= 1.5 and r["height"] > 5] + \
-        [ln for ln in page.lines if abs(ln["x0"] - ln["x1"]) < 1]
-    horizontal = [r for r in page.rects if r["height"] <= 1.5 and r["width"] > 5] + \
-        [ln for ln in page.lines if abs(ln["top"] - ln["bottom"]) < 1]
-    if len({round(e["x0"]) for e in vertical}) < MIN_TABLE_COLUMNS + 1 or len(horizontal) < 2:
-        return {}
-    return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-            "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
 
 
 def tesseract_available() -> bool:
