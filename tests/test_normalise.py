@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from pipeline.cleanup.furniture import strip_furniture
-from pipeline.cleanup.normalise import normalise, normalise_characters
+from pipeline import knowledge
+from pipeline.cleanup.furniture import _MOTTO_RULE, _plain, _PlainLines, load_rules, strip_furniture
+from pipeline.cleanup.normalise import (
+    MAX_TABLE_CELL,
+    _cell_text,
+    _longer_than,
+    clean_markdown,
+    normalise,
+    normalise_characters,
+)
 from pipeline.segment.segmenter import segment
 from tests.conftest import CRAWL, DEV, SEEDS
 
@@ -127,3 +137,94 @@ def test_block_paths(raw, expected):
     seg = segment(text)
     got = [(b.path, text[b.content_start:b.span[1]]) for b in seg.blocks[seg.header_end:]]
     assert [(path, t[:len(e)]) for (path, t), (_, e) in zip(got, expected, strict=True)] == expected
+
+
+EMPHASIS = [
+    ("**QUYẾT ĐỊNH**", "QUYẾT ĐỊNH"),
+    ("Ghi chú (*)", "Ghi chú (*)"),  # a footnote's star stays
+    ("Ghi chú (**)", "Ghi chú (**)"),
+    ("**Ghi chú (*)**", "Ghi chú (*)"),
+    ("(*Căn cứ*)", "(Căn cứ)"),  # a star after "(" or before ")" alone is emphasis
+    ("***Điều 1.***(***)", "Điều 1.(***)"),
+    ("# Văn bản\n## Điều 2", "Văn bản\nĐiều 2"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), EMPHASIS)
+def test_clean_markdown(raw, expected):
+    assert clean_markdown(raw) == expected
+
+
+@pytest.mark.parametrize("cell", [[], [""], ["  "], ["a  b", " c "], ["x" * 300, "y" * 299], ["x" * 300, "y" * 300],
+                                  ["x" * 300 + "   ", "  " + "y" * 299], ["w " * 400]])
+def test_longer_than_is_the_cell_text_length(cell):
+    assert _longer_than(cell, MAX_TABLE_CELL) == (len(_cell_text(cell)) > MAX_TABLE_CELL)
+
+
+TABLE_ROWS = [
+    # a crawl ran the body into the table's first row: the long cell is text, the short ones after it the table
+    ("|\n" + "Bộ Xây dựng chủ trì rà soát các quy định. " * 20 + "\n|\nSTT\n|\nNhiệm vụ\n|\nThời hạn\n|\n|\n",
+     ["Bộ Xây dựng chủ trì rà soát các quy định. " * 19 + "Bộ Xây dựng chủ trì rà soát các quy định.",
+      "STT | Nhiệm vụ | Thời hạn"]),
+    # after a long cell, the table starts at its "STT" header: the short text before it is text too
+    ("|\n" + "Bộ Xây dựng chủ trì. " * 40 + "\n|\nGhi chú\n|\nSTT\n|\nNhiệm vụ\n|\nThời hạn\n|\n|\n",
+     ["Bộ Xây dựng chủ trì. " * 39 + "Bộ Xây dựng chủ trì.", "Ghi chú", "STT | Nhiệm vụ | Thời hạn"]),
+    # a row of short cells only is one table row, whatever stands before its "STT"
+    ("|\nGhi chú\n|\nSTT\n|\nNhiệm vụ\n|\nThời hạn\n|\n|\n", ["Ghi chú | STT | Nhiệm vụ | Thời hạn"]),
+    # the layout table of a header (number, motto, dateline) is paragraphs, not a table row
+    ("|\nSố: 12/CĐ-TTg\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nHà Nội, ngày 2 tháng 3 năm 2025\n|\n|\n",
+     ["Số: 12/CĐ-TTg", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 2 tháng 3 năm 2025"]),
+    ("|\nBộ Y tế\n|\nCông điện khẩn\n|\nHà Nội, ngày 2 tháng 3 năm 2025\n|\n|\n",
+     ["Bộ Y tế", "Công điện khẩn", "Hà Nội, ngày 2 tháng 3 năm 2025"]),
+    ("|\nBộ Y tế\n|\nCông điện khẩn\n|\nBộ trưởng Bộ Y tế điện:\n|\n|\n",
+     ["Bộ Y tế", "Công điện khẩn", "Bộ trưởng Bộ Y tế điện:"]),
+    ("|\nBộ Y tế\n|\nCông điện khẩn\n|\nBộ trưởng Bộ Y tế điện báo\n|\n|\n",
+     ["Bộ Y tế | Công điện khẩn | Bộ trưởng Bộ Y tế điện báo"]),
+    ("|\n1\n|\nBộ Y tế\n|\nQuý II năm 2025\n|\n|\n", ["1 | Bộ Y tế | Quý II năm 2025"]),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), TABLE_ROWS)
+def test_table_rows(raw, expected):
+    assert normalise(raw).splitlines() == expected
+
+
+def _fitting_line_by_line(plain: _PlainLines, rule, begin: int = 0) -> list[int]:
+    return [i for i in range(begin, len(plain.lines)) if plain.lines[i] and rule.test(plain.lines[i])]
+
+
+@pytest.mark.parametrize("path", sorted(CRAWL.glob("*.md"))[:40] + [SEEDS / "000_78f4f8896ebb7b58.txt"],
+                         ids=lambda p: p.name)
+def test_scan_finds_every_fitting_line(path):
+    """The whole-text scans of the furniture rules (and of the motto) find exactly the lines that the rules
+    fit one by one."""
+    rules = load_rules()
+    plain = _PlainLines(_plain(normalise_characters(path.read_text("utf-8"))))
+    for rule in (*rules.line_rules, *rules.tail_rules, _MOTTO_RULE):
+        assert list(plain.lines_fitting(rule)) == _fitting_line_by_line(plain, rule)
+    middle = len(plain.lines) // 2
+    assert list(plain.lines_fitting(rules.tail_rules[0], middle)) == _fitting_line_by_line(plain, rules.tail_rules[0], middle)
+
+
+FURNITURE_LINES = [
+    # a marker that the whole-text scan finds run over two lines ("Trang" over "3") fits neither line
+    ("CỘNG HÒA\nXÃ HỘI CHỦ NGHĨA VIỆT NAM\nTrang\n3", [0, 1, 2, 3], []),
+    ("Trang 3\n**Văn bản liên quan**\nẢnh 2\nThư viện Pháp luật\nxem ảnh 12", [0, 1, 2, 3, 4], [0, 3, 4]),
+    ("Bài viết (Hình từ Internet)\nHà Nội. Photo: VNA\nPage 2 of 9", [0, 1, 2], [0, 1, 2]),
+]
+
+
+@pytest.mark.parametrize(("text", "lines", "furniture"), FURNITURE_LINES)
+def test_furniture_lines(text, lines, furniture):
+    plain = _PlainLines(_plain(text))
+    assert list(range(len(plain.lines))) == lines
+    found = sorted({i for rule in load_rules().line_rules for i in plain.lines_fitting(rule)})
+    assert found == furniture
+
+
+def test_furniture_patterns_suit_a_whole_text_scan():
+    """The scans over a whole text hit every line a pattern fits only if no pattern looks around or
+    anchors at the text's ends (see LineRule)."""
+    data = knowledge.load("furniture")
+    for pattern in data["line_patterns"] + data["tail_start_patterns"]:
+        assert not re.search(r"\\[AZ]|\(\?<?[=!]", pattern), pattern

@@ -6,10 +6,20 @@ a handler that keeps a line or hands it on wrongly changes the list.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.cleanup.normalise import normalise
-from pipeline.segment.segmenter import segment
+from pipeline.segment.segmenter import (
+    APPENDIX,
+    ATTACHED_TITLE,
+    ENUMERATORS,
+    SENDER_TITLE,
+    SIGNATURE_PREFIX,
+    match_enumerator,
+    segment,
+)
 from tests.conftest import CRAWL, DEV
 
 
@@ -69,3 +79,76 @@ CLOSINGS = [
 @pytest.mark.parametrize(("text", "expected"), CLOSINGS)
 def test_closing_regions(text, expected):
     assert region_runs(normalise(text)) == expected
+
+
+ENUMERATOR_CASES = [
+    ("1. Bộ Y tế chủ trì", ("item", "1", 3)),
+    ("1.2. Sở Tài chính", ("subitem", "1.2", 5)),
+    ("12) Rà soát", ("item", "12", 4)),
+    ("a) Rà soát các luật", ("point", "a", 3)),
+    ("đ) Báo cáo kết quả", ("point", "đ", 3)),
+    ("dd) Báo cáo", ("point", "dd", 4)),
+    ("(i) điểm", ("subpoint", "i", 4)),
+    ("(2) điểm", ("subpoint", "2", 4)),
+    ("- Như trên;", ("bullet", "-", 2)),
+    ("+ ý kiến", ("bullet", "+", 2)),
+    ("[3] Bộ Xây dựng", ("bullet", "[3]", 4)),
+    ("Điều 5. Hiệu lực thi hành", ("article", "5", 8)),
+    ("Article 3. Scope", ("article", "3", 11)),
+    ("Chương II QUY ĐỊNH CHUNG", ("part", "II", 10)),
+    ("PHẦN I", ("part", "I", 6)),
+    ("II. NHIỆM VỤ", ("section", "II", 4)),
+    ("IV) Tổ chức thực hiện", ("section", "IV", 4)),
+    ("XI. KIẾN NGHỊ", ("section", "XI", 4)),
+    ("V. Tổ chức thực hiện", ("section", "V", 3)),
+    # "\d" is any decimal digit: the opener index files the other scripts' digits with the ASCII ones
+    ("٣. Arabic-Indic", ("item", "٣", 3)),
+    ("Chương ٢ Tổ chức", ("part", "٢", 9)),
+    ("Chương trình hành động", None),
+    ("Bộ Y tế", None),
+    ("Thủ tướng Chính phủ", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), ENUMERATOR_CASES)
+def test_match_enumerator(line, expected):
+    assert match_enumerator(line) == expected
+
+
+def _every_enumerator(line: str) -> tuple[str, str, int] | None:
+    """match_enumerator without the opener index: every pattern in order."""
+    for kind, _, pattern in ENUMERATORS:
+        m = pattern.match(line)
+        if m and (kind != "section" or m.group(1)):
+            return kind, m.group(1) if m.groups() else m.group(0).strip(), m.end()
+    return None
+
+
+@pytest.mark.parametrize("path", [DEV / "vi_tb_624_vpcp_2025.txt", DEV / "vi_kh_0129_ubnd_daklak_2025.txt",
+                                  CRAWL / "0326977b5d611b9a.md"], ids=lambda p: p.name)
+def test_opener_index_changes_no_match(path):
+    """The index by first character only skips patterns that cannot match: every line of real documents
+    (and the table above) gets what trying every pattern gives."""
+    lines = [line for line in normalise(path.read_text("utf-8")).splitlines() if line]
+    lines += [line for line, _ in ENUMERATOR_CASES]
+    assert [match_enumerator(line) for line in lines] == [_every_enumerator(line) for line in lines]
+
+
+def _first_literals(pattern: re.Pattern[str]) -> list[str]:
+    """The first character of each top-level alternative of an (optionally "^"-anchored) pattern."""
+    ops = list(re._parser.parse(pattern.pattern))
+    ops = [op for op in ops if op[0] is not re._constants.AT]
+    kind, value = ops[0]
+    if kind is re._constants.SUBPATTERN:
+        kind, value = list(value[-1])[0]
+    branches = value[1] if kind is re._constants.BRANCH else [[(kind, value)]]
+    return [chr(list(branch)[0][1]) for branch in branches]
+
+
+@pytest.mark.parametrize("pattern", [SIGNATURE_PREFIX, SENDER_TITLE, APPENDIX, ATTACHED_TITLE],
+                         ids=["signature", "sender", "appendix", "attached"])
+def test_closing_markers_open_with_a_capital(pattern):
+    """The walk tries these markers only on lines that open with a capital letter."""
+    assert not pattern.flags & re.IGNORECASE
+    assert all(first.isupper() for first in _first_literals(pattern))

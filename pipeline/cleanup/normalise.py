@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.cleanup.furniture import strip_furniture
+from pipeline.cleanup.furniture import opened_by, strip_furniture
 from pipeline.knowledge.dates import DATELINE_AT_END
 
 # --- characters -----------------------------------------------------------------------------------
@@ -65,7 +65,9 @@ def old_style_tones(text: str) -> str:
 
 # --- markdown -------------------------------------------------------------------------------------
 
-_EMPHASIS = re.compile(r"\*+")
+# a whole run of stars, unless it stands between parentheses (a footnote's "(*)"); the possessive "*+"
+# keeps a kept run from being shortened into a match, and the pattern opens with a literal for a fast scan
+_EMPHASIS = re.compile(r"\*(?<!\*\*)(?:(?<!\(\*)\**+|\**+(?!\)))")
 _HEADING = re.compile(r"^[^\S\n]{0,3}#{1,6}[^\S\n]*", re.M)  # at each line's start
 _SEPARATOR = re.compile(r"^[-_=–—.*\s]{3,}$")
 _SEPARATOR_OPENERS = "-_=–—.*"  # how a stripped separator line starts (a cheap test before the regex)
@@ -74,15 +76,10 @@ _SEPARATOR_OPENERS = "-_=–—.*"  # how a stripped separator line starts (a ch
 def clean_markdown(text: str) -> str:
     """Emphasis stars (not a footnote's "(*)") and heading marks removed, over the whole text at once."""
     if "*" in text:
-        text = _EMPHASIS.sub(lambda m: m.group(0) if _is_footnote_star(m) else "", text)
+        text = _EMPHASIS.sub("", text)
     if "#" in text:
         text = _HEADING.sub("", text)
     return text
-
-
-def _is_footnote_star(m: re.Match[str]) -> bool:
-    text = m.string
-    return text[max(0, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")"
 
 
 # --- tables and paragraphs -----------------------------------------------------------------------
@@ -107,6 +104,9 @@ def _line_stream(lines: list[str]):
         if "|" not in line:
             yield line
             continue
+        if line == "|":  # a boundary alone on its line, as most of a crawl's table lines are
+            yield PIPE
+            continue
         parts = line.split("|")
         for i, part in enumerate(parts):
             if i:
@@ -119,33 +119,36 @@ def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
     """Group the lines (of `text`) into rows of cells; two pipes with nothing between end a row."""
     if "|" not in text:  # plain text: one row of one cell
         return [[lines]] if any(line.strip() for line in lines) else []
-    stream = _line_stream(lines)
-    rows: list[list[list[str]]] = [[[]]]
+    cell: list[str] = []  # the last cell of the last row, being filled
+    rows: list[list[list[str]]] = [[cell]]
     just_piped = False
-    for item in stream:
+    for item in _line_stream(lines):
         if item is PIPE:
-            if just_piped and not rows[-1][-1]:
+            if just_piped and not cell:
                 rows[-1].pop()
-                rows.append([[]])
+                cell = []
+                rows.append([cell])
             else:
-                rows[-1].append([])
+                cell = []
+                rows[-1].append(cell)
             just_piped = True
         else:
-            rows[-1][-1].append(item)
+            cell.append(item)
             just_piped = False
-    return [[cell for cell in row] for row in rows if any(any(s.strip() for s in c) for c in row)]
+    return [row for row in rows if any(any(s.strip() for s in c) for c in row)]
 
 
 # cells of the layout table that frames a document (header, addressees, signature), not data
-_LAYOUT_CELL = re.compile(r"^(?:Số\s*:|Kính\s+gửi|Nơi\s+nhận|KT\.|TM\.|TL\.)|CỘNG\s+HÒA\s+XÃ\s+HỘI|"
-                          r"\bđiện\s*:|" + DATELINE_AT_END)
+# (how such a cell opens, what it holds anywhere: the motto, a telegram's "... điện:", a dateline at its end)
+_LAYOUT_CELL_START = re.compile(r"Số\s*:|Kính\s+gửi|Nơi\s+nhận|KT\.|TM\.|TL\.")
+_LAYOUT_CELL_TEXT = re.compile(opened_by(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|\bđiện\s*:|" + DATELINE_AT_END, "Cđn"))
 
 
 def _is_table_row(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
     if len(filled) < 3 or max(map(len, cells)) > MAX_TABLE_CELL:
         return False
-    return not any(_LAYOUT_CELL.search(c) for c in cells)
+    return not any(_LAYOUT_CELL_START.match(c) or _LAYOUT_CELL_TEXT.search(c) for c in cells)
 
 
 _ROW_NUMBER_HEADER = re.compile(r"^(?:S?TT|Stt|Số\s+TT|No\.?|Số thứ tự)$")
@@ -155,27 +158,45 @@ def _cell_text(cell: list[str]) -> str:
     return " ".join(" ".join(cell).split())
 
 
-def _table_start(cells: list[str]) -> int:
-    """Index of the first cell of the real table row at the end of a row's `cells` (len(cells) if none).
+def _longer_than(cell: list[str], limit: int) -> bool:
+    """Whether ``len(_cell_text(cell)) > limit``, reading the cell's lines only as far as it takes."""
+    if sum(map(len, cell)) + len(cell) - 1 <= limit:
+        return False  # not even with every blank kept
+    size = -1  # the words and the single spaces between them
+    for line in cell:
+        words = line.split()
+        size += sum(map(len, words)) + len(words)
+        if size > limit:
+            return True
+    return False
+
+
+def _table_cells(row: list[list[str]]) -> tuple[int, list[str]]:
+    """(index of the first cell of the real table row at the end of `row`, the texts of the cells from
+    there); (len(row), []) when the row holds no table row.
 
     A crawl runs the text before a table (even the whole body) into the table's first row, so the
-    table is the trailing run of short cells; an "STT" header cell marks where it starts.
+    table is the trailing run of short cells; an "STT" header cell marks where it starts. Only those
+    cells are joined into text: the long cell before them may be most of the document.
     """
-    if _is_table_row(cells):
-        return 0
-    k = len(cells)
-    while k > 0 and len(cells[k - 1]) <= MAX_TABLE_CELL:
+    k = len(row)
+    tail: list[str] = []  # the trailing short cells' texts, last first
+    while k > 0 and not _longer_than(row[k - 1], MAX_TABLE_CELL):
+        tail.append(_cell_text(row[k - 1]))
         k -= 1
-    if len(cells) - k < 3 or not _is_table_row(cells[k:]):
-        return len(cells)
-    for i in range(len(cells) - 1, k - 1, -1):
+    cells = tail[::-1]
+    if len(cells) < 3 or not _is_table_row(cells):
+        return len(row), []
+    if k == 0:
+        return 0, cells  # the whole row is a table row
+    for i in range(len(cells) - 1, -1, -1):
         if _ROW_NUMBER_HEADER.match(cells[i]):
-            return i
-    return k
+            return k + i, cells[i:]
+    return k, cells
 
 
 def _wrap_width(lines: list[str]) -> int:
-    lengths = sorted(len(s) for s in lines if len(s.strip()) > 20)
+    lengths = sorted(len(s) for s in lines if len(s) > 20 and len(s.strip()) > 20)  # strip only the long ones
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
@@ -189,10 +210,14 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
     """Whether `line` continues the paragraph that `prev` ended (a hard wrap, not a new block)."""
     if prev in ("Điều", "Article") and line[:1].isdigit():
         return True  # "**Điều\n4.** Thủ trưởng ...": a page wrapped the article's own number
-    if _ENUMERATOR.match(line):
-        return False
-    prev = prev.rstrip()
-    if _BARE_ENUMERATOR.match(prev):
+    # a line that opens with an enumerator starts a block whatever `prev` says; the regex goes last, as
+    # the dear test that most lines need not reach
+    return _continues(prev.rstrip(), line, wrap) and not _ENUMERATOR.match(line)
+
+
+def _continues(prev: str, line: str, wrap: int) -> bool:
+    """Whether `line` reads as the rest of `prev`'s paragraph, leaving enumerators aside."""
+    if prev[-1:] in ".)" and _BARE_ENUMERATOR.match(prev):  # how a bare enumerator ends: a cheap test first
         return True  # "1." on a line of its own, its text on the next
     if prev.endswith(_SENTENCE_ENDS):
         return _starts_lower(line) and not prev.endswith((";", ":", "./."))
@@ -203,7 +228,7 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
     if wrap > 200:
         return False  # the source had one paragraph per line
     # an unpunctuated line in hard-wrapped text is a wrap: headings of such sources end with ":",
-    # are in capitals, or stand before a blank line or an enumerator (both break above)
+    # are in capitals, or stand before a blank line or an enumerator (both break a paragraph anyway)
     return True
 
 
@@ -211,9 +236,9 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        stripped = " ".join(line.split())
+        stripped = " ".join(line.split()) if line else ""
         if not stripped or stripped[0] in _SEPARATOR_OPENERS and _SEPARATOR.match(stripped):
-            if current and _BARE_ENUMERATOR.match(current[-1]) and len(current) == 1:
+            if len(current) == 1 and _BARE_ENUMERATOR.match(current[0]):
                 continue  # "1." alone, its text after a blank line: keep them together
             if current:
                 paragraphs.append(" ".join(current))
@@ -240,12 +265,10 @@ def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
     out: list[str] = []
     for row in _rows(text, lines):
         # a row of one or two cells is plain text (often the whole body), never a table row
-        cells = [_cell_text(c) for c in row] if len(row) >= 3 else []
-        lead = _table_start(cells) if cells else len(row)
+        lead, cells = _table_cells(row) if len(row) >= 3 else (len(row), [])
         for cell in row[:lead]:
             out.extend(_paragraphs(cell, wrap))
         if lead < len(row):
-            cells = cells[lead:]
             while cells and not cells[0]:
                 cells.pop(0)  # the opening pipe of a row, not a cell
             while cells and not cells[-1]:

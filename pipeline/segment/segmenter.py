@@ -11,6 +11,7 @@ The walk through the regions is ``_RegionWalker``: one small handler per region,
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 
 from pipeline.knowledge.dates import DATELINE_AT_END
@@ -21,19 +22,29 @@ VIETNAMESE_POINTS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 LATIN_POINTS = "a b c d e f g h i j k l m n o p q r s t u v w x y z".split()
 
 _ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # opens with a numeral letter: "Chương trình" is no chapter
-ENUMERATORS: list[tuple[str, re.Pattern[str]]] = [
+ENUMERATORS: list[tuple[str, str, re.Pattern[str]]] = [  # (kind, the characters it can open with, pattern)
     # the numeral is never empty, and a crawl may glue the title to it ("Chương IICHÍNH SÁCH HỖ TRỢ ...")
-    ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Part|PART|Chapter|CHAPTER)\s+(" + _ROMAN + r"(?<=[IVX])|\d+)"
-                        rf"(?:\b|(?=[{UPPER_VI}]))[.:]?\s*")),
-    ("article", re.compile(r"^(?:Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*|$|(?=[A-ZĐ]))")),
-    ("section", re.compile(r"^(" + _ROMAN + r")\s*[.)]\s*(?=\S)")),
-    ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(?=\S)|(?=[^\W\d_]))")),
+    ("part", "PC", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Part|PART|Chapter|CHAPTER)\s+(" + _ROMAN + r"(?<=[IVX])|\d+)"
+                              rf"(?:\b|(?=[{UPPER_VI}]))[.:]?\s*")),
+    ("article", "ĐA", re.compile(r"^(?:Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*|$|(?=[A-ZĐ]))")),
+    ("section", "IVX", re.compile(r"^(" + _ROMAN + r")\s*[.)]\s*(?=\S)")),
+    ("subitem", string.digits, re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(?=\S)|(?=[^\W\d_]))")),
     # up to 9999 items (a plan or appendix of thousands of numbered tasks)
-    ("item", re.compile(r"^(\d{1,4})\s*[.)/]\s*(?=[^\d\s/])")),
-    ("point", re.compile(r"^(đ|dd|[a-z])\s*[)/]\s*")),
-    ("subpoint", re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s*")),
-    ("bullet", re.compile(r"^(?:[-–—•+*]|\[\d{1,2}\])\s*(?=\S)")),
+    ("item", string.digits, re.compile(r"^(\d{1,4})\s*[.)/]\s*(?=[^\d\s/])")),
+    ("point", string.ascii_lowercase + "đ", re.compile(r"^(đ|dd|[a-z])\s*[)/]\s*")),
+    ("subpoint", "(", re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s*")),
+    ("bullet", "-–—•+*[", re.compile(r"^(?:[-–—•+*]|\[\d{1,2}\])\s*(?=\S)")),
 ]
+
+
+def _enumerators_by_opener() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The enumerators a line can open with, by its first character (in ENUMERATORS' order)."""
+    openers = "".join(sorted({c for _, chars, _ in ENUMERATORS for c in chars}))
+    return {c: tuple((kind, pattern) for kind, chars, pattern in ENUMERATORS if c in chars) for c in openers}
+
+
+# most paragraphs open with no enumerator: their first character rules out all eight patterns at once
+_BY_OPENER = _enumerators_by_opener()
 LEVEL = {"part": 0, "article": 1, "section": 2, "item": 3, "subitem": 4, "point": 5, "subpoint": 6}
 
 RECITAL = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Thực\s+hiện\s+ý\s+kiến|Pursuant\s+to"
@@ -65,7 +76,7 @@ TOPIC_TITLE = re.compile(r"(?:Về|Regarding)\s")
 DUTIES_HEADING = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ|Responsibilit(?:y|ies)|Tasks?|Duties)\s+(?:của|of)\s", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     span: tuple[int, int]
     kind: str  # preamble | header | addressees | recital | body | table_row | recipients | signature | appendix
@@ -100,7 +111,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def match_enumerator(line: str) -> tuple[str, str, int] | None:
     """(kind, label, length of the enumerator) for a paragraph that opens with one."""
-    for kind, pattern in ENUMERATORS:
+    first = line[:1]
+    # "\d" is any decimal digit (Arabic-Indic ones too), listed under the ASCII digits
+    for kind, pattern in _BY_OPENER.get(first) or (_BY_OPENER["0"] if first.isdecimal() else ()):
         m = pattern.match(line)
         if m and (kind != "section" or m.group(1)):
             label = m.group(1) if m.groups() else m.group(0).strip()
@@ -114,6 +127,7 @@ class _PathTracker:
     def __init__(self) -> None:
         self.stack: dict[str, str] = {}
         self.latin = False  # the points follow the Latin alphabet (an "f)" or "e)" right after "d)")
+        self._path = ""  # the stack's path, built once per enter(): every bullet asks for it
 
     def enter(self, kind: str, label: str) -> str:
         if kind == "point":
@@ -122,7 +136,8 @@ class _PathTracker:
         for other in [k for k in self.stack if LEVEL[k] >= level]:
             del self.stack[other]
         self.stack[kind] = label
-        return self.path()
+        self._path = self._build_path()
+        return self._path
 
     def _point_letter(self, written: str) -> str:
         written = "đ" if written == "dd" else written
@@ -136,18 +151,16 @@ class _PathTracker:
             return "đ"  # an English rendering prints the second d) for đ)
         return written
 
-    def path(self) -> str:
+    def _build_path(self) -> str:
         parts: list[str] = []
-        for kind in ("part", "article", "section", "item", "subitem", "point", "subpoint"):
-            if kind in self.stack:
-                label = self.stack[kind]
-                if kind == "subitem" and parts and label.startswith(parts[-1] + "."):
-                    parts.pop()  # "1.2" already says item 1
-                parts.append(label)
+        for kind, label in self.stack.items():  # in LEVEL order: enter() drops the deeper levels before adding one
+            if kind == "subitem" and parts and label.startswith(parts[-1] + "."):
+                parts.pop()  # "1.2" already says item 1
+            parts.append(label)
         return ".".join(parts)
 
     def bullet_path(self) -> str | None:
-        return self.path() or None
+        return self._path or None
 
 
 def _is_heading(content: str) -> bool:
@@ -155,15 +168,14 @@ def _is_heading(content: str) -> bool:
     content = content.strip()
     if not content:
         return True
-    if content.endswith(":") or DUTIES_HEADING.match(content) and not content.endswith("."):
+    if content.endswith(":") or not content.endswith(".") and DUTIES_HEADING.match(content):
         return True  # "2. Trách nhiệm của Ủy ban nhân dân các xã, phường" heads the points below it
     if content.isupper():
         return True
-    if TOPIC_TITLE.match(content) and len(content) < 120 and not content.endswith((".", ";")):
+    if len(content) < 120 and not content.endswith((".", ";")) and TOPIC_TITLE.match(content):
         return True  # "1. Về việc rà soát, làm sạch dữ liệu số nhà đã cấp": a topic, its tasks below
-    words = content.split()
-    return len(words) <= 14 and not re.search(r"[.;!?]$", content) and "," not in content[:-1][-40:] and (
-        len(content) < 90)
+    return len(content) < 90 and content[-1] not in ".;!?" and "," not in content[:-1][-40:] and (
+        len(content.split()) <= 14)
 
 
 def _document_start(text: str, spans: list[tuple[int, int]]) -> int:
@@ -188,12 +200,15 @@ def segment(text: str) -> Segmentation:
 
 @dataclass(slots=True)
 class _Line:
-    """One paragraph as the region handlers see it."""
+    """One paragraph as the region handlers see it (the walk refills one instance per paragraph)."""
 
     index: int
     text: str  # stripped
     found: tuple[str, str, int] | None  # its enumerator (kind, label, length)
     lead: int  # blanks before the text
+    # it opens with a capital letter, as every closing, appendix and attached title marker does: the
+    # other lines (items, points, bullets, text) are not tried against them
+    capital: bool
     block: Block
 
 
@@ -223,18 +238,21 @@ class _RegionWalker:
                          "attached_title": self._attached_title, "footnotes": self._footnotes}
 
     def walk(self) -> Segmentation:
+        text, handlers = self.text, self.handlers
+        current = _Line(0, "", None, 0, False, Block(span=(0, 0), kind="body"))  # one cursor, refilled per paragraph
         for index, (start, end) in enumerate(self.spans):
-            raw = self.text[start:end]
+            raw = text[start:end]
             line = raw.strip()
-            lead = len(raw) - len(raw.lstrip())
-            current = _Line(index, line, match_enumerator(line), lead,
-                            Block(span=(start, end), kind="body", content_start=start + lead))
+            lead = 0 if len(line) == len(raw) else len(raw) - len(raw.lstrip())  # normalised text has no blanks
+            current.index, current.text, current.found, current.lead = index, line, match_enumerator(line), lead
+            current.capital = line[:1].isupper()
+            current.block = Block(span=(start, end), kind="body", content_start=start + lead)
             if self.region == "preamble" and index >= self.first:
                 self.region = "header"
-            if self.region not in ("preamble", "footnotes") and FIRST_FOOTNOTE.match(line) and \
-                    self.text.find("[1]", 0, start) >= 0:
+            if line.startswith("[1]") and self.region not in ("preamble", "footnotes") and FIRST_FOOTNOTE.match(line) and \
+                    text.find("[1]", 0, start) >= 0:
                 self.region = "footnotes"  # notes to the text (sources, figures): what they say is no task
-            while (opened := self.handlers[self.region](current)) is not None:
+            while (opened := handlers[self.region](current)) is not None:
                 self.region = opened
         if self.seg.header_end == 0 and not self.header_done:
             self.seg.header_end = len(self.seg.blocks)
@@ -275,7 +293,7 @@ class _RegionWalker:
         return "body"
 
     def _body(self, line: _Line) -> str | None:
-        if RECIPIENTS.match(line.text) or _is_signature(line.text, len(self.spans) - line.index):
+        if RECIPIENTS.match(line.text) or line.capital and _is_signature(line.text, len(self.spans) - line.index):
             self.region = "closing"
             self.seg.closing_start = len(self.seg.blocks)
             self._place_closing(line)
@@ -297,7 +315,7 @@ class _RegionWalker:
         self._place(line, "recipients" if RECIPIENTS.match(line.text) or line.text.startswith("-") else "signature")
 
     def _appendix(self, line: _Line) -> str | None:
-        if ATTACHED_TITLE.match(line.text):  # a second document's title
+        if line.capital and ATTACHED_TITLE.match(line.text):  # a second document's title
             return self._new_document()
         self._place_text(line, appendix=True)
         return None
@@ -311,7 +329,7 @@ class _RegionWalker:
         return "body"
 
     def _footnotes(self, line: _Line) -> str | None:
-        if ATTACHED_TITLE.match(line.text):
+        if line.capital and ATTACHED_TITLE.match(line.text):
             return self._new_document()
         self._place(line, "footnote")
         return None
@@ -320,16 +338,16 @@ class _RegionWalker:
         """A paragraph of the body or of an appendix: its enumeration path, or its item's."""
         text, found, block = line.text, line.found, line.block
         start, end = block.span
-        previous = self.seg.blocks[-1] if self.seg.blocks else None
-        if not found and text[:1].islower() and previous is not None and previous.enum \
-                and previous.kind in ("body", "appendix") and self.text[previous.span[1] - 1] not in ".:;":
-            previous.span = (previous.span[0], end)  # "... bệnh thông thường" / "ở cơ sở ...": a page broke the item
-            return
-        if appendix and APPENDIX.match(text):
+        if not found and text[:1].islower() and self.seg.blocks:
+            previous = self.seg.blocks[-1]
+            if previous.enum and previous.kind in ("body", "appendix") and self.text[previous.span[1] - 1] not in ".:;":
+                previous.span = (previous.span[0], end)  # "... bệnh thông thường" / "ở cơ sở ...": a page broke the item
+                return
+        if appendix and line.capital and APPENDIX.match(text):
             self.tracker = _PathTracker()
-        if RECITAL.match(text) and not found and not self.enumerated:
+        if not found and not self.enumerated and RECITAL.match(text):
             block.kind = "recital"  # inside an article "Căn cứ báo cáo của ..., X tổ chức ..." is a clause
-        if text.count(" | ") >= 2:
+        if " | " in text and text.count(" | ") >= 2:  # the test with `in` is the faster one
             block.kind = "table_row"
         elif found:
             kind, label, length = found
@@ -359,17 +377,21 @@ def _opens_attachment(line: str) -> bool:
     return bool(ATTACHED_TITLE.match(line) or ATTACHED_NOTE.match(line))
 
 
+_DATELINE = re.compile(DATELINE_AT_END)
+_ENGLISH_TITLE_WITH_NUMBER = re.compile(r"^(?:Decision|Resolution|Directive|Decree|Circular|Official|Plan)\b.*\bNo\.")
+
+
 def _is_header_line(line: str, index: int) -> bool:
     """Header lines: issuer, motto, number, place/date, type name and title, all before the body."""
     if index > 25:
         return False
     if MOTTO.search(line) or line.startswith(("Số", "No.", "Number")):
         return True
-    if re.search(DATELINE_AT_END, line) and len(line) < 80:
+    if len(line) < 80 and _DATELINE.search(line):
         return True
     if line.isupper() or line.startswith(("V/v", "V/V", "Về việc", "Về ", "VỀ ")):
         return True
-    if len(line) < 200 and re.match(r"^(?:Decision|Resolution|Directive|Decree|Circular|Official|Plan)\b.*\bNo\.", line):
+    if len(line) < 200 and _ENGLISH_TITLE_WITH_NUMBER.match(line):
         return True
     return False
 
@@ -377,7 +399,7 @@ def _is_header_line(line: str, index: int) -> bool:
 def _is_signature(line: str, remaining: int) -> bool:
     """A signature block opens with an authority prefix in capitals near the end of the body, or with the
     sender's title alone in capitals ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH") over the signer's name."""
-    if SENDER_TITLE.fullmatch(line) and remaining <= 40:
+    if remaining <= 40 and SENDER_TITLE.fullmatch(line):
         return True
     if not SIGNATURE_PREFIX.match(line):
         return False
