@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from pipeline.extract import deadlines
 from pipeline.extract.deadlines import find_deadlines, parse_date, primary_deadline
 from pipeline.records import Deadline
 from tests.conftest import DEV
@@ -609,3 +610,24 @@ def test_dev_corpus_runs_with_spans_inside_text() -> None:
         assert [d.span for d in found] == sorted(d.span for d in found)
         total += len(found)
     assert total > 100  # the corpus is full of deadlines; a silent regex failure would show here
+
+
+# The finders skip a paragraph whose hint is absent (the hints are searched in C, the finders are not): a hint
+# must hold wherever its finder matches, on every line of the dev corpus, or a deadline would be lost.
+@pytest.mark.slow
+def test_hints_hold_wherever_a_finder_matches() -> None:
+    pairs = {
+        "atoms": (deadlines._ATOM_RE, deadlines._ATOM_HINT),
+        "relative": (deadlines._REL_RE, {lang: (h,) for lang, h in deadlines._REL_HINT.items()}),
+        "recurrence": (deadlines._REC_WORDS, deadlines._REC_HINT),
+        "target years": (deadlines._TARGET_YEAR, {"vi": (deadlines._A_YEAR,), "en": (deadlines._A_YEAR,)}),
+    }
+    matched = dict.fromkeys(pairs, 0)
+    for path in sorted(DEV.glob("*.txt")):
+        lang = "en" if path.name.startswith("en_") else "vi"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for name, (finder, hints) in pairs.items():
+                if finder[lang].search(line):
+                    matched[name] += 1
+                    assert any(h.search(line) for h in hints[lang]), (name, path.name, line)
+    assert min(matched.values()) > 10, matched

@@ -1,4 +1,5 @@
-"""The shared knowledge: the motto patterns and the working calendar (public holidays of Vietnam)."""
+"""The shared knowledge: the motto patterns, the pieces of a written date, the fast phrase patterns and the
+working calendar (public holidays of Vietnam)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,22 @@ from datetime import date
 import pytest
 
 from pipeline.extract.deadlines import find_deadlines
-from pipeline.knowledge.dates import DATELINE_AT_END, VI_WRITTEN_DATE, iso_date
+from pipeline.extract.metadata import BARE_DATELINE, PLACE_DATE
+from pipeline.extract.references import find_references
+from pipeline.knowledge.dates import (
+    DATELINE_AT_END,
+    DAY,
+    MONTH,
+    VI_WRITTEN_DATE,
+    YEAR,
+    day_and_month,
+    iso_date,
+    named,
+    numeric_date,
+    written_date,
+)
 from pipeline.knowledge.motto import HEADER_MOTTO, MOTTO_LINE, MOTTO_WORDS
+from pipeline.knowledge.patterns import alternation, any_case, word_alternation
 from pipeline.knowledge.workdays import add_working_days, is_working_day
 
 # line, is it where the page header ends (clean-up), is it a motto line (segmentation, metadata)
@@ -103,3 +118,97 @@ def test_one_type_table_for_every_stage(code, name):
     assert doc_type_name(code) == name
     assert (name.upper(), code) in _type_words() or code in PARTY_TYPES  # headers name state types
     assert code in dict(type_names()).values()
+
+
+# ---------------------------------------------------------------------------------------------------
+# the pieces of a written date (knowledge/dates.py), each read back from real strings of ../shared
+
+_DAY, _MONTH, _YEAR = named("d", DAY), named("m", MONTH), named("y", YEAR)
+
+
+def _read(pattern: str, text: str) -> tuple[str, str, str | None] | None:
+    found = re.search(pattern, text)
+    return (found.group("d"), found.group("m"), found.groupdict().get("y")) if found else None
+
+
+# (pattern built from the shared pieces, real string, (day, month, year) read, or None: not a date of that form)
+DATE_PIECE_CASES = [
+    (written_date(_DAY, _MONTH, _YEAR), "Chỉ thị số 23/CT-TTg ngày 26 tháng 8 năm 2025 của Thủ tướng",
+     ("26", "8", "2025")),
+    (written_date(_DAY, _MONTH, _YEAR), "Môi trường trước ngày 08 tháng 12 năm 2025.", ("08", "12", "2025")),
+    (written_date(_DAY, _MONTH, _YEAR), "*Hà Tĩnh, ngày 24 tháng11 năm 2025*", None),  # glued
+    (written_date(_DAY, _MONTH, _YEAR, gap=r"\s*"), "*Hà Tĩnh, ngày 24 tháng11 năm 2025*", ("24", "11", "2025")),
+    (written_date(_DAY, _MONTH, _YEAR), "Hà Nội, ngày 17 tháng 11", None),
+    (day_and_month(_DAY, _MONTH), "Hà Nội, ngày 17 tháng 11", ("17", "11", None)),
+    (numeric_date(_DAY, _MONTH, _YEAR), "hạn chót là ngày 01/12/2019 để toàn bộ nhân viên", ("01", "12", "2019")),
+    (numeric_date(_DAY, _MONTH, _YEAR), "26.10.2007", ("26", "10", "2007")),
+    (numeric_date(_DAY, _MONTH, _YEAR), "24-5-2025", ("24", "5", "2025")),
+    (numeric_date(_DAY, _MONTH, _YEAR), "Nghị quyết số 66.7/2025/NQ-CP", None),  # two separators
+    (numeric_date(_DAY, _MONTH, _YEAR), "từ ngày 01/7 đến nay", None),
+    (numeric_date(_DAY, _MONTH, _YEAR, year_optional=True), "từ ngày 01/7 đến nay", ("01", "7", None)),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "parts"), DATE_PIECE_CASES)
+def test_date_pieces(pattern: str, text: str, parts: tuple | None) -> None:
+    assert _read(pattern, text) == parts
+
+
+# every stage that reads a written date builds it from those pieces and keeps its own variant: the header's
+# dateline as OCR and crawls write it (metadata), a citation's date (references), a deadline (deadlines)
+def test_metadata_reads_the_glued_and_the_comma_less_dateline() -> None:
+    glued = PLACE_DATE.search("*Hà Tĩnh, ngày 24 tháng11 năm 2025*")
+    assert glued and (glued.group("d"), glued.group("m"), glued.group("y")) == ("24", "11", "2025")
+    # the OCR misreading metadata documents ("ngàyl6": l read for 1), the digits read back by metadata
+    assert PLACE_DATE.search("Hà Nội. ngàyl6 tháng 9 năm 2016").group("d") == "l6"
+    bare = BARE_DATELINE.match("Hà Nội ngày 01 tháng 12 năm 2025")
+    assert bare and bare.group("place").strip() == "Hà Nội"
+    assert BARE_DATELINE.match("Hà Nội ngày 01 tháng 12 năm 2025 của") is None
+
+
+@pytest.mark.parametrize(("text", "symbol", "issued"), [
+    ("Căn cứ Chỉ thị số 23/CT-TTg ngày 26 tháng 8 năm 2025 của Thủ tướng Chính phủ về", "23/CT-TTg", "2025-08-26"),
+    ("Luật số 93/2025/QH15 ngay 27 tháng 6 năm 2025.", "93/2025/QH15", "2025-06-27"),  # accents lost
+])
+def test_references_date_a_citation(text: str, symbol: str, issued: str) -> None:
+    (ref,) = find_references(text)
+    assert (ref.symbol, ref.issued_on) == (symbol, issued)
+
+
+@pytest.mark.parametrize(("text", "mention", "due"), [
+    ("gửi Bộ Nông nghiệp và Môi trường trước ngày 08 tháng 12 năm 2025.", "trước ngày 08 tháng 12 năm 2025",
+     "2025-12-08"),
+    ("hạn chót là ngày 01/12/2019 để toàn bộ nhân viên", "hạn chót là ngày 01/12/2019", "2019-12-01"),
+    ("Căn cứ Chỉ thị số 23/CT-TTg ngày 26 tháng 8 năm 2025 của Thủ tướng", None, None),  # a citation's date
+])
+def test_deadlines_read_a_written_date(text: str, mention: str | None, due: str | None) -> None:
+    found = [(d.mention, d.date) for d in find_deadlines(text, issued_on="2025-11-20")]
+    assert found == ([(mention, due)] if mention else [])
+
+
+# ---------------------------------------------------------------------------------------------------
+# the fast phrase patterns (knowledge/patterns.py) find what the plain case-insensitive alternation finds
+
+
+@pytest.mark.parametrize(("letters", "variants"), [("s", "Ssſ"), ("k", "Kk\u212a"), ("đ", "Đđ"), ("ố", "Ốố")])
+def test_any_case(letters: str, variants: str) -> None:
+    assert any_case(letters) == variants
+
+
+# (phrases, real line of ../shared): the spans found are the same as with (?<!\w)(?:...) and re.IGNORECASE
+WORD_CASES = [
+    (["Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Chỉ thị", "Quyết định"],
+     "Căn cứ Nghị quyết số 66.7/2025/NQ-CP, NGHỊ QUYẾT này và các quyết định, chỉ thị"),
+    (["ngay", "sớm", "kịp thời", "khẩn trương", "thường xuyên"],
+     "thành ngay trong ngày 20 tháng 11 năm 2025; Khẩn trương, KỊP THỜI báo cáo, ngaycả khi sớmnhất"),
+    (["Decision", "Directive", "Circular"], "Decisions No. 123/QD-TTg and 258/QD-TTg, the directives and Circular"),
+]
+
+
+@pytest.mark.parametrize(("phrases", "line"), WORD_CASES)
+def test_word_alternation_finds_what_the_alternation_finds(phrases: list[str], line: str) -> None:
+    plural = phrases[0] == "Decision"
+    fast = re.compile(word_alternation((phrases, plural)) + r"(?!\w)")
+    plain = re.compile(rf"(?<!\w)(?:{alternation(phrases, plural=plural)})(?!\w)", re.IGNORECASE)
+    spans = [m.span() for m in plain.finditer(line)]
+    assert spans and [m.span() for m in fast.finditer(line)] == spans

@@ -9,13 +9,15 @@ import unicodedata
 import pytest
 
 from pipeline.extract.references import (
+    _MASTER,
+    _SymbolScan,
     canonical_symbol,
     doc_type_name,
     find_references,
     parse_own_symbol,
     parse_symbol,
 )
-from tests.conftest import DEV
+from tests.conftest import CRAWL, DEV
 
 
 def _refs(text: str, **kw):
@@ -404,3 +406,31 @@ def test_own_symbol_read_from_a_header_sharing_its_line():
     text = ("CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18/6/2022 của Chính phủ;")
     assert [r.symbol for r in find_references(text)] == ["39/2022/NĐ-CP"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# the symbol scan jumps from candidate to candidate: it must find what the master regex's finditer finds,
+# on real strings where a match starts at a "No./số" word, a spaced or mistyped separator, a dotted number
+
+
+@pytest.mark.parametrize("text", [
+    "Số: 223/CĐ-TTg Hà Nội, ngày 18 tháng 11 năm 2025",
+    "Số:\n223/CĐ-TTg",
+    "Directive No. 30 and Decisions Nos. 123/QD-TTg, 258/QD-TTg",
+    "Nghị quyết số 66.7/2025/NQ-CP ngày 26 tháng 8 năm 2025",
+    "Công văn số 1080 / SYT-TCCB, 48 - KL/TW, 544)QD-TTg, Nghị định 73/2023, năm học 2023/2024",
+    "số hiệu 12, Số12/2020, ngày 15/12/2026 lúc 8:30, tỷ lệ 1.5/2",
+])
+def test_symbol_scan_finds_what_the_master_regex_finds(text):
+    found = [(m.span(), m.groupdict()) for m in _MASTER.finditer(text)]
+    assert found and [(m.span(), m.groupdict()) for m in _SymbolScan.matches(text)] == found
+
+
+def test_symbol_scan_on_the_dev_and_crawl_corpora():
+    total = 0
+    for path in sorted(DEV.glob("*.txt")) + sorted(CRAWL.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        found = [(m.span(), m.groupdict()) for m in _MASTER.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _SymbolScan.matches(text)] == found, path.name
+        total += len(found)
+    assert total > 5000

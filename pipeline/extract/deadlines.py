@@ -10,6 +10,10 @@ half-year, a year, a clock time); the words just before an atom (its *cue*: "tr�
 "in", ...) and just after it (recurrence, "của <body>", "và các năm tiếp theo", ...) decide what it
 means. Relative durations, recurrence words and vague words are found by their own regexes. All cue
 words live in data/deadline_patterns.json. No network, no heavy library: dates are plain arithmetic.
+
+Speed: most paragraphs hold no time expression. Each finder first searches a *hint* (a word or digit form
+that every one of its matches holds) with a pattern ``re`` searches in C, and a paragraph without any hint
+is left at once; the costly regexes run only where a hint is. The date pieces come from knowledge/dates.py.
 """
 
 from __future__ import annotations
@@ -17,12 +21,24 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pipeline import knowledge
+from pipeline.knowledge.dates import (
+    DAY,
+    DAY_WORD,
+    MONTH,
+    MONTH_WORD,
+    YEAR,
+    YEAR_WORD,
+    day_and_month,
+    named,
+    numeric_date,
+)
 from pipeline.knowledge.patterns import alternation as _alt
-from pipeline.knowledge.patterns import first_letters
+from pipeline.knowledge.patterns import first_letters, matches_from, phrase_starts, word_alternation
 from pipeline.knowledge.workdays import add_working_days
 from pipeline.records import Deadline
 
@@ -45,18 +61,21 @@ _MON = (
 )
 _NUMW = _alt(_DATA["number_words"])
 
+# "ngày 15/12/2026", "22/1" (a year-less day/month needs "/")
 _NUMERIC = (
-    r"(?P<ndate>(?<![\d/.,])(?:ngày\s+)?(?P<nd>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<nm>\d{1,2})"
-    r"(?:\s*(?P=sep)\s*(?P<ny>\d{4}))?(?![\d/]))"
+    rf"(?P<ndate>(?<![\d/.,])(?:{DAY_WORD}\s+)?"
+    + numeric_date(named("nd", DAY), named("nm", MONTH), named("ny", YEAR), year_optional=True) + r"(?![\d/]))"
 )
 _VI_ATOMS = [
-    r"(?P<vdate>(?:ngày\s+)?(?P<vd>\d{1,2})\s+tháng\s+(?P<vm>\d{1,2})(?!\d)(?:\s*(?:năm|/)\s*(?P<vy>\d{4}))?)",
+    # "ngày 30 tháng 6 năm 2026", "30 tháng 6/2026", "30 tháng 6"
+    rf"(?P<vdate>(?:{DAY_WORD}\s+)?{day_and_month(named('vd', DAY), named('vm', MONTH))}(?!\d)"
+    rf"(?:\s*(?:{YEAR_WORD}|/)\s*{named('vy', YEAR)})?)",
     _NUMERIC,
     r"(?P<vquarter>quý\s+(?P<vq>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|-|năm)\s*(?P<vqy>\d{4}))?)",
     r"(?P<vhalf>(?:(?P<vhn>\d{1,2})\s+tháng|nửa)\s+(?P<vhpos>đầu|cuối)\s+năm(?:\s+(?P<vhy>\d{4}))?)",
-    r"(?P<vmonth>tháng\s+(?P<vmo>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<vmy>\d{4}))?(?![\d/]))",
+    rf"(?P<vmonth>{MONTH_WORD}\s+{named('vmo', MONTH)}(?:\s*(?:/|-|{YEAR_WORD})\s*{named('vmy', YEAR)})?(?![\d/]))",
     r"(?P<vyear>năm\s+(?:(?P<vyy>(?:19|20)\d{2})(?![\d/])|(?P<vnay>nay)(?!\w)))",
-    r"(?P<vday>ngày\s+(?P<vdd>\d{1,2})(?![\d/.\-])(?!\s+tháng))",
+    rf"(?P<vday>{DAY_WORD}\s+{named('vdd', DAY)}(?![\d/.\-])(?!\s+{MONTH_WORD}))",
     r"(?P<vtime>(?<![\d/.,])(?P<hh>\d{1,2})\s*(?:giờ|h)(?:\s*(?P<mi>\d{2}))?\s*['’]?(?!\w))",
 ]
 _EN_ATOMS = [
@@ -71,21 +90,34 @@ _EN_ATOMS = [
     rf"(?P<emonth>(?P<em3>{_MON})\.?(?:\s*,?\s*(?P<emy>\d{{4}}))?(?![\d/]))",
     r"(?P<eyear>(?<![\d/.,\-])(?P<eyy>(?:19|20)\d{2})(?![\d/]|\s*-\s*\d)|(?P<ethis>this\s+year))",
 ]
-# Every atom holds a digit or one of these words; a paragraph with none of them is not scanned for atoms
-# (the atom regex is the costliest part of the stage, and most paragraphs of a directive have no date).
+# A paragraph with none of these is not scanned for atoms (the atom regex is the costliest part of the stage,
+# and most paragraphs of a directive have no date). A Vietnamese atom holds one of the words (a day, month,
+# quarter, year: "nửa đầu năm" and "6 tháng đầu năm" too) or a digit before a date separator or an hour
+# ("15/12", "16 giờ", "8h"); an English one a digit or a word. Each hint is searched by re in C.
+_VI_ATOM_WORDS = [DAY_WORD, MONTH_WORD, YEAR_WORD, "quý"]
+_VI_ATOM_OPENERS = [*_VI_ATOM_WORDS, "nửa"]  # the words an atom can start with (see the patterns above)
+_VI_ATOM_DIGIT_THEN = r"\s*(?:[/.\-]\s*\d|(?i:giờ|h))"
 _ATOM_HINT = {
-    "vi": re.compile(r"\d|quý|nửa|năm\s+nay", re.I),
-    "en": re.compile(rf"\d|quarter|half|this\s+year|{_MON}", re.I),
+    "vi": (re.compile(word_alternation((_VI_ATOM_WORDS, False), word_start=False)),
+           re.compile(rf"\d{_VI_ATOM_DIGIT_THEN}")),
+    "en": (re.compile(rf"\d|quarter|half|this\s+year|{_MON}", re.I),),
 }
 # the words an atom can start with (see the patterns above); a digit starts all the others
 _ATOM_FIRST = {
-    "vi": first_letters(["ngày", "tháng", "năm", "quý", "nửa"], r"\d"),
+    "vi": first_letters(_VI_ATOM_OPENERS, r"\d"),
     "en": first_letters(["the", "first", "second", "third", "fourth", "last", "Q", "this", *_DATA["months_en"]], r"\d"),
 }
 _ATOM_RE = {
     "vi": re.compile(_ATOM_FIRST["vi"] + "(?:" + "|".join(_VI_ATOMS) + ")", re.I),
     "en": re.compile(_ATOM_FIRST["en"] + "(?:" + "|".join(_EN_ATOMS) + ")", re.I),
 }
+# Where a Vietnamese atom can begin, found in C: one of its words ("ngày 15/12", "tháng 6", "quý I", "nửa đầu
+# năm"), or a digit that a date separator, "tháng" or an hour follows ("15/12", "30 tháng 6", "16 giờ"). The
+# atom regex is tried there only (its own scan tries every n, t and q of the text).
+_VI_ATOM_STARTS = (
+    re.compile(phrase_starts(_VI_ATOM_OPENERS)),
+    re.compile(rf"\d(?=\d?\s*(?:[/.\-]|(?i:{MONTH_WORD}|giờ|h)))"),
+)
 
 
 @dataclass
@@ -191,8 +223,11 @@ def _cue_table(lang: str) -> dict[str, str]:
 
 
 _CUE_CAT = {lang: _cue_table(lang) for lang in ("vi", "en")}
+# "định kỳ", "hằng/hàng/mỗi": the recurrence words before a cue, the same lists as _CUE_STARTS
+_VI_PERIODIC, _VI_EVERY = _DATA["recurrence_words"]["vi_periodic"], _DATA["recurrence_words"]["vi_every"]
 _REC_PREFIX = (
-    r"(?P<rec>(?P<per>định\s+kỳ\s*,?\s*)?(?:(?:hằng|hàng|mỗi)\s+(?P<recu>ngày|tuần|tháng|quý|năm)\s*,?\s*)?)"
+    rf"(?P<rec>(?P<per>(?:{_alt(_VI_PERIODIC)})\s*,?\s*)?"
+    rf"(?:(?:{_alt(_VI_EVERY)})\s+(?P<recu>ngày|tuần|tháng|quý|năm)\s*,?\s*)?)"
 )
 _CUE_RE = {
     # no word boundary before a Vietnamese cue: crawled text glues words ("hoàn thànhtrước ngày")
@@ -201,6 +236,12 @@ _CUE_RE = {
                      r"(?:\d{1,2}\s*(?:giờ|h|:)\s*(?:\d{1,2}\s*(?:phút)?)?\s*,?\s*)?$", re.I),
     "en": re.compile(rf"(?<!\w)(?P<cue>{_alt(_CUE_CAT['en'])})\s*"
                      r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hours?)?\s*,?\s*(?:on\s+)?)?$", re.I),
+}
+# where a cue can begin: a cue phrase, or the recurrence words of _REC_PREFIX before it (found in C; the cue
+# regex is tried there only, not at every position of the window)
+_CUE_STARTS = {
+    "vi": re.compile(phrase_starts([*_CUE_CAT["vi"], *_VI_PERIODIC, *_VI_EVERY])),
+    "en": re.compile(phrase_starts(_CUE_CAT["en"])),
 }
 _RANGE_JOIN = re.compile(
     r"\s*(?:-|–|—|đến|tới|to|until|through|till|(?P<and>và|and))\s*(?:hết\s+|the\s+end\s+of\s+)?", re.I
@@ -286,15 +327,20 @@ _REC_WORDS = {
         r"|(?:hằng|hàng|mỗi)\s+(?P<u2>ngày|tuần|tháng|quý|năm)(?!\s+càng)|(?P<n3>\d{1,2})\s+tháng\s*/\s*lần)(?!\w)",
         re.I,
     ),
-    "en": re.compile(first_letters(_RW["en"]) + rf"(?<!\w)(?P<en>{_alt(_RW['en'])})(?![\w-])", re.I),
+    "en": re.compile(word_alternation((_RW["en"], False)) + r"(?![\w-])"),
+}
+# the words every recurrence holds (or "N tháng/lần"): a paragraph without them is not scanned
+_REC_HINT = {
+    "vi": (re.compile(word_alternation((_RW["vi_every"] + _RW["vi_periodic"], False))),
+           re.compile(r"\d\s+(?i:tháng)\s*/\s*(?i:lần)")),
+    "en": (_REC_WORDS["en"],),
 }
 _REC_EN = {_norm(k): v for k, v in _RW["en"].items()}
 _REC_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_RW['not_after'])})\s*,?\s*$", re.I)
 _REC_NOT_BEFORE = re.compile(rf"\s*(?:{_alt(_RW['not_before'])})(?!\w)", re.I)
 
 _VG = _DATA["vague"]
-_VAGUE_RE = {lang: re.compile(first_letters(_VG[lang]) + rf"(?<!\w)(?:{_alt(_VG[lang])})(?!\w)", re.I)
-             for lang in ("vi", "en")}
+_VAGUE_RE = {lang: re.compile(word_alternation((_VG[lang], False)) + r"(?!\w)") for lang in ("vi", "en")}
 _VAGUE_NOT_AFTER = {
     _norm(k): re.compile(rf"(?<!\w)(?:{_alt(v)})\s*$", re.I) for k, v in _VG["not_after"].items()
 }
@@ -401,12 +447,13 @@ class _Ctx:
 # ---------------------------------------------------------------- relative durations
 
 
-_REL_HINT = re.compile(first_letters(_DATA["number_words"], r"\d") + rf"(?:\d|{_NUMW})", re.I)
+# a duration names its unit ("ngày", "tháng", "working days"): a paragraph without one is not scanned
+_REL_HINT = {lang: re.compile(word_alternation((_REL[f"{lang}_units"], False))) for lang in ("vi", "en")}
 
 
 def _find_relative(c: _Ctx) -> None:
-    if not _REL_HINT.search(c.text, c.lo, c.hi):
-        return  # a duration needs a number, in digits or words
+    if not _REL_HINT[c.lang].search(c.text, c.lo, c.hi):
+        return
     for m in _REL_RE[c.lang].finditer(c.text, c.lo, c.hi):
         lead = _norm(m.group("lead") or "")
         unit = _REL_UNITS[_norm(m.group("unit"))]
@@ -457,7 +504,9 @@ class _Cand:
 
 def _cue(c: _Ctx, floor: int, a: _Atom) -> _Cand:
     """The atom with its cue: "trước", "hằng tháng, trước", "định kỳ trước", "by the end of" ..."""
-    m = _CUE_RE[c.lang].search(c.text, max(floor, a.start - _WINDOW), a.start)
+    # the leftmost cue that runs up to the atom, as _CUE_RE.search over the window finds it
+    starts = _CUE_STARTS[c.lang].finditer(c.text, max(floor, a.start - _WINDOW), a.start)
+    m = next(filter(None, (_CUE_RE[c.lang].match(c.text, s.start(), a.start) for s in starts)), None)
     if not m:
         return _Cand(a, a.start, None, e=a.end)
     cue = _norm(m.group("cue"))
@@ -472,10 +521,17 @@ def _cue(c: _Ctx, floor: int, a: _Atom) -> _Cand:
 _TIME_TO_DAY = re.compile(r"[\s,]*(?:ngày|on|the)?\s*", re.I)
 
 
+def _atom_matches(c: _Ctx) -> Iterator[re.Match]:
+    if c.lang != "vi":
+        return _ATOM_RE[c.lang].finditer(c.text, c.lo, c.hi)
+    starts = sorted(m.start() for regex in _VI_ATOM_STARTS for m in regex.finditer(c.text, c.lo, c.hi))
+    return matches_from(_ATOM_RE["vi"], c.text, starts, c.hi)
+
+
 def _candidates(c: _Ctx) -> list[_Cand]:
-    if not _ATOM_HINT[c.lang].search(c.text, c.lo, c.hi):
+    if not any(hint.search(c.text, c.lo, c.hi) for hint in _ATOM_HINT[c.lang]):
         return []
-    atoms = [a for m in _ATOM_RE[c.lang].finditer(c.text, c.lo, c.hi) if (a := _atom(m))]
+    atoms = [a for m in _atom_matches(c) if (a := _atom(m))]
     cands: list[_Cand] = []
     floor = c.lo
     i = 0
@@ -689,6 +745,8 @@ def _find_atoms(c: _Ctx) -> None:
 
 def _find_recurrence_words(c: _Ctx) -> None:
     t = c.text
+    if not any(hint.search(t, c.lo, c.hi) for hint in _REC_HINT[c.lang]):
+        return
     for m in _REC_WORDS[c.lang].finditer(t, c.lo, c.hi):
         if not c.free(m.start(), m.end()):
             continue
@@ -696,7 +754,7 @@ def _find_recurrence_words(c: _Ctx) -> None:
         if c.lang == "en":
             if _REC_NOT_BEFORE.match(t, m.end()):
                 continue
-            rrule = _freq_rrule(_REC_EN[_norm(g["en"])])
+            rrule = _freq_rrule(_REC_EN[_norm(m.group())])
         else:
             if not g["per"] and _REC_NOT_AFTER.search(t[max(0, m.start() - 40) : m.start()]):
                 continue  # "ngân sách hằng năm" is the annual budget, not an annual task
@@ -742,6 +800,14 @@ def entry_into_force(text: str, issued_on: str | None) -> str | None:
     return issued_on if _EFFECT_AT_SIGNING.search(text) else None
 
 
+# Every Vietnamese finder's hint in two patterns searched in C: a paragraph without any of these words, dates,
+# hours or years (most paragraphs of a directive) holds no deadline, and is left after two searches.
+_VI_TIME_HINTS = (
+    re.compile(phrase_starts([*_VI_ATOM_WORDS, *_REL["vi_units"], *_RW["vi_every"], *_RW["vi_periodic"], *_VG["vi"]])),
+    re.compile(rf"\d(?:{_VI_ATOM_DIGIT_THEN}|\d{{3}})"),
+)
+
+
 def find_deadlines(
     text: str,
     start: int = 0,
@@ -754,6 +820,8 @@ def find_deadlines(
     """Every deadline expression in text[start:end], with spans into text, in text order."""
     lang = "en" if language == "en" else "vi"
     hi = len(text) if end is None else min(end, len(text))
+    if lang == "vi" and not any(hint.search(text, max(0, start), hi) for hint in _VI_TIME_HINTS):
+        return []
     c = _Ctx(text, max(0, start), hi, lang, _issued(issued_on), _issued(effective_on))
     _find_relative(c)
     _find_atoms(c)
@@ -776,8 +844,11 @@ _TARGET_YEAR = {
 }
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d\d")  # what every target year holds; searched by re in C
+
+
 def _find_target_years(c: _Ctx) -> None:
-    if c.issued is None:
+    if c.issued is None or not _A_YEAR.search(c.text, c.lo, c.hi):
         return
     for m in _TARGET_YEAR[c.lang].finditer(c.text, c.lo, c.hi):
         year = int(m.group("year"))

@@ -13,21 +13,36 @@ from functools import lru_cache
 from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.deadlines import parse_date
 from pipeline.extract.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
-from pipeline.knowledge.dates import VI_WRITTEN_DATE, iso_date
+from pipeline.knowledge.dates import (
+    DAY,
+    DAY_WORD,
+    DAY_WORD_ANY_ACCENT,
+    MONTH,
+    VI_WRITTEN_DATE,
+    YEAR,
+    iso_date,
+    named,
+    written_date,
+)
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, STATE_TYPES, TYPE_WORDS_EN
 from pipeline.records import Metadata
 from pipeline.segment.segmenter import MOTTO, Segmentation
 
-# the dateline; OCR glues or misreads its pieces ("Hà Nội. ngàyl6 tháng 9", "ngày24 tháng9", "ngày ]] tháng")
+# The header's dateline, as OCR reads it: it glues the words to the numbers ("ngày24 tháng9": no gap needed)
+# and misreads the digits of day and month ("Hà Nội. ngàyl6 tháng 9", "ngày ]] tháng"): these letters are
+# read back as the digits they stand for.
+_OCR_MISREAD, _OCR_MEANT = "lI|]oO", "111100"
+_OCR_DIGITS = str.maketrans(_OCR_MISREAD, _OCR_MEANT)
+_OCR_NUMBER = rf"[\d{re.escape(_OCR_MISREAD)}]{{1,2}}"
+_GLUED = r"\s*"
 PLACE_DATE = re.compile(
-    r"(?P<place>[^\d,;:()]{2,60}?)\s*[,.]\s*(?:ngày|ngay)\s*(?P<d>[\dlI|\]oO]{1,2})\s*tháng\s*(?P<m>[\dlI|\]oO]{1,2})"
-    r"\s*năm\s*(?P<y>\d{4})",
+    rf"(?P<place>[^\d,;:()]{{2,60}}?)\s*[,.]\s*{DAY_WORD_ANY_ACCENT}{_GLUED}"
+    + written_date(named("d", _OCR_NUMBER), named("m", _OCR_NUMBER), named("y", YEAR), gap=_GLUED),
     re.I)
 # "Hà Nội ngày 01 tháng 12 năm 2025": the comma left out; only a line that is nothing but the dateline
 BARE_DATELINE = re.compile(
-    r"^(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){1,6})(?:ngày|ngay)\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})"
-    r"\s*năm\s*(?P<y>\d{4})\s*$")
-_OCR_DIGITS = str.maketrans("lI|]oO", "111100")
+    rf"^(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){{1,6}}){DAY_WORD_ANY_ACCENT}{_GLUED}"
+    + written_date(named("d", DAY), named("m", MONTH), named("y", YEAR), gap=_GLUED) + r"\s*$")
 EN_TITLE = re.compile(
     r"\b(?P<type>Decision|Resolution|Directive|Decree|Circular|Joint Circular|Official\s+(?:Dispatch|Letter|Telegram)"
     r"|Plan|Notice|Conclusion|Law|Ordinance|Order)\s+No\.?\s*(?P<symbol>[^\s,;]+(?:\s*/\s*[^\s,;]+)*)"
@@ -108,8 +123,8 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
 
 
 OWN_MENTION = re.compile(
-    r"(?:No\.?|số)\s*(?P<symbol>\d+[^\s,;()]*)\s*,?\s+(?:of|dated|ngày)\s+"
-    rf"(?P<date>[A-Z][a-z]+\s+\d{{1,2}},\s*\d{{4}}|{VI_WRITTEN_DATE}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")
+    rf"(?:No\.?|số)\s*(?P<symbol>\d+[^\s,;()]*)\s*,?\s+(?:of|dated|{DAY_WORD})\s+"
+    rf"(?P<date>[A-Z][a-z]+\s+\d{{1,2}},\s*\d{{4}}|{VI_WRITTEN_DATE}|{DAY}/{MONTH}/{YEAR})")
 
 
 def _symbol_from_title_line(lines: list[str]) -> str | None:

@@ -1,14 +1,62 @@
-"""Calendar dates as the records write them: one place that turns a day, month and year read from a
-text (digits, possibly still strings) into an ISO date, or None when there is no such day."""
+"""Calendar dates as the texts write them and as the records write them.
+
+The pieces of a written date live here once: the day, month and year numbers, the words "ngày", "tháng",
+"năm" and the separators of a numeric date. Each stage builds its own pattern from them and keeps only what
+is its own (named groups, the OCR misreadings of a scanned header, the optional year of a deadline):
+
+* ``written_date`` — "18 tháng 11 năm 2025": the dateline (normalise, segmentation, metadata), a dated
+  citation ("Chỉ thị số 23/CT-TTg ngày 26 tháng 8 năm 2025", references), a deadline ("trước ngày 08 tháng 12
+  năm 2025");
+* ``day_and_month`` — "30 tháng 6", a deadline's date whose year may be left out or written "/2026";
+* ``numeric_date`` — "15/12/2026", "26.10.2007", "24-5-2025": one separator throughout;
+* ``iso_date`` — the record's form of a day read from any of them.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+DAY = r"\d{1,2}"
+MONTH = r"\d{1,2}"
+YEAR = r"\d{4}"
+DAY_WORD = "ngày"
+MONTH_WORD = "tháng"
+YEAR_WORD = "năm"
+# "ngày" as a crawl that lost its accents writes it ("số 93/2025/QH15 ngay 27 tháng 6 năm 2025")
+DAY_WORD_ANY_ACCENT = rf"(?:{DAY_WORD}|ngay)"
+# the separator of a numeric date: "15/12/2026", "26.10.2007", "24-5-2025"
+DATE_SEPARATOR = r"[/.\-]"
+
+
+def named(name: str, piece: str) -> str:
+    """A piece as a named group, for the stages that read the numbers back."""
+    return f"(?P<{name}>{piece})"
+
+
+def day_and_month(day: str = DAY, month: str = MONTH, *, gap: str = r"\s+") -> str:
+    """"30 tháng 6": day, "tháng", month, with ``gap`` between the words (``\\s*`` where OCR glues them)."""
+    return f"{day}{gap}{MONTH_WORD}{gap}{month}"
+
+
+def written_date(day: str = DAY, month: str = MONTH, year: str = YEAR, *, gap: str = r"\s+",
+                 before_year: str | None = None) -> str:
+    """"18 tháng 11 năm 2025" as a regex; ``before_year`` is what may stand before "năm" (default ``gap``;
+    a citation allows a comma: "ngày 5 tháng 3, năm 2025")."""
+    return f"{day_and_month(day, month, gap=gap)}{gap if before_year is None else before_year}{YEAR_WORD}{gap}{year}"
+
+
+def numeric_date(day: str = DAY, month: str = MONTH, year: str = YEAR, *, separator: str = "sep",
+                 year_optional: bool = False) -> str:
+    """"15/12/2026": day, month and year with the same separator (captured as group ``separator``) twice,
+    spaces allowed around it; with ``year_optional`` the year may be left out ("ngày 22/1")."""
+    tail = rf"\s*(?P={separator})\s*{year}"
+    return rf"{day}\s*(?P<{separator}>{DATE_SEPARATOR})\s*{month}" + (f"(?:{tail})?" if year_optional else tail)
+
+
 # "18 tháng 11 năm 2025": a Vietnamese date written out, as in a dateline or a citation
-VI_WRITTEN_DATE = r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+VI_WRITTEN_DATE = written_date()
 # a line that ends in the dateline ("Hà Nội, ngày 18 tháng 11 năm 2025"): the header's date cell
-DATELINE_AT_END = rf"ngày\s+{VI_WRITTEN_DATE}\s*$"
+DATELINE_AT_END = rf"{DAY_WORD}\s+{VI_WRITTEN_DATE}\s*$"
 
 
 def iso_date(year: int | str, month: int | str, day: int | str) -> str | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, lru_cache
 
 # the capital letters of Vietnamese, for a character class: a range such as "À-Ỹ" would take in the small
 # letters between (à, đ, ấ ...)
@@ -27,6 +28,24 @@ def first_letters(phrases: Iterable[str], extra: str = "") -> str:
     return f"(?=[{re.escape(''.join(sorted(first)))}{extra}])"
 
 
+@cache
+def any_case(letters: str) -> str:
+    """Every character a case-insensitive regex takes for one of ``letters``: "s" gives "Ssſ" (the long s),
+    "k" gives "Kk" and the Kelvin sign. Escape it (``re.escape``) to put it in a character class.
+
+    A pattern that opens with such a case-sensitive class, rather than a lookahead or a ``(?i)`` letter, lets
+    ``re`` skip in C to the next position where the class matches (a prefix search), instead of trying the
+    pattern at every position. The equivalents are read from ``re`` itself, over the Basic Multilingual
+    Plane (no letter outside it folds to a Latin or Vietnamese one)."""
+    found = re.findall(f"(?i)[{re.escape(letters)}]", _bmp())
+    return "".join(sorted(set(found)))
+
+
+@lru_cache(maxsize=1)
+def _bmp() -> str:
+    return "".join(map(chr, range(0x10000)))
+
+
 def phrase(text: str) -> str:
     """A phrase as a regex: literal words joined by any whitespace (text may be hard-wrapped)."""
     return r"\s+".join(re.escape(word) for word in text.split())
@@ -37,6 +56,56 @@ def alternation(phrases: Iterable[str], plural: bool = False) -> str:
     ``plural`` each may take an English plural ending ("Decision" / "Decisions")."""
     ending = r"(?:e?s)?" if plural else ""
     return "|".join(phrase(p) + ending for p in sorted(phrases, key=len, reverse=True))
+
+
+def word_alternation(*lists: tuple[Iterable[str], bool], word_start: bool = True) -> str:
+    """``(?<!\\w)(?:alternation(a)|alternation(b, plural=True)|...)``, case-insensitive, in a form ``re`` scans in C.
+
+    Each list is (phrases, plural). The pattern is one branch per first letter and per case of it
+    (``n(?<!\\w.)(?i:ghị\\s+định|...)|N(?<!\\w.)(?i:ghị\\s+định|...)|...``): from branches that open with a
+    literal ``re`` takes the set of first characters to jump to in C, and at each it skips in C the branches of
+    other letters; a ``(?i)`` pattern gets neither, and tries every phrase at every position. At one position
+    only the phrases of one first letter can match, in the order ``alternation`` gives them, so what matches is
+    what the plain alternation matches. Compile it without ``re.IGNORECASE``; the phrases are matched in any
+    case all the same. Every phrase must open with a letter or digit. With ``word_start`` False a phrase may
+    also begin inside a word (no ``(?<!\\w)``).
+    """
+    at_word_start = r"(?<!\w.)" if word_start else ""
+    return _by_first_letter(lists, lambda rests: f"{at_word_start}(?i:{rests})")
+
+
+def phrase_starts(phrases: Iterable[str]) -> str:
+    """The first character of every place where one of the phrases begins (in any case, inside a word too),
+    in the fast form of ``word_alternation``. Each match is that one character, so no place is hidden inside
+    another match: the positions to try a costlier pattern at, where it can only begin with one of them."""
+    return _by_first_letter([(phrases, False)], lambda rests: f"(?i:(?={rests}))")
+
+
+def _by_first_letter(lists: Iterable[tuple[Iterable[str], bool]], after: Callable[[str], str]) -> str:
+    """One branch per first letter of the phrases and per case of it: the letter, then ``after`` given the
+    alternation of the rests of its phrases (longest phrase first)."""
+    rests: dict[str, list[str]] = {}
+    for phrases, plural in lists:
+        ending = r"(?:e?s)?" if plural else ""
+        for text in sorted(phrases, key=len, reverse=True):
+            first, rest = text.strip()[0], text.strip()[1:]
+            if not first.isalnum():
+                raise ValueError(f"a phrase must open with a letter or digit: {text!r}")
+            rest = phrase(rest) if rest[:1] != " " else r"\s+" + phrase(rest)
+            rests.setdefault(first.lower(), []).append(rest + ending)
+    return "(?:" + "|".join(re.escape(case) + after("|".join(parts))
+                            for first, parts in rests.items() for case in any_case(first)) + ")"
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int], endpos: int) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text, pos, endpos)`` finds, tried only at ``starts``: every position from ``pos``
+    on where a match can begin, in order (found by faster patterns). Like finditer, the next match is sought
+    from the end of the last one. For a pattern that never matches the empty string."""
+    last = 0
+    for start in starts:
+        if start >= last and (m := pattern.match(text, start, endpos)):
+            yield m
+            last = m.end()
 
 
 def trie(phrases: Iterable[str]) -> str:
