@@ -114,9 +114,16 @@ class CueIndex:
 
     def may_match(self, name: str, start: int, end: int) -> bool:
         """False only when no phrase of list `name` can match inside text[start:end]."""
-        if self._hits.get(name) is None:
+        hits = self._hits.get(name)
+        if hits is None:
             return True  # the list has no anchors (or the text no offsets): the regex decides
-        return next(self._within(name, start, end), None) is not None
+        starts, ends = hits
+        i = bisect_left(starts, start)  # asked for every block: a plain loop, not the generator of _within
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end:
+                return True
+            i += 1
+        return False
 
     def starts(self, name: str, start: int, end: int) -> list[int]:
         """Where an anchor of list `name` starts inside text[start:end] (a list without anchors: every position)."""

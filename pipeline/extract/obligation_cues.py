@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import knowledge
-from pipeline.extract.cue_index import CueIndex, cue_automaton
+from pipeline.extract.cue_index import CueAutomaton, CueIndex, cue_automaton
 from pipeline.knowledge.patterns import first_letters
 
 
@@ -55,9 +55,38 @@ class RoleCues:
 
 
 @dataclass(frozen=True)
+class PhraseCues:
+    """A cue list kept phrase by phrase: each phrase's regex runs only where the automaton found its anchor.
+    One long alternation (case-insensitive, with Vietnamese letters) is tried whole at every position of a unit
+    that holds an anchor of any phrase; most such units hold the anchor of one phrase only."""
+
+    name: str  # the whole list's key in the cue index
+    fragments: tuple[str, ...]  # the phrases as regex fragments, as the automaton reads them for their anchors
+    patterns: tuple[re.Pattern[str], ...]
+    keys: tuple[str, ...]  # each phrase's list in the cue index
+
+    @classmethod
+    def build(cls, name: str, fragments: list[str], flags: re.RegexFlag) -> PhraseCues:
+        patterns = tuple(re.compile(first_letters([f]) + f"(?:{f})", flags) for f in fragments)
+        return cls(name, tuple(fragments), patterns, tuple(f"{name}:{i}" for i in range(len(fragments))))
+
+    def lists(self) -> dict[str, list[str]]:
+        """The fragments the cue index is built from: the whole list, and each phrase alone."""
+        return {self.name: list(self.fragments), **{k: [f] for k, f in zip(self.keys, self.fragments, strict=True)}}
+
+    def found(self, hits: CueIndex, unit: str, offset: int, reach: int) -> bool:
+        """Whether a phrase occurs in unit[:reach], the unit standing at `offset` in the indexed text."""
+        window = (offset, offset + min(reach, len(unit)))
+        if not hits.may_match(self.name, *window):
+            return False  # most units hold no anchor of the list: one lookup
+        return any(pattern.search(unit, 0, reach) for key, pattern in zip(self.keys, self.patterns, strict=True)
+                   if hits.may_match(key, *window))
+
+
+@dataclass(frozen=True)
 class UnitCues:
-    closing: re.Pattern[str]  # "X chịu trách nhiệm thi hành Quyết định này"
-    document_clause: re.Pattern[str]  # the document takes effect, promulgates, repeals
+    closing: PhraseCues  # "X chịu trách nhiệm thi hành Quyết định này"
+    document_clause: PhraseCues  # the document takes effect, promulgates, repeals
     praise: re.Pattern[str]
     entitlement: re.Pattern[str]
     non_task_heading: re.Pattern[str]  # "MỤC TIÊU", "Tình hình": no task below it
@@ -102,8 +131,8 @@ def cues() -> Cues:
         channel=re.compile(rf"^\s*\(?\s*(?:{words(data['report_channel'])})\b", re.I),
     )
     units = UnitCues(
-        closing=re.compile(first_letters(data['closing_formula']) + rf"(?:{words(data['closing_formula'])})", re.I),
-        document_clause=re.compile("|".join(f"(?:{c})" for c in data["document_clauses"]), re.I | re.M),
+        closing=PhraseCues.build("closing", fragments(data["closing_formula"]), re.I),
+        document_clause=PhraseCues.build("document_clause", data["document_clauses"], re.I | re.M),  # regexes as written
         praise=re.compile(rf"\s*(?:{words(data['praise_openers'])})\b"),
         entitlement=re.compile(rf"\s*(?:{words(data['entitlement_openers'])})\b"),
         non_task_heading=re.compile(rf"^(?:(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*|[IVX\d]+[.)]\s*)?"
@@ -121,13 +150,20 @@ def cues() -> Cues:
 
 
 def cue_index(text: str) -> CueIndex:
-    """Where the document can hold a phrase of the cue lists that are searched in most of its blocks; each
-    list is given as the regex fragments its pattern is made of (anchors must be words the regex needs)."""
+    """Where the document can hold a phrase of the cue lists that are searched in most of its blocks."""
+    return _cue_automaton().index(text)
+
+
+@lru_cache(maxsize=1)
+def _cue_automaton() -> CueAutomaton:
+    """The automaton of those lists, each given as the regex fragments its pattern is made of (anchors must be
+    words the regex needs); built once, not per document."""
     data = knowledge.load("obligation_cues")
+    units = cues().units
     return cue_automaton({
-        "closing": fragments(data["closing_formula"]),
-        "document_clause": data["document_clauses"],  # regexes as written
+        **units.closing.lists(),
+        **units.document_clause.lists(),
         "inner_opener": fragments(INNER_OPENERS),
         "article": ARTICLE_WORDS,
         "task_column": data["table_columns"]["task"],  # literal words
-    }).index(text)
+    })

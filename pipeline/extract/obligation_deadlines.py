@@ -58,18 +58,18 @@ class DeadlineReader:
     def _entry_into_force(self) -> str | None:
         return entry_into_force(self.text, self.issued_on)
 
-    def dated_heading(self, block: Block) -> tuple[int, int] | None:
-        """The span of a heading that dates the points below it ("b) Hoàn thành trong tháng 11 năm 2025, cụ thể:")."""
-        found = self.within(block.content_start, block.span[1])
-        dated = [d for d in found if d.date and "target" not in d.flags]
-        return (block.content_start, block.span[1]) if dated else None
+    def dated_heading(self, span: tuple[int, int]) -> bool:
+        """Whether a heading dates the points below it ("b) Hoàn thành trong tháng 11 năm 2025, cụ thể:")."""
+        return any(d.date and "target" not in d.flags for d in self.within(*span))
 
     def of(self, draft: Draft) -> list[Deadline]:
-        """A task's deadlines; a dated heading above it dates it when its own words give no date."""
+        """A task's deadlines; the innermost dated heading above it dates it when its own words give no date.
+        The headings are read here, not as the walk passes them: most head no task, or only dated tasks."""
         found = self._own(draft)
-        if draft.heading_deadline and not any(d.date for d in found):
-            s, e = draft.heading_deadline
-            found = found + [d for d in self.within(s, e) if d.date]
+        if draft.headings and not any(d.date for d in found):
+            dated = next((span for span in draft.headings if self.dated_heading(span)), None)
+            if dated:
+                found = found + [d for d in self.within(*dated) if d.date]
         return found
 
     def _own(self, draft: Draft) -> list[Deadline]:

@@ -20,7 +20,7 @@ class Draft:
     assignees: list[Assignee] = field(default_factory=list)
     reports_to: list[str] = field(default_factory=list)
     deadline_text: tuple[int, int] | None = None  # a table cell holding the deadline
-    heading_deadline: tuple[int, int] | None = None  # the span of a dated lead-in above the unit
+    headings: tuple[tuple[int, int], ...] = ()  # the headings above the unit, innermost first: one may date it
     explicit: bool = False  # the unit names its own body (not inherited from a heading or the addressees)
     responsibility: bool = False  # inside an article on responsibilities or implementation
     needs_named_actor: bool = False  # made from a labelled field: a task only once a field names its body

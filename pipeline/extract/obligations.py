@@ -9,24 +9,24 @@ addressee heading above it, else from the document's addressees; roles from "ch�
 ``ObligationExtractor`` walks the blocks (its state between blocks is a ``_Walk``) and reads each kind with
 its own method: labelled fields, headings, quoted provisions, units of work. It leans on one helper per job:
 obligation_cues.py (the compiled cues and the automaton prefilter of cue_index.py), body_mentions.py (which
-bodies a span names), task_tables.py (task-table rows), obligation_deadlines.py (a task's deadlines) and
-obligation_drafts.py (the obligation being built).
+bodies a span names), subject_openers.py (whether a clause can open with a body at all, before its paragraph
+is scanned), statistics_lines.py (units of figures), task_tables.py (task-table rows), obligation_deadlines.py
+(a task's deadlines) and obligation_drafts.py (the obligation being built).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from pipeline import knowledge
-from pipeline.extract.agencies import AgencyMention, AgencyRegistry, fold_name
-from pipeline.extract.bodies import BodyGrammar
+from pipeline.extract.agencies import AgencyMention, AgencyRegistry
 from pipeline.extract.body_mentions import BodyMentions
 from pipeline.extract.deadlines import primary_deadline
 from pipeline.extract.obligation_cues import ARTICLE_WORDS, INNER_OPENER, Cues, cue_index, cues, words
 from pipeline.extract.obligation_deadlines import DeadlineReader, Paragraphs
 from pipeline.extract.obligation_drafts import Draft, add_assignee
+from pipeline.extract.statistics_lines import statistic
+from pipeline.extract.subject_openers import subject_openers
 from pipeline.extract.task_tables import TaskTable
 from pipeline.knowledge.patterns import UPPER_VI, first_letters
 from pipeline.records import Assignee, Obligation, Reference, obligation_id
@@ -55,44 +55,14 @@ CLASS_PREFIX = {
 }
 
 
-FIRST_WORD = re.compile(r"[\s,;:(\-–]*([^\W\d_]+|\d)")
-
-
-@lru_cache(maxsize=4)
-def _subject_openers(registry: AgencyRegistry) -> frozenset[str]:
-    """First words of every name, alias, title and list phrase in the registry data, plus the connector
-    words a subject may begin with."""
-    data = knowledge.load("agencies")
-    words: set[str] = set()
-
-    def walk(value) -> None:
-        if isinstance(value, str):
-            first = FIRST_WORD.match(value)
-            if first:
-                words.add(fold_name(first.group(1)))
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    walk(data)
-    for alias, _, _ in registry.aliases():
-        walk(alias)
-    walk(list(cues().subject.connector_words))
-    return frozenset(words)
-
-
-_folded = lru_cache(maxsize=8192)(fold_name)  # a clause's first word: a few hundred distinct ones recur
-
-
 # the predicate of a lead-in whose subject does the listed work ("... tập trung thực hiện các nhiệm vụ sau:")
 # "..., các tổ chức chính trị - xã hội, các xã, phường, các doanh nghiệp (sau đây viết tắt là cơ quan, đơn vị) và mọi
 # người dân triển khai": short list items and a parenthesis may stand between the bodies and the verb
+ACTING_VERB = (r"(?:thực\s+hiện|triển\s+khai|chỉ\s+đạo|tổ\s+chức|tập\s+trung|khẩn\s+trương|chủ\s+trì"
+               r"|shall|should|must|are\s+to)\b")
 ACTING = re.compile(r"(?:\s*,\s*[^\s,.;:()][^,.;:()]{0,29}?){0,6}?\s*(?:\([^()]{0,80}\))?[\s,]*(?:[^\s,.;:]+\s+){0,6}?"
-                    r"(?:thực\s+hiện|triển\s+khai|chỉ\s+đạo|tổ\s+chức|tập\s+trung|khẩn\s+trương|chủ\s+trì"
-                    r"|shall|should|must|are\s+to)\b", re.I)
+                    + ACTING_VERB, re.I)
+HAS_ACTING_VERB = re.compile(ACTING_VERB, re.I)  # no verb of doing in a lead-in: ACTING cannot match, no scan
 ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3}")
 # after its subject, a clause that tells what was done or received rather than what is to be done
 NARRATION = re.compile(r"[\s,]*(?:đã|đang|vừa|nhận\s+được|có\s+kế\s+hoạch|xin\s+(?:thông\s+báo|trả\s+lời)|trả\s+lời"
@@ -143,7 +113,7 @@ class _Context:
     assignees: list[AgencyMention]
     lead: bool = False
     task_section: bool = True
-    deadline: tuple[int, int] | None = None  # "b) Hoàn thành trong tháng 11 năm 2025, cụ thể:" dates its points
+    span: tuple[int, int] = (0, 0)  # the heading's words: "b) Hoàn thành trong tháng 11 năm 2025, cụ thể:" dates its points
     generic: bool = False  # "5. Các đơn vị thực hiện kiểm kê:": an actor, though it names no body
     partners: list[AgencyMention] = field(default_factory=list)  # "2. Sở X chủ trì, phối hợp với Y, Z:"
 
@@ -180,6 +150,7 @@ class ObligationExtractor:
         closing = seg.blocks[seg.closing_start].span[0] if articles_only and seg.closing_start is not None else None
         self.tasks_end = closing if closing is not None else len(text)
         self._actors: dict[tuple[int, int], list[AgencyMention] | None] = {}
+        self._subjects: dict[tuple[int, int], list[AgencyMention]] = {}  # (pos, end) -> the bodies named there
         self.seg = seg
         self.language = language
         self.issued_on = issued_on
@@ -187,6 +158,7 @@ class ObligationExtractor:
         self.province = province
         self.registry = registry or AgencyRegistry.default()
         self.cues = cues()
+        self.openers = subject_openers(self.registry)
         self.addressees: list[AgencyMention] = []
         self.walk = _Walk()
         self.paragraphs = Paragraphs(seg.blocks)
@@ -226,34 +198,34 @@ class ObligationExtractor:
             body = AgencyMention(span=word.span(1), mention=word.group(1), name=self.subject_body.name,
                                  name_en=self.subject_body.name_en, kind=self.subject_body.kind)
             return _Subject([body], word.end(1), True, bool(opened))
-        chain = self._bodies_at(pos, end, bool(opened))
+        chain = self._bodies_at(pos, end)
         explicit = bool(chain)  # _chain reaches the first body only through titles and connector words
         if not explicit:
             # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
             inners = INNER_OPENER.finditer(self.text, pos, end) if self.cue_hits.may_match("inner_opener", pos, end) \
                 else ()
             for inner in inners:
-                found = self._chain(inner.end(), end, self._near(inner.end(), end))
+                found = self._bodies_at(inner.end(), end)  # "đề nghị các đồng chí quan tâm": no scan
                 if found and found[0].span[0] - inner.end() < 20:
                     return _Subject(found, found[-1].span[1], True, True)
         return _Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened))
 
-    def _bodies_at(self, pos: int, end: int, opened: bool) -> list[AgencyMention]:
+    def _bodies_at(self, pos: int, end: int) -> list[AgencyMention]:
         """The bodies named from `pos` on, joined only by list punctuation, connectors and titles."""
-        if not (opened or self._may_name_a_body(pos, end)):
-            return []  # most clauses open with a verb: no need to look for bodies
-        return self._chain(pos, end, self._near(pos, end))
+        key = (pos, end)  # an item is asked whether it only names bodies, then for its heading's and clause's subject
+        if key not in self._subjects:
+            # most clauses open with a verb, even after an opener: no need to look for bodies
+            self._subjects[key] = self._chain(pos, end, self._near(pos, end)) if self._may_name_a_body(pos, end) else []
+        return self._subjects[key]
+
+    def _chain_from(self, pos: int, end: int) -> list[AgencyMention]:
+        """The bodies named from `pos` on, however far the list runs (a lead-in's addressees)."""
+        return self._chain(pos, end, self.mentions(pos, end)) if self._may_name_a_body(pos, end) else []
 
     def _may_name_a_body(self, pos: int, end: int) -> bool:
-        """Whether the clause at `pos` opens with a word that a body's name, title or list can start with.
+        """Whether the clause at `pos` opens with words that a body's name, title or list can start with.
         Most background sentences ("Theo báo cáo ...", "Trong thời gian qua ...") do not, and need no scan."""
-        word = FIRST_WORD.match(self.text, pos, end)
-        if not word:
-            return False
-        if _folded(word.group(1)) in _subject_openers(self.registry):
-            return True
-        # a body the registry does not know: a head noun followed by a capitalised name ("Trung tâm Y tế")
-        return bool(BodyGrammar.default().opens_a_name(self.text, word.start(1), end, self.language))
+        return self.openers.may_open(self.text, pos, end, self.language)
 
     def _near(self, pos: int, end: int) -> list[AgencyMention]:
         """The bodies named within a chain's reach of pos: a list of bodies after a cue is never longer."""
@@ -277,7 +249,7 @@ class ObligationExtractor:
     def partners(self, start: int, end: int) -> list[AgencyMention]:
         partners: list[AgencyMention] = []
         for cue in self.cues.roles.support.finditer(self.text, start, end):  # most tasks name no partner: no lookup
-            partners.extend(m for m in self._chain(cue.end(), end, self._near(cue.end(), end))
+            partners.extend(m for m in self._bodies_at(cue.end(), end)
                             if not self._related_only(m))
         return partners
 
@@ -293,7 +265,7 @@ class ObligationExtractor:
     def reports(self, start: int, end: int) -> list[str]:
         names: list[str] = []
         for cue in self.cues.roles.report.finditer(self.text, start, end):
-            for mention in self._chain(cue.end(), end, self._near(cue.end(), end)):
+            for mention in self._bodies_at(cue.end(), end):
                 before = self.text[cue.end():mention.span[0]]
                 if "(" in before and self.cues.roles.channel.search(before[before.rfind("("):]):
                     break  # "(qua Sở Nội vụ)": a channel, not the body reported to
@@ -314,6 +286,8 @@ class ObligationExtractor:
         for block in self.seg.blocks[self.seg.header_end:]:
             if block.kind in NO_TASK_KINDS:
                 continue
+            if block.span[0] >= self.tasks_end and self._tasks_closed():
+                break  # the procedures a decision publishes: whatever they hold is no task, and is not read
             line = self.text[block.span[0]:block.span[1]]
             previous_kind, kind_now = kind_now, block.kind
             if block.kind == "table_row":
@@ -322,6 +296,14 @@ class ObligationExtractor:
             table.line(line)
             self._read_block(block, line, drafts)
         return self._finish(doc_id, drafts)
+
+    def _tasks_closed(self) -> bool:
+        """Past the end of the tasks, whether no block can reach back to a task before it: a labelled field
+        ("- Cơ quan chủ trì: ...") completes the fields' group or the enumerated item above it; once both lie
+        past the end, every draft the walk could make or change starts there, and _finish drops it."""
+        walk = self.walk
+        return (walk.parent is None or walk.parent.span[0] >= self.tasks_end) and \
+            all(d.span[0] >= self.tasks_end for d in walk.group)
 
     def _read_block(self, block: Block, line: str, drafts: list[Draft]) -> None:
         """A block outside task tables: a labelled field, a heading, a quoted provision or a unit of work."""
@@ -375,14 +357,14 @@ class ObligationExtractor:
         if duty and not own:
             # "Trách nhiệm của Ngân hàng Nhà nước chi nhánh nơi tổ chức tín dụng ... đặt trụ sở": the bodies
             # right after "của"; what qualifies them is no task
-            own = self._chain(duty.end(), block.span[1], self._near(duty.end(), block.span[1]))
+            own = self._bodies_at(duty.end(), block.span[1])
         if not own and block.span[1] - block.content_start <= SHORT_HEADING:
             own = self.mentions(block.content_start, block.span[1])  # "2. Bộ Khoa học và Công nghệ"
         task_section = not self.cues.units.non_task_heading.match(line.strip())
         lead = bool(self.cues.roles.lead_after_opener.search(line))
         generic = bool(self.cues.subject.generic_actor.match(self.text, block.content_start, block.span[1]))
         partners = self.partners(block.content_start, block.span[1]) if own else []
-        walk.contexts.append(_Context(level, own, lead, task_section, self.deadlines.dated_heading(block), generic,
+        walk.contexts.append(_Context(level, own, lead, task_section, (block.content_start, block.span[1]), generic,
                                       partners))
         walk.item_actor = None
         walk.under_heading = True
@@ -422,7 +404,7 @@ class ObligationExtractor:
             return False
         end = block.span[1]
         opened = self.cues.subject.opener.match(self.text, block.content_start, end)
-        chain = self._bodies_at(opened.end() if opened else block.content_start, end, bool(opened))
+        chain = self._bodies_at(opened.end() if opened else block.content_start, end)
         return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" :;,.")
 
     def _field(self, block: Block, label: re.Match[str], group: list[Draft], parent: Block | None,
@@ -487,15 +469,17 @@ class ObligationExtractor:
             if not duty:
                 return self._acting_lead_in(block) or previous
             start = block.span[0] + duty.end()
-            return self._chain(start, block.span[1], self.mentions(start, block.span[1])) or previous
+            return self._chain_from(start, block.span[1]) or previous
         start = block.span[0] + cue.end()
-        chain = self._chain(start, block.span[1], self.mentions(start, block.span[1]))
+        chain = self._chain_from(start, block.span[1])
         return chain or None
 
     def _acting_lead_in(self, block: Block) -> list[AgencyMention] | None:
         """'Nhằm đạt được mục tiêu ..., các bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:': the
         bodies of a lead-in that act (a chain of bodies followed by a verb of doing) own the list below it."""
         start, end = block.span
+        if not HAS_ACTING_VERB.search(self.text, start, end):
+            return None  # most lead-ins name no verb of doing: no need to look for their bodies
         found = self.mentions(start, end)
         for i, first in enumerate(found):
             chain = self._chain(first.span[0], end, found[i:])
@@ -509,19 +493,18 @@ class ObligationExtractor:
     def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None) -> list[Draft]:
         line = self.text[block.content_start:block.span[1]]
         hits, start = self.cue_hits, block.content_start
-        if hits.may_match("closing", start, min(start + 400, block.span[1])) and self.cues.units.closing.search(line, 0, 400):
+        if self.cues.units.closing.found(hits, line, start, 400):
             return []  # "X chịu trách nhiệm thi hành Quyết định này", "... để biết, thực hiện"; a page may run on
-        if hits.may_match("document_clause", start, min(start + 200, block.span[1])) \
-                and self.cues.units.document_clause.search(line, 0, 200) and not self.cues.subject.opener.match(line):  # "Giao Sở Tư pháp căn cứ các TTHC ban hành kèm theo ..."
+        if self.cues.units.document_clause.found(hits, line, start, 200) \
+                and not self.cues.subject.opener.match(line):  # "Giao Sở Tư pháp căn cứ các TTHC ban hành kèm theo ..."
             return []  # the document takes effect, promulgates its attachment, repeals another
         if block.kind not in ("body", "appendix"):
             return []
         drafts: list[Draft] = []
-        carried = next((c.deadline for c in reversed(contexts) if c.deadline), None)
         for start, end in _clauses(self.text, block.content_start, block.span[1]):
             if _title_line(self.text, start, end):
                 continue  # "THỦ TƯỚNG CHÍNH PHỦ", "II. NHIỆM VỤ CỤ THỂ": a name or title in capitals, not a task
-            if _statistic(self.text, start, end):
+            if statistic(self.text, start, end):
                 continue  # "Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%)": figures, not work
             found = self.subject(start, end)
             own, zone_end = found.bodies, found.end
@@ -553,8 +536,9 @@ class ObligationExtractor:
                 drafts.append(self._draft(block, start, end, who, role))
                 for partner in partners:  # the heading's partners support each of its points
                     add_assignee(drafts[-1].assignees, partner, "support")
+        headings = tuple(c.span for c in reversed(contexts))  # whether one dates them is read only if needed
         for draft in drafts:
-            draft.heading_deadline = carried
+            draft.headings = headings
         return drafts
 
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
@@ -666,21 +650,6 @@ MAX_TITLE_LINE = 120
 def _title_line(text: str, start: int, end: int) -> bool:
     unit = text[start:end].strip()
     return len(unit) <= MAX_TITLE_LINE and unit.isupper()
-
-
-_NUMBER_TOKEN = re.compile(r"(?<!\S)(?=\S*\d)\S+")  # a word (as str.split gives them) holding a digit
-_DATE_OR_SYMBOL = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|/\w*[A-ZĐ]")  # a date or a document number is no figure
-_DIGIT_RUN = re.compile(r"\d[\d.,/%]*")  # found only where a digit stands: a cheap count of the figures
-STATISTIC_SHARE = 0.25  # a unit this much made of figures reports results; tasks carry a date or two at most
-MIN_FIGURES = 3
-
-
-def _statistic(text: str, start: int, end: int) -> bool:
-    if len(_DIGIT_RUN.findall(text, start, end)) < MIN_FIGURES:
-        return False  # most units hold a figure or two at most: no need to count their words
-    unit = text[start:end]
-    figures = [w for w in _NUMBER_TOKEN.findall(unit) if not _DATE_OR_SYMBOL.search(w)]
-    return len(figures) >= MIN_FIGURES and len(figures) >= STATISTIC_SHARE * len(unit.split())
 
 
 _MEMBER_TAIL = re.compile(r"[\s,]*(?:[A-ZĐ][^\s,;.]*(?:\s+[^\s,;.]+){0,6})?[\s,;.]*$")

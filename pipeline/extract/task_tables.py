@@ -37,6 +37,7 @@ class TaskTable:
         self.related_only = related_only  # a partner narrowed to whoever is concerned names nobody
         self.columns: dict[str, int] | None = None
         self.recent_lines: deque[str] = deque(maxlen=2 * MAX_TABLE_COLUMNS)  # a table header's cells, perhaps
+        self._cell_kinds: dict[str, tuple[str, ...]] = {}  # short cells of this document -> their column kinds
 
     def line(self, line: str) -> None:
         """A line outside the table: perhaps a cell of a broken header."""
@@ -60,11 +61,19 @@ class TaskTable:
             return None  # a row of data, not labels (tested before any cell is searched)
         columns: dict[str, int] = {}
         for i, cell in enumerate(cells):
-            for name, pattern in self.column_cues.items():
-                if name not in columns and pattern.search(cell):
+            for name in self._kinds(cell):
+                if name not in columns:
                     columns[name] = i
                     break
         return columns if "task" in columns and ("lead" in columns or "deadline" in columns) else None
+
+    def _kinds(self, cell: str) -> tuple[str, ...]:
+        """The column kinds whose cue words the cell holds, in the order the cues are tried."""
+        kinds = self._cell_kinds.get(cell)
+        if kinds is None:  # a broken header's lines are tried in several windows: each is searched once
+            kinds = self._cell_kinds[cell] = tuple(name for name, pattern in self.column_cues.items()
+                                                   if pattern.search(cell))
+        return kinds
 
     def _broken_header(self, lines: list[str], width: int) -> dict[str, int] | None:
         """The header cells begin with the row-number column ("TT", "STT") when it has one."""

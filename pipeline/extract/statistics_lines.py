@@ -1,0 +1,23 @@
+"""Units that report figures rather than give work: "Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%), 15 hồ sơ".
+
+A unit this much made of figures reports results; tasks carry a date or two at most.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_TOKEN = re.compile(r"(?<!\S)(?=\S*\d)\S+")  # a word (as str.split gives them) holding a digit
+_DATE_OR_SYMBOL = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|/\w*[A-ZĐ]")  # a date or a document number is no figure
+_DIGIT_RUN = re.compile(r"\d[\d.,/%]*")  # found only where a digit stands: a cheap count of the figures
+STATISTIC_SHARE = 0.25  # a unit this much made of figures reports results; tasks carry a date or two at most
+MIN_FIGURES = 3
+
+
+def statistic(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] reports figures (a quarter of its words or more) rather than a task."""
+    if len(_DIGIT_RUN.findall(text, start, end)) < MIN_FIGURES:
+        return False  # most units hold a figure or two at most: no need to count their words
+    unit = text[start:end]
+    figures = [w for w in _NUMBER_TOKEN.findall(unit) if not _DATE_OR_SYMBOL.search(w)]
+    return len(figures) >= MIN_FIGURES and len(figures) >= STATISTIC_SHARE * len(unit.split())
