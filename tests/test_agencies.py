@@ -8,7 +8,9 @@ import pytest
 import spacy
 
 from pipeline import knowledge
-from pipeline.extract.agencies import AgencyRegistry
+from pipeline.extract.agencies import AgencyRegistry, fold_name
+from pipeline.extract.agency_mentions import _Scan
+from pipeline.extract.agency_model import _TOKEN
 from pipeline.extract.spacy_components import SPAN_KEY
 from tests.conftest import DEV
 
@@ -134,6 +136,33 @@ def test_mentions_in_corpus_file_have_absolute_spans(reg):
         assert start <= m.span[0] < m.span[1] <= end
         assert text[m.span[0]:m.span[1]] == m.mention
     assert found[-1].mention == "Bộ trưởng Bộ Nông\nnghiệp và Môi trường"
+
+
+# a scan of part of a text, its tokens parted by runs of white space, dashes and an underscore
+OFFSET_TEXT = ("V/v phối hợp (số 12/BTC-NSNN)\nKính gửi:\n\n-  Bộ   Tài chính;\t- Ủy ban nhân dân\ntỉnh  Gia Lai;"
+               " - Bộ Lao động -- Thương binh và Xã hội_x")
+
+
+def test_mentions_after_odd_separators_have_absolute_spans(reg):
+    start = OFFSET_TEXT.index("Kính")
+    found = reg.find_mentions(OFFSET_TEXT, start)
+    assert [(m.mention, m.name) for m in found] == [
+        ("Bộ   Tài chính", "Bộ Tài chính"), ("Ủy ban nhân dân\ntỉnh  Gia Lai", "Ủy ban nhân dân tỉnh Gia Lai"),
+        ("Bộ Lao động -- Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội")]
+    assert all(OFFSET_TEXT[m.span[0]:m.span[1]] == m.mention for m in found)
+
+
+def test_token_offsets_asked_in_any_order():
+    # the scan sums token offsets only for the tokens asked about, from the last one asked: forwards and back
+    start = OFFSET_TEXT.index("Kính")
+    seg = OFFSET_TEXT[start:]
+    scan = _Scan.of(OFFSET_TEXT, seg, start, "vi", None, True)
+    spans = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(fold_name(seg))]
+    assert scan.keys == [fold_name(OFFSET_TEXT[s:e]) for s, e in spans]
+    order = list(range(len(spans)))
+    for k in order[::-1] + order[::3] + order[::-2] + order:
+        assert scan.abs(k) == spans[k]
+        assert scan.raw(k) == OFFSET_TEXT[spans[k][0]:spans[k][1]]
 
 
 @pytest.mark.parametrize("text,province,expected", [

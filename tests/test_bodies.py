@@ -64,3 +64,23 @@ def test_the_head_trie_matches_like_the_flat_alternation(text, expected):
     nested = re.match(trie(heads), text)
     flat = re.match("|".join(h.replace(" ", r"\s+") for h in sorted(heads, key=len, reverse=True)), text)
     assert (nested and nested.group()) == (flat and flat.group()) == expected
+
+
+@pytest.mark.parametrize(("text", "heads"), [
+    ("Giao Sở Y tế, Công an tỉnh và Ban Quản lý các khu công nghiệp", ["Sở", "Công an", "Ban"]),
+    # after "/" or inside a word no head starts; after a digit, a parenthesis or at a line's end it may
+    ("Công văn số 15/Sở Y tế-KHTC; VSở Y tế, 2Ban Chỉ đạo, (Ban Chỉ đạo), Sở\nNội vụ", ["Ban", "Sở"]),
+])
+def test_a_head_starts_only_where_a_word_starts(text, heads):
+    # the head pattern opens with the head's letter and looks behind it ("S(?<![\\w/]S)ở"), so the engine skips
+    # in C to the next such letter: it must match where the plain pattern, lookbehind first, matches
+    import re
+
+    from pipeline import knowledge
+    from pipeline.knowledge.patterns import trie
+
+    grammar = BodyGrammar.default()
+    plain = re.compile(rf"(?<![\w/])(?:{trie(knowledge.load('agency_grammar')['heads_vi'])})\s")
+    found = [(pos, grammar.vietnamese.match(text, pos)) for pos in range(len(text))]
+    assert [m.group().strip() for _, m in found if m] == heads
+    assert [pos for pos, m in found if m] == [pos for pos in range(len(text)) if plain.match(text, pos)]

@@ -16,6 +16,7 @@ from pipeline.extract.agency_model import (
     _Province,
     _tokens,
 )
+from pipeline.knowledge.patterns import word_start
 
 
 class AgencyIndex:
@@ -147,9 +148,9 @@ class AgencyIndex:
 
     @staticmethod
     def _title_re(titles: list[str], lang: str) -> re.Pattern[str]:
-        alts = "|".join(sorted((r"\s+".join(map(re.escape, t.split())) for t in titles), key=len, reverse=True))
+        """A title right before a body's name: searched in the 80 characters before every mention."""
         tail = r"\s+(?:the\s+)?$" if lang == "en" else r"\s+$"
-        return re.compile(r"(?<![^\W_])(?:" + alts + ")" + tail)
+        return re.compile(word_start(titles, r"[^\W_]") + tail)
 
     # --- provincial bodies ------------------------------------------------------------------------------
 

@@ -3,11 +3,14 @@ with office titles, provincial-body templates and distributive lists ("các Bộ
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from pipeline.extract.agency_model import (
     _SEPARATORS,
+    _TERM,
     _TOKEN,
     Agency,
     AgencyMention,
@@ -27,16 +30,18 @@ class MentionFinder:
 
     def _scan(self, text: str, start: int, end: int, lang: str, province: str | None, *, strict: bool) -> list[AgencyMention]:
         seg = text[start:end]
-        folded = _fold(seg)
-        spans = [m.span() for m in _TOKEN.finditer(folded)]
-        keys = [folded[s:e] for s, e in spans]
-        ctx = _Scan(text, seg, start, spans, keys, lang, province, strict)
+        ctx = _Scan.of(text, seg, start, lang, province, strict)
+        keys = ctx.keys
         out: list[AgencyMention] = []
         i, n, root = 0, len(keys), self._trie.root
-        while i < n:
-            if keys[i] not in root:
-                i += 1
-                continue
+        # only tokens that open an alias are tried; the test runs in C over all of them (about one in eight passes)
+        for at in compress(range(n), map(root.__contains__, keys)):
+            if at < i:
+                continue  # inside the mention found last
+            i = at
+            node = root[keys[i]]
+            if _TERM not in node and (i + 1 >= n or keys[i + 1] not in node):
+                continue  # most words that open an alias ("các", "công") open none here: no walk
             found = None
             for j, entries in reversed(self._trie.walk(keys, i, n)):
                 ok = [e for e in entries if self._acceptable(e, ctx, i, j)]
@@ -164,24 +169,43 @@ class MentionFinder:
 
 
 @dataclass
-
-
 class _Scan:
-    """One scan over text[offset:offset+len(seg)]: token spans are relative to seg."""
+    """One scan over text[offset:offset+len(seg)]: token k is keys[k] (folded), at start(k) in seg."""
 
     text: str
     seg: str
     offset: int
-    spans: list[tuple[int, int]]
+    parts: list[str]  # separators and tokens in turn (re.split): token k is parts[2k+1]
     keys: list[str]
     lang: str
     province: str | None
     strict: bool
+    _at: int = 0  # a token whose start is known: offsets are summed from it, only for the tokens asked about
+    _at_start: int = 0
+
+    @classmethod
+    def of(cls, text: str, seg: str, offset: int, lang: str, province: str | None, strict: bool) -> _Scan:
+        # one split, no match object or offset per token: most tokens are only looked up in the trie's root
+        parts = _TOKEN_SPLIT.split(_fold(seg))
+        return cls(text, seg, offset, parts, parts[1::2], lang, province, strict, 0, len(parts[0]))
+
+    def start(self, k: int) -> int:
+        """Where token k starts in seg: the lengths between it and the last token asked about, summed in C."""
+        at, pos = self._at, self._at_start
+        if k >= at:
+            pos += sum(map(len, self.parts[2 * at + 1:2 * k + 1]))
+        else:
+            pos -= sum(map(len, self.parts[2 * k + 1:2 * at + 1]))
+        self._at, self._at_start = k, pos
+        return pos
 
     def raw(self, k: int) -> str:
-        s, e = self.spans[k]
-        return self.seg[s:e]
+        s = self.start(k)
+        return self.seg[s:s + len(self.keys[k])]
 
     def abs(self, k: int) -> tuple[int, int]:
-        s, e = self.spans[k]
-        return s + self.offset, e + self.offset
+        s = self.start(k) + self.offset
+        return s, s + len(self.keys[k])
+
+
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # _TOKEN with its matches kept by re.split

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pipeline import knowledge
 from pipeline.knowledge.patterns import UPPER_VI as _UPPER
-from pipeline.knowledge.patterns import alternation, first_letters, trie
+from pipeline.knowledge.patterns import alternation, first_letters, trie, word_start
 
 _WORD = r"[^\W\d_][\w'’-]*"
 
@@ -44,8 +44,9 @@ class BodyGrammar:
         data = knowledge.load("agency_grammar")
         heads = trie(data["heads_vi"])
         localities = alternation(data["locality_words"])
-        vietnamese = re.compile(  # the lookahead lets the scan skip most positions at once
-            rf"{first_letters(data['heads_vi'])}(?<![\w/])(?:{heads})(?:\s+(?=[{_UPPER}])|\s+(?=(?:{localities})\b))")
+        heads_at_word_start = word_start(data["heads_vi"], r"[\w/]")  # scanned in C to the heads' letters
+        vietnamese = re.compile(
+            rf"{heads_at_word_start}(?:\s+(?=[{_UPPER}])|\s+(?=(?:{localities})\b))")
         english = re.compile(
             rf"(?<![\w/])(?:(?:[A-Z]{_WORD}|of|for|on|and)\s+){{0,5}}(?:{alternation(data['heads_en'])})\b"
             rf"(?:\s+(?:of|for|on|and)(?:\s+the)?(?:\s+[A-Z]{_WORD})+)*")
@@ -88,8 +89,8 @@ class BodyGrammar:
 
     def _distributed_names(self, text: str, start: int, end: int) -> list[BodyName]:
         out: list[BodyName] = []
-        if text.find(":", start, end) < 0:
-            return out  # a distributive list always has its colon
+        if text.find(":", start, end) < 0 or text.find("ác", start, end) < 0:
+            return out  # a distributive list always has its colon and its "các"
         for m in self.distributive.finditer(text, start, end):
             prefix = m.group("head") or f"{' '.join(m.group('named').split())} {' '.join(m.group('unit').split())}"
             for n, (s, e) in enumerate(self._items(text, m.end(), end)):

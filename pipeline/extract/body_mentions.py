@@ -59,6 +59,8 @@ class BodyMentions:
         """Add the bodies the registry does not know, recognised by the grammar of agency names."""
         known = sorted(known, key=lambda m: m.span[0])
         found = BodyGrammar.default().find(self.text, span[0], span[1], self.language)
+        if not found:
+            return known  # most paragraphs name no body the grammar finds
         shared = [b.span for b in found if b.distributive]
         if shared:  # "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh": the items, not the shared head, are the bodies
             lo, hi = min(s for s, _ in shared), max(e for _, e in shared)
