@@ -7,6 +7,7 @@ import re
 import pytest
 
 from pipeline import knowledge
+from pipeline.cleanup.blanks import squeeze_lines
 from pipeline.cleanup.furniture import _MOTTO_RULE, _plain, _PlainLines, load_rules, strip_furniture
 from pipeline.cleanup.normalise import (
     MAX_TABLE_CELL,
@@ -29,6 +30,10 @@ CHARACTERS = [
     ("HOÀ BÌNH", "HÒA BÌNH"),
     ("Cong\u00a0điện\u200b", "Cong điện"),
     ("Hòa", "Hòa"),  # decomposed input is composed first
+    # every blank but the line break becomes a space: tabs, em and figure spaces, the Unicode line separator
+    ("Số:\t09/2025/NĐ-CP\u2003ngày\u20071/2/2025", "Số: 09/2025/NĐ-CP ngày 1/2/2025"),
+    ("Điều 1.\u2028Phạm vi\u205fđiều chỉnh\u3000", "Điều 1. Phạm vi điều chỉnh "),
+    ("dòng một\r\ndòng hai\rdòng ba\fdòng bốn", "dòng một\ndòng hai\ndòng ba\ndòng bốn"),
 ]
 
 
@@ -58,6 +63,13 @@ PARAGRAPHS = [
     ("|\nSTT\n|\nTên nhiệm vụ\n|\nCơ quan chủ trì\n|\nThời gian\n|\n|\n1\n|\nRà soát toàn diện các luật\n|\n"
      "Bộ Xây dựng\n|\n2026\n|\n",
      ["STT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian", "1 | Rà soát toàn diện các luật | Bộ Xây dựng | 2026"]),
+    # blanks of every kind inside, around and between lines and cells are single spaces in the text
+    ("  Điều 3.  Tổ chức\tthực hiện  \n  Bộ trưởng,\u2003Thủ trưởng cơ quan   ngang bộ \n",
+     ["Điều 3. Tổ chức thực hiện Bộ trưởng, Thủ trưởng cơ quan ngang bộ"]),
+    ("|\n|  STT  |\u3000Tên nhiệm vụ | Cơ quan  chủ trì ||\n| 1 |  Rà soát   các luật | Bộ Tư pháp |\n",
+     ["STT | Tên nhiệm vụ | Cơ quan chủ trì", "1 | Rà soát các luật | Bộ Tư pháp"]),
+    # a gazette page head goes with its page number, whatever blank stands before the number
+    ("Điều 1. Phạm vi\nCÔNG BÁO/Số 12/Ngày 01-02-2020\u2003 45 \nnội dung tiếp", ["Điều 1. Phạm vi", "nội dung tiếp"]),
 ]
 
 
@@ -155,8 +167,9 @@ def test_clean_markdown(raw, expected):
     assert clean_markdown(raw) == expected
 
 
-@pytest.mark.parametrize("cell", [[], [""], ["  "], ["a  b", " c "], ["x" * 300, "y" * 299], ["x" * 300, "y" * 300],
-                                  ["x" * 300 + "   ", "  " + "y" * 299], ["w " * 400]])
+# cells of a squeezed text: single spaces inside a line, a space at most at the ends of a part between pipes
+@pytest.mark.parametrize("cell", [[], [""], [" "], ["a b", " c "], ["x" * 300, "y" * 299], ["x" * 300, "y" * 300],
+                                  ["x" * 300 + " ", "", " " + "y" * 299], ["w " * 400]])
 def test_longer_than_is_the_cell_text_length(cell):
     assert _longer_than(cell, MAX_TABLE_CELL) == (len(_cell_text(cell)) > MAX_TABLE_CELL)
 
@@ -204,6 +217,26 @@ def test_scan_finds_every_fitting_line(path):
         assert list(plain.lines_fitting(rule)) == _fitting_line_by_line(plain, rule)
     middle = len(plain.lines) // 2
     assert list(plain.lines_fitting(rules.tail_rules[0], middle)) == _fitting_line_by_line(plain, rules.tail_rules[0], middle)
+
+
+SQUEEZED = [
+    ("**Điều 1.** Phạm vi điều chỉnh", "**Điều 1.** Phạm vi điều chỉnh"),  # nothing to do
+    ("  STT  Tên nhiệm vụ \n   \n Bộ Xây dựng   2026  ", "STT Tên nhiệm vụ\n\nBộ Xây dựng 2026"),
+    ("Hà Nội, ngày 20 \n tháng 11 năm 2025\n \n", "Hà Nội, ngày 20\ntháng 11 năm 2025\n\n"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SQUEEZED)
+def test_squeeze_lines(text, expected):
+    assert squeeze_lines(text) == expected == "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("path", sorted(CRAWL.glob("*.md"))[:40], ids=lambda p: p.name)
+def test_squeeze_lines_is_split_join_line_by_line(path):
+    """The whole-text squeeze equals the per-line split-join, on crawled pages and on their plain view."""
+    text = normalise_characters(path.read_text("utf-8"))
+    for view in (text, text.replace("*", " ").replace("|", " ").replace("#", " ")):
+        assert squeeze_lines(view) == "\n".join(" ".join(line.split()) for line in view.split("\n"))
 
 
 FURNITURE_LINES = [

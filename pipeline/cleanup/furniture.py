@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import knowledge
+from pipeline.cleanup.blanks import squeeze_lines
 from pipeline.knowledge.motto import HEADER_MOTTO as MOTTO
 from pipeline.knowledge.motto import PARTY, REPUBLIC
 
@@ -101,25 +102,17 @@ def _first_characters(patterns: list[str]) -> str | None:
     return "".join(sorted(chars))
 
 
-# the blanks besides the space and the line break (tabs, the ideographic space ...); one class alone is
-# scanned fast
-_OTHER_BLANK = re.compile("[" + re.escape("".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n"))
-                          + "]")
-_SPACE_RUN = re.compile("  [ ]*")  # opens with a two-space literal, which the regex engine looks for fast
-
-
 def _plain(text: str) -> str:
     """The text as the rules see it, line for line: markdown emphasis, table pipes and extra spaces removed
-    (each line becomes ``" ".join(line.split())``, in a few passes over the whole text)."""
+    (each line becomes ``" ".join(line.split())``). `text` has been through the character pass: its only
+    blanks are spaces and line breaks."""
     if "*" in text or "|" in text or "#" in text:
         text = text.replace("*", " ").replace("|", " ").replace("#", " ")
-    if _OTHER_BLANK.search(text):
-        text = _OTHER_BLANK.sub(" ", text)
-    text = _SPACE_RUN.sub(" ", text)
-    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+    return squeeze_lines(text)
 
 
 def strip_furniture(text: str) -> str:
+    """`text` without the site's furniture; `text` comes from ``normalise_characters`` (blanks are spaces)."""
     rules = load_rules()
     for hint, inline in _inline_patterns():
         if hint in text:  # most texts have no PDF page heads or signature stamps: skip the scan

@@ -1,7 +1,8 @@
 """Normalise stage: one canonical text per document, which every later span indexes into.
 
-- Unicode NFC, no zero-width or non-breaking oddities, one tone-placement convention (the old
-  style of official texts: hòa, ủy, thủy, khỏe), markdown emphasis removed;
+- Unicode NFC, no zero-width characters, every blank but the line break a plain space, one
+  tone-placement convention (the old style of official texts: hòa, ủy, thủy, khỏe), markdown
+  emphasis removed;
 - crawled tables ("|" lines between cells) rebuilt: a real table row becomes one line with cells
   joined by " | ", layout tables (header boxes, the body cell) become paragraphs;
 - hard-wrapped lines re-joined into paragraphs, one paragraph per line.
@@ -12,18 +13,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.cleanup.blanks import OTHER_BLANKS, squeeze_lines
 from pipeline.cleanup.furniture import opened_by, strip_furniture
 from pipeline.knowledge.dates import DATELINE_AT_END
 
 # --- characters -----------------------------------------------------------------------------------
 
 # characters replaced one by one (str.translate with a dict is slow on long texts; one regex pass is not)
+# (every blank becomes a space here, so the later whole-text passes meet spaces only)
 _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
-              **dict.fromkeys("\u00a0\u2007\u202f\u2009\u200a\u3000\t\v", " "),
+              **dict.fromkeys(OTHER_BLANKS, " "),
               "\u2018": "'", "\u2019": "'",
               # OCR and some fonts give the Icelandic eth for the Vietnamese Đ
               "\u00d0": "Đ", "\u00f0": "đ"}
-_ODD_RE = re.compile("[" + "".join(_ODD_CHARS) + "]")
+_ODD_RE = re.compile("[" + re.escape("".join(_ODD_CHARS)) + "]")
 
 _TONED = {  # vowel -> (grave, acute, hook, tilde, dot)
     "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
@@ -84,8 +87,6 @@ def clean_markdown(text: str) -> str:
 
 # --- tables and paragraphs -----------------------------------------------------------------------
 
-PIPE = None  # marker in the line stream for a table-cell boundary
-
 _ENUMERATOR = re.compile(
     r"^(?:[-–—•+]\s*|\d{1,4}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s|[IVXLC]{1,6}[.)]\s"
     r"|Điều\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]))|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s+[IVXLC\d]|Article\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-Z]))|Chapter\s+[IVXLC\d]"
@@ -98,44 +99,33 @@ _SENTENCE_ENDS = (".", ";", ":", "!", "?", "…", ".)", ";)")
 MAX_TABLE_CELL = 600
 
 
-def _line_stream(lines: list[str]):
-    """Yield text lines and PIPE markers; inline pipes ('Số: 09/2025/NĐ-CP |') split the line."""
-    for line in lines:
-        if "|" not in line:
-            yield line
-            continue
-        if line == "|":  # a boundary alone on its line, as most of a crawl's table lines are
-            yield PIPE
-            continue
-        parts = line.split("|")
-        for i, part in enumerate(parts):
-            if i:
-                yield PIPE
-            if part.strip():
-                yield part
-
-
 def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
     """Group the lines (of `text`) into rows of cells; two pipes with nothing between end a row."""
     if "|" not in text:  # plain text: one row of one cell
         return [[lines]] if any(line.strip() for line in lines) else []
-    cell: list[str] = []  # the last cell of the last row, being filled
-    rows: list[list[list[str]]] = [[cell]]
-    just_piped = False
-    for item in _line_stream(lines):
-        if item is PIPE:
-            if just_piped and not cell:
-                rows[-1].pop()
-                cell = []
-                rows.append([cell])
-            else:
-                cell = []
-                rows[-1].append(cell)
-            just_piped = True
+    # the text between two pipes is a cell: split at every pipe at once rather than line by line
+    chunks = text.split("|")
+    last = len(chunks) - 1
+    cells = [_cell_lines(chunk, after_pipe=i > 0, before_pipe=i < last) for i, chunk in enumerate(chunks)]
+    rows: list[list[list[str]]] = [[cells[0]]]
+    for i in range(1, len(cells)):
+        if i > 1 and not cells[i - 1]:  # the pipe before this cell followed a pipe with nothing between
+            rows[-1].pop()
+            rows.append([cells[i]])
         else:
-            cell.append(item)
-            just_piped = False
+            rows[-1].append(cells[i])
     return [row for row in rows if any(any(s.strip() for s in c) for c in row)]
+
+
+def _cell_lines(chunk: str, *, after_pipe: bool, before_pipe: bool) -> list[str]:
+    """The lines of the text between two pipes. Its first and last pieces share a line with a pipe
+    ("Số: 09/2025/NĐ-CP |"): they count only when not blank; the lines between count whatever they hold."""
+    lines = chunk.split("\n")
+    if before_pipe and not lines[-1].strip():
+        lines.pop()
+    if after_pipe and lines and not lines[0].strip():
+        del lines[0]
+    return lines
 
 
 # cells of the layout table that frames a document (header, addressees, signature), not data
@@ -155,7 +145,8 @@ _ROW_NUMBER_HEADER = re.compile(r"^(?:S?TT|Stt|Số\s+TT|No\.?|Số thứ tự)$
 
 
 def _cell_text(cell: list[str]) -> str:
-    return " ".join(" ".join(cell).split())
+    """The cell's lines (of a squeezed text: see _paragraphs) as one line; strip() stands for split-join."""
+    return " ".join(filter(None, map(str.strip, cell)))
 
 
 def _longer_than(cell: list[str], limit: int) -> bool:
@@ -233,10 +224,12 @@ def _continues(prev: str, line: str, wrap: int) -> bool:
 
 
 def _paragraphs(lines: list[str], wrap: int) -> list[str]:
+    """The paragraphs of a cell's lines, which come from a squeezed text (``squeeze_lines``): only the
+    ends of a line's part between table pipes may still hold a space, so strip() stands for split-join."""
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        stripped = " ".join(line.split()) if line else ""
+        stripped = line.strip() if line else ""
         if not stripped or stripped[0] in _SEPARATOR_OPENERS and _SEPARATOR.match(stripped):
             if len(current) == 1 and _BARE_ENUMERATOR.match(current[0]):
                 continue  # "1." alone, its text after a blank line: keep them together
@@ -261,7 +254,9 @@ def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
         text = strip_furniture(text)
     text = clean_markdown(text)
     lines = text.split("\n")
-    wrap = _wrap_width(lines)
+    wrap = _wrap_width(lines)  # on the lines as they came: blanks count in their lengths
+    if (squeezed := squeeze_lines(text)) is not text:  # the same object when there is nothing to squeeze
+        text, lines = squeezed, squeezed.split("\n")
     out: list[str] = []
     for row in _rows(text, lines):
         # a row of one or two cells is plain text (often the whole body), never a table row
