@@ -16,6 +16,7 @@ from pipeline import knowledge
 from pipeline.cleanup.blanks import squeeze_lines
 from pipeline.knowledge.motto import HEADER_MOTTO as MOTTO
 from pipeline.knowledge.motto import PARTY, REPUBLIC
+from pipeline.knowledge.patterns import opened_by
 
 # furniture lines are short (banners, captions, counters); a long line is document text
 MAX_FURNITURE_LINE = 300
@@ -80,12 +81,6 @@ def _alternation(patterns: list[str], opener: bool = False) -> re.Pattern[str]:
     scoped = "(?:" + "|".join(f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns) + ")"
     first = _first_characters(patterns) if opener else None
     return re.compile(opened_by(scoped, first) if first else scoped)
-
-
-def opened_by(pattern: str, first: str) -> str:
-    """`pattern`, which can only start with one of the characters `first`, opened by their class (see
-    _alternation): the scan skips fast between those characters. The match is one character long."""
-    return f"[{re.escape(first)}](?<=(?={pattern}).)"
 
 
 def _first_characters(patterns: list[str]) -> str | None:

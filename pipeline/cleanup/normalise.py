@@ -14,8 +14,9 @@ import re
 import unicodedata
 
 from pipeline.cleanup.blanks import OTHER_BLANKS, squeeze_lines
-from pipeline.cleanup.furniture import opened_by, strip_furniture
+from pipeline.cleanup.furniture import strip_furniture
 from pipeline.knowledge.dates import DATELINE_AT_END
+from pipeline.knowledge.patterns import opened_by
 
 # --- characters -----------------------------------------------------------------------------------
 

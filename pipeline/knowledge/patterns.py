@@ -114,6 +114,13 @@ def _by_first_letter(lists: Iterable[tuple[Iterable[str], bool]], after: Callabl
                             for first, parts in rests.items() for case in any_case(first)) + ")"
 
 
+def opened_by(pattern: str, first: str) -> str:
+    """Where ``pattern``, which can only start with one of the characters ``first``, matches: a one-character
+    match opened by their class, so the scan skips in C between those characters (a pattern opened by a
+    lookahead is tried at every position). The match is that first character only."""
+    return f"[{re.escape(first)}](?<=(?={pattern}).)"
+
+
 def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int], endpos: int) -> Iterator[re.Match]:
     """What ``pattern.finditer(text, pos, endpos)`` finds, tried only at ``starts``: every position from ``pos``
     on where a match can begin, in order (found by faster patterns). Like finditer, the next match is sought
