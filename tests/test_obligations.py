@@ -14,7 +14,7 @@ from pipeline.cleanup.normalise import normalise
 from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.cue_index import anchor
 from pipeline.extract.document import extract_file, extract_text
-from pipeline.extract.obligation_cues import INNER_OPENER, cue_index, cues
+from pipeline.extract.obligation_cues import INNER_OPENER, NO_TASK_CUES, cue_index, cues
 from pipeline.extract.obligations import ObligationExtractor, _clauses
 from pipeline.extract.statistics_lines import statistic
 from pipeline.extract.subject_openers import subject_openers
@@ -150,6 +150,15 @@ def test_the_prefilter_skips_only_blocks_the_regex_cannot_match(text, name, runs
     assert phrases.found(hits, text, 0, len(text)) is runs
     for key, pattern in zip(phrases.keys, phrases.patterns, strict=True):  # each phrase runs where it can match
         assert hits.may_match(key, 0, len(text)) or not pattern.search(text)
+
+
+@pytest.mark.parametrize(("text", "name", "runs"), [row for row in PREFILTER if row[1] != "inner_opener"])
+def test_one_lookup_rules_a_unit_out_of_both_no_task_lists(text, name, runs):
+    """The joint list of closing formulas and clauses about the document lets through every unit either matches."""
+    phrases = {"closing": cues().units.closing, "document_clause": cues().units.document_clause}[name]
+    if phrases.found(cue_index(text), text, 0, len(text)):
+        assert cue_index(text).may_match(NO_TASK_CUES, 0, len(text))
+    assert not cue_index("Bộ Xây dựng chủ trì, phối hợp với các địa phương.").may_match(NO_TASK_CUES, 0, 48)
 
 
 def test_an_anchor_must_end_inside_the_window():

@@ -34,6 +34,10 @@ def words(alternatives: list[str]) -> str:
 INNER_OPENERS = ["yêu cầu", "đề nghị", "giao", "requests?", "requesting", "assigns?"]
 INNER_OPENER = re.compile(first_letters(INNER_OPENERS) + rf"\b(?:{words(INNER_OPENERS)})\s+(?!của\b|of\b)", re.I)
 ARTICLE_WORDS = ["Article", "Điều"]
+# how far into a unit its closing formula or clause about the document may stand (a page may run on)
+CLOSING_REACH = 400
+DOCUMENT_CLAUSE_REACH = 200
+NO_TASK_CUES = "no_task"  # the cue index's list of both: one lookup rules most units out of both
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,7 @@ def _cue_automaton() -> CueAutomaton:
     return cue_automaton({
         **units.closing.lists(),
         **units.document_clause.lists(),
+        NO_TASK_CUES: [*units.closing.fragments, *units.document_clause.fragments],
         "inner_opener": fragments(INNER_OPENERS),
         "article": ARTICLE_WORDS,
         "task_column": data["table_columns"]["task"],  # literal words

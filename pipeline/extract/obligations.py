@@ -22,7 +22,17 @@ from dataclasses import dataclass, field
 from pipeline.extract.agencies import AgencyMention, AgencyRegistry
 from pipeline.extract.body_mentions import BodyMentions
 from pipeline.extract.deadlines import primary_deadline
-from pipeline.extract.obligation_cues import ARTICLE_WORDS, INNER_OPENER, Cues, cue_index, cues, words
+from pipeline.extract.obligation_cues import (
+    ARTICLE_WORDS,
+    CLOSING_REACH,
+    DOCUMENT_CLAUSE_REACH,
+    INNER_OPENER,
+    NO_TASK_CUES,
+    Cues,
+    cue_index,
+    cues,
+    words,
+)
 from pipeline.extract.obligation_deadlines import DeadlineReader, Paragraphs
 from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.extract.statistics_lines import statistic
@@ -193,8 +203,9 @@ class ObligationExtractor:
         start = topic.end() if topic else start
         opened = self.cues.subject.opener.match(self.text, start, end)
         pos = opened.end() if opened else start
-        word = PROVINCE_WORD.match(self.text, pos, end)
-        if word and self.subject_body:  # "Tỉnh căn cứ ...": the province the notice is about
+        # "Tỉnh căn cứ ...": the province the notice is about (only a notice about a province is tried)
+        word = PROVINCE_WORD.match(self.text, pos, end) if self.subject_body else None
+        if word and self.subject_body:  # (the second test tells the type checker what the first did)
             body = AgencyMention(span=word.span(1), mention=word.group(1), name=self.subject_body.name,
                                  name_en=self.subject_body.name_en, kind=self.subject_body.kind)
             return _Subject([body], word.end(1), True, bool(opened))
@@ -308,7 +319,9 @@ class ObligationExtractor:
     def _read_block(self, block: Block, line: str, drafts: list[Draft]) -> None:
         """A block outside task tables: a labelled field, a heading, a quoted provision or a unit of work."""
         walk = self.walk
-        label = self.cues.layout.field_label.match(self.text, block.content_start, block.span[1])
+        # a label ends with ':': most blocks hold none, and the alternation of labels is not tried
+        label = self.cues.layout.field_label.match(self.text, block.content_start, block.span[1]) \
+            if self.text.find(":", block.content_start, block.span[1]) >= 0 else None
         if label and block.enum in ("bullet", "subpoint", "point", None):
             actor_above = any(c.assignees or c.generic for c in walk.contexts)
             walk.group, walk.collecting = self._field(block, label, walk.group, walk.parent, drafts, actor_above)
@@ -373,7 +386,9 @@ class ObligationExtractor:
         """Whether the block opens or continues a legal provision the text quotes (rules, not work this
         document gives)."""
         content = self.text[block.content_start:block.span[1]]
-        if QUOTES_RULES.search(content) or CITES_PROVISION.match(content) or QUOTED_PROVISION.match(content):
+        # QUOTES_RULES ends with ':': a block without one is not tried
+        if ":" in content and QUOTES_RULES.search(content) or CITES_PROVISION.match(content) \
+                or QUOTED_PROVISION.match(content):
             self.walk.quoting = True  # "- Tại khoản 1 Điều 106 ... quy định:", '"Điều 18. Miễn tiền sử dụng đất'
             return True
         if self.walk.quoting and not QUOTE_ENDS.match(content) and (block.enum or content.lstrip()[:1] in QUOTE_MARKS):
@@ -491,13 +506,16 @@ class ObligationExtractor:
         return None
 
     def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None) -> list[Draft]:
-        line = self.text[block.content_start:block.span[1]]
         hits, start = self.cue_hits, block.content_start
-        if self.cues.units.closing.found(hits, line, start, 400):
-            return []  # "X chịu trách nhiệm thi hành Quyết định này", "... để biết, thực hiện"; a page may run on
-        if self.cues.units.document_clause.found(hits, line, start, 200) \
-                and not self.cues.subject.opener.match(line):  # "Giao Sở Tư pháp căn cứ các TTHC ban hành kèm theo ..."
-            return []  # the document takes effect, promulgates its attachment, repeals another
+        units = self.cues.units
+        # one lookup rules out both lists for most blocks (the closing formula has the longer reach)
+        if hits.may_match(NO_TASK_CUES, start, min(start + CLOSING_REACH, block.span[1])):
+            line = self.text[start:block.span[1]]
+            if units.closing.found(hits, line, start, CLOSING_REACH):
+                return []  # "X chịu trách nhiệm thi hành Quyết định này", "... để biết, thực hiện"; a page may run on
+            if units.document_clause.found(hits, line, start, DOCUMENT_CLAUSE_REACH) \
+                    and not self.cues.subject.opener.match(line):  # "Giao Sở Tư pháp căn cứ các TTHC ban hành ..."
+                return []  # the document takes effect, promulgates its attachment, repeals another
         if block.kind not in ("body", "appendix"):
             return []
         drafts: list[Draft] = []

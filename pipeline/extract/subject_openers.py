@@ -50,6 +50,7 @@ class SubjectOpeners:
     first: frozenset[str]  # first words of every name and connector
     prefixes: frozenset[tuple[str, ...]]  # the first words of each name (all of a shorter one)
     connector: re.Pattern[str]  # a connector word at the clause's start: the body may come after it
+    grammar: BodyGrammar  # held, not looked up: may_open is asked for nearly every clause
 
     @classmethod
     def build(cls, phrases: Iterable[str], connectors: Iterable[str]) -> SubjectOpeners:
@@ -62,7 +63,7 @@ class SubjectOpeners:
             if words:  # a phrase written as a regex: only its first word is taken literally
                 prefixes.add(words[:1] if _REGEX_SYNTAX.search(phrase) else words)
         connector = re.compile(rf"(?:{alternation(list(connectors))})\b")  # as SubjectCues.connector_gap joins them
-        return cls(frozenset(first), frozenset(prefixes), connector)
+        return cls(frozenset(first), frozenset(prefixes), connector, BodyGrammar.default())
 
     def may_open(self, text: str, pos: int, end: int, language: str) -> bool:
         """False only when no body can start the subject chain at `pos` (no scan for bodies is needed)."""
@@ -76,7 +77,7 @@ class SubjectOpeners:
             if any(words[:n] in self.prefixes for n in range(1, len(words) + 1)):
                 return True
         # a body the registry does not know: a head noun followed by a capitalised name ("Trung tâm Y tế")
-        return BodyGrammar.default().opens_a_name(text, word.start(1), end, language)
+        return self.grammar.opens_a_name(text, word.start(1), end, language)
 
 
 def _words(text: str, pos: int, end: int, fold: Callable[[str], str] = fold_name) -> tuple[str, ...]:
