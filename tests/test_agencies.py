@@ -341,3 +341,22 @@ def test_spacy_component_settings_from_a_config_file(tmp_path):
     assert [span.kb_id_ for span in doc.spans["bodies"]] == ["Bộ Tài chính"] and "agencies" not in doc.spans
     lowered = load_pipeline()("Bộ Tài chính và BỘ TƯ PHÁP")  # the factory default matches on LOWER
     assert [span.kb_id_ for span in lowered.spans["agencies"]] == ["Bộ Tài chính", "Bộ Tư pháp"]
+
+
+@pytest.mark.parametrize("name", [
+    "Ủy ban nhân dân tỉnh Nghệ An", "UBND tỉnh Đắk Lắk", "Sở Y tế", "Bộ Nông nghiệp và Môi trường",
+    "the Ministry of Finance", "Sở Xây dựng tỉnh Hà Tĩnh", "Công ty TNHH Một thành viên", "",
+])
+def test_lookup_answers_are_remembered_within_a_bound(monkeypatch, name):
+    """The store asks lookup about the same phrases again and again; its answers are kept, up to a bound,
+    and equal what a fresh registry answers."""
+    import pipeline.extract.agency_index as agency_index
+
+    fresh = AgencyRegistry(knowledge.load("agencies"))
+    expected = fresh._lookup(name)
+    monkeypatch.setattr(agency_index, "LOOKUP_MEMO", 3)
+    registry = AgencyRegistry(knowledge.load("agencies"))
+    answers = [registry.lookup(name), registry.lookup(name)]
+    for other in ("Bộ Tài chính", "Bộ Tư pháp", "Bộ Công Thương", "Bộ Nội vụ"):
+        registry.lookup(other)
+    assert answers == [expected, expected] and len(registry._looked_up) <= 3

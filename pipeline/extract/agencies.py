@@ -47,6 +47,7 @@ class AgencyRegistry(AgencyIndex, AgencySuccession, MentionFinder):
         self._templates: dict[str, dict[str, Any]] = {t["key"]: t for t in data["provincial_bodies"]}
         self._template_of: dict[str, str] = {t["name"]: t["key"] for t in data["provincial_bodies"]}
         self._aliases: list[tuple[str, str, str]] = []  # (alias, name, lang) for the spaCy view
+        self._looked_up: dict[str, Agency | None] = {}  # lookup's answers: the store asks the same names often
         self._predecessors: dict[str, list[str]] = {}
         self._province_src: dict[str, tuple[list[str], list[str]]] = {}  # name -> (vi aliases, en aliases)
         self._titles = {lang: self._title_re(titles, lang) for lang, titles in data["office_titles"].items()}

@@ -18,6 +18,8 @@ from pipeline.extract.agency_model import (
 )
 from pipeline.knowledge.patterns import word_start
 
+LOOKUP_MEMO = 20_000  # answers of lookup kept per registry (a few MB at most)
+
 
 class AgencyIndex:
     """Builds and reads the indexes AgencyRegistry.__init__ declares; provincial bodies are composed on demand."""
@@ -221,6 +223,14 @@ class AgencyIndex:
 
     def lookup(self, alias: str) -> Agency | None:
         """Any canonical name, alias, code or English name; case, whitespace and tone-placement insensitive."""
+        if alias in self._looked_up:
+            return self._looked_up[alias]
+        if len(self._looked_up) >= LOOKUP_MEMO:
+            self._looked_up.clear()  # bounded: a long batch's store asks about ever new phrases
+        found = self._looked_up[alias] = self._lookup(alias)
+        return found
+
+    def _lookup(self, alias: str) -> Agency | None:
         key = _key(alias)
         if not key:
             return None
