@@ -346,7 +346,7 @@ def test_another_commit_is_exported_without_a_checkout(tmp_path: Path):
 
 
 def test_warm_up_leaves_lingua_unloaded_until_a_document_needs_it():
-    """Each warm-up text is decided by its letters; lingua's models (58 MB per worker) load on first need."""
+    """Each warm-up text is decided by its letters; lingua's models load only when a document needs them."""
     probe = ("import pipeline.cleanup.language as L, pipeline.scale.batch as b\n"
              "b.warm_up(); print(L._lingua.cache_info().currsize)\n"
              # an English sentence naming Hà Nội: neither clearly Vietnamese nor clearly English by letters

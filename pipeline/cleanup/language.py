@@ -24,7 +24,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 def _lingua():
     from lingua import Language, LanguageDetectorBuilder
 
-    detector = LanguageDetectorBuilder.from_languages(Language.VIETNAMESE, Language.ENGLISH).build()
+    # Low-accuracy mode loads the trigram models only: 10 MB and 0.03 s instead of 58 MB and 0.6 s per
+    # process, with a 75 MB peak while loading. The model decides only documents the letter count leaves
+    # open, and there it agrees with the full models (scripts/measure_language.py: documents 1.000 both,
+    # paragraphs under 80 characters 0.993 against 0.999; no record of ../shared changes).
+    detector = (LanguageDetectorBuilder.from_languages(Language.VIETNAMESE, Language.ENGLISH)
+                .with_low_accuracy_mode().build())
     return detector, {Language.VIETNAMESE: "vi", Language.ENGLISH: "en"}
 
 

@@ -57,8 +57,8 @@ WORKER_DIED = "worker process died while processing this file (crash or killed b
 # Two short real-looking texts, one per language, run once per worker so the patterns and the data
 # files are loaded before the first real file (and its time is not charged to that file). Each has
 # enough letters for the letter count to decide its language, so the warm-up does not load lingua's
-# models (58 MB and 0.6 s per worker): a worker loads them only when a document needs them, which in
-# ../shared is one saved English page of 442 documents.
+# models: a worker loads them only when a document needs them, which in ../shared is one saved English
+# page of 442 documents.
 _WARM_TEXTS = (
     "THỦ TƯỚNG CHÍNH PHỦ\nSố: 280/CĐ-TTg\nHà Nội, ngày 19 tháng 4 năm 2023\nCÔNG ĐIỆN\n"
     "1. Bộ Nội vụ chủ trì, phối hợp với Văn phòng Chính phủ báo cáo Thủ tướng Chính phủ trước ngày 30 "
