@@ -204,8 +204,7 @@ class ObligationExtractor:
         opened = self.cues.subject.opener.match(self.text, start, end)
         pos = opened.end() if opened else start
         # "Tỉnh căn cứ ...": the province the notice is about (only a notice about a province is tried)
-        word = PROVINCE_WORD.match(self.text, pos, end) if self.subject_body else None
-        if word and self.subject_body:  # (the second test tells the type checker what the first did)
+        if self.subject_body and (word := PROVINCE_WORD.match(self.text, pos, end)):
             body = AgencyMention(span=word.span(1), mention=word.group(1), name=self.subject_body.name,
                                  name_en=self.subject_body.name_en, kind=self.subject_body.kind)
             return _Subject([body], word.end(1), True, bool(opened))

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.graph import link
 
@@ -24,7 +26,8 @@ class NewRefs:
     citing_date: str | None
 
     def unresolved(self) -> dict[tuple[str, str], dict]:
-        """Each row as _resolve reads it, keyed as the stored rows are (a repeated ref id: the last wins)."""
+        """Each row as _resolve reads it (a stored row is a sqlite3.Row), keyed as the stored rows are (a
+        repeated ref id: the last wins)."""
         return {(row[0], row[1]): {**dict(zip(REF_COLUMNS, row, strict=True)), "target": None, "method": None,
                                    "citing_issuer": self.citing_issuer, "citing_date": self.citing_date}
                 for row in self.rows}
@@ -99,7 +102,7 @@ class GraphLinker:
             "SELECT key, year, issuer, issued_on FROM doc_keys WHERE symbol = ? AND placeholder = 0 ORDER BY key",
             (symbol,))]
 
-    def _resolve(self, r: sqlite3.Row, cands: list[link.Candidate]) -> tuple[str | None, str | None, float | None]:
+    def _resolve(self, r: Mapping[str, Any], cands: list[link.Candidate]) -> tuple[str | None, str | None, float | None]:
         if not r["symbol"]:
             return None, "no_symbol", None
         q = link.RefQuery(r["symbol"], r["year"], r["issuer_code"], r["issued_on"], r["issuer"],

@@ -28,7 +28,7 @@ EDGE_MIN_LENGTH = 3.0
 EDGE_MIN_LENGTH_PREFILTER = 1.0
 # a task table has at least a number, a task and a lead body
 MIN_TABLE_COLUMNS = 3
-# gazette tables draw their rules as thin filled rectangles, and shade cells with wide ones
+# a rule is a rectangle at most this thick and longer than RULE_MIN_LENGTH (see explicit_rules)
 RULE_THICKNESS = 1.5
 RULE_MIN_LENGTH = 5.0
 # PDFium keeps coordinates as 32-bit floats, about 4 decimals at page scale; rounding gives back the
@@ -161,14 +161,26 @@ def ruling_edges(ruling: Ruling) -> list[Edge]:
             Edge("v", x1, top, x1, bottom, ruling.height)]
 
 
+def explicit_rules(rects: list, lines: list, get) -> tuple[list, list] | None:
+    """(vertical, horizontal) thin rules of a page, when they are enough to frame a task table (gazette
+    tables draw their rules as thin filled rectangles and shade cells with wide ones, which pdfplumber's
+    default strategy takes for borders); else None. ``get(obj, name)`` reads a measure: the same choice for
+    PDFium's rulings (getattr) and pdfplumber's objects (dict lookup)."""
+    vertical = [r for r in rects if get(r, "width") <= RULE_THICKNESS and get(r, "height") > RULE_MIN_LENGTH]
+    vertical += [ln for ln in lines if abs(get(ln, "x0") - get(ln, "x1")) < 1]
+    horizontal = [r for r in rects if get(r, "height") <= RULE_THICKNESS and get(r, "width") > RULE_MIN_LENGTH]
+    horizontal += [ln for ln in lines if abs(get(ln, "top") - get(ln, "bottom")) < 1]
+    if len({round(get(e, "x0")) for e in vertical}) < MIN_TABLE_COLUMNS + 1 or len(horizontal) < 2:
+        return None
+    return vertical, horizontal
+
+
 def table_edges(rulings: list[Ruling]) -> list[Edge]:
     """The edges pdfplumber's TableFinder starts from with ingest's settings: the explicit rules when the
     page draws enough thin ones (as _plumber_settings tells pdfplumber), else every line and rectangle side."""
-    vertical = [r for r in rulings if r.kind == "rect" and r.width <= RULE_THICKNESS and r.height > RULE_MIN_LENGTH]
-    vertical += [r for r in rulings if r.kind == "line" and abs(r.x0 - r.x1) < 1]
-    horizontal = [r for r in rulings if r.kind == "rect" and r.height <= RULE_THICKNESS and r.width > RULE_MIN_LENGTH]
-    horizontal += [r for r in rulings if r.kind == "line" and abs(r.top - r.bottom) < 1]
-    if len({round(r.x0) for r in vertical}) >= MIN_TABLE_COLUMNS + 1 and len(horizontal) >= 2:
+    rules = explicit_rules([r for r in rulings if r.kind == "rect"], [r for r in rulings if r.kind == "line"], getattr)
+    if rules is not None:
+        vertical, horizontal = rules
         return ([e for r in vertical for e in ruling_edges(r) if e.orientation == "v"]
                 + [e for r in horizontal for e in ruling_edges(r) if e.orientation == "h"])
     # pdfplumber's default "lines" strategy: page.edges is the lines' edges, then the rectangles'
@@ -409,12 +421,10 @@ def read_with_pdfplumber(data: bytes, index: int) -> str | None:
 
 def _plumber_settings(page) -> dict:
     """table_edges' choice in pdfplumber's terms: explicit rules when the page draws enough thin ones."""
-    vertical = [r for r in page.rects if r["width"] <= RULE_THICKNESS and r["height"] > RULE_MIN_LENGTH] + \
-        [ln for ln in page.lines if abs(ln["x0"] - ln["x1"]) < 1]
-    horizontal = [r for r in page.rects if r["height"] <= RULE_THICKNESS and r["width"] > RULE_MIN_LENGTH] + \
-        [ln for ln in page.lines if abs(ln["top"] - ln["bottom"]) < 1]
-    if len({round(e["x0"]) for e in vertical}) < MIN_TABLE_COLUMNS + 1 or len(horizontal) < 2:
+    rules = explicit_rules(page.rects, page.lines, dict.__getitem__)
+    if rules is None:
         return {}
+    vertical, horizontal = rules
     return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
             "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
 

@@ -26,7 +26,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pipeline.scale.rates import STAGES, ingest_pages_s, throughput
+from pipeline.extract.document import STAGES
+from pipeline.scale.rates import ingest_pages_s, throughput
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

@@ -200,7 +200,7 @@ def segment(text: str) -> Segmentation:
 
 @dataclass(slots=True)
 class _Line:
-    """One paragraph as the region handlers see it (the walk refills one instance per paragraph)."""
+    """One paragraph as the region handlers see it."""
 
     index: int
     text: str  # stripped
@@ -239,14 +239,12 @@ class _RegionWalker:
 
     def walk(self) -> Segmentation:
         text, handlers = self.text, self.handlers
-        current = _Line(0, "", None, 0, False, Block(span=(0, 0), kind="body"))  # one cursor, refilled per paragraph
         for index, (start, end) in enumerate(self.spans):
             raw = text[start:end]
             line = raw.strip()
             lead = 0 if len(line) == len(raw) else len(raw) - len(raw.lstrip())  # normalised text has no blanks
-            current.index, current.text, current.found, current.lead = index, line, match_enumerator(line), lead
-            current.capital = line[:1].isupper()
-            current.block = Block(span=(start, end), kind="body", content_start=start + lead)
+            current = _Line(index, line, match_enumerator(line), lead, line[:1].isupper(),
+                            Block(span=(start, end), kind="body", content_start=start + lead))
             if self.region == "preamble" and index >= self.first:
                 self.region = "header"
             if line.startswith("[1]") and self.region not in ("preamble", "footnotes") and FIRST_FOOTNOTE.match(line) and \
