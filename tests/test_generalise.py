@@ -9,6 +9,7 @@ import pytest
 from pipeline.cleanup.normalise import normalise
 from pipeline.extract.deadlines import find_deadlines, primary_deadline
 from pipeline.extract.document import extract_text, is_normative, publishes_procedures
+from pipeline.extract.obligations import _member_line
 from pipeline.records import Source
 from pipeline.segment.segmenter import match_enumerator, segment
 from tests.conftest import CRAWL, DEV, extracted
@@ -572,3 +573,96 @@ def test_a_numbered_topic_is_a_heading():
     # dev vi_cv_4085_ubnd-dt_2025: "1. Về việc rà soát, làm sạch dữ liệu số nhà đã cấp" heads the requests below it
     seg = segment("1. Về việc rà soát, làm sạch dữ liệu số nhà đã cấp\n1.1. Ủy ban nhân dân các phường rà soát dữ liệu.\n")
     assert [b.heading for b in seg.blocks[:1]] == [True]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl 65fe198460ffa9d9 Điều 3.2: the closing feedback clause; its condition stands before its generic actor
+    ("Điều 3. Tổ chức thực hiện\n2. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa "
+     "phương phản ánh về Văn phòng UBND tỉnh để tổng hợp, tham mưu Chủ tịch UBND tỉnh xem xét, điều chỉnh, bổ sung kịp "
+     "thời.\n", [("3.2", [])]),
+    # crawl b527d7996ed66f24: "trường hợp ..." and a named body after it
+    ("Điều 3. Tổ chức thực hiện\n2. Trong quá trình thực hiện, trường hợp có khó khăn, vướng mắc hoặc phát sinh những "
+     "vấn đề cần bổ sung, sửa đổi cho phù hợp với yêu cầu nhiệm vụ, Sở Nội vụ phối hợp với các cơ quan, đơn vị có liên "
+     "quan tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định.\n", [("3.2", ["Sở Nội vụ"])]),
+    # crawl 1a434d0a7e14dc93 (tune): a comma inside the time phrase, and "đề nghị" before the generic actor
+    ("Điều 10. Tổ chức thực hiện\n3. Trong quá trình tổ chức, triển khai thực hiện nếu có khó khăn, vướng mắc, đề nghị "
+     "cơ quan, đơn vị báo cáo về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n", [("10.3", [])]),
+    # crawl c2b60521aafae842: a condition about the cited documents is no feedback clause and names no actor
+    ("Điều 5. Tổ chức thực hiện\n2. Trong quá trình thực hiện, nếu các văn bản quy phạm pháp luật viện dẫn tại Thông tư "
+     "này được sửa đổi, bổ sung hoặc thay thế thì thực hiện theo văn bản mới được sửa đổi, bổ sung hoặc thay thế đó.\n",
+     []),
+])
+def test_the_closing_feedback_clause_is_a_task(body, expected):
+    assert tasks(body, "Số: 999/QĐ-UBND\nNghệ An, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n") == expected
+
+
+@pytest.mark.parametrize(("body", "header", "expected"), [
+    # crawl 9b7eebadf7081069 (0204/KH-UBND): a budget plan sent up to the council gives the council no work
+    ("Kính gửi: Hội đồng nhân dân tỉnh Cà Mau\nCăn cứ Nghị định số 45/2017/NĐ-CP ngày 21/4/2017 của Chính phủ.\n"
+     "III. CÁC GIẢI PHÁP\n2.2. Chi ngân sách\n- Tiếp tục bố trí dự toán chi tạo nguồn thực hiện chính sách cải cách "
+     "tiền lương theo quy định.\n",
+     "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 0204/KH-UBND\nCà Mau, ngày 24 tháng 11 năm 2025\nKẾ HOẠCH\n", []),
+    # crawl fcd40850adc894a0 (5317/CT-CS): a dispatch sent down gives its addressee the request
+    ("Kính gửi: Thuế tỉnh Ninh Bình.\n1. Rà soát hồ sơ các trường hợp phải nộp bổ sung tiền sử dụng đất.\n",
+     "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5317/CT-CS\nHà Nội, ngày 19 tháng 11 năm 2025\n", [("1", ["Thuế tỉnh Ninh Bình"])]),
+])
+def test_addressees_sent_up_to_are_given_no_work(body, header, expected):
+    assert tasks(body, header) == expected
+
+
+@pytest.mark.parametrize(("line", "subject", "member"), [
+    # crawl 7650ecce3d20626b (58/2025/NQ-HĐND) appendix, crawl 2c1d4e991a2bbbc1: a line that holds only a body's
+    # name is a cell of a table of units, not a task
+    ("Trường Mầm non đô thị Sài Đồng", "Trường Mầm non đô thị Sài Đồng", True),
+    ("Cục Chính sách - Xã hội", "Cục Chính sách - Xã hội", True),
+    # dev vi_qd_2623_ttg_2025 (a committee's members): a capitalised role after the body, ending the line
+    ("Bộ trưởng Bộ Nội vụ, Phó Trưởng ban thường trực;", "Bộ trưởng Bộ Nội vụ", True),
+    # crawl 7650ecce3d20626b 4.1: a body and its task
+    ("Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết.", "Giao Ủy ban nhân dân Thành phố", False),
+])
+def test_a_line_that_only_names_bodies_is_no_task(line, subject, member):
+    assert _member_line(line, 0, len(subject), len(line)) is member
+
+
+CT_CS = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5317/CT-CS\nHà Nội, ngày 19 tháng 11 năm 2025\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl fcd40850adc894a0: a quoted article runs to its closing mark, through a plain paragraph inside it
+    ("Kính gửi: Thuế tỉnh Ninh Bình.\n- Tại khoản 2 Điều 257 Luật Đất đai năm 2024 quy định:\n"
+     "“Điều 257. Giải quyết về tài chính đất đai, giá đất khi Luật này có hiệu lực thi hành.\n"
+     "c) Đối với trường hợp đã có quyết định giao đất thì giá đất được xác định tại thời điểm ban hành quyết định đó.\n"
+     "Trường hợp Ủy ban nhân dân cấp có thẩm quyền đã thực hiện giao đất, cho thuê đất theo tiến độ bồi thường thì giá "
+     "đất cụ thể được xác định theo thời điểm ban hành của từng quyết định;\n"
+     "d) Chính phủ quy định về việc áp dụng phương pháp định giá đất và khoản tiền người sử dụng đất phải nộp bổ sung "
+     "đối với thời gian chưa tính tiền sử dụng đất”.\n"
+     "Đề nghị Thuế tỉnh Ninh Bình căn cứ quy định nêu trên để thực hiện.\n", [(None, ["Thuế tỉnh Ninh Bình"])]),
+    # crawl e0b9a318eafcfc30 (37413/CHQ-NVTHQ): the rules an answer cites are no tasks of its addressee
+    ("Kính gửi:\nCông ty TNHH Sunny Automotive Vina.\nVề vấn đề này, Cục Hải quan có ý kiến như sau:\n"
+     "- Điều 86 Luật Hải quan số 54/2014/QH13 quy định trị giá hải quan được sử dụng làm cơ sở cho việc tính thuế "
+     "xuất khẩu và thống kê hàng hóa xuất khẩu.\n"
+     "- Căn cứ khoản 3 Điều 1 Thông tư số 60/2019/TT-BTC ngày 30/8/2019 bổ sung Điều 4 Thông tư số 39/2015/TT-BTC.\n",
+     []),
+])
+def test_what_an_answer_quotes_is_no_task(body, expected):
+    assert tasks(body, CT_CS) == expected
+
+
+BAC_NINH_RULES = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 78/2025/QĐ-UBND\nBắc Ninh, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl de16a702fae1465d (78/2025/QĐ-UBND, normative): an article on the duties of a class of state bodies
+    ("Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị\n1. Ban hành quy định xử lý phản ánh kiến "
+     "nghị của cơ quan, đơn vị mình trong thời hạn 60 ngày kể từ ngày Quy chế này được ban hành.\n3. Chỉ đạo, hướng dẫn, "
+     "kiểm tra, giám sát việc tiếp nhận, xử lý phản ánh kiến nghị của cán bộ xử lý.\n", [("18.1", []), ("18.3", [])]),
+    # the same document: the duties of citizens and organisations are rules they obey, not work given to the state
+    ("Điều 19. Trách nhiệm của cá nhân, tổ chức có phản ánh kiến nghị\n2. Phản ánh kiến nghị vì sự văn minh, tiến bộ, "
+     "lợi ích chung của cộng đồng và toàn xã hội.\n", []),
+    # the same document, Điều 20: the feedback clause of a normative text names a class of state bodies
+    ("**Điều 20. Điều khoản thi hành**\n\nTrong quá trình thực hiện nếu phát sinh khó khăn, vướng mắc bất cập, các cơ "
+     "quan, đơn vị kịp thời phản ánh về Sở Khoa học và Công nghệ để tổng hợp, báo cáo UBND tỉnh xem xét, quyết định./.\n",
+     [("20", [])]),
+])
+def test_classes_of_state_bodies_in_normative_articles(body, expected):
+    assert tasks(body, BAC_NINH_RULES) == expected

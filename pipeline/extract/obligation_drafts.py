@@ -24,6 +24,7 @@ class Draft:
     explicit: bool = False  # the unit names its own body (not inherited from a heading or the addressees)
     responsibility: bool = False  # inside an article on responsibilities or implementation
     needs_named_actor: bool = False  # made from a labelled field: a task only once a field names its body
+    generic_actor: bool = False  # its actor is generic ("các cơ quan, đơn vị"): a task that names nobody
 
 
 def add_assignee(assignees: list[Assignee], mention: AgencyMention, role: str) -> None:

@@ -88,7 +88,14 @@ FURTHER_ACTION = re.compile(r";|,\s*(?:đồng\s+thời\s+)?(?:báo\s+cáo|chủ
 QUOTE_MARKS = "\"“‘'«”’»"
 # a quoted provision, not a quoted slogan ("“mỗi người làm việc bằng hai”")
 QUOTED_PROVISION = re.compile(r"\s*[\"“‘«]\s*(?:Điều\s+\d|Khoản\s+\d|Chương\s|\d{1,3}\.\s|[a-zđ]\)\s)")
-CITES_PROVISION = re.compile(r"\s*Tại\s+(?:điểm|khoản|Điều|Mục)\s")  # "Tại khoản 3 Điều 18 Nghị định ...": a citation
+# "Tại khoản 3 Điều 18 Nghị định ...", "Căn cứ quy định tại khoản 1, khoản 2 Điều 50 Nghị định ...", "Điều 86 Luật Hải quan
+# số 54/2014/QH13 quy định ...": a letter that answers a query cites the rules it applies
+CITES_PROVISION = re.compile(r"\s*(?:(?:Tại|Căn\s+cứ(?:\s+vào)?(?:\s+quy\s+định\s+tại)?|Theo\s+quy\s+định\s+tại)\s+(?:điểm|khoản|Điều|Mục)\s"
+                             r"|(?:[Đđ]iểm\s+\S+\s+)?(?:[Kk]hoản\s+\d+\s+)?Điều\s+\d+\w?\s+(?:của\s+)?(?:Luật|Bộ\s+luật|Nghị\s+định"
+                             r"|Thông\s+tư|Quyết\s+định|Nghị\s+quyết|Pháp\s+lệnh)\b)")
+# a quotation runs from its opening mark to its closing one, whatever points and paragraphs it holds
+OPENING_QUOTES, CLOSING_QUOTES = "“«\"", "”»\""
+QUOTE_REACH = 20_000  # characters: a closing mark the page lost does not make the rest of the text a quotation
 # what follows a quoted provision: the letter's own conclusion or request
 QUOTE_ENDS = re.compile(r"\s*(?:Đề\s+nghị|Giao|Yêu\s+cầu|Căn\s+cứ\s+(?:các\s+)?(?:quy\s+định|hướng\s+dẫn)\s+(?:nêu\s+)?trên"
                         r"|Trên\s+cơ\s+sở)", re.I)
@@ -102,6 +109,14 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng|nhu\s+cầu"
                    r"|chức\s+năng|điều\s+kiện)|Based\s+on|Depending\s+on)"
                    rf"\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|ministers|heads|chairm|the\s))\s*")
+# the closing feedback clause of plans and decisions: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
+# quan, đơn vị, địa phương phản ánh về ...", "..., trường hợp có vướng mắc hoặc phát sinh ..., Sở Nội vụ phối hợp ...":
+# the condition goes before the clause's subject (a body, a generic actor, or "đề nghị" and its addressees)
+FEEDBACK_CONDITION = re.compile(
+    r"\s*(?:Trong\s+quá\s+trình\s[^.;:]{0,80}?,?\s+)?(?:[Nn]ếu|[Tt]rường\s+hợp)\s[^.;:]{0,120}?"
+    r"(?:vướng\s+mắc|khó\s+khăn|bất\s+cập|phát\s+sinh)[^.;:]{0,160}?"
+    # ("..., yêu cầu nhiệm vụ, Sở Nội vụ ...": without a comma only "đề nghị" is the request)
+    rf"(?:,\s*|\s+(?=đề\s+nghị\s|[{UPPER_VI}]))(?=các\s|đề\s+nghị\s|yêu\s+cầu\s|[{UPPER_VI}])")
 # "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
 TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
 # "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:": the request's objects are the points below
@@ -115,6 +130,7 @@ class _Subject:
     end: int
     explicit: bool
     opened: bool
+    conditioned: bool = False  # after the feedback clause's condition ("nếu có khó khăn, vướng mắc, ...")
 
 
 @dataclass
@@ -137,10 +153,18 @@ class _Walk:
     group: list[Draft] = field(default_factory=list)  # the tasks whose "- Cơ quan chủ trì: ..." fields are being read
     collecting: bool = False  # bullets after "a) Nhiệm vụ:" are tasks of the group
     quoting: bool = False  # inside the points of a legal provision the text quotes
+    quote_open_until: int = -1  # inside an open quotation mark (“ ... ”), up to this offset at most
     article_title: str = ""  # of the article being read (a normative text's responsibilities article)
     item_actor: Block | None = None  # the last task item: whom it names is its bullets' actor
     under_heading: bool = False  # no enumerated unit since the last heading: its paragraphs are its tasks
 
+
+# the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
+NOT_STATE = re.compile(r"cá\s+nhân|doanh\s+nghiệp|chủ\s+đầu\s+tư|người\s+dân|enterprises|individuals", re.I)
+GENERIC_ACTOR_REACH = 60
+
+# bodies a document is sent up to (a council, the National Assembly's bodies, the Government): never its actors
+OVERSIGHT_KINDS = frozenset({"provincial_council", "na_body", "government"})
 
 # blocks that hold no task of the document's own
 NO_TASK_KINDS = frozenset({"recital", "recipients", "signature", "header", "addressees", "attached_title", "preamble",
@@ -201,6 +225,8 @@ class ObligationExtractor:
         ('Về hỗ trợ kinh phí: Giao Bộ Tài chính ...') and an opener ('Giao', 'Đề nghị', 'To assign')."""
         topic = TOPIC.match(self.text, start, end)
         start = topic.end() if topic else start
+        condition = FEEDBACK_CONDITION.match(self.text, start, end)
+        start = condition.end() if condition else start
         opened = self.cues.subject.opener.match(self.text, start, end)
         pos = opened.end() if opened else start
         # "Tỉnh căn cứ ...": the province the notice is about (only a notice about a province is tried)
@@ -218,7 +244,7 @@ class ObligationExtractor:
                 found = self._bodies_at(inner.end(), end)  # "đề nghị các đồng chí quan tâm": no scan
                 if found and found[0].span[0] - inner.end() < 20:
                     return _Subject(found, found[-1].span[1], True, True)
-        return _Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened))
+        return _Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened), bool(condition))
 
     def _bodies_at(self, pos: int, end: int) -> list[AgencyMention]:
         """The bodies named from `pos` on, joined only by list punctuation, connectors and titles."""
@@ -374,7 +400,8 @@ class ObligationExtractor:
             own = self.mentions(block.content_start, block.span[1])  # "2. Bộ Khoa học và Công nghệ"
         task_section = not self.cues.units.non_task_heading.match(line.strip())
         lead = bool(self.cues.roles.lead_after_opener.search(line))
-        generic = bool(self.cues.subject.generic_actor.match(self.text, block.content_start, block.span[1]))
+        # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị"
+        generic = not own and self._generic_actor_at(duty.end() if duty else block.content_start, block.span[1])
         partners = self.partners(block.content_start, block.span[1]) if own else []
         walk.contexts.append(_Context(level, own, lead, task_section, (block.content_start, block.span[1]), generic,
                                       partners))
@@ -385,14 +412,22 @@ class ObligationExtractor:
         """Whether the block opens or continues a legal provision the text quotes (rules, not work this
         document gives)."""
         content = self.text[block.content_start:block.span[1]]
+        walk = self.walk
+        if block.span[0] < walk.quote_open_until:  # a paragraph inside the quotation ("Trường hợp ...") too
+            if _closes_quotation(content, 0):
+                walk.quote_open_until = -1
+            return True
         # QUOTES_RULES ends with ':': a block without one is not tried
         if ":" in content and QUOTES_RULES.search(content) or CITES_PROVISION.match(content) \
-                or QUOTED_PROVISION.match(content):
-            self.walk.quoting = True  # "- Tại khoản 1 Điều 106 ... quy định:", '"Điều 18. Miễn tiền sử dụng đất'
+                or QUOTED_PROVISION.match(content) \
+                or walk.quoting and not QUOTE_ENDS.match(content) and (block.enum or content.lstrip()[:1] in QUOTE_MARKS):
+            # "- Tại khoản 1 Điều 106 ... quy định:", '"Điều 18. Miễn tiền sử dụng đất', the provision's points
+            walk.quoting = True
+            opening = content.lstrip()[:1]
+            if opening in OPENING_QUOTES and not _closes_quotation(content, 1):
+                walk.quote_open_until = block.span[1] + QUOTE_REACH
             return True
-        if self.walk.quoting and not QUOTE_ENDS.match(content) and (block.enum or content.lstrip()[:1] in QUOTE_MARKS):
-            return True  # the quoted provision's articles and points
-        self.walk.quoting = False
+        walk.quoting = False
         return False
 
     def _actor_of(self, block: Block) -> list[AgencyMention] | None:
@@ -541,6 +576,9 @@ class ObligationExtractor:
                     continue
                 drafts.append(self._draft(block, start, end, own, "lead" if lead else "responsible"))
                 drafts[-1].explicit = True
+            elif found.conditioned and self._generic_actor_at(found.end, end):
+                drafts.append(self._draft(block, start, end, [], "responsible"))  # "..., các cơ quan, đơn vị phản ánh"
+                drafts[-1].generic_actor = True
             elif drafts:
                 drafts[-1].span = (drafts[-1].span[0], end)
             elif self.cues.units.praise.match(self.text, start, end) or self.cues.units.entitlement.match(self.text, start, end):
@@ -551,6 +589,7 @@ class ObligationExtractor:
                     return []
                 who, role, partners = inherited
                 drafts.append(self._draft(block, start, end, who, role))
+                drafts[-1].generic_actor = not who
                 for partner in partners:  # the heading's partners support each of its points
                     add_assignee(drafts[-1].assignees, partner, "support")
         headings = tuple(c.span for c in reversed(contexts))  # whether one dates them is read only if needed
@@ -568,6 +607,8 @@ class ObligationExtractor:
         for context in reversed(contexts):
             if context.assignees:
                 return context.assignees, "lead" if context.lead else "responsible", context.partners
+            if context.generic:
+                return [], "responsible", []  # the points of "Trách nhiệm của các cơ quan, đơn vị ...:" name nobody
         if block.enum == "bullet" and self.walk.item_actor is not None:
             actor = self._actor_of(self.walk.item_actor)
             if actor is not None:
@@ -576,14 +617,27 @@ class ObligationExtractor:
             return None  # appendices hold statistics and footnotes unless a heading or table assigns work
         if intro:
             return intro, "responsible", []
-        if self.addressees:
-            return self.addressees, "responsible", []
+        if addressed := self._given_work():
+            return addressed, "responsible", []
         if self.approves:
             return None  # the approved scheme's own content; its assignments come in their own section
         if self.cues.subject.generic_actor.match(self.text, start, end) or \
                 self.language == "en" and self.cues.subject.modal_subject.match(self.text, start, end):
             return [], "responsible", []  # "Các cơ quan, đơn vị ...", "Enterprises shall ...": names nobody known
         return None  # no actor in its words nor above it: an activity, objective or rule, not an obligation
+
+    def _generic_actor_at(self, pos: int, end: int) -> bool:
+        """Whether a generic actor opens the words at `pos` ("các cơ quan, đơn vị ..."); in a normative text only
+        state bodies count, not "tổ chức, cá nhân" or enterprises the rules bind."""
+        if not self.cues.subject.generic_actor.match(self.text, pos, end):
+            return False
+        return not (self.normative and NOT_STATE.search(self.text, pos, min(end, pos + GENERIC_ACTOR_REACH)))
+
+    def _given_work(self) -> list[AgencyMention]:
+        """The addressees a unit without a subject of its own is given to: not a council, the National Assembly's
+        bodies or the Government, to whom a plan or report is sent upward ("Kính gửi: Hội đồng nhân dân tỉnh
+        Cà Mau" over a province's budget plan) for decision or information, not to act on."""
+        return [a for a in self.addressees if a.kind not in OVERSIGHT_KINDS]
 
     def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> Draft:
         draft = Draft(path=block.path, span=(start, end), content_start=start,
@@ -606,7 +660,11 @@ class ObligationExtractor:
     def _assigns_work(self, draft: Draft) -> bool:
         """In a normative document only clauses that give work to a named body or class of bodies count:
         those that name it themselves, or stand in an article on responsibilities or implementation."""
-        return not self.normative or bool(draft.assignees) and (draft.explicit or draft.responsibility)
+        if not self.normative:
+            return True
+        if draft.responsibility and draft.generic_actor:
+            return True  # "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý ...": state bodies, named by their class
+        return bool(draft.assignees) and (draft.explicit or draft.responsibility)
 
     def _finish(self, doc_id: str, drafts: list[Draft]) -> list[Obligation]:
         obligations: list[Obligation] = []
@@ -661,6 +719,12 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _closes_quotation(content: str, after: int) -> bool:
+    """Whether a closing quotation mark stands in the block (after its opening mark, if it has one)."""
+    rest = content.lstrip()[after:]
+    return any(mark in rest for mark in CLOSING_QUOTES)
+
+
 MAX_TITLE_LINE = 120
 
 
@@ -674,7 +738,10 @@ _MEMBER_TAIL = re.compile(r"[\s,]*(?:[A-ZĐ][^\s,;.]*(?:\s+[^\s,;.]+){0,6})?[\s,
 
 def _member_line(text: str, start: int, subject_end: int, end: int) -> bool:
     """After its bodies, a member of a list has at most a capitalised role ("Phó Trưởng ban thường trực") and
-    ends with ';' or '.'; a task has a predicate."""
+    ends with ';' or '.'; a line that holds nothing but a body's name ("Trường Mầm non đô thị Sài Đồng", a cell of a
+    table of units) is one too. A task has a predicate."""
+    if not text[subject_end:end].strip(" \t\n,;.:"):
+        return True
     return text[start:end].rstrip().endswith((";", ".")) and bool(_MEMBER_TAIL.fullmatch(text, subject_end, end))
 
 
