@@ -666,3 +666,20 @@ BAC_NINH_RULES = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 78/2025/QĐ-UBND
 ])
 def test_classes_of_state_bodies_in_normative_articles(body, expected):
     assert tasks(body, BAC_NINH_RULES) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl 9ca435f010e53248 (39365/CHQ-GSQL): an answer's points state the rules; its request names its addressee
+    ("Kính gửi: Công ty TNHH Tokokosen.\n(Địa chỉ: Phòng 11.05 tòa nhà Plascher Tower, 562 Nguyễn Văn Cừ, phường Bồ "
+     "Đề, thành phố Hà Nội) Trả lời công văn số 01-10/2025/CV-TKV của Công ty TNHH Tokokosen về việc vướng mắc chính "
+     "sách mặt hàng, Cục Hải quan có ý kiến như sau:\n1. Về phương tiện quay vòng\n- Phương tiện quay vòng theo phương "
+     "thức tạm nhập, tái xuất hoặc tạm xuất, tái nhập để chứa hàng hóa xuất khẩu, nhập khẩu được quy định tại khoản 1 "
+     "Điều 49 Nghị định số 08/2015/NĐ-CP ngày 21/01/2015 của Chính phủ.\n"
+     "2. Hàng hóa gửi kho ngoại quan được quy định tại Điều 85 Nghị định số 08/2015/NĐ-CP.\n", []),
+    # crawl e5fc434ba0580ac0 (1760/QĐ-KTNN): the points under "trong những trường hợp sau đây:" are cases
+    ("Điều 9. Thu hồi, tạm đình chỉ sử dụng thẻ\n1. Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường "
+     "hợp sau đây:\na) Kiểm toán viên nhà nước không còn là công chức thuộc biên chế của Kiểm toán nhà nước;\n"
+     "b) Kiểm toán viên nhà nước nghỉ hưu hoặc từ trần, mất tích khi đang công tác;\n", []),
+])
+def test_answers_and_cases_are_no_tasks(body, expected):
+    assert tasks(body, "BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nSố: 39365/CHQ-GSQL\nHà Nội, ngày 02 tháng 12 năm 2025\n") == expected

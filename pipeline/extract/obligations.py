@@ -121,6 +121,11 @@ FEEDBACK_CONDITION = re.compile(
 TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
 # "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:": the request's objects are the points below
 FRAMING_LEAD_IN = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao|kiến\s+nghị|requests?|requires?)\s*:\s*$", re.I)
+# "1. Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường hợp sau đây:": the points below are cases
+CASES_LEAD_IN = re.compile(r"\b(?:trường\s+hợp|điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí)\s+(?:sau|dưới)(?:\s+đây)?\s*:\s*$", re.I)
+# "Về vấn đề này, Cục Thuế có ý kiến như sau:": a letter answering a query; its points state the rules that apply
+ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+sau|trả\s+lời)[^:]{0,20}:\s*$"
+                            r"|\btrả\s+lời\s+(?:như\s+sau|[^:]{0,80}?như\s+sau)\s*:\s*$", re.I)
 PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
 
 
@@ -157,6 +162,7 @@ class _Walk:
     article_title: str = ""  # of the article being read (a normative text's responsibilities article)
     item_actor: Block | None = None  # the last task item: whom it names is its bullets' actor
     under_heading: bool = False  # no enumerated unit since the last heading: its paragraphs are its tasks
+    answering: bool = False  # after "... có ý kiến như sau:": what follows answers a query, to no addressee's work
 
 
 # the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
@@ -398,7 +404,7 @@ class ObligationExtractor:
             own = self._bodies_at(duty.end(), block.span[1])
         if not own and block.span[1] - block.content_start <= SHORT_HEADING:
             own = self.mentions(block.content_start, block.span[1])  # "2. Bộ Khoa học và Công nghệ"
-        task_section = not self.cues.units.non_task_heading.match(line.strip())
+        task_section = not self.cues.units.non_task_heading.match(line.strip()) and not CASES_LEAD_IN.search(line)
         lead = bool(self.cues.roles.lead_after_opener.search(line))
         # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị"
         generic = not own and self._generic_actor_at(duty.end() if duty else block.content_start, block.span[1])
@@ -511,6 +517,9 @@ class ObligationExtractor:
         line = self.text[block.span[0]:block.span[1]]
         if not line.rstrip().endswith(":"):
             return None
+        if ANSWER_LEAD_IN.search(line):
+            self.walk.answering = True
+            return None
         cue = re.search(r"\b(?:yêu cầu|đề nghị|giao|requests?|requesting|assigns?)\b", line, re.I)
         if not cue:
             # "Theo Mục 1 ... về nhiệm vụ của các Bộ trưởng, ... như sau:" names whom the list concerns
@@ -615,6 +624,8 @@ class ObligationExtractor:
                 return actor, "responsible", []
         if block.kind == "appendix":
             return None  # appendices hold statistics and footnotes unless a heading or table assigns work
+        if self.walk.answering:
+            return None  # an answer's points state the rules; its requests name their addressee ("Đề nghị Công ty ...")
         if intro:
             return intro, "responsible", []
         if addressed := self._given_work():
