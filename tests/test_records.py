@@ -90,12 +90,13 @@ def test_seed_000_english_cong_dien_968():
 # Strict floors (../shared/eval/score.py's definitions), a little under the figures measured when they were
 # set, so that a regression fails CI. The check half's are the ones that predict use on unseen documents.
 FLOORS = {
-    "gold": {"refs_f1": 0.96, "oblig_recall": 0.85, "oblig_precision": 0.86, "assignee_f1": 0.76,
-             "named_assignee_f1": 0.74, "deadline_acc": 0.81, "deadline_precision": 0.90, "symbol_acc": 0.94,
+    # 120 documents since 25 fresh blind crawls joined on 2026-12-04 (scored once before any rule read them)
+    "gold": {"refs_f1": 0.96, "oblig_recall": 0.86, "oblig_precision": 0.87, "assignee_f1": 0.78,
+             "named_assignee_f1": 0.77, "deadline_acc": 0.76, "deadline_precision": 0.89, "symbol_acc": 0.95,
              "issued_acc": 0.94},
     # 46 documents since the 8 blind decisions of 2026-12-04 joined (most of them publish procedures)
-    "gold-check": {"refs_f1": 0.98, "oblig_recall": 0.65, "oblig_precision": 0.72, "assignee_f1": 0.61,
-                   "named_assignee_f1": 0.61, "deadline_acc": 0.20, "deadline_precision": 0.72, "symbol_acc": 0.97,
+    "gold-check": {"refs_f1": 0.98, "oblig_recall": 0.71, "oblig_precision": 0.74, "assignee_f1": 0.61,
+                   "named_assignee_f1": 0.62, "deadline_acc": 0.20, "deadline_precision": 0.72, "symbol_acc": 0.97,
                    "issued_acc": 0.97},
 }
 

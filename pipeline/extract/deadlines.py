@@ -292,13 +292,18 @@ _ENUM_CLOSE = re.compile(r"(?:^|\s)[0-9a-zđ]{1,3}\)$", re.I)
 # ---------------------------------------------------------------- relative durations
 
 _REL = _DATA["relative"]
+# "kể từ ngày Quy chế này được ban hành", "kể từ ngày quyết định công bố được UBND tỉnh ký ban hành", "kể từ ngày có
+# Quyết định công bố Danh mục ...": the document itself (its rules, or the decision that publishes them) is signed
+_THIS_DOC = (r"(?:có\s+)?(?:Quyết\s+định|Quy\s+chế|Quy\s+định|Kế\s+hoạch|Chỉ\s+thị|văn\s+bản)\s+(?:này|công\s+bố)\b"
+             r"(?:[^.;:]{0,60}?\s(?:ký\s+ban\s+hành|ban\s+hành|ký)\b)?")
 _REL_RE = {
     "vi": re.compile(
         first_letters([*_REL["vi_lead"], *_DATA["number_words"]], r"\d")
         + rf"(?<!\w)(?:(?P<lead>{_alt(_REL['vi_lead'])})\s+)?(?P<n>\d{{1,3}}|{_NUMW})\s+"
         rf"(?P<unit>{_alt(_REL['vi_units'])})(?!\s*(?:\d|đầu|cuối|qua|tới|gần|trước|nay))"
         rf"(?P<anc>\s*,?\s*(?:kể\s+)?(?:từ|sau)\s+(?:ngày|khi|thời\s+điểm)\s+"
-        rf"(?P<aw>{_alt(_REL['vi_anchor_issue'])}|(?P<effect>{_alt(_REL['vi_anchor_effect'])})|\w+(?:\s+được)?))?",
+        rf"(?P<aw>{_alt(_REL['vi_anchor_issue'])}|(?P<effect>{_alt(_REL['vi_anchor_effect'])})|(?P<this>{_THIS_DOC})"
+        r"|\w+(?:\s+được)?))?",
         re.I,
     ),
     "en": re.compile(
@@ -470,7 +475,7 @@ def _find_relative(c: _Ctx) -> None:
         effect = m.groupdict().get("effect")  # the English pattern has no such group
         # "kể từ ngày Quyết định có hiệu lực": known when the decision says when that is
         start = c.effective if effect else c.issued
-        if start and (effect or anchor in _REL_ISSUE or anchor.removeprefix("the ") in _REL_ISSUE
+        if start and (effect or m.groupdict().get("this") or anchor in _REL_ISSUE or anchor.removeprefix("the ") in _REL_ISSUE
                       or not m.group("anc") and lead in _REL_FROM_ISSUE):
             if unit == "WD":
                 due = add_working_days(start, n)

@@ -126,6 +126,10 @@ CASES_LEAD_IN = re.compile(r"\b(?:trường\s+hợp|điều\s+kiện|tiêu\s+chu
 # "Về vấn đề này, Cục Thuế có ý kiến như sau:": a letter answering a query; its points state the rules that apply
 ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+sau|trả\s+lời)[^:]{0,20}:\s*$"
                             r"|\btrả\s+lời\s+(?:như\s+sau|[^:]{0,80}?như\s+sau)\s*:\s*$", re.I)
+# "Điều 2. Sở Công Thương có trách nhiệm rà soát, ...\nHoàn thành trước ngày 21/11/2025.": a line that only gives the
+# time of the task before it belongs to that task
+TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+(?:hạn|gian)\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào)\b[^\n:]{0,100}$",
+                       re.I)
 PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
 
 
@@ -361,6 +365,10 @@ class ObligationExtractor:
             draft = Draft(path=block.path, span=(block.content_start, block.span[1]), content_start=block.content_start)
             drafts.append(draft)
             walk.group.append(draft)
+            return
+        if not block.enum and drafts and TIME_ONLY.match(self.text, block.content_start, block.span[1]) \
+                and not self.text[drafts[-1].span[1]:block.span[0]].strip():
+            drafts[-1].span = (drafts[-1].span[0], block.span[1])
             return
         if block.enum != "bullet":
             walk.group, walk.collecting = [], False
