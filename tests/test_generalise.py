@@ -32,7 +32,7 @@ PASSAGES = [
     # dev vi_kh_0129_ubnd_daklak_2025: a generic actor gives an obligation that names nobody
     ("V. TỔ CHỨC THỰC HIỆN\nCác cơ quan, đơn vị, địa phương căn cứ chức năng, nhiệm vụ được giao, khẩn trương phối "
      "hợp triển khai thực hiện Kế hoạch này.\n1. Sở Y tế chủ trì theo dõi tình hình dịch bệnh.\n",
-     [("V.1", ["Sở Y tế"])]),
+     [("V", []), ("V.1", ["Sở Y tế"])]),
 ]
 
 
@@ -683,3 +683,28 @@ def test_classes_of_state_bodies_in_normative_articles(body, expected):
 ])
 def test_answers_and_cases_are_no_tasks(body, expected):
     assert tasks(body, "BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nSố: 39365/CHQ-GSQL\nHà Nội, ngày 02 tháng 12 năm 2025\n") == expected
+
+
+@pytest.mark.parametrize(("text", "issued", "due"), [
+    # crawl 7cee710828fb211b (2715/QĐ-UBND, signed Wednesday 19/11/2025): five working days from its own signing
+    ("Khóa chức năng tiếp nhận hồ sơ chậm nhất sau 05 ngày làm việc, kể từ ngày quyết định công bố được UBND tỉnh ký "
+     "ban hành.", "2025-11-19", "2025-11-26"),
+    # crawl de16a702fae1465d (78/2025/QĐ-UBND): sixty days from the day the regulation is issued
+    ("Ban hành quy định xử lý phản ánh kiến nghị của cơ quan, đơn vị mình trong thời hạn 60 ngày kể từ ngày Quy chế "
+     "này được ban hành.", "2025-11-21", "2026-01-20"),
+    # another decision's entry into force is not known from this one
+    ("Trong 30 ngày kể từ ngày Quyết định của Bộ Y tế có hiệu lực, các sở rà soát.", "2025-11-21", None),
+])
+def test_a_time_limit_from_the_documents_own_signing(text, issued, due):
+    found = primary_deadline(find_deadlines(text, issued_on=issued, language="vi"))
+    assert (found.date if found else None) == due
+
+
+def test_a_line_giving_only_the_time_belongs_to_the_task_before_it():
+    # crawl 7cee710828fb211b Điều 2
+    body = ("**Điều 2**. Sở Công Thương có trách nhiệm rà soát, xây dựng và trình UBND tỉnh phê duyệt các quy trình giải "
+            "quyết thủ tục hành chính.\nHoàn thành *trước ngày 21/11/2025.*\n")
+    text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 2715/QĐ-UBND\nQuảng Trị, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\n" + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    [task] = extract_text(text, source=source).obligations
+    assert task.deadline is not None and task.deadline.date == "2025-11-21"

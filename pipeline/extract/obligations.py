@@ -618,6 +618,8 @@ class ObligationExtractor:
                    start: int, end: int) -> tuple[list[AgencyMention], str, list[AgencyMention]] | None:
         """Who a subject-less unit belongs to, or None when it is not a task at all."""
         if not block.enum and not (self.walk.under_heading and contexts and contexts[-1].assignees):
+            if contexts and all(c.task_section for c in contexts) and self._generic_actor_at(start, end):
+                return [], "responsible", []  # "Các cơ quan, đơn vị, địa phương căn cứ ... triển khai thực hiện"
             return None  # a plain paragraph without an assignment is background, unless a body's heading heads it
         if any(not c.task_section for c in contexts):
             return None
