@@ -708,3 +708,15 @@ def test_a_line_giving_only_the_time_belongs_to_the_task_before_it():
     source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
     [task] = extract_text(text, source=source).obligations
     assert task.deadline is not None and task.deadline.date == "2025-11-21"
+
+
+def test_a_shall_sentence_in_an_approved_programme_is_a_task():
+    # dev en_qd_2281_ttg_2010 III.3.c: the programme's own solutions are not tasks, but a subject that "shall" act is
+    text = ("DECISION\nDecision No. 2281/QD-TTg of December 10, 2010, approving the national program on labor safety and "
+            "hygiene during 2011-2015\nTHE PRIME MINISTER\nDECIDES:\nArticle 1.\nTo approve the national program on labor "
+            "safety and hygiene during 2011-2015, with the following principal contents:\n"
+            "III. PROGRAM IMPLEMENTATION SOLUTIONS\n3. Management and administration:\n"
+            "a) To step up the examination and supervision of the implementation of the program;\n"
+            "c) Project managing agencies shall set up project management units;\n")
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    assert [o.path for o in extract_text(text, source=source).obligations] == ["1.III.3.c"]

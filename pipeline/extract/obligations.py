@@ -173,6 +173,9 @@ class _Walk:
 NOT_STATE = re.compile(r"cá\s+nhân|doanh\s+nghiệp|chủ\s+đầu\s+tư|người\s+dân|enterprises|individuals", re.I)
 GENERIC_ACTOR_REACH = 60
 
+# "... shall be implemented", "... shall take effect": the sentence's subject is not given work
+PASSIVE_MODAL = re.compile(r"\s+(?:be\s+(?!responsible)\w+(?:ed|en|wn|t)\b|take\s+effect|apply|cover)", re.I)
+
 # bodies a document is sent up to (a council, the National Assembly's bodies, the Government): never its actors
 OVERSIGHT_KINDS = frozenset({"provincial_council", "na_body", "government"})
 
@@ -640,6 +643,10 @@ class ObligationExtractor:
             return intro, "responsible", []
         if addressed := self._given_work():
             return addressed, "responsible", []
+        if self.language == "en" and any(c.task_section for c in contexts) and all(c.task_section for c in contexts) \
+                and (modal := self.cues.subject.modal_subject.match(self.text, start, end)) \
+                and not PASSIVE_MODAL.match(self.text, modal.end(), end):
+            return [], "responsible", []  # "Project managing agencies shall set up ...": its subject acts, even in a scheme
         if self.approves:
             return None  # the approved scheme's own content; its assignments come in their own section
         if self.cues.subject.generic_actor.match(self.text, start, end) or \
