@@ -564,6 +564,9 @@ def test_the_units_of_a_body_are_a_class():
      "phủ về công tác ứng phó thiên tai trên địa bàn, chủ động chỉ đạo công tác ứng phó thiên tai, cứu hộ cứu nạn theo "
      "chức năng, nhiệm vụ, thẩm quyền; kịp thời báo cáo Thủ tướng Chính phủ.\n",
      [("2", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # crawl de16a702fae1465d 18.4: answerable for the consequences of delay is no work either
+    ("Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị\n4. Chịu trách nhiệm đối với những hậu quả "
+     "xảy ra liên quan đến việc chậm trễ xử lý hoặc không xử lý đối với các phản ánh được tiếp nhận qua Ứng dụng.\n", []),
 ])
 def test_answerability_is_no_task(body, expected):
     assert tasks(body, "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n") == expected
@@ -617,6 +620,8 @@ def test_addressees_sent_up_to_are_given_no_work(body, header, expected):
     ("Cục Chính sách - Xã hội", "Cục Chính sách - Xã hội", True),
     # dev vi_qd_2623_ttg_2025 (a committee's members): a capitalised role after the body, ending the line
     ("Bộ trưởng Bộ Nội vụ, Phó Trưởng ban thường trực;", "Bộ trưởng Bộ Nội vụ", True),
+    # crawl b4454ac70858432c (a biography page): a body and the years of an office held there
+    ("Phó Thủ tướng Thường trực Chính phủ (2006-2011)", "Phó Thủ tướng Thường trực Chính phủ", True),
     # crawl 7650ecce3d20626b 4.1: a body and its task
     ("Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết.", "Giao Ủy ban nhân dân Thành phố", False),
 ])

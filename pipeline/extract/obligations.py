@@ -80,7 +80,7 @@ NARRATION = re.compile(r"[\s,]*(?:đã|đang|vừa|nhận\s+được|có\s+kế\
 # "X chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về tính chính xác ...", "Chịu trách nhiệm trước pháp luật
 # về ...", "chịu trách nhiệm về nội dung báo cáo": whom a body answers to, not work it is given
 ACCOUNTABLE = re.compile(r"[\s,]*(?:phải\s+)?chịu\s+trách(?:\s+nhiệm)?(?:\s+toàn\s+diện)?\s+(?:trước\s|về\s+(?:tính|nội\s+dung"
-                         r"|số\s+liệu|kết\s+quả)\b)", re.I)
+                         r"|số\s+liệu|kết\s+quả)\b|(?:đối\s+với|về)\s+(?:những\s+|các\s+)?hậu\s+quả\b)", re.I)
 # "...; chủ động chỉ đạo ...", "..., báo cáo Chính phủ ...": the answerable body is also given work
 FURTHER_ACTION = re.compile(r";|,\s*(?:đồng\s+thời\s+)?(?:báo\s+cáo|chủ\s+động|kịp\s+thời|khẩn\s+trương|tổ\s+chức|chỉ\s+đạo)\b")
 # a paragraph that quotes a provision of another document: "Tại khoản 1 Điều 60 Thông tư 80/2021/TT-BTC ...
@@ -761,6 +761,7 @@ def _title_line(text: str, start: int, end: int) -> bool:
     return len(unit) <= MAX_TITLE_LINE and unit.isupper()
 
 
+_PERIOD_NOTE = re.compile(r"\(\s*(?:\d{4}\s*[-–]\s*(?:\d{4}|nay)|\d{1,2}[./]\d{1,2}[./]\d{4})\s*\)")
 _MEMBER_TAIL = re.compile(r"[\s,]*(?:[A-ZĐ][^\s,;.]*(?:\s+[^\s,;.]+){0,6})?[\s,;.]*$")
 
 
@@ -768,8 +769,8 @@ def _member_line(text: str, start: int, subject_end: int, end: int) -> bool:
     """After its bodies, a member of a list has at most a capitalised role ("Phó Trưởng ban thường trực") and
     ends with ';' or '.'; a line that holds nothing but a body's name ("Trường Mầm non đô thị Sài Đồng", a cell of a
     table of units) is one too. A task has a predicate."""
-    if not text[subject_end:end].strip(" \t\n,;.:"):
-        return True
+    if not _PERIOD_NOTE.sub("", text[subject_end:end]).strip(" \t\n,;.:"):
+        return True  # "Phó Thủ tướng Thường trực Chính phủ (2006-2011)": a name and its years, on a biography page
     return text[start:end].rstrip().endswith((";", ".")) and bool(_MEMBER_TAIL.fullmatch(text, subject_end, end))
 
 
