@@ -578,6 +578,8 @@ class ObligationExtractor:
                 continue  # "THỦ TƯỚNG CHÍNH PHỦ", "II. NHIỆM VỤ CỤ THỂ": a name or title in capitals, not a task
             if statistic(self.text, start, end):
                 continue  # "Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%)": figures, not work
+            if _list_or_form(self.text, start, end):
+                continue  # a recipients list the page flattened ("Chính phủ; - Các bộ, ...; - Lưu: VT"), a form to fill
             found = self.subject(start, end)
             own, zone_end = found.bodies, found.end
             if found.explicit and NARRATION.match(self.text, zone_end, end):
@@ -751,6 +753,18 @@ def _closes_quotation(content: str, after: int) -> bool:
     """Whether a closing quotation mark stands in the block (after its opening mark, if it has one)."""
     rest = content.lstrip()[after:]
     return any(mark in rest for mark in CLOSING_QUOTES)
+
+
+# "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, cơ quan ngang bộ, ...; - Lưu: VT, NN (2).": a recipients list in
+# one line; "Kiểm tra nhận thức | ......... | .........": the blanks of a form
+_FLAT_LIST_ITEM = re.compile(rf";\s*-\s*[{UPPER_VI}]")
+_FILING = re.compile(r"(?:^|[-;]\s*)Lưu\s*:\s*(?:VT|Văn\s+thư)\b")
+_BLANKS = re.compile(r"\.{6,}|…{3,}")
+
+
+def _list_or_form(text: str, start: int, end: int) -> bool:
+    unit = text[start:end]
+    return len(_FLAT_LIST_ITEM.findall(unit)) >= 2 or bool(_FILING.search(unit) or _BLANKS.search(unit))
 
 
 MAX_TITLE_LINE = 120

@@ -22,6 +22,9 @@ MAX_HEADER_CELL = 60  # a header cell is a short label
 ROW_NUMBER_HEADING = re.compile(r"S?TT|Số\s+TT|No\.?", re.I)
 ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
 MIN_TASK_CELL = 15  # a shorter task cell is a sub-heading or a total
+# "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ... ĐẾN NĂM 2030": a table's title that dates every row (read like a heading)
+DATED_TITLE = re.compile(r"\b(?:đến|tới|trong)\s+năm\s+\d{4}\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b", re.I)
+TITLE_REACH = 600  # characters above the first row where the table's title stands
 
 
 class TaskTable:
@@ -36,6 +39,7 @@ class TaskTable:
         self.mentions = mentions  # the bodies named in text[start:end]
         self.related_only = related_only  # a partner narrowed to whoever is concerned names nobody
         self.columns: dict[str, int] | None = None
+        self.title: tuple[int, int] | None = None  # the span of a title line above the table that dates its rows
         self.recent_lines: deque[str] = deque(maxlen=2 * MAX_TABLE_COLUMNS)  # a table header's cells, perhaps
         self._cell_kinds: dict[str, tuple[str, ...]] = {}  # short cells of this document -> their column kinds
 
@@ -52,6 +56,8 @@ class TaskTable:
             self.columns = header
         elif self.columns is None and not after_row:
             self.columns = self._broken_header(list(self.recent_lines), len(cells))
+        if (header or self.columns) and not after_row:
+            self.title = self._dated_title(block.span[0])
         if self.columns and not header:
             return self._task(block, cells, self.columns)
         return []
@@ -74,6 +80,16 @@ class TaskTable:
             kinds = self._cell_kinds[cell] = tuple(name for name, pattern in self.column_cues.items()
                                                    if pattern.search(cell))
         return kinds
+
+    def _dated_title(self, start: int) -> tuple[int, int] | None:
+        """The last line in capitals a little above the table that names its time ("... ĐẾN NĂM 2030")."""
+        for m in reversed(list(DATED_TITLE.finditer(self.text, max(0, start - TITLE_REACH), start))):
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            line_end = self.text.find("\n", m.end())
+            line = self.text[line_start:line_end]
+            if line.isupper():
+                return line_start, line_end
+        return None
 
     def _broken_header(self, lines: list[str], width: int) -> dict[str, int] | None:
         """The header cells begin with the row-number column ("TT", "STT") when it has one."""
@@ -103,6 +119,8 @@ class TaskTable:
                         add_assignee(draft.assignees, mention, role)
         if "deadline" in columns and columns["deadline"] < len(cells):
             draft.deadline_text = offsets[columns["deadline"]]
+        elif self.title:
+            draft.headings = (self.title,)  # dates the row when its own words give no date
         draft.span = (task_start, block.span[1])
         return [draft]
 
