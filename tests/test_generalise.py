@@ -725,3 +725,37 @@ def test_a_shall_sentence_in_an_approved_programme_is_a_task():
             "c) Project managing agencies shall set up project management units;\n")
     source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
     assert [o.path for o in extract_text(text, source=source).obligations] == ["1.III.3.c"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl b1ce4a2380c2c8e3 (83/2025/QĐ-UBND, normative): who decides a standard is competence, not a task
+    ("Điều 3. Thẩm quyền quyết định tiêu chuẩn, định mức\n1. Đối với máy móc, thiết bị chuyên dùng:\na) Sở Khoa học và "
+     "Công nghệ quyết định đối với các cơ quan, tổ chức, đơn vị thuộc cấp tỉnh.\n", []),
+    # crawl d71b3a48efad6d2c (211/2025/QĐ-UBND, normative): a body named with a duty is given work, wherever it stands
+    ("Điều 9. Cập nhật thông tin\n3. Sở Tư pháp có trách nhiệm cập nhật thông tin ngăn chặn vào Cơ sở dữ liệu ngay sau khi "
+     "nhận được văn bản.\n", [("9.3", ["Sở Tư pháp"])]),
+])
+def test_competence_in_a_rule_is_no_task(body, expected):
+    assert tasks(body, BAC_NINH_RULES) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl 1ea5e769bcf16b99 and 355bcc582867074b: recipients flattened into one line are no task
+    ("Điều 4. Bộ Tài chính hướng dẫn thực hiện Nghị định này.\n- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, cơ quan "
+     "ngang bộ, cơ quan thuộc Chính phủ; - HĐND, UBND các tỉnh, thành phố trực thuộc trung ương; - Lưu: VT, KTTH (2).\n",
+     [("4", ["Bộ Tài chính"])]),
+    # crawl 795cf006dc2c6b76 (5388/CT-CS): "Cục Thuế có ý kiến để Thuế tỉnh Phú Thọ được biết./." closes the letter
+    ("Kính gửi: Thuế tỉnh Phú Thọ.\n1. Đề nghị Thuế tỉnh Phú Thọ căn cứ quy định nêu trên để hướng dẫn người nộp thuế.\n"
+     "Cục Thuế có ý kiến để Thuế tỉnh Phú Thọ được biết./.\n", [("1", ["Thuế tỉnh Phú Thọ"])]),
+])
+def test_lists_and_closings_are_no_tasks(body, expected):
+    assert tasks(body, CT_CS) == expected
+
+
+def test_a_table_of_indicators_with_a_lead_column_assigns_each_row():
+    # crawl ad5aff6c13929815 (144/KH-UBND) appendix: "TT / Chỉ tiêu / Chủ trì", dated by its title "... ĐẾN NĂM 2030"
+    record = extracted(str(CRAWL / "ad5aff6c13929815.md"))
+    rows = {o["text"].split(" | ")[0].strip(): ([a["name"] for a in o["assignees"]], (o["deadline"] or {}).get("date"))
+            for o in record["obligations"] if " | " in o["text"]}
+    assert rows["Kinh tế số chiếm 45% GRDP tỉnh."] == (["Sở Tài chính"], "2030-12-31")
+    assert rows["Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số."] == (["Sở Khoa học và Công nghệ"], "2030-12-31")

@@ -176,6 +176,11 @@ GENERIC_ACTOR_REACH = 60
 # "... shall be implemented", "... shall take effect": the sentence's subject is not given work
 PASSIVE_MODAL = re.compile(r"\s+(?:be\s+(?!responsible)\w+(?:ed|en|wn|t)\b|take\s+effect|apply|cover)", re.I)
 
+# the words by which a rule gives a body work, not competence
+DUTY_WORDS = re.compile(r"\b(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|phải|giao|đề\s+nghị|yêu\s+cầu|khẩn\s+trương|báo\s+cáo"
+                        r"|hướng\s+dẫn|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|triển\s+khai|chỉ\s+đạo|theo\s+dõi|kiểm\s+tra|ban\s+hành"
+                        r"|xây\s+dựng|rà\s+soát|shall|must|is\s+responsible|are\s+responsible)\b", re.I)
+
 # bodies a document is sent up to (a council, the National Assembly's bodies, the Government): never its actors
 OVERSIGHT_KINDS = frozenset({"provincial_council", "na_body", "government"})
 
@@ -694,7 +699,13 @@ class ObligationExtractor:
             return True
         if draft.responsibility and draft.generic_actor:
             return True  # "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý ...": state bodies, named by their class
-        return bool(draft.assignees) and (draft.explicit or draft.responsibility)
+        if not draft.assignees:
+            return False
+        if draft.responsibility:
+            return True
+        # outside an article on duties, a body named in a rule is given work only where the words say so: "Sở Tài chính
+        # quyết định ...", "UBND cấp xã cấp giấy phép ..." state who is competent, not a task to track
+        return draft.explicit and bool(DUTY_WORDS.search(self.text, *draft.span))
 
     def _finish(self, doc_id: str, drafts: list[Draft]) -> list[Obligation]:
         obligations: list[Obligation] = []

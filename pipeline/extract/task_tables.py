@@ -52,11 +52,13 @@ class TaskTable:
         cells = line.split(" | ")
         # a header names the task column: a row without any of its words is no header
         header = self.header(cells) if self.hits.may_match("task_column", *block.span) else None
+        new_table = False
         if header:
-            self.columns = header
+            self.columns, new_table = header, True
         elif self.columns is None and not after_row:
             self.columns = self._broken_header(list(self.recent_lines), len(cells))
-        if (header or self.columns) and not after_row:
+            new_table = self.columns is not None
+        if new_table:  # the title above a table dates its rows, through its sub-headings ("II. Xã hội số")
             self.title = self._dated_title(block.span[0])
         if self.columns and not header:
             return self._task(block, cells, self.columns)
