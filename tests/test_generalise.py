@@ -9,7 +9,7 @@ import pytest
 from pipeline.cleanup.normalise import normalise
 from pipeline.extract.deadlines import find_deadlines, primary_deadline
 from pipeline.extract.document import extract_text, is_normative, publishes_procedures
-from pipeline.extract.obligations import _member_line
+from pipeline.extract.obligations import _list_or_form, _member_line
 from pipeline.records import Source
 from pipeline.segment.segmenter import match_enumerator, segment
 from tests.conftest import CRAWL, DEV, extracted
@@ -759,3 +759,37 @@ def test_a_table_of_indicators_with_a_lead_column_assigns_each_row():
             for o in record["obligations"] if " | " in o["text"]}
     assert rows["Kinh tế số chiếm 45% GRDP tỉnh."] == (["Sở Tài chính"], "2030-12-31")
     assert rows["Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số."] == (["Sở Khoa học và Công nghệ"], "2030-12-31")
+
+
+
+def test_an_article_on_a_bodys_duties_and_powers_heads_its_clauses():
+    # crawl e4ddc120fc14463c (171/2025/NĐ-CP): "Nhiệm vụ, quyền hạn của Bộ Nội vụ", a title the page did not set apart
+    body = ("Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ\n1. Xây dựng, trình cấp có thẩm quyền ban hành hoặc ban hành theo "
+            "thẩm quyền các văn bản quy phạm pháp luật về đào tạo, bồi dưỡng công chức.\n5. Kiểm tra, giám sát việc thực "
+            "hiện quy định về đào tạo, bồi dưỡng công chức.\n")
+    header = "CHÍNH PHỦ\nSố: 171/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\nNGHỊ ĐỊNH\n"
+    assert tasks(body, header) == [("34.1", ["Bộ Nội vụ"]), ("34.5", ["Bộ Nội vụ"])]
+
+
+def test_the_duties_in_a_regulation_of_one_bodys_remit_are_that_bodys():
+    # crawl 0f98ee482389e59e (2979/QĐ-UBND): "QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN ... CỦA SỞ TƯ PHÁP", then "Điều 2."
+    # and "Nhiệm vụ và quyền hạn" on lines of their own; "1.3. Tham mưu Ủy ban nhân dân tỉnh ...:" serves the committee
+    record = extracted(str(CRAWL / "0f98ee482389e59e.md"))
+    by_path = {o["path"]: [a["name"] for a in o["assignees"]] for o in record["obligations"]}
+    assert by_path["2.1.3.d"] == ["Sở Tư pháp"]
+    assert by_path["2.2.1"] == ["Sở Tư pháp"]
+
+
+@pytest.mark.parametrize(("unit", "skipped"), [
+    # crawl 1e6fb98e16a75e3d (89/VBHN-BQP) forms: a numbered blank, and the recipients of a form
+    ("....(2).... giải quyết cho người được cấp phép vào, ra Căn cứ quân sự Cam Ranh theo tuyến đường phía Bắc", True),
+    ("Lưu:...", True),
+    ("Như trên;", True),
+    # crawl 21c5e5f284e66d03: a recipients list flattened into one line
+    ("Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; - HĐND, UBND các tỉnh",
+     True),
+    # a task with a list inside it is a task
+    ("Sở Tài chính chủ trì, phối hợp với các sở, ngành rà soát; tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", False),
+])
+def test_lists_and_forms_are_no_units_of_work(unit, skipped):
+    assert _list_or_form(unit, 0, len(unit)) is skipped

@@ -42,8 +42,10 @@ from pipeline.knowledge.patterns import UPPER_VI, first_letters
 from pipeline.records import Assignee, Obligation, Reference, obligation_id
 from pipeline.segment.segmenter import LEVEL, Block, Segmentation
 
+# "Trách nhiệm của Bộ ...", "Nhiệm vụ, quyền hạn của Bộ Nội vụ", "Tasks and powers of the Ministry of ..."
 DUTIES_OF = re.compile(first_letters(["nhiệm", "trách", "tasks", "duties", "responsibilities"])
-                       + r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks|duties|responsibilities)\s+(?:của|of)\s+", re.I)
+                       + r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks|duties|responsibilities)"
+                         r"(?:\s*,?\s*(?:và\s+|and\s+)?(?:quyền\s+hạn|powers))?\s+(?:của|of)\s+", re.I)
 # an addressee heading names its bodies anywhere; a longer heading only through its subject or request
 SHORT_HEADING = 120
 CHAIN_REACH = 600  # characters: how far after a cue or a clause's start its list of bodies may run
@@ -130,6 +132,12 @@ ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+
 # time of the task before it belongs to that task
 TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+(?:hạn|gian)\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào)\b[^\n:]{0,100}$",
                        re.I)
+# "QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ TƯ PHÁP": a regulation of one body's remit; its
+# article "Nhiệm vụ và quyền hạn" lists that body's duties without naming it again
+REMIT_TITLE = re.compile(r"NHIỆM\s+VỤ,?\s+(?:VÀ\s+)?QUYỀN\s+HẠN\b[^\n]{0,60}?\bCỦA\s+(?P<body>[^\n(]{3,120})")
+REMIT_HEADING = re.compile(r"\s*(?:Chức\s+năng,\s*)?Nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn\s*[.:]?\s*$", re.I)
+# a heading that opens with the work ("Tham mưu", "Trình", "Phối hợp với") names whom it serves, not who acts
+HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo)\b", re.I)
 PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
 
 
@@ -219,6 +227,7 @@ class ObligationExtractor:
         self.deadlines = DeadlineReader(text, self.paragraphs, issued_on=issued_on, language=language)
         self.cue_hits = cue_index(text)
         self.subject_body = self._subject_body()
+        self.remit_body = self._remit_body()
         # APPROVES opens with an article word: matched only where the automaton found one
         self.approves = any(APPROVES.match(text, at, APPROVAL_WITHIN)
                             for at in self.cue_hits.starts("article", 0, APPROVAL_WITHIN))
@@ -237,6 +246,16 @@ class ObligationExtractor:
             return None
         return AgencyMention(span=m.span(2), mention=self.text[m.start(1):m.end(2)], name=agency.name,
                              name_en=agency.name_en, kind=agency.kind)
+
+    def _remit_body(self) -> AgencyMention | None:
+        """The body whose functions, duties and powers the document (or the regulation it issues) sets out."""
+        for block in self.seg.blocks:
+            if block.kind in ("header", "attached_title"):
+                m = REMIT_TITLE.search(self.text, block.span[0], block.span[1])
+                found = self.mentions(*m.span("body")) if m else []
+                if found:
+                    return found[0]
+        return None
 
     def subject(self, start: int, end: int) -> _Subject:
         """Bodies named at the head of a clause (its grammatical subject), after a topic label
@@ -388,7 +407,7 @@ class ObligationExtractor:
             walk.article_title = line[:160] if block.enum == "article" else ""
         elif self.normative and not walk.article_title:
             return  # before its first article a normative text has only its title and enacting formula
-        if block.enum and (block.heading or self._names_only(block)):
+        if block.enum and (block.heading or self._names_only(block) or self._duties_title(block)):
             self._heading(block, line, level, drafts)
             return
         if block.enum:
@@ -396,6 +415,10 @@ class ObligationExtractor:
         if block.enum and block.enum != "bullet":
             walk.item_actor = block  # whom it names is read only when a bullet below it asks
         if block.kind in ("body", "appendix") and self._quoted(block):
+            return
+        if not block.enum and self.remit_body and walk.contexts and not walk.contexts[-1].assignees \
+                and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
+            walk.contexts[-1].assignees = [self.remit_body]  # "Điều 2." then "Nhiệm vụ và quyền hạn" on a line of its own
             return
         if not block.enum:
             walk.intro = self._intro(block, walk.intro)
@@ -419,7 +442,12 @@ class ObligationExtractor:
             # right after "của"; what qualifies them is no task
             own = self._bodies_at(duty.end(), block.span[1])
         if not own and block.span[1] - block.content_start <= SHORT_HEADING:
-            own = self.mentions(block.content_start, block.span[1])  # "2. Bộ Khoa học và Công nghệ"
+            # "2. Bộ Khoa học và Công nghệ", "1. Đối với Sở Y tế": not "1.3. Tham mưu Ủy ban nhân dân tỉnh quản lý ...:",
+            # whose body is whom the work is for
+            own = [m for m in self.mentions(block.content_start, block.span[1])
+                   if not HEADING_VERB.match(self.text, block.content_start, m.span[0])]
+        if not own and self.remit_body and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
+            own = [self.remit_body]  # "Điều 2. Nhiệm vụ và quyền hạn" of the regulation of Sở Tư pháp's remit
         task_section = not self.cues.units.non_task_heading.match(line.strip()) and not CASES_LEAD_IN.search(line)
         lead = bool(self.cues.roles.lead_after_opener.search(line))
         # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị"
@@ -429,6 +457,13 @@ class ObligationExtractor:
                                       partners))
         walk.item_actor = None
         walk.under_heading = True
+
+    def _duties_title(self, block: Block) -> bool:
+        """'Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ': an article titled with a body's duties heads its clauses,
+        whether or not the page set the title apart."""
+        return block.enum == "article" and block.span[1] - block.content_start <= SHORT_HEADING \
+            and bool(DUTIES_OF.match(self.text, block.content_start, block.span[1])
+                     or self.remit_body and REMIT_HEADING.match(self.text, block.content_start, block.span[1]))
 
     def _quoted(self, block: Block) -> bool:
         """Whether the block opens or continues a legal provision the text quotes (rules, not work this
@@ -642,8 +677,10 @@ class ObligationExtractor:
             actor = self._actor_of(self.walk.item_actor)
             if actor is not None:
                 return actor, "responsible", []
+        if intro and block.kind == "appendix":
+            return intro, "responsible", []  # "Sở Tư pháp thực hiện ... các nhiệm vụ, quyền hạn cụ thể sau:" in an annex
         if block.kind == "appendix":
-            return None  # appendices hold statistics and footnotes unless a heading or table assigns work
+            return None  # appendices hold statistics and footnotes unless a heading, lead-in or table assigns work
         if self.walk.answering:
             return None  # an answer's points state the rules; its requests name their addressee ("Đề nghị Công ty ...")
         if intro:
@@ -769,8 +806,9 @@ def _closes_quotation(content: str, after: int) -> bool:
 # "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, cơ quan ngang bộ, ...; - Lưu: VT, NN (2).": a recipients list in
 # one line; "Kiểm tra nhận thức | ......... | .........": the blanks of a form
 _FLAT_LIST_ITEM = re.compile(rf";\s*-\s*[{UPPER_VI}]")
-_FILING = re.compile(r"(?:^|[-;]\s*)Lưu\s*:\s*(?:VT|Văn\s+thư)\b")
-_BLANKS = re.compile(r"\.{6,}|…{3,}")
+_FILING = re.compile(r"(?:^|[-;]\s*)(?:Lưu\s*:\s*(?:VT\b|Văn\s+thư\b|\.{2,}|…)|Như\s+trên\s*;?\s*$)")
+# "....(2).... giải quyết cho người được cấp phép": a form's numbered blank
+_BLANKS = re.compile(r"\.{6,}|…{3,}|\.{3,}\s*\(\d{1,2}\)\s*\.{3,}")
 
 
 def _list_or_form(text: str, start: int, end: int) -> bool:
