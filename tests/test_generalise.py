@@ -793,3 +793,36 @@ def test_the_duties_in_a_regulation_of_one_bodys_remit_are_that_bodys():
 ])
 def test_lists_and_forms_are_no_units_of_work(unit, skipped):
     assert _list_or_form(unit, 0, len(unit)) is skipped
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    # crawl 8c306b6991495e34 (tune): a labelled time field with a span of years is due at the end of the last
+    ("Lộ trình thực hiện: Năm 2025 - 2026", "2026-12-31"),
+    ("Thời gian hoàn thành: năm 2026", "2026-12-31"),
+    # crawl 7650ecce3d20626b 4.4: a school year is when the rule applies, not a deadline
+    ("Thời gian thực hiện: năm học 2025-2026", None),
+])
+def test_a_labelled_time_field_with_only_years(text, due):
+    found = primary_deadline(find_deadlines(text, issued_on="2025-11-20", language="vi"))
+    assert (found.date if found else None) == due
+
+
+def test_a_council_resolution_names_its_provinces_bodies():
+    # crawl 58afeb4af978fe53 (71/2025/NQ-HĐND) 10.3: "Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố" is Hà Nội's
+    body = ("Điều 10. Tổ chức thực hiện\n3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành\nphố và các tổ chức chính trị - xã "
+            "hội phối hợp tuyên truyền, tham gia giám sát\nthực hiện Nghị quyết.\n")
+    header = "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 71/2025/NQ-HĐND\nHà Nội, ngày 27 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
+    [(path, names)] = tasks(body, header)
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội" in names
+
+
+def test_a_body_called_by_its_head_alone_gets_its_defined_full_name():
+    # gazette vi_qd_798_ttg_2026: "Kiện toàn Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội và
+    # ưu đãi người có công (gọi tắt là Ban Chỉ đạo)"; "Điều 2. Nhiệm vụ của Ban Chỉ đạo" then names it by its head
+    body = ("Điều 1. Kiện toàn Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội và ưu đãi người có "
+            "công (gọi tắt là Ban Chỉ đạo), gồm các thành viên sau đây:\n1. Trưởng ban Chỉ đạo Trung ương: Phó Thủ tướng "
+            "Chính phủ Phạm Thị Thanh Trà.\nĐiều 2. Nhiệm vụ của Ban Chỉ đạo\n1. Nghiên cứu, xây dựng Đề án về cải cách "
+            "chính sách tiền lương, bảo hiểm xã hội và ưu đãi người có công.\n")
+    header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 798/QĐ-TTg\nHà Nội, ngày 05 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
+    assert tasks(body, header) == [("2.1", ["Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội "
+                                            "và ưu đãi người có công"])]

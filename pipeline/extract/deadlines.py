@@ -833,6 +833,7 @@ def find_deadlines(
     _find_recurrence_words(c)
     _find_vague(c)
     _find_target_years(c)
+    _find_labelled_years(c)
     c.out.sort(key=lambda d: d.span)
     _mark_targets(c)
     return c.out
@@ -860,6 +861,28 @@ def _find_target_years(c: _Ctx) -> None:
         s = m.start("year")
         if c.issued.year <= year <= c.issued.year + 1 and not _PROG_LEFT.search(c.text[max(0, s - 50):s]):
             c.add(Deadline(m.group("mention"), m.span("mention"), "date", f"{year}-12-31", flags=["target"]))
+
+
+# "Thời gian thực hiện: Năm 2025 - 2026", "Lộ trình thực hiện: Năm 2025 - 2026", "Thời gian hoàn thành: năm 2026": a
+# labelled time field holding only a year or a span of years is due at the end of its last year
+_LABELLED_YEARS = re.compile(
+    r"(?<!\w)(?:Thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|Thời\s+hạn(?:\s+hoàn\s+thành)?|Lộ\s+trình(?:\s+thực\s+hiện)?"
+    r"|Tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?)\s*:\s*(?P<mention>(?:[Nn]ăm\s+)?(?P<first>(?:19|20)\d\d)"
+    r"(?:\s*[-–]\s*(?:[Nn]ăm\s+)?(?P<last>(?:19|20)\d\d))?)(?![\d/.-])", re.I)
+
+
+def _find_labelled_years(c: _Ctx) -> None:
+    if not _A_YEAR.search(c.text, c.lo, c.hi):
+        return
+    for m in _LABELLED_YEARS.finditer(c.text, c.lo, c.hi):
+        if not c.free(*m.span("mention")):
+            continue
+        first, last = m.group("first"), m.group("last") or m.group("first")
+        if m.group("last"):
+            c.add(Deadline(m.group("mention"), m.span("mention"), "range", f"{last}-12-31", start=f"{first}-01-01",
+                           end=f"{last}-12-31"))
+        else:
+            c.add(Deadline(m.group("mention"), m.span("mention"), "date", f"{last}-12-31"))
 
 
 _NAMES_A_DAY = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s+\d|[A-Z][a-z]+\s+\d{1,2}\b|\d{1,2}\s+tháng", re.I)

@@ -21,7 +21,8 @@ from pipeline.records import DocumentRecord, Source, doc_id_for
 from pipeline.segment.segmenter import paragraphs, segment
 
 STAGES = ("ingest", "normalise", "segment", "language", "metadata", "references", "obligations")
-_PROVINCIAL = re.compile(r"^Ủy ban nhân dân (?:tỉnh|thành phố) (.+)$", re.I)
+# the province of a provincial issuer: its People's Committee or its People's Council
+_PROVINCIAL = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố) (.+)$", re.I)
 
 
 @dataclass
@@ -133,7 +134,7 @@ def is_central(issuer: str | None) -> bool:
 
 
 def province_of(issuer: str | None) -> str | None:
-    """'Ủy ban nhân dân tỉnh Đắk Lắk' -> 'Đắk Lắk', so 'UBND tỉnh' in its text resolves to it."""
+    """'Ủy ban nhân dân tỉnh Đắk Lắk' (or its council) -> 'Đắk Lắk', so 'UBND tỉnh' in its text resolves to it."""
     if not issuer:
         return None
     m = _PROVINCIAL.match(issuer)

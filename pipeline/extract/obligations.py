@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline import knowledge
 from pipeline.extract.agencies import AgencyMention, AgencyRegistry
 from pipeline.extract.body_mentions import BodyMentions
 from pipeline.extract.deadlines import primary_deadline
@@ -136,8 +137,13 @@ TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+(?:hạn|gian)\s+hoàn\s+
 # article "Nhiệm vụ và quyền hạn" lists that body's duties without naming it again
 REMIT_TITLE = re.compile(r"NHIỆM\s+VỤ,?\s+(?:VÀ\s+)?QUYỀN\s+HẠN\b[^\n]{0,60}?\bCỦA\s+(?P<body>[^\n(]{3,120})")
 REMIT_HEADING = re.compile(r"\s*(?:Chức\s+năng,\s*)?Nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn\s*[.:]?\s*$", re.I)
+DEFINITION_REACH = 300  # characters: how long a full name defined by "(gọi tắt là ...)" may be
+SHORT_REFERENCES = frozenset(knowledge.load("agency_grammar")["short_references"])
 # a heading that opens with the work ("Tham mưu", "Trình", "Phối hợp với") names whom it serves, not who acts
 HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo)\b", re.I)
+# "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
+FORM_START = re.compile(r"\s*Mẫu\s+(?:số\s+)?\d{1,3}[a-zđ]?(?:/[\w-]+)?\s*[.:]?\s*$")
+PROPOSES = re.compile(r"\s*(?:Đề\s+nghị|Kiến\s+nghị|Đề\s+xuất)\b", re.I)
 PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
 
 
@@ -159,6 +165,7 @@ class _Context:
     span: tuple[int, int] = (0, 0)  # the heading's words: "b) Hoàn thành trong tháng 11 năm 2025, cụ thể:" dates its points
     generic: bool = False  # "5. Các đơn vị thực hiện kiểm kê:": an actor, though it names no body
     partners: list[AgencyMention] = field(default_factory=list)  # "2. Sở X chủ trì, phối hợp với Y, Z:"
+    duties: bool = False  # "Nhiệm vụ, quyền hạn của Bộ X", "Trách nhiệm của Sở Y": its points are X's own duties
 
 
 @dataclass
@@ -175,6 +182,7 @@ class _Walk:
     item_actor: Block | None = None  # the last task item: whom it names is its bullets' actor
     under_heading: bool = False  # no enumerated unit since the last heading: its paragraphs are its tasks
     answering: bool = False  # after "... có ý kiến như sau:": what follows answers a query, to no addressee's work
+    in_form: bool = False  # after "Mẫu số 09": a form annexed to the text, to be filled in, not work given by it
 
 
 # the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
@@ -184,6 +192,8 @@ GENERIC_ACTOR_REACH = 60
 # "... shall be implemented", "... shall take effect": the sentence's subject is not given work
 PASSIVE_MODAL = re.compile(r"\s+(?:be\s+(?!responsible)\w+(?:ed|en|wn|t)\b|take\s+effect|apply|cover)", re.I)
 
+# an enterprise or cooperative, bound by the rules of a normative text rather than given work by it
+ENTERPRISE = re.compile(r"(?:Công\s+ty|Doanh\s+nghiệp|Hợp\s+tác\s+xã)\b", re.I)
 # the words by which a rule gives a body work, not competence
 DUTY_WORDS = re.compile(r"\b(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|phải|giao|đề\s+nghị|yêu\s+cầu|khẩn\s+trương|báo\s+cáo"
                         r"|hướng\s+dẫn|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|triển\s+khai|chỉ\s+đạo|theo\s+dõi|kiểm\s+tra|ban\s+hành"
@@ -228,6 +238,7 @@ class ObligationExtractor:
         self.cue_hits = cue_index(text)
         self.subject_body = self._subject_body()
         self.remit_body = self._remit_body()
+        self._full_names: dict[str, str | None] = {}
         # APPROVES opens with an article word: matched only where the automaton found one
         self.approves = any(APPROVES.match(text, at, APPROVAL_WITHIN)
                             for at in self.cue_hits.starts("article", 0, APPROVAL_WITHIN))
@@ -381,6 +392,13 @@ class ObligationExtractor:
     def _read_block(self, block: Block, line: str, drafts: list[Draft]) -> None:
         """A block outside task tables: a labelled field, a heading, a quoted provision or a unit of work."""
         walk = self.walk
+        if FORM_START.match(line):
+            walk.in_form = True  # the forms a text annexes run to its end, or to the next article or chapter
+            return
+        if walk.in_form:
+            if block.enum not in ("article", "part"):
+                return
+            walk.in_form = False
         # a label ends with ':': most blocks hold none, and the alternation of labels is not tried
         label = self.cues.layout.field_label.match(self.text, block.content_start, block.span[1]) \
             if self.text.find(":", block.content_start, block.span[1]) >= 0 else None
@@ -419,6 +437,7 @@ class ObligationExtractor:
         if not block.enum and self.remit_body and walk.contexts and not walk.contexts[-1].assignees \
                 and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
             walk.contexts[-1].assignees = [self.remit_body]  # "Điều 2." then "Nhiệm vụ và quyền hạn" on a line of its own
+            walk.contexts[-1].duties = True
             return
         if not block.enum:
             walk.intro = self._intro(block, walk.intro)
@@ -453,8 +472,9 @@ class ObligationExtractor:
         # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị"
         generic = not own and self._generic_actor_at(duty.end() if duty else block.content_start, block.span[1])
         partners = self.partners(block.content_start, block.span[1]) if own else []
+        duties = bool(duty) or bool(self.remit_body and own and own[0] is self.remit_body)
         walk.contexts.append(_Context(level, own, lead, task_section, (block.content_start, block.span[1]), generic,
-                                      partners))
+                                      partners, duties))
         walk.item_actor = None
         walk.under_heading = True
 
@@ -621,6 +641,10 @@ class ObligationExtractor:
             if _list_or_form(self.text, start, end):
                 continue  # a recipients list the page flattened ("Chính phủ; - Các bộ, ...; - Lưu: VT"), a form to fill
             found = self.subject(start, end)
+            if found.explicit and found.opened and PROPOSES.match(self.text, start, end) \
+                    and any(c.duties for c in contexts):
+                # "Đề nghị Chủ tịch Ủy ban nhân dân tỉnh quyết định ..." among a department's duties: it proposes
+                found = _Subject([], start, False, False)
             own, zone_end = found.bodies, found.end
             if found.explicit and NARRATION.match(self.text, zone_end, end):
                 continue  # "Cục Thuế nhận được công văn số ...", "Bộ Tài chính đã ban hành ...": what was, not work
@@ -705,6 +729,31 @@ class ObligationExtractor:
             return False
         return not (self.normative and NOT_STATE.search(self.text, pos, min(end, pos + GENERIC_ACTOR_REACH)))
 
+    def _full_name(self, short: str) -> str | None:
+        """The full name of the body a document calls by its head alone, from where it first names it in full: its
+        title, else its text after the recitals ('Ban Chỉ đạo' -> 'Ban Chỉ đạo Trung ương về cải cách ...')."""
+        if short not in self._full_names:
+            self._full_names[short] = None
+            # "Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, ... (gọi tắt là Ban Chỉ đạo)": a definition
+            defined = re.search(rf"\(\s*(?:sau\s+đây\s+)?gọi\s+(?:tắt\s+)?là\s+{re.escape(short)}\s*\)", self.text)
+            if defined:
+                before = self.text[max(0, defined.start() - DEFINITION_REACH):defined.start()]
+                at = before.rfind(short)
+                full = " ".join(before[at:].split()).rstrip(" ,;:") if at >= 0 else ""
+                if len(full) > len(short):
+                    self._full_names[short] = full
+                    return full
+            blocks = sorted(self.seg.blocks, key=lambda b: (b.kind != "header", b.kind == "recital", b.span[0]))
+            for block in blocks:
+                for m in re.finditer(re.escape(short), self.text[block.span[0]:block.span[1]]):
+                    at = block.span[0] + m.start()
+                    longer = [x for x in self.mentions(at, min(block.span[1], at + 300))
+                              if x.span[0] == at and len(x.name) > len(short) and x.name.startswith(short)]
+                    if longer:
+                        self._full_names[short] = longer[0].name
+                        return longer[0].name
+        return self._full_names[short]
+
     def _given_work(self) -> list[AgencyMention]:
         """The addressees a unit without a subject of its own is given to: not a council, the National Assembly's
         bodies or the Government, to whom a plan or report is sent upward ("Kính gửi: Hội đồng nhân dân tỉnh
@@ -736,8 +785,8 @@ class ObligationExtractor:
             return True
         if draft.responsibility and draft.generic_actor:
             return True  # "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý ...": state bodies, named by their class
-        if not draft.assignees:
-            return False
+        if not draft.assignees or all(ENTERPRISE.match(a.name) for a in draft.assignees):
+            return False  # "Trách nhiệm của Giám đốc Công ty TNHH ...": duties of enterprises are rules they obey
         if draft.responsibility:
             return True
         # outside an article on duties, a body named in a rule is given work only where the words say so: "Sở Tài chính
@@ -754,6 +803,9 @@ class ObligationExtractor:
             text = self.text[start:end].strip()
             if not text:
                 continue
+            for assignee in draft.assignees:
+                if assignee.name in SHORT_REFERENCES:
+                    assignee.name = self._full_name(assignee.name) or assignee.name
             for mention in self.partners(start, end):
                 add_assignee(draft.assignees, mention, "support")
             deadlines = self.deadlines.of(draft)
