@@ -801,6 +801,8 @@ def test_lists_and_forms_are_no_units_of_work(unit, skipped):
     ("Thời gian hoàn thành: năm 2026", "2026-12-31"),
     # crawl 7650ecce3d20626b 4.4: a school year is when the rule applies, not a deadline
     ("Thời gian thực hiện: năm học 2025-2026", None),
+    # crawl 2f6f80b9918e52de: an ongoing task from a year on has no deadline
+    ("Thời gian thực hiện: Năm 2025 và các năm tiếp theo.", None),
 ])
 def test_a_labelled_time_field_with_only_years(text, due):
     found = primary_deadline(find_deadlines(text, issued_on="2025-11-20", language="vi"))
@@ -826,3 +828,15 @@ def test_a_body_called_by_its_head_alone_gets_its_defined_full_name():
     header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 798/QĐ-TTg\nHà Nội, ngày 05 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
     assert tasks(body, header) == [("2.1", ["Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội "
                                             "và ưu đãi người có công"])]
+
+
+
+def test_a_time_field_under_an_item_keeps_the_items_own_subject():
+    # crawl 2f6f80b9918e52de layout: an item that names its body, then "- Thời gian thực hiện: Năm 2025"
+    body = ("II. NHIỆM VỤ\n3. Ủy ban nhân dân Thành phố xây dựng các văn bản quy phạm pháp luật quy định chi tiết các "
+            "nội dung được giao trong Luật Việc làm.\n- Thời gian thực hiện: Năm 2025\n")
+    header = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 999/KH-UBND\nThành phố Hồ Chí Minh, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+    text = header + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    [task] = extract_text(text, source=source).obligations
+    assert ([a.name for a in task.assignees], task.deadline.date) == (["Ủy ban nhân dân thành phố Hồ Chí Minh"], "2025-12-31")

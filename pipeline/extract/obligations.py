@@ -554,7 +554,8 @@ class ObligationExtractor:
             if drafts and parent is not None and drafts[-1].span[0] >= parent.content_start \
                     and drafts[-1].span[1] <= parent.span[1]:
                 group = [drafts[-1]]  # the numbered item itself was taken as the task
-                group[0].assignees = []
+                if kind in ("lead", "support"):
+                    group[0].assignees = []  # the fields name who acts; a time field leaves the item's own subject
             elif parent is not None:
                 # "- Thời gian thực hiện: 05 ngày ..." under an item nobody is named for is a time, not a task,
                 # unless a later field names who acts ("- Cơ quan chủ trì: ...")
