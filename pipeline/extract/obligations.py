@@ -467,7 +467,8 @@ class ObligationExtractor:
                    if not HEADING_VERB.match(self.text, block.content_start, m.span[0])]
         if not own and self.remit_body and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
             own = [self.remit_body]  # "Điều 2. Nhiệm vụ và quyền hạn" of the regulation of Sở Tư pháp's remit
-        task_section = not self.cues.units.non_task_heading.match(line.strip()) and not CASES_LEAD_IN.search(line)
+        task_section = not self.cues.units.non_task_heading.match(line.strip()) \
+            and not (line.rstrip().endswith(":") and CASES_LEAD_IN.search(line))
         lead = bool(self.cues.roles.lead_after_opener.search(line))
         # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị"
         generic = not own and self._generic_actor_at(duty.end() if duty else block.content_start, block.span[1])
@@ -865,8 +866,10 @@ _BLANKS = re.compile(r"\.{6,}|…{3,}|\.{3,}\s*\(\d{1,2}\)\s*\.{3,}")
 
 
 def _list_or_form(text: str, start: int, end: int) -> bool:
-    unit = text[start:end]
-    return len(_FLAT_LIST_ITEM.findall(unit)) >= 2 or bool(_FILING.search(unit) or _BLANKS.search(unit))
+    unit = text[start:end]  # most units hold none of the marks these patterns need, and are passed by `in` tests
+    return (";" in unit and len(_FLAT_LIST_ITEM.findall(unit)) >= 2
+            or ("Lưu" in unit or "Như" in unit) and bool(_FILING.search(unit))
+            or (".." in unit or "…" in unit) and bool(_BLANKS.search(unit)))
 
 
 MAX_TITLE_LINE = 120
