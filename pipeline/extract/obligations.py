@@ -120,6 +120,7 @@ FEEDBACK_CONDITION = re.compile(
     r"(?:vướng\s+mắc|khó\s+khăn|bất\s+cập|phát\s+sinh)[^.;:]{0,160}?"
     # ("..., yêu cầu nhiệm vụ, Sở Nội vụ ...": without a comma only "đề nghị" is the request)
     rf"(?:,\s*|\s+(?=đề\s+nghị\s|[{UPPER_VI}]))(?=các\s|đề\s+nghị\s|yêu\s+cầu\s|[{UPPER_VI}])")
+FEEDBACK_OPENERS = ("Trong", "Nếu", "nếu", "Trường", "trường")
 # "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
 TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
 # "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:": the request's objects are the points below
@@ -273,7 +274,9 @@ class ObligationExtractor:
         ('Về hỗ trợ kinh phí: Giao Bộ Tài chính ...') and an opener ('Giao', 'Đề nghị', 'To assign')."""
         topic = TOPIC.match(self.text, start, end)
         start = topic.end() if topic else start
-        condition = FEEDBACK_CONDITION.match(self.text, start, end)
+        # the condition opens with one of a few words: most clauses are passed by a string test
+        condition = FEEDBACK_CONDITION.match(self.text, start, end) \
+            if self.text[start:start + 16].lstrip().startswith(FEEDBACK_OPENERS) else None
         start = condition.end() if condition else start
         opened = self.cues.subject.opener.match(self.text, start, end)
         pos = opened.end() if opened else start
@@ -392,7 +395,7 @@ class ObligationExtractor:
     def _read_block(self, block: Block, line: str, drafts: list[Draft]) -> None:
         """A block outside task tables: a labelled field, a heading, a quoted provision or a unit of work."""
         walk = self.walk
-        if FORM_START.match(line):
+        if line.lstrip().startswith("Mẫu") and FORM_START.match(line):
             walk.in_form = True  # the forms a text annexes run to its end, or to the next article or chapter
             return
         if walk.in_form:
