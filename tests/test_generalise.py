@@ -840,3 +840,17 @@ def test_a_time_field_under_an_item_keeps_the_items_own_subject():
     source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
     [task] = extract_text(text, source=source).obligations
     assert ([a.name for a in task.assignees], task.deadline.date) == (["Ủy ban nhân dân thành phố Hồ Chí Minh"], "2025-12-31")
+
+
+@pytest.mark.parametrize(("name", "article"), [
+    # encyclopedia articles a crawl picked up: a defining first sentence, or MediaWiki's edit links
+    ("bd66cf7d080f738a.md", True),   # "Chủ tịch nước ... (gọi tắt: Chủ tịch nước) là nguyên thủ quốc gia"
+    ("3861bb5ee8698f16.md", True),   # "Tiền Giang là một tỉnh ..."
+    ("2c1d4e991a2bbbc1.md", True),   # "Tổ chức [sửa | sửa mã nguồn]"
+    # a directive, and a decision of a province
+    ("65fe198460ffa9d9.md", False),
+    ("7cee710828fb211b.md", False),
+])
+def test_an_encyclopedia_article_is_no_directive(name, article):
+    obligations = extracted(str(CRAWL / name))["obligations"]
+    assert (not obligations) if article else bool(obligations)

@@ -14,6 +14,7 @@ from pipeline.cleanup.language import DEFAULT_BACKEND, detect_document
 from pipeline.cleanup.normalise import normalise
 from pipeline.extract.metadata import extract_metadata
 from pipeline.extract.obligations import extract_obligations
+from pipeline.extract.page_kind import is_encyclopedia_article
 from pipeline.extract.references import find_references
 from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
 from pipeline.ingest.readers import DEFAULT_MAX_BYTES, read_document
@@ -81,7 +82,8 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
             refs = find_references(text, language=language, own_symbol=meta.symbol, issued_on=meta.issued_on)
         stage = "obligations"
         with timer.stage(stage):
-            obligations, addressees = extract_obligations(
+            # an encyclopedia article a crawl picked up tells what bodies do, and asks nothing of them
+            obligations, addressees = ([], []) if is_encyclopedia_article(text, meta) else extract_obligations(
                 text, seg, doc_id=doc_id, language=language, issued_on=meta.issued_on, references=refs,
                 province=province_of(meta.issuer), normative=is_normative(meta.symbol, meta.doc_type),
                 central=is_central(meta.issuer), articles_only=publishes_procedures(meta.doc_type, meta.title))

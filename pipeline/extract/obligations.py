@@ -218,7 +218,9 @@ class ObligationExtractor:
         self.normative = normative  # rules are not obligations; only work given to state bodies is
         # a decision that publishes administrative procedures: what follows its signature is the procedures
         # (steps, offices, time limits), rules rather than tasks; its own articles assign the work
-        closing = seg.blocks[seg.closing_start].span[0] if articles_only and seg.closing_start is not None else None
+        # (its own closing: the first signature or recipients list, not one of the forms annexed after it)
+        closing = next((b.span[0] for b in seg.blocks[seg.header_end:] if b.kind in ("signature", "recipients")),
+                       None) if articles_only else None
         self.tasks_end = closing if closing is not None else len(text)
         self._actors: dict[tuple[int, int], list[AgencyMention] | None] = {}
         self._subjects: dict[tuple[int, int], list[AgencyMention]] = {}  # (pos, end) -> the bodies named there

@@ -1,0 +1,31 @@
+"""Which pages are not directives at all: encyclopedia articles a crawl picks up along with the documents.
+
+An encyclopedia article prints no number or type of its own, and shows its kind by its layout: the
+MediaWiki edit links of its sections ("[sửa | sửa mã nguồn]"), or a first sentence that defines its title
+("Phạm Minh Chính (sinh ngày 10 tháng 12 năm 1958) là một chính trị gia ...", "Tiền Giang là một tỉnh ...").
+Its text tells what bodies do, never what this page asks them to do: it yields no obligations (its citations
+are still references).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.records import Metadata
+
+EDIT_LINK = re.compile(r"\[\s*sửa\s*(?:\|\s*)?sửa\s+mã\s+nguồn\s*\]")
+EDIT_LINK_REACH = 20_000  # characters: an article's first sections carry them
+DEFINITION_REACH = 8_000  # characters: the defining sentence follows the title and the infobox
+MAX_TITLE = 120
+
+
+def is_encyclopedia_article(text: str, metadata: Metadata) -> bool:
+    if metadata.symbol or metadata.doc_type:
+        return False  # a directive, or a page that prints one (a date alone proves nothing: articles are full of them)
+    if EDIT_LINK.search(text, 0, EDIT_LINK_REACH):
+        return True
+    title = text.lstrip().split("\n", 1)[0].strip()
+    if not 2 <= len(title) <= MAX_TITLE:
+        return False
+    defines = re.compile(rf"(?m)^{re.escape(title)}(?:\s*\([^()\n]*\))?\s+là\s")
+    return bool(defines.search(text, 0, DEFINITION_REACH))
