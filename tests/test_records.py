@@ -90,10 +90,11 @@ def test_seed_000_english_cong_dien_968():
 # Strict floors (../shared/eval/score.py's definitions), a little under the figures measured when they were
 # set, so that a regression fails CI. The check half's are the ones that predict use on unseen documents.
 FLOORS = {
-    # 154 documents since three fresh blind batches of crawls (59 documents) joined on 2026-12-04, each scored once
-    # before any rule read it (corpora/gold/README.md)
-    "gold": {"refs_f1": 0.96, "oblig_recall": 0.86, "oblig_precision": 0.85, "assignee_f1": 0.79,
-             "named_assignee_f1": 0.81, "deadline_acc": 0.83, "deadline_precision": 0.91, "symbol_acc": 0.95,
+    # 167 documents since four fresh blind batches of crawls (72 documents) joined on 2026-12-04, each scored once
+    # before any rule read it (corpora/gold/README.md); a Prime Minister's plan of batch 4 whose appendix tables
+    # the crawl broke over lines holds most of the deadlines the rules miss
+    "gold": {"refs_f1": 0.96, "oblig_recall": 0.84, "oblig_precision": 0.84, "assignee_f1": 0.74,
+             "named_assignee_f1": 0.77, "deadline_acc": 0.54, "deadline_precision": 0.84, "symbol_acc": 0.96,
              "issued_acc": 0.95},
     # 46 documents since the 8 blind decisions of 2026-12-04 joined (most of them publish procedures)
     "gold-check": {"refs_f1": 0.98, "oblig_recall": 0.76, "oblig_precision": 0.76, "assignee_f1": 0.64,
