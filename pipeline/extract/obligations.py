@@ -144,6 +144,8 @@ SHORT_REFERENCES = frozenset(knowledge.load("agency_grammar")["short_references"
 HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo)\b", re.I)
 # "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
 FORM_START = re.compile(r"\s*Mẫu\s+(?:số\s+)?\d{1,3}[a-zđ]?(?:/[\w-]+)?\s*[.:]?\s*$")
+# "- Sản phẩm: Hệ thống cảnh báo ... được vận hành": what a task delivers, not a task
+OUTPUT_LABEL = re.compile(r"\s*(?:[-+•]\s*)?(?:Sản\s+phẩm(?:\s+đầu\s+ra)?|Kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến))\s*:", re.I)
 PROPOSES = re.compile(r"\s*(?:Đề\s+nghị|Kiến\s+nghị|Đề\s+xuất)\b", re.I)
 PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
 
@@ -380,7 +382,16 @@ class ObligationExtractor:
             line = self.text[block.span[0]:block.span[1]]
             previous_kind, kind_now = kind_now, block.kind
             if block.kind == "table_row":
-                drafts.extend(table.row(block, line, after_row=previous_kind == "table_row"))
+                tail = table.tail(block, line)
+                if tail is not None:  # the row's task was written above it, line by line: the tail completes it
+                    above = [d for d in drafts if table.row_end <= d.span[0] < block.span[0]]
+                    drafts[:] = [d for d in drafts if d not in above or not OUTPUT_LABEL.match(self.text, d.content_start)]
+                    for draft in above:
+                        if not draft.explicit and not OUTPUT_LABEL.match(self.text, draft.content_start):
+                            table.complete(draft, tail)
+                else:
+                    drafts.extend(table.row(block, line, after_row=previous_kind == "table_row"))
+                table.row_end = block.span[1]
                 continue
             table.line(line)
             self._read_block(block, line, drafts)

@@ -21,6 +21,7 @@ MAX_TABLE_COLUMNS = 12
 MAX_HEADER_CELL = 60  # a header cell is a short label
 ROW_NUMBER_HEADING = re.compile(r"S?TT|Số\s+TT|No\.?", re.I)
 ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
+MAX_TASK_COLUMN = 2
 MIN_TASK_CELL = 15  # a shorter task cell is a sub-heading or a total
 # "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ... ĐẾN NĂM 2030": a table's title that dates every row (read like a heading)
 DATED_TITLE = re.compile(r"\b(?:đến|tới|trong)\s+năm\s+\d{4}\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b", re.I)
@@ -39,6 +40,8 @@ class TaskTable:
         self.mentions = mentions  # the bodies named in text[start:end]
         self.related_only = related_only  # a partner narrowed to whoever is concerned names nobody
         self.columns: dict[str, int] | None = None
+        self.width = 0  # the header's number of cells
+        self.row_end = 0  # where the last row of the table read so far ends
         self.title: tuple[int, int] | None = None  # the span of a title line above the table that dates its rows
         self.recent_lines: deque[str] = deque(maxlen=2 * MAX_TABLE_COLUMNS)  # a table header's cells, perhaps
         self._cell_kinds: dict[str, tuple[str, ...]] = {}  # short cells of this document -> their column kinds
@@ -53,8 +56,13 @@ class TaskTable:
         # a header names the task column: a row without any of its words is no header
         header = self.header(cells) if self.hits.may_match("task_column", *block.span) else None
         new_table = False
+        drafts: list[Draft] = []
         if header:
+            start = _header_start(cells)
+            if start > 1 and self.columns:  # the last row of the table before, its title, then this header
+                drafts = self._task(block, cells[:start - 1], self.columns)
             self.columns, new_table = header, True
+            self.width = len(cells) - start
         elif self.columns is None and not after_row:
             self.columns = self._broken_header(list(self.recent_lines), len(cells))
             new_table = self.columns is not None
@@ -62,10 +70,14 @@ class TaskTable:
             self.title = self._dated_title(block.span[0])
         if self.columns and not header:
             return self._task(block, cells, self.columns)
-        return []
+        return drafts
 
     def header(self, cells: list[str]) -> dict[str, int] | None:
-        if any(len(cell) > MAX_HEADER_CELL for cell in cells):
+        # "... | PHỤ LỤC II DANH MỤC ... (Kèm theo Quyết định số ...) | STT | Tên dự án, nhiệm vụ | ...": the table's
+        # title (and the crawl may glue the last row of the table before it) can share the header's line
+        start = _header_start(cells)
+        cells = cells[start:]
+        if not cells or any(len(cell) > MAX_HEADER_CELL for cell in cells):
             return None  # a row of data, not labels (tested before any cell is searched)
         columns: dict[str, int] = {}
         for i, cell in enumerate(cells):
@@ -73,7 +85,36 @@ class TaskTable:
                 if name not in columns:
                     columns[name] = i
                     break
-        return columns if "task" in columns and ("lead" in columns or "deadline" in columns) else None
+        if "task" not in columns or not ("lead" in columns or "deadline" in columns):
+            return None
+        # after a title, a header's task column comes first or after the row number: later, the cells are a row of
+        # data glued to a header repeated at a page break
+        return columns if not start or columns["task"] <= MAX_TASK_COLUMN else None
+
+    def tail(self, block: Block, line: str) -> list[tuple[int, int]] | None:
+        """The cells of a row whose first cells the page broke onto lines of their own (the number, the task and its
+        content above, then "Bộ Nông nghiệp và Môi trường | - Bộ Xây dựng; ... | Thực hiện mới | 2026 - 2027 | I, II"):
+        the last columns, right-aligned under the header; None for a whole row."""
+        if not self.columns or "lead" not in self.columns:
+            return None
+        cells = line.split(" | ")
+        first = self.width - len(cells)  # the header column of the row's first cell
+        if len(cells) < 2 or first <= self.columns["task"] or self.columns["lead"] < first:
+            return None
+        return cell_offsets(self.text, block.span[0], cells)
+
+    def complete(self, draft: Draft, cells: list[tuple[int, int]]) -> None:
+        """Give a task written above a row's tail the row's lead, partners and time."""
+        first = self.width - len(cells)
+        draft.assignees = []
+        for name, role in (("lead", "lead"), ("support", "support")):
+            if name in self.columns and 0 <= self.columns[name] - first < len(cells):
+                s, e = cells[self.columns[name] - first]
+                for mention in self.mentions(s, e):
+                    if role == "lead" or not self.related_only(mention):
+                        add_assignee(draft.assignees, mention, role)
+        if "deadline" in self.columns and 0 <= self.columns["deadline"] - first < len(cells):
+            draft.deadline_text = cells[self.columns["deadline"] - first]
 
     def _kinds(self, cell: str) -> tuple[str, ...]:
         """The column kinds whose cue words the cell holds, in the order the cues are tried."""
@@ -125,6 +166,13 @@ class TaskTable:
             draft.headings = (self.title,)  # dates the row when its own words give no date
         draft.span = (task_start, block.span[1])
         return [draft]
+
+
+def _header_start(cells: list[str]) -> int:
+    """Where a header's labels begin: after the last cell too long to be a label (a title), if the cells after it
+    could be a header of two columns or more."""
+    long = [i for i, cell in enumerate(cells) if len(cell) > MAX_HEADER_CELL]
+    return long[-1] + 1 if long and long[-1] < len(cells) - 2 else 0
 
 
 def cell_offsets(text: str, start: int, cells: list[str]) -> list[tuple[int, int]]:
