@@ -10,6 +10,7 @@ from pipeline.cleanup.normalise import normalise
 from pipeline.extract.deadlines import find_deadlines, primary_deadline
 from pipeline.extract.document import extract_text, is_normative, publishes_procedures
 from pipeline.extract.obligations import _list_or_form, _member_line
+from pipeline.extract.task_tables import period_in_slot
 from pipeline.records import Source
 from pipeline.segment.segmenter import match_enumerator, segment
 from tests.conftest import CRAWL, DEV, extracted
@@ -865,3 +866,14 @@ def test_a_table_row_whose_first_cells_the_crawl_broke_into_lines():
     assert [(a["name"], a["role"]) for a in task["assignees"]][:3] == [
         ("Bộ Nông nghiệp và Môi trường", "lead"), ("Bộ Xây dựng", "support"), ("Bộ Công Thương", "support")]
     assert not [o for o in obligations if o["text"].lstrip("- ").startswith("Sản phẩm:")]
+
+
+@pytest.mark.parametrize(("cell", "due"), [
+    # crawl 646f0a00d4174382 (2530/QĐ-TTg) Phụ lục II, the time column: the period is the task's window
+    ("Giai đoạn 2026 - 2030", "2030-12-31"),
+    ("Hoàn thành trong giai đoạn 2026 - 2027 và vận hành thường xuyên, liên tục", "2027-12-31"),
+    ("Thực hiện thường xuyên, liên tục", None),
+])
+def test_a_period_in_a_tasks_time_slot(cell, due):
+    found = period_in_slot(cell, 0, len(cell))
+    assert (found[0].date if found else None) == due

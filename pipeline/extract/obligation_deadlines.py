@@ -11,7 +11,7 @@ from functools import cached_property
 
 from pipeline.extract.deadlines import entry_into_force, find_deadlines
 from pipeline.extract.obligation_drafts import Draft
-from pipeline.extract.task_tables import bare_year
+from pipeline.extract.task_tables import bare_year, period_in_slot
 from pipeline.records import Deadline
 from pipeline.segment.segmenter import Block
 
@@ -77,6 +77,8 @@ class DeadlineReader:
         found = self.within(start, end)
         if not found and draft.deadline_text:
             found = bare_year(self.text, start, end)
+        if draft.deadline_text and not any(d.date for d in found):
+            found = found + period_in_slot(self.text, start, end)
         if draft.deadline_text:
             s, e = draft.span
             found = found + [d for d in self.within(s, e) if d.span[0] < start]

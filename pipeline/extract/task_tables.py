@@ -199,3 +199,17 @@ def bare_year(text: str, start: int, end: int) -> list[Deadline]:
         return [Deadline(mention=text[start:end].strip(), span=(start, end), kind="range",
                          date=f"{last}-12-31", start=f"{m.group(1)}-01-01", end=f"{last}-12-31")]
     return [Deadline(mention=text[start:end].strip(), span=(start, end), kind="date", date=f"{last}-12-31")]
+
+
+# "Giai đoạn 2026 - 2030", "Hoàn thành trong giai đoạn 2026 - 2027 và vận hành thường xuyên": in a task's time slot the
+# period is the task's own window (ANNOTATION.md: a heading "Giai đoạn 2026-2030:" dates its points), due at its end
+_PERIOD = re.compile(r"\b[Gg]iai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+def period_in_slot(text: str, start: int, end: int) -> list[Deadline]:
+    """The first period a task's time slot (a table's time cell, a time field) names, as a range to its end."""
+    m = _PERIOD.search(text, start, end)
+    if not m:
+        return []
+    return [Deadline(mention=m.group(0), span=m.span(), kind="range", date=f"{m.group(2)}-12-31",
+                     start=f"{m.group(1)}-01-01", end=f"{m.group(2)}-12-31")]
