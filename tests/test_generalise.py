@@ -7,10 +7,9 @@ import hashlib
 import pytest
 
 from pipeline.cleanup.normalise import normalise
-from pipeline.extract.deadlines import find_deadlines, primary_deadline
+from pipeline.extract.deadlines import find_deadlines, period_in_slot, primary_deadline
 from pipeline.extract.document import extract_text, is_normative, publishes_procedures
 from pipeline.extract.obligations import _list_or_form, _member_line
-from pipeline.extract.task_tables import period_in_slot
 from pipeline.records import Source
 from pipeline.segment.segmenter import match_enumerator, segment
 from tests.conftest import CRAWL, DEV, extracted

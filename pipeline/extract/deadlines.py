@@ -876,14 +876,35 @@ def _find_labelled_years(c: _Ctx) -> None:
     if not _A_YEAR.search(c.text, c.lo, c.hi):
         return
     for m in _LABELLED_YEARS.finditer(c.text, c.lo, c.hi):
-        if not c.free(*m.span("mention")):
-            continue
-        first, last = m.group("first"), m.group("last") or m.group("first")
-        if m.group("last"):
-            c.add(Deadline(m.group("mention"), m.span("mention"), "range", f"{last}-12-31", start=f"{first}-01-01",
-                           end=f"{last}-12-31"))
-        else:
-            c.add(Deadline(m.group("mention"), m.span("mention"), "date", f"{last}-12-31"))
+        if c.free(*m.span("mention")):
+            c.add(_years(m.group("mention"), m.span("mention"), m.group("first"), m.group("last")))
+
+
+def _years(mention: str, span: tuple[int, int], first: str, last: str | None) -> Deadline:
+    """A year ('2026') is due at its end; a span of years ('2026 - 2027') is a range due at the end of the last."""
+    if last:
+        return Deadline(mention, span, "range", f"{last}-12-31", start=f"{first}-01-01", end=f"{last}-12-31")
+    return Deadline(mention, span, "date", f"{first}-12-31")
+
+
+# A task's time slot (a table's time column, a "Thời gian thực hiện:" field) read when the finders above date nothing
+# in it: a task table's time column often says only "2026" or "2026-2027"
+_YEAR_CELL = re.compile(r"\s*(?:Năm\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*", re.I)
+# "Giai đoạn 2026 - 2030", "Hoàn thành trong giai đoạn 2026 - 2027 và vận hành thường xuyên": in a time slot the period
+# is the task's own window (ANNOTATION.md: a heading "Giai đoạn 2026-2030:" dates its points), due at its end
+_PERIOD = re.compile(r"\b[Gg]iai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+def bare_year(text: str, start: int, end: int) -> list[Deadline]:
+    """A slot that holds only a year or a span of years."""
+    m = _YEAR_CELL.fullmatch(text, start, end)  # pos/endpos, not ^ and $: those only hold at the text's ends
+    return [_years(text[start:end].strip(), (start, end), m.group(1), m.group(2))] if m else []
+
+
+def period_in_slot(text: str, start: int, end: int) -> list[Deadline]:
+    """The first period a time slot names, as a range to its end."""
+    m = _PERIOD.search(text, start, end)
+    return [_years(m.group(0), m.span(), m.group(1), m.group(2))] if m else []
 
 
 _NAMES_A_DAY = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s+\d|[A-Z][a-z]+\s+\d{1,2}\b|\d{1,2}\s+tháng", re.I)

@@ -9,9 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import cached_property
 
-from pipeline.extract.deadlines import entry_into_force, find_deadlines
+from pipeline.extract.deadlines import bare_year, entry_into_force, find_deadlines, period_in_slot
 from pipeline.extract.obligation_drafts import Draft
-from pipeline.extract.task_tables import bare_year, period_in_slot
 from pipeline.records import Deadline
 from pipeline.segment.segmenter import Block
 

@@ -374,6 +374,7 @@ class ObligationExtractor:
         table = TaskTable(self.text, self.cues.layout.columns, self.cue_hits, self.mentions,
                           lambda mention: self._related_only(mention, generic_nouns=False))
         kind_now = ""  # the kind of the block read last: a broken table header is looked for once per table
+        since_row = 0  # how many drafts there were when the last table row was read
         for block in self.seg.blocks[self.seg.header_end:]:
             if block.kind in NO_TASK_KINDS:
                 continue
@@ -384,18 +385,28 @@ class ObligationExtractor:
             if block.kind == "table_row":
                 tail = table.tail(block, line)
                 if tail is not None:  # the row's task was written above it, line by line: the tail completes it
-                    above = [d for d in drafts if table.row_end <= d.span[0] < block.span[0]]
-                    drafts[:] = [d for d in drafts if d not in above or not OUTPUT_LABEL.match(self.text, d.content_start)]
-                    for draft in above:
-                        if not draft.explicit and not OUTPUT_LABEL.match(self.text, draft.content_start):
-                            table.complete(draft, tail)
+                    self._complete_row(table, tail, block, drafts, since_row)
                 else:
                     drafts.extend(table.row(block, line, after_row=previous_kind == "table_row"))
-                table.row_end = block.span[1]
+                table.row_end, since_row = block.span[1], len(drafts)
                 continue
             table.line(line)
             self._read_block(block, line, drafts)
         return self._finish(doc_id, drafts)
+
+    def _complete_row(self, table: TaskTable, tail: list[tuple[int, int]], block: Block, drafts: list[Draft],
+                      since: int) -> None:
+        """The drafts made since the table's last row, and written after it, are the tasks of the row whose tail
+        this is: they take its lead, partners and time; what a task delivers ("- Sản phẩm: ...") is dropped. Only the
+        drafts made since that row (from index `since`) can qualify: a long table costs one pass."""
+        since = min(since, len(drafts))
+        mine = [d for d in drafts[since:] if table.row_end <= d.span[0] < block.span[0]]
+        outputs = [d for d in mine if OUTPUT_LABEL.match(self.text, d.content_start)]
+        for draft in mine:
+            if not draft.explicit and all(draft is not o for o in outputs):
+                table.complete(draft, tail)
+        if outputs:
+            drafts[since:] = [d for d in drafts[since:] if all(d is not o for o in outputs)]
 
     def _tasks_closed(self) -> bool:
         """Past the end of the tasks, whether no block can reach back to a task before it: a labelled field

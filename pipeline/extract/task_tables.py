@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pipeline.extract.agencies import AgencyMention
 from pipeline.extract.cue_index import CueIndex
 from pipeline.extract.obligation_drafts import Draft, add_assignee
-from pipeline.records import Deadline
 from pipeline.segment.segmenter import Block
 
 MAX_TABLE_COLUMNS = 12
@@ -184,32 +183,3 @@ def cell_offsets(text: str, start: int, cells: list[str]) -> list[tuple[int, int
         offsets.append((s, s + len(cell)))
         pos = s + len(cell)
     return offsets
-
-
-_YEAR_CELL = re.compile(r"\s*(?:Năm\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*", re.I)
-
-
-def bare_year(text: str, start: int, end: int) -> list[Deadline]:
-    """A task table's time column often says only '2026' or '2026-2027': due at that year's end."""
-    m = _YEAR_CELL.fullmatch(text, start, end)  # pos/endpos, not ^ and $: those only hold at the text's ends
-    if not m:
-        return []
-    last = m.group(2) or m.group(1)
-    if m.group(2):
-        return [Deadline(mention=text[start:end].strip(), span=(start, end), kind="range",
-                         date=f"{last}-12-31", start=f"{m.group(1)}-01-01", end=f"{last}-12-31")]
-    return [Deadline(mention=text[start:end].strip(), span=(start, end), kind="date", date=f"{last}-12-31")]
-
-
-# "Giai đoạn 2026 - 2030", "Hoàn thành trong giai đoạn 2026 - 2027 và vận hành thường xuyên": in a task's time slot the
-# period is the task's own window (ANNOTATION.md: a heading "Giai đoạn 2026-2030:" dates its points), due at its end
-_PERIOD = re.compile(r"\b[Gg]iai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
-
-
-def period_in_slot(text: str, start: int, end: int) -> list[Deadline]:
-    """The first period a task's time slot (a table's time cell, a time field) names, as a range to its end."""
-    m = _PERIOD.search(text, start, end)
-    if not m:
-        return []
-    return [Deadline(mention=m.group(0), span=m.span(), kind="range", date=f"{m.group(2)}-12-31",
-                     start=f"{m.group(1)}-01-01", end=f"{m.group(2)}-12-31")]
