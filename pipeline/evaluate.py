@@ -100,11 +100,16 @@ class NameFolder:
         return self.aliases.get(folded, folded)
 
 
+def without_province(name: str) -> str:
+    """A local body's name without the province after it ("sở tư pháp tỉnh hà tĩnh" -> "sở tư pháp")."""
+    return _LOCATION.sub("", name)
+
+
 def matched_names(system: set[str], gold: set[str]) -> int:
     """Exact matches first; then a local body named with or without its province counts."""
     exact = system & gold
-    rest_system = {_LOCATION.sub("", n) for n in system - exact if n.startswith(_LOCAL_HEADS)}
-    rest_gold = {_LOCATION.sub("", n) for n in gold - exact}
+    rest_system = {without_province(n) for n in system - exact if n.startswith(_LOCAL_HEADS)}
+    rest_gold = {without_province(n) for n in gold - exact}
     return len(exact) + len(rest_system & rest_gold)
 
 

@@ -15,10 +15,12 @@ import pytest
 from conftest import ROOT, SHARED
 
 from pipeline.cli import main as cli_main
+from pipeline.evaluate import NameFolder
 from pipeline.extract.document import extract_file
 from pipeline.model import MODEL_ENV
+from pipeline.model.bodies import AGENCY, CLASS, OFFICE, BodyRecogniser, gold_spans, label_of, windows
 from pipeline.model.classifier import BlockClassifier
-from pipeline.model.components import apply_components, default_model_path
+from pipeline.model.components import apply_components, default_model_path, recognised_assignees
 from pipeline.model.data import TASK, label, load_documents
 from pipeline.model.fold import anchor_starts, fold_with_offsets
 from pipeline.segment.segmenter import segment
@@ -67,9 +69,11 @@ def trained(fixture_gold, tmp_path_factory) -> Path:
 def test_training_writes_a_small_model_with_its_card(trained):
     files = _files(trained)
     assert "settings.json" in files and "MODEL_CARD.md" in files and "pipeline/textcat/model" in files
+    assert "bodies/ner/model" in files  # the body recogniser beside the block classifier
     assert sum(len(b) for b in files.values()) < 50 * 2**20
     card = files["MODEL_CARD.md"].decode()
-    assert f"{len(FIXTURE_GOLD)} documents read" in card and "units" in card
+    assert f"{len(FIXTURE_GOLD)} documents read" in card and "units" in card and "task windows" in card
+    assert BodyRecogniser.load(trained) is not None and BodyRecogniser.load(trained.parent) is None
 
 
 def test_training_twice_gives_the_same_bytes(fixture_gold, trained, tmp_path):
@@ -232,3 +236,101 @@ def test_underthesea_segments_words_offline(monkeypatch):
     words = tokenizer_for("underthesea", "vi")("Ủy ban nhân dân tỉnh Khánh Hòa khẩn trương triển khai")
     assert {"khánh_hòa", "khẩn_trương", "triển_khai"} <= set(words)
     assert tokenizer_for("underthesea", "en") is plain_words
+
+
+# ---------------------------------------------------------------- the body recogniser (pipeline/model/bodies.py)
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Bộ Y tế", AGENCY),
+    ("các bộ", CLASS),  # a group of the registry
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", CLASS),
+    ("Sở, ban, ngành", CLASS),
+    ("Chủ tịch Ủy ban nhân dân tỉnh Gia Lai", OFFICE),
+    ("Bộ trưởng Bộ Công Thương", OFFICE),
+    ("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh Bắc Ninh", AGENCY),  # one body, though it says "các hội"
+    ("các đơn vị, cơ sở giáo dục trực thuộc", CLASS),
+])
+def test_body_labels(name, expected):
+    assert label_of(name) == expected
+
+
+# real strings: vi_cd_223_ttg_2025 (dev) and a provincial regulation of ../shared/corpus/crawl (32bf80ce6d1e997e)
+TWO_MINISTRIES = ("3. Bộ Quốc phòng, Bộ Công an chỉ đạo các đơn vị quân đội, công an đóng trên địa bàn, đồng thời "
+                  "chủ động huy động tối đa lực lượng, phương tiện")
+UNREGISTERED = ("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh xác định nội dung, phạm vi tư vấn, phản biện và giám định "
+                "xã hội, gửi đề xuất đến cơ quan chủ trì soạn thảo quy hoạch, chương trình, đề án.")
+
+
+@pytest.mark.parametrize(("text", "names", "marked", "found"), [
+    # as the registry finds them; the body reported to is named nowhere in the window
+    (TWO_MINISTRIES, ["Bộ Quốc phòng", "Bộ Công an", "Thủ tướng Chính phủ"], ["Bộ Quốc phòng", "Bộ Công an"], 2),
+    # a body the registry does not know, written without the province the gold adds
+    (UNREGISTERED, ["Liên hiệp các hội Khoa học và Kỹ thuật tỉnh Bắc Ninh"],
+     ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"], 1),
+])
+def test_gold_names_are_marked_where_they_are_written(text, names, marked, found):
+    spans, count = gold_spans(text, [(0, len(text))], names, "vi", "Bắc Ninh", NameFolder())
+    assert [text[s:e] for s, e, _ in spans] == marked and count == found
+
+
+class _MarksFirstWords:
+    """A stand-in recogniser: marks the first ``n`` characters of the task's own piece."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def spans(self, text, pieces):
+        start = pieces[-1][0]
+        return [(start, start + self.n, AGENCY)]
+
+
+class _Marks:
+    """A stand-in recogniser: marks the given (start, end, label) spans."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.marked = spans
+
+    def spans(self, text, pieces):
+        return self.marked
+
+
+def _record_of(text: str):
+    from pipeline.extract.document import extract_text
+    from pipeline.records import Source
+
+    record = extract_text(text, source=Source(path="x.txt", format="txt", sha256="0" * 64))
+    return record, segment(record.text)
+
+
+def test_recognised_bodies_are_canonicalised_or_kept_as_written():
+    record, seg = _record_of(UNREGISTERED)
+    start = record.text.index("Liên hiệp")
+    span = (start, start + len(UNREGISTERED))
+    assert windows(record.text, seg, *span)[-1][0] == start
+    written = recognised_assignees(record, seg, _MarksFirstWords(len("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh")),
+                                   span, "Bắc Ninh")
+    assert [(a.mention, a.name, a.role, a.name_en) for a in written] == [  # the bare "tỉnh" gets the province
+        ("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Ninh",
+         "responsible", None)]
+    # a body named later in the sentence is the one it reports to; a class of bodies is left to the rules
+    later = record.text.index("cơ quan chủ trì soạn thảo")
+    assert recognised_assignees(record, seg, _Marks([(later, later + 25, AGENCY)]), span, "Bắc Ninh") == []
+    assert recognised_assignees(record, seg, _Marks([(start, start + 43, CLASS)]), span, "Bắc Ninh") == []
+    record, seg = _record_of(TWO_MINISTRIES)
+    start = record.text.index("Bộ Quốc phòng")
+    known = recognised_assignees(record, seg, _MarksFirstWords(len("Bộ Quốc phòng")), (start, start + 60), None)
+    assert [a.name for a in known] == ["Bộ Quốc phòng"] and known[0].name_en  # the registry's canonical names
+
+
+def test_the_recogniser_reads_only_tasks_left_without_assignees(trained):
+    classifier = BlockClassifier.load(trained)
+    classifier.settings.veto, classifier.settings.propose = 0.0, 1.01  # the rules' tasks, no proposals
+    classifier.bodies = _MarksFirstWords(12)
+    record = extract_file(DOCUMENT)
+    seg = segment(record.text)
+    emptied = record.obligations[1].id
+    record.obligations[1].assignees = []
+    before = {o.id: [a.name for a in o.assignees] for o in record.obligations}
+    apply_components(record, seg, "rules+model", classifier)
+    after = {o.id: [a.name for a in o.assignees] for o in record.obligations}
+    assert after[emptied] and all(after[i] == names for i, names in before.items() if i != emptied)

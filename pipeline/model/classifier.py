@@ -28,11 +28,15 @@ class Settings:
 
     tokenizer: str = "plain"  # plain | underthesea (Vietnamese word segmentation)
     rule_feature: bool = True  # units where a rule obligation starts carry "__rule"
-    decide: float = 0.5  # `model`: a unit is a task when P(task) reaches this
-    veto: float = 0.1  # `rules+model`: a rule obligation is dropped when P(task) is below this
-    propose: float = 0.95  # `rules+model`: a unit no rule found is proposed when P(task) reaches this
+    # thresholds: the best obligations F1 of 5-fold cross-validation over the tune half
+    # (scripts/measure_components.py, which `obligraph train --figures` takes them from)
+    decide: float = 0.3  # `model`: a unit is a task when P(task) reaches this
+    veto: float = 0.02  # `rules+model`: a rule obligation is dropped when P(task) is below this
+    propose: float = 0.98  # `rules+model`: a unit no rule found is proposed when P(task) reaches this
     epochs: int = 12
     seed: int = SEED
+    bodies: bool = True  # train the body recogniser (pipeline.model.bodies) beside the classifier
+    body_epochs: int = 10
 
 
 def single_thread() -> None:
@@ -41,10 +45,28 @@ def single_thread() -> None:
         os.environ.setdefault(name, "1")
 
 
+def fit(nlp, examples: Sequence, pipe: str, epochs: int, seed: int, *, batch_size: int, dropout: float,
+        log=None) -> None:
+    """Train ``nlp`` on ``examples`` (spaCy Examples): the same shuffles, batches and updates on every run."""
+    from spacy.util import minibatch
+
+    optimizer = nlp.initialize(lambda: examples[:200])
+    order = list(range(len(examples)))
+    rng = random.Random(seed)
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        losses: dict[str, float] = {}
+        for batch in minibatch([examples[i] for i in order], size=batch_size):
+            nlp.update(batch, sgd=optimizer, losses=losses, drop=dropout)
+        if log:
+            log(f"{pipe} epoch {epoch + 1}/{epochs}: loss {losses.get(pipe, 0.0):.3f}")
+
+
 class BlockClassifier:
     def __init__(self, nlp, settings: Settings) -> None:
         self.nlp = nlp
         self.settings = settings
+        self.bodies = None  # the body recogniser saved beside it (pipeline.model.bodies), set by the loader
         self.textcat = nlp.get_pipe("textcat")
         self._task = list(self.textcat.labels).index(TASK)
         self._fast = self._fast_path_agrees()
@@ -56,7 +78,7 @@ class BlockClassifier:
         single_thread()
         import spacy
         from spacy.training import Example
-        from spacy.util import fix_random_seed, minibatch
+        from spacy.util import fix_random_seed
 
         settings = settings or Settings()
         fix_random_seed(settings.seed)
@@ -66,16 +88,7 @@ class BlockClassifier:
             textcat.add_label(name)
         examples = [Example.from_dict(_doc(nlp.vocab, unit), {"cats": {TASK: float(y == TASK), OTHER: float(y != TASK)}})
                     for unit, y in zip(units, labels, strict=True)]
-        optimizer = nlp.initialize(lambda: examples[:200])
-        order = list(range(len(examples)))
-        rng = random.Random(settings.seed)
-        for epoch in range(settings.epochs):
-            rng.shuffle(order)
-            losses: dict[str, float] = {}
-            for batch in minibatch([examples[i] for i in order], size=32):
-                nlp.update(batch, sgd=optimizer, losses=losses, drop=0.0)
-            if log:
-                log(f"epoch {epoch + 1}/{settings.epochs}: loss {losses.get('textcat', 0.0):.3f}")
+        fit(nlp, examples, "textcat", settings.epochs, settings.seed, batch_size=32, dropout=0.0, log=log)
         return cls(nlp, settings)
 
     # ------------------------------------------------------------------ use

@@ -48,6 +48,8 @@ def train_command(args: argparse.Namespace) -> int:
     single_thread()  # before spaCy and numpy load
     from dataclasses import replace
 
+    from pipeline.evaluate import NameFolder
+    from pipeline.model.bodies import BodyRecogniser, body_data
     from pipeline.model.card import write_card
     from pipeline.model.classifier import BlockClassifier, Settings
     from pipeline.model.data import label, load_documents
@@ -58,15 +60,33 @@ def train_command(args: argparse.Namespace) -> int:
             return 2
     settings = Settings(tokenizer=args.tokenizer)
     if args.epochs:
-        settings = replace(settings, epochs=args.epochs)
+        settings = replace(settings, epochs=args.epochs, body_epochs=args.epochs)
+    settings = replace(settings, **chosen_thresholds([Path(f) for f in args.figures]))
     documents = load_documents(args.gold, args.shared)
     if not documents:
         print("train: no gold document could be read", file=sys.stderr)
         return 1
     data = label(documents, settings.tokenizer, settings.rule_feature)
-    classifier = BlockClassifier.train(data.units, data.labels, settings, log=lambda m: print(m, file=sys.stderr))
+    def log(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    classifier = BlockClassifier.train(data.units, data.labels, settings, log=log)
     classifier.save(args.out)
-    write_card(Path(args.out), args.gold, documents, data, settings, [Path(f) for f in args.figures])
+    bodies = None
+    if settings.bodies:
+        bodies = body_data(documents, NameFolder.from_file(Path(args.shared) / "holdout" / "aliases.json"))
+        BodyRecogniser.train(bodies.examples, settings.body_epochs, log=log).save(args.out)
+    write_card(Path(args.out), args.gold, documents, data, settings, [Path(f) for f in args.figures], bodies)
     print(f"train: {len(documents)} documents, {len(data.units)} units ({data.labels.count('TASK')} tasks) "
           f"-> {args.out}")
     return 0
+
+
+def chosen_thresholds(figure_files: list[Path]) -> dict[str, float]:
+    """The thresholds cross-validation over the tune half chose (scripts/measure_components.py), if given."""
+    import json
+
+    chosen: dict[str, float] = {}
+    for path in figure_files:
+        chosen.update(json.loads(path.read_text("utf-8")).get("chosen", {}))
+    return chosen

@@ -55,7 +55,7 @@ def _child(spec: dict) -> dict:
     try:
         stats = run_batch(spec["inputs"], store=store, workers=spec["workers"], engine="local",
                           force=True, failures_path=spec["failures"], progress=spec.get("progress", False),
-                          stats_path=spec.get("stats"))
+                          stats_path=spec.get("stats"), components=spec.get("components", "rules"))
     finally:
         if store is not None:
             store.close()
@@ -220,8 +220,8 @@ def run(args: argparse.Namespace) -> dict:
         tmp = Path(tmp_name)
 
         def batch(name: str, inputs: list[str], workers: int, store: bool = True,
-                  timeout: float | None = None) -> dict:
-            spec = {"kind": "batch", "inputs": inputs, "workers": workers, "progress": True,
+                  timeout: float | None = None, components: str = "rules") -> dict:
+            spec = {"kind": "batch", "inputs": inputs, "workers": workers, "progress": True, "components": components,
                     "store": str(tmp / f"{name}.sqlite") if store else None,
                     "failures": str(tmp / f"{name}.failures.jsonl"), "stats": str(tmp / f"{name}.stats.json")}
             _say(f"{name}: {len(inputs)} inputs, {workers} worker(s){'' if store else ', no store'}")
@@ -233,6 +233,8 @@ def run(args: argparse.Namespace) -> dict:
         for workers in args.workers:
             batch(f"crawl-{workers}w", crawl, workers)
         batch("crawl-2w-extract-only", crawl, 2, store=False)
+        for components in ("model", "rules+model"):  # the trained components' cost (README "Trained components")
+            batch(f"crawl-2w-{components}", crawl, 2, components=components)
         for workers in args.workers:
             batch(f"dev-text-{workers}w", dev, workers)
         report["grep"]["crawl"] = grep_floor(crawl)
@@ -333,6 +335,8 @@ def summary(report: dict) -> dict:
             out[f"{name} / grep"] = round(run_["elapsed"] / crawl_grep, 1)
     out["crawl 2 workers input MB/s"] = rate("crawl-2w", "input_mb_s")
     out["crawl 2 workers peak RSS MB"] = runs.get("crawl-2w", {}).get("peak_rss_tree_mb")
+    for components in ("model", "rules+model"):
+        out[f"crawl 2 workers input MB/s, --components {components}"] = rate(f"crawl-2w-{components}", "input_mb_s")
     for name, run_ in runs.items():
         if "-x" in name:
             out[f"{name} peak RSS MB"] = run_.get("peak_rss_tree_mb")
