@@ -17,7 +17,7 @@ from pipeline.evaluate import NameFolder, StrictReport, score_document, score_re
 from pipeline.extract.document import province_of
 from pipeline.model import COMPONENTS
 from pipeline.model.bodies import BodyRecogniser, body_data, span_scores
-from pipeline.model.card import FIGURE_KEYS, write_figures
+from pipeline.model.card import FIGURE_KEYS, obligations_f1, write_figures
 from pipeline.model.classifier import BlockClassifier, Settings
 from pipeline.model.components import apply_components
 from pipeline.model.data import GoldDocument, label, load_documents
@@ -68,11 +68,6 @@ def grid() -> list[tuple[str, str, dict[str, float]]]:
             *((f"model decide={d}", "model", {"decide": d}) for d in DECISIONS),
             *((f"rules+model veto={v} propose={p}", "rules+model", {"veto": v, "propose": p})
               for v in VETOES for p in PROPOSALS)]
-
-
-def obligations_f1(row: dict) -> float:
-    p, r = row["oblig_precision"], row["oblig_recall"]
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def choose(sweep: dict[str, dict]) -> dict[str, float]:

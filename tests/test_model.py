@@ -334,3 +334,28 @@ def test_the_recogniser_reads_only_tasks_left_without_assignees(trained):
     apply_components(record, seg, "rules+model", classifier)
     after = {o.id: [a.name for a in o.assignees] for o in record.obligations}
     assert after[emptied] and all(after[i] == names for i, names in before.items() if i != emptied)
+
+
+def _measure_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("measure_components", ROOT / "scripts" / "measure_components.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_thresholds_are_chosen_by_obligations_f1_then_assignees(tmp_path):
+    measure = _measure_script()
+    row = lambda p, r, a: {"oblig_precision": p, "oblig_recall": r, "assignee_f1": a}  # noqa: E731
+    sweep = {"rules": row(0.9, 0.9, 0.9),  # never a candidate
+             "model decide=0.3": row(0.70, 0.80, 0.5), "model decide=0.5": row(0.80, 0.70, 0.6),  # F1 tie
+             "rules+model veto=0.02 propose=0.98": row(0.88, 0.85, 0.77),
+             "rules+model veto=0.1 propose=0.95": row(0.90, 0.80, 0.79)}
+    assert measure.choose(sweep) == {"decide": 0.5, "veto": 0.02, "propose": 0.98}
+    assert {key for key, _, _ in measure.grid()} >= set(sweep)
+    figures = tmp_path / "components.json"
+    figures.write_text(json.dumps({"chosen": {"decide": 0.5, "veto": 0.02, "propose": 0.98}}))
+    from pipeline.model.cli import chosen_thresholds
+
+    assert chosen_thresholds([figures]) == {"decide": 0.5, "veto": 0.02, "propose": 0.98}

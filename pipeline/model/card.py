@@ -25,7 +25,7 @@ def write_figures(figures: dict, path: str | Path | None) -> None:
         Path(path).write_text(text + "\n", "utf-8")
 
 
-def _f1(row: dict) -> float:
+def obligations_f1(row: dict) -> float:
     p, r = row["oblig_precision"], row["oblig_recall"]
     return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -34,7 +34,7 @@ def _table(figures: dict[str, dict]) -> list[str]:
     lines = ["| setting | " + " | ".join(t for _, t in COLUMNS) + " | obligations F1 |",
              "|---" * (len(COLUMNS) + 2) + "|"]
     for setting, row in figures.items():
-        lines.append(f"| {setting} | " + " | ".join(f"{row[k]:.3f}" for k, _ in COLUMNS) + f" | {_f1(row):.3f} |")
+        lines.append(f"| {setting} | " + " | ".join(f"{row[k]:.3f}" for k, _ in COLUMNS) + f" | {obligations_f1(row):.3f} |")
     return lines
 
 
@@ -47,11 +47,11 @@ def _decision(figures: dict) -> list[str]:
     lines = ["## Default", ""]
     for setting in ("model", "rules+model"):
         row = check[setting]
-        wins = _f1(row) > _f1(rules) and row["assignee_f1"] >= rules["assignee_f1"] and \
+        wins = obligations_f1(row) > obligations_f1(rules) and row["assignee_f1"] >= rules["assignee_f1"] and \
             row["deadline_acc"] >= rules["deadline_acc"] and rates[setting] >= 2.0
         lines.append(
             f"- `{setting}` against `rules` on the check half: obligations P {row['oblig_precision'] - rules['oblig_precision']:+.3f}, "
-            f"R {row['oblig_recall'] - rules['oblig_recall']:+.3f}, F1 {_f1(row) - _f1(rules):+.3f}; assignees F1 "
+            f"R {row['oblig_recall'] - rules['oblig_recall']:+.3f}, F1 {obligations_f1(row) - obligations_f1(rules):+.3f}; assignees F1 "
             f"{row['assignee_f1'] - rules['assignee_f1']:+.3f}; named F1 {row['named_assignee_f1'] - rules['named_assignee_f1']:+.3f}; "
             f"deadline accuracy {row['deadline_acc'] - rules['deadline_acc']:+.3f}; crawl {rates[setting]:.2f} MB/s against "
             f"{rates['rules']:.2f} ({'beats the rules' if wins else 'does not beat the rules on every column at 2 MB/s or more'})")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -67,6 +68,7 @@ def train_command(args: argparse.Namespace) -> int:
         print("train: no gold document could be read", file=sys.stderr)
         return 1
     data = label(documents, settings.tokenizer, settings.rule_feature)
+
     def log(message: str) -> None:
         print(message, file=sys.stderr)
 
@@ -84,8 +86,6 @@ def train_command(args: argparse.Namespace) -> int:
 
 def chosen_thresholds(figure_files: list[Path]) -> dict[str, float]:
     """The thresholds cross-validation over the tune half chose (scripts/measure_components.py), if given."""
-    import json
-
     chosen: dict[str, float] = {}
     for path in figure_files:
         chosen.update(json.loads(path.read_text("utf-8")).get("chosen", {}))
