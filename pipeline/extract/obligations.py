@@ -399,14 +399,14 @@ class ObligationExtractor:
         """The drafts made since the table's last row, and written after it, are the tasks of the row whose tail
         this is: they take its lead, partners and time; what a task delivers ("- Sản phẩm: ...") is dropped. Only the
         drafts made since that row (from index `since`) can qualify: a long table costs one pass."""
-        since = min(since, len(drafts))
+        since = min(since, len(drafts))  # a numbered item's title may have been dropped since
         mine = [d for d in drafts[since:] if table.row_end <= d.span[0] < block.span[0]]
-        outputs = [d for d in mine if OUTPUT_LABEL.match(self.text, d.content_start)]
+        outputs = {id(d) for d in mine if OUTPUT_LABEL.match(self.text, d.content_start)}  # drafts by identity
         for draft in mine:
-            if not draft.explicit and all(draft is not o for o in outputs):
+            if not draft.explicit and id(draft) not in outputs:
                 table.complete(draft, tail)
         if outputs:
-            drafts[since:] = [d for d in drafts[since:] if all(d is not o for o in outputs)]
+            drafts[since:] = [d for d in drafts[since:] if id(d) not in outputs]
 
     def _tasks_closed(self) -> bool:
         """Past the end of the tasks, whether no block can reach back to a task before it: a labelled field

@@ -104,16 +104,25 @@ class TaskTable:
 
     def complete(self, draft: Draft, cells: list[tuple[int, int]]) -> None:
         """Give a task written above a row's tail the row's lead, partners and time."""
-        first = self.width - len(cells)
         draft.assignees = []
-        for name, role in (("lead", "lead"), ("support", "support")):
-            if name in self.columns and 0 <= self.columns[name] - first < len(cells):
-                s, e = cells[self.columns[name] - first]
-                for mention in self.mentions(s, e):
-                    if role == "lead" or not self.related_only(mention):
-                        add_assignee(draft.assignees, mention, role)
-        if "deadline" in self.columns and 0 <= self.columns["deadline"] - first < len(cells):
-            draft.deadline_text = cells[self.columns["deadline"] - first]
+        self._fill(draft, cells, self.columns, first=self.width - len(cells))
+
+    def _fill(self, draft: Draft, cells: list[tuple[int, int]], columns: dict[str, int], first: int = 0) -> bool:
+        """Give a draft the lead, partners and time of a row's cells (offsets), whose first cell stands under the
+        header's column ``first``; whether the row has a time cell."""
+        def cell(name: str) -> tuple[int, int] | None:
+            i = columns[name] - first if name in columns else -1
+            return cells[i] if 0 <= i < len(cells) else None
+
+        for role in ("lead", "support"):  # the column names are the roles
+            span = cell(role)
+            for mention in self.mentions(*span) if span else ():
+                if role == "lead" or not self.related_only(mention):
+                    add_assignee(draft.assignees, mention, role)
+        time = cell("deadline")
+        if time:
+            draft.deadline_text = time
+        return time is not None
 
     def _kinds(self, cell: str) -> tuple[str, ...]:
         """The column kinds whose cue words the cell holds, in the order the cues are tried."""
@@ -153,15 +162,7 @@ class TaskTable:
         number = cells[0].strip() if ROW_NUMBER.fullmatch(cells[0].strip()) else None
         draft = Draft(path=number.rstrip(".") if number else None, span=(task_start, task_end),
                       content_start=task_start)
-        for name, role in (("lead", "lead"), ("support", "support")):
-            if name in columns and columns[name] < len(cells):
-                s, e = offsets[columns[name]]
-                for mention in self.mentions(s, e):
-                    if role == "lead" or not self.related_only(mention):
-                        add_assignee(draft.assignees, mention, role)
-        if "deadline" in columns and columns["deadline"] < len(cells):
-            draft.deadline_text = offsets[columns["deadline"]]
-        elif self.title:
+        if not self._fill(draft, offsets, columns) and self.title:
             draft.headings = (self.title,)  # dates the row when its own words give no date
         draft.span = (task_start, block.span[1])
         return [draft]

@@ -21,6 +21,7 @@ from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.bodies import BodyGrammar
 from pipeline.model.classifier import fit, single_thread
 from pipeline.model.fold import anchor_starts
+from pipeline.model.units import lead_in_above
 from pipeline.segment.segmenter import Segmentation
 
 AGENCY, CLASS, OFFICE = "AGENCY", "CLASS", "OFFICE"
@@ -76,14 +77,11 @@ def windows(text: str, seg: Segmentation, start: int, end: int) -> list[tuple[in
     """The pieces of text read for a task at [start, end): the nearest lead-in above its block (an
     addressee heading carries its body down to the points under it), then the task's opening."""
     block_index = _block_at(seg, start)
+    lead_in = lead_in_above(text, seg, block_index) if block_index is not None else None
     pieces = []
-    if block_index is not None:
-        for block in reversed(seg.blocks[max(0, block_index - 30):block_index]):
-            line = text[block.span[0]:block.span[1]].rstrip()
-            if block.heading or line.endswith(":"):
-                s = max(block.content_start, block.span[0])
-                pieces.append((s, min(block.span[1], s + LEAD_IN)))
-                break
+    if lead_in is not None:
+        s = max(lead_in.content_start, lead_in.span[0])
+        pieces.append((s, min(lead_in.span[1], s + LEAD_IN)))
     pieces.append((start, min(end, start + WINDOW)))
     return pieces
 

@@ -26,7 +26,7 @@ from pipeline.model import COMPONENTS, MODEL_ENV
 from pipeline.model.bodies import CLASS, BodyRecogniser, windows
 from pipeline.model.classifier import BlockClassifier
 from pipeline.model.data import units_of
-from pipeline.model.units import Unit, unit_at
+from pipeline.model.units import Unit, lead_in_above, unit_at
 from pipeline.records import Assignee, DocumentRecord, Obligation, obligation_id
 from pipeline.segment.segmenter import Segmentation
 
@@ -132,7 +132,8 @@ def _obligation(record: DocumentRecord, seg: Segmentation, units: list[Unit], in
     block = seg.blocks[unit.block]
     registry = AgencyRegistry.default()
     assignees: list[Assignee] = []
-    for s, e in [(start, end), *_heading_spans(record, seg, unit.block)]:
+    lead_in = lead_in_above(text, seg, unit.block)
+    for s, e in [(start, end), *([(lead_in.content_start, lead_in.span[1])] if lead_in else [])]:
         for m in registry.find_mentions(text, s, e, language=record.language, province=province):
             if all(a.name != m.name for a in assignees):
                 assignees.append(Assignee(mention=m.mention, span=m.span, name=m.name, name_en=m.name_en,
@@ -144,12 +145,3 @@ def _obligation(record: DocumentRecord, seg: Segmentation, units: list[Unit], in
     return Obligation(id=obligation_id(record.doc_id, block.path, words, PROPOSED_ORDINAL + ordinal),
                       path=block.path, span=(start, end), text=text[start:end], action=words[:300],
                       assignees=assignees, deadline=primary_deadline(deadlines), deadlines=deadlines)
-
-
-def _heading_spans(record: DocumentRecord, seg: Segmentation, block_index: int) -> list[tuple[int, int]]:
-    """The nearest heading or lead-in above a block (an addressee heading carries down to its points)."""
-    for block in reversed(seg.blocks[max(0, block_index - 30):block_index]):
-        line = record.text[block.span[0]:block.span[1]].rstrip()
-        if block.heading or line.endswith(":"):
-            return [(block.content_start, block.span[1])]
-    return []

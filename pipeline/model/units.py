@@ -15,6 +15,7 @@ from pipeline.segment.segmenter import Block, Segmentation
 MIN_CLAUSE = 40  # shorter pieces are list items ("Bộ Y tế; Bộ Công an"), not clauses of their own
 MAX_WORDS = 40  # what makes a task is how it opens; the rest only costs time
 HEADING_WORDS = 8
+HEADING_REACH = 30  # blocks above a unit searched for its heading or lead-in
 # a sentence or ';'-clause break before a capital or an assigning verb
 _CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=(?:[A-ZĐÀ-ỸẠ-Ỹ]|giao\s|đề\s+nghị\s|yêu\s+cầu\s))")
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -90,6 +91,15 @@ def document_units(text: str, seg: Segmentation, language: str, tokenize: Tokeni
             heading = []  # a new item that is no heading ends the previous heading's reach
         previous_colon = line.endswith(":")
     return units
+
+
+def lead_in_above(text: str, seg: Segmentation, block_index: int) -> Block | None:
+    """The nearest heading or lead-in (a line ending with ':') above a block, within HEADING_REACH blocks: an
+    addressee heading carries its body down to the points under it."""
+    for block in reversed(seg.blocks[max(0, block_index - HEADING_REACH):block_index]):
+        if block.heading or text[block.span[0]:block.span[1]].rstrip().endswith(":"):
+            return block
+    return None
 
 
 def unit_at(units: list[Unit], starts: list[int], offset: int) -> int | None:
