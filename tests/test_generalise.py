@@ -876,3 +876,107 @@ def test_a_table_row_whose_first_cells_the_crawl_broke_into_lines():
 def test_a_period_in_a_tasks_time_slot(cell, due):
     found = period_in_slot(cell, 0, len(cell))
     assert (found[0].date if found else None) == due
+
+
+def test_rows_under_merged_cells_are_tasks_of_the_bodies_above():
+    # crawl 646f0a00d4174382, Phụ lục I: a row "1 | Bộ Nông nghiệp và Môi trường | - Bộ Khoa học và Công nghệ; ... |
+    # group | task | target | time" is followed by rows of the last three columns only (the number, the lead, the
+    # partners and the group are cells merged down): "- Rà soát, cập nhật ... | - Bộ công cụ ... | Giai đoạn 2026 - 2027"
+    record = extracted(str(CRAWL / "646f0a00d4174382.md"))
+    (row,) = [o for o in record["obligations"]
+              if o["text"].startswith("- Rà soát, cập nhật các hướng dẫn kỹ thuật về hệ số phát thải")]
+    assert [(a["name"], a["role"]) for a in row["assignees"]][:3] == [
+        ("Bộ Nông nghiệp và Môi trường", "lead"), ("Bộ Khoa học và Công nghệ", "support"), ("Bộ Xây dựng", "support")]
+    assert row["deadline"]["date"] == "2027-12-31"
+
+
+def test_a_field_after_the_signature_belongs_to_no_article_above_it():
+    # crawl 646f0a00d4174382: "Điều 3. Các Bộ trưởng, ... chịu trách nhiệm thi hành Quyết định này.", the signature,
+    # then the appendix's "- Sản phẩm: ..." lines: no task runs from Article 3 across the signature
+    record = extracted(str(CRAWL / "646f0a00d4174382.md"))
+    assert not [o for o in record["obligations"] if "chịu trách nhiệm thi hành Quyết định này" in o["text"]]
+    assert not [o for o in record["obligations"] if o["text"].startswith("Đơn vị phối hợp | Thời gian")]
+
+
+def test_typographic_quotes_stay_as_written():
+    # dev en_qd_258_ttg_2010: "... the Steering Committee’s head shall ...": an anchor copied from the page keeps ’,
+    # while the rules read the straight apostrophe ("People's Committees")
+    record = extracted(str(DEV / "en_qd_258_ttg_2010.txt"))
+    assert "Steering Committee’s head" in record["text"]
+    assert all(record["text"][o["span"][0]:o["span"][1]] == o["text"] for o in record["obligations"])
+    assert normalise("Committee’s head\n") == "Committee’s head\n"
+    # dev en_qd_40_ttg_2016, V.II.4: the body is still known, and its mention is kept as written
+    record = extracted(str(DEV / "en_qd_40_ttg_2016.txt"))
+    (task,) = [o for o in record["obligations"] if o["text"].startswith("Provincial-level People’s Committees shall")]
+    assert [(a["name"], a["mention"]) for a in task["assignees"]] == [
+        ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "Provincial-level People’s Committees")]
+
+
+@pytest.mark.parametrize(("raw", "paragraphs"), [
+    # dev en_qd_2351_ttg_2010: the item's number on a line of its own, its text on the next
+    ("Organization of the strategy implementation\n1.\nThe Ministry of Finance shall assume the prime "
+     "responsibility for,\n", ["Organization of the strategy implementation",
+                               "1. The Ministry of Finance shall assume the prime responsibility for,"]),
+    # the same page: "6", then ".", then the text
+    ("and gender equality knowledge into the training of cadres.\n6\n. \nThe Ministry of Health shall assume\n",
+     ["and gender equality knowledge into the training of cadres.", "6. The Ministry of Health shall assume"]),
+    # dev vi_cd_220_ttg_2025: a year that ends a wrapped sentence is no item
+    ("trình Thủ tướng Chính phủ phê duyệt trong tháng 11 năm\n2025.\nII. VỀ CUNG CẤP DỊCH VỤ CÔNG TRỰC\n",
+     ["trình Thủ tướng Chính phủ phê duyệt trong tháng 11 năm 2025.", "II. VỀ CUNG CẤP DỊCH VỤ CÔNG TRỰC"]),
+    # crawl af2a4fc9b3a7aeeb: "Điều" wrapped before its number
+    ("Điều\n1. Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu\n",
+     ["Điều 1. Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu"]),
+])
+def test_an_item_number_set_apart_from_its_text(raw, paragraphs):
+    assert normalise(raw).splitlines() == paragraphs
+
+
+def test_a_lead_in_under_an_assessment_heading_opens_a_list_of_tasks():
+    # crawl abca9704d4c889cd (641/TB-VPCP): the assessment section ends with a lead-in naming who acts; the second
+    # paragraph of item 1 does not end the list
+    header = ("Số: 641/TB-VPCP\nHà Nội, ngày 25 tháng 11 năm 2025\nTHÔNG BÁO\nNgày 18 tháng 11 năm 2025, tại thành "
+              "phố Đà Nẵng, Phó Thủ tướng Phạm Thị Thanh Trà đã kiểm tra thực tế và làm việc với thành phố Đà Nẵng về "
+              "tình hình, kết quả triển khai thực hiện sắp xếp tổ chức bộ máy.\n")
+    body = ("I. ĐÁNH GIÁ CHUNG\nGhi nhận, biểu dương và đánh giá cao tinh thần đoàn kết của Thành phố.\n"
+            "Để tiếp tục vận hành chính quyền địa phương 02 cấp hoạt động hiệu lực, hiệu quả, thành phố Đà Nẵng cần "
+            "tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:\n"
+            "1. Cấp ủy, chính quyền Thành phố phải xác định việc tổ chức và vận hành hiệu quả chính quyền địa "
+            "phương 02 cấp là nhiệm vụ hết sức quan trọng của cả hệ thống chính trị.\n"
+            "Ủy ban nhân dân Thành phố chỉ đạo các sở, ngành tăng cường bám sát cơ sở, nắm bắt và hướng dẫn kịp "
+            "thời chính quyền cấp xã tháo gỡ khó khăn, vướng mắc trong thực hiện nhiệm vụ.\n"
+            "2. Căn cứ các tiêu chí về quy mô dân số, diện tích và các yếu tố kinh tế - xã hội theo quy định pháp "
+            "luật về biên chế, rà soát, đánh giá lại số lượng biên chế.\n")
+    assert [path for path, who in tasks(body, header) if who == ["Ủy ban nhân dân thành phố Đà Nẵng"]] == ["I.1", "I.2"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev vi_kh_182_ubnd_dongnai_2025 III: an item without a stop, then its points: a title
+    ("III. NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG TRÁCH NHIỆM\n1. Nhiệm vụ, giải pháp tổng thể\n1.1. Sở Y tế tiếp tục tăng "
+     "cường sự lãnh đạo của Đảng, nâng cao hiệu lực, hiệu quả quản lý của Nhà nước.\n", ["III.1.1"]),
+])
+def test_an_item_that_titles_its_points_is_no_task(body, expected):
+    assert [path for path, _ in tasks(body)] == expected
+
+
+def test_a_title_naming_bodies_by_office_is_no_task():
+    # crawl 2847e16133f7b987 (09/CT-UBND Cần Thơ): "8. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành" then "a) Phối hợp
+    # Sở Nông nghiệp và Môi trường và Ủy ban nhân dân xã, phường tuyên truyền ..."
+    texts = [o["text"] for o in extracted(str(CRAWL / "2847e16133f7b987.md"))["obligations"]]
+    assert "Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành" not in texts
+    assert any(t.startswith("Phối hợp Sở Nông nghiệp và Môi trường và Ủy ban nhân dân xã, phường") for t in texts)
+
+
+@pytest.mark.parametrize(("raw", "paragraphs"), [
+    # dev en_qd_123_ttg_2010: the page sets each ordinal's suffix on a line of its own
+    ("Pursuant to the Government’s Resolution No. 16/2007/NQ-CP, promulgating the Government’s action program to "
+     "implement the Resolution of the X\nth\nParty Central Committee’s 4\nth\nplenum on major guidelines and "
+     "policies;\nAt the proposal of the Minister of Justice,\n",
+     ["Pursuant to the Government’s Resolution No. 16/2007/NQ-CP, promulgating the Government’s action program to "
+      "implement the Resolution of the Xth Party Central Committee’s 4th plenum on major guidelines and policies;",
+      "At the proposal of the Minister of Justice,"]),
+    # dev en_nq_10_cp_2010
+    ("The XII\nth\nNational Assembly adopted at its 6\nth\nsession Resolution No. 42/2009/QH12 of November 27, 2009\n",
+     ["The XIIth National Assembly adopted at its 6th session Resolution No. 42/2009/QH12 of November 27, 2009"]),
+])
+def test_an_ordinal_suffix_on_its_own_line(raw, paragraphs):
+    assert normalise(raw).splitlines() == paragraphs

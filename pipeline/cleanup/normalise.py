@@ -24,10 +24,21 @@ from pipeline.knowledge.patterns import opened_by
 # (every blank becomes a space here, so the later whole-text passes meet spaces only)
 _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
               **dict.fromkeys(OTHER_BLANKS, " "),
-              "\u2018": "'", "\u2019": "'",
               # OCR and some fonts give the Icelandic eth for the Vietnamese Đ
               "\u00d0": "Đ", "\u00f0": "đ"}
 _ODD_RE = re.compile("[" + re.escape("".join(_ODD_CHARS)) + "]")
+
+# Typographic single quotes stay in the text, as the document writes them: an anchor, a quotation or a name is
+# copied from it ("the Steering Committee’s head"). The rules' patterns are written with the straight apostrophe
+# ("People's Committees"), so they read a view with the quotes straightened, character for character: every span
+# is the same in both.
+_STRAIGHT_QUOTES = str.maketrans("\u2018\u2019", "''")
+
+
+def straight_quotes(text: str) -> str:
+    """The text with ‘ ’ read as ' (same length, same offsets)."""
+    return text.translate(_STRAIGHT_QUOTES) if "\u2019" in text or "\u2018" in text else text
+
 
 _TONED = {  # vowel -> (grave, acute, hook, tilde, dot)
     "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
@@ -95,6 +106,13 @@ _ENUMERATOR = re.compile(
     r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"
 )
 _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,4}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]$")
+_SPLIT_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]$")  # no year: "2025."
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_ORDINAL_NUMBER = re.compile(r"(?:\d|\b[IVXL]{1,5})$")  # "the 10", "the X" (th)
+# words a page may wrap before the number they take ("Điều" / "1. Ban hành ...", "PHẦN" / "I. DANH MỤC ...")
+_NUMBERED_WORDS = frozenset({"điều", "article", "phần", "part", "chương", "chapter", "mục", "section", "khoản",
+                             "điểm", "point", "clause", "số", "no.", "năm", "tháng", "ngày"})
 # how a sentence ends (./. and .) included); tested on a stripped line: str.endswith, not a regex search
 _SENTENCE_ENDS = (".", ";", ":", "!", "?", "…", ".)", ";)")
 MAX_TABLE_CELL = 600
@@ -224,13 +242,53 @@ def _continues(prev: str, line: str, wrap: int) -> bool:
     return True
 
 
+def _split_enumerator(lines: list[str], i: int) -> int:
+    """How many lines an item's number takes when the page set it apart from its text, which opens with a capital
+    on the next line: "1." (1 line), or "6" then "." (2 lines; English pages of the national legal database);
+    0 when lines[i] is no such number. A year ending a wrapped sentence ("... trong tháng 11 năm" / "2025.") is
+    none: a number of four digits is not taken."""
+    number = lines[i].strip()
+    if not number or not (number[0].isdigit() or number[0] in "IVXLC" or len(number) <= 2) or len(number) > 8:
+        return 0  # most lines are no number at all (a cheap test first)
+    taken = 1
+    if _BARE_NUMBER.match(number) and i + 1 < len(lines) and lines[i + 1].strip() in (".", ")"):
+        number, taken = number + lines[i + 1].strip(), 2
+    if not _SPLIT_ENUMERATOR.match(number) or i + taken >= len(lines):
+        return 0
+    after = lines[i + taken].strip()
+    return taken if after[:1].isupper() else 0
+
+
 def _paragraphs(lines: list[str], wrap: int) -> list[str]:
     """The paragraphs of a cell's lines, which come from a squeezed text (``squeeze_lines``): only the
     ends of a line's part between table pipes may still hold a space, so strip() stands for split-join."""
     paragraphs: list[str] = []
     current: list[str] = []
-    for line in lines:
+    skip = 0
+    glued = False  # the line before was an ordinal's suffix: this one goes on the same run of text
+    for i, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
         stripped = line.strip() if line else ""
+        if stripped in _ORDINAL_SUFFIXES and current and _ORDINAL_NUMBER.search(current[-1]):
+            # "the 10" / "th" / "Party Central Committee’s 4" / "th" / "plenum ...": a superscript the page set on
+            # a line of its own; the number, its suffix and the words after it are one run of text
+            current[-1] += stripped
+            glued = True
+            continue
+        if glued:
+            glued = False
+            if stripped:
+                current[-1] += " " + stripped
+                continue
+        if (taken := _split_enumerator(lines, i)) and current \
+                and current[-1].rsplit(None, 1)[-1].casefold() not in _NUMBERED_WORDS:
+            # an item's number starts a block, whatever is above it (unless "Điều" / "PHẦN" wrapped before it)
+            paragraphs.append(" ".join(current))
+            current = ["".join(part.strip() for part in lines[i:i + taken])]
+            skip = taken - 1
+            continue
         if not stripped or stripped[0] in _SEPARATOR_OPENERS and _SEPARATOR.match(stripped):
             if len(current) == 1 and _BARE_ENUMERATOR.match(current[0]):
                 continue  # "1." alone, its text after a blank line: keep them together

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from pipeline.cleanup.language import DEFAULT_BACKEND, detect_document
-from pipeline.cleanup.normalise import normalise
+from pipeline.cleanup.normalise import normalise, straight_quotes
 from pipeline.extract.metadata import extract_metadata
 from pipeline.extract.obligations import extract_obligations
 from pipeline.extract.page_kind import is_encyclopedia_article
@@ -66,7 +66,8 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
     stage = "normalise"
     try:
         with timer.stage(stage):
-            text = normalise(raw_text)
+            as_written = normalise(raw_text)
+            text = straight_quotes(as_written)  # what the rules read; the record keeps the quotes as written
         stage = "segment"
         with timer.stage(stage):
             seg = segment(text)
@@ -99,7 +100,22 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
                 apply_components(record, seg, components, province=province_of(meta.issuer))
         except Exception as err:
             raise StageError("obligations", err) from err
+    if as_written is not text:
+        _quote_as_written(record, as_written)
     return record
+
+
+def _quote_as_written(record: DocumentRecord, text: str) -> None:
+    """The record's text, and every mention and task cut from it, with the document's own quotes (the spans
+    are the same: the rules' view only straightened them)."""
+    record.text = text
+    for mentioned in (*record.references, *record.addressees):
+        mentioned.mention = text[mentioned.span[0]:mentioned.span[1]]
+    for obligation in record.obligations:
+        obligation.text = text[obligation.span[0]:obligation.span[1]]
+        for mentioned in (*obligation.assignees, *obligation.deadlines,
+                          *((obligation.deadline,) if obligation.deadline else ())):
+            mentioned.mention = text[mentioned.span[0]:mentioned.span[1]]
 
 
 # Legal normative documents carry the year in their symbol ("16/2025/NĐ-CP", "32/2025/QĐ-TTg"); laws,

@@ -49,6 +49,7 @@ DUTIES_OF = re.compile(first_letters(["nhiệm", "trách", "tasks", "duties", "r
                          r"(?:\s*,?\s*(?:và\s+|and\s+)?(?:quyền\s+hạn|powers))?\s+(?:của|of)\s+", re.I)
 # an addressee heading names its bodies anywhere; a longer heading only through its subject or request
 SHORT_HEADING = 120
+MAX_TITLE_ITEM = 90  # an item's title is a short line
 CHAIN_REACH = 600  # characters: how far after a cue or a clause's start its list of bodies may run
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # "Article 1. To approve the national program ..., with the following principal contents:"
@@ -176,6 +177,7 @@ class _Walk:
     """Where the walk over a document's blocks stands: what the blocks read so far tell about the next."""
     contexts: list[_Context] = field(default_factory=list)  # the headings above, innermost last
     intro: list[AgencyMention] | None = None  # whom the last lead-in paragraph addresses
+    intro_at: int = -1  # where that lead-in stands
     parent: Block | None = None  # the last enumerated non-bullet block
     group: list[Draft] = field(default_factory=list)  # the tasks whose "- Cơ quan chủ trì: ..." fields are being read
     collecting: bool = False  # bullets after "a) Nhiệm vụ:" are tasks of the group
@@ -377,6 +379,8 @@ class ObligationExtractor:
         since_row = 0  # how many drafts there were when the last table row was read
         for block in self.seg.blocks[self.seg.header_end:]:
             if block.kind in NO_TASK_KINDS:
+                if block.kind == "signature":  # an item's labelled fields never follow its document's signature
+                    self.walk.parent, self.walk.group = None, []
                 continue
             if block.span[0] >= self.tasks_end and self._tasks_closed():
                 break  # the procedures a decision publishes: whatever they hold is no task, and is not read
@@ -389,6 +393,7 @@ class ObligationExtractor:
                 else:
                     drafts.extend(table.row(block, line, after_row=previous_kind == "table_row"))
                 table.row_end, since_row = block.span[1], len(drafts)
+                self.walk.parent, self.walk.group = None, []  # fields below a table row are no item's above it
                 continue
             table.line(line)
             self._read_block(block, line, drafts)
@@ -422,6 +427,8 @@ class ObligationExtractor:
         if line.lstrip().startswith("Mẫu") and FORM_START.match(line):
             walk.in_form = True  # the forms a text annexes run to its end, or to the next article or chapter
             return
+        if block.enum and drafts and _titles(self.text, drafts[-1], block):
+            drafts.pop()  # "1. Nhiệm vụ, giải pháp tổng thể" then "1.1. ...": the item is the title of its points
         if walk.in_form:
             if block.enum not in ("article", "part"):
                 return
@@ -466,8 +473,10 @@ class ObligationExtractor:
             walk.contexts[-1].assignees = [self.remit_body]  # "Điều 2." then "Nhiệm vụ và quyền hạn" on a line of its own
             walk.contexts[-1].duties = True
             return
-        if not block.enum:
-            walk.intro = self._intro(block, walk.intro)
+        if not block.enum and not (walk.intro and self._continues_item(block, line)):
+            intro = self._intro(block, walk.intro)
+            if intro is not walk.intro:
+                walk.intro, walk.intro_at = intro, block.span[0]
             if line.rstrip().endswith(":") and len(line) <= 2 * LONG_LEAD_IN:
                 return
         drafts.extend(self._block(block, walk.contexts, walk.intro))
@@ -719,7 +728,7 @@ class ObligationExtractor:
             if contexts and all(c.task_section for c in contexts) and self._generic_actor_at(start, end):
                 return [], "responsible", []  # "Các cơ quan, đơn vị, địa phương căn cứ ... triển khai thực hiện"
             return None  # a plain paragraph without an assignment is background, unless a body's heading heads it
-        if any(not c.task_section for c in contexts):
+        if any(not c.task_section for c in contexts) and not self._acting_list(contexts, intro):
             return None
         for context in reversed(contexts):
             if context.assignees:
@@ -750,6 +759,19 @@ class ObligationExtractor:
                 self.language == "en" and self.cues.subject.modal_subject.match(self.text, start, end):
             return [], "responsible", []  # "Các cơ quan, đơn vị ...", "Enterprises shall ...": names nobody known
         return None  # no actor in its words nor above it: an activity, objective or rule, not an obligation
+
+    def _continues_item(self, block: Block, line: str) -> bool:
+        """A second paragraph of a list's item ("1. Cấp ủy, chính quyền Thành phố phải ..." then "Ủy ban nhân dân Thành
+        phố chỉ đạo ..."): the list, and whom its lead-in addresses, go on below it."""
+        parent = self.walk.parent  # an item that is a sentence, not the title of what follows it
+        return parent is not None and parent.enum not in ("article", "part", "chapter", "section") \
+            and self.text[parent.content_start:parent.span[1]].rstrip().endswith((".", ";")) \
+            and not line.rstrip().endswith(":") and not self.text[parent.span[1]:block.span[0]].strip()
+
+    def _acting_list(self, contexts: list[_Context], intro: list[AgencyMention] | None) -> bool:
+        """'I. ĐÁNH GIÁ CHUNG' ... 'Để tiếp tục ..., thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
+        pháp sau đây:': a lead-in below an assessment heading that names who acts opens a list of tasks."""
+        return bool(intro) and self.walk.intro_at > max(c.span[0] for c in contexts if not c.task_section)
 
     def _generic_actor_at(self, pos: int, end: int) -> bool:
         """Whether a generic actor opens the words at `pos` ("các cơ quan, đơn vị ..."); in a normative text only
@@ -900,6 +922,14 @@ def _list_or_form(text: str, start: int, end: int) -> bool:
 
 
 MAX_TITLE_LINE = 120
+
+
+def _titles(text: str, draft: Draft, block: Block) -> bool:
+    """Whether the draft is a short item without a closing stop ("8. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành")
+    whose first point is `block` ("8.a"): a title, its tasks below it."""
+    return bool(draft.path and block.path and block.path.startswith(draft.path + ".")) \
+        and draft.span[1] - draft.content_start <= MAX_TITLE_ITEM \
+        and not text[draft.content_start:draft.span[1]].rstrip().endswith((".", ";", ":", "!", "?"))
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

@@ -44,6 +44,7 @@ class TaskTable:
         self.title: tuple[int, int] | None = None  # the span of a title line above the table that dates its rows
         self.recent_lines: deque[str] = deque(maxlen=2 * MAX_TABLE_COLUMNS)  # a table header's cells, perhaps
         self._cell_kinds: dict[str, tuple[str, ...]] = {}  # short cells of this document -> their column kinds
+        self.last_full: Draft | None = None  # the task of the last row that filled every column
 
     def line(self, line: str) -> None:
         """A line outside the table: perhaps a cell of a broken header."""
@@ -65,9 +66,13 @@ class TaskTable:
         elif self.columns is None and not after_row:
             self.columns = self._broken_header(list(self.recent_lines), len(cells))
             new_table = self.columns is not None
+            self.width = len(cells)  # a header broken into lines is as wide as its first row
         if new_table:  # the title above a table dates its rows, through its sub-headings ("II. Xã hội số")
             self.title = self._dated_title(block.span[0])
+            self.last_full = None
         if self.columns and not header:
+            if after_row and self.last_full and 2 <= len(cells) < self.width:
+                return self._merged_row(block, cells, self.columns, self.last_full)
             return self._task(block, cells, self.columns)
         return drafts
 
@@ -165,6 +170,31 @@ class TaskTable:
         if not self._fill(draft, offsets, columns) and self.title:
             draft.headings = (self.title,)  # dates the row when its own words give no date
         draft.span = (task_start, block.span[1])
+        if len(cells) >= self.width:
+            self.last_full = draft
+        return [draft]
+
+    def _merged_row(self, block: Block, cells: list[str], columns: dict[str, int], above: Draft) -> list[Draft]:
+        """A row shorter than the header under a whole row: its first columns (the number, the lead, the partners,
+        often the group of tasks) are cells merged with the row above, so its cells are the last columns ("- Rà soát,
+        cập nhật các hướng dẫn kỹ thuật ... | - Bộ công cụ ... | Giai đoạn 2026 - 2027"). A task of its own, for the
+        bodies of the row above."""
+        first = self.width - len(cells)  # the header column of the row's first cell
+        roles = {columns.get(name) for name in ("lead", "support", "deadline")}
+        if columns.get("lead", -1) >= first:
+            return self._task(block, cells, columns)  # the bodies are the row's own: not a merged row
+        # the task column merged too (a group's title): the row's first cell is its task, when it is no other column
+        task = columns["task"] - first if columns["task"] >= first else (0 if first not in roles else -1)
+        if task < 0:
+            return []
+        offsets = cell_offsets(self.text, block.span[0], cells)
+        task_start, task_end = offsets[task]
+        if task_end - task_start < MIN_TASK_CELL:
+            return []
+        draft = Draft(path=above.path, span=(task_start, block.span[1]), content_start=task_start,
+                      assignees=list(above.assignees))
+        if not self._fill(draft, offsets, columns, first=first) and self.title:
+            draft.headings = (self.title,)
         return [draft]
 
 
