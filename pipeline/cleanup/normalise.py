@@ -108,6 +108,7 @@ _ENUMERATOR = re.compile(
 _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,4}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]$")
 _SPLIT_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]$")  # no year: "2025."
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
+MAX_SPLIT_ENUMERATOR = 8  # "1.2.3." or "XVIII.": longer lines are no number set apart (most lines: a length test)
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _ORDINAL_NUMBER = re.compile(r"(?:\d|\b[IVXL]{1,5})$")  # "the 10", "the X" (th)
 # words a page may wrap before the number they take ("Điều" / "1. Ban hành ...", "PHẦN" / "I. DANH MỤC ...")
@@ -248,8 +249,8 @@ def _split_enumerator(lines: list[str], i: int) -> int:
     0 when lines[i] is no such number. A year ending a wrapped sentence ("... trong tháng 11 năm" / "2025.") is
     none: a number of four digits is not taken."""
     number = lines[i].strip()
-    if not number or not (number[0].isdigit() or number[0] in "IVXLC" or len(number) <= 2) or len(number) > 8:
-        return 0  # most lines are no number at all (a cheap test first)
+    if not number or not (number[0].isdigit() or number[0] in "IVXLC" or len(number) <= 2):
+        return 0
     taken = 1
     if _BARE_NUMBER.match(number) and i + 1 < len(lines) and lines[i + 1].strip() in (".", ")"):
         number, taken = number + lines[i + 1].strip(), 2
@@ -282,7 +283,7 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
             if stripped:
                 current[-1] += " " + stripped
                 continue
-        if (taken := _split_enumerator(lines, i)) and current \
+        if len(stripped) <= MAX_SPLIT_ENUMERATOR and (taken := _split_enumerator(lines, i)) and current \
                 and current[-1].rsplit(None, 1)[-1].casefold() not in _NUMBERED_WORDS:
             # an item's number starts a block, whatever is above it (unless "Điều" / "PHẦN" wrapped before it)
             paragraphs.append(" ".join(current))

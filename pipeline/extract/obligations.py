@@ -189,6 +189,10 @@ class _Walk:
     answering: bool = False  # after "... có ý kiến như sau:": what follows answers a query, to no addressee's work
     in_form: bool = False  # after "Mẫu số 09": a form annexed to the text, to be filled in, not work given by it
 
+    def close_item(self) -> None:
+        """No labelled field below this point completes the enumerated item or the fields' group above it."""
+        self.parent, self.group = None, []
+
 
 # the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
 NOT_STATE = re.compile(r"cá\s+nhân|doanh\s+nghiệp|chủ\s+đầu\s+tư|người\s+dân|enterprises|individuals", re.I)
@@ -380,7 +384,7 @@ class ObligationExtractor:
         for block in self.seg.blocks[self.seg.header_end:]:
             if block.kind in NO_TASK_KINDS:
                 if block.kind == "signature":  # an item's labelled fields never follow its document's signature
-                    self.walk.parent, self.walk.group = None, []
+                    self.walk.close_item()
                 continue
             if block.span[0] >= self.tasks_end and self._tasks_closed():
                 break  # the procedures a decision publishes: whatever they hold is no task, and is not read
@@ -393,7 +397,7 @@ class ObligationExtractor:
                 else:
                     drafts.extend(table.row(block, line, after_row=previous_kind == "table_row"))
                 table.row_end, since_row = block.span[1], len(drafts)
-                self.walk.parent, self.walk.group = None, []  # fields below a table row are no item's above it
+                self.walk.close_item()  # fields below a table row are no item's above it
                 continue
             table.line(line)
             self._read_block(block, line, drafts)
