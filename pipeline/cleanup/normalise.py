@@ -249,8 +249,6 @@ def _split_enumerator(lines: list[str], i: int) -> int:
     0 when lines[i] is no such number. A year ending a wrapped sentence ("... trong tháng 11 năm" / "2025.") is
     none: a number of four digits is not taken."""
     number = lines[i].strip()
-    if not number or not (number[0].isdigit() or number[0] in "IVXLC" or len(number) <= 2):
-        return 0
     taken = 1
     if _BARE_NUMBER.match(number) and i + 1 < len(lines) and lines[i + 1].strip() in (".", ")"):
         number, taken = number + lines[i + 1].strip(), 2
@@ -283,7 +281,7 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
             if stripped:
                 current[-1] += " " + stripped
                 continue
-        if len(stripped) <= MAX_SPLIT_ENUMERATOR and (taken := _split_enumerator(lines, i)) and current \
+        if stripped and len(stripped) <= MAX_SPLIT_ENUMERATOR and (taken := _split_enumerator(lines, i)) and current \
                 and current[-1].rsplit(None, 1)[-1].casefold() not in _NUMBERED_WORDS:
             # an item's number starts a block, whatever is above it (unless "Điều" / "PHẦN" wrapped before it)
             paragraphs.append(" ".join(current))

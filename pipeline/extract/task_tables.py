@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pipeline.extract.agencies import AgencyMention
 from pipeline.extract.cue_index import CueIndex
 from pipeline.extract.obligation_drafts import Draft, add_assignee
+from pipeline.records import Assignee
 from pipeline.segment.segmenter import Block
 
 MAX_TABLE_COLUMNS = 12
@@ -160,19 +161,11 @@ class TaskTable:
     def _task(self, block: Block, cells: list[str], columns: dict[str, int]) -> list[Draft]:
         if len(cells) <= columns["task"]:
             return []
-        offsets = cell_offsets(self.text, block.span[0], cells)
-        task_start, task_end = offsets[columns["task"]]
-        if task_end - task_start < MIN_TASK_CELL:
-            return []
         number = cells[0].strip() if ROW_NUMBER.fullmatch(cells[0].strip()) else None
-        draft = Draft(path=number.rstrip(".") if number else None, span=(task_start, task_end),
-                      content_start=task_start)
-        if not self._fill(draft, offsets, columns) and self.title:
-            draft.headings = (self.title,)  # dates the row when its own words give no date
-        draft.span = (task_start, block.span[1])
-        if len(cells) >= self.width:
-            self.last_full = draft
-        return [draft]
+        drafts = self._row_task(block, cells, columns, columns["task"], path=number.rstrip(".") if number else None)
+        if drafts and len(cells) >= self.width:
+            self.last_full = drafts[0]
+        return drafts
 
     def _merged_row(self, block: Block, cells: list[str], columns: dict[str, int], above: Draft) -> list[Draft]:
         """A row shorter than the header under a whole row: its first columns (the number, the lead, the partners,
@@ -180,23 +173,30 @@ class TaskTable:
         cập nhật các hướng dẫn kỹ thuật ... | - Bộ công cụ ... | Giai đoạn 2026 - 2027"). A task of its own, for the
         bodies of the row above."""
         first = self.width - len(cells)  # the header column of the row's first cell
-        roles = {columns.get(name) for name in ("lead", "support", "deadline")}
         if columns.get("lead", -1) >= first:
             return self._task(block, cells, columns)  # the bodies are the row's own: not a merged row
         # the task column merged too (a group's title): the row's first cell is its task, when it is no other column
-        task = columns["task"] - first if columns["task"] >= first else (0 if first not in roles else -1)
-        if task < 0:
+        if columns["task"] >= first:
+            task = columns["task"] - first
+        elif first in {columns.get(name) for name in ("support", "deadline")}:
             return []
+        else:
+            task = 0
+        return self._row_task(block, cells, columns, task, first=first, path=above.path, assignees=above.assignees)
+
+    def _row_task(self, block: Block, cells: list[str], columns: dict[str, int], task: int, *, first: int = 0,
+                  path: str | None = None, assignees: list[Assignee] | None = None) -> list[Draft]:
+        """The task in cell ``task`` of a row whose first cell stands under the header's column ``first``, with the
+        row's lead, partners and time (after ``assignees`` it inherits); none when the cell is too short."""
         offsets = cell_offsets(self.text, block.span[0], cells)
         task_start, task_end = offsets[task]
         if task_end - task_start < MIN_TASK_CELL:
             return []
-        draft = Draft(path=above.path, span=(task_start, block.span[1]), content_start=task_start,
-                      assignees=list(above.assignees))
+        draft = Draft(path=path, span=(task_start, block.span[1]), content_start=task_start,
+                      assignees=list(assignees or ()))
         if not self._fill(draft, offsets, columns, first=first) and self.title:
-            draft.headings = (self.title,)
+            draft.headings = (self.title,)  # dates the row when its own words give no date
         return [draft]
-
 
 def _header_start(cells: list[str]) -> int:
     """Where a header's labels begin: after the last cell too long to be a label (a title), if the cells after it
