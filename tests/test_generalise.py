@@ -980,3 +980,143 @@ def test_a_title_naming_bodies_by_office_is_no_task():
 ])
 def test_an_ordinal_suffix_on_its_own_line(raw, paragraphs):
     assert normalise(raw).splitlines() == paragraphs
+
+
+def test_a_group_joined_by_and_to_generic_partners_is_named():
+    # crawl 2847e16133f7b987 (09/CT-UBND Cần Thơ) 5.a: "và đơn vị có liên quan" narrows only itself
+    body = ("V. TỔ CHỨC THỰC HIỆN\n5. Sở Xây dựng:\na) Chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Sở Công Thương, "
+            "Ủy ban nhân dân xã, phường và đơn vị có liên quan hướng dẫn xây dựng phương án khai thác, sử dụng nguồn "
+            "nước dự phòng cấp cho sinh hoạt đô thị.\n")
+    assert tasks(body) == [("V.5.a", ["Sở Công Thương", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng",
+                                      "Ủy ban nhân dân các xã, phường"])]
+
+
+def test_a_deadline_line_under_an_article_belongs_to_its_task():
+    # crawl 2e037ff2daea1c76 (Bắc Ninh, TTHC decision): "Thời hạn chậm nhất ..." on a line of its own
+    body = ("Điều 2. Giao các cơ quan, đơn vị:\n1. Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh và UBND các xã, "
+            "phường:\nRà soát, xây dựng quy trình thực hiện thủ tục hành chính không phụ thuộc vào địa giới hành chính.\n"
+            "Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.\n")
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(body.encode()).hexdigest())
+    record = extract_text(HEADER.replace("KẾ HOẠCH", "QUYẾT ĐỊNH") + body, source=source)
+    assert [o.deadline.date for o in record.obligations if o.deadline] == ["2025-11-27"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # dev vi_qd_2629_ttg_2025: "Chính phủ số" is digital government, not the Government
+    ("Điều 1. Phê duyệt Chương trình phát triển Chính phủ số (sau đây gọi tắt là Chương trình)", []),
+    ("4. Phát triển hạ tầng Chính phủ số", []),
+    ("Chính phủ giao Bộ Nội vụ xây dựng Chính phủ điện tử", ["Chính phủ", "Bộ Nội vụ"]),
+])
+def test_a_name_that_holds_a_bodys_name_is_no_body(text, names):
+    from pipeline.extract.agencies import AgencyRegistry
+
+    assert [m.name for m in AgencyRegistry.default().find_mentions(text)] == names
+
+
+@pytest.mark.parametrize(("cell", "due"), [
+    # dev vi_qd_2629_ttg_2025 Phụ lục II: the words of the result cell do not qualify the time cell's date
+    ("Văn bản được cấp có thẩm quyền ban hành | Tháng 12/2026", "2026-12-31"),
+    ("Hệ thống vận hành ổn định, đáp ứng các mục tiêu của từng thời kỳ | Tháng 12/2025", "2025-12-31"),
+    # the same words in one sentence still say no deadline
+    ("Văn bản số 12 tháng 12/2025", None),
+])
+def test_a_date_in_its_own_table_cell(cell, due):
+    found = [d.date for d in find_deadlines(cell, language="vi", issued_on="2025-12-01") if d.date]
+    assert (found[0] if found else None) == due
+
+
+def test_a_period_row_of_a_table_dates_the_rows_under_it():
+    # dev vi_qd_2629_ttg_2025 Phụ lục I: "I" / "Giai đoạn 2025-2027" on lines of their own above indicator rows, each with
+    # the body that monitors it
+    due = [(o["text"][:50], o["deadline"] and o["deadline"]["date"])
+           for o in extracted(str(DEV / "vi_qd_2629_ttg_2025.txt"))["obligations"] if o["text"].startswith("Tỉ lệ")]
+    assert ("Tỉ lệ dịch vụ công trực tuyến toàn trình trên tổng", "2027-12-31") in due
+    assert ("Tỉ lệ cơ quan nhà nước cung cấp dữ liệu mở đúng ch", "2030-12-31") in due
+
+
+def test_a_table_of_results_reports_and_assigns_nothing():
+    # dev vi_tb_624_vpcp_2025 Phụ lục II: the results of tasks set by an earlier notice, with their progress
+    body = ("PHỤ LỤC II\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ TẠI THÔNG BÁO KẾT LUẬN SỐ 552/TB-VPCP NGÀY 13/10/2025\n"
+            "STT | Tên nhiệm vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện | Tiến độ\n"
+            "1 | Hướng dẫn các bộ, ngành xây dựng các nền tảng dùng chung, ban hành văn bản hướng dẫn các hạng mục đầu "
+            "tư | Bộ Khoa học và Công nghệ | 31/10/2025 | Đã ban hành văn bản hướng dẫn | Đã hoàn thành\n")
+    assert tasks(body) == []
+
+
+def test_inline_numbers_after_an_items_title_open_its_tasks():
+    # dev vi_tb_624_vpcp_2025 III.2-3: the item's title, a colon, then its work, its tasks numbered in the line
+    body = ("III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM, CỤ THỂ\n"
+            "2. Đẩy mạnh rà soát, xây dựng, hoàn thiện thể chế, cơ chế chính sách:Các bộ khẩn trương trình Chính phủ "
+            "ban hành các Nghị định hướng dẫn, bảo đảm phù hợp với thời điểm có hiệu lực của các Luật.\n"
+            "3. Khẩn trương xây dựng và ban hành chiến lược chuyển đổi số và chiến lược dữ liệu: (1) Thanh tra Chính "
+            "phủ ban hành trước ngày 25 tháng 11 năm 2025; (2) Bộ Công an chủ trì, phối hợp các bộ, cơ quan liên quan "
+            "ban hành hướng dẫn để các bộ, ngành, địa phương thực hiện việc rà soát, đánh giá.\n")
+    header = "Số: 624/TB-VPCP\nHà Nội, ngày 16 tháng 11 năm 2025\nTHÔNG BÁO\n"
+    assert tasks(body, header) == [("III.2", ["các bộ"]), ("III.3", ["Thanh tra Chính phủ"]), ("III.3", ["Bộ Công an"])]
+
+
+@pytest.mark.parametrize("closing", [
+    # crawl 00e8b0e4daffc2ef (471/QĐ-UBND Bắc Ninh)
+    "Điều 3. Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch, Ban Quản lý "
+    "các khu công nghiệp tỉnh; Chủ tịch UBND các xã, phường và các tổ chức, cá nhân liên quan căn cứ Quyết định thi "
+    "hành./.\n",
+    "Điều 4. Chánh Văn phòng UBND tỉnh; Giám đốc Sở Y tế; Chủ tịch UBND các xã, phường và các cơ quan, tổ chức, cá "
+    "nhân có liên quan có trách nhiệm thi hành Quyết định này./.\n",
+])
+def test_closing_formulas_that_name_their_addressees(closing):
+    assert tasks(closing, HEADER.replace("KẾ HOẠCH", "QUYẾT ĐỊNH")) == []
+
+
+def test_an_article_word_alone_on_its_line_opens_the_article():
+    # crawl 8966c59f782e4081 (1509/QĐ-UBND Bắc Ninh): "* (Có\nPhụ lục đính kèm)*\n**Điều\n2. **Sở ..."
+    raw = "(Có\nPhụ lục đính kèm)\nĐiều\n2. Sở Dân tộc và Tôn giáo có trách nhiệm\nphối hợp Văn phòng UBND tỉnh.\nChương\nII\n"
+    assert normalise(raw).splitlines() == ["(Có Phụ lục đính kèm)",
+                                           "Điều 2. Sở Dân tộc và Tôn giáo có trách nhiệm phối hợp Văn phòng UBND tỉnh.",
+                                           "Chương II"]
+
+
+def test_the_duties_of_heads_of_units_and_the_forms_annexed_after_them():
+    # crawl 548693349b18e8cf (212/2025/QĐ-UBND Hải Phòng): a normative regulation's duties of "người đứng đầu cơ quan,
+    # đơn vị" are tasks naming nobody; "Phụ lục 01" alone on its line opens the annexed forms, which hold none
+    path = str(CRAWL / "548693349b18e8cf.md")
+    found = [(o["path"], o["text"][:40]) for o in extracted(path)["obligations"]]
+    assert ("14.1", "Trực tiếp chỉ đạo triển khai, thực hiện ") in found
+    assert all(p is None or p.startswith("14") for p, _ in found)
+
+
+def test_the_organs_of_the_issuing_council():
+    # crawl 3066a06b520a2418 (36/2025/NQ-HĐND Huế) Điều 8.2
+    found = extracted(str(CRAWL / "3066a06b520a2418.md"))["obligations"]
+    names = next(sorted(a["name"] for a in o["assignees"]) for o in found if o["text"].startswith("Giao Thường trực"))
+    assert names == ["Thường trực Hội đồng nhân dân thành phố Huế", "các Ban của Hội đồng nhân dân thành phố Huế",
+                     "các Tổ đại biểu Hội đồng nhân dân thành phố Huế", "các đại biểu Hội đồng nhân dân thành phố Huế"]
+
+
+def test_a_forms_recipients_in_an_appendix_are_no_tasks():
+    # crawl e13e31ece6a27b0d: forms of decisions annexed, each closing with "Nơi nhận:" / "- Như Điều 3;"
+    texts = [o["text"] for o in extracted(str(CRAWL / "e13e31ece6a27b0d.md"))["obligations"]]
+    assert not any(t.startswith("Như Điều") for t in texts)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev vi_tb_624_vpcp_2025 III.5.a: numbers right after the item's body are its tasks
+    ("III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM, CỤ THỂ\n5. Nhiệm vụ về phát triển KHCN, ĐMST, CĐS và ĐA06\na) Bộ Khoa học và "
+     "Công nghệ: (1) trình Thủ tướng Chính phủ Chương trình quốc gia phát triển các sản phẩm công nghệ chiến lược; (2) "
+     "chủ trì, phối hợp với các bộ, ngành, Tập đoàn FPT, CMC nghiên cứu phương án xây dựng nền tảng dùng chung; (3) "
+     "Khẩn trương trình cấp có thẩm quyền ban hành Chương trình Chuyển đổi số quốc gia.\n", 3),
+    # dev vi_cd_220_ttg_2025 II.2.b: numbers after a task's own words list its parts
+    ("II. NHIỆM VỤ\n2. Các bộ, cơ quan:\nb) Bộ Tài chính giải quyết 03 vấn đề tồn đọng: (i) Tích hợp, cung cấp dịch vụ "
+     "thanh toán trực tuyến nghĩa vụ tài chính đất đai giữa Hệ thống Thuế với Hệ thống Thông tin giải quyết TTHC; (ii) "
+     "Kết nối Cơ sở dữ liệu đăng ký doanh nghiệp với Hệ thống thông tin giải quyết TTHC cấp tỉnh; (iii) Xử lý lỗi "
+     "thường xuyên trên Cổng Thông tin một cửa quốc gia.\n", 1),
+])
+def test_inline_numbers_that_are_tasks_and_numbers_that_list_parts(body, expected):
+    header = "Số: 624/TB-VPCP\nHà Nội, ngày 16 tháng 11 năm 2025\nTHÔNG BÁO\n"
+    assert len(tasks(body, header)) == expected
+
+
+def test_the_broken_cells_of_a_table_of_results_are_no_tasks():
+    # dev vi_tb_624_vpcp_2025 Phụ lục II: "Nhiệm vụ giao Bộ trưởng Bộ Y tế chỉ đạo" heads the rows of one ministry
+    texts = [o["text"] for o in extracted(str(DEV / "vi_tb_624_vpcp_2025.txt"))["obligations"]]
+    assert not any(t.startswith("Nhiệm vụ giao") for t in texts)
+    assert any(t.startswith("Xây dựng Nghị định quy định chính sách học bổng") for t in texts)  # Phụ lục I's tasks

@@ -114,6 +114,8 @@ _ORDINAL_NUMBER = re.compile(r"(?:\d|\b[IVXL]{1,5})$")  # "the 10", "the X" (th)
 # words a page may wrap before the number they take ("Điều" / "1. Ban hành ...", "PHẦN" / "I. DANH MỤC ...")
 _NUMBERED_WORDS = frozenset({"điều", "article", "phần", "part", "chương", "chapter", "mục", "section", "khoản",
                              "điểm", "point", "clause", "số", "no.", "năm", "tháng", "ngày"})
+_ARTICLE_WORDS = frozenset({"Điều", "Article", "Chương", "Chapter"})  # alone on a line: the number is on the next
+_ROMAN_START = re.compile(r"[IVXLC]{1,6}\b")
 # how a sentence ends (./. and .) included); tested on a stripped line: str.endswith, not a regex search
 _SENTENCE_ENDS = (".", ";", ":", "!", "?", "…", ".)", ";)")
 MAX_TABLE_CELL = 600
@@ -219,8 +221,10 @@ def _starts_lower(line: str) -> bool:
 
 def _joins(prev: str, line: str, wrap: int) -> bool:
     """Whether `line` continues the paragraph that `prev` ended (a hard wrap, not a new block)."""
-    if prev in ("Điều", "Article") and line[:1].isdigit():
-        return True  # "**Điều\n4.** Thủ trưởng ...": a page wrapped the article's own number
+    if prev in _ARTICLE_WORDS:  # "**Điều\n4.** Thủ trưởng ...", "Chương\nII": a page wrapped the number
+        return line[:1].isdigit() or bool(_ROMAN_START.match(line))
+    if line in _ARTICLE_WORDS:
+        return False  # "(Có Phụ lục đính kèm)" then "**Điều" / "2. **Sở ...": the word opens the next article
     # a line that opens with an enumerator starts a block whatever `prev` says; the regex goes last, as
     # the dear test that most lines need not reach
     return _continues(prev.rstrip(), line, wrap) and not _ENUMERATOR.match(line)

@@ -56,6 +56,7 @@ class AgencyRegistry(AgencyIndex, AgencySuccession, MentionFinder):
         self._load_templates(data["provincial_bodies"])
         self._load_groups(data["groups"], data["group_phrases"])
         self._load_lists(data["list_heads"])
+        self._load_not_bodies(data.get("not_bodies", {}))
 
     @classmethod
     def default(cls) -> AgencyRegistry:

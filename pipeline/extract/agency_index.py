@@ -141,6 +141,12 @@ class AgencyIndex:
             for phrase in p.get("phrases_en", []):
                 self._alias(phrase, targets, "en", first_cap=False)
 
+    def _load_not_bodies(self, phrases: dict[str, Any]) -> None:
+        """'Chính phủ số' (digital government) holds 'Chính phủ': the longer match wins and names nobody."""
+        for lang in ("vi", "en"):
+            for phrase in phrases.get(lang, []):
+                self._trie.add(_tokens(phrase), _Entry("none", phrase, lang, (), False))
+
     def _load_lists(self, heads: list[dict[str, Any]]) -> None:
         for h in heads:
             for phrase in h.get("phrases", []):

@@ -49,11 +49,8 @@ class MentionFinder:
                     found = (j, ok)
                     break
             mentions, stop = self._resolve(found, ctx, i) if found else ([], i)
-            if mentions:
-                out.extend(mentions)
-                i = max(stop, i + 1)
-            else:
-                i += 1
+            out.extend(mentions)
+            i = max(stop, i + 1)  # past a mention, or past a name that is none ("Digital Government")
         return out
 
     def _acceptable(self, e: _Entry, ctx: _Scan, i: int, j: int) -> bool:
@@ -74,6 +71,8 @@ class MentionFinder:
 
     def _resolve(self, found: tuple[int, list[_Entry]], ctx: _Scan, i: int) -> tuple[list[AgencyMention], int]:
         j, entries = found
+        if any(e.action == "none" for e in entries):
+            return [], j
         lists = [e for e in entries if e.action == "list"]
         for e in lists:
             items, stop = self._list_items(e.target, ctx, j)
@@ -117,6 +116,8 @@ class MentionFinder:
             return [self._mention(ctx, i, stop, self._generic(key, unit))], stop
         if t["bare"]:
             return [self._mention(ctx, i, j, self._generic(key, None))], j
+        if t.get("local") and ctx.province:  # "Giao Thường trực Hội đồng nhân dân, ...": the issuing council's own
+            return [self._mention(ctx, i, j, self._derive(key, ctx.province))], j
         return None
 
     def _province_at(self, ctx: _Scan, k: int, lang: str) -> tuple[int, str] | None:

@@ -77,8 +77,8 @@ class AgencyMention:
 
 @dataclass(frozen=True)
 class _Entry:
-    action: str  # body | template | list
-    target: Any  # body: tuple of names; template: (key, unit); list: head dict
+    action: str  # body | template | list | none (a name that holds a body's name but is none)
+    target: Any  # body: tuple of names; template: (key, unit); list: head dict; none: the phrase
     lang: str  # vi | en | any
     caps: tuple[int, ...] = ()  # token positions that must be upper case in the text (codes)
     first_cap: bool = True  # the first word must be capitalised (keeps "chính phủ điện tử" out)

@@ -575,6 +575,7 @@ def _rejected(c: _Ctx, cand: _Cand) -> bool:
     """Negatives: citations, narrative frames, programme periods, statistics, datelines."""
     t, a = c.text, cand.atom
     left = t[max(0, cand.s - 120) : cand.s]
+    left = left[left.rfind("|") + 1 :]  # "Văn bản ban hành | Tháng 12/2026": another cell's words qualify no date here
     right_at = cand.e
     strong = cand.cue in ("before", "by", "end_of")
     if _PROG_LEFT.search(left[-40:]):
@@ -893,6 +894,16 @@ _YEAR_CELL = re.compile(r"\s*(?:Năm\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*", re
 # "Giai đoạn 2026 - 2030", "Hoàn thành trong giai đoạn 2026 - 2027 và vận hành thường xuyên": in a time slot the period
 # is the task's own window (ANNOTATION.md: a heading "Giai đoạn 2026-2030:" dates its points), due at its end
 _PERIOD = re.compile(r"\b[Gg]iai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+# "Giai đoạn 2025-2027", "- Giai đoạn 2026 - 2030:": a heading or a table's sub-heading row that is only a period
+_PERIOD_LINE = re.compile(r"\s*(?:[-+•]\s*)?" + _PERIOD.pattern + r"\s*:?\s*")
+
+
+def period_heading(text: str, start: int, end: int) -> list[Deadline]:
+    """A heading that is only a period dates the tasks under it, due at its end (ANNOTATION.md: "Giai đoạn
+    2026-2030:"); in running text the same words name a programme's span and are no deadline."""
+    return period_in_slot(text, start, end) if _PERIOD_LINE.fullmatch(text, start, end) else []
 
 
 def bare_year(text: str, start: int, end: int) -> list[Deadline]:

@@ -9,7 +9,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import cached_property
 
-from pipeline.extract.deadlines import bare_year, entry_into_force, find_deadlines, period_in_slot
+from pipeline.extract.deadlines import (
+    bare_year,
+    entry_into_force,
+    find_deadlines,
+    period_heading,
+    period_in_slot,
+)
 from pipeline.extract.obligation_drafts import Draft
 from pipeline.records import Deadline
 from pipeline.segment.segmenter import Block
@@ -58,8 +64,12 @@ class DeadlineReader:
         return entry_into_force(self.text, self.issued_on)
 
     def dated_heading(self, span: tuple[int, int]) -> bool:
-        """Whether a heading dates the points below it ("b) Hoàn thành trong tháng 11 năm 2025, cụ thể:")."""
-        return any(d.date and "target" not in d.flags for d in self.within(*span))
+        """Whether a heading dates the points below it ("b) Hoàn thành trong tháng 11 năm 2025, cụ thể:",
+        "Giai đoạn 2025-2027")."""
+        return any(d.date and "target" not in d.flags for d in self._heading_dates(span))
+
+    def _heading_dates(self, span: tuple[int, int]) -> list[Deadline]:
+        return self.within(*span) or period_heading(self.text, *span)
 
     def of(self, draft: Draft) -> list[Deadline]:
         """A task's deadlines; the innermost dated heading above it dates it when its own words give no date.
@@ -68,7 +78,7 @@ class DeadlineReader:
         if draft.headings and not any(d.date for d in found):
             dated = next((span for span in draft.headings if self.dated_heading(span)), None)
             if dated:
-                found = found + [d for d in self.within(*dated) if d.date]
+                found = found + [d for d in self._heading_dates(dated) if d.date]
         return found
 
     def _own(self, draft: Draft) -> list[Deadline]:

@@ -17,7 +17,7 @@ is scanned), statistics_lines.py (units of figures), task_tables.py (task-table 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline import knowledge
 from pipeline.extract.agencies import AgencyMention, AgencyRegistry
@@ -41,7 +41,7 @@ from pipeline.extract.subject_openers import subject_openers
 from pipeline.extract.task_tables import TaskTable
 from pipeline.knowledge.patterns import UPPER_VI, first_letters
 from pipeline.records import Assignee, Obligation, Reference, obligation_id
-from pipeline.segment.segmenter import LEVEL, Block, Segmentation
+from pipeline.segment.segmenter import APPENDIX, APPENDIX_LABEL, LEVEL, Block, Segmentation
 
 # "Trách nhiệm của Bộ ...", "Nhiệm vụ, quyền hạn của Bộ Nội vụ", "Tasks and powers of the Ministry of ..."
 DUTIES_OF = re.compile(first_letters(["nhiệm", "trách", "tasks", "duties", "responsibilities"])
@@ -56,7 +56,7 @@ APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 APPROVES = re.compile(rf"(?:{words(ARTICLE_WORDS)})\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
 RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
 # "các sở, ngành, cơ quan liên quan": more generic nouns may stand between a group and its "liên quan"
-RELATED_AFTER = re.compile(r"(?:\s*(?:,|và|and)?\s*(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
+RELATED_AFTER = re.compile(r"(?:\s*,?\s*(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
                            r"|agencies|units|localities))*(?:" + RELATED.pattern + ")", re.I)
 SESSION_WITH = re.compile(
     r"làm\s+việc\s+(?:với|tại)\s+(?:lãnh\s+đạo\s+|Ban\s+Thường\s+vụ\s+|Thường\s+trực\s+)?(?:Tỉnh\s+ủy,?\s+)?"
@@ -133,7 +133,7 @@ ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+
                             r"|\btrả\s+lời\s+(?:như\s+sau|[^:]{0,80}?như\s+sau)\s*:\s*$", re.I)
 # "Điều 2. Sở Công Thương có trách nhiệm rà soát, ...\nHoàn thành trước ngày 21/11/2025.": a line that only gives the
 # time of the task before it belongs to that task
-TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+(?:hạn|gian)\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào)\b[^\n:]{0,100}$",
+TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Thời\s+gian\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào)\b[^\n:]{0,100}$",
                        re.I)
 # "QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ TƯ PHÁP": a regulation of one body's remit; its
 # article "Nhiệm vụ và quyền hạn" lists that body's duties without naming it again
@@ -192,6 +192,11 @@ class _Walk:
     def close_item(self) -> None:
         """No labelled field below this point completes the enumerated item or the fields' group above it."""
         self.parent, self.group = None, []
+
+    def open_appendix(self) -> None:
+        """An appendix begins: the headings and the article above it head none of its units."""
+        self.close_item()
+        self.contexts, self.article_title, self.item_actor, self.under_heading = [], "", None, False
 
 
 # the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
@@ -390,6 +395,8 @@ class ObligationExtractor:
                 break  # the procedures a decision publishes: whatever they hold is no task, and is not read
             line = self.text[block.span[0]:block.span[1]]
             previous_kind, kind_now = kind_now, block.kind
+            if block.kind == "appendix" and APPENDIX_LABEL.match(line):
+                self.walk.open_appendix()  # "Phụ lục 01" alone on its line: the forms after a regulation's articles
             if block.kind == "table_row":
                 tail = table.tail(block, line)
                 if tail is not None:  # the row's task was written above it, line by line: the tail completes it
@@ -399,7 +406,11 @@ class ObligationExtractor:
                 table.row_end, since_row = block.span[1], len(drafts)
                 self.walk.close_item()  # fields below a table row are no item's above it
                 continue
-            table.line(line)
+            if table.report and block.kind == "appendix":
+                if not APPENDIX.match(line):
+                    continue  # the broken cells of a table of results ("Nhiệm vụ giao Bộ trưởng Bộ Y tế chỉ đạo")
+                table.report = False  # the next appendix
+            table.line(block, line)
             self._read_block(block, line, drafts)
         return self._finish(doc_id, drafts)
 
@@ -675,7 +686,13 @@ class ObligationExtractor:
         if block.kind not in ("body", "appendix"):
             return []
         drafts: list[Draft] = []
-        for start, end in _clauses(self.text, block.content_start, block.span[1]):
+        title_end = self._past_title(block)  # the item's work, and its first clause's subject, begin after its title
+        # "3. Khẩn trương ... chiến lược dữ liệu: (1) Thanh tra ...", "a) Bộ Khoa học và Công nghệ: (1) trình ...; (2) chủ
+        # trì ...": numbers right after a title or a subject are tasks; after a task's words ("giải quyết 03 vấn đề tồn
+        # đọng: (i) ...; (ii) ...") they list its parts
+        numbers_tasks = title_end > block.content_start and bool(INLINE_NUMBER.match(self.text, title_end))
+        for start, end, numbered in _clauses(self.text, title_end, block.span[1]):
+            opens = block.content_start if start == title_end else start  # the first task keeps its title
             if _title_line(self.text, start, end):
                 continue  # "THỦ TƯỚNG CHÍNH PHỦ", "II. NHIỆM VỤ CỤ THỂ": a name or title in capitals, not a task
             if statistic(self.text, start, end):
@@ -702,11 +719,15 @@ class ObligationExtractor:
                 if drafts and sorted(names) == sorted(m.name for m in own):
                     drafts[-1].span = (drafts[-1].span[0], end)
                     continue
-                drafts.append(self._draft(block, start, end, own, "lead" if lead else "responsible"))
+                drafts.append(self._draft(block, opens, end, own, "lead" if lead else "responsible"))
                 drafts[-1].explicit = True
+                numbers_tasks = numbers_tasks or len(drafts) == 1 and bool(SUBJECT_THEN_NUMBER.match(self.text, zone_end, end))
             elif found.conditioned and self._generic_actor_at(found.end, end):
-                drafts.append(self._draft(block, start, end, [], "responsible"))  # "..., các cơ quan, đơn vị phản ánh"
+                drafts.append(self._draft(block, opens, end, [], "responsible"))  # "..., các cơ quan, đơn vị phản ánh"
                 drafts[-1].generic_actor = True
+            elif drafts and numbered and numbers_tasks:  # "Bộ Khoa học và Công nghệ: (1) ...; (2) chủ trì ...": its body
+                drafts.append(self._draft(block, start, end, [], "responsible"))
+                drafts[-1].assignees = [replace(a) for a in drafts[0].assignees if a.role != "support"]
             elif drafts:
                 drafts[-1].span = (drafts[-1].span[0], end)
             elif self.cues.units.praise.match(self.text, start, end) or self.cues.units.entitlement.match(self.text, start, end):
@@ -716,7 +737,7 @@ class ObligationExtractor:
                 if inherited is None:
                     return []
                 who, role, partners = inherited
-                drafts.append(self._draft(block, start, end, who, role))
+                drafts.append(self._draft(block, opens, end, who, role))
                 drafts[-1].generic_actor = not who
                 for partner in partners:  # the heading's partners support each of its points
                     add_assignee(drafts[-1].assignees, partner, "support")
@@ -724,6 +745,18 @@ class ObligationExtractor:
         for draft in drafts:
             draft.headings = headings
         return drafts
+
+    def _past_title(self, block: Block) -> int:
+        """Where an item's work begins: after a title that opens its line and names nobody ("2. Đẩy mạnh rà soát, ...,
+        cơ chế chính sách:Các bộ khẩn trương trình ...", "3. Khẩn trương xây dựng ... chiến lược dữ liệu: (1) Thanh tra
+        Chính phủ ban hành ..."); a title that names the actor ("a) Bộ Công an: (1) ...") is the work's subject."""
+        start = block.content_start
+        title = ITEM_TITLE.match(self.text, start, block.span[1]) if block.enum else None
+        if title and not self.mentions(start, title.start(1)):
+            work = self.subject(title.end(), block.span[1])
+            if work.explicit and (work.opened or work.bodies and work.bodies[0].span[0] == title.end()):
+                return title.end()  # the work after it opens with its body, or "Giao X ...", "Đề nghị X ..."
+        return start
 
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
                    start: int, end: int) -> tuple[list[AgencyMention], str, list[AgencyMention]] | None:
@@ -882,25 +915,39 @@ class ObligationExtractor:
 
 
 MIN_CLAUSE = 40
+# an item's title then its work on the same line, after a colon ("2. Đẩy mạnh rà soát, ..., cơ chế chính sách:Các bộ
+# khẩn trương ...", "3. Khẩn trương ... chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành ..."): a title is written in
+# lower case after its first letter, unlike a label naming someone ("Trưởng ban Chỉ đạo Trung ương: ...")
+ITEM_TITLE = re.compile(rf"[{UPPER_VI}][^\n:;.\d{UPPER_VI}]{{15,160}}?(:)\s*(?:\((?:\d{{1,2}}|[ivx]{{1,4}})\)\s*)?"
+                        rf"(?=[{UPPER_VI}])")
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
 LONG_LEAD_IN = 100
 MAX_NAMES_LINE = 300  # a line naming only bodies is short; longer items are not tested (it costs a scan)
 # the break is group 1, the white space after the stop (a lookbehind on the stop is tried at every position)
-_CLAUSE_BREAK = re.compile(r"[.;](\s+)(?=(?:[A-ZĐ]|giao\s|đề\s+nghị\s|yêu\s+cầu\s))")
+# "...; (2) Bộ Y tế hoàn thành ...", "đề nghị: (i) Tập đoàn ... (ii) Chủ đầu tư ...": an inline number opens a clause
+# whatever its first word, and the clause starts after it
+_CLAUSE_BREAK = re.compile(r"[.;](\s+)(?=(?:[A-ZĐ]|giao\s|đề\s+nghị\s|yêu\s+cầu\s))"
+                           r"|[.;:](\s+\((?:\d{1,2}|[ivx]{1,4})\)\s+)")
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences and ';'-clauses of a unit, so 'Giao X ...; giao Y ...' gives two obligations."""
-    spans: list[tuple[int, int]] = []
-    pos = start
+INLINE_NUMBER = re.compile(r"\((?:\d{1,2}|[ivx]{1,4})\)\s")
+SUBJECT_THEN_NUMBER = re.compile(r"\s*:\s*\((?:1|i)\)\s")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Sentences and ';'-clauses of a unit, so 'Giao X ...; giao Y ...' gives two obligations; each with whether an
+    inline number opened it ("...; (2) chủ trì, phối hợp ...": a task of its own, whoever it names)."""
+    spans: list[tuple[int, int, bool]] = []
+    pos, numbered = start, False
     for m in _CLAUSE_BREAK.finditer(text, max(start - 1, 0), end):  # the stop may stand right before start
-        if len(text[pos:m.start(1)].strip()) < MIN_CLAUSE:
+        gap = m.lastindex or 1
+        if len(text[pos:m.start(gap)].strip()) < MIN_CLAUSE:
             continue  # "Bí thư tỉnh ủy, thành ủy; Chủ tịch ...": a list, not a clause of its own
-        spans.append((pos, m.start(1)))
-        pos = m.end()
+        spans.append((pos, m.start(gap), numbered))
+        pos, numbered = m.end(), gap == 2
     if text[pos:end].strip():
-        spans.append((pos, end))
+        spans.append((pos, end, numbered))
     return spans
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from pipeline.extract.agencies import AgencyMention
 from pipeline.extract.cue_index import CueIndex
+from pipeline.extract.deadlines import period_heading
 from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.records import Assignee
 from pipeline.segment.segmenter import Block
@@ -26,6 +27,9 @@ MIN_TASK_CELL = 15  # a shorter task cell is a sub-heading or a total
 # "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ... ĐẾN NĂM 2030": a table's title that dates every row (read like a heading)
 DATED_TITLE = re.compile(r"\b(?:đến|tới|trong)\s+năm\s+\d{4}\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b", re.I)
 TITLE_REACH = 600  # characters above the first row where the table's title stands
+# "Kết quả thực hiện", "Tình hình thực hiện": a column of what was done makes the table a report on tasks set before
+# (an annex of results), not one that assigns them
+REPORT_COLUMN = re.compile(r"\s*(?:Kết\s+quả|Tình\s+hình)\s+(?:thực\s+hiện|triển\s+khai)\b", re.I)
 
 
 class TaskTable:
@@ -46,10 +50,17 @@ class TaskTable:
         self.recent_lines: deque[str] = deque(maxlen=2 * MAX_TABLE_COLUMNS)  # a table header's cells, perhaps
         self._cell_kinds: dict[str, tuple[str, ...]] = {}  # short cells of this document -> their column kinds
         self.last_full: Draft | None = None  # the task of the last row that filled every column
+        self.report = False  # the table reports on tasks set before: its rows are none
+        self.period: tuple[int, int] | None = None  # the last line that is only a period ("Giai đoạn 2025-2027")
 
-    def line(self, line: str) -> None:
-        """A line outside the table: perhaps a cell of a broken header."""
+    def line(self, block: Block, line: str) -> None:
+        """A line outside the table: perhaps a cell of a broken header, or a sub-heading row the page broke into
+        lines that dates the rows below it ("I" then "Giai đoạn 2025-2027")."""
         self.recent_lines.append(line.strip())
+        if period_heading(self.text, *block.span):
+            self.period = block.span  # above the first row it may stand before the broken header is known
+            if self.columns:
+                self.title = block.span
 
     def row(self, block: Block, line: str, after_row: bool) -> list[Draft]:
         """The task of a table row (none for a header row or a row without a task)."""
@@ -64,14 +75,17 @@ class TaskTable:
                 drafts = self._task(block, cells[:start - 1], self.columns)
             self.columns, new_table = header, True
             self.width = len(cells) - start
+            self.report = _reports(cells[start:])
         elif self.columns is None and not after_row:
             self.columns = self._broken_header(list(self.recent_lines), len(cells))
             new_table = self.columns is not None
             self.width = len(cells)  # a header broken into lines is as wide as its first row
         if new_table:  # the title above a table dates its rows, through its sub-headings ("II. Xã hội số")
-            self.title = self._dated_title(block.span[0])
+            self.title = self._dated_title(block.span[0]) or self._period_above(block.span[0])
             self.last_full = None
         if self.columns and not header:
+            if self.report:
+                return []
             if after_row and self.last_full and 2 <= len(cells) < self.width:
                 return self._merged_row(block, cells, self.columns, self.last_full)
             return self._task(block, cells, self.columns)
@@ -148,6 +162,10 @@ class TaskTable:
                 return line_start, line_end
         return None
 
+    def _period_above(self, start: int) -> tuple[int, int] | None:
+        """A period line between a table's broken header and its first row ("I" / "Giai đoạn 2025-2027")."""
+        return self.period if self.period and 0 <= start - self.period[1] <= TITLE_REACH else None
+
     def _broken_header(self, lines: list[str], width: int) -> dict[str, int] | None:
         """The header cells begin with the row-number column ("TT", "STT") when it has one."""
         numbered = [i for i, line in enumerate(lines) if ROW_NUMBER_HEADING.fullmatch(line)]
@@ -155,6 +173,7 @@ class TaskTable:
         for start in starts:
             header = self.header(lines[start:start + width])
             if header:
+                self.report = _reports(lines[start:start + width])
                 return header
         return None
 
@@ -197,6 +216,10 @@ class TaskTable:
         if not self._fill(draft, offsets, columns, first=first) and self.title:
             draft.headings = (self.title,)  # dates the row when its own words give no date
         return [draft]
+
+def _reports(header: list[str]) -> bool:
+    return any(REPORT_COLUMN.match(cell) for cell in header)
+
 
 def _header_start(cells: list[str]) -> int:
     """Where a header's labels begin: after the last cell too long to be a label (a title), if the cells after it

@@ -59,6 +59,9 @@ SENDER_TITLE = re.compile(r"(?:THỦ\s+TƯỚNG(?:\s+CHÍNH\s+PHỦ)?|PHÓ\s+TH�
                           r"|PHÓ\s+CHỦ\s+TỊCH|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|CỤC\s+TRƯỞNG|THỐNG\s+ĐỐC"
                           r"|PRIME\s+MINISTER|DEPUTY\s+PRIME\s+MINISTER|MINISTER|CHAIRMAN)")
 APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục|APPENDIX|Appendix|ANNEX|Annex)\b")
+# an appendix's label alone on its line ("Phụ lục 01", "PHỤ LỤC II", "Appendix 2"): the body ends there, signed or not
+APPENDIX_LABEL = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|APPENDIX|Appendix|ANNEX|Annex)(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,2})[a-z]?)?"
+                            r"\s*[.:]?\s*$")
 # A document attached after the signature (a decision's plan, regulation or programme) opens with its type
 # name alone on a line in capitals, or with the note that ties it to the decision.
 ATTACHED_TITLE = re.compile(r"^(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|ĐIỀU\s+LỆ|HƯỚNG\s+DẪN"
@@ -296,6 +299,10 @@ class _RegionWalker:
             self.seg.closing_start = len(self.seg.blocks)
             self._place_closing(line)
             return None
+        if line.capital and APPENDIX_LABEL.match(line.text):
+            self.region = "appendix"  # "Phụ lục 01" on its own line after a regulation's last article: its forms
+            self._place_text(line, appendix=True)
+            return None
         self._place_text(line, appendix=False)
         return None
 
@@ -315,6 +322,10 @@ class _RegionWalker:
     def _appendix(self, line: _Line) -> str | None:
         if line.capital and ATTACHED_TITLE.match(line.text):  # a second document's title
             return self._new_document()
+        if RECIPIENTS.match(line.text):  # a form of a decision annexed: its "Nơi nhận" closes it, as the body's does
+            self.region = "closing"
+            self._place_closing(line)
+            return None
         self._place_text(line, appendix=True)
         return None
 
