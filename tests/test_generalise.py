@@ -1120,3 +1120,48 @@ def test_the_broken_cells_of_a_table_of_results_are_no_tasks():
     texts = [o["text"] for o in extracted(str(DEV / "vi_tb_624_vpcp_2025.txt"))["obligations"]]
     assert not any(t.startswith("Nhiệm vụ giao") for t in texts)
     assert any(t.startswith("Xây dựng Nghị định quy định chính sách học bổng") for t in texts)  # Phụ lục I's tasks
+
+
+@pytest.mark.parametrize(("row", "form"), [
+    # crawl c49a5afadf61b342: the ledgers annexed as forms
+    ("Kiểm tra nhận thức | ......................... | ......................... | .........................", True),
+    ("……, ngày.... tháng.... năm .... GIÁM ĐỐC TRUNG TÂM (Ký, đóng dấu, ghi rõ họ tên) | Mẫu 2: Sổ theo dõi", True),
+    # crawl c5d930a5fc8373cd: a task row with one empty cell written as dots
+    ("Ban hành Quy chế Phối hợp tìm kiếm, cứu nạn hàng không dân dụng thay thế Quy chế hiện hành | Sở Xây dựng | Văn "
+     "phòng Ban Chỉ huy và cơ quan, địa phương liên quan | Sau khi có Quy chế của TW | Quyết định Chủ tịch UBND tỉnh | "
+     "…................................. | 2 | Thành lập bộ máy quản lý Quỹ", False),
+])
+def test_the_rows_of_a_form_are_no_tasks(row, form):
+    from pipeline.extract.obligations import _form_row
+
+    assert _form_row(row) is form
+
+
+def test_the_provinces_a_text_calls_its_provinces():
+    # dev vi_nq_380_cp_2025 I.2.a defines "các tỉnh, thành phố"; II.1.1.a then asks "Ủy ban nhân dân các tỉnh, thành phố"
+    found = extracted(str(DEV / "vi_nq_380_cp_2025.txt"))["obligations"]
+    names = {a["name"] for o in found if o["path"] == "II.1.1.a" for a in o["assignees"]}
+    assert {"Ủy ban nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân thành phố Huế", "Ủy ban nhân dân tỉnh Lâm Đồng"} <= names
+    assert "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" not in names
+
+
+DAKLAK_CT = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 010/CT-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\nCHỈ THỊ\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev vi_ct_010_ubnd_daklak_2025 II.5: a purpose clause before the class that acts; the lead-in only hands it the
+    # points below
+    ("II. NHIỆM VỤ\n5. Để nâng cao hiệu lực, hiệu quả quản lý nhà nước về đầu tư, tăng cường công tác đánh giá, kiểm "
+     "tra và giám sát các dự án đầu tư, các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng, nhiệm vụ, "
+     "thẩm quyền quy định triển khai thực hiện những nội dung sau:\na) Thực hiện đầy đủ, nghiêm túc các quy định của "
+     "pháp luật về đầu tư, doanh nghiệp, đất đai trong quá trình thẩm định và quản lý các dự án đầu tư.\n",
+     [("II.5.a", ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"])]),
+    # II.3: the lead agency of a procedure, named by its role, heads its points
+    ("II. NHIỆM VỤ\n3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án\nb) Chủ động phối hợp với các cơ quan, đơn vị, "
+     "địa phương liên quan khác để giải quyết trong thời hạn quy định theo đúng chức năng, nhiệm vụ, quyền hạn.\n",
+     [("II.3.b", [])]),
+    # a task table's header cells the page set on lines of their own
+    ("II. NHIỆM VỤ\nCơ quan chủ trì\nCơ quan phối hợp\n", []),
+])
+def test_who_acts_after_a_purpose_or_by_role(body, expected):
+    assert tasks(body, DAKLAK_CT) == expected

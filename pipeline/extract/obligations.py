@@ -63,6 +63,9 @@ SESSION_WITH = re.compile(
     r"(tỉnh|thành\s+phố)\s+((?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3})")
 
 # a class name -> the prefix of the specific bodies that stand for it when the addressees name them
+# "bao gồm các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, ..., Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)"
+DEFINED_PROVINCES = re.compile(r"tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?\s*:\s*(?P<list>[^():;\n]{3,300}?)"
+                               r"\s*\(\s*(?:sau\s+đây\s+)?gọi\s+(?:tắt\s+|chung\s+)?là\s+(?:các\s+)?tỉnh,\s*thành\s+phố\s*\)")
 CLASS_PREFIX = {
     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "Ủy ban nhân dân t",
     "Tỉnh ủy, Thành ủy các tỉnh, thành phố trực thuộc Trung ương": "T",
@@ -112,7 +115,10 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Based on the above tasks ..., ministers ..."
                    r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng|nhu\s+cầu"
                    r"|chức\s+năng|điều\s+kiện)|Based\s+on|Depending\s+on)"
-                   rf"\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|ministers|heads|chairm|the\s))\s*")
+                   rf"\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|ministers|heads|chairm|the\s)"
+                   # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
+                   # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ...")
+                   r"|Để\s[^.;:]{0,300}?,\s*(?=các\s))\s*")
 # the closing feedback clause of plans and decisions: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
 # quan, đơn vị, địa phương phản ánh về ...", "..., trường hợp có vướng mắc hoặc phát sinh ..., Sở Nội vụ phối hợp ...":
 # the condition goes before the clause's subject (a body, a generic actor, or "đề nghị" and its addressees)
@@ -126,6 +132,10 @@ FEEDBACK_OPENERS = ("Trong", "Nếu", "nếu", "Trường", "trường")
 TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
 # "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:": the request's objects are the points below
 FRAMING_LEAD_IN = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao|kiến\s+nghị|requests?|requires?)\s*:\s*$", re.I)
+# "..., các Sở, ngành, UBND cấp xã ... theo chức năng, nhiệm vụ, thẩm quyền quy định triển khai thực hiện những nội dung
+# sau:": the words that only hand the points below to the subject are no task of the lead-in's own
+POINTS_FOLLOW = re.compile(r"(?:triển\s+khai\s+)?thực\s+hiện\s+(?:tốt\s+)?(?:những|các|một\s+số)\s+(?:nội\s+dung|nhiệm\s+vụ)"
+                           r"(?:\s+[^:]{0,40}?)?\s+sau(?:\s+đây)?\s*:\s*$", re.I)
 # "1. Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường hợp sau đây:": the points below are cases
 CASES_LEAD_IN = re.compile(r"\b(?:trường\s+hợp|điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí)\s+(?:sau|dưới)(?:\s+đây)?\s*:\s*$", re.I)
 # "Về vấn đề này, Cục Thuế có ý kiến như sau:": a letter answering a query; its points state the rules that apply
@@ -202,6 +212,7 @@ class _Walk:
 # the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
 NOT_STATE = re.compile(r"cá\s+nhân|doanh\s+nghiệp|chủ\s+đầu\s+tư|người\s+dân|enterprises|individuals", re.I)
 GENERIC_ACTOR_REACH = 60
+MIN_WORK = 20  # characters of work after a generic actor: fewer are a label ("Cơ quan phối hợp")
 
 # "... shall be implemented", "... shall take effect": the sentence's subject is not given work
 PASSIVE_MODAL = re.compile(r"\s+(?:be\s+(?!responsible)\w+(?:ed|en|wn|t)\b|take\s+effect|apply|cover)", re.I)
@@ -246,6 +257,7 @@ class ObligationExtractor:
         self.cues = cues()
         self.openers = subject_openers(self.registry)
         self.addressees: list[AgencyMention] = []
+        self.defined: list[AgencyMention] = []  # the provinces the text calls "các tỉnh, thành phố"
         self.walk = _Walk()
         self.paragraphs = Paragraphs(seg.blocks)
         self.mentions = BodyMentions(text, self.paragraphs, self.registry, language=language, province=province,
@@ -380,6 +392,7 @@ class ObligationExtractor:
     def extract(self, doc_id: str, addressees: list[AgencyMention]) -> list[Obligation]:
         """Walk the blocks after the header in order; each kind of block has its reader."""
         self.addressees = addressees
+        self.defined = self._defined_provinces()
         self.walk = _Walk()
         drafts: list[Draft] = []
         table = TaskTable(self.text, self.cues.layout.columns, self.cue_hits, self.mentions,
@@ -398,6 +411,11 @@ class ObligationExtractor:
             if block.kind == "appendix" and APPENDIX_LABEL.match(line):
                 self.walk.open_appendix()  # "Phụ lục 01" alone on its line: the forms after a regulation's articles
             if block.kind == "table_row":
+                if self.walk.in_form or _form_row(line) or FORM_TITLE_CELL.match(line):
+                    # the rows of a form annexed, to be filled in ("Kiểm tra nhận thức | ......... | ........."), its
+                    # signing line, or a row that opens one ("Mẫu 4: Sổ gốc cấp giấy chứng nhận ... | ...")
+                    self.walk.in_form = self.walk.in_form or bool(FORM_TITLE_CELL.match(line))
+                    continue
                 tail = table.tail(block, line)
                 if tail is not None:  # the row's task was written above it, line by line: the tail completes it
                     self._complete_row(table, tail, block, drafts, since_row)
@@ -504,7 +522,10 @@ class ObligationExtractor:
         framing = TOPIC_HEADING.match(self.text, block.content_start, block.span[1]) or \
             FRAMING_LEAD_IN.search(self.text, block.content_start, block.span[1])
         duty = DUTIES_OF.match(self.text, block.content_start, block.span[1])
-        if not (framing or duty) and len(self.text[head.end:block.span[1]].strip(" :;,.")) > LONG_LEAD_IN:
+        own_words = self.text[head.end:block.span[1]]
+        if follow := POINTS_FOLLOW.search(own_words):
+            own_words = own_words[:follow.start()]
+        if not (framing or duty) and len(own_words.strip(" :;,.")) > LONG_LEAD_IN:
             drafts.extend(self._block(block, walk.contexts, walk.intro))  # a lead-in with a task
         own = head.bodies
         if duty and not own:
@@ -522,7 +543,8 @@ class ObligationExtractor:
             and not (line.rstrip().endswith(":") and CASES_LEAD_IN.search(line))
         lead = bool(self.cues.roles.lead_after_opener.search(line))
         # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị"
-        generic = not own and self._generic_actor_at(duty.end() if duty else block.content_start, block.span[1])
+        generic = not own and self._generic_actor_at(duty.end() if duty else block.content_start, block.span[1],
+                                                      heading=True)
         partners = self.partners(block.content_start, block.span[1]) if own else []
         duties = bool(duty) or bool(self.remit_body and own and own[0] is self.remit_body)
         walk.contexts.append(_Context(level, own, lead, task_section, (block.content_start, block.span[1]), generic,
@@ -810,11 +832,12 @@ class ObligationExtractor:
         pháp sau đây:': a lead-in below an assessment heading that names who acts opens a list of tasks."""
         return bool(intro) and self.walk.intro_at > max(c.span[0] for c in contexts if not c.task_section)
 
-    def _generic_actor_at(self, pos: int, end: int) -> bool:
+    def _generic_actor_at(self, pos: int, end: int, *, heading: bool = False) -> bool:
         """Whether a generic actor opens the words at `pos` ("các cơ quan, đơn vị ..."); in a normative text only
         state bodies count, not "tổ chức, cá nhân" or enterprises the rules bind."""
-        if not self.cues.subject.generic_actor.match(self.text, pos, end):
-            return False
+        actor = self.cues.subject.generic_actor.match(self.text, pos, end)
+        if not actor or not heading and len(self.text[actor.end():end].strip(" :;,.")) < MIN_WORK:
+            return False  # "Cơ quan chủ trì thực hiện": a table header's cell, not a unit of work
         return not (self.normative and NOT_STATE.search(self.text, pos, min(end, pos + GENERIC_ACTOR_REACH)))
 
     def _full_name(self, short: str) -> str | None:
@@ -855,12 +878,29 @@ class ObligationExtractor:
             add_assignee(draft.assignees, mention, role)
         return draft
 
+    def _defined_provinces(self) -> list[AgencyMention]:
+        """The People's Committees of the provinces a text names as its "các tỉnh, thành phố" ("bao gồm các tỉnh,
+        thành phố trực thuộc Trung ương: Hà Tĩnh, ..., Đắk Lắk và Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)")."""
+        found = DEFINED_PROVINCES.search(self.text)
+        if not found:
+            return []
+        out: list[AgencyMention] = []
+        for item in re.finditer(r"[^,]+", found["list"]):
+            for part in re.split(r"\s+và\s+", item.group(0)):
+                agency = self.registry.lookup(part.strip()) if part.strip() else None
+                if agency is None or agency.kind not in ("province", "city"):
+                    return []  # not a list of provinces alone
+                at = found.start("list") + item.start() + item.group(0).find(part)
+                out.append(AgencyMention((at, at + len(part)), part, agency.name, agency.name_en, agency.kind))
+        return out
+
     def _specific(self, who: list[AgencyMention]) -> list[AgencyMention]:
-        """'các tỉnh, thành phố' in a dispatch addressed to named provinces means those provinces."""
+        """'các tỉnh, thành phố' in a dispatch addressed to named provinces, or in a text that names them so,
+        means those provinces."""
         out: list[AgencyMention] = []
         for mention in who:
             prefix = CLASS_PREFIX.get(mention.name)
-            named = [a for a in self.addressees if prefix and a.name.startswith(prefix)] if prefix else []
+            named = [a for a in self.addressees or self.defined if a.name.startswith(prefix)] if prefix else []
             out.extend(named or [mention])
         return out
 
@@ -961,6 +1001,10 @@ def _closes_quotation(content: str, after: int) -> bool:
 # one line; "Kiểm tra nhận thức | ......... | .........": the blanks of a form
 _FLAT_LIST_ITEM = re.compile(rf";\s*-\s*[{UPPER_VI}]")
 _FILING = re.compile(r"(?:^|[-;]\s*)(?:Lưu\s*:\s*(?:VT\b|Văn\s+thư\b|\.{2,}|…)|Như\s+trên\s*;?\s*$)")
+# "GIÁM ĐỐC TRUNG TÂM (Ký, đóng dấu, ghi rõ họ tên)": where a form is signed
+_SIGN_HERE = re.compile(r"\(Ký(?:\s+tên)?\s*(?:,|và|\))")
+# "Mẫu 4: Sổ gốc cấp giấy chứng nhận ... | ĐẢNG ỦY XÃ/PHƯỜNG ...": a form's title opening a table row
+FORM_TITLE_CELL = re.compile(r"\s*Mẫu\s+(?:số\s+)?\d{1,3}[a-zđ]?\s*[:.]")
 # "....(2).... giải quyết cho người được cấp phép": a form's numbered blank
 _BLANKS = re.compile(r"\.{6,}|…{3,}|\.{3,}\s*\(\d{1,2}\)\s*\.{3,}")
 
@@ -969,7 +1013,24 @@ def _list_or_form(text: str, start: int, end: int) -> bool:
     unit = text[start:end]  # most units hold none of the marks these patterns need, and are passed by `in` tests
     return (";" in unit and len(_FLAT_LIST_ITEM.findall(unit)) >= 2
             or ("Lưu" in unit or "Như" in unit) and bool(_FILING.search(unit))
-            or (".." in unit or "…" in unit) and bool(_BLANKS.search(unit)))
+            or _form_blanks(unit))
+
+
+def _form_row(line: str) -> bool:
+    """A table row of a form: most of its cells are blanks to fill in, or it is where the form is signed (a task row
+    may hold one empty cell written as dots)."""
+    if "(Ký" in line and _SIGN_HERE.search(line):
+        return True
+    if ".." not in line and "…" not in line:
+        return False
+    cells = [cell for cell in line.split(" | ") if cell.strip()]
+    return 2 * sum(1 for cell in cells if _BLANKS.search(cell)) >= len(cells)
+
+
+def _form_blanks(unit: str) -> bool:
+    """The blanks of a form to fill in, or where it is signed."""
+    return (".." in unit or "…" in unit) and bool(_BLANKS.search(unit)) \
+        or "(Ký" in unit and bool(_SIGN_HERE.search(unit))
 
 
 MAX_TITLE_LINE = 120
