@@ -90,16 +90,16 @@ def test_seed_000_english_cong_dien_968():
 # Strict floors (../shared/eval/score.py's definitions), a little under the figures measured when they were
 # set, so that a regression fails CI. The check half's are the ones that predict use on unseen documents.
 FLOORS = {
-    # 186 documents since four fresh blind batches of crawls (72 documents), then three English decisions (batch 5), six
-    # documents of batch 6 and ten of batch 7 joined on 2026-12-04, each batch scored once before any rule read it
-    # (corpora/gold/README.md)
+    # 197 documents since four fresh blind batches of crawls (72 documents), then three English decisions (batch 5), six
+    # documents of batch 6, ten of batch 7 and eleven of batch 8 joined on 2026-12-04, each batch scored once before any
+    # rule read it (corpora/gold/README.md)
     "gold": {"refs_f1": 0.96, "oblig_recall": 0.86, "oblig_precision": 0.86, "assignee_f1": 0.80,
              "named_assignee_f1": 0.82, "deadline_acc": 0.86, "deadline_precision": 0.94, "symbol_acc": 0.96,
              "issued_acc": 0.95},
-    # 60 documents since the six blind documents of batch 7 joined; 54 before, at R 0.660 / P 0.802; 49 before batch 6,
-    # at R 0.669 / P 0.789; 46 before batch 5, at R 0.779 / P 0.782
-    "gold-check": {"refs_f1": 0.98, "oblig_recall": 0.65, "oblig_precision": 0.79, "assignee_f1": 0.61,
-                   "named_assignee_f1": 0.64, "deadline_acc": 0.19, "deadline_precision": 0.75, "symbol_acc": 0.97,
+    # 65 documents since the five blind documents of batch 8 joined; 60 before, at R 0.660 / P 0.810; 54 before batch 7,
+    # at R 0.660 / P 0.802; 49 before batch 6, at R 0.669 / P 0.789; 46 before batch 5, at R 0.779 / P 0.782
+    "gold-check": {"refs_f1": 0.98, "oblig_recall": 0.65, "oblig_precision": 0.80, "assignee_f1": 0.61,
+                   "named_assignee_f1": 0.64, "deadline_acc": 0.19, "deadline_precision": 0.70, "symbol_acc": 0.97,
                    "issued_acc": 0.95},
 }
 
