@@ -1165,3 +1165,28 @@ DAKLAK_CT = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 010/CT-UBND\nĐắk
 ])
 def test_who_acts_after_a_purpose_or_by_role(body, expected):
     assert tasks(body, DAKLAK_CT) == expected
+
+
+def test_the_issuers_statement_that_it_issues_the_plan_names_no_actor():
+    # dev vi_kh_1026_ubnd_nghean_2025: the plan's own "nội dung trọng tâm" name nobody; "triển khai" is in the title
+    header = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 1026/KH-UBND\nNghệ An, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+    body = ("Thực hiện Chỉ thị số 32/CT-TTg ngày 21/10/2025 của Thủ tướng Chính phủ “về tăng cường công tác bảo vệ bí mật "
+            "nhà nước trong tình hình mới”, UBND tỉnh ban hành Kế hoạch triển khai thực hiện trên địa bàn tỉnh Nghệ An "
+            "như sau:\nII. NỘI DUNG TRỌNG TÂM\n1. Tổ chức rà soát, đánh giá tất cả các nội dung, nhiệm vụ bảo vệ bí mật "
+            "nhà nước, qua đó làm rõ nội dung nào yếu, còn tồn tại phải tăng cường khắc phục, chấn chỉnh.\n")
+    assert tasks(body, header) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev vi_nq_380_cp_2025 II.1.2: an unnumbered line naming only the bodies heads the points below it
+    ("II. NHIỆM VỤ, GIẢI PHÁP\n1.2. Hỗ trợ khẩn cấp về nhà ở\nỦy ban nhân dân các tỉnh, thành phố:\na) Huy động và sử "
+     "dụng hiệu quả các nguồn lực ngân sách địa phương, nguồn hỗ trợ của Trung ương và các nguồn lực hợp pháp khác.\n",
+     [("II.1.2.a", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # II.5: "Các tỉnh, thành phố:" heading a central document's points is the provinces' committees
+    ("II. NHIỆM VỤ, GIẢI PHÁP\n5. Các tỉnh, thành phố:\na) Ban hành các chính sách cần thiết, phù hợp khả năng theo "
+     "thẩm quyền và chủ động sử dụng nguồn lực của địa phương để hỗ trợ người dân.\n",
+     [("II.5.a", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+])
+def test_provinces_heading_their_points(body, expected):
+    header = "CHÍNH PHỦ\nSố: 380/NQ-CP\nHà Nội, ngày 25 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
+    assert tasks(body, header) == expected

@@ -129,6 +129,8 @@ class AgencyIndex:
             one = (agency.name,)
             for alias in [agency.name, *g.get("aliases", [])]:
                 self._alias(alias, one, "vi", first_cap=False)
+            for alias in g.get("aliases_capitalised", []):
+                self._alias(alias, one, "vi")
             for alias in g.get("abbreviations", []):
                 self._alias(alias, one, "any", first_cap=False, code=True)
             for alias in g.get("aliases_en", []) + g.get("abbreviations_en", []):

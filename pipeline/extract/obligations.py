@@ -79,6 +79,9 @@ ACTING_VERB = (r"(?:thực\s+hiện|triển\s+khai|chỉ\s+đạo|tổ\s+chức|
                r"|shall|should|must|are\s+to)\b")
 ACTING = re.compile(r"(?:\s*,\s*[^\s,.;:()][^,.;:()]{0,29}?){0,6}?\s*(?:\([^()]{0,80}\))?[\s,]*(?:[^\s,.;:]+\s+){0,6}?"
                     + ACTING_VERB, re.I)
+# "..., UBND tỉnh ban hành Kế hoạch triển khai thực hiện trên địa bàn tỉnh như sau:": the issuer issues the plan; the
+# verb of doing is in the plan's title, and the list below names no actor by it
+ISSUES_PLAN = re.compile(r"\s*(?:ban\s+hành|xây\s+dựng)\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án|Phương\s+án)\b")
 HAS_ACTING_VERB = re.compile(ACTING_VERB, re.I)  # no verb of doing in a lead-in: ACTING cannot match, no scan
 ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3}")
 # after its subject, a clause that tells what was done or received rather than what is to be done
@@ -667,6 +670,8 @@ class ObligationExtractor:
             self.walk.answering = True
             return None
         cue = re.search(r"\b(?:yêu cầu|đề nghị|giao|requests?|requesting|assigns?)\b", line, re.I)
+        if not cue and self._names_only(block):  # "Ủy ban nhân dân các tỉnh, thành phố:" above points a), b)
+            return self._bodies_at(block.content_start, block.span[1])
         if not cue:
             # "Theo Mục 1 ... về nhiệm vụ của các Bộ trưởng, ... như sau:" names whom the list concerns
             duty = DUTIES_OF.search(line)
@@ -687,7 +692,8 @@ class ObligationExtractor:
         found = self.mentions(start, end)
         for i, first in enumerate(found):
             chain = self._chain(first.span[0], end, found[i:])
-            if chain and ACTING.match(self.text, chain[-1].span[1], end):
+            if chain and ACTING.match(self.text, chain[-1].span[1], end) \
+                    and not ISSUES_PLAN.match(self.text, chain[-1].span[1], end):
                 return chain
         place = ACTING_PLACE.search(self.text, start, end)
         if place and self.subject_body and ACTING.match(self.text, place.end(), end):
