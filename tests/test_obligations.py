@@ -216,7 +216,7 @@ def test_the_opener_test_never_hides_a_subject(shared_available):
         seg = segment(text)
         extractor = ObligationExtractor(text, seg, language="vi", issued_on=None, references=[])
         for block in seg.blocks:
-            for start, end in _clauses(text, block.content_start, block.span[1]):
+            for start, end, _ in _clauses(text, block.content_start, block.span[1]):
                 if extractor._chain(start, end, extractor._near(start, end)):
                     assert extractor.openers.may_open(text, start, end, "vi"), (path.name, text[start:start + 60])
 
