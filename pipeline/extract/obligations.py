@@ -41,7 +41,7 @@ from pipeline.extract.subject_openers import subject_openers
 from pipeline.extract.task_tables import TaskTable
 from pipeline.knowledge.patterns import UPPER_VI, first_letters
 from pipeline.records import Assignee, Obligation, Reference, obligation_id
-from pipeline.segment.segmenter import APPENDIX, APPENDIX_LABEL, LEVEL, Block, Segmentation
+from pipeline.segment.segmenter import APPENDIX_LABEL, LEVEL, Block, Segmentation
 
 # "Trách nhiệm của Bộ ...", "Nhiệm vụ, quyền hạn của Bộ Nội vụ", "Tasks and powers of the Ministry of ..."
 DUTIES_OF = re.compile(first_letters(["nhiệm", "trách", "tasks", "duties", "responsibilities"])
@@ -427,10 +427,8 @@ class ObligationExtractor:
                 table.row_end, since_row = block.span[1], len(drafts)
                 self.walk.close_item()  # fields below a table row are no item's above it
                 continue
-            if table.report and block.kind == "appendix":
-                if not APPENDIX.match(line):
-                    continue  # the broken cells of a table of results ("Nhiệm vụ giao Bộ trưởng Bộ Y tế chỉ đạo")
-                table.report = False  # the next appendix
+            if table.absorbs(block, line):
+                continue  # the broken cells of a table of results ("Nhiệm vụ giao Bộ trưởng Bộ Y tế chỉ đạo")
             table.line(block, line)
             self._read_block(block, line, drafts)
         return self._finish(doc_id, drafts)
@@ -718,7 +716,7 @@ class ObligationExtractor:
         # "3. Khẩn trương ... chiến lược dữ liệu: (1) Thanh tra ...", "a) Bộ Khoa học và Công nghệ: (1) trình ...; (2) chủ
         # trì ...": numbers right after a title or a subject are tasks; after a task's words ("giải quyết 03 vấn đề tồn
         # đọng: (i) ...; (ii) ...") they list its parts
-        numbers_tasks = title_end > block.content_start and bool(INLINE_NUMBER.match(self.text, title_end))
+        numbers_tasks = title_end > block.content_start and bool(NUMBER_OPENS.match(self.text, title_end))
         for start, end, numbered in _clauses(self.text, title_end, block.span[1]):
             opens = block.content_start if start == title_end else start  # the first task keeps its title
             if _title_line(self.text, start, end):
@@ -961,11 +959,12 @@ class ObligationExtractor:
 
 
 MIN_CLAUSE = 40
+# a task numbered inside a paragraph: "(1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an chủ trì ...", "(ii) ..."
+INLINE_NUMBER = r"\((?:\d{1,2}|[ivx]{1,4})\)"
 # an item's title then its work on the same line, after a colon ("2. Đẩy mạnh rà soát, ..., cơ chế chính sách:Các bộ
 # khẩn trương ...", "3. Khẩn trương ... chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành ..."): a title is written in
 # lower case after its first letter, unlike a label naming someone ("Trưởng ban Chỉ đạo Trung ương: ...")
-ITEM_TITLE = re.compile(rf"[{UPPER_VI}][^\n:;.\d{UPPER_VI}]{{15,160}}?(:)\s*(?:\((?:\d{{1,2}}|[ivx]{{1,4}})\)\s*)?"
-                        rf"(?=[{UPPER_VI}])")
+ITEM_TITLE = re.compile(rf"[{UPPER_VI}][^\n:;.\d{UPPER_VI}]{{15,160}}?(:)\s*(?:{INLINE_NUMBER}\s*)?(?=[{UPPER_VI}])")
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
 LONG_LEAD_IN = 100
@@ -974,11 +973,11 @@ MAX_NAMES_LINE = 300  # a line naming only bodies is short; longer items are not
 # "...; (2) Bộ Y tế hoàn thành ...", "đề nghị: (i) Tập đoàn ... (ii) Chủ đầu tư ...": an inline number opens a clause
 # whatever its first word, and the clause starts after it
 _CLAUSE_BREAK = re.compile(r"[.;](\s+)(?=(?:[A-ZĐ]|giao\s|đề\s+nghị\s|yêu\s+cầu\s))"
-                           r"|[.;:](\s+\((?:\d{1,2}|[ivx]{1,4})\)\s+)")
+                           rf"|[.;:](\s+{INLINE_NUMBER}\s+)")
 
 
-INLINE_NUMBER = re.compile(r"\((?:\d{1,2}|[ivx]{1,4})\)\s")
-SUBJECT_THEN_NUMBER = re.compile(r"\s*:\s*\((?:1|i)\)\s")
+NUMBER_OPENS = re.compile(INLINE_NUMBER + r"\s")
+SUBJECT_THEN_NUMBER = re.compile(r"\s*:\s*\((?:1|i)\)\s")  # "Bộ Khoa học và Công nghệ: (1) trình ..."
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -1023,9 +1022,9 @@ def _list_or_form(text: str, start: int, end: int) -> bool:
 
 
 def _form_row(line: str) -> bool:
-    """A table row of a form: most of its cells are blanks to fill in, or it is where the form is signed (a task row
-    may hold one empty cell written as dots)."""
-    if "(Ký" in line and _SIGN_HERE.search(line):
+    """A table row of a form: where it is signed, or most of its cells are blanks to fill in (a task row may hold one
+    empty cell written as dots)."""
+    if _signed_here(line):
         return True
     if ".." not in line and "…" not in line:
         return False
@@ -1035,8 +1034,11 @@ def _form_row(line: str) -> bool:
 
 def _form_blanks(unit: str) -> bool:
     """The blanks of a form to fill in, or where it is signed."""
-    return (".." in unit or "…" in unit) and bool(_BLANKS.search(unit)) \
-        or "(Ký" in unit and bool(_SIGN_HERE.search(unit))
+    return (".." in unit or "…" in unit) and bool(_BLANKS.search(unit)) or _signed_here(unit)
+
+
+def _signed_here(unit: str) -> bool:
+    return "(Ký" in unit and bool(_SIGN_HERE.search(unit))
 
 
 MAX_TITLE_LINE = 120

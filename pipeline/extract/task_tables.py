@@ -16,7 +16,7 @@ from pipeline.extract.cue_index import CueIndex
 from pipeline.extract.deadlines import period_heading
 from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.records import Assignee
-from pipeline.segment.segmenter import Block
+from pipeline.segment.segmenter import APPENDIX, Block
 
 MAX_TABLE_COLUMNS = 12
 MAX_HEADER_CELL = 60  # a header cell is a short label
@@ -52,6 +52,14 @@ class TaskTable:
         self.last_full: Draft | None = None  # the task of the last row that filled every column
         self.report = False  # the table reports on tasks set before: its rows are none
         self.period: tuple[int, int] | None = None  # the last line that is only a period ("Giai đoạn 2025-2027")
+
+    def absorbs(self, block: Block, line: str) -> bool:
+        """Whether a line of an appendix belongs to the table of results read last (its cells the page broke into
+        lines); the next appendix's title ends that table."""
+        if not self.report or block.kind != "appendix":
+            return False
+        self.report = not APPENDIX.match(line)
+        return self.report
 
     def line(self, block: Block, line: str) -> None:
         """A line outside the table: perhaps a cell of a broken header, or a sub-heading row the page broke into
@@ -216,6 +224,7 @@ class TaskTable:
         if not self._fill(draft, offsets, columns, first=first) and self.title:
             draft.headings = (self.title,)  # dates the row when its own words give no date
         return [draft]
+
 
 def _reports(header: list[str]) -> bool:
     return any(REPORT_COLUMN.match(cell) for cell in header)
