@@ -1190,3 +1190,16 @@ def test_the_issuers_statement_that_it_issues_the_plan_names_no_actor():
 def test_provinces_heading_their_points(body, expected):
     header = "CHÍNH PHỦ\nSố: 380/NQ-CP\nHà Nội, ngày 25 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
     assert tasks(body, header) == expected
+
+
+@pytest.mark.parametrize(("path", "opening", "assignee"), [
+    # crawl 29825a0f7313b49a (Cục Hải quan to a company): the request names the addressee by its head noun
+    ("29825a0f7313b49a.md", "Về thủ tục hải quan: đề nghị Công ty nghiên cứu", "Công ty TNHH Sunrise Apparel Việt Nam"),
+    ("29825a0f7313b49a.md", "Đề nghị Công ty nghiên cứu các văn bản dẫn trên", "Công ty TNHH Sunrise Apparel Việt Nam"),
+    # crawl 25b682f1b1483164 (Cục Thuế to a province's tax office): "Căn cứ quy định nêu trên, ..." reasons from the
+    # provisions cited (no recital); the request after it is the task
+    ("25b682f1b1483164.md", "Do vậy, đề nghị Thuế tỉnh Gia Lai căn cứ", "Thuế tỉnh Gia Lai"),
+])
+def test_an_answer_asks_its_addressee_to_act(path, opening, assignee):
+    found = extracted(str(CRAWL / path))["obligations"]
+    assert [a["name"] for o in found if o["text"].startswith(opening) for a in o["assignees"]] == [assignee]

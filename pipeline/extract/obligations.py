@@ -501,6 +501,10 @@ class ObligationExtractor:
         if block.enum and block.enum != "bullet":
             walk.item_actor = block  # whom it names is read only when a bullet below it asks
         if block.kind in ("body", "appendix") and self._quoted(block):
+            if (request := self._request_after_citation(block)) is not None:
+                # "Tại khoản 1 Điều 37 Nghị định ... quy định: ... Do vậy, đề nghị Thuế tỉnh Gia Lai căn cứ ...": an
+                # answer cites the rules, then asks its addressee to act on them
+                drafts.extend(self._block(replace(block, content_start=request), walk.contexts, walk.intro))
             return
         if not block.enum and self.remit_body and walk.contexts and not walk.contexts[-1].assignees \
                 and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
@@ -761,6 +765,8 @@ class ObligationExtractor:
             else:
                 inherited = self._inherited(block, contexts, intro, start, end)
                 if inherited is None:
+                    if REQUEST_AFTER.search(self.text, end - 1, block.span[1]):
+                        continue  # "Căn cứ quy định nêu trên, cơ quan thuế không có trách nhiệm ... Do vậy, đề nghị X ..."
                     return []
                 who, role, partners = inherited
                 drafts.append(self._draft(block, opens, end, who, role))
@@ -771,6 +777,25 @@ class ObligationExtractor:
         for draft in drafts:
             draft.headings = headings
         return drafts
+
+    def _request_after_citation(self, block: Block) -> int | None:
+        """Where a request opens a sentence of a block that cites a provision, if one does."""
+        if "ề nghị" not in self.text[block.content_start:block.span[1]]:
+            return None
+        found = REQUEST_AFTER.search(self.text, block.content_start, block.span[1])
+        return found.end() if found else None
+
+    def _addressee_asked(self, start: int, end: int) -> list[AgencyMention]:
+        """'Đề nghị Công ty nghiên cứu các văn bản dẫn trên để thực hiện.' in a letter to 'Công ty TNHH ...': the request
+        calls the addressee by its head noun."""
+        if "ề nghị" not in self.text[start:min(end, start + ADDRESSEE_REACH)]:
+            return []  # most units ask nothing of their addressee: a string test
+        topic = TOPIC.match(self.text, start, end)
+        asked = ADDRESSEE_REQUEST.match(self.text, topic.end() if topic else start, end)
+        if not asked:
+            return []
+        head = " ".join(asked["head"].split()).casefold()
+        return [a for a in self.addressees if a.name.casefold().startswith(head)]
 
     def _past_title(self, block: Block) -> int:
         """Where an item's work begins: after a title that opens its line and names nobody ("2. Đẩy mạnh rà soát, ...,
@@ -787,6 +812,8 @@ class ObligationExtractor:
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
                    start: int, end: int) -> tuple[list[AgencyMention], str, list[AgencyMention]] | None:
         """Who a subject-less unit belongs to, or None when it is not a task at all."""
+        if addressee := self._addressee_asked(start, end):
+            return addressee, "responsible", []
         if not block.enum and not (self.walk.under_heading and contexts and contexts[-1].assignees):
             if contexts and all(c.task_section for c in contexts) and self._generic_actor_at(start, end):
                 return [], "responsible", []  # "Các cơ quan, đơn vị, địa phương căn cứ ... triển khai thực hiện"
@@ -959,6 +986,14 @@ class ObligationExtractor:
 
 
 MIN_CLAUSE = 40
+# "Do vậy, đề nghị Công ty ...", "Về thủ tục hải quan: đề nghị Công ty nghiên cứu ...": a request to the addressee, named
+# by its head noun
+ADDRESSEE_REQUEST = re.compile(r"\s*(?:(?:Do\s+(?:vậy|đó)|Vì\s+vậy|Theo\s+đó|Căn\s+cứ\s[^,.;:]{0,120})\s*,\s*)?"
+                               r"[Đđ]ề\s+nghị\s+(?:Quý\s+)?(?P<head>Công\s+ty|Doanh\s+nghiệp|Chi\s+nhánh|Hội|Hiệp\s+hội"
+                               r"|Ông|Bà)\b")
+# a sentence that asks someone to act, after sentences that only cite or reason ("... . Do vậy, đề nghị Thuế tỉnh X ...")
+REQUEST_AFTER = re.compile(r"[.;]\s+(?=(?:(?:Do\s+(?:vậy|đó)|Vì\s+vậy|Theo\s+đó)\s*,\s*)?(?:[Đđ]ề\s+nghị|Yêu\s+cầu|Giao)\s)")
+ADDRESSEE_REACH = 200  # characters: how far into a unit its request to the addressee may open
 # a task numbered inside a paragraph: "(1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an chủ trì ...", "(ii) ..."
 INLINE_NUMBER = r"\((?:\d{1,2}|[ivx]{1,4})\)"
 # an item's title then its work on the same line, after a colon ("2. Đẩy mạnh rà soát, ..., cơ chế chính sách:Các bộ

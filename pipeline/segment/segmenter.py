@@ -49,6 +49,9 @@ LEVEL = {"part": 0, "article": 1, "section": 2, "item": 3, "subitem": 4, "point"
 
 RECITAL = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Thực\s+hiện\s+ý\s+kiến|Pursuant\s+to"
                      r"|At\s+the\s+(?:proposal|request)|In\s+consideration|Considering)\b", re.I)
+# "Căn cứ quy định nêu trên, ...", "Căn cứ các hướng dẫn trên, ...": a letter's reasoning from what it cited, not a recital
+REFERS_BACK = re.compile(r"Căn\s+cứ\s+(?:các\s+)?(?:quy\s+định|hướng\s+dẫn|văn\s+bản|nội\s+dung)\s+(?:nêu\s+trên|trên\s+đây|dẫn\s+trên"
+                         r"|trên)\b", re.I)
 ADDRESSEE_OPEN = re.compile(r"^(?:Kính\s+gửi\s*:?|.{0,80}\bđiện\s*:\s*$|To\s*:)", re.I)
 # the first footnote at the document's foot: "[1] 07 Bộ (Xây dựng, ...)" for a "[1]" marked in the text above
 FIRST_FOOTNOTE = re.compile(r"^\[1\]\s*\S")
@@ -283,7 +286,7 @@ class _RegionWalker:
             self._place(line, "addressees")  # a bullet, or the wrapped end of one ("Chính phủ;")
             return None
         self.addressee_open = False
-        if RECITAL.match(text):
+        if RECITAL.match(text) and not REFERS_BACK.match(text):
             self._place(line, "recital")
             return None
         if not self.header_done and _is_header_line(text, line.index - self.first) and not (found and found[0] != "bullet"):
@@ -354,7 +357,7 @@ class _RegionWalker:
                 return
         if appendix and line.capital and APPENDIX.match(text):
             self.tracker = _PathTracker()
-        if not found and not self.enumerated and RECITAL.match(text):
+        if not found and not self.enumerated and RECITAL.match(text) and not REFERS_BACK.match(text):
             block.kind = "recital"  # inside an article "Căn cứ báo cáo của ..., X tổ chức ..." is a clause
         if " | " in text and text.count(" | ") >= 2:  # the test with `in` is the faster one
             block.kind = "table_row"
