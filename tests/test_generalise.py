@@ -1203,3 +1203,10 @@ def test_provinces_heading_their_points(body, expected):
 def test_an_answer_asks_its_addressee_to_act(path, opening, assignee):
     found = extracted(str(CRAWL / path))["obligations"]
     assert [a["name"] for o in found if o["text"].startswith(opening) for a in o["assignees"]] == [assignee]
+
+
+def test_an_articles_title_on_the_line_below_its_number():
+    # crawl 2ff42266d5aa9fd1 (38/2025/TT-BXD): "**Điều 4.\nTrách nhiệm thi hành**": the circular's duties article
+    found = extracted(str(CRAWL / "2ff42266d5aa9fd1.md"))["obligations"]
+    assert [(o["path"], [a["name"] for a in o["assignees"]]) for o in found if (o["path"] or "").startswith("4.1")] == [
+        ("4.1.a", ["Cục Đăng kiểm Việt Nam"]), ("4.1.b", ["Cục Đăng kiểm Việt Nam"])]

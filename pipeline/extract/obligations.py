@@ -493,6 +493,8 @@ class ObligationExtractor:
             walk.article_title = line[:160] if block.enum == "article" else ""
         elif self.normative and not walk.article_title:
             return  # before its first article a normative text has only its title and enacting formula
+        elif not block.enum and BARE_ARTICLE.fullmatch(walk.article_title):
+            walk.article_title += " " + line[:160]  # "Điều 4." then "Trách nhiệm thi hành" on a line of its own
         if block.enum and (block.heading or self._names_only(block) or self._duties_title(block)):
             self._heading(block, line, level, drafts)
             return
@@ -986,6 +988,7 @@ class ObligationExtractor:
 
 
 MIN_CLAUSE = 40
+BARE_ARTICLE = re.compile(r"\s*(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*")  # an article's number, its title below it
 # "Do vậy, đề nghị Công ty ...", "Về thủ tục hải quan: đề nghị Công ty nghiên cứu ...": a request to the addressee, named
 # by its head noun
 ADDRESSEE_REQUEST = re.compile(r"\s*(?:(?:Do\s+(?:vậy|đó)|Vì\s+vậy|Theo\s+đó|Căn\s+cứ\s[^,.;:]{0,120})\s*,\s*)?"
