@@ -1210,3 +1210,11 @@ def test_an_articles_title_on_the_line_below_its_number():
     found = extracted(str(CRAWL / "2ff42266d5aa9fd1.md"))["obligations"]
     assert [(o["path"], [a["name"] for a in o["assignees"]]) for o in found if (o["path"] or "").startswith("4.1")] == [
         ("4.1.a", ["Cục Đăng kiểm Việt Nam"]), ("4.1.b", ["Cục Đăng kiểm Việt Nam"])]
+
+
+def test_an_articles_title_below_its_number_names_whose_duties_follow():
+    # crawl 8d9779edcdd6c422 (Hà Nội): "**Điều 15.\nTrách nhiệm của các Sở, ngành Thành phố**", then its clauses
+    found = extracted(str(CRAWL / "8d9779edcdd6c422.md"))["obligations"]
+    heads = {a["name"] for o in found if (o["path"] or "").startswith("III.15.2") for a in o["assignees"]
+             if a["role"] == "responsible"}
+    assert heads == {"các sở, ban, ngành"}

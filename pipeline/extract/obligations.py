@@ -495,6 +495,10 @@ class ObligationExtractor:
             return  # before its first article a normative text has only its title and enacting formula
         elif not block.enum and BARE_ARTICLE.fullmatch(walk.article_title):
             walk.article_title += " " + line[:160]  # "Điều 4." then "Trách nhiệm thi hành" on a line of its own
+            if DUTIES_OF.match(self.text, block.content_start, block.span[1]) \
+                    and block.span[1] - block.content_start <= SHORT_HEADING:
+                self._heading(block, line, LEVEL["article"], drafts)  # "Trách nhiệm của Sở Y tế": the article's points
+                return
         if block.enum and (block.heading or self._names_only(block) or self._duties_title(block)):
             self._heading(block, line, level, drafts)
             return
