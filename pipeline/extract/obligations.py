@@ -794,7 +794,7 @@ class ObligationExtractor:
     def _addressee_asked(self, start: int, end: int) -> list[AgencyMention]:
         """'Đề nghị Công ty nghiên cứu các văn bản dẫn trên để thực hiện.' in a letter to 'Công ty TNHH ...': the request
         calls the addressee by its head noun."""
-        if "ề nghị" not in self.text[start:min(end, start + ADDRESSEE_REACH)]:
+        if not self.addressees or self.text.find("ề nghị", start, min(end, start + ADDRESSEE_REACH)) < 0:
             return []  # most units ask nothing of their addressee: a string test
         topic = TOPIC.match(self.text, start, end)
         asked = ADDRESSEE_REQUEST.match(self.text, topic.end() if topic else start, end)
@@ -808,7 +808,9 @@ class ObligationExtractor:
         cơ chế chính sách:Các bộ khẩn trương trình ...", "3. Khẩn trương xây dựng ... chiến lược dữ liệu: (1) Thanh tra
         Chính phủ ban hành ..."); a title that names the actor ("a) Bộ Công an: (1) ...") is the work's subject."""
         start = block.content_start
-        title = ITEM_TITLE.match(self.text, start, block.span[1]) if block.enum else None
+        if not block.enum or self.text.find(":", start, min(block.span[1], start + MAX_TITLE)) < 0:
+            return start  # most items hold no colon near their start: no title before their work
+        title = ITEM_TITLE.match(self.text, start, block.span[1])
         if title and not self.mentions(start, title.start(1)):
             work = self.subject(title.end(), block.span[1])
             if work.explicit and (work.opened or work.bodies and work.bodies[0].span[0] == title.end()):
@@ -1006,6 +1008,7 @@ INLINE_NUMBER = r"\((?:\d{1,2}|[ivx]{1,4})\)"
 # an item's title then its work on the same line, after a colon ("2. Đẩy mạnh rà soát, ..., cơ chế chính sách:Các bộ
 # khẩn trương ...", "3. Khẩn trương ... chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành ..."): a title is written in
 # lower case after its first letter, unlike a label naming someone ("Trưởng ban Chỉ đạo Trung ương: ...")
+MAX_TITLE = 200  # characters: an item's title and its colon stand within them (ITEM_TITLE's reach and more)
 ITEM_TITLE = re.compile(rf"[{UPPER_VI}][^\n:;.\d{UPPER_VI}]{{15,160}}?(:)\s*(?:{INLINE_NUMBER}\s*)?(?=[{UPPER_VI}])")
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
@@ -1014,8 +1017,9 @@ MAX_NAMES_LINE = 300  # a line naming only bodies is short; longer items are not
 # the break is group 1, the white space after the stop (a lookbehind on the stop is tried at every position)
 # "...; (2) Bộ Y tế hoàn thành ...", "đề nghị: (i) Tập đoàn ... (ii) Chủ đầu tư ...": an inline number opens a clause
 # whatever its first word, and the clause starts after it
-_CLAUSE_BREAK = re.compile(r"[.;](\s+)(?=(?:[A-ZĐ]|giao\s|đề\s+nghị\s|yêu\s+cầu\s))"
-                           rf"|[.;:](\s+{INLINE_NUMBER}\s+)")
+_SENTENCE_BREAK = r"[.;](\s+)(?=(?:[A-ZĐ]|giao\s|đề\s+nghị\s|yêu\s+cầu\s))"
+_CLAUSE_BREAK = re.compile(_SENTENCE_BREAK + rf"|[.;:](\s+{INLINE_NUMBER}\s+)")
+_PLAIN_BREAK = re.compile(_SENTENCE_BREAK)  # for the units without "(": most, and the one-branch pattern is faster
 
 
 NUMBER_OPENS = re.compile(INLINE_NUMBER + r"\s")
@@ -1027,7 +1031,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     inline number opened it ("...; (2) chủ trì, phối hợp ...": a task of its own, whoever it names)."""
     spans: list[tuple[int, int, bool]] = []
     pos, numbered = start, False
-    for m in _CLAUSE_BREAK.finditer(text, max(start - 1, 0), end):  # the stop may stand right before start
+    breaks = _CLAUSE_BREAK if text.find("(", start, end) >= 0 else _PLAIN_BREAK
+    for m in breaks.finditer(text, max(start - 1, 0), end):  # the stop may stand right before start
         gap = m.lastindex or 1
         if len(text[pos:m.start(gap)].strip()) < MIN_CLAUSE:
             continue  # "Bí thư tỉnh ủy, thành ủy; Chủ tịch ...": a list, not a clause of its own

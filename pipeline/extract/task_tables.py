@@ -65,7 +65,7 @@ class TaskTable:
         """A line outside the table: perhaps a cell of a broken header, or a sub-heading row the page broke into
         lines that dates the rows below it ("I" then "Giai đoạn 2025-2027")."""
         self.recent_lines.append(line.strip())
-        if period_heading(self.text, *block.span):
+        if "đoạn" in line and period_heading(self.text, *block.span):  # "Giai đoạn 2025-2027": a string test first
             self.period = block.span  # above the first row it may stand before the broken header is known
             if self.columns:
                 self.title = block.span
