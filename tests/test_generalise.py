@@ -926,8 +926,24 @@ def test_typographic_quotes_stay_as_written():
     # crawl af2a4fc9b3a7aeeb: "Điều" wrapped before its number
     ("Điều\n1. Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu\n",
      ["Điều 1. Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu"]),
+    # dev en_qd_123_ttg_2010: the page sets each ordinal's suffix on a line of its own
+    ("Pursuant to the Government’s Resolution No. 16/2007/NQ-CP, promulgating the Government’s action program to "
+     "implement the Resolution of the X\nth\nParty Central Committee’s 4\nth\nplenum on major guidelines and "
+     "policies;\nAt the proposal of the Minister of Justice,\n",
+     ["Pursuant to the Government’s Resolution No. 16/2007/NQ-CP, promulgating the Government’s action program to "
+      "implement the Resolution of the Xth Party Central Committee’s 4th plenum on major guidelines and policies;",
+      "At the proposal of the Minister of Justice,"]),
+    # dev en_nq_10_cp_2010
+    ("The XII\nth\nNational Assembly adopted at its 6\nth\nsession Resolution No. 42/2009/QH12 of November 27, 2009\n",
+     ["The XIIth National Assembly adopted at its 6th session Resolution No. 42/2009/QH12 of November 27, 2009"]),
+    # crawl 8966c59f782e4081 (1509/QĐ-UBND Bắc Ninh): "* (Có\nPhụ lục đính kèm)*\n**Điều\n2. **Sở ...": the word alone
+    # on its line opens the next article ("Chương" / "II" likewise)
+    ("(Có\nPhụ lục đính kèm)\nĐiều\n2. Sở Dân tộc và Tôn giáo có trách nhiệm\nphối hợp Văn phòng UBND tỉnh.\nChương\nII\n",
+     ["(Có Phụ lục đính kèm)", "Điều 2. Sở Dân tộc và Tôn giáo có trách nhiệm phối hợp Văn phòng UBND tỉnh.",
+      "Chương II"]),
 ])
-def test_an_item_number_set_apart_from_its_text(raw, paragraphs):
+def test_lines_a_page_broke(raw, paragraphs):
+    # item numbers set apart from their text, ordinal suffixes and article words on lines of their own
     assert normalise(raw).splitlines() == paragraphs
 
 
@@ -966,20 +982,6 @@ def test_a_title_naming_bodies_by_office_is_no_task():
     assert any(t.startswith("Phối hợp Sở Nông nghiệp và Môi trường và Ủy ban nhân dân xã, phường") for t in texts)
 
 
-@pytest.mark.parametrize(("raw", "paragraphs"), [
-    # dev en_qd_123_ttg_2010: the page sets each ordinal's suffix on a line of its own
-    ("Pursuant to the Government’s Resolution No. 16/2007/NQ-CP, promulgating the Government’s action program to "
-     "implement the Resolution of the X\nth\nParty Central Committee’s 4\nth\nplenum on major guidelines and "
-     "policies;\nAt the proposal of the Minister of Justice,\n",
-     ["Pursuant to the Government’s Resolution No. 16/2007/NQ-CP, promulgating the Government’s action program to "
-      "implement the Resolution of the Xth Party Central Committee’s 4th plenum on major guidelines and policies;",
-      "At the proposal of the Minister of Justice,"]),
-    # dev en_nq_10_cp_2010
-    ("The XII\nth\nNational Assembly adopted at its 6\nth\nsession Resolution No. 42/2009/QH12 of November 27, 2009\n",
-     ["The XIIth National Assembly adopted at its 6th session Resolution No. 42/2009/QH12 of November 27, 2009"]),
-])
-def test_an_ordinal_suffix_on_its_own_line(raw, paragraphs):
-    assert normalise(raw).splitlines() == paragraphs
 
 
 def test_a_group_joined_by_and_to_generic_partners_is_named():
@@ -1065,14 +1067,6 @@ def test_inline_numbers_after_an_items_title_open_its_tasks():
 ])
 def test_closing_formulas_that_name_their_addressees(closing):
     assert tasks(closing, HEADER.replace("KẾ HOẠCH", "QUYẾT ĐỊNH")) == []
-
-
-def test_an_article_word_alone_on_its_line_opens_the_article():
-    # crawl 8966c59f782e4081 (1509/QĐ-UBND Bắc Ninh): "* (Có\nPhụ lục đính kèm)*\n**Điều\n2. **Sở ..."
-    raw = "(Có\nPhụ lục đính kèm)\nĐiều\n2. Sở Dân tộc và Tôn giáo có trách nhiệm\nphối hợp Văn phòng UBND tỉnh.\nChương\nII\n"
-    assert normalise(raw).splitlines() == ["(Có Phụ lục đính kèm)",
-                                           "Điều 2. Sở Dân tộc và Tôn giáo có trách nhiệm phối hợp Văn phòng UBND tỉnh.",
-                                           "Chương II"]
 
 
 def test_the_duties_of_heads_of_units_and_the_forms_annexed_after_them():

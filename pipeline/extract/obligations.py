@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from pipeline import knowledge
 from pipeline.extract.agencies import AgencyMention, AgencyRegistry
@@ -260,7 +261,6 @@ class ObligationExtractor:
         self.cues = cues()
         self.openers = subject_openers(self.registry)
         self.addressees: list[AgencyMention] = []
-        self.defined: list[AgencyMention] = []  # the provinces the text calls "các tỉnh, thành phố"
         self.walk = _Walk()
         self.paragraphs = Paragraphs(seg.blocks)
         self.mentions = BodyMentions(text, self.paragraphs, self.registry, language=language, province=province,
@@ -395,7 +395,6 @@ class ObligationExtractor:
     def extract(self, doc_id: str, addressees: list[AgencyMention]) -> list[Obligation]:
         """Walk the blocks after the header in order; each kind of block has its reader."""
         self.addressees = addressees
-        self.defined = self._defined_provinces()
         self.walk = _Walk()
         drafts: list[Draft] = []
         table = TaskTable(self.text, self.cues.layout.columns, self.cue_hits, self.mentions,
@@ -495,8 +494,7 @@ class ObligationExtractor:
             return  # before its first article a normative text has only its title and enacting formula
         elif not block.enum and BARE_ARTICLE.fullmatch(walk.article_title):
             walk.article_title += " " + line[:160]  # "Điều 4." then "Trách nhiệm thi hành" on a line of its own
-            if DUTIES_OF.match(self.text, block.content_start, block.span[1]) \
-                    and block.span[1] - block.content_start <= SHORT_HEADING:
+            if self._names_duties(block):
                 self._heading(block, line, LEVEL["article"], drafts)  # "Trách nhiệm của Sở Y tế": the article's points
                 return
         if block.enum and (block.heading or self._names_only(block) or self._duties_title(block)):
@@ -566,9 +564,16 @@ class ObligationExtractor:
     def _duties_title(self, block: Block) -> bool:
         """'Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ': an article titled with a body's duties heads its clauses,
         whether or not the page set the title apart."""
-        return block.enum == "article" and block.span[1] - block.content_start <= SHORT_HEADING \
-            and bool(DUTIES_OF.match(self.text, block.content_start, block.span[1])
-                     or self.remit_body and REMIT_HEADING.match(self.text, block.content_start, block.span[1]))
+        if block.enum != "article":
+            return False
+        start, end = block.content_start, block.span[1]
+        return self._names_duties(block) or end - start <= SHORT_HEADING \
+            and bool(self.remit_body and REMIT_HEADING.match(self.text, start, end))
+
+    def _names_duties(self, block: Block) -> bool:
+        """A short title naming whose duties follow: "Trách nhiệm của các Sở, ngành Thành phố"."""
+        return block.span[1] - block.content_start <= SHORT_HEADING \
+            and bool(DUTIES_OF.match(self.text, block.content_start, block.span[1]))
 
     def _quoted(self, block: Block) -> bool:
         """Whether the block opens or continues a legal provision the text quotes (rules, not work this
@@ -917,6 +922,7 @@ class ObligationExtractor:
             add_assignee(draft.assignees, mention, role)
         return draft
 
+    @cached_property
     def _defined_provinces(self) -> list[AgencyMention]:
         """The People's Committees of the provinces a text names as its "các tỉnh, thành phố" ("bao gồm các tỉnh,
         thành phố trực thuộc Trung ương: Hà Tĩnh, ..., Đắk Lắk và Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)")."""
@@ -939,7 +945,7 @@ class ObligationExtractor:
         out: list[AgencyMention] = []
         for mention in who:
             prefix = CLASS_PREFIX.get(mention.name)
-            named = [a for a in self.addressees or self.defined if a.name.startswith(prefix)] if prefix else []
+            named = [a for a in self.addressees or self._defined_provinces if a.name.startswith(prefix)] if prefix else []
             out.extend(named or [mention])
         return out
 
@@ -997,11 +1003,12 @@ MIN_CLAUSE = 40
 BARE_ARTICLE = re.compile(r"\s*(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*")  # an article's number, its title below it
 # "Do vậy, đề nghị Công ty ...", "Về thủ tục hải quan: đề nghị Công ty nghiên cứu ...": a request to the addressee, named
 # by its head noun
-ADDRESSEE_REQUEST = re.compile(r"\s*(?:(?:Do\s+(?:vậy|đó)|Vì\s+vậy|Theo\s+đó|Căn\s+cứ\s[^,.;:]{0,120})\s*,\s*)?"
+THEREFORE = r"(?:Do\s+(?:vậy|đó)|Vì\s+vậy|Theo\s+đó)"  # the connector before a request that follows from the rules cited
+ADDRESSEE_REQUEST = re.compile(rf"\s*(?:(?:{THEREFORE}|Căn\s+cứ\s[^,.;:]{{0,120}})\s*,\s*)?"
                                r"[Đđ]ề\s+nghị\s+(?:Quý\s+)?(?P<head>Công\s+ty|Doanh\s+nghiệp|Chi\s+nhánh|Hội|Hiệp\s+hội"
                                r"|Ông|Bà)\b")
 # a sentence that asks someone to act, after sentences that only cite or reason ("... . Do vậy, đề nghị Thuế tỉnh X ...")
-REQUEST_AFTER = re.compile(r"[.;]\s+(?=(?:(?:Do\s+(?:vậy|đó)|Vì\s+vậy|Theo\s+đó)\s*,\s*)?(?:[Đđ]ề\s+nghị|Yêu\s+cầu|Giao)\s)")
+REQUEST_AFTER = re.compile(rf"[.;]\s+(?=(?:{THEREFORE}\s*,\s*)?(?:[Đđ]ề\s+nghị|Yêu\s+cầu|Giao)\s)")
 ADDRESSEE_REACH = 200  # characters: how far into a unit its request to the addressee may open
 # a task numbered inside a paragraph: "(1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an chủ trì ...", "(ii) ..."
 INLINE_NUMBER = r"\((?:\d{1,2}|[ivx]{1,4})\)"

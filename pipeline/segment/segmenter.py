@@ -286,7 +286,7 @@ class _RegionWalker:
             self._place(line, "addressees")  # a bullet, or the wrapped end of one ("Chính phủ;")
             return None
         self.addressee_open = False
-        if RECITAL.match(text) and not REFERS_BACK.match(text):
+        if _recital(text):
             self._place(line, "recital")
             return None
         if not self.header_done and _is_header_line(text, line.index - self.first) and not (found and found[0] != "bullet"):
@@ -357,7 +357,7 @@ class _RegionWalker:
                 return
         if appendix and line.capital and APPENDIX.match(text):
             self.tracker = _PathTracker()
-        if not found and not self.enumerated and RECITAL.match(text) and not REFERS_BACK.match(text):
+        if not found and not self.enumerated and _recital(text):
             block.kind = "recital"  # inside an article "Căn cứ báo cáo của ..., X tổ chức ..." is a clause
         if " | " in text and text.count(" | ") >= 2:  # the test with `in` is the faster one
             block.kind = "table_row"
@@ -383,6 +383,11 @@ class _RegionWalker:
         if appendix and block.kind == "body":
             block.kind = "appendix"
         self.seg.blocks.append(block)
+
+
+def _recital(text: str) -> bool:
+    """"Căn cứ Luật ...", "Theo đề nghị của ...": not "Căn cứ quy định nêu trên, ...", which reasons from what was cited."""
+    return bool(RECITAL.match(text)) and not REFERS_BACK.match(text)
 
 
 def _opens_attachment(line: str) -> bool:
