@@ -15,6 +15,20 @@ CASES = [
      ["Mặt trận Tổ quốc", "Đoàn Thanh niên", "Hội Phụ nữ"]),
     # dev vi_kh_0129: a comma inside a ministry-style name is not a list break
     ("vi", "Sở Văn hóa, Thể thao và Du lịch phối hợp với Sở Y tế", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]),
+    # dev vi_kh_310_ubnd_hanoi_2025 III: a board over many zones; its "các" opens the name, not a class
+    ("vi", "nhìn đến năm 2065; phối hợp Ban Quản lý các khu công nghệ cao và khu công nghiệp;",
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"]),
+    # crawl 8d9779edcdd6c422: the twelfth word opens a place name, which is not cut in two
+    ("vi", "chuyên ngành Thành phố, Ban Quản lý các khu công nghệ cao và khu công nghiệp\nthành phố Hà Nội và UBND cấp xã, "
+           "bảo đảm việc quản lý",
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"]),
+    # crawl 32bf80ce6d1e997e: a union of many associations, one body
+    ("vi", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh xác định nội dung, phạm vi tư vấn",
+     ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"]),
+    # crawl adda847abe350742 Điều 2.4: "cấp xã" is every commune's centre (a tier), not the verb "cấp" (to grant)
+    ("vi", "cấp dịch vụ công trực tuyến, Trung tâm Phục vụ hành chính công tỉnh, Trung tâm\nPhục vụ hành chính công "
+           "cấp xã thực hiện cung cấp thông tin",
+     ["Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công cấp xã"]),
     # a head noun followed by lower case words is no name ("Báo cáo", "Trường hợp")
     ("vi", "Trường hợp có khó khăn, vướng mắc, Báo cáo kết quả về", []),
     # dev en_nq_10_cp_2010 II.3
@@ -28,7 +42,7 @@ def test_bodies_by_the_grammar_of_their_names(language, text, expected):
     found = BodyGrammar.default().find(text, 0, len(text), language)
     assert [b.text for b in found] == expected
     for body in found:
-        assert text[body.span[0]:body.span[1]] == body.text
+        assert " ".join(text[body.span[0]:body.span[1]].split()) == body.text
 
 
 def test_a_bare_locality_asks_for_the_province():
@@ -67,7 +81,7 @@ def test_the_head_trie_matches_like_the_flat_alternation(text, expected):
 
 
 @pytest.mark.parametrize(("text", "heads"), [
-    ("Giao Sở Y tế, Công an tỉnh và Ban Quản lý các khu công nghiệp", ["Sở", "Công an", "Ban"]),
+    ("Giao Sở Y tế, Công an tỉnh và Ban Quản lý các khu công nghiệp", ["Sở", "Công an", "Ban Quản lý"]),
     # after "/" or inside a word no head starts; after a digit, a parenthesis or at a line's end it may
     ("Công văn số 15/Sở Y tế-KHTC; VSở Y tế, 2Ban Chỉ đạo, (Ban Chỉ đạo), Sở\nNội vụ", ["Ban", "Sở"]),
 ])

@@ -673,6 +673,30 @@ def test_classes_of_state_bodies_in_normative_articles(body, expected):
     assert tasks(body, BAC_NINH_RULES) == expected
 
 
+CAO_BANG_RULES = "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 52/2025/QĐ-CTUBND\nCao Bằng, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+
+
+def test_a_case_before_the_subject_is_no_subject():
+    # crawl adda847abe350742 (1628/QĐ-UBND) Điều 2.4: "Đối với <case>, <bodies> <work>" gives the bodies work
+    body = ("Điều 2. Trách nhiệm của các\ncơ quan, đơn vị\n4. Ủy ban nhân dân các xã,\nphường, đặc khu chịu trách nhiệm "
+            "tiếp nhận và trả kết quả giải quyết TTHC.\nĐối với hồ sơ TTHC đã được cung\ncấp dịch vụ công trực tuyến, "
+            "Trung tâm Phục vụ hành chính công tỉnh, Trung tâm\nPhục vụ hành chính công cấp xã thực hiện cung cấp thông "
+            "tin, ưu tiên hỗ trợ,\nhướng dẫn tổ chức, cá nhân thực hiện nộp hồ sơ trực tuyến.\n")
+    header = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 1628/QĐ-UBND\nQuảng Ngãi, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    assert [who for _, who in tasks(body, header)] == [
+        ["Ủy ban nhân dân các xã, phường"],
+        ["Trung tâm Phục vụ hành chính công cấp xã", "Trung tâm Phục vụ hành chính công tỉnh Quảng Ngãi"]]
+
+
+def test_an_article_titled_with_a_body_sets_out_its_duties():
+    # crawl fc5e61d70df8c70c (52/2025/QĐ-CTUBND, normative): the work a decision hands down to a department, under an
+    # article that names only that department (its title broken over two lines by the page)
+    body = ("**Điều 2. Sở Giáo dục và\nĐào tạo**\n1. Quyết định việc nâng bậc\nlương thường xuyên, nâng bậc lương trước "
+            "thời hạn và các chế độ, chính sách về\ntiền lương.\n2. Quyết định phê duyệt vị\ntrí việc làm, điều chỉnh vị "
+            "trí việc làm và cơ cấu viên chức.\n")
+    assert tasks(body, CAO_BANG_RULES) == [("2.1", ["Sở Giáo dục và Đào tạo"]), ("2.2", ["Sở Giáo dục và Đào tạo"])]
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # crawl 9ca435f010e53248 (39365/CHQ-GSQL): an answer's points state the rules; its request names its addressee
     ("Kính gửi: Công ty TNHH Tokokosen.\n(Địa chỉ: Phòng 11.05 tòa nhà Plascher Tower, 562 Nguyễn Văn Cừ, phường Bồ "
@@ -747,6 +771,9 @@ def test_competence_in_a_rule_is_no_task(body, expected):
     # crawl 795cf006dc2c6b76 (5388/CT-CS): "Cục Thuế có ý kiến để Thuế tỉnh Phú Thọ được biết./." closes the letter
     ("Kính gửi: Thuế tỉnh Phú Thọ.\n1. Đề nghị Thuế tỉnh Phú Thọ căn cứ quy định nêu trên để hướng dẫn người nộp thuế.\n"
      "Cục Thuế có ý kiến để Thuế tỉnh Phú Thọ được biết./.\n", [("1", ["Thuế tỉnh Phú Thọ"])]),
+    # crawl ec312e33c3cb8de5 (5489/CT-CS): the same closing without "được"
+    ("Kính gửi: Thuế tỉnh An Giang.\nĐề nghị Thuế tỉnh An Giang căn cứ các\nquy định nêu trên và hồ sơ thực tế để xử lý theo "
+     "quy định.\nCục Thuế có ý kiến để Thuế tỉnh An Giang\nbiết./.\n", [(None, ["Thuế tỉnh An Giang"])]),
 ])
 def test_lists_and_closings_are_no_tasks(body, expected):
     assert tasks(body, CT_CS) == expected
@@ -941,9 +968,16 @@ def test_typographic_quotes_stay_as_written():
     ("(Có\nPhụ lục đính kèm)\nĐiều\n2. Sở Dân tộc và Tôn giáo có trách nhiệm\nphối hợp Văn phòng UBND tỉnh.\nChương\nII\n",
      ["(Có Phụ lục đính kèm)", "Điều 2. Sở Dân tộc và Tôn giáo có trách nhiệm phối hợp Văn phòng UBND tỉnh.",
       "Chương II"]),
+    # crawl 518fe8ba9a6bd9dc (89/2025/QĐ-UBND): an article's title in bold on its own line; the text below is its own
+    # paragraph, while a bold title the page wrapped (crawl fc5e61d70df8c70c) stays one
+    ("**Điều 4. Bổ sung, điều\nchỉnh**\nTrong quá trình thực\nhiện, nếu có vướng mắc UBND các xã, phường kịp thời phản "
+     "ánh bằng văn bản về Sở\nNội vụ\n**Điều 2. Sở Giáo dục và\nĐào tạo**\n1. Quyết định việc nâng bậc\n",
+     ["Điều 4. Bổ sung, điều chỉnh",
+      "Trong quá trình thực hiện, nếu có vướng mắc UBND các xã, phường kịp thời phản ánh bằng văn bản về Sở Nội vụ",
+      "Điều 2. Sở Giáo dục và Đào tạo", "1. Quyết định việc nâng bậc"]),
 ])
 def test_lines_a_page_broke(raw, paragraphs):
-    # item numbers set apart from their text, ordinal suffixes and article words on lines of their own
+    # item numbers set apart from their text, ordinal suffixes, article words on lines of their own, bold titles
     assert normalise(raw).splitlines() == paragraphs
 
 

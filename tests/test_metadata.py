@@ -44,3 +44,25 @@ CASES = [
 def test_issuer_and_symbol(raw, issuer, symbol):
     meta = metadata(raw)
     assert (meta.issuer, meta.symbol) == (issuer, symbol)
+
+
+@pytest.mark.parametrize(("raw", "doc_type", "title"), [
+    # crawl 66c4469d61836680: "5332/CT-CS" is the Tax Department's letter ("V/v" on the number's line), no chỉ thị
+    ("|\nBỘ TÀI CHÍNH\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n"
+     "---------------\n|\n|\nSố: 5332/CT-CS\n*V/v\nChính sách thuế TNCN*\n|\n*Hà Nội, ngày 19 tháng 11\nnăm 2025*\n|\n"
+     "**Kính gửi:** Bà Đặng Phương Hà My\n",
+     "CV", "V/v Chính sách thuế TNCN"),
+    # crawl 386a3bae0faac998: "V/v:" ends its line, the subject is on the next
+    ("|\nBỘ TÀI CHÍNH\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n"
+     "---------------\n|\n|\nSố: 5331/CT-CS\n*V/v:\nChính sách thuế TNCN*\n|\n*Hà Nội, ngày 19 tháng 11\nnăm 2025*\n|\n"
+     "**Kính gửi:** Bà Trần Nguyễn Thanh Thúy\n",
+     "CV", "V/v: Chính sách thuế TNCN"),
+    # vi_ct_09_ubnd_cantho_2025: a chỉ thị prints its type word; "CT" in its symbol is its type
+    ("|\nỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+     "phúc\n---------------\n|\n|\nSố: 09/CT-UBND\n|\nCần Thơ, ngày 18\ntháng 11 năm 2025\n|\n\nCHỈ THỊ\n\n"
+     "VỀ TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ, BẢO VỆ TÀI NGUYÊN NƯỚC DƯỚI\n", "CT",
+     "VỀ TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ, BẢO VỆ TÀI NGUYÊN NƯỚC DƯỚI"),
+])
+def test_a_letter_is_told_by_its_subject_line(raw, doc_type, title):
+    meta = metadata(raw)
+    assert (meta.doc_type, meta.title) == (doc_type, title)

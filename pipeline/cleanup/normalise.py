@@ -16,7 +16,7 @@ import unicodedata
 from pipeline.cleanup.blanks import OTHER_BLANKS, squeeze_lines
 from pipeline.cleanup.furniture import strip_furniture
 from pipeline.knowledge.dates import DATELINE_AT_END
-from pipeline.knowledge.patterns import opened_by
+from pipeline.knowledge.patterns import UPPER_VI, opened_by
 
 # --- characters -----------------------------------------------------------------------------------
 
@@ -88,9 +88,18 @@ _SEPARATOR = re.compile(r"^[-_=–—.*\s]{3,}$")
 _SEPARATOR_OPENERS = "-_=–—.*"  # how a stripped separator line starts (a cheap test before the regex)
 
 
+# an article's title set in bold on lines of its own ("**Điều 4. Bổ sung, điều chỉnh**"): the article's text after it
+# is a paragraph of its own, however the page wrapped the lines
+_BOLD_ARTICLE_TITLE = re.compile(rf"^(\*\*(?:Điều|Article|Chương|Chapter)\s[^*]{{1,200}}\*\*)[^\S\n]*\n(?=[^\S\n]*[{UPPER_VI}])",
+                                 re.M)
+
+
 def clean_markdown(text: str) -> str:
-    """Emphasis stars (not a footnote's "(*)") and heading marks removed, over the whole text at once."""
+    """Emphasis stars (not a footnote's "(*)") and heading marks removed, over the whole text at once; an article's
+    title in bold ends its paragraph."""
     if "*" in text:
+        if "**" in text:
+            text = _BOLD_ARTICLE_TITLE.sub("\\1\n\n", text)
         text = _EMPHASIS.sub("", text)
     if "#" in text:
         text = _HEADING.sub("", text)

@@ -36,6 +36,7 @@ class BodyGrammar:
     stops: re.Pattern[str]
     openers: re.Pattern[str]
     bare_locality: re.Pattern[str]
+    tier: re.Pattern[str]
     distributive: re.Pattern[str]
 
     @classmethod
@@ -45,8 +46,10 @@ class BodyGrammar:
         heads = trie(data["heads_vi"])
         localities = alternation(data["locality_words"])
         heads_at_word_start = word_start(data["heads_vi"], r"[\w/]")  # scanned in C to the heads' letters
+        # a head over many units first: "Ban Quản lý các khu công nghiệp" is one body, its "các" no class
+        over_many = word_start(data["heads_over_many"], r"[\w/]")
         vietnamese = re.compile(
-            rf"{heads_at_word_start}(?:\s+(?=[{_UPPER}])|\s+(?=(?:{localities})\b))")
+            rf"{over_many}\s+(?=các\s)|{heads_at_word_start}(?:\s+(?=[{_UPPER}])|\s+(?=(?:{localities})\b))")
         english = re.compile(
             rf"(?<![\w/])(?:(?:[A-Z]{_WORD}|of|for|on|and)\s+){{0,5}}(?:{alternation(data['heads_en'])})\b"
             rf"(?:\s+(?:of|for|on|and)(?:\s+the)?(?:\s+[A-Z]{_WORD})+)*")
@@ -54,11 +57,13 @@ class BodyGrammar:
         openers = re.compile(rf"(?:{alternation(data['sentence_openers'])})(?!\w)")
         # "Bảo hiểm xã hội Thành phố": a capital in the middle of a name still means the issuing city
         bare = re.compile(rf"(?:^|\s)(?:{localities}|Thành\s+phố|Tỉnh)$")
+        # "Trung tâm Phục vụ hành chính công cấp xã": every commune's body (a tier), not the verb "cấp" (to grant)
+        tier = re.compile(r"cấp\s+(?:xã|huyện)\b")
         # "Các Vụ: Pháp chế, Kế hoạch - Tài chính" and "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh" share a head
         distributive = re.compile(
             rf"{first_letters(['các', *data['heads_vi']])}(?<![\w/])(?:[Cc]ác\s+(?P<head>{heads})|(?P<named>(?:{heads})\s+[{_UPPER}][^:;,.()]{{0,60}}?)\s+các"
             rf"\s+(?P<unit>tỉnh|thành\s+phố)(?:,\s*thành\s+phố)?)\s*:\s*(?=[{_UPPER}])")
-        return cls(vietnamese, english, stops, openers, bare, distributive)
+        return cls(vietnamese, english, stops, openers, bare, tier, distributive)
 
     def opens_a_name(self, text: str, pos: int, end: int, language: str) -> bool:
         """Whether an agency's name by this grammar starts at pos (a cheap test before a full scan)."""
@@ -83,7 +88,8 @@ class BodyGrammar:
             if len(name.split()) < 2:
                 continue
             out.append(BodyName((head.start(), head.start() + len(name)), " ".join(name.split()),
-                                bool(self.bare_locality.search(name))))
+                                # "... cấp xã" is every commune's body: a tier, which no province completes
+                                bool(self.bare_locality.search(name)) and not self.tier.search(name)))
             taken_until = head.start() + len(name)
         return sorted(out + listed, key=lambda b: b.span) if listed else out
 
@@ -125,7 +131,7 @@ class BodyGrammar:
 
     def _name_end(self, text: str, pos: int, end: int) -> int:
         """The name runs over its words until punctuation, a verb or connector that opens the predicate,
-        or the next body's head; at most twelve words."""
+        or the next body's head; at most twelve words, save a place name the twelfth word opens."""
         words = 0
         last = before_and = pos
         previous = ""
@@ -137,14 +143,16 @@ class BodyGrammar:
             if previous == "và" and self.vietnamese.match(text, at):
                 return before_and  # "Sở Y tế và Sở Giáo dục": two bodies
             if words and self.stops.match(text, at) and (token[0].islower() or self._opens_sentence(text, at)) \
-                    and previous != "việc":  # "Trung tâm Dịch vụ việc làm": a noun made of a verb
+                    and previous != "việc" and not self.tier.match(text, at):  # "Trung tâm Dịch vụ việc làm": a noun made of a verb
                 break
             if token == "và":
                 before_and = last
             previous = token
             words += 1
             last = word.end()
-            if token[-1] in ",;:.)" or words >= 12:
+            if token[-1] in ",;:.)" or words >= MAX_NAME_WORDS and not (
+                    # "... và khu công nghiệp thành phố Hà Nội": a place name is not cut in two
+                    words < MAX_NAME_WORDS + 3 and token[0].isupper() and _next_is_upper(text, last, end)):
                 if token[-1] == "," and word.end() < end and _next_is_upper(text, last, end) \
                         and not self.vietnamese.match(text, _skip_space(text, last)) \
                         and _INNER_COMMA.match(text, _skip_space(text, last), end):
@@ -171,6 +179,7 @@ class BodyGrammar:
         return out
 
 
+MAX_NAME_WORDS = 12
 _NON_SPACE = re.compile(r"\S+")
 _LIST_PIECE = re.compile(r"[^,;:.()]+")
 _AND = re.compile(r"(\s+và\s+)")

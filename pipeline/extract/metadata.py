@@ -77,9 +77,10 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
     if meta.symbol and not meta.issued_on:
         meta.issued_on = _date_from_own_mentions(text, meta.symbol)
     coded = parse_symbol(meta.symbol).doc_type if meta.symbol else None
-    if meta.doc_type is None or meta.doc_type == "CV" and coded and coded != "CV":
+    if meta.doc_type is None or meta.doc_type == "CV" and coded and coded != "CV" and not _abbreviated_subject(meta):
         # the symbol's type code outranks the công văn default that a "Về việc" line gives when the type line
-        # itself was not read (an OCR'd "QUYÉT ĐỊNH")
+        # itself was not read (an OCR'd "QUYÉT ĐỊNH"); not the "V/v" that only letters write, whose "5332/CT-CS" is
+        # the Tax Department's (Cục Thuế) letter, not a chỉ thị
         meta.doc_type = coded or meta.doc_type
         meta.doc_type_name = None
     if meta.doc_type and not meta.doc_type_name:
@@ -88,6 +89,14 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
 
 
 HEADER_BEFORE_MOTTO = 8  # blocks
+
+
+# "V/v" ("về việc", the subject line) under the number: written by letters only
+ABBREVIATED_SUBJECT = re.compile(r"(?:^|(?<=\s))V/[vV](?=[\s.:])")
+
+
+def _abbreviated_subject(meta: Metadata) -> bool:
+    return bool(meta.title and ABBREVIATED_SUBJECT.match(meta.title))
 
 # "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP", "---------- Số: 1661/NQ-UBTVQH15": a page ran the issuer's cell and the number's cell into one line
 GLUED_NUMBER = re.compile(r"(?:[_|]|-{3,})\s*(?P<cell>(?:Số|SỐ)\s*:\s*)(?=\d)")
@@ -176,8 +185,11 @@ def _type_and_title(meta: Metadata, header: list[str]) -> None:
                 rest = header[i + 1]
             meta.title = meta.title or (rest or None)
             return
-        if line.startswith(("V/v", "V/V", "Về việc")) and meta.title is None:
-            meta.title = line
+        subject = ABBREVIATED_SUBJECT.search(line)  # a page may put the number's cell and "V/v" on one line
+        if (subject or line.startswith("Về việc")) and meta.title is None:
+            meta.title = line[subject.start():] if subject else line
+            if subject and not line[subject.end():].strip(" :") and i + 1 < len(header):
+                meta.title = f"{meta.title} {header[i + 1]}"  # "Số: 5331/CT-CS V/v:" then the subject's own line
             meta.doc_type = meta.doc_type or "CV"
             meta.doc_type_name = meta.doc_type_name or "Công văn"
 

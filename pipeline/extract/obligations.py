@@ -116,9 +116,10 @@ QUOTES_RULES = re.compile(r"^\s*(?:Tại|Theo|Căn\s+cứ|Theo\s+quy\s+định\s
 TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Bước|Step)\s+\d{1,2}\s*:[\s:]*|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
                    r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo)\s*,"
                    # a leading adverbial up to the comma before the capitalised subject: "Trên cơ sở đề nghị của
-                   # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Based on the above tasks ..., ministers ..."
+                   # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành
+                   # chính công tỉnh ...", "Based on the above tasks ..., ministers ..."
                    r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng|nhu\s+cầu"
-                   r"|chức\s+năng|điều\s+kiện)|Based\s+on|Depending\s+on)"
+                   r"|chức\s+năng|điều\s+kiện)|Đối\s+với|Based\s+on|Depending\s+on)"
                    rf"\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|ministers|heads|chairm|the\s)"
                    # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
                    # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ...")
@@ -198,6 +199,7 @@ class _Walk:
     quoting: bool = False  # inside the points of a legal provision the text quotes
     quote_open_until: int = -1  # inside an open quotation mark (“ ... ”), up to this offset at most
     article_title: str = ""  # of the article being read (a normative text's responsibilities article)
+    bodies_article: bool = False  # that article is titled with bodies alone ("Điều 2. Sở Giáo dục và Đào tạo")
     item_actor: Block | None = None  # the last task item: whom it names is its bullets' actor
     under_heading: bool = False  # no enumerated unit since the last heading: its paragraphs are its tasks
     answering: bool = False  # after "... có ý kiến như sau:": what follows answers a query, to no addressee's work
@@ -211,6 +213,7 @@ class _Walk:
         """An appendix begins: the headings and the article above it head none of its units."""
         self.close_item()
         self.contexts, self.article_title, self.item_actor, self.under_heading = [], "", None, False
+        self.bodies_article = False
 
 
 # the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
@@ -490,6 +493,7 @@ class ObligationExtractor:
             walk.parent = block
         if block.enum in ("article", "part"):
             walk.article_title = line[:160] if block.enum == "article" else ""
+            walk.bodies_article = block.enum == "article" and self.normative and self._names_only(block)
         elif self.normative and not walk.article_title:
             return  # before its first article a normative text has only its title and enacting formula
         elif not block.enum and BARE_ARTICLE.fullmatch(walk.article_title):
@@ -917,7 +921,9 @@ class ObligationExtractor:
 
     def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> Draft:
         draft = Draft(path=block.path, span=(start, end), content_start=start,
-                       responsibility=bool(self.cues.responsibility_article.search(self.walk.article_title)))
+                       # its title says so, or names only the bodies whose duties its clauses set out
+                       responsibility=self.walk.bodies_article
+                       or bool(self.cues.responsibility_article.search(self.walk.article_title)))
         for mention in self._specific(who):
             add_assignee(draft.assignees, mention, role)
         return draft
