@@ -15,6 +15,14 @@ from tests.conftest import DEV
 # (text, issued_on, language, expected list of (mention, kind, date, start, end, rrule, flags))
 # flags are compared as sets; every deadline the function returns must be listed.
 CASES = [
+    # crawl 88be0fbbe795796d (1670/NQ-UBTVQH15): preparing so that the new communes "operate from" a day is due by it
+    (
+        "bảo đảm để chính quyền địa phương ở các đơn vị hành chính cấp xã hình thành sau sắp xếp quy định tại Điều 1 "
+        "của Nghị quyết này chính thức hoạt động từ ngày 01 tháng 7 năm 2025.",
+        "2025-06-16",
+        "vi",
+        [("hoạt động từ ngày 01 tháng 7 năm 2025", "date", "2025-07-01", None, None, None, set())],
+    ),
     # --- plain dates with a cue (vi_cd_234_ttg_2025, vi_tb_624_vpcp_2025, vi_kh_556_ubnd_dongthap_2025)
     (
         "gửi Văn phòng Chính phủ và Bộ Tài chính trước ngày 03/12/2025 để tổng hợp",

@@ -1246,3 +1246,20 @@ def test_an_articles_title_below_its_number_names_whose_duties_follow():
     heads = {a["name"] for o in found if (o["path"] or "").startswith("III.15.2") for a in o["assignees"]
              if a["role"] == "responsible"}
     assert heads == {"các sở, ban, ngành"}
+
+
+STANDING_COMMITTEE_HEADER = "Số: 1670/NQ-UBTVQH15\nNGHỊ QUYẾT\nVề việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu năm 2025\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+
+
+def test_the_issuers_own_decision_is_the_act_and_local_bodies_share_their_province():
+    # crawl 88be0fbbe795796d (1670/NQ-UBTVQH15): "..., Ủy ban Thường vụ Quốc hội quyết định sắp xếp ..." is what the
+    # resolution does, no task; "Hội đồng nhân dân, Ủy ban nhân dân tỉnh Lai Châu" are both the province's
+    body = ("QUYẾT NGHỊ:\nĐiều 1. Sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu\nTrên cơ sở Đề án số 358/ĐA-CP "
+            "ngày 09 tháng 5 năm 2025 của Chính phủ về sắp xếp đơn vị hành chính cấp xã của tỉnh Lai Châu năm 2025, Ủy "
+            "ban Thường vụ Quốc hội quyết định sắp xếp để thành lập các đơn vị hành chính cấp xã của tỉnh Lai Châu như "
+            "sau:\nĐiều 3. Tổ chức thực hiện\n1.Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Lai Châu, chính quyền "
+            "địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp và các cơ quan, tổ chức khác có liên "
+            "quan có trách nhiệm tổ chức thi hành Nghị quyết này; sắp xếp, ổn định bộ máy các cơ quan, tổ chức ở địa "
+            "phương.\n")
+    assert tasks(body, STANDING_COMMITTEE_HEADER) == [
+        ("3.1", ["Chính phủ", "Hội đồng nhân dân tỉnh Lai Châu", "Ủy ban nhân dân tỉnh Lai Châu"])]

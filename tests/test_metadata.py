@@ -66,3 +66,22 @@ def test_issuer_and_symbol(raw, issuer, symbol):
 def test_a_letter_is_told_by_its_subject_line(raw, doc_type, title):
     meta = metadata(raw)
     assert (meta.doc_type, meta.title) == (doc_type, title)
+
+
+# crawl 88be0fbbe795796d (1670/NQ-UBTVQH15): no issuer's cell and no dateline; the symbol's code (with the
+# legislature's term) names the issuer, and the closing line says when the resolution was adopted
+STANDING_COMMITTEE = (
+    "Số: 1670/NQ-UBTVQH15 |\n|\n\n**NGHỊ QUYẾT****Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu năm "
+    "2025**\n\n**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;*\n\n"
+    "**QUYẾT NGHỊ:**\n\n**Điều 2. Hiệu lực thi hành**\n\n1. Nghị quyết này có hiệu lực thi hành từ ngày được thông qua.\n"
+    "*Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua ngày 16 "
+    "tháng 6 năm 2025.*\n")
+# crawl a57bf3febd1d410d (1654/NQ-UBTVQH15): the same closing with its words emphasised one by one
+EMPHASISED_CLOSING = STANDING_COMMITTEE.replace(
+    "thông qua ngày 16 tháng 6 năm 2025.*", "thông qua **ngày** 16 **tháng** 6* *năm 2025.*")
+
+
+@pytest.mark.parametrize("raw", [STANDING_COMMITTEE, EMPHASISED_CLOSING])
+def test_a_resolution_adopted_by_the_standing_committee(raw):
+    meta = metadata(raw)
+    assert (meta.issuer, meta.issued_on) == ("Ủy ban Thường vụ Quốc hội", "2025-06-16")

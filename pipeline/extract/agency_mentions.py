@@ -111,6 +111,8 @@ class MentionFinder:
             return [self._mention(ctx, i, p_end, self._derive(key, p_name))], p_end
         if unit is not None and ctx.province:
             return [self._mention(ctx, i, k, self._derive(key, ctx.province))], k
+        if unit is None and (shared := self._shared_locality(ctx, j)):
+            return [self._mention(ctx, i, j, self._derive(key, shared))], j
         if unit is not None:
             stop = j if t["bare"] else k
             return [self._mention(ctx, i, stop, self._generic(key, unit))], stop
@@ -118,6 +120,25 @@ class MentionFinder:
             return [self._mention(ctx, i, j, self._generic(key, None))], j
         if t.get("local") and ctx.province:  # "Giao Thường trực Hội đồng nhân dân, ...": the issuing council's own
             return [self._mention(ctx, i, j, self._derive(key, ctx.province))], j
+        return None
+
+    def _shared_locality(self, ctx: _Scan, j: int) -> str | None:
+        """'Hội đồng nhân dân, Ủy ban nhân dân tỉnh Lai Châu': the local bodies listed before a locality share it."""
+        keys, n = ctx.keys, len(ctx.keys)
+        k = j
+        for _ in range(SHARED_LOCALITY_ITEMS):
+            if k >= n or keys[k] not in _SEPARATORS:
+                return None
+            while k < n and keys[k] in _SEPARATORS:
+                k += 1
+            heads = [end for end, entries in self._trie.walk(keys, k, n)
+                     if any(e.action == "template" for e in entries)]
+            if not heads or not ctx.raw(k)[:1].isupper():
+                return None
+            k = heads[-1]
+            unit_hit = self._unit_trie.walk(keys, k, n)
+            if unit_hit and (province := self._province_at(ctx, unit_hit[-1][0], "vi")):
+                return province[1]
         return None
 
     def _province_at(self, ctx: _Scan, k: int, lang: str) -> tuple[int, str] | None:
@@ -210,3 +231,4 @@ class _Scan:
 
 
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # _TOKEN with its matches kept by re.split
+SHARED_LOCALITY_ITEMS = 3  # "Tỉnh ủy, Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang": items that may share it

@@ -87,7 +87,8 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
             obligations, addressees = ([], []) if is_encyclopedia_article(text, meta) else extract_obligations(
                 text, seg, doc_id=doc_id, language=language, issued_on=meta.issued_on, references=refs,
                 province=province_of(meta.issuer), normative=is_normative(meta.symbol, meta.doc_type),
-                central=is_central(meta.issuer), articles_only=publishes_procedures(meta.doc_type, meta.title))
+                central=is_central(meta.issuer), articles_only=publishes_procedures(meta.doc_type, meta.title),
+                issuer=meta.issuer)
     except Exception as err:  # report which extractor broke; the batch goes on
         raise StageError(stage, err) from err
     record = DocumentRecord(doc_id=doc_id, source=source, language=language, metadata=meta, text=text,

@@ -76,6 +76,8 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
     meta.signer = _signer(text, seg)
     if meta.symbol and not meta.issued_on:
         meta.issued_on = _date_from_own_mentions(text, meta.symbol)
+    if not meta.issued_on:
+        meta.issued_on = _adoption_date(text)
     coded = parse_symbol(meta.symbol).doc_type if meta.symbol else None
     if meta.doc_type is None or meta.doc_type == "CV" and coded and coded != "CV" and not _abbreviated_subject(meta):
         # the symbol's type code outranks the công văn default that a "Về việc" line gives when the type line
@@ -152,6 +154,18 @@ def _title_type_names() -> frozenset[str]:
     return frozenset([name for name, _ in _type_words()] + [w.upper() for w in TYPE_WORDS_EN])
 
 
+# "Nghị quyết này được Ủy ban Thường vụ Quốc hội ... thông qua ngày 16 tháng 6 năm 2025.": a resolution or a law the
+# National Assembly or its Standing Committee adopts is dated by its closing line, not a dateline
+ADOPTED_ON = re.compile(rf"(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s[^.;]{{0,160}}?thông\s+qua\s+"
+                        rf"{DAY_WORD}\s+{written_date(named('day', DAY), named('month', MONTH), named('year', YEAR))}")
+ADOPTION_REACH = 4000  # characters before the end: the closing line stands over the signature
+
+
+def _adoption_date(text: str) -> str | None:
+    found = ADOPTED_ON.search(text, max(0, len(text) - ADOPTION_REACH))
+    return iso_date(found["year"], found["month"], found["day"]) if found else None
+
+
 def _date_from_own_mentions(text: str, symbol: str) -> str | None:
     """An appendix's '(Promulgated together with Decision No. 40/QD-TTg of January 7, 2016)' dates it."""
     for m in OWN_MENTION.finditer(text):
@@ -226,8 +240,12 @@ def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
         meta.issuer = agency.name if agency else None
     if meta.issuer is None and meta.symbol:
         code = parse_symbol(meta.symbol).issuer_code
+        code = LEGISLATURE_TERM.sub("", code) if code else code  # "NQ-UBTVQH15": the Standing Committee of the 15th
         agency = registry.lookup(code) if code and code not in ("UBND", "HĐND") else None
         meta.issuer = agency.name if agency else None
+
+
+LEGISLATURE_TERM = re.compile(r"(?<=QH)\d{1,2}$")  # the National Assembly's term after its code (QH15, UBTVQH15)
 
 
 def _header_agency(line: str, registry: AgencyRegistry):

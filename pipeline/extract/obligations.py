@@ -124,6 +124,8 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
                    # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ...")
                    r"|Để\s[^.;:]{0,300}?,\s*(?=các\s))\s*")
+# the issuer deciding in its own text ("..., Ủy ban Thường vụ Quốc hội quyết định sắp xếp ..."): the act itself
+ISSUER_DECIDES = re.compile(r"\s+quyết\s+(?:định|nghị)\b")
 # the closing feedback clause of plans and decisions: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
 # quan, đơn vị, địa phương phản ánh về ...", "..., trường hợp có vướng mắc hoặc phát sinh ..., Sở Nội vụ phối hợp ...":
 # the condition goes before the clause's subject (a body, a generic actor, or "đề nghị" and its addressees)
@@ -243,8 +245,9 @@ class ObligationExtractor:
     def __init__(self, text: str, seg: Segmentation, *, language: str, issued_on: str | None,
                  references: list[Reference], province: str | None = None,
                  registry: AgencyRegistry | None = None, normative: bool = False, central: bool = False,
-                 articles_only: bool = False) -> None:
+                 articles_only: bool = False, issuer: str | None = None) -> None:
         self.text = text
+        self.issuer = issuer  # the body whose document this is: its own decisions in it are the act, not tasks
         self.central = central  # a central body's document: "Sở Xây dựng" there is every province's
         self.normative = normative  # rules are not obligations; only work given to state bodies is
         # a decision that publishes administrative procedures: what follows its signature is the procedures
@@ -972,10 +975,17 @@ class ObligationExtractor:
         # quyết định ...", "UBND cấp xã cấp giấy phép ..." state who is competent, not a task to track
         return draft.explicit and bool(DUTY_WORDS.search(self.text, *draft.span))
 
+    def _issuer_decides(self, draft: Draft) -> bool:
+        """'..., Ủy ban Thường vụ Quốc hội quyết định sắp xếp ...': the issuer deciding in its own text is the act
+        the text makes, not work to track."""
+        who = draft.assignees
+        return bool(self.issuer) and len(who) == 1 and who[0].name == self.issuer \
+            and bool(ISSUER_DECIDES.match(self.text, who[0].span[1]))
+
     def _finish(self, doc_id: str, drafts: list[Draft]) -> list[Obligation]:
         obligations: list[Obligation] = []
         drafts = [d for d in drafts if self._assigns_work(d) and d.span[0] < self.tasks_end
-                  and not (d.needs_named_actor and not d.assignees)]
+                  and not (d.needs_named_actor and not d.assignees) and not self._issuer_decides(d)]
         seen_paths: dict[str | None, int] = {}
         for draft in drafts:
             start, end = draft.span
@@ -1148,12 +1158,12 @@ def _action(text: str, start: int, end: int, draft: Draft, c: Cues) -> str:
 def extract_obligations(text: str, seg: Segmentation, *, doc_id: str, language: str, issued_on: str | None,
                         references: list[Reference], province: str | None = None,
                         registry: AgencyRegistry | None = None, normative: bool = False,
-                        central: bool = False, articles_only: bool = False
+                        central: bool = False, articles_only: bool = False, issuer: str | None = None
                         ) -> tuple[list[Obligation], list[Assignee]]:
     """All obligations of a document, and the bodies the document as a whole is addressed to."""
     extractor = ObligationExtractor(text, seg, language=language, issued_on=issued_on, references=references,
                                     province=province, registry=registry, normative=normative, central=central,
-                                    articles_only=articles_only)
+                                    articles_only=articles_only, issuer=issuer)
     addressee_mentions: list[AgencyMention] = []
     for block in seg.of_kind("addressees"):
         line = text[block.span[0]:block.span[1]]
