@@ -1263,3 +1263,31 @@ def test_the_issuers_own_decision_is_the_act_and_local_bodies_share_their_provin
             "phương.\n")
     assert tasks(body, STANDING_COMMITTEE_HEADER) == [
         ("3.1", ["Chính phủ", "Hội đồng nhân dân tỉnh Lai Châu", "Ủy ban nhân dân tỉnh Lai Châu"])]
+
+
+NGHE_AN_PLAN = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 1026/KH-UBND\nNghệ An, ngày 21 tháng 11 năm 2025\nKẾ HOẠCH\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev vi_kh_1026_ubnd_nghean_2025 IV.1: "Căn cứ kế hoạch này, <bodies> <work>" is their task, no recital
+    ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Căn cứ kế hoạch này, Giám đốc các Sở, Thủ\ntrưởng các ngành, cơ quan cấp tỉnh, UBND các "
+     "xã, phường, các cơ quan, đơn vị có\nliên quan xây dựng kế hoạch cụ thể để triển khai thực hiện; kết quả thực hiện\n"
+     "báo cáo về Công an tỉnh (qua Phòng An ninh chính trị nội bộ).\n",
+     [("IV.1", ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], None)]),
+    # crawl c5d930a5fc8373cd IV.3: the same after "Căn cứ nội dung Kế hoạch ...", before a class of bodies
+    ("IV. TỔ CHỨC THỰC HIỆN\n3. Căn cứ nội dung Kế hoạch và tình hình thực tiễn,\ncác sở, ban, ngành, tổ chức chính trị - "
+     "xã hội, Ủy ban nhân dân các xã, phường\nxây dựng Kế hoạch triển khai thi hành Nghị định trong phạm vi, lĩnh vực, "
+     "địa\nbàn quản lý.\n",
+     [("IV.3", ["các sở, ban, ngành", "các tổ chức chính trị - xã hội", "Ủy ban nhân dân các xã, phường"], None)]),
+    # dev vi_kh_7360_ubnd_laichau_2025 III.2: "Đối với <case>, <bodies> ...": the year in the case is no deadline
+    ("III. KINH PHÍ THỰC HIỆN\n2. Đối với các nhiệm\nvụ triển khai trong năm 2025, các sở, ngành liên quan và Ủy ban nhân "
+     "dân các\nxã, phường chủ động cân đối bố trí trong nguồn ngân sách nhà nước đã được giao\nnăm 2025 để triển khai "
+     "thực hiện.\n",
+     [("III.2", ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], None)]),
+])
+def test_a_leading_case_or_ground_before_the_subject(body, expected):
+    text = NGHE_AN_PLAN + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    found = [(o.path, sorted(a.name for a in o.assignees), o.deadline and o.deadline.date)
+             for o in extract_text(text, source=source).obligations]
+    assert found == expected

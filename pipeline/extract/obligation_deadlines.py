@@ -6,6 +6,7 @@ reused by every task and heading that spans it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import cached_property
 
@@ -17,8 +18,13 @@ from pipeline.extract.deadlines import (
     period_in_slot,
 )
 from pipeline.extract.obligation_drafts import Draft
+from pipeline.knowledge.patterns import UPPER_VI
 from pipeline.records import Deadline
 from pipeline.segment.segmenter import Block
+
+# "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ ... chủ động bố trí ...": a date inside the case a task is
+# for says which tasks, not when this one is due
+CASE_LEAD = re.compile(rf"\s*Đối\s+với\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|các\s)")
 
 
 class Paragraphs:
@@ -91,4 +97,6 @@ class DeadlineReader:
         if draft.deadline_text:
             s, e = draft.span
             found = found + [d for d in self.within(s, e) if d.span[0] < start]
+        if found and (case := CASE_LEAD.match(self.text, draft.content_start)):
+            found = [d for d in found if d.span[0] >= case.end()]
         return found

@@ -118,9 +118,10 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # a leading adverbial up to the comma before the capitalised subject: "Trên cơ sở đề nghị của
                    # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành
                    # chính công tỉnh ...", "Based on the above tasks ..., ministers ..."
-                   r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng|nhu\s+cầu"
-                   r"|chức\s+năng|điều\s+kiện)|Đối\s+với|Based\s+on|Depending\s+on)"
-                   rf"\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|ministers|heads|chairm|the\s)"
+                   # ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành ... xây dựng ...")
+                   r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+|theo\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng"
+                   r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này)|Đối\s+với|Based\s+on|Depending\s+on)"
+                   rf"(?:\s[^.;:]{{0,300}}?)?,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s)"
                    # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
                    # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ...")
                    r"|Để\s[^.;:]{0,300}?,\s*(?=các\s))\s*")
