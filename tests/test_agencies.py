@@ -88,6 +88,14 @@ VI_CASES = [
     ("xây dựng chính phủ điện tử", []),
     ("Lũ trên các sông ở Khánh Hòa, Đắk Lắk và Gia Lai", []),
     ("các Bộ, cơ quan xây dựng kế hoạch", B3),
+    # crawl 88be0fbbe795796d (1670/NQ-UBTVQH15): local bodies listed before a locality share it
+    ("1.Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Lai Châu, chính quyền địa phương",
+     ["Chính phủ", "Hội đồng nhân dân tỉnh Lai Châu", "Ủy ban nhân dân tỉnh Lai Châu"]),
+    # dev vi_kh_179_ubnd_dongnai_2025 VI.16, VI.18: a mass organisation followed by its province is that province's
+    ("16. Khuyến khích Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng\nNai chỉ đạo hệ thống tổ chức đoàn cơ sở",
+     ["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai"]),
+    ("18. Khuyến khích Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai và các\ntổ chức chính trị - xã hội phát huy vai trò",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai", "các tổ chức chính trị - xã hội"]),
 ]
 
 

@@ -874,6 +874,7 @@ def test_a_time_field_under_an_item_keeps_the_items_own_subject():
     ("bd66cf7d080f738a.md", True),   # "Chủ tịch nước ... (gọi tắt: Chủ tịch nước) là nguyên thủ quốc gia"
     ("3861bb5ee8698f16.md", True),   # "Tiền Giang là một tỉnh ..."
     ("2c1d4e991a2bbbc1.md", True),   # "Tổ chức [sửa | sửa mã nguồn]"
+    ("a1266e5544c960be.md", True),   # "Tập đoàn Vingroup": "Vingroup (tên đầy đủ: ...) là một tập đoàn ..."
     # a directive, and a decision of a province
     ("65fe198460ffa9d9.md", False),
     ("7cee710828fb211b.md", False),
@@ -1291,3 +1292,38 @@ def test_a_leading_case_or_ground_before_the_subject(body, expected):
     found = [(o.path, sorted(a.name for a in o.assignees), o.deadline and o.deadline.date)
              for o in extract_text(text, source=source).obligations]
     assert found == expected
+
+
+DONG_NAI_PLAN = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 179/KH-UBND\nĐồng Nai, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+
+
+def test_encouraging_a_body_gives_it_the_task():
+    # dev vi_kh_179_ubnd_dongnai_2025 VI.17: "Khuyến khích <bodies> <work>" asks those bodies, as "Đề nghị" does
+    body = ("VI. TỔ CHỨC THỰC HIỆN\n17. Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh,\nLiên minh Hợp tác xã xây "
+            "dựng kế hoạch hành động và chỉ đạo hệ thống tổ chức\nthành viên chủ động tham gia phát triển và ứng dụng công "
+            "nghệ số phục vụ kinh tế\nsố và xã hội số.\n")
+    [(path, who)] = tasks(body, DONG_NAI_PLAN)
+    assert path == "VI.17" and "Liên đoàn Lao động tỉnh Đồng Nai" in who and "Hội Nông dân tỉnh Đồng Nai" in who
+
+
+def test_the_owner_of_a_cited_document_is_no_actor():
+    # dev vi_kh_182_ubnd_dongnai_2025: "... Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ về ban hành Kế hoạch ..."
+    # in the lead-in that issues the plan: the Government owns the cited resolution; the plan's contents have no actor
+    body = ("Thực hiện Nghị quyết số\n163/2024/QH15 ngày 27/11/2024 của Quốc hội phê duyệt chủ trương đầu tư Chương\ntrình mục "
+            "tiêu quốc gia phòng, chống ma túy đến năm 2030 (Nghị quyết số\n163/2024/QH15), Nghị quyết số 50/NQ-CP ngày "
+            "13/3/2025 của Chính phủ về ban hành\nKế hoạch triển khai Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc "
+            "hội\nphê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia phòng, chống ma túy\nđến năm 2030 (Nghị quyết số "
+            "50/NQ-CP); Ủy ban nhân dân tỉnh ban\nhành Kế hoạch triển khai thực hiện Chương trình mục tiêu quốc gia phòng, "
+            "chống\nma túy đến năm 2030 trên địa bàn tỉnh Đồng Nai, như sau:\n\nII. NỘI DUNG\nTRỌNG TÂM\n\n1. Tổ chức "
+            "quán triệt,\ntuyên truyền sâu rộng đến tất cả Thủ trưởng, cán bộ, đảng viên, công chức, viên\nchức các đơn vị, "
+            "địa phương và các tầng lớp nhân dân về triển khai thực hiện\nChương trình MTQG.\n")
+    assert tasks(body, DONG_NAI_PLAN) == []
+
+
+def test_items_that_only_name_projects_are_the_lead_ins_objects():
+    # dev vi_kh_182_ubnd_dongnai_2025 III.2.3.c: the projects below the lead-in are what it works on, not tasks
+    body = ("III. NHIỆM VỤ\n2. Nhiệm vụ cụ thể\n2.3. Công an tỉnh\nc) Tổ chức triển khai thực hiện\ncác nội dung, nhiệm vụ các dự "
+            "án, tiểu dự án do Bộ Công an chủ trì theo chức\nnăng, nhiệm vụ được giao (khi Bộ Công an triển khai):\n\n- Dự án "
+            "1: “Phòng ngừa,\nđấu tranh tội phạm về ma túy có tổ chức, xuyên quốc gia”.\n\n- Dự án 2: “Ứng dụng khoa học\nvà "
+            "công nghệ trong phòng, chống ma tuý”.\n")
+    assert tasks(body, DONG_NAI_PLAN) == [("III.2.3.c", ["Công an tỉnh Đồng Nai"])]

@@ -79,6 +79,9 @@ class MentionFinder:
             if items:
                 return items, stop
         bodies = [e for e in entries if e.action == "body"]
+        local = [e for e in entries if e.action == "template"] if bodies else []
+        if local and self._locality_at(ctx, j) and (got := self._template(local[0].target, ctx, i, j)):
+            return got  # "Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai": the province's, not the central body of that name
         if bodies:
             names = bodies[0].target
             return [self._mention(ctx, i, j, self._by_name[n], title=len(names) == 1) for n in names], j
@@ -121,6 +124,11 @@ class MentionFinder:
         if t.get("local") and ctx.province:  # "Giao Thường trực Hội đồng nhân dân, ...": the issuing council's own
             return [self._mention(ctx, i, j, self._derive(key, ctx.province))], j
         return None
+
+    def _locality_at(self, ctx: _Scan, k: int) -> bool:
+        """A province named at token k, with or without its unit word ("tỉnh Đồng Nai", "Đồng Nai")."""
+        unit_hit = self._unit_trie.walk(ctx.keys, k, len(ctx.keys))
+        return self._province_at(ctx, unit_hit[-1][0] if unit_hit else k, "vi") is not None
 
     def _shared_locality(self, ctx: _Scan, j: int) -> str | None:
         """'Hội đồng nhân dân, Ủy ban nhân dân tỉnh Lai Châu': the local bodies listed before a locality share it."""

@@ -125,6 +125,12 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
                    # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ...")
                    r"|Để\s[^.;:]{0,300}?,\s*(?=các\s))\s*")
+# "Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ": the body after a cited document's date or number owns that
+# document; it is no subject
+CITED_OWNER = re.compile(r"(?:ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|\d+/[\w-]+)\s+của\s+$")
+# a list item that only names something by its quoted title ("Dự án 1: “Phòng ngừa, đấu tranh tội phạm về ma túy”."):
+# the object of the lead-in above it, not a task
+QUOTED_TITLE = re.compile(r"\s*(?:[^\s:“”\"][^:“”\"]{0,40}:\s*)?[“\"][^“”\"]{1,300}[”\"]\s*[.;,]?\s*$")
 # the issuer deciding in its own text ("..., Ủy ban Thường vụ Quốc hội quyết định sắp xếp ..."): the act itself
 ISSUER_DECIDES = re.compile(r"\s+quyết\s+(?:định|nghị)\b")
 # the closing feedback clause of plans and decisions: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
@@ -712,6 +718,8 @@ class ObligationExtractor:
             return None  # most lead-ins name no verb of doing: no need to look for their bodies
         found = self.mentions(start, end)
         for i, first in enumerate(found):
+            if CITED_OWNER.search(self.text, max(start, first.span[0] - 40), first.span[0]):
+                continue  # "... ngày 13/3/2025 của Chính phủ về ban hành Kế hoạch ...": whose document, not who acts
             chain = self._chain(first.span[0], end, found[i:])
             if chain and ACTING.match(self.text, chain[-1].span[1], end) \
                     and not ISSUES_PLAN.match(self.text, chain[-1].span[1], end):
@@ -734,6 +742,8 @@ class ObligationExtractor:
                 return []  # the document takes effect, promulgates its attachment, repeals another
         if block.kind not in ("body", "appendix"):
             return []
+        if block.enum == "bullet" and QUOTED_TITLE.match(self.text, block.content_start, block.span[1]):
+            return []  # "- Dự án 1: “Phòng ngừa, đấu tranh tội phạm ...”.": what the lead-in above works on, named
         drafts: list[Draft] = []
         title_end = self._past_title(block)  # the item's work, and its first clause's subject, begin after its title
         # "3. Khẩn trương ... chiến lược dữ liệu: (1) Thanh tra ...", "a) Bộ Khoa học và Công nghệ: (1) trình ...; (2) chủ

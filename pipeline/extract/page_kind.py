@@ -2,7 +2,8 @@
 
 An encyclopedia article prints no number or type of its own, and shows its kind by its layout: the
 MediaWiki edit links of its sections ("[sửa | sửa mã nguồn]"), or a first sentence that defines its title
-("Phạm Minh Chính (sinh ngày 10 tháng 12 năm 1958) là một chính trị gia ...", "Tiền Giang là một tỉnh ...").
+("Phạm Minh Chính (sinh ngày 10 tháng 12 năm 1958) là một chính trị gia ...", "Tiền Giang là một tỉnh ..."), or
+its title's last words ("Tập đoàn Vingroup": "Vingroup (tên đầy đủ: ...) là một tập đoàn ...").
 Its text tells what bodies do, never what this page asks them to do: it yields no obligations (its citations
 are still references).
 """
@@ -17,6 +18,7 @@ EDIT_LINK = re.compile(r"\[\s*sửa\s*(?:\|\s*)?sửa\s+mã\s+nguồn\s*\]")
 EDIT_LINK_REACH = 20_000  # characters: an article's first sections carry them
 DEFINITION_REACH = 8_000  # characters: the defining sentence follows the title and the infobox
 MAX_TITLE = 120
+MIN_NAME = 4  # characters: a shorter tail of the title ("Bộ") names nothing by itself
 
 
 def is_encyclopedia_article(text: str, metadata: Metadata) -> bool:
@@ -27,5 +29,10 @@ def is_encyclopedia_article(text: str, metadata: Metadata) -> bool:
     title = text.lstrip().split("\n", 1)[0].strip()
     if not 2 <= len(title) <= MAX_TITLE:
         return False
-    defines = re.compile(rf"(?m)^{re.escape(title)}(?:\s*\([^()\n]*\))?\s+là\s")
+    # the article may define its subject by the title's last words ("Tập đoàn Vingroup": "Vingroup (tên đầy đủ: ...) là")
+    words = title.split()
+    names = "|".join(re.escape(" ".join(words[k:])) for k in range(len(words)) if len(" ".join(words[k:])) >= MIN_NAME)
+    if not names:
+        return False
+    defines = re.compile(rf"(?m)^(?:{names})(?:\s*\([^()\n]*\))?\s+là\s")
     return bool(defines.search(text, 0, DEFINITION_REACH))
