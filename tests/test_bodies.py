@@ -45,6 +45,16 @@ def test_bodies_by_the_grammar_of_their_names(language, text, expected):
         assert " ".join(text[body.span[0]:body.span[1]].split()) == body.text
 
 
+def test_a_shared_head_before_a_list_of_communes():
+    # dev vi_kh_556_ubnd_dongthap_2025 IV.12: the communes' committees named one by one after a shared head (the first
+    # item's span takes the shared head in)
+    text = "12. Ủy\nban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông\n"
+    found = BodyGrammar.default().find(text, 0, len(text), "vi")
+    assert [b.text for b in found] == ["Ủy ban nhân dân xã Gia Thuận", "Ủy ban nhân dân xã Tân Điền",
+                                       "Ủy ban nhân dân xã Gò Công Đông", "Ủy ban nhân dân xã Tân Phú Đông"]
+    assert all(b.distributive for b in found) and text[found[1].span[0]:found[1].span[1]] == "Tân Điền"
+
+
 def test_a_bare_locality_asks_for_the_province():
     text = "Trung tâm Kiểm soát bệnh tật tỉnh chủ trì"
     (body,) = BodyGrammar.default().find(text, 0, len(text), "vi")

@@ -62,7 +62,10 @@ class BodyGrammar:
         # "Các Vụ: Pháp chế, Kế hoạch - Tài chính" and "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh" share a head
         distributive = re.compile(
             rf"{first_letters(['các', *data['heads_vi']])}(?<![\w/])(?:[Cc]ác\s+(?P<head>{heads})|(?P<named>(?:{heads})\s+[{_UPPER}][^:;,.()]{{0,60}}?)\s+các"
-            rf"\s+(?P<unit>tỉnh|thành\s+phố)(?:,\s*thành\s+phố)?)\s*:\s*(?=[{_UPPER}])")
+            rf"\s+(?P<unit>tỉnh|thành\s+phố)(?:,\s*thành\s+phố)?"
+            # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the communes' committees, each by its own name (the
+            # registry lists provinces' committees)
+            rf"|(?P<committee>Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?P<commune>xã|phường|đặc\s+khu))\s*:\s*(?=[{_UPPER}])")
         return cls(vietnamese, english, stops, openers, bare, tier, distributive)
 
     def opens_a_name(self, text: str, pos: int, end: int, language: str) -> bool:
@@ -98,7 +101,8 @@ class BodyGrammar:
         if text.find(":", start, end) < 0 or text.find("ác", start, end) < 0:
             return out  # a distributive list always has its colon and its "các"
         for m in self.distributive.finditer(text, start, end):
-            prefix = m.group("head") or f"{' '.join(m.group('named').split())} {' '.join(m.group('unit').split())}"
+            named, unit = (m.group("named"), m.group("unit")) if m.group("named") else (m.group("committee"), m.group("commune"))
+            prefix = m.group("head") or f"{' '.join(named.split())} {' '.join(unit.split())}"
             for n, (s, e) in enumerate(self._items(text, m.end(), end)):
                 # the first item's span takes the shared head in, so a subject chain reaches it from the clause start
                 out.append(BodyName((m.start() if n == 0 else s, e), f"{prefix} {' '.join(text[s:e].split())}",
