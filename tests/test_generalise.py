@@ -1327,3 +1327,12 @@ def test_items_that_only_name_projects_are_the_lead_ins_objects():
             "1: “Phòng ngừa,\nđấu tranh tội phạm về ma túy có tổ chức, xuyên quốc gia”.\n\n- Dự án 2: “Ứng dụng khoa học\nvà "
             "công nghệ trong phòng, chống ma tuý”.\n")
     assert tasks(body, DONG_NAI_PLAN) == [("III.2.3.c", ["Công an tỉnh Đồng Nai"])]
+
+
+def test_a_board_of_the_party_committee_is_its_own_body():
+    # crawl 556b2fb4a0149576 (0124/KH-UBND Đắk Lắk) IV.3: "Ban Tuyên giáo và Dân vận Tỉnh ủy" is the committee's board,
+    # named with the province, not a mention of the Tỉnh ủy
+    header = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 0124/KH-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+    body = ("IV. TỔ CHỨC THỰC HIỆN\n**3. Sở Văn hóa, Thể thao và\nDu lịch: **Phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy "
+            "chỉ đạo Báo và Phát\nthanh, Truyền hình Đắk Lắk thường xuyên tuyên truyền về các phong trào thi đua\n")
+    assert tasks(body, header) == [("IV.3", ["Ban Tuyên giáo và Dân vận Tỉnh ủy Đắk Lắk", "Sở Văn hóa, Thể thao và Du lịch"])]

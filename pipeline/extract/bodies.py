@@ -56,7 +56,8 @@ class BodyGrammar:
         stops = re.compile(rf"(?:{alternation(data['name_stops_vi'] + data['sentence_openers'])})(?!\w)")
         openers = re.compile(rf"(?:{alternation(data['sentence_openers'])})(?!\w)")
         # "Bảo hiểm xã hội Thành phố": a capital in the middle of a name still means the issuing city
-        bare = re.compile(rf"(?:^|\s)(?:{localities}|Thành\s+phố|Tỉnh)$")
+        # ("Ban Tuyên giáo và Dân vận Tỉnh ủy": a body of the province's party committee)
+        bare = re.compile(rf"(?:^|\s)(?:{localities}|Thành\s+phố|Tỉnh|Tỉnh\s+ủy|Thành\s+ủy)$")
         # "Trung tâm Phục vụ hành chính công cấp xã": every commune's body (a tier), not the verb "cấp" (to grant)
         tier = re.compile(r"cấp\s+(?:xã|huyện)\b")
         # "Các Vụ: Pháp chế, Kế hoạch - Tài chính" and "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh" share a head

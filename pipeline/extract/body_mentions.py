@@ -67,12 +67,20 @@ class BodyMentions:
             known = [m for m in known if not (lo <= m.span[0] and m.span[1] <= hi)]
         starts = [m.span[0] for m in known]  # known is sorted by start
         reach = list(accumulate((m.span[1] for m in known), max))  # the furthest end among the first k
-        added = []
+        added, inner = [], set()
         for body in found:
             i = bisect_left(starts, body.span[1])  # the known mentions that start before the body ends
             if i and reach[i - 1] > body.span[0]:
-                continue  # one of them reaches into it: the registry named this body already
+                # one of them reaches into it: the registry named this body already, unless the body is a board of
+                # the party committee its name ends with ("Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ")
+                within = [k for k in range(i) if known[k].span[1] > body.span[0]]
+                if body.distributive or not all(known[k].kind == "party" and body.span[0] < known[k].span[0]
+                                                and known[k].span[1] <= body.span[1] for k in within):
+                    continue
+                inner.update(within)
             added.append(self._open_world_mention(body))
+        if inner:
+            known = [m for k, m in enumerate(known) if k not in inner]
         return sorted(known + added, key=lambda m: m.span[0]) if added else known
 
     def _as_class(self, mention: AgencyMention) -> AgencyMention:
