@@ -91,6 +91,11 @@ VI_CASES = [
     # crawl 88be0fbbe795796d (1670/NQ-UBTVQH15): local bodies listed before a locality share it
     ("1.Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Lai Châu, chính quyền địa phương",
      ["Chính phủ", "Hội đồng nhân dân tỉnh Lai Châu", "Ủy ban nhân dân tỉnh Lai Châu"]),
+    # crawl e507ed3e72fc9f60 (1677/NQ-UBTVQH15) Điều 3.3: the National Assembly's bodies, the delegation and deputies of
+    # a province sharing it
+    ("3. Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Quảng Ngãi, trong",
+     ["Hội đồng Dân tộc", "các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội tỉnh Quảng Ngãi",
+      "các đại biểu Quốc hội tỉnh Quảng Ngãi"]),
     # dev vi_kh_179_ubnd_dongnai_2025 VI.16, VI.18: a mass organisation followed by its province is that province's
     ("16. Khuyến khích Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng\nNai chỉ đạo hệ thống tổ chức đoàn cơ sở",
      ["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai"]),

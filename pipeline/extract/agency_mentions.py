@@ -141,7 +141,7 @@ class MentionFinder:
                 k += 1
             heads = [end for end, entries in self._trie.walk(keys, k, n)
                      if any(e.action == "template" for e in entries)]
-            if not heads or not ctx.raw(k)[:1].isupper():
+            if not heads:
                 return None
             k = heads[-1]
             unit_hit = self._unit_trie.walk(keys, k, n)
