@@ -183,6 +183,11 @@ def test_token_offsets_asked_in_any_order():
     ("Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau", "Hồ Chí Minh", ["Ủy ban nhân dân thành phố Hồ Chí Minh"]),
     ("Công an tỉnh chủ trì", "Ủy ban nhân dân tỉnh Đắk Lắk", ["Công an tỉnh Đắk Lắk"]),
     ("UBND tỉnh, Chủ tịch UBND tỉnh xem xét", None, ["Ủy ban nhân dân tỉnh"] * 2),
+    # crawl 9124b25553a6c642 (59/2025/NQ-HĐND Hà Nội) Điều 4.2: the council's delegations named without the council
+    ("2. Giao Thường trực Hội đồng nhân dân, các Ban của\nHội đồng nhân dân Thành phố, các Tổ đại biểu, đại biểu Hội đồng "
+     "nhân dân Thành\nphố giám sát việc tổ chức thực hiện Nghị quyết.", "Hà Nội",
+     ["Thường trực Hội đồng nhân dân thành phố Hà Nội", "các Ban của Hội đồng nhân dân thành phố Hà Nội",
+      "các Tổ đại biểu Hội đồng nhân dân thành phố Hà Nội", "các đại biểu Hội đồng nhân dân thành phố Hà Nội"]),
 ])
 def test_province_from_context(reg, text, province, expected):
     assert names(reg, text, province=province) == expected
