@@ -80,7 +80,7 @@ class MentionFinder:
                 return items, stop
         bodies = [e for e in entries if e.action == "body"]
         local = [e for e in entries if e.action == "template"] if bodies else []
-        if local and self._locality_at(ctx, j) and (got := self._template(local[0].target, ctx, i, j)):
+        if local and self._province_after(ctx, j) and (got := self._template(local[0].target, ctx, i, j)):
             return got  # "Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai": the province's, not the central body of that name
         if bodies:
             names = bodies[0].target
@@ -125,10 +125,13 @@ class MentionFinder:
             return [self._mention(ctx, i, j, self._derive(key, ctx.province))], j
         return None
 
-    def _locality_at(self, ctx: _Scan, k: int) -> bool:
-        """A province named at token k, with or without its unit word ("tỉnh Đồng Nai", "Đồng Nai")."""
+    def _province_after(self, ctx: _Scan, k: int, *, unit: bool = False) -> tuple[int, str] | None:
+        """The province named at token k after its unit word ("tỉnh Đồng Nai"; with ``unit=False`` the word may be
+        left out: "Đồng Nai"), as (its end, its name)."""
         unit_hit = self._unit_trie.walk(ctx.keys, k, len(ctx.keys))
-        return self._province_at(ctx, unit_hit[-1][0] if unit_hit else k, "vi") is not None
+        if unit and not unit_hit:
+            return None
+        return self._province_at(ctx, unit_hit[-1][0] if unit_hit else k, "vi")
 
     def _shared_locality(self, ctx: _Scan, j: int) -> str | None:
         """'Hội đồng nhân dân, Ủy ban nhân dân tỉnh Lai Châu': the local bodies listed before a locality share it."""
@@ -144,8 +147,7 @@ class MentionFinder:
             if not heads:
                 return None
             k = heads[-1]
-            unit_hit = self._unit_trie.walk(keys, k, n)
-            if unit_hit and (province := self._province_at(ctx, unit_hit[-1][0], "vi")):
+            if province := self._province_after(ctx, k, unit=True):
                 return province[1]
         return None
 

@@ -22,9 +22,10 @@ from pipeline.knowledge.patterns import UPPER_VI
 from pipeline.records import Deadline
 from pipeline.segment.segmenter import Block
 
-# "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ ... chủ động bố trí ...": a date inside the case a task is
-# for says which tasks, not when this one is due
-CASE_LEAD = re.compile(rf"\s*Đối\s+với\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|các\s)")
+# "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ ... chủ động bố trí ...": the case a task is for, before its
+# subject (obligations.TOPIC reads past it to the subject); a date inside it says which tasks, not when this one is due
+CASE_CLAUSE = rf"Đối\s+với\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|các\s)"
+CASE_LEAD = re.compile(rf"\s*{CASE_CLAUSE}")
 
 
 class Paragraphs:

@@ -35,7 +35,7 @@ from pipeline.extract.obligation_cues import (
     cues,
     words,
 )
-from pipeline.extract.obligation_deadlines import DeadlineReader, Paragraphs
+from pipeline.extract.obligation_deadlines import CASE_CLAUSE, DeadlineReader, Paragraphs
 from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.extract.statistics_lines import statistic
 from pipeline.extract.subject_openers import subject_openers
@@ -116,12 +116,13 @@ QUOTES_RULES = re.compile(r"^\s*(?:Tại|Theo|Căn\s+cứ|Theo\s+quy\s+định\s
 TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Bước|Step)\s+\d{1,2}\s*:[\s:]*|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
                    r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo)\s*,"
                    # a leading adverbial up to the comma before the capitalised subject: "Trên cơ sở đề nghị của
-                   # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành
-                   # chính công tỉnh ...", "Based on the above tasks ..., ministers ..."
+                   # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Based on the above tasks ..., ministers ..."
                    # ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành ... xây dựng ...")
                    r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+|theo\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng"
-                   r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này)|Đối\s+với|Based\s+on|Depending\s+on)"
+                   r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này)|Based\s+on|Depending\s+on)"
                    rf"(?:\s[^.;:]{{0,300}}?)?,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s)"
+                   # the case it is for: "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành chính công tỉnh ..."
+                   rf"|{CASE_CLAUSE}"
                    # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
                    # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ...")
                    r"|Để\s[^.;:]{0,300}?,\s*(?=các\s))\s*")
