@@ -9,7 +9,7 @@ Each paragraph is scanned once, when a task first asks about it, so long tables 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
@@ -73,11 +73,12 @@ class BodyMentions:
             if i and reach[i - 1] > body.span[0]:
                 # one of them reaches into it: the registry named this body already, unless the body is a board of
                 # the party committee its name ends with ("Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ")
-                within = [k for k in range(i) if known[k].span[1] > body.span[0]]
-                if body.distributive or not all(known[k].kind == "party" and body.span[0] < known[k].span[0]
-                                                and known[k].span[1] <= body.span[1] for k in within):
+                first_inside = bisect_right(starts, body.span[0], 0, i)  # those before it start at or before the body
+                if body.distributive or first_inside and reach[first_inside - 1] > body.span[0] \
+                        or not all(known[k].kind == "party" and known[k].span[1] <= body.span[1]
+                                   for k in range(first_inside, i)):
                     continue
-                inner.update(within)
+                inner.update(range(first_inside, i))
             added.append(self._open_world_mention(body))
         if inner:
             known = [m for k, m in enumerate(known) if k not in inner]
