@@ -90,8 +90,9 @@ _SEPARATOR_OPENERS = "-_=–—.*"  # how a stripped separator line starts (a ch
 
 # an article's title set in bold on lines of its own ("**Điều 4. Bổ sung, điều chỉnh**"): the article's text after it
 # is a paragraph of its own, however the page wrapped the lines
-_BOLD_ARTICLE_TITLE = re.compile(rf"^(\*\*(?:Điều|Article|Chương|Chapter)\s[^*]{{1,200}}\*\*)[^\S\n]*\n(?=[^\S\n]*[{UPPER_VI}])",
-                                 re.M)
+# (the literal stars first and the line start looked behind them: re skips in C to the next "**", 4x faster than "^")
+_BOLD_ARTICLE_TITLE = re.compile(rf"(\*\*(?<![^\n]\*\*)(?:Điều|Article|Chương|Chapter)\s[^*]{{1,200}}\*\*)[^\S\n]*\n"
+                                 rf"(?=[^\S\n]*[{UPPER_VI}])")
 
 
 def clean_markdown(text: str) -> str:
