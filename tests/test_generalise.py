@@ -976,6 +976,15 @@ def test_typographic_quotes_stay_as_written():
      ["Điều 4. Bổ sung, điều chỉnh",
       "Trong quá trình thực hiện, nếu có vướng mắc UBND các xã, phường kịp thời phản ánh bằng văn bản về Sở Nội vụ",
       "Điều 2. Sở Giáo dục và Đào tạo", "1. Quyết định việc nâng bậc"]),
+    # crawl 6306120a4293b6e3 (a Cục Thuế letter): the letter's body opens after an addressee line without its full stop;
+    # "Điều 4 Nghị định số ..." wrapped to a line's start cites another text's article, it opens none
+    ("**Kính gửi:** Thuế tỉnh Ninh Bình\nCục Thuế nhận được công văn số 2313/NBI-QLDN1\nngày 13/9/2025 của Thuế tỉnh "
+     "Ninh Bình về việc\n", ["Kính gửi: Thuế tỉnh Ninh Bình",
+                              "Cục Thuế nhận được công văn số 2313/NBI-QLDN1 ngày 13/9/2025 của Thuế tỉnh Ninh Bình về việc"]),
+    ("1, khoản 2, khoản 3, khoản 6, khoản 7 và bổ sung khoản 9 vào\nĐiều 4 Nghị định số 123/2020/NĐ-CP ngày 19/10/2020 của "
+     "Chính phủ quy định về\nhóa đơn, chứng từ;\n",
+     ["1, khoản 2, khoản 3, khoản 6, khoản 7 và bổ sung khoản 9 vào Điều 4 Nghị định số 123/2020/NĐ-CP ngày 19/10/2020 "
+      "của Chính phủ quy định về hóa đơn, chứng từ;"]),
 ])
 def test_lines_a_page_broke(raw, paragraphs):
     # item numbers set apart from their text, ordinal suffixes, article words on lines of their own, bold titles
@@ -1336,3 +1345,14 @@ def test_a_board_of_the_party_committee_is_its_own_body():
     body = ("IV. TỔ CHỨC THỰC HIỆN\n**3. Sở Văn hóa, Thể thao và\nDu lịch: **Phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy "
             "chỉ đạo Báo và Phát\nthanh, Truyền hình Đắk Lắk thường xuyên tuyên truyền về các phong trào thi đua\n")
     assert tasks(body, header) == [("IV.3", ["Ban Tuyên giáo và Dân vận Tỉnh ủy Đắk Lắk", "Sở Văn hóa, Thể thao và Du lịch"])]
+
+
+def test_an_enterprise_bound_by_a_normative_text_is_given_no_task():
+    # crawl 0326977b5d611b9a (08/2025/NQ-CP): in the article on implementation, the casino's enterprise is bound by the
+    # rules; the state bodies' closing formula is no task either
+    header = "CHÍNH PHỦ\nSố: 08/2025/NQ-CP\nHà Nội, ngày 26 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
+    body = ("**Điều 6. Điều khoản thi hành**\n1. Nghị quyết này có hiệu lực thi hành từ ngày 26\ntháng 11 năm 2025.\n"
+            "2. Doanh nghiệp thực hiện dự án casino quy định tại\nĐiều 3 Nghị quyết này có trách nhiệm tổ chức kinh doanh, "
+            "quản lý người Việt Nam\nđủ điều kiện chơi casino bảo đảm chặt chẽ, tuân thủ các quy định của pháp luật\nvề "
+            "kinh doanh casino.\n")
+    assert tasks(body, header) == []

@@ -16,7 +16,7 @@ import unicodedata
 from pipeline.cleanup.blanks import OTHER_BLANKS, squeeze_lines
 from pipeline.cleanup.furniture import strip_furniture
 from pipeline.knowledge.dates import DATELINE_AT_END
-from pipeline.knowledge.patterns import UPPER_VI, opened_by
+from pipeline.knowledge.patterns import NOT_CITING, UPPER_VI, opened_by
 
 # --- characters -----------------------------------------------------------------------------------
 
@@ -111,7 +111,7 @@ def clean_markdown(text: str) -> str:
 
 _ENUMERATOR = re.compile(
     r"^(?:[-–—•+]\s*|\d{1,4}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s|[IVXLC]{1,6}[.)]\s"
-    r"|Điều\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]))|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s+[IVXLC\d]|Article\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-Z]))|Chapter\s+[IVXLC\d]"
+    rf"|Điều\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]){NOT_CITING})|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s+[IVXLC\d]|Article\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-Z]))|Chapter\s+[IVXLC\d]"
     r"|Section\s+\d|\[\d+\]|Nơi\s+nhận|Kính\s+gửi|Số\s*:|KT\.|TM\.|TL\.|Q\.\s|TUQ\.|T/M|K/T|"
     r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"
 )
@@ -272,6 +272,12 @@ def _split_enumerator(lines: list[str], i: int) -> int:
     return taken if after[:1].isupper() else 0
 
 
+# "Kính gửi: Thuế tỉnh Ninh Bình" then "Cục Thuế nhận được công văn số ...": a letter's body opens after its addressee,
+# whose line may lack the closing full stop
+ADDRESSEE_WORDS = "Kính gửi"
+LETTER_BODY = re.compile(rf"(?:Trả\s+lời\s+(?:công\s+văn|văn\s+bản|đơn)|(?:[{UPPER_VI}][^\s,.;:]*\s+){{1,6}}(?:đã\s+)?nhận\s+được)\b")
+
+
 def _paragraphs(lines: list[str], wrap: int) -> list[str]:
     """The paragraphs of a cell's lines, which come from a squeezed text (``squeeze_lines``): only the
     ends of a line's part between table pipes may still hold a space, so strip() stands for split-join."""
@@ -309,7 +315,8 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
                 paragraphs.append(" ".join(current))
                 current = []
             continue
-        if current and _joins(current[-1], stripped, wrap):
+        if current and _joins(current[-1], stripped, wrap) \
+                and not (current[0].startswith(ADDRESSEE_WORDS) and LETTER_BODY.match(stripped)):
             current.append(stripped)
         else:
             if current:

@@ -978,7 +978,9 @@ class ObligationExtractor:
         if not self.normative:
             return True
         if draft.responsibility and draft.generic_actor:
-            return True  # "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý ...": state bodies, named by their class
+            # "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý ...": state bodies, named by their class; not "Doanh
+            # nghiệp thực hiện dự án casino ... có trách nhiệm ...", an enterprise the rules bind
+            return not ENTERPRISE.match(self.text, draft.content_start)
         if not draft.assignees or all(ENTERPRISE.match(a.name) for a in draft.assignees):
             return False  # "Trách nhiệm của Giám đốc Công ty TNHH ...": duties of enterprises are rules they obey
         if draft.responsibility:
