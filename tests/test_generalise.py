@@ -1356,3 +1356,22 @@ def test_an_enterprise_bound_by_a_normative_text_is_given_no_task():
             "quản lý người Việt Nam\nđủ điều kiện chơi casino bảo đảm chặt chẽ, tuân thủ các quy định của pháp luật\nvề "
             "kinh doanh casino.\n")
     assert tasks(body, header) == []
+
+
+@pytest.mark.parametrize(("header", "body", "expected"), [
+    # crawl c81379258ef3a44f (11208/BNV-KHTC): the issuing ministry asks; the provinces' committees it asks act
+    ("BỘ NỘI VỤ\nSố: 11208/BNV-KHTC\nHà Nội, ngày 20 tháng 11 năm 2025\nV/v tỷ lệ chi phí quản lý\n",
+     "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.\nBộ Nội vụ đề nghị Ủy ban\nnhân dân các tỉnh, "
+     "thành phố triển khai thực hiện theo đúng quy định, đảm bảo\nthực hiện nhiệm vụ được giao, thực hành tiết kiệm, "
+     "chống thất thoát, chống lãng\nphí tiền, ngân sách nhà nước.\n",
+     [(None, ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # dev vi_nq_380_cp_2025 III.5: "Chính phủ trân trọng đề nghị ..." in the Government's own resolution
+    ("CHÍNH PHỦ\nSố: 380/NQ-CP\nHà Nội, ngày 25 tháng 11 năm 2025\nNGHỊ QUYẾT\n",
+     "III. TỔ CHỨC THỰC HIỆN\n5. Chính phủ trân trọng đề nghị\nỦy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức "
+     "thành viên, các tổ\nchức chính trị xã hội, Hội Chữ thập đỏ Việt Nam, theo nhiệm vụ, quyền hạn của\nmình chủ động "
+     "thúc đẩy hợp tác quốc tế.\n",
+     [("III.5", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"])]),
+])
+def test_the_issuer_asking_gives_the_bodies_it_asks_the_task(header, body, expected):
+    found = tasks(body, header)
+    assert [(path, who[:1]) for path, who in found] == expected

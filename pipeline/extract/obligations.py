@@ -132,6 +132,9 @@ CITED_OWNER = re.compile(r"(?:ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,
 # a list item that only names something by its quoted title ("Dự án 1: “Phòng ngừa, đấu tranh tội phạm về ma túy”."):
 # the object of the lead-in above it, not a task
 QUOTED_TITLE = re.compile(r"\s*(?:[^\s:“”\"][^:“”\"]{0,40}:\s*)?[“\"][^“”\"]{1,300}[”\"]\s*[.;,]?\s*$")
+# the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ
+# yêu cầu ...")
+ISSUER_ASKS = re.compile(r"\s*(?:trân\s+trọng\s+)?(?:đề\s+nghị|yêu\s+cầu|giao)\s+")
 # the issuer deciding in its own text ("..., Ủy ban Thường vụ Quốc hội quyết định sắp xếp ..."): the act itself
 ISSUER_DECIDES = re.compile(r"\s+quyết\s+(?:định|nghị)\b")
 # the closing feedback clause of plans and decisions: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
@@ -330,6 +333,12 @@ class ObligationExtractor:
                                  name_en=self.subject_body.name_en, kind=self.subject_body.kind)
             return _Subject([body], word.end(1), True, bool(opened))
         chain = self._bodies_at(pos, end)
+        if chain and self.issuer and all(m.name == self.issuer for m in chain) \
+                and (asks := ISSUER_ASKS.match(self.text, chain[-1].span[1], end)) \
+                and (asked := self._bodies_at(asks.end(), end)):
+            # "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh, thành phố triển khai ...": the issuer asks; the bodies it
+            # asks act
+            return _Subject(asked, asked[-1].span[1], True, True, bool(condition))
         explicit = bool(chain)  # _chain reaches the first body only through titles and connector words
         if not explicit:
             # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
