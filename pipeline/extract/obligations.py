@@ -40,7 +40,7 @@ from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.extract.statistics_lines import statistic
 from pipeline.extract.subject_openers import subject_openers
 from pipeline.extract.task_tables import TaskTable
-from pipeline.knowledge.patterns import UPPER_VI, first_letters
+from pipeline.knowledge.patterns import LEGAL_TEXTS, UPPER_VI, first_letters
 from pipeline.records import Assignee, Obligation, Reference, obligation_id
 from pipeline.segment.segmenter import APPENDIX_LABEL, LEVEL, Block, Segmentation
 
@@ -102,8 +102,7 @@ QUOTED_PROVISION = re.compile(r"\s*[\"“‘«]\s*(?:Điều\s+\d|Khoản\s+\d|C
 # "Tại khoản 3 Điều 18 Nghị định ...", "Căn cứ quy định tại khoản 1, khoản 2 Điều 50 Nghị định ...", "Điều 86 Luật Hải quan
 # số 54/2014/QH13 quy định ...": a letter that answers a query cites the rules it applies
 CITES_PROVISION = re.compile(r"\s*(?:(?:Tại|Căn\s+cứ(?:\s+vào)?(?:\s+quy\s+định\s+tại)?|Theo\s+quy\s+định\s+tại)\s+(?:điểm|khoản|Điều|Mục)\s"
-                             r"|(?:[Đđ]iểm\s+\S+\s+)?(?:[Kk]hoản\s+\d+\s+)?Điều\s+\d+\w?\s+(?:của\s+)?(?:Luật|Bộ\s+luật|Nghị\s+định"
-                             r"|Thông\s+tư|Quyết\s+định|Nghị\s+quyết|Pháp\s+lệnh)\b)")
+                             rf"|(?:[Đđ]iểm\s+\S+\s+)?(?:[Kk]hoản\s+\d+\s+)?Điều\s+\d+\w?\s+(?:của\s+)?(?:{LEGAL_TEXTS})\b)")
 # a quotation runs from its opening mark to its closing one, whatever points and paragraphs it holds
 OPENING_QUOTES, CLOSING_QUOTES = "“«\"", "”»\""
 QUOTE_REACH = 20_000  # characters: a closing mark the page lost does not make the rest of the text a quotation

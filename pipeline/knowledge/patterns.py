@@ -10,9 +10,11 @@ from functools import cache, lru_cache
 # letters between (à, đ, ấ ...)
 UPPER_VI = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 
+# the names of the legal texts an article number cites ("Điều 86 Luật Hải quan", "Điều 4 Nghị định số 123/2020/NĐ-CP")
+LEGAL_TEXTS = r"Luật|Bộ\s+luật|Nghị\s+định|Thông\s+tư|Quyết\s+định|Nghị\s+quyết|Pháp\s+lệnh"
 # after an article's number: not a cited document's name ("Điều 4 Nghị định số 123/2020/NĐ-CP ...", wrapped to a line's
 # start, cites another text's article; it opens no article of this one)
-NOT_CITING = r"(?!(?:Nghị\s+định|Thông\s+tư|Luật|Bộ\s+luật|Quyết\s+định|Nghị\s+quyết|Pháp\s+lệnh|Hiến\s+pháp)\b)"
+NOT_CITING = rf"(?!(?:{LEGAL_TEXTS}|Hiến\s+pháp)\b)"
 
 
 def first_letters(phrases: Iterable[str], extra: str = "") -> str:
