@@ -895,6 +895,20 @@ def test_a_table_row_whose_first_cells_the_crawl_broke_into_lines():
     assert not [o for o in obligations if o["text"].lstrip("- ").startswith("Sản phẩm:")]
 
 
+def test_a_table_row_that_lost_its_empty_number_cell():
+    # crawl 646f0a00d4174382 (2530/QĐ-TTg) Phụ lục I: under "D. | BỘ KHOA HỌC VÀ CÔNG NGHỆ" the first row's number
+    # cell is empty and the page drops it ("Bộ Khoa học và Công nghệ | - Bộ Nông nghiệp và Môi trường; ... | Chủ trì
+    # nghiên cứu ... | - Nghiên cứu, ứng dụng ... | ... | Giai đoạn 2026 - 2030"): its cells are the header's from the
+    # second on, so the lead is the first cell, the partners the second and the time the last
+    obligations = extracted(str(CRAWL / "646f0a00d4174382.md"))["obligations"]
+    task = next(o for o in obligations if o["text"].startswith("Chủ trì nghiên cứu, ứng dụng và chuyển giao"))
+    assert [(a["name"], a["role"]) for a in task["assignees"]][:2] == [
+        ("Bộ Khoa học và Công nghệ", "lead"), ("Bộ Nông nghiệp và Môi trường", "support")]
+    assert task["deadline"]["date"] == "2030-12-31"
+    below = next(o for o in obligations if o["text"].startswith("- Nghiên cứu ứng dụng và chuyển giao công nghệ tận"))
+    assert below["assignees"][0]["name"] == "Bộ Khoa học và Công nghệ"
+
+
 @pytest.mark.parametrize(("cell", "due"), [
     # crawl 646f0a00d4174382 (2530/QĐ-TTg) Phụ lục II, the time column: the period is the task's window
     ("Giai đoạn 2026 - 2030", "2030-12-31"),

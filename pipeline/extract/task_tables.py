@@ -45,6 +45,7 @@ class TaskTable:
         self.related_only = related_only  # a partner narrowed to whoever is concerned names nobody
         self.columns: dict[str, int] | None = None
         self.width = 0  # the header's number of cells
+        self.numbered = False  # the header's first column is the row number ("TT", "STT")
         self.row_end = 0  # where the last row of the table read so far ends
         self.title: tuple[int, int] | None = None  # the span of a title line above the table that dates its rows
         self.recent_lines: deque[str] = deque(maxlen=2 * MAX_TABLE_COLUMNS)  # a table header's cells, perhaps
@@ -83,6 +84,7 @@ class TaskTable:
                 drafts = self._task(block, cells[:start - 1], self.columns)
             self.columns, new_table = header, True
             self.width = len(cells) - start
+            self.numbered = bool(ROW_NUMBER_HEADING.fullmatch(cells[start].strip()))
             self.report = _reports(cells[start:])
         elif self.columns is None and not after_row:
             self.columns = self._broken_header(list(self.recent_lines), len(cells))
@@ -181,6 +183,7 @@ class TaskTable:
         for start in starts:
             header = self.header(lines[start:start + width])
             if header:
+                self.numbered = bool(ROW_NUMBER_HEADING.fullmatch(lines[start]))
                 self.report = _reports(lines[start:start + width])
                 return header
         return None
@@ -189,6 +192,12 @@ class TaskTable:
         if len(cells) <= columns["task"]:
             return []
         number = cells[0].strip() if ROW_NUMBER.fullmatch(cells[0].strip()) else None
+        if not number and self.numbered and len(cells) == self.width - 1 and columns["task"]:
+            # the page dropped the row's empty number cell (the first row under a group's title, "D. | BỘ KHOA HỌC
+            # VÀ CÔNG NGHỆ"): its cells are the header's from the second on
+            drafts = self._row_task(block, cells, columns, columns["task"] - 1, first=1)
+            self.last_full = drafts[0] if drafts else self.last_full
+            return drafts
         drafts = self._row_task(block, cells, columns, columns["task"], path=number.rstrip(".") if number else None)
         if drafts and len(cells) >= self.width:
             self.last_full = drafts[0]
