@@ -96,6 +96,13 @@ VI_CASES = [
     ("3. Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Quảng Ngãi, trong",
      ["Hội đồng Dân tộc", "các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội tỉnh Quảng Ngãi",
       "các đại biểu Quốc hội tỉnh Quảng Ngãi"]),
+    # dev vi_nq_380_cp_2025 II.1.1.d and crawl 646f0a00d4174382 Phụ lục II: the provinces listed after a local body's own
+    # share its head
+    ("Ủy ban nhân dân thành phố Hà\nNội, thành phố Hồ Chí Minh, thành phố Hải Phòng và tỉnh Quảng Ninh trực tiếp hỗ",
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh", "Ủy ban nhân dân thành phố Hải Phòng",
+      "Ủy ban nhân dân tỉnh Quảng Ninh"]),
+    ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh và UBND các tỉnh, thành phố khác",
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh", B4[3]]),
     # dev vi_kh_179_ubnd_dongnai_2025 VI.16, VI.18: a mass organisation followed by its province is that province's
     ("16. Khuyến khích Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng\nNai chỉ đạo hệ thống tổ chức đoàn cơ sở",
      ["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai"]),

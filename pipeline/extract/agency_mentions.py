@@ -111,7 +111,7 @@ class MentionFinder:
         prov = self._province_at(ctx, k, "vi")
         if prov is not None:
             p_end, p_name = prov
-            return [self._mention(ctx, i, p_end, self._derive(key, p_name))], p_end
+            return self._more_provinces(key, ctx, p_end, [self._mention(ctx, i, p_end, self._derive(key, p_name))])
         if unit is not None and ctx.province:
             return [self._mention(ctx, i, k, self._derive(key, ctx.province))], k
         if unit is None and (shared := self._shared_locality(ctx, j)):
@@ -124,6 +124,21 @@ class MentionFinder:
         if t.get("local") and ctx.province:  # "Giao Thường trực Hội đồng nhân dân, ...": the issuing council's own
             return [self._mention(ctx, i, j, self._derive(key, ctx.province))], j
         return None
+
+    def _more_provinces(self, key: str, ctx: _Scan, k: int, out: list[AgencyMention]) -> tuple[list[AgencyMention], int]:
+        """'Ủy ban nhân dân thành phố Hà Nội, Thành phố Hồ Chí Minh': the provinces listed after a local body's own
+        share its head, each its own body."""
+        keys, n = ctx.keys, len(ctx.keys)
+        while k < n and keys[k] in _SEPARATORS:
+            item = k
+            while item < n and keys[item] in _SEPARATORS:
+                item += 1
+            hit = self._province_after(ctx, item)
+            if hit is None:
+                break
+            k = hit[0]
+            out.append(self._mention(ctx, item, k, self._derive(key, hit[1]), title=False))
+        return out, k
 
     def _province_after(self, ctx: _Scan, k: int, *, unit: bool = False) -> tuple[int, str] | None:
         """The province named at token k after its unit word ("tỉnh Đồng Nai"; with ``unit=False`` the word may be
