@@ -1389,3 +1389,13 @@ def test_an_enterprise_bound_by_a_normative_text_is_given_no_task():
 def test_the_issuer_asking_gives_the_bodies_it_asks_the_task(header, body, expected):
     found = tasks(body, header)
     assert [(path, who[:1]) for path, who in found] == expected
+
+
+def test_central_bodies_in_a_list_of_subjects_do_not_end_it():
+    # crawl 355bcc582867074b Điều 14.1: "Các bộ, ngành, cơ quan trung ương, Ủy ban nhân dân các tỉnh, thành phố trực
+    # thuộc trung ương có trách nhiệm:" — "cơ quan trung ương" names no body of its own and the list goes on
+    obligations = extracted(str(CRAWL / "355bcc582867074b.md"))["obligations"]
+    task = next(o for o in obligations if o["text"].startswith("Tổ chức thực hiện theo quy định tại Nghị định này"))
+    assert [a["name"] for a in task["assignees"]] == [
+        "các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
