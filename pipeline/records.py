@@ -11,8 +11,11 @@ them. A field marked ``EXTRA`` is allowed by the contract but not required in a 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import orjson
 
 SCHEMA = "obligraph/document/v1"
 
@@ -169,6 +172,18 @@ def _plain(value: Any) -> Any:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def compact_json(value: Any) -> str:
+    """The compact JSON text of a record or a part of one (UTF-8 as written, no spaces): what the store keeps
+    and the batch driver validates. orjson writes the same text as ``json.dumps(value, ensure_ascii=False,
+    separators=(",", ":"))`` about five times faster (a float below 1e-4 or from 1e16 up is written in another
+    form of the same number; a record's only float, a reference's confidence, lies between 0.4
+    and 1); what orjson refuses (a lone surrogate, an integer past 64 bits) json writes as before."""
+    try:
+        return orjson.dumps(value).decode()
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def sha256_bytes(data: bytes) -> str:

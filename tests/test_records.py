@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 from pipeline.evaluate import evaluate
-from tests.conftest import DEV, ROOT, SAMPLES, SEEDS, dev_files, extracted, manifest
+from pipeline.records import compact_json
+from tests.conftest import CRAWL, DEV, ROOT, SAMPLES, SEEDS, dev_files, extracted, manifest
 
 SCHEMA = json.loads(resources.files("pipeline.schema").joinpath("document.schema.json").read_text("utf-8"))
 ALL_INPUTS = [*dev_files(".txt"), *sorted(SEEDS.glob("*.txt")), *sorted(SAMPLES.iterdir())]
@@ -32,6 +33,20 @@ def test_record_is_schema_valid_and_spans_index_the_text(path):
             ds, de = obligation["deadline"]["span"]
             assert text[ds:de] == obligation["deadline"]["mention"]
     assert len({o["id"] for o in record["obligations"]}) == len(record["obligations"])
+
+
+def test_compact_json_writes_what_json_writes():
+    # the store keeps and the batch driver validates this text: orjson must give json.dumps's, byte for byte, on
+    # every record of ../shared, and json must write what orjson refuses
+    for path in [*ALL_INPUTS, *sorted(CRAWL.glob("*.md"))]:
+        record = extracted(str(path))
+        assert compact_json(record) == json.dumps(record, ensure_ascii=False, separators=(",", ":")), path.name
+    for odd in ({"text": "lone \udc80 surrogate"}, {"n": 2**70}):
+        assert compact_json(odd) == json.dumps(odd, ensure_ascii=False, separators=(",", ":"))
+    # a float below 1e-4 is written without Python's exponent form, the same number (a record's only float, a
+    # reference's confidence, takes a few values between 0.4 and 1)
+    tiny = {"confidence": 1e-05, "x": [0.1, 1.0]}
+    assert compact_json(tiny) == '{"confidence":0.00001,"x":[0.1,1.0]}' and json.loads(compact_json(tiny)) == tiny
 
 
 def _printed(value: str) -> bool:

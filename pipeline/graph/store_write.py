@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 from pipeline.graph import link
 from pipeline.graph.store_link import NewRefs
-
-
-def encode_record(record: dict) -> str:
-    """The JSON text a record is stored as (compact, UTF-8 as written); the batch driver validates this same
-    text, so a record is encoded once."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+from pipeline.records import compact_json
 
 
 class DocumentWriter:
@@ -24,10 +18,10 @@ class DocumentWriter:
 
     def put_document(self, record: dict, blob: str | None = None) -> None:
         """Store one contract record, replacing any earlier record of the same source path; ``blob`` is
-        the record's encode_record text when the caller already has it."""
+        the record's compact_json text when the caller already has it (the batch driver validated it)."""
         doc_id = record["doc_id"]
         path = record["source"]["path"]
-        blob = encode_record(record) if blob is None else blob
+        blob = compact_json(record) if blob is None else blob
         same = self.conn.execute(
             "SELECT 1 FROM documents WHERE doc_id = ? AND path = ? AND record = ?", (doc_id, path, blob)
         ).fetchone()
@@ -137,7 +131,7 @@ class DocumentWriter:
         for ord_, obl in enumerate(record.get("obligations", [])):
             oid = obl["id"]
             dl = obl.get("deadline") or {}
-            data = json.dumps(obl, ensure_ascii=False, separators=(",", ":"))
+            data = compact_json(obl)
             rows["obligations"].append((oid, doc_id, ord_, obl.get("path"), obl.get("action"), obl.get("text"),
                                         dl.get("kind"), dl.get("date") or dl.get("end"), dl.get("mention"),
                                         dl.get("rrule"), data))

@@ -37,11 +37,10 @@ from pipeline.cleanup.language import DEFAULT_BACKEND
 from pipeline.extract.document import STAGES, StageError, StageTimer, extract_file, extract_text
 from pipeline.graph.store import GROUP_DOCUMENTS as DEFAULT_COMMIT_EVERY
 from pipeline.graph.store import GROUP_SECONDS
-from pipeline.graph.store_write import encode_record
 from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits, add_limit_arguments, limits_from_args
 from pipeline.ingest.readers import DEFAULT_MAX_BYTES, IngestError, read_document, supported
 from pipeline.model.cli import add_components_argument
-from pipeline.records import InvalidRecord, Source
+from pipeline.records import InvalidRecord, Source, compact_json
 
 DEFAULT_STORE = Path("outputs") / "obligraph.sqlite"
 DEFAULT_FAILURES = Path("outputs") / "failures.jsonl"
@@ -90,7 +89,7 @@ class Hashed:
 @dataclass
 class Extracted:
     path: str
-    record: dict
+    blob: str  # the record as compact_json text: one string crosses the process boundary, not a tree of objects
     size: int
     text_bytes: int
     pages: int
@@ -198,7 +197,7 @@ def extract_one(path: str, max_bytes: int = DEFAULT_MAX_BYTES, language_backend:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-    return Extracted(path=path, record=record.to_dict(), size=os.path.getsize(path),
+    return Extracted(path=path, blob=compact_json(record.to_dict()), size=os.path.getsize(path),
                      text_bytes=len(record.text.encode("utf-8")), pages=record.source.pages or 0,
                      ocr=record.source.ocr, seconds=time.perf_counter() - start,
                      stage_seconds=dict(timer.seconds))
@@ -665,7 +664,7 @@ def _skip(sha256: str, sink: _Sink, stats: BatchStats, bar: Progress) -> None:
 
 def _store(result: Extracted, sink: _Sink, stats: BatchStats, fail: Callable[[Failure], None],
            bar: Progress) -> None:
-    record = result.record
+    record = json.loads(result.blob)  # the store reads the record's fields; validated and stored as this text
     sha = record["source"]["sha256"]
     # the same content under two paths is one document; the smallest path names it, whatever the
     # order the files finished in
@@ -673,7 +672,7 @@ def _store(result: Extracted, sink: _Sink, stats: BatchStats, fail: Callable[[Fa
     if held is not None and held < record["source"]["path"]:
         _skip(sha, sink, stats, bar)
         return
-    blob = encode_record(record)  # validated and stored as the same text
+    blob = result.blob
     try:  # a record that breaks the contract is a failure of its document, not a row in the store
         _validator().check_json(blob)
     except InvalidRecord as err:
