@@ -217,8 +217,8 @@ def test_the_opener_test_never_hides_a_subject(shared_available):
         extractor = ObligationExtractor(text, seg, language="vi", issued_on=None, references=[])
         for block in seg.blocks:
             for start, end, _ in _clauses(text, block.content_start, block.span[1]):
-                if extractor._chain(start, end, extractor._near(start, end)):
-                    assert extractor.openers.may_open(text, start, end, "vi"), (path.name, text[start:start + 60])
+                if extractor.subjects.chain(start, end, extractor.subjects.near(start, end)):
+                    assert extractor.subjects.openers.may_open(text, start, end, "vi"), (path.name, text[start:start + 60])
 
 
 # units of figures report results; a task carries a date or two at most

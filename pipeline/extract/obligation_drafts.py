@@ -1,6 +1,6 @@
 """An obligation being built: the unit of text and what the walk over the blocks learnt about it.
 
-The walk (obligations.py) and the task-table reader (task_tables.py) make drafts; ``ObligationExtractor._finish``
+The walk (obligations.py) and the task-table reader (task_tables.py) make drafts; ``ObligationBuilder.build`` (obligation_build.py)
 turns each into an ``Obligation`` once its partners, reports and deadlines are read.
 """
 

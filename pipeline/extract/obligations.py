@@ -8,83 +8,55 @@ addressee heading above it, else from the document's addressees; roles from "ch�
 
 ``ObligationExtractor`` walks the blocks (its state between blocks is a ``_Walk``) and reads each kind with
 its own method: labelled fields, headings, quoted provisions, units of work. It leans on one helper per job:
-obligation_cues.py (the compiled cues and the automaton prefilter of cue_index.py), body_mentions.py (which
-bodies a span names), subject_openers.py (whether a clause can open with a body at all, before its paragraph
-is scanned), statistics_lines.py (units of figures), task_tables.py (task-table rows), obligation_deadlines.py
-(a task's deadlines) and obligation_drafts.py (the obligation being built).
+obligation_subjects.py (who a clause names: its subject, partners and whom it reports to), obligation_units.py
+(what one block's words say about who acts, whatever the walk's state), obligation_build.py (which drafts are
+tasks, and the obligations made of them), obligation_cues.py (the compiled cues and the automaton prefilter of
+cue_index.py), body_mentions.py (which bodies a span names), subject_openers.py (whether a clause can open with
+a body at all, before its paragraph is scanned), statistics_lines.py (units of figures), task_tables.py
+(task-table rows), obligation_deadlines.py (a task's deadlines) and obligation_drafts.py (the obligation being
+built).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
-from pipeline import knowledge
 from pipeline.extract.agencies import AgencyMention, AgencyRegistry
 from pipeline.extract.body_mentions import BodyMentions
-from pipeline.extract.deadlines import primary_deadline
+from pipeline.extract.obligation_build import ObligationBuilder
 from pipeline.extract.obligation_cues import (
     ARTICLE_WORDS,
     CLOSING_REACH,
     DOCUMENT_CLAUSE_REACH,
-    INNER_OPENER,
     NO_TASK_CUES,
-    Cues,
     cue_index,
     cues,
     words,
 )
-from pipeline.extract.obligation_deadlines import CASE_CLAUSE, DeadlineReader, Paragraphs
+from pipeline.extract.obligation_deadlines import DeadlineReader, Paragraphs
 from pipeline.extract.obligation_drafts import Draft, add_assignee
+from pipeline.extract.obligation_subjects import Subject, SubjectReader
+from pipeline.extract.obligation_units import (
+    DUTIES_OF,
+    INLINE_NUMBER,
+    REMIT_HEADING,
+    REQUEST_AFTER,
+    SHORT_HEADING,
+    UnitReader,
+)
 from pipeline.extract.statistics_lines import statistic
-from pipeline.extract.subject_openers import subject_openers
 from pipeline.extract.task_tables import TaskTable
-from pipeline.knowledge.patterns import LEGAL_TEXTS, UPPER_VI, first_letters
-from pipeline.records import Assignee, Obligation, Reference, obligation_id
+from pipeline.knowledge.patterns import LEGAL_TEXTS, UPPER_VI
+from pipeline.records import Assignee, Obligation, Reference
 from pipeline.segment.segmenter import APPENDIX_LABEL, LEVEL, Block, Segmentation
 
-# "Trách nhiệm của Bộ ...", "Nhiệm vụ, quyền hạn của Bộ Nội vụ", "Tasks and powers of the Ministry of ..."
-DUTIES_OF = re.compile(first_letters(["nhiệm", "trách", "tasks", "duties", "responsibilities"])
-                       + r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks|duties|responsibilities)"
-                         r"(?:\s*,?\s*(?:và\s+|and\s+)?(?:quyền\s+hạn|powers))?\s+(?:của|of)\s+", re.I)
-# an addressee heading names its bodies anywhere; a longer heading only through its subject or request
-SHORT_HEADING = 120
 MAX_TITLE_ITEM = 90  # an item's title is a short line
-CHAIN_REACH = 600  # characters: how far after a cue or a clause's start its list of bodies may run
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # "Article 1. To approve the national program ..., with the following principal contents:"
 APPROVES = re.compile(rf"(?:{words(ARTICLE_WORDS)})\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
-RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
-# "các sở, ngành, cơ quan liên quan": more generic nouns may stand between a group and its "liên quan"
-RELATED_AFTER = re.compile(r"(?:\s*,?\s*(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
-                           r"|agencies|units|localities))*(?:" + RELATED.pattern + ")", re.I)
-SESSION_WITH = re.compile(
-    r"làm\s+việc\s+(?:với|tại)\s+(?:lãnh\s+đạo\s+|Ban\s+Thường\s+vụ\s+|Thường\s+trực\s+)?(?:Tỉnh\s+ủy,?\s+)?"
-    r"(tỉnh|thành\s+phố)\s+((?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3})")
-
-# a class name -> the prefix of the specific bodies that stand for it when the addressees name them
-# "bao gồm các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, ..., Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)"
-DEFINED_PROVINCES = re.compile(r"tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?\s*:\s*(?P<list>[^():;\n]{3,300}?)"
-                               r"\s*\(\s*(?:sau\s+đây\s+)?gọi\s+(?:tắt\s+|chung\s+)?là\s+(?:các\s+)?tỉnh,\s*thành\s+phố\s*\)")
-CLASS_PREFIX = {
-    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "Ủy ban nhân dân t",
-    "Tỉnh ủy, Thành ủy các tỉnh, thành phố trực thuộc Trung ương": "T",
-}
 
 
-# the predicate of a lead-in whose subject does the listed work ("... tập trung thực hiện các nhiệm vụ sau:")
-# "..., các tổ chức chính trị - xã hội, các xã, phường, các doanh nghiệp (sau đây viết tắt là cơ quan, đơn vị) và mọi
-# người dân triển khai": short list items and a parenthesis may stand between the bodies and the verb
-ACTING_VERB = (r"(?:thực\s+hiện|triển\s+khai|chỉ\s+đạo|tổ\s+chức|tập\s+trung|khẩn\s+trương|chủ\s+trì"
-               r"|shall|should|must|are\s+to)\b")
-ACTING = re.compile(r"(?:\s*,\s*[^\s,.;:()][^,.;:()]{0,29}?){0,6}?\s*(?:\([^()]{0,80}\))?[\s,]*(?:[^\s,.;:]+\s+){0,6}?"
-                    + ACTING_VERB, re.I)
-# "..., UBND tỉnh ban hành Kế hoạch triển khai thực hiện trên địa bàn tỉnh như sau:": the issuer issues the plan; the
-# verb of doing is in the plan's title, and the list below names no actor by it
-ISSUES_PLAN = re.compile(r"\s*(?:ban\s+hành|xây\s+dựng)\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án|Phương\s+án)\b")
-HAS_ACTING_VERB = re.compile(ACTING_VERB, re.I)  # no verb of doing in a lead-in: ACTING cannot match, no scan
-ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3}")
 # after its subject, a clause that tells what was done or received rather than what is to be done
 NARRATION = re.compile(r"[\s,]*(?:đã|đang|vừa|nhận\s+được|có\s+kế\s+hoạch|xin\s+(?:thông\s+báo|trả\s+lời)|trả\s+lời"
                        r"|has\s+(?:been\s+)?\w+ed|have\s+(?:been\s+)?\w+ed|received)\b")
@@ -112,39 +84,9 @@ QUOTE_ENDS = re.compile(r"\s*(?:Đề\s+nghị|Giao|Yêu\s+cầu|Căn\s+cứ\s+(
 QUOTES_RULES = re.compile(r"^\s*(?:Tại|Theo|Căn\s+cứ|Theo\s+quy\s+định\s+tại)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|Điều|Mục"
                           r"|Chương|Phụ\s+lục|Nghị\s+định|Thông\s+tư|Luật|Bộ\s+luật|Quyết\s+định|Nghị\s+quyết)\b.*"
                           r"(?:quy\s+định|hướng\s+dẫn)[^:]{0,60}:\s*$", re.I)
-TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Bước|Step)\s+\d{1,2}\s*:[\s:]*|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
-                   r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo)\s*,"
-                   # a leading adverbial up to the comma before the capitalised subject: "Trên cơ sở đề nghị của
-                   # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Based on the above tasks ..., ministers ..."
-                   # ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành ... xây dựng ...")
-                   r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+|theo\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng"
-                   r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này)|Based\s+on|Depending\s+on)"
-                   rf"(?:\s[^.;:]{{0,300}}?)?,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s)"
-                   # the case it is for: "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành chính công tỉnh ..."
-                   rf"|{CASE_CLAUSE}"
-                   # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
-                   # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ...")
-                   r"|Để\s[^.;:]{0,300}?,\s*(?=các\s))\s*")
-# "Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ": the body after a cited document's date or number owns that
-# document; it is no subject
-CITED_OWNER = re.compile(r"(?:ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|\d+/[\w-]+)\s+của\s+$")
 # a list item that only names something by its quoted title ("Dự án 1: “Phòng ngừa, đấu tranh tội phạm về ma túy”."):
 # the object of the lead-in above it, not a task
 QUOTED_TITLE = re.compile(r"\s*(?:[^\s:“”\"][^:“”\"]{0,40}:\s*)?[“\"][^“”\"]{1,300}[”\"]\s*[.;,]?\s*$")
-# the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ
-# yêu cầu ...")
-ISSUER_ASKS = re.compile(r"\s*(?:trân\s+trọng\s+)?(?:đề\s+nghị|yêu\s+cầu|giao)\s+")
-# the issuer deciding in its own text ("..., Ủy ban Thường vụ Quốc hội quyết định sắp xếp ..."): the act itself
-ISSUER_DECIDES = re.compile(r"\s+quyết\s+(?:định|nghị)\b")
-# the closing feedback clause of plans and decisions: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
-# quan, đơn vị, địa phương phản ánh về ...", "..., trường hợp có vướng mắc hoặc phát sinh ..., Sở Nội vụ phối hợp ...":
-# the condition goes before the clause's subject (a body, a generic actor, or "đề nghị" and its addressees)
-FEEDBACK_CONDITION = re.compile(
-    r"\s*(?:Trong\s+quá\s+trình\s[^.;:]{0,80}?,?\s+)?(?:[Nn]ếu|[Tt]rường\s+hợp)\s[^.;:]{0,120}?"
-    r"(?:vướng\s+mắc|khó\s+khăn|bất\s+cập|phát\s+sinh)[^.;:]{0,160}?"
-    # ("..., yêu cầu nhiệm vụ, Sở Nội vụ ...": without a comma only "đề nghị" is the request)
-    rf"(?:,\s*|\s+(?=đề\s+nghị\s|[{UPPER_VI}]))(?=các\s|đề\s+nghị\s|yêu\s+cầu\s|[{UPPER_VI}])")
-FEEDBACK_OPENERS = ("Trong", "Nếu", "nếu", "Trường", "trường")
 # "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
 TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
 # "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:": the request's objects are the points below
@@ -162,12 +104,6 @@ ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+
 # time of the task before it belongs to that task
 TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Thời\s+gian\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào)\b[^\n:]{0,100}$",
                        re.I)
-# "QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ TƯ PHÁP": a regulation of one body's remit; its
-# article "Nhiệm vụ và quyền hạn" lists that body's duties without naming it again
-REMIT_TITLE = re.compile(r"NHIỆM\s+VỤ,?\s+(?:VÀ\s+)?QUYỀN\s+HẠN\b[^\n]{0,60}?\bCỦA\s+(?P<body>[^\n(]{3,120})")
-REMIT_HEADING = re.compile(r"\s*(?:Chức\s+năng,\s*)?Nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn\s*[.:]?\s*$", re.I)
-DEFINITION_REACH = 300  # characters: how long a full name defined by "(gọi tắt là ...)" may be
-SHORT_REFERENCES = frozenset(knowledge.load("agency_grammar")["short_references"])
 # a heading that opens with the work ("Tham mưu", "Trình", "Phối hợp với") names whom it serves, not who acts
 HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo)\b", re.I)
 # "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
@@ -175,16 +111,6 @@ FORM_START = re.compile(r"\s*Mẫu\s+(?:số\s+)?\d{1,3}[a-zđ]?(?:/[\w-]+)?\s*[
 # "- Sản phẩm: Hệ thống cảnh báo ... được vận hành": what a task delivers, not a task
 OUTPUT_LABEL = re.compile(r"\s*(?:[-+•]\s*)?(?:Sản\s+phẩm(?:\s+đầu\s+ra)?|Kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến))\s*:", re.I)
 PROPOSES = re.compile(r"\s*(?:Đề\s+nghị|Kiến\s+nghị|Đề\s+xuất)\b", re.I)
-PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
-
-
-@dataclass
-class _Subject:
-    bodies: list[AgencyMention]
-    end: int
-    explicit: bool
-    opened: bool
-    conditioned: bool = False  # after the feedback clause's condition ("nếu có khó khăn, vướng mắc, ...")
 
 
 @dataclass
@@ -228,20 +154,9 @@ class _Walk:
         self.bodies_article = False
 
 
-# the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
-NOT_STATE = re.compile(r"cá\s+nhân|doanh\s+nghiệp|chủ\s+đầu\s+tư|người\s+dân|enterprises|individuals", re.I)
-GENERIC_ACTOR_REACH = 60
-MIN_WORK = 20  # characters of work after a generic actor: fewer are a label ("Cơ quan phối hợp")
-
 # "... shall be implemented", "... shall take effect": the sentence's subject is not given work
 PASSIVE_MODAL = re.compile(r"\s+(?:be\s+(?!responsible)\w+(?:ed|en|wn|t)\b|take\s+effect|apply|cover)", re.I)
 
-# an enterprise or cooperative, bound by the rules of a normative text rather than given work by it
-ENTERPRISE = re.compile(r"(?:Công\s+ty|Doanh\s+nghiệp|Hợp\s+tác\s+xã)\b", re.I)
-# the words by which a rule gives a body work, not competence
-DUTY_WORDS = re.compile(r"\b(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|phải|giao|đề\s+nghị|yêu\s+cầu|khẩn\s+trương|báo\s+cáo"
-                        r"|hướng\s+dẫn|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|triển\s+khai|chỉ\s+đạo|theo\s+dõi|kiểm\s+tra|ban\s+hành"
-                        r"|xây\s+dựng|rà\s+soát|shall|must|is\s+responsible|are\s+responsible)\b", re.I)
 
 # bodies a document is sent up to (a council, the National Assembly's bodies, the Government): never its actors
 OVERSIGHT_KINDS = frozenset({"provincial_council", "na_body", "government"})
@@ -266,8 +181,6 @@ class ObligationExtractor:
         closing = next((b.span[0] for b in seg.blocks[seg.header_end:] if b.kind in ("signature", "recipients")),
                        None) if articles_only else None
         self.tasks_end = closing if closing is not None else len(text)
-        self._actors: dict[tuple[int, int], list[AgencyMention] | None] = {}
-        self._subjects: dict[tuple[int, int], list[AgencyMention]] = {}  # (pos, end) -> the bodies named there
         self.seg = seg
         self.language = language
         self.issued_on = issued_on
@@ -275,7 +188,6 @@ class ObligationExtractor:
         self.province = province
         self.registry = registry or AgencyRegistry.default()
         self.cues = cues()
-        self.openers = subject_openers(self.registry)
         self.addressees: list[AgencyMention] = []
         self.walk = _Walk()
         self.paragraphs = Paragraphs(seg.blocks)
@@ -283,134 +195,12 @@ class ObligationExtractor:
                                      central=central).within
         self.deadlines = DeadlineReader(text, self.paragraphs, issued_on=issued_on, language=language)
         self.cue_hits = cue_index(text)
-        self.subject_body = self._subject_body()
-        self.remit_body = self._remit_body()
-        self._full_names: dict[str, str | None] = {}
+        self.subjects = SubjectReader(text, seg, self.registry, self.mentions, self.cue_hits, language=language,
+                                      issuer=issuer)
+        self.units = UnitReader(text, self.cues, self.subjects, self.mentions, normative=normative)
         # APPROVES opens with an article word: matched only where the automaton found one
         self.approves = any(APPROVES.match(text, at, APPROVAL_WITHIN)
                             for at in self.cue_hits.starts("article", 0, APPROVAL_WITHIN))
-
-    # --- agencies -------------------------------------------------------------------------------
-
-    def _subject_body(self) -> AgencyMention | None:
-        """A conclusion notice of a working session with a province ('làm việc với lãnh đạo tỉnh Sơn La')
-        addresses its unassigned tasks to that province's People's Committee."""
-        m = SESSION_WITH.search(self.text, 0, min(len(self.text), 4000))
-        if not m:
-            return None
-        unit, place = m.group(1).lower(), " ".join(m.group(2).split())
-        agency = self.registry.lookup(f"Ủy ban nhân dân {unit} {place}")
-        if agency is None:
-            return None
-        return AgencyMention(span=m.span(2), mention=self.text[m.start(1):m.end(2)], name=agency.name,
-                             name_en=agency.name_en, kind=agency.kind)
-
-    def _remit_body(self) -> AgencyMention | None:
-        """The body whose functions, duties and powers the document (or the regulation it issues) sets out."""
-        for block in self.seg.blocks:
-            if block.kind in ("header", "attached_title"):
-                m = REMIT_TITLE.search(self.text, block.span[0], block.span[1])
-                found = self.mentions(*m.span("body")) if m else []
-                if found:
-                    return found[0]
-        return None
-
-    def subject(self, start: int, end: int) -> _Subject:
-        """Bodies named at the head of a clause (its grammatical subject), after a topic label
-        ('Về hỗ trợ kinh phí: Giao Bộ Tài chính ...') and an opener ('Giao', 'Đề nghị', 'To assign')."""
-        topic = TOPIC.match(self.text, start, end)
-        start = topic.end() if topic else start
-        # the condition opens with one of a few words: most clauses are passed by a string test
-        condition = FEEDBACK_CONDITION.match(self.text, start, end) \
-            if self.text[start:start + 16].lstrip().startswith(FEEDBACK_OPENERS) else None
-        start = condition.end() if condition else start
-        opened = self.cues.subject.opener.match(self.text, start, end)
-        pos = opened.end() if opened else start
-        # "Tỉnh căn cứ ...": the province the notice is about (only a notice about a province is tried)
-        if self.subject_body and (word := PROVINCE_WORD.match(self.text, pos, end)):
-            body = AgencyMention(span=word.span(1), mention=word.group(1), name=self.subject_body.name,
-                                 name_en=self.subject_body.name_en, kind=self.subject_body.kind)
-            return _Subject([body], word.end(1), True, bool(opened))
-        chain = self._bodies_at(pos, end)
-        if chain and self.issuer and all(m.name == self.issuer for m in chain) \
-                and (asks := ISSUER_ASKS.match(self.text, chain[-1].span[1], end)) \
-                and (asked := self._bodies_at(asks.end(), end)):
-            # "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh, thành phố triển khai ...": the issuer asks; the bodies it
-            # asks act
-            return _Subject(asked, asked[-1].span[1], True, True, bool(condition))
-        explicit = bool(chain)  # _chain reaches the first body only through titles and connector words
-        if not explicit:
-            # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
-            inners = INNER_OPENER.finditer(self.text, pos, end) if self.cue_hits.may_match("inner_opener", pos, end) \
-                else ()
-            for inner in inners:
-                found = self._bodies_at(inner.end(), end)  # "đề nghị các đồng chí quan tâm": no scan
-                if found and found[0].span[0] - inner.end() < 20:
-                    return _Subject(found, found[-1].span[1], True, True)
-        return _Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened), bool(condition))
-
-    def _bodies_at(self, pos: int, end: int) -> list[AgencyMention]:
-        """The bodies named from `pos` on, joined only by list punctuation, connectors and titles."""
-        key = (pos, end)  # an item is asked whether it only names bodies, then for its heading's and clause's subject
-        if key not in self._subjects:
-            # most clauses open with a verb, even after an opener: no need to look for bodies
-            self._subjects[key] = self._chain(pos, end, self._near(pos, end)) if self._may_name_a_body(pos, end) else []
-        return self._subjects[key]
-
-    def _chain_from(self, pos: int, end: int) -> list[AgencyMention]:
-        """The bodies named from `pos` on, however far the list runs (a lead-in's addressees)."""
-        return self._chain(pos, end, self.mentions(pos, end)) if self._may_name_a_body(pos, end) else []
-
-    def _may_name_a_body(self, pos: int, end: int) -> bool:
-        """Whether the clause at `pos` opens with words that a body's name, title or list can start with.
-        Most background sentences ("Theo báo cáo ...", "Trong thời gian qua ...") do not, and need no scan."""
-        return self.openers.may_open(self.text, pos, end, self.language)
-
-    def _near(self, pos: int, end: int) -> list[AgencyMention]:
-        """The bodies named within a chain's reach of pos: a list of bodies after a cue is never longer."""
-        return self.mentions(pos, min(end, pos + CHAIN_REACH))
-
-    def _chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
-        """Mentions that follow `pos` separated only by list punctuation and connector words."""
-        chain: list[AgencyMention] = []
-        for mention in found:  # sorted by start, as mentions() gives them
-            if chain and tuple(mention.span) == tuple(chain[-1].span):
-                chain.append(mention)  # a standing group: several classes share one phrase
-                continue
-            if mention.span[0] < pos:
-                continue
-            if not self.cues.subject.connector_gap.match(self.text[pos:mention.span[0]]):
-                break
-            chain.append(mention)
-            pos = mention.span[1]
-        return chain
-
-    def partners(self, start: int, end: int) -> list[AgencyMention]:
-        partners: list[AgencyMention] = []
-        for cue in self.cues.roles.support.finditer(self.text, start, end):  # most tasks name no partner: no lookup
-            partners.extend(m for m in self._bodies_at(cue.end(), end)
-                            if not self._related_only(m))
-        return partners
-
-    def _related_only(self, mention: AgencyMention, generic_nouns: bool = True) -> bool:
-        """'phối hợp với các bộ, cơ quan liên quan', a partners' cell 'Sở, ban, ngành có liên quan': a group
-        narrowed to whoever is concerned is a generic partner, not named (ANNOTATION.md). In a list cell
-        ('Bộ Y tế, Sở Y tế, cơ quan, đơn vị liên quan') the qualifier must follow the group itself."""
-        if mention.kind != "group":
-            return False
-        after = self.text[mention.span[1]:mention.span[1] + 60]
-        return bool(RELATED.search(mention.mention) or (RELATED_AFTER if generic_nouns else RELATED).match(after))
-
-    def reports(self, start: int, end: int) -> list[str]:
-        names: list[str] = []
-        for cue in self.cues.roles.report.finditer(self.text, start, end):
-            for mention in self._bodies_at(cue.end(), end):
-                before = self.text[cue.end():mention.span[0]]
-                if "(" in before and self.cues.roles.channel.search(before[before.rfind("("):]):
-                    break  # "(qua Sở Nội vụ)": a channel, not the body reported to
-                if mention.name not in names:
-                    names.append(mention.name)
-        return names
 
     # --- blocks ---------------------------------------------------------------------------------
 
@@ -420,7 +210,7 @@ class ObligationExtractor:
         self.walk = _Walk()
         drafts: list[Draft] = []
         table = TaskTable(self.text, self.cues.layout.columns, self.cue_hits, self.mentions,
-                          lambda mention: self._related_only(mention, generic_nouns=False))
+                          lambda mention: self.subjects.related_only(mention, generic_nouns=False))
         kind_now = ""  # the kind of the block read last: a broken table header is looked for once per table
         since_row = 0  # how many drafts there were when the last table row was read
         for block in self.seg.blocks[self.seg.header_end:]:
@@ -452,7 +242,9 @@ class ObligationExtractor:
                 continue  # the broken cells of a table of results ("Nhiệm vụ giao Bộ trưởng Bộ Y tế chỉ đạo")
             table.line(block, line)
             self._read_block(block, line, drafts)
-        return self._finish(doc_id, drafts)
+        builder = ObligationBuilder(self.text, self.subjects, self.deadlines, self.references, self.cues,
+                                    normative=self.normative, issuer=self.issuer, tasks_end=self.tasks_end)
+        return builder.build(doc_id, drafts)
 
     def _complete_row(self, table: TaskTable, tail: list[tuple[int, int]], block: Block, drafts: list[Draft],
                       since: int) -> None:
@@ -512,15 +304,15 @@ class ObligationExtractor:
             walk.parent = block
         if block.enum in ("article", "part"):
             walk.article_title = line[:160] if block.enum == "article" else ""
-            walk.bodies_article = block.enum == "article" and self.normative and self._names_only(block)
+            walk.bodies_article = block.enum == "article" and self.normative and self.units.names_only(block)
         elif self.normative and not walk.article_title:
             return  # before its first article a normative text has only its title and enacting formula
         elif not block.enum and BARE_ARTICLE.fullmatch(walk.article_title):
             walk.article_title += " " + line[:160]  # "Điều 4." then "Trách nhiệm thi hành" on a line of its own
-            if self._names_duties(block):
+            if self.units.names_duties(block):
                 self._heading(block, line, LEVEL["article"], drafts)  # "Trách nhiệm của Sở Y tế": the article's points
                 return
-        if block.enum and (block.heading or self._names_only(block) or self._duties_title(block)):
+        if block.enum and (block.heading or self.units.names_only(block) or self.units.duties_title(block)):
             self._heading(block, line, level, drafts)
             return
         if block.enum:
@@ -528,14 +320,14 @@ class ObligationExtractor:
         if block.enum and block.enum != "bullet":
             walk.item_actor = block  # whom it names is read only when a bullet below it asks
         if block.kind in ("body", "appendix") and self._quoted(block):
-            if (request := self._request_after_citation(block)) is not None:
+            if (request := self.units.request_after_citation(block)) is not None:
                 # "Tại khoản 1 Điều 37 Nghị định ... quy định: ... Do vậy, đề nghị Thuế tỉnh Gia Lai căn cứ ...": an
                 # answer cites the rules, then asks its addressee to act on them
                 drafts.extend(self._block(replace(block, content_start=request), walk.contexts, walk.intro))
             return
-        if not block.enum and self.remit_body and walk.contexts and not walk.contexts[-1].assignees \
+        if not block.enum and self.subjects.remit_body and walk.contexts and not walk.contexts[-1].assignees \
                 and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
-            walk.contexts[-1].assignees = [self.remit_body]  # "Điều 2." then "Nhiệm vụ và quyền hạn" on a line of its own
+            walk.contexts[-1].assignees = [self.subjects.remit_body]  # "Điều 2." then "Nhiệm vụ và quyền hạn" on a line of its own
             walk.contexts[-1].duties = True
             return
         if not block.enum and not (walk.intro and self._continues_item(block, line)):
@@ -550,7 +342,7 @@ class ObligationExtractor:
         """A heading or an item that only names bodies: its bodies, role, partners and date carry down to the
         units below it; a long lead-in is also a task of its own."""
         walk = self.walk
-        head = self.subject(block.content_start, block.span[1])
+        head = self.subjects.subject(block.content_start, block.span[1])
         framing = TOPIC_HEADING.match(self.text, block.content_start, block.span[1]) or \
             FRAMING_LEAD_IN.search(self.text, block.content_start, block.span[1])
         duty = DUTIES_OF.match(self.text, block.content_start, block.span[1])
@@ -563,40 +355,27 @@ class ObligationExtractor:
         if duty and not own:
             # "Trách nhiệm của Ngân hàng Nhà nước chi nhánh nơi tổ chức tín dụng ... đặt trụ sở": the bodies
             # right after "của"; what qualifies them is no task
-            own = self._bodies_at(duty.end(), block.span[1])
+            own = self.subjects.bodies_at(duty.end(), block.span[1])
         if not own and block.span[1] - block.content_start <= SHORT_HEADING:
             # "2. Bộ Khoa học và Công nghệ", "1. Đối với Sở Y tế": not "1.3. Tham mưu Ủy ban nhân dân tỉnh quản lý ...:",
             # whose body is whom the work is for
             own = [m for m in self.mentions(block.content_start, block.span[1])
                    if not HEADING_VERB.match(self.text, block.content_start, m.span[0])]
-        if not own and self.remit_body and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
-            own = [self.remit_body]  # "Điều 2. Nhiệm vụ và quyền hạn" of the regulation of Sở Tư pháp's remit
+        if not own and self.subjects.remit_body and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
+            own = [self.subjects.remit_body]  # "Điều 2. Nhiệm vụ và quyền hạn" of the regulation of Sở Tư pháp's remit
         task_section = not self.cues.units.non_task_heading.match(line.strip()) \
             and not (line.rstrip().endswith(":") and CASES_LEAD_IN.search(line))
         lead = bool(self.cues.roles.lead_after_opener.search(line))
         # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị"
-        generic = not own and self._generic_actor_at(duty.end() if duty else block.content_start, block.span[1],
+        generic = not own and self.units.generic_actor_at(duty.end() if duty else block.content_start, block.span[1],
                                                       heading=True)
-        partners = self.partners(block.content_start, block.span[1]) if own else []
-        duties = bool(duty) or bool(self.remit_body and own and own[0] is self.remit_body)
+        partners = self.subjects.partners(block.content_start, block.span[1]) if own else []
+        duties = bool(duty) or bool(self.subjects.remit_body and own and own[0] is self.subjects.remit_body)
         walk.contexts.append(_Context(level, own, lead, task_section, (block.content_start, block.span[1]), generic,
                                       partners, duties))
         walk.item_actor = None
         walk.under_heading = True
 
-    def _duties_title(self, block: Block) -> bool:
-        """'Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ': an article titled with a body's duties heads its clauses,
-        whether or not the page set the title apart."""
-        if block.enum != "article":
-            return False
-        start, end = block.content_start, block.span[1]
-        return self._names_duties(block) or end - start <= SHORT_HEADING \
-            and bool(self.remit_body and REMIT_HEADING.match(self.text, start, end))
-
-    def _names_duties(self, block: Block) -> bool:
-        """A short title naming whose duties follow: "Trách nhiệm của các Sở, ngành Thành phố"."""
-        return block.span[1] - block.content_start <= SHORT_HEADING \
-            and bool(DUTIES_OF.match(self.text, block.content_start, block.span[1]))
 
     def _quoted(self, block: Block) -> bool:
         """Whether the block opens or continues a legal provision the text quotes (rules, not work this
@@ -620,31 +399,6 @@ class ObligationExtractor:
         walk.quoting = False
         return False
 
-    def _actor_of(self, block: Block) -> list[AgencyMention] | None:
-        """The bodies a task item names as its subject ([] for a generic actor, None for none): the dash
-        bullets under "1. Các cơ quan, đơn vị ... xây dựng kế hoạch ...:" are that actor's tasks too."""
-        if block.span not in self._actors:  # read once, however many bullets ask
-            self._actors[block.span] = self._read_actor(block)
-        return self._actors[block.span]
-
-    def _read_actor(self, block: Block) -> list[AgencyMention] | None:
-        found = self.subject(block.content_start, block.span[1])
-        if found.explicit:
-            return found.bodies
-        return [] if self.cues.subject.generic_actor.match(self.text, block.content_start, block.span[1]) else None
-
-    def _names_only(self, block: Block) -> bool:
-        """'1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố':
-        an item that only names bodies (too long for the segmenter's heading test) heads the points below it;
-        it is no task by itself. Not a bullet, nor a line ending in ';' ('- Bộ Tài chính;'): those are
-        members of a list (often a recipients list inside an annexed form), not headings."""
-        content = self.text[block.content_start:block.span[1]].rstrip()
-        if block.enum == "bullet" or len(content) > MAX_NAMES_LINE or content.endswith((";", ",")):
-            return False
-        end = block.span[1]
-        opened = self.cues.subject.opener.match(self.text, block.content_start, end)
-        chain = self._bodies_at(opened.end() if opened else block.content_start, end)
-        return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" :;,.")
 
     def _field(self, block: Block, label: re.Match[str], group: list[Draft], parent: Block | None,
                drafts: list[Draft], actor_above: bool = True) -> tuple[list[Draft], bool]:
@@ -675,7 +429,7 @@ class ObligationExtractor:
                 group = [Draft(path=parent.path, span=(parent.content_start, parent.span[1]),
                                 content_start=parent.content_start,
                                 needs_named_actor=kind not in ("lead", "support") and not actor_above
-                                and self._actor_of(parent) is None)]
+                                and self.units.actor_of(parent) is None)]
                 drafts.append(group[0])
             else:
                 return group, False
@@ -683,7 +437,7 @@ class ObligationExtractor:
             group[0].span = (group[0].span[0], max(group[0].span[1], end))
         if kind in ("lead", "support") and not empty:
             for mention in self.mentions(start, end):
-                if kind == "support" and self._related_only(mention, generic_nouns=False):
+                if kind == "support" and self.subjects.related_only(mention, generic_nouns=False):
                     continue
                 role = "support" if kind == "support" else (
                     "lead" if "chủ trì" in label.group(1).lower() or self.cues.roles.lead.match(self.text, mention.span[1], end)
@@ -706,37 +460,19 @@ class ObligationExtractor:
             self.walk.answering = True
             return None
         cue = re.search(r"\b(?:yêu cầu|đề nghị|giao|requests?|requesting|assigns?)\b", line, re.I)
-        if not cue and self._names_only(block):  # "Ủy ban nhân dân các tỉnh, thành phố:" above points a), b)
-            return self._bodies_at(block.content_start, block.span[1])
+        if not cue and self.units.names_only(block):  # "Ủy ban nhân dân các tỉnh, thành phố:" above points a), b)
+            return self.subjects.bodies_at(block.content_start, block.span[1])
         if not cue:
             # "Theo Mục 1 ... về nhiệm vụ của các Bộ trưởng, ... như sau:" names whom the list concerns
             duty = DUTIES_OF.search(line)
             if not duty:
-                return self._acting_lead_in(block) or previous
+                return self.units.acting_lead_in(block) or previous
             start = block.span[0] + duty.end()
-            return self._chain_from(start, block.span[1]) or previous
+            return self.subjects.chain_from(start, block.span[1]) or previous
         start = block.span[0] + cue.end()
-        chain = self._chain_from(start, block.span[1])
+        chain = self.subjects.chain_from(start, block.span[1])
         return chain or None
 
-    def _acting_lead_in(self, block: Block) -> list[AgencyMention] | None:
-        """'Nhằm đạt được mục tiêu ..., các bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:': the
-        bodies of a lead-in that act (a chain of bodies followed by a verb of doing) own the list below it."""
-        start, end = block.span
-        if not HAS_ACTING_VERB.search(self.text, start, end):
-            return None  # most lead-ins name no verb of doing: no need to look for their bodies
-        found = self.mentions(start, end)
-        for i, first in enumerate(found):
-            if CITED_OWNER.search(self.text, max(start, first.span[0] - 40), first.span[0]):
-                continue  # "... ngày 13/3/2025 của Chính phủ về ban hành Kế hoạch ...": whose document, not who acts
-            chain = self._chain(first.span[0], end, found[i:])
-            if chain and ACTING.match(self.text, chain[-1].span[1], end) \
-                    and not ISSUES_PLAN.match(self.text, chain[-1].span[1], end):
-                return chain
-        place = ACTING_PLACE.search(self.text, start, end)
-        if place and self.subject_body and ACTING.match(self.text, place.end(), end):
-            return [self.subject_body]  # "..., tỉnh Đắk Lắk cần tiếp tục thực hiện:": the province's committee
-        return None
 
     def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None) -> list[Draft]:
         hits, start = self.cue_hits, block.content_start
@@ -754,7 +490,7 @@ class ObligationExtractor:
         if block.enum == "bullet" and QUOTED_TITLE.match(self.text, block.content_start, block.span[1]):
             return []  # "- Dự án 1: “Phòng ngừa, đấu tranh tội phạm ...”.": what the lead-in above works on, named
         drafts: list[Draft] = []
-        title_end = self._past_title(block)  # the item's work, and its first clause's subject, begin after its title
+        title_end = self.units.past_title(block)  # the item's work, and its first clause's subject, begin after its title
         # "3. Khẩn trương ... chiến lược dữ liệu: (1) Thanh tra ...", "a) Bộ Khoa học và Công nghệ: (1) trình ...; (2) chủ
         # trì ...": numbers right after a title or a subject are tasks; after a task's words ("giải quyết 03 vấn đề tồn
         # đọng: (i) ...; (ii) ...") they list its parts
@@ -767,11 +503,11 @@ class ObligationExtractor:
                 continue  # "Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%)": figures, not work
             if _list_or_form(self.text, start, end):
                 continue  # a recipients list the page flattened ("Chính phủ; - Các bộ, ...; - Lưu: VT"), a form to fill
-            found = self.subject(start, end)
+            found = self.subjects.subject(start, end)
             if found.explicit and found.opened and PROPOSES.match(self.text, start, end) \
                     and any(c.duties for c in contexts):
                 # "Đề nghị Chủ tịch Ủy ban nhân dân tỉnh quyết định ..." among a department's duties: it proposes
-                found = _Subject([], start, False, False)
+                found = Subject([], start, False, False)
             own, zone_end = found.bodies, found.end
             if found.explicit and NARRATION.match(self.text, zone_end, end):
                 continue  # "Cục Thuế nhận được công văn số ...", "Bộ Tài chính đã ban hành ...": what was, not work
@@ -790,7 +526,7 @@ class ObligationExtractor:
                 drafts.append(self._draft(block, opens, end, own, "lead" if lead else "responsible"))
                 drafts[-1].explicit = True
                 numbers_tasks = numbers_tasks or len(drafts) == 1 and bool(SUBJECT_THEN_NUMBER.match(self.text, zone_end, end))
-            elif found.conditioned and self._generic_actor_at(found.end, end):
+            elif found.conditioned and self.units.generic_actor_at(found.end, end):
                 drafts.append(self._draft(block, opens, end, [], "responsible"))  # "..., các cơ quan, đơn vị phản ánh"
                 drafts[-1].generic_actor = True
             elif drafts and numbered and numbers_tasks:  # "Bộ Khoa học và Công nghệ: (1) ...; (2) chủ trì ...": its body
@@ -816,46 +552,14 @@ class ObligationExtractor:
             draft.headings = headings
         return drafts
 
-    def _request_after_citation(self, block: Block) -> int | None:
-        """Where a request opens a sentence of a block that cites a provision, if one does."""
-        if "ề nghị" not in self.text[block.content_start:block.span[1]]:
-            return None
-        found = REQUEST_AFTER.search(self.text, block.content_start, block.span[1])
-        return found.end() if found else None
-
-    def _addressee_asked(self, start: int, end: int) -> list[AgencyMention]:
-        """'Đề nghị Công ty nghiên cứu các văn bản dẫn trên để thực hiện.' in a letter to 'Công ty TNHH ...': the request
-        calls the addressee by its head noun."""
-        if not self.addressees or self.text.find("ề nghị", start, min(end, start + ADDRESSEE_REACH)) < 0:
-            return []  # most units ask nothing of their addressee: a string test
-        topic = TOPIC.match(self.text, start, end)
-        asked = ADDRESSEE_REQUEST.match(self.text, topic.end() if topic else start, end)
-        if not asked:
-            return []
-        head = " ".join(asked["head"].split()).casefold()
-        return [a for a in self.addressees if a.name.casefold().startswith(head)]
-
-    def _past_title(self, block: Block) -> int:
-        """Where an item's work begins: after a title that opens its line and names nobody ("2. Đẩy mạnh rà soát, ...,
-        cơ chế chính sách:Các bộ khẩn trương trình ...", "3. Khẩn trương xây dựng ... chiến lược dữ liệu: (1) Thanh tra
-        Chính phủ ban hành ..."); a title that names the actor ("a) Bộ Công an: (1) ...") is the work's subject."""
-        start = block.content_start
-        if not block.enum or self.text.find(":", start, min(block.span[1], start + MAX_TITLE)) < 0:
-            return start  # most items hold no colon near their start: no title before their work
-        title = ITEM_TITLE.match(self.text, start, block.span[1])
-        if title and not self.mentions(start, title.start(1)):
-            work = self.subject(title.end(), block.span[1])
-            if work.explicit and (work.opened or work.bodies and work.bodies[0].span[0] == title.end()):
-                return title.end()  # the work after it opens with its body, or "Giao X ...", "Đề nghị X ..."
-        return start
 
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
                    start: int, end: int) -> tuple[list[AgencyMention], str, list[AgencyMention]] | None:
         """Who a subject-less unit belongs to, or None when it is not a task at all."""
-        if addressee := self._addressee_asked(start, end):
+        if addressee := self.units.addressee_asked(start, end, self.addressees):
             return addressee, "responsible", []
         if not block.enum and not (self.walk.under_heading and contexts and contexts[-1].assignees):
-            if contexts and all(c.task_section for c in contexts) and self._generic_actor_at(start, end):
+            if contexts and all(c.task_section for c in contexts) and self.units.generic_actor_at(start, end):
                 return [], "responsible", []  # "Các cơ quan, đơn vị, địa phương căn cứ ... triển khai thực hiện"
             return None  # a plain paragraph without an assignment is background, unless a body's heading heads it
         if any(not c.task_section for c in contexts) and not self._acting_list(contexts, intro):
@@ -866,7 +570,7 @@ class ObligationExtractor:
             if context.generic:
                 return [], "responsible", []  # the points of "Trách nhiệm của các cơ quan, đơn vị ...:" name nobody
         if block.enum == "bullet" and self.walk.item_actor is not None:
-            actor = self._actor_of(self.walk.item_actor)
+            actor = self.units.actor_of(self.walk.item_actor)
             if actor is not None:
                 return actor, "responsible", []
         if intro and block.kind == "appendix":
@@ -903,38 +607,6 @@ class ObligationExtractor:
         pháp sau đây:': a lead-in below an assessment heading that names who acts opens a list of tasks."""
         return bool(intro) and self.walk.intro_at > max(c.span[0] for c in contexts if not c.task_section)
 
-    def _generic_actor_at(self, pos: int, end: int, *, heading: bool = False) -> bool:
-        """Whether a generic actor opens the words at `pos` ("các cơ quan, đơn vị ..."); in a normative text only
-        state bodies count, not "tổ chức, cá nhân" or enterprises the rules bind."""
-        actor = self.cues.subject.generic_actor.match(self.text, pos, end)
-        if not actor or not heading and len(self.text[actor.end():end].strip(" :;,.")) < MIN_WORK:
-            return False  # "Cơ quan chủ trì thực hiện": a table header's cell, not a unit of work
-        return not (self.normative and NOT_STATE.search(self.text, pos, min(end, pos + GENERIC_ACTOR_REACH)))
-
-    def _full_name(self, short: str) -> str | None:
-        """The full name of the body a document calls by its head alone, from where it first names it in full: its
-        title, else its text after the recitals ('Ban Chỉ đạo' -> 'Ban Chỉ đạo Trung ương về cải cách ...')."""
-        if short not in self._full_names:
-            self._full_names[short] = None
-            # "Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, ... (gọi tắt là Ban Chỉ đạo)": a definition
-            defined = re.search(rf"\(\s*(?:sau\s+đây\s+)?gọi\s+(?:tắt\s+)?là\s+{re.escape(short)}\s*\)", self.text)
-            if defined:
-                before = self.text[max(0, defined.start() - DEFINITION_REACH):defined.start()]
-                at = before.rfind(short)
-                full = " ".join(before[at:].split()).rstrip(" ,;:") if at >= 0 else ""
-                if len(full) > len(short):
-                    self._full_names[short] = full
-                    return full
-            blocks = sorted(self.seg.blocks, key=lambda b: (b.kind != "header", b.kind == "recital", b.span[0]))
-            for block in blocks:
-                for m in re.finditer(re.escape(short), self.text[block.span[0]:block.span[1]]):
-                    at = block.span[0] + m.start()
-                    longer = [x for x in self.mentions(at, min(block.span[1], at + 300))
-                              if x.span[0] == at and len(x.name) > len(short) and x.name.startswith(short)]
-                    if longer:
-                        self._full_names[short] = longer[0].name
-                        return longer[0].name
-        return self._full_names[short]
 
     def _given_work(self) -> list[AgencyMention]:
         """The addressees a unit without a subject of its own is given to: not a council, the National Assembly's
@@ -947,118 +619,16 @@ class ObligationExtractor:
                        # its title says so, or names only the bodies whose duties its clauses set out
                        responsibility=self.walk.bodies_article
                        or bool(self.cues.responsibility_article.search(self.walk.article_title)))
-        for mention in self._specific(who):
+        for mention in self.subjects.specific(who, self.addressees):
             add_assignee(draft.assignees, mention, role)
         return draft
-
-    @cached_property
-    def _defined_provinces(self) -> list[AgencyMention]:
-        """The People's Committees of the provinces a text names as its "các tỉnh, thành phố" ("bao gồm các tỉnh,
-        thành phố trực thuộc Trung ương: Hà Tĩnh, ..., Đắk Lắk và Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)")."""
-        found = DEFINED_PROVINCES.search(self.text)
-        if not found:
-            return []
-        out: list[AgencyMention] = []
-        for item in re.finditer(r"[^,]+", found["list"]):
-            for part in re.split(r"\s+và\s+", item.group(0)):
-                agency = self.registry.lookup(part.strip()) if part.strip() else None
-                if agency is None or agency.kind not in ("province", "city"):
-                    return []  # not a list of provinces alone
-                at = found.start("list") + item.start() + item.group(0).find(part)
-                out.append(AgencyMention((at, at + len(part)), part, agency.name, agency.name_en, agency.kind))
-        return out
-
-    def _specific(self, who: list[AgencyMention]) -> list[AgencyMention]:
-        """'các tỉnh, thành phố' in a dispatch addressed to named provinces, or in a text that names them so,
-        means those provinces."""
-        out: list[AgencyMention] = []
-        for mention in who:
-            prefix = CLASS_PREFIX.get(mention.name)
-            named = [a for a in self.addressees or self._defined_provinces if a.name.startswith(prefix)] if prefix else []
-            out.extend(named or [mention])
-        return out
-
-    # --- finishing ------------------------------------------------------------------------------
-
-    def _assigns_work(self, draft: Draft) -> bool:
-        """In a normative document only clauses that give work to a named body or class of bodies count:
-        those that name it themselves, or stand in an article on responsibilities or implementation."""
-        if not self.normative:
-            return True
-        if draft.responsibility and draft.generic_actor:
-            # "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý ...": state bodies, named by their class; not "Doanh
-            # nghiệp thực hiện dự án casino ... có trách nhiệm ...", an enterprise the rules bind
-            return not ENTERPRISE.match(self.text, draft.content_start)
-        if not draft.assignees or all(ENTERPRISE.match(a.name) for a in draft.assignees):
-            return False  # "Trách nhiệm của Giám đốc Công ty TNHH ...": duties of enterprises are rules they obey
-        if draft.responsibility:
-            return True
-        # outside an article on duties, a body named in a rule is given work only where the words say so: "Sở Tài chính
-        # quyết định ...", "UBND cấp xã cấp giấy phép ..." state who is competent, not a task to track
-        return draft.explicit and bool(DUTY_WORDS.search(self.text, *draft.span))
-
-    def _issuer_decides(self, draft: Draft) -> bool:
-        """'..., Ủy ban Thường vụ Quốc hội quyết định sắp xếp ...': the issuer deciding in its own text is the act
-        the text makes, not work to track."""
-        who = draft.assignees
-        return bool(self.issuer) and len(who) == 1 and who[0].name == self.issuer \
-            and bool(ISSUER_DECIDES.match(self.text, who[0].span[1]))
-
-    def _finish(self, doc_id: str, drafts: list[Draft]) -> list[Obligation]:
-        obligations: list[Obligation] = []
-        drafts = [d for d in drafts if self._assigns_work(d) and d.span[0] < self.tasks_end
-                  and not (d.needs_named_actor and not d.assignees) and not self._issuer_decides(d)]
-        seen_paths: dict[str | None, int] = {}
-        for draft in drafts:
-            start, end = draft.span
-            text = self.text[start:end].strip()
-            if not text:
-                continue
-            for assignee in draft.assignees:
-                if assignee.name in SHORT_REFERENCES:
-                    assignee.name = self._full_name(assignee.name) or assignee.name
-            for mention in self.partners(start, end):
-                add_assignee(draft.assignees, mention, "support")
-            deadlines = self.deadlines.of(draft)
-            ordinal = seen_paths.get(draft.path, 0)
-            seen_paths[draft.path] = ordinal + 1
-            obligations.append(Obligation(
-                id=obligation_id(doc_id, draft.path, text, ordinal),
-                path=draft.path,
-                span=(start, end),
-                text=self.text[start:end],
-                action=_action(self.text, start, end, draft, self.cues),
-                assignees=draft.assignees,
-                deadline=primary_deadline(deadlines),
-                reports_to=self.reports(start, end),
-                references=[r.id for r in self.references if start <= r.span[0] and r.span[1] <= end],
-                deadlines=deadlines,
-            ))
-        return obligations
 
 
 MIN_CLAUSE = 40
 BARE_ARTICLE = re.compile(r"\s*(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*")  # an article's number, its title below it
-# "Do vậy, đề nghị Công ty ...", "Về thủ tục hải quan: đề nghị Công ty nghiên cứu ...": a request to the addressee, named
-# by its head noun
-THEREFORE = r"(?:Do\s+(?:vậy|đó)|Vì\s+vậy|Theo\s+đó)"  # the connector before a request that follows from the rules cited
-ADDRESSEE_REQUEST = re.compile(rf"\s*(?:(?:{THEREFORE}|Căn\s+cứ\s[^,.;:]{{0,120}})\s*,\s*)?"
-                               r"[Đđ]ề\s+nghị\s+(?:Quý\s+)?(?P<head>Công\s+ty|Doanh\s+nghiệp|Chi\s+nhánh|Hội|Hiệp\s+hội"
-                               r"|Ông|Bà)\b")
-# a sentence that asks someone to act, after sentences that only cite or reason ("... . Do vậy, đề nghị Thuế tỉnh X ...")
-REQUEST_AFTER = re.compile(rf"[.;]\s+(?=(?:{THEREFORE}\s*,\s*)?(?:[Đđ]ề\s+nghị|Yêu\s+cầu|Giao)\s)")
-ADDRESSEE_REACH = 200  # characters: how far into a unit its request to the addressee may open
-# a task numbered inside a paragraph: "(1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an chủ trì ...", "(ii) ..."
-INLINE_NUMBER = r"\((?:\d{1,2}|[ivx]{1,4})\)"
-# an item's title then its work on the same line, after a colon ("2. Đẩy mạnh rà soát, ..., cơ chế chính sách:Các bộ
-# khẩn trương ...", "3. Khẩn trương ... chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành ..."): a title is written in
-# lower case after its first letter, unlike a label naming someone ("Trưởng ban Chỉ đạo Trung ương: ...")
-MAX_TITLE = 200  # characters: an item's title and its colon stand within them (ITEM_TITLE's reach and more)
-ITEM_TITLE = re.compile(rf"[{UPPER_VI}][^\n:;.\d{UPPER_VI}]{{15,160}}?(:)\s*(?:{INLINE_NUMBER}\s*)?(?=[{UPPER_VI}])")
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
 LONG_LEAD_IN = 100
-MAX_NAMES_LINE = 300  # a line naming only bodies is short; longer items are not tested (it costs a scan)
 # the break is group 1, the white space after the stop (a lookbehind on the stop is tried at every position)
 # "...; (2) Bộ Y tế hoàn thành ...", "đề nghị: (i) Tập đoàn ... (ii) Chủ đầu tư ...": an inline number opens a clause
 # whatever its first word, and the clause starts after it
@@ -1160,21 +730,6 @@ def _member_line(text: str, start: int, subject_end: int, end: int) -> bool:
     if not _PERIOD_NOTE.sub("", text[subject_end:end]).strip(" \t\n,;.:"):
         return True  # "Phó Thủ tướng Thường trực Chính phủ (2006-2011)": a name and its years, on a biography page
     return text[start:end].rstrip().endswith((";", ".")) and bool(_MEMBER_TAIL.fullmatch(text, subject_end, end))
-
-
-def _action(text: str, start: int, end: int, draft: Draft, c: Cues) -> str:
-    """The task phrase: the unit's words after its subject and role cue, up to the first full stop."""
-    pos = start
-    if draft.assignees:
-        firsts = [a for a in draft.assignees if start <= a.span[0] < start + 200 and a.role != "support"]
-        if firsts:
-            pos = max(a.span[1] for a in firsts)
-    phrase = text[pos:end]
-    phrase = re.sub(r"^[\s,;:]*(?:chủ\s+trì|shall|to)?[\s,;:]*", "", phrase, flags=re.I)
-    cut = re.search(r"(?<=[^\d.])[.;](?=\s|$)", phrase)
-    phrase = phrase[: cut.start()] if cut and cut.start() > 20 else phrase
-    phrase = " ".join(phrase.split())
-    return phrase[:300] or " ".join(text[start:end].split())[:300]
 
 
 def extract_obligations(text: str, seg: Segmentation, *, doc_id: str, language: str, issued_on: str | None,

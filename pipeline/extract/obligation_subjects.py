@@ -1,0 +1,272 @@
+"""Who a clause names: the bodies at its head (its grammatical subject), its partners and whom it reports to,
+read by the obligation walk (obligations.py) through one ``SubjectReader`` per document.
+
+The reader also knows the bodies a document is about without naming them in a clause: the province of a conclusion
+notice of a working session, the body whose remit a regulation sets out, the full name a document shortens, and the
+provinces a text defines as its "các tỉnh, thành phố".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from pipeline.extract.agencies import AgencyMention, AgencyRegistry
+from pipeline.extract.cue_index import CueIndex
+from pipeline.extract.obligation_cues import INNER_OPENER, cues
+from pipeline.extract.obligation_deadlines import CASE_CLAUSE
+from pipeline.extract.subject_openers import subject_openers
+from pipeline.knowledge.patterns import UPPER_VI
+from pipeline.segment.segmenter import Segmentation
+
+CHAIN_REACH = 600  # characters: how far after a cue or a clause's start its list of bodies may run
+RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
+# "các sở, ngành, cơ quan liên quan": more generic nouns may stand between a group and its "liên quan"
+RELATED_AFTER = re.compile(r"(?:\s*,?\s*(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
+                           r"|agencies|units|localities))*(?:" + RELATED.pattern + ")", re.I)
+# "làm việc với lãnh đạo tỉnh Sơn La": the province a conclusion notice of a working session is about
+SESSION_WITH = re.compile(
+    r"làm\s+việc\s+(?:với|tại)\s+(?:lãnh\s+đạo\s+|Ban\s+Thường\s+vụ\s+|Thường\s+trực\s+)?(?:Tỉnh\s+ủy,?\s+)?"
+    r"(tỉnh|thành\s+phố)\s+((?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3})")
+# "bao gồm các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, ..., Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)"
+DEFINED_PROVINCES = re.compile(r"tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?\s*:\s*(?P<list>[^():;\n]{3,300}?)"
+                               r"\s*\(\s*(?:sau\s+đây\s+)?gọi\s+(?:tắt\s+|chung\s+)?là\s+(?:các\s+)?tỉnh,\s*thành\s+phố\s*\)")
+# a class name -> the prefix of the specific bodies that stand for it when the addressees name them
+CLASS_PREFIX = {
+    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "Ủy ban nhân dân t",
+    "Tỉnh ủy, Thành ủy các tỉnh, thành phố trực thuộc Trung ương": "T",
+}
+TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Bước|Step)\s+\d{1,2}\s*:[\s:]*|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
+                   r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo)\s*,"
+                   # a leading adverbial up to the comma before the capitalised subject: "Trên cơ sở đề nghị của
+                   # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Based on the above tasks ..., ministers ..."
+                   # ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành ... xây dựng ...")
+                   r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+|theo\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng"
+                   r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này)|Based\s+on|Depending\s+on)"
+                   rf"(?:\s[^.;:]{{0,300}}?)?,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s)"
+                   # the case it is for: "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành chính công tỉnh ..."
+                   rf"|{CASE_CLAUSE}"
+                   # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
+                   # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ...")
+                   r"|Để\s[^.;:]{0,300}?,\s*(?=các\s))\s*")
+# the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ
+# yêu cầu ...")
+ISSUER_ASKS = re.compile(r"\s*(?:trân\s+trọng\s+)?(?:đề\s+nghị|yêu\s+cầu|giao)\s+")
+# the closing feedback clause of plans and decisions: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
+# quan, đơn vị, địa phương phản ánh về ...", "..., trường hợp có vướng mắc hoặc phát sinh ..., Sở Nội vụ phối hợp ...":
+# the condition goes before the clause's subject (a body, a generic actor, or "đề nghị" and its addressees)
+FEEDBACK_CONDITION = re.compile(
+    r"\s*(?:Trong\s+quá\s+trình\s[^.;:]{0,80}?,?\s+)?(?:[Nn]ếu|[Tt]rường\s+hợp)\s[^.;:]{0,120}?"
+    r"(?:vướng\s+mắc|khó\s+khăn|bất\s+cập|phát\s+sinh)[^.;:]{0,160}?"
+    # ("..., yêu cầu nhiệm vụ, Sở Nội vụ ...": without a comma only "đề nghị" is the request)
+    rf"(?:,\s*|\s+(?=đề\s+nghị\s|[{UPPER_VI}]))(?=các\s|đề\s+nghị\s|yêu\s+cầu\s|[{UPPER_VI}])")
+FEEDBACK_OPENERS = ("Trong", "Nếu", "nếu", "Trường", "trường")
+# "QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ TƯ PHÁP": a regulation of one body's remit; its
+# article "Nhiệm vụ và quyền hạn" lists that body's duties without naming it again
+REMIT_TITLE = re.compile(r"NHIỆM\s+VỤ,?\s+(?:VÀ\s+)?QUYỀN\s+HẠN\b[^\n]{0,60}?\bCỦA\s+(?P<body>[^\n(]{3,120})")
+DEFINITION_REACH = 300  # characters: how long a full name defined by "(gọi tắt là ...)" may be
+PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
+
+
+@dataclass
+class Subject:
+    bodies: list[AgencyMention]
+    end: int
+    explicit: bool
+    opened: bool
+    conditioned: bool = False  # after the feedback clause's condition ("nếu có khó khăn, vướng mắc, ...")
+
+
+class SubjectReader:
+    """Reads who a document's clauses name; the bodies named from a position are looked up once and remembered."""
+
+    def __init__(self, text: str, seg: Segmentation, registry: AgencyRegistry,
+                 mentions: Callable[[int, int], list[AgencyMention]], cue_hits: CueIndex, *, language: str,
+                 issuer: str | None) -> None:
+        self.text = text
+        self.seg = seg
+        self.registry = registry
+        self.mentions = mentions  # the bodies named in text[start:end]
+        self.cue_hits = cue_hits
+        self.language = language
+        self.issuer = issuer  # the body whose document this is: when it asks, the bodies it asks act
+        self.cues = cues()
+        self.openers = subject_openers(registry)
+        self._subjects: dict[tuple[int, int], list[AgencyMention]] = {}  # (pos, end) -> the bodies named there
+        self._full_names: dict[str, str | None] = {}
+        self.subject_body = self._subject_body()
+        self.remit_body = self._remit_body()
+
+    def _subject_body(self) -> AgencyMention | None:
+        """A conclusion notice of a working session with a province ('làm việc với lãnh đạo tỉnh Sơn La')
+        addresses its unassigned tasks to that province's People's Committee."""
+        m = SESSION_WITH.search(self.text, 0, min(len(self.text), 4000))
+        if not m:
+            return None
+        unit, place = m.group(1).lower(), " ".join(m.group(2).split())
+        agency = self.registry.lookup(f"Ủy ban nhân dân {unit} {place}")
+        if agency is None:
+            return None
+        return AgencyMention(span=m.span(2), mention=self.text[m.start(1):m.end(2)], name=agency.name,
+                             name_en=agency.name_en, kind=agency.kind)
+
+    def _remit_body(self) -> AgencyMention | None:
+        """The body whose functions, duties and powers the document (or the regulation it issues) sets out."""
+        for block in self.seg.blocks:
+            if block.kind in ("header", "attached_title"):
+                m = REMIT_TITLE.search(self.text, block.span[0], block.span[1])
+                found = self.mentions(*m.span("body")) if m else []
+                if found:
+                    return found[0]
+        return None
+
+    def subject(self, start: int, end: int) -> Subject:
+        """Bodies named at the head of a clause (its grammatical subject), after a topic label
+        ('Về hỗ trợ kinh phí: Giao Bộ Tài chính ...') and an opener ('Giao', 'Đề nghị', 'To assign')."""
+        topic = TOPIC.match(self.text, start, end)
+        start = topic.end() if topic else start
+        # the condition opens with one of a few words: most clauses are passed by a string test
+        condition = FEEDBACK_CONDITION.match(self.text, start, end) \
+            if self.text[start:start + 16].lstrip().startswith(FEEDBACK_OPENERS) else None
+        start = condition.end() if condition else start
+        opened = self.cues.subject.opener.match(self.text, start, end)
+        pos = opened.end() if opened else start
+        # "Tỉnh căn cứ ...": the province the notice is about (only a notice about a province is tried)
+        if self.subject_body and (word := PROVINCE_WORD.match(self.text, pos, end)):
+            body = AgencyMention(span=word.span(1), mention=word.group(1), name=self.subject_body.name,
+                                 name_en=self.subject_body.name_en, kind=self.subject_body.kind)
+            return Subject([body], word.end(1), True, bool(opened))
+        chain = self.bodies_at(pos, end)
+        if chain and self.issuer and all(m.name == self.issuer for m in chain) \
+                and (asks := ISSUER_ASKS.match(self.text, chain[-1].span[1], end)) \
+                and (asked := self.bodies_at(asks.end(), end)):
+            # "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh, thành phố triển khai ...": the issuer asks; the bodies it
+            # asks act
+            return Subject(asked, asked[-1].span[1], True, True, bool(condition))
+        explicit = bool(chain)  # _chain reaches the first body only through titles and connector words
+        if not explicit:
+            # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
+            inners = INNER_OPENER.finditer(self.text, pos, end) if self.cue_hits.may_match("inner_opener", pos, end) \
+                else ()
+            for inner in inners:
+                found = self.bodies_at(inner.end(), end)  # "đề nghị các đồng chí quan tâm": no scan
+                if found and found[0].span[0] - inner.end() < 20:
+                    return Subject(found, found[-1].span[1], True, True)
+        return Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened), bool(condition))
+
+    def bodies_at(self, pos: int, end: int) -> list[AgencyMention]:
+        """The bodies named from `pos` on, joined only by list punctuation, connectors and titles."""
+        key = (pos, end)  # an item is asked whether it only names bodies, then for its heading's and clause's subject
+        if key not in self._subjects:
+            # most clauses open with a verb, even after an opener: no need to look for bodies
+            self._subjects[key] = self.chain(pos, end, self.near(pos, end)) if self.may_name_a_body(pos, end) else []
+        return self._subjects[key]
+
+    def chain_from(self, pos: int, end: int) -> list[AgencyMention]:
+        """The bodies named from `pos` on, however far the list runs (a lead-in's addressees)."""
+        return self.chain(pos, end, self.mentions(pos, end)) if self.may_name_a_body(pos, end) else []
+
+    def may_name_a_body(self, pos: int, end: int) -> bool:
+        """Whether the clause at `pos` opens with words that a body's name, title or list can start with.
+        Most background sentences ("Theo báo cáo ...", "Trong thời gian qua ...") do not, and need no scan."""
+        return self.openers.may_open(self.text, pos, end, self.language)
+
+    def near(self, pos: int, end: int) -> list[AgencyMention]:
+        """The bodies named within a chain's reach of pos: a list of bodies after a cue is never longer."""
+        return self.mentions(pos, min(end, pos + CHAIN_REACH))
+
+    def chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
+        """Mentions that follow `pos` separated only by list punctuation and connector words."""
+        chain: list[AgencyMention] = []
+        for mention in found:  # sorted by start, as mentions() gives them
+            if chain and tuple(mention.span) == tuple(chain[-1].span):
+                chain.append(mention)  # a standing group: several classes share one phrase
+                continue
+            if mention.span[0] < pos:
+                continue
+            if not self.cues.subject.connector_gap.match(self.text[pos:mention.span[0]]):
+                break
+            chain.append(mention)
+            pos = mention.span[1]
+        return chain
+
+    def partners(self, start: int, end: int) -> list[AgencyMention]:
+        partners: list[AgencyMention] = []
+        for cue in self.cues.roles.support.finditer(self.text, start, end):  # most tasks name no partner: no lookup
+            partners.extend(m for m in self.bodies_at(cue.end(), end)
+                            if not self.related_only(m))
+        return partners
+
+    def related_only(self, mention: AgencyMention, generic_nouns: bool = True) -> bool:
+        """'phối hợp với các bộ, cơ quan liên quan', a partners' cell 'Sở, ban, ngành có liên quan': a group
+        narrowed to whoever is concerned is a generic partner, not named (ANNOTATION.md). In a list cell
+        ('Bộ Y tế, Sở Y tế, cơ quan, đơn vị liên quan') the qualifier must follow the group itself."""
+        if mention.kind != "group":
+            return False
+        after = self.text[mention.span[1]:mention.span[1] + 60]
+        return bool(RELATED.search(mention.mention) or (RELATED_AFTER if generic_nouns else RELATED).match(after))
+
+    def reports(self, start: int, end: int) -> list[str]:
+        names: list[str] = []
+        for cue in self.cues.roles.report.finditer(self.text, start, end):
+            for mention in self.bodies_at(cue.end(), end):
+                before = self.text[cue.end():mention.span[0]]
+                if "(" in before and self.cues.roles.channel.search(before[before.rfind("("):]):
+                    break  # "(qua Sở Nội vụ)": a channel, not the body reported to
+                if mention.name not in names:
+                    names.append(mention.name)
+        return names
+
+    def full_name(self, short: str) -> str | None:
+        """The full name of the body a document calls by its head alone, from where it first names it in full: its
+        title, else its text after the recitals ('Ban Chỉ đạo' -> 'Ban Chỉ đạo Trung ương về cải cách ...')."""
+        if short not in self._full_names:
+            self._full_names[short] = None
+            # "Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, ... (gọi tắt là Ban Chỉ đạo)": a definition
+            defined = re.search(rf"\(\s*(?:sau\s+đây\s+)?gọi\s+(?:tắt\s+)?là\s+{re.escape(short)}\s*\)", self.text)
+            if defined:
+                before = self.text[max(0, defined.start() - DEFINITION_REACH):defined.start()]
+                at = before.rfind(short)
+                full = " ".join(before[at:].split()).rstrip(" ,;:") if at >= 0 else ""
+                if len(full) > len(short):
+                    self._full_names[short] = full
+                    return full
+            blocks = sorted(self.seg.blocks, key=lambda b: (b.kind != "header", b.kind == "recital", b.span[0]))
+            for block in blocks:
+                for m in re.finditer(re.escape(short), self.text[block.span[0]:block.span[1]]):
+                    at = block.span[0] + m.start()
+                    longer = [x for x in self.mentions(at, min(block.span[1], at + 300))
+                              if x.span[0] == at and len(x.name) > len(short) and x.name.startswith(short)]
+                    if longer:
+                        self._full_names[short] = longer[0].name
+                        return longer[0].name
+        return self._full_names[short]
+
+    @cached_property
+    def defined_provinces(self) -> list[AgencyMention]:
+        """The People's Committees of the provinces a text names as its "các tỉnh, thành phố" ("bao gồm các tỉnh,
+        thành phố trực thuộc Trung ương: Hà Tĩnh, ..., Đắk Lắk và Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)")."""
+        found = DEFINED_PROVINCES.search(self.text)
+        if not found:
+            return []
+        out: list[AgencyMention] = []
+        for item in re.finditer(r"[^,]+", found["list"]):
+            for part in re.split(r"\s+và\s+", item.group(0)):
+                agency = self.registry.lookup(part.strip()) if part.strip() else None
+                if agency is None or agency.kind not in ("province", "city"):
+                    return []  # not a list of provinces alone
+                at = found.start("list") + item.start() + item.group(0).find(part)
+                out.append(AgencyMention((at, at + len(part)), part, agency.name, agency.name_en, agency.kind))
+        return out
+
+    def specific(self, who: list[AgencyMention], addressees: list[AgencyMention]) -> list[AgencyMention]:
+        """'các tỉnh, thành phố' in a dispatch addressed to named provinces, or in a text that names them so,
+        means those provinces."""
+        out: list[AgencyMention] = []
+        for mention in who:
+            prefix = CLASS_PREFIX.get(mention.name)
+            named = [a for a in addressees or self.defined_provinces if a.name.startswith(prefix)] if prefix else []
+            out.extend(named or [mention])
+        return out
