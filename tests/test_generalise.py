@@ -1399,3 +1399,18 @@ def test_central_bodies_in_a_list_of_subjects_do_not_end_it():
     assert [a["name"] for a in task["assignees"]] == [
         "các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ",
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_a_bullet_whose_fields_spell_out_its_task():
+    # crawl 86367f2ddb2225cd (the plan implementing the Law on personal data protection) II.5: "5. Xây dựng Nghị định của
+    # Chính phủ" (Chính phủ owns the decree: it does not act), then "- Nghị định quy định chi tiết ..." with its fields
+    # "+ Nội dung: ...;" (wrapped: "khoản 7 Điều 21; ..." goes on in lower case), "+ Cơ quan chủ trì: Bộ Công an.", "+ Cơ
+    # quan phối hợp: ...", "+ Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026." (a deadline field named for what is
+    # due); II.7 "- Thời gian thực hiện: năm 2026."
+    obligations = [o for o in extracted(str(CRAWL / "86367f2ddb2225cd.md"))["obligations"] if o["path"] in ("II.5", "II.7")]
+    found = [(o["text"][:40], [(a["name"], a["role"]) for a in o["assignees"]][:2], o["deadline"] and o["deadline"]["date"])
+             for o in obligations]
+    lead = [("Bộ Công an", "lead"), ("Văn phòng Chính phủ", "support")]
+    assert found == [("Nghị định quy định chi tiết một số điều ", lead, "2026-01-01"),
+                     ("Nghị định xử phạt vi phạm hành chính tro", lead, None),
+                     ("Xây dựng Quyết định của Thủ tướng Chính ", lead, "2026-12-31")]

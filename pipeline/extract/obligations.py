@@ -105,6 +105,9 @@ ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+
 TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Thời\s+gian\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào)\b[^\n:]{0,100}$",
                        re.I)
 # a heading that opens with the work ("Tham mưu", "Trình", "Phối hợp với") names whom it serves, not who acts
+# "5. Xây dựng Nghị định của Chính phủ", "Dự thảo Quyết định của Thủ tướng Chính phủ": the body after a text and "của"
+# owns the text; it is not who acts
+TEXT_OWNER = re.compile(rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị)\s+của\s+$", re.I)
 HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo)\b", re.I)
 # "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
 FORM_START = re.compile(r"\s*Mẫu\s+(?:số\s+)?\d{1,3}[a-zđ]?(?:/[\w-]+)?\s*[.:]?\s*$")
@@ -142,6 +145,7 @@ class _Walk:
     under_heading: bool = False  # no enumerated unit since the last heading: its paragraphs are its tasks
     answering: bool = False  # after "... có ý kiến như sau:": what follows answers a query, to no addressee's work
     in_form: bool = False  # after "Mẫu số 09": a form annexed to the text, to be filled in, not work given by it
+    bare_bullet: Block | None = None  # the block read last, when it was a bullet that made no task (it named no actor)
 
     def close_item(self) -> None:
         """No labelled field below this point completes the enumerated item or the fields' group above it."""
@@ -271,6 +275,7 @@ class ObligationExtractor:
     def _read_block(self, block: Block, line: str, drafts: list[Draft]) -> None:
         """A block outside task tables: a labelled field, a heading, a quoted provision or a unit of work."""
         walk = self.walk
+        bare_bullet, walk.bare_bullet = walk.bare_bullet, None
         if line.lstrip().startswith("Mẫu") and FORM_START.match(line):
             walk.in_form = True  # the forms a text annexes run to its end, or to the next article or chapter
             return
@@ -285,7 +290,8 @@ class ObligationExtractor:
             if self.text.find(":", block.content_start, block.span[1]) >= 0 else None
         if label and block.enum in ("bullet", "subpoint", "point", None):
             actor_above = any(c.assignees or c.generic for c in walk.contexts)
-            walk.group, walk.collecting = self._field(block, label, walk.group, walk.parent, drafts, actor_above)
+            walk.group, walk.collecting = self._field(block, label, walk.group, walk.parent, drafts, actor_above,
+                                                      bare_bullet)
             return
         if walk.collecting and block.enum == "bullet":
             draft = Draft(path=block.path, span=(block.content_start, block.span[1]), content_start=block.content_start)
@@ -296,7 +302,7 @@ class ObligationExtractor:
                 and not self.text[drafts[-1].span[1]:block.span[0]].strip():
             drafts[-1].span = (drafts[-1].span[0], block.span[1])
             return
-        if block.enum != "bullet":
+        if block.enum != "bullet" and not (block.enum is None and walk.group and self._continues_field(block)):
             walk.group, walk.collecting = [], False
         level = LEVEL.get(block.enum or "", 9)
         if block.enum and block.enum != "bullet":
@@ -336,7 +342,10 @@ class ObligationExtractor:
                 walk.intro, walk.intro_at = intro, block.span[0]
             if line.rstrip().endswith(":") and len(line) <= 2 * LONG_LEAD_IN:
                 return
-        drafts.extend(self._block(block, walk.contexts, walk.intro))
+        made = self._block(block, walk.contexts, walk.intro)
+        if block.enum == "bullet" and not made:
+            walk.bare_bullet = block
+        drafts.extend(made)
 
     def _heading(self, block: Block, line: str, level: int, drafts: list[Draft]) -> None:
         """A heading or an item that only names bodies: its bodies, role, partners and date carry down to the
@@ -360,7 +369,8 @@ class ObligationExtractor:
             # "2. Bộ Khoa học và Công nghệ", "1. Đối với Sở Y tế": not "1.3. Tham mưu Ủy ban nhân dân tỉnh quản lý ...:",
             # whose body is whom the work is for
             own = [m for m in self.mentions(block.content_start, block.span[1])
-                   if not HEADING_VERB.match(self.text, block.content_start, m.span[0])]
+                   if not HEADING_VERB.match(self.text, block.content_start, m.span[0])
+                   and not TEXT_OWNER.search(self.text, max(block.content_start, m.span[0] - 30), m.span[0])]
         if not own and self.subjects.remit_body and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
             own = [self.subjects.remit_body]  # "Điều 2. Nhiệm vụ và quyền hạn" of the regulation of Sở Tư pháp's remit
         task_section = not self.cues.units.non_task_heading.match(line.strip()) \
@@ -400,8 +410,13 @@ class ObligationExtractor:
         return False
 
 
+    def _continues_field(self, block: Block) -> bool:
+        """'+ Nội dung: quy định chi tiết ...: khoản 2, khoản 3 Điều 2; ...; khoản 7 Điều 20;' then 'khoản 7 Điều 21; ...':
+        a paragraph without a number that opens in lower case is the rest of the field above, not the end of its group."""
+        return self.text[block.content_start:block.content_start + 1].islower()
+
     def _field(self, block: Block, label: re.Match[str], group: list[Draft], parent: Block | None,
-               drafts: list[Draft], actor_above: bool = True) -> tuple[list[Draft], bool]:
+               drafts: list[Draft], actor_above: bool = True, bare_bullet: Block | None = None) -> tuple[list[Draft], bool]:
         """Plans often spell tasks out as labelled fields: '- Nội dung: ...' or 'a) Nhiệm vụ:' followed by
         task bullets, then '- Cơ quan chủ trì: ...', '- Cơ quan phối hợp: ...', '- Thời gian thực hiện: ...'.
         The fields apply to every task of the group. Returns the group and whether bullets are tasks."""
@@ -414,6 +429,10 @@ class ObligationExtractor:
                 drafts.pop()  # the numbered item is only the title of the task spelled out below
             if empty:
                 return [], True
+            if bare_bullet is not None and block.enum == "bullet":
+                # "- Nghị định quy định chi tiết ..." then "+ Nội dung: ...", "+ Cơ quan chủ trì: ...": the bullet right
+                # above, which names no actor, names the task its fields spell out (and they name who acts)
+                start = bare_bullet.content_start
             draft = Draft(path=block.path, span=(start, end), content_start=start)
             drafts.append(draft)
             return [draft], False
