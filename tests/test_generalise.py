@@ -1414,3 +1414,11 @@ def test_a_bullet_whose_fields_spell_out_its_task():
     assert found == [("Nghị định quy định chi tiết một số điều ", lead, "2026-01-01"),
                      ("Nghị định xử phạt vi phạm hành chính tro", lead, None),
                      ("Xây dựng Quyết định của Thủ tướng Chính ", lead, "2026-12-31")]
+
+
+def test_the_units_an_organisation_is_made_of_are_no_tasks():
+    # crawl b527d7996ed66f24 (the regulation of a province's Sở Nội vụ), Điều 3.2: "Cơ cấu tổ chức của Sở Nội vụ, gồm:"
+    # then "a) Văn phòng;", "b) 06 phòng chuyên môn: ...", "d) 03 đơn vị sự nghiệp công lập: ..."
+    texts = [o["text"] for o in extracted(str(CRAWL / "b527d7996ed66f24.md"))["obligations"]]
+    assert "Văn phòng;" not in texts
+    assert not [t for t in texts if t.startswith("03 đơn vị sự nghiệp công lập")]
