@@ -1422,3 +1422,10 @@ def test_the_units_an_organisation_is_made_of_are_no_tasks():
     texts = [o["text"] for o in extracted(str(CRAWL / "b527d7996ed66f24.md"))["obligations"]]
     assert "Văn phòng;" not in texts
     assert not [t for t in texts if t.startswith("03 đơn vị sự nghiệp công lập")]
+
+
+def test_a_heading_named_for_enterprises_is_a_topic_not_an_actor():
+    # dev vi_kh_179_ubnd_dongnai_2025 III.1.i: "i) Doanh nghiệp số" over "- Triển khai Chương trình phát triển công
+    # nghiệp công nghệ số ...": a topic of the plan's tasks without an actor, not "doanh nghiệp" given work
+    texts = [o["text"] for o in extracted(str(DEV / "vi_kh_179_ubnd_dongnai_2025.txt"))["obligations"]]
+    assert not [t for t in texts if t.startswith("Triển khai Chương trình phát triển công nghiệp công nghệ số")]

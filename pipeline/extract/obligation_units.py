@@ -171,4 +171,6 @@ class UnitReader:
         actor = self.cues.subject.generic_actor.match(self.text, pos, end)
         if not actor or not heading and len(self.text[actor.end():end].strip(" :;,.")) < MIN_WORK:
             return False  # "Cơ quan chủ trì thực hiện": a table header's cell, not a unit of work
+        if heading and NOT_STATE.match(actor.group().strip()) and not self.text[pos:end].rstrip().endswith(":"):
+            return False  # "i) Doanh nghiệp số": a heading's topic; "Các doanh nghiệp:" act
         return not (self.normative and NOT_STATE.search(self.text, pos, min(end, pos + GENERIC_ACTOR_REACH)))
