@@ -1429,3 +1429,23 @@ def test_a_heading_named_for_enterprises_is_a_topic_not_an_actor():
     # nghiệp công nghệ số ...": a topic of the plan's tasks without an actor, not "doanh nghiệp" given work
     texts = [o["text"] for o in extracted(str(DEV / "vi_kh_179_ubnd_dongnai_2025.txt"))["obligations"]]
     assert not [t for t in texts if t.startswith("Triển khai Chương trình phát triển công nghiệp công nghệ số")]
+
+
+@pytest.mark.parametrize(("title", "describes"), [
+    # crawl 0f98ee482389e59e and b527d7996ed66f24 (regulations of a province's Sở Tư pháp and Sở Nội vụ)
+    ("Điều 1. Vị trí và chức năng", True),
+    ("Điều 3. Cơ cấu tổ chức", True),
+    ("Điều 2. Nhiệm vụ và quyền hạn", False),
+])
+def test_the_articles_that_describe_a_body(title, describes):
+    from pipeline.extract.obligations import DESCRIBING_ARTICLE
+
+    assert bool(DESCRIBING_ARTICLE.match(title)) is describes
+
+
+def test_what_a_body_is_gives_it_no_work():
+    # crawl 0f98ee482389e59e, Điều 1. Vị trí và chức năng: "1. Sở Tư pháp là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh;
+    # ...", "2. Sở Tư pháp có tư cách pháp nhân, có con dấu ..."; its duties (Điều 2) stay tasks
+    texts = [o["text"] for o in extracted(str(CRAWL / "0f98ee482389e59e.md"))["obligations"]]
+    assert not [t for t in texts if t.startswith(("Sở Tư pháp là cơ quan chuyên môn", "Sở Tư pháp có tư cách pháp nhân"))]
+    assert len(texts) > 50

@@ -43,6 +43,8 @@ class ObligationBuilder:
     def _assigns_work(self, draft: Draft) -> bool:
         """In a normative document only clauses that give work to a named body or class of bodies count:
         those that name it themselves, or stand in an article on responsibilities or implementation."""
+        if draft.descriptive:
+            return False  # "Điều 1. Vị trí và chức năng": "Sở Tư pháp là cơ quan chuyên môn ..." describes the body
         if not self.normative:
             return True
         if draft.responsibility and draft.generic_actor:

@@ -23,6 +23,7 @@ class Draft:
     headings: tuple[tuple[int, int], ...] = ()  # the headings above the unit, innermost first: one may date it
     explicit: bool = False  # the unit names its own body (not inherited from a heading or the addressees)
     responsibility: bool = False  # inside an article on responsibilities or implementation
+    descriptive: bool = False  # inside an article that describes a body (its position and functions, its structure)
     needs_named_actor: bool = False  # made from a labelled field: a task only once a field names its body
     generic_actor: bool = False  # its actor is generic ("các cơ quan, đơn vị"): a task that names nobody
 
