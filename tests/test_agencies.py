@@ -96,6 +96,8 @@ VI_CASES = [
     ("3. Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Quảng Ngãi, trong",
      ["Hội đồng Dân tộc", "các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội tỉnh Quảng Ngãi",
       "các đại biểu Quốc hội tỉnh Quảng Ngãi"]),
+    # dev vi_nq_380_cp_2025 II.4: "4. Các bộ, cơ\nquan trung ương, địa phương:" is the standing group of four classes
+    ("4. Các bộ, cơ\nquan trung ương, địa phương:", B4),
     # dev vi_nq_380_cp_2025 II.1.1.d and crawl 646f0a00d4174382 Phụ lục II: the provinces listed after a local body's own
     # share its head
     ("Ủy ban nhân dân thành phố Hà\nNội, thành phố Hồ Chí Minh, thành phố Hải Phòng và tỉnh Quảng Ninh trực tiếp hỗ",
