@@ -1449,3 +1449,13 @@ def test_what_a_body_is_gives_it_no_work():
     texts = [o["text"] for o in extracted(str(CRAWL / "0f98ee482389e59e.md"))["obligations"]]
     assert not [t for t in texts if t.startswith(("Sở Tư pháp là cơ quan chuyên môn", "Sở Tư pháp có tư cách pháp nhân"))]
     assert len(texts) > 50
+
+
+@pytest.mark.parametrize(("name", "task"), [
+    # crawl a0079a10826a1d45 3.2.b: informing the public is the task, not the letter's closing formula
+    ("a0079a10826a1d45.md", "Thực hiện tuyên truyền rộng rãi, bằng nhiều hình thức về việc thực hiện thủ tục hành chính"),
+    # crawl 9d0926aa62bf16bd 2.1.a
+    ("9d0926aa62bf16bd.md", "Thường xuyên thông tin, tuyên truyền để cá nhân, tổ chức biết, thực hiện"),
+])
+def test_informing_the_public_is_a_task_not_a_closing_formula(name, task):
+    assert [o for o in extracted(str(CRAWL / name))["obligations"] if o["text"].startswith(task)]
