@@ -1459,3 +1459,12 @@ def test_what_a_body_is_gives_it_no_work():
 ])
 def test_informing_the_public_is_a_task_not_a_closing_formula(name, task):
     assert [o for o in extracted(str(CRAWL / name))["obligations"] if o["text"].startswith(task)]
+
+
+def test_an_items_words_wrapped_apart_keep_the_list_going():
+    # crawl abca9704d4c889cd (a conclusion on Đà Nẵng), I: "thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm
+    # vụ, giải pháp sau đây:", then "5. Quan tâm giải quyết các vấn đề còn tồn đọng như:" whose words go on in lower case
+    # ("tài sản công dôi dư, ..."): items 6 to 8 are still the city's tasks
+    found = {o["path"]: [a["name"] for a in o["assignees"]]
+             for o in extracted(str(CRAWL / "abca9704d4c889cd.md"))["obligations"]}
+    assert found["I.6"] == found["I.8"] == ["Ủy ban nhân dân thành phố Đà Nẵng"]

@@ -622,9 +622,13 @@ class ObligationExtractor:
         """A second paragraph of a list's item ("1. Cấp ủy, chính quyền Thành phố phải ..." then "Ủy ban nhân dân Thành
         phố chỉ đạo ..."): the list, and whom its lead-in addresses, go on below it."""
         parent = self.walk.parent  # an item that is a sentence, not the title of what follows it
-        return parent is not None and parent.enum not in ("article", "part", "chapter", "section") \
-            and self.text[parent.content_start:parent.span[1]].rstrip().endswith((".", ";")) \
-            and not line.rstrip().endswith(":") and not self.text[parent.span[1]:block.span[0]].strip()
+        if parent is None or parent.enum in ("article", "part", "chapter", "section") \
+                or self.text[parent.span[1]:block.span[0]].strip():
+            return False
+        if self._continues_field(block):
+            return True  # "5. Quan tâm giải quyết các vấn đề còn tồn đọng như:" then "tài sản công dôi dư, ...": its own words
+        return self.text[parent.content_start:parent.span[1]].rstrip().endswith((".", ";")) \
+            and not line.rstrip().endswith(":")
 
     def _acting_list(self, contexts: list[_Context], intro: list[AgencyMention] | None) -> bool:
         """'I. ĐÁNH GIÁ CHUNG' ... 'Để tiếp tục ..., thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
