@@ -118,6 +118,16 @@ def test_vietnamese_mentions(reg, text, expected):
     assert names(reg, text) == expected
 
 
+@pytest.mark.parametrize(("text", "province", "expected"), [
+    # crawl ad5aff6c13929815 (Bắc Ninh's plan) VI.14: "14. Tỉnh đoàn", the province's youth union, named as its party
+    # committee is ("Tỉnh ủy Bắc Ninh"); a city's is its "Thành đoàn"
+    ("14. Tỉnh đoàn", "Bắc Ninh", ["Tỉnh đoàn Bắc Ninh"]),
+    ("14. Tỉnh đoàn", "Hà Nội", ["Thành đoàn Hà Nội"]),
+])
+def test_a_provinces_youth_union(reg, text, province, expected):
+    assert names(reg, text, province=province) == expected
+
+
 EN_CASES = [
     # seed 000 item 1 (the English of 968/CĐ-TTg)
     ("1. Ministers, Heads of ministerial-level agencies, Heads of Government agencies, especially Chairmen of People's "

@@ -61,6 +61,15 @@ def test_a_bare_locality_asks_for_the_province():
     assert body.local
 
 
+def test_a_cooperatives_alliance_is_no_communes_body():
+    # crawl ad5aff6c13929815 VI.15: "Liên minh" heads a body; the "xã" of "Hợp tác xã" (cooperative) is no commune, so
+    # the issuing province does not complete the name
+    text = "15. Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã"
+    found = BodyGrammar.default().find(text, 0, len(text), "vi")
+    assert [(b.text, b.local) for b in found] == [
+        ("Liên đoàn Lao động", False), ("Hội Nông dân", False), ("Liên minh Hợp tác xã", False)]
+
+
 def test_a_capitalised_city_and_a_noun_made_of_a_verb():
     # dev vi_kh_172_ubnd_hcm_2025 II.2, partners: "Thành phố" in capitals is still the issuing city, "việc làm"
     # (employment) is a noun inside the name, and the closing parenthesis is no part of the last name

@@ -1468,3 +1468,13 @@ def test_an_items_words_wrapped_apart_keep_the_list_going():
     found = {o["path"]: [a["name"] for a in o["assignees"]]
              for o in extracted(str(CRAWL / "abca9704d4c889cd.md"))["obligations"]}
     assert found["I.6"] == found["I.8"] == ["Ủy ban nhân dân thành phố Đà Nẵng"]
+
+
+def test_a_provinces_mass_organisations_named_without_their_province():
+    # crawl ad5aff6c13929815 (Bắc Ninh's plan) VI.15: "15. Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã" then
+    # their task: the province's own organisations; "Tỉnh đoàn" (VI.14) is its youth union
+    found = [[a["name"] for a in o["assignees"]] for o in extracted(str(CRAWL / "ad5aff6c13929815.md"))["obligations"]
+             if o["text"].startswith(("Xây dựng kế hoạch hành động, chỉ đạo hệ thống tổ chức",
+                                      "Chỉ đạo hệ thống tổ chức Đoàn các cấp"))]
+    assert found == [["Tỉnh đoàn Bắc Ninh"], ["Liên đoàn Lao động tỉnh Bắc Ninh", "Hội Nông dân tỉnh Bắc Ninh",
+                                             "Liên minh Hợp tác xã tỉnh Bắc Ninh"]]

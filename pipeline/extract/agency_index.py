@@ -204,8 +204,8 @@ class AgencyIndex:
         return agency
 
     def _derived_name(self, key: str, p: _Province) -> str:
-        if key == "party":
-            return f"{'Thành ủy' if p.unit == 'thành phố' else 'Tỉnh ủy'} {p.name}"
+        if named := self._templates[key].get("named_by_unit"):  # "Tỉnh ủy Đắk Lắk", "Thành đoàn Hà Nội"
+            return f"{named.get(p.unit, named['tỉnh'])} {p.name}"
         return f"{self._templates[key]['name']} {p.unit} {p.name}"
 
     def _derived_en(self, key: str, p: _Province) -> str:

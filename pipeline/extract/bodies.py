@@ -57,7 +57,8 @@ class BodyGrammar:
         openers = re.compile(rf"(?:{alternation(data['sentence_openers'])})(?!\w)")
         # "Bảo hiểm xã hội Thành phố": a capital in the middle of a name still means the issuing city
         # ("Ban Tuyên giáo và Dân vận Tỉnh ủy": a body of the province's party committee)
-        bare = re.compile(rf"(?:^|\s)(?:{localities}|Thành\s+phố|Tỉnh|Tỉnh\s+ủy|Thành\s+ủy)$")
+        # ("Liên minh Hợp tác xã": a cooperative's "xã" is no commune)
+        bare = re.compile(rf"(?:^|(?<!Hợp\stác)\s)(?:{localities}|Thành\s+phố|Tỉnh|Tỉnh\s+ủy|Thành\s+ủy)$")
         # "Trung tâm Phục vụ hành chính công cấp xã": every commune's body (a tier), not the verb "cấp" (to grant)
         tier = re.compile(r"cấp\s+(?:xã|huyện)\b")
         # "Các Vụ: Pháp chế, Kế hoạch - Tài chính" and "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh" share a head
