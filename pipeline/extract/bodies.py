@@ -19,6 +19,7 @@ from pipeline.knowledge.patterns import UPPER_VI as _UPPER
 from pipeline.knowledge.patterns import alternation, first_letters, trie, word_start
 
 _WORD = r"[^\W\d_][\w'’-]*"
+NOT_COOPERATIVE = r"(?<!Hợp\stác\s)"  # "Liên minh Hợp tác xã": a cooperative's "xã" is no commune
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class BodyGrammar:
     stops: re.Pattern[str]
     openers: re.Pattern[str]
     bare_locality: re.Pattern[str]
+    place: re.Pattern[str]  # a name that says where its body is ("... tỉnh Đồng Nai", "... Việt Nam")
     tier: re.Pattern[str]
     distributive: re.Pattern[str]
 
@@ -57,8 +59,8 @@ class BodyGrammar:
         openers = re.compile(rf"(?:{alternation(data['sentence_openers'])})(?!\w)")
         # "Bảo hiểm xã hội Thành phố": a capital in the middle of a name still means the issuing city
         # ("Ban Tuyên giáo và Dân vận Tỉnh ủy": a body of the province's party committee)
-        # ("Liên minh Hợp tác xã": a cooperative's "xã" is no commune)
-        bare = re.compile(rf"(?:^|(?<!Hợp\stác)\s)(?:{localities}|Thành\s+phố|Tỉnh|Tỉnh\s+ủy|Thành\s+ủy)$")
+        bare = re.compile(rf"(?:^|\s){NOT_COOPERATIVE}(?:{localities}|Thành\s+phố|Tỉnh|Tỉnh\s+ủy|Thành\s+ủy)$")
+        place = re.compile(rf"{NOT_COOPERATIVE}\b(?:{localities}|Việt\s+Nam)\b", re.I)
         # "Trung tâm Phục vụ hành chính công cấp xã": every commune's body (a tier), not the verb "cấp" (to grant)
         tier = re.compile(r"cấp\s+(?:xã|huyện)\b")
         # "Các Vụ: Pháp chế, Kế hoạch - Tài chính" and "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh" share a head
@@ -68,7 +70,7 @@ class BodyGrammar:
             # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the communes' committees, each by its own name (the
             # registry lists provinces' committees)
             rf"|(?P<committee>Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?P<commune>xã|phường|đặc\s+khu))\s*:\s*(?=[{_UPPER}])")
-        return cls(vietnamese, english, stops, openers, bare, tier, distributive)
+        return cls(vietnamese, english, stops, openers, bare, place, tier, distributive)
 
     def opens_a_name(self, text: str, pos: int, end: int, language: str) -> bool:
         """Whether an agency's name by this grammar starts at pos (a cheap test before a full scan)."""

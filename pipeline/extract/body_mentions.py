@@ -100,7 +100,7 @@ class BodyMentions:
         name = body.text
         if body.local and self.province:
             name = f"{name} {self.province}"  # "Trung tâm Kiểm soát bệnh tật tỉnh" in Đắk Lắk's plan
-        elif self.province and MASS_ORGANISATION.match(name) and not HAS_PLACE.search(name):
+        elif self.province and MASS_ORGANISATION.match(name) and not BodyGrammar.default().place.search(name):
             # "Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã" in Bắc Ninh's plan: the province's own
             committee = self.registry.lookup(f"Ủy ban nhân dân {self.province}")  # "Ủy ban nhân dân tỉnh Bắc Ninh"
             if committee is not None:
@@ -119,8 +119,6 @@ class BodyMentions:
 LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
 # the mass organisations a province has its own of ("Hội Nông dân", "Liên đoàn Lao động", "Liên minh Hợp tác xã")
 MASS_ORGANISATION = re.compile(r"(?:Hội(?!\s+đồng)|Liên\s+đoàn|Liên\s+minh|Liên\s+hiệp)\s")  # not a council
-# a name that says where the body is ("Việt Nam", "Trung ương", a province) or whose it is ("... của tỉnh")
-HAS_PLACE = re.compile(r"\b(?:Việt\s+Nam|Trung\s+ương|[Tt]ỉnh|[Tt]hành\s+phố|xã|phường|cấp)\b(?<!Hợp\stác\sxã)")
 # "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở": the units of a body, right before its name
 UNITS_OF = re.compile(r"(?<!\w)(?:các\s+)?đơn\s+vị\s+(?:trực\s+)?thuộc\s+$", re.I)
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
