@@ -307,7 +307,7 @@ class ObligationExtractor:
                 and not self.text[drafts[-1].span[1]:block.span[0]].strip():
             drafts[-1].span = (drafts[-1].span[0], block.span[1])
             return
-        if block.enum != "bullet" and not (block.enum is None and walk.group and self._continues_field(block)):
+        if block.enum != "bullet" and not (block.enum is None and walk.group and self._rest_of_above(block)):
             walk.group, walk.collecting = [], False
         level = LEVEL.get(block.enum or "", 9)
         if block.enum and block.enum != "bullet":
@@ -415,9 +415,10 @@ class ObligationExtractor:
         return False
 
 
-    def _continues_field(self, block: Block) -> bool:
-        """'+ Nội dung: quy định chi tiết ...: khoản 2, khoản 3 Điều 2; ...; khoản 7 Điều 20;' then 'khoản 7 Điều 21; ...':
-        a paragraph without a number that opens in lower case is the rest of the field above, not the end of its group."""
+    def _rest_of_above(self, block: Block) -> bool:
+        """A paragraph (without a number) that opens in lower case is the rest of the block above, which the page broke:
+        of a field ('+ Nội dung: ... khoản 7 Điều 20;' then 'khoản 7 Điều 21; ...'), not the end of its group; of an
+        item ('5. Quan tâm giải quyết các vấn đề còn tồn đọng như:' then 'tài sản công dôi dư, ...')."""
         return self.text[block.content_start:block.content_start + 1].islower()
 
     def _field(self, block: Block, label: re.Match[str], group: list[Draft], parent: Block | None,
@@ -625,8 +626,8 @@ class ObligationExtractor:
         if parent is None or parent.enum in ("article", "part", "chapter", "section") \
                 or self.text[parent.span[1]:block.span[0]].strip():
             return False
-        if self._continues_field(block):
-            return True  # "5. Quan tâm giải quyết các vấn đề còn tồn đọng như:" then "tài sản công dôi dư, ...": its own words
+        if self._rest_of_above(block):
+            return True
         return self.text[parent.content_start:parent.span[1]].rstrip().endswith((".", ";")) \
             and not line.rstrip().endswith(":")
 
