@@ -1478,3 +1478,11 @@ def test_a_provinces_mass_organisations_named_without_their_province():
                                       "Chỉ đạo hệ thống tổ chức Đoàn các cấp"))]
     assert found == [["Tỉnh đoàn Bắc Ninh"], ["Liên đoàn Lao động tỉnh Bắc Ninh", "Hội Nông dân tỉnh Bắc Ninh",
                                              "Liên minh Hợp tác xã tỉnh Bắc Ninh"]]
+
+
+def test_a_task_done_every_year_of_a_period_has_no_one_deadline():
+    # dev vi_kh_179_ubnd_dongnai_2025 Phụ lục A, row 7.3: "Hàng năm thực hiện sát hạch, đánh giá, công bố kỹ năng số ..."
+    # with "2026 - 2030" in its time cell: recurring, due at no one date (ANNOTATION.md)
+    task = next(o for o in extracted(str(DEV / "vi_kh_179_ubnd_dongnai_2025.txt"))["obligations"]
+                if o["text"].startswith("Hàng năm thực hiện sát hạch"))
+    assert task["deadline"]["kind"] == "recurring" and task["deadline"]["date"] is None

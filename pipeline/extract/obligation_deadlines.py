@@ -26,6 +26,7 @@ from pipeline.segment.segmenter import Block
 # subject (obligations.TOPIC reads past it to the subject); a date inside it says which tasks, not when this one is due
 CASE_CLAUSE = rf"Đối\s+với\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|các\s)"
 CASE_LEAD = re.compile(rf"\s*{CASE_CLAUSE}")
+RECURRENCE_REACH = 10  # characters: a task that opens with how often it recurs ("Hàng năm ...", "Định kỳ ...")
 
 
 class Paragraphs:
@@ -82,6 +83,11 @@ class DeadlineReader:
         """A task's deadlines; the innermost dated heading above it dates it when its own words give no date.
         The headings are read here, not as the walk passes them: most head no task, or only dated tasks."""
         found = self._own(draft)
+        if any(d.kind == "recurring" and d.span[0] - draft.content_start < RECURRENCE_REACH for d in found) \
+                and all(d.kind == "range" for d in found if d.date):
+            # "Hàng năm thực hiện sát hạch ..." with "2026 - 2030" in its time cell: done every year of the period, due
+            # at no one date (ANNOTATION.md: recurring -> null)
+            return [d for d in found if not d.date]
         if draft.headings and not any(d.date for d in found):
             dated = next((span for span in draft.headings if self.dated_heading(span)), None)
             if dated:
