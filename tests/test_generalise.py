@@ -1486,3 +1486,18 @@ def test_a_task_done_every_year_of_a_period_has_no_one_deadline():
     task = next(o for o in extracted(str(DEV / "vi_kh_179_ubnd_dongnai_2025.txt"))["obligations"]
                 if o["text"].startswith("Hàng năm thực hiện sát hạch"))
     assert task["deadline"]["kind"] == "recurring" and task["deadline"]["date"] is None
+
+
+def test_a_task_sentence_the_page_broke_after_a_semicolon_runs_on():
+    # dev vi_tb_624_vpcp_2025 III.3: "... Các bộ, ngành, địa phương căn cứ hướng dẫn của Bộ Công an tổ chức rà soát, ...
+    # thuộc phạm vi quản lý;" then, on the next line, "gửi kết quả về Bộ Công an trước ngày 10 tháng 12 năm 2025; Bộ Công
+    # an tổng hợp, ...; công bố kết quả trong năm 2026.": the words in lower case finish that task, the next subject opens
+    # its own
+    obligations = extracted(str(DEV / "vi_tb_624_vpcp_2025.txt"))["obligations"]
+
+    def due(opening: str) -> str | None:
+        task = next(o for o in obligations if o["text"].startswith(opening))
+        return task["deadline"] and task["deadline"]["date"]
+
+    assert due("Các bộ, ngành, địa phương căn cứ hướng dẫn của Bộ Công an") == "2025-12-10"
+    assert due("Bộ Công an tổng hợp, thẩm định, đánh giá lại") == "2026-12-31"

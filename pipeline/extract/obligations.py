@@ -347,7 +347,11 @@ class ObligationExtractor:
                 walk.intro, walk.intro_at = intro, block.span[0]
             if line.rstrip().endswith(":") and len(line) <= 2 * LONG_LEAD_IN:
                 return
-        made = self._block(block, walk.contexts, walk.intro)
+        # "...; Các bộ, ngành, địa phương ... tổ chức rà soát ...;" then "gửi kết quả về Bộ Công an trước ngày 10 tháng 12 năm
+        # 2025; Bộ Công an tổng hợp, ...": the page broke the last task's sentence; its words run on into this paragraph
+        carry = drafts[-1] if not block.enum and drafts and self._rest_of_above(block) \
+            and not self.text[drafts[-1].span[1]:block.span[0]].strip() else None
+        made = self._block(block, walk.contexts, walk.intro, carry)
         if block.enum == "bullet" and not made:
             walk.bare_bullet = block
         drafts.extend(made)
@@ -499,7 +503,10 @@ class ObligationExtractor:
         return chain or None
 
 
-    def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None) -> list[Draft]:
+    def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
+               carry: Draft | None = None) -> list[Draft]:
+        """The tasks of one block; with ``carry``, the task above whose sentence runs on into the block: clauses without a
+        subject of their own extend it."""
         hits, start = self.cue_hits, block.content_start
         units = self.cues.units
         # one lookup rules out both lists for most blocks (the closing formula has the longer reach)
@@ -514,7 +521,7 @@ class ObligationExtractor:
             return []
         if block.enum == "bullet" and QUOTED_TITLE.match(self.text, block.content_start, block.span[1]):
             return []  # "- Dự án 1: “Phòng ngừa, đấu tranh tội phạm ...”.": what the lead-in above works on, named
-        drafts: list[Draft] = []
+        drafts: list[Draft] = [carry] if carry else []
         title_end = self.units.past_title(block)  # the item's work, and its first clause's subject, begin after its title
         # "3. Khẩn trương ... chiến lược dữ liệu: (1) Thanh tra ...", "a) Bộ Khoa học và Công nghệ: (1) trình ...; (2) chủ
         # trì ...": numbers right after a title or a subject are tasks; after a task's words ("giải quyết 03 vấn đề tồn
@@ -572,10 +579,11 @@ class ObligationExtractor:
                 drafts[-1].generic_actor = not who
                 for partner in partners:  # the heading's partners support each of its points
                     add_assignee(drafts[-1].assignees, partner, "support")
+        made = drafts[1:] if carry else drafts  # the task carried on is the walk's already
         headings = tuple(c.span for c in reversed(contexts))  # whether one dates them is read only if needed
-        for draft in drafts:
+        for draft in made:
             draft.headings = headings
-        return drafts
+        return made
 
 
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
