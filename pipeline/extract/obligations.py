@@ -104,7 +104,6 @@ ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+
 # time of the task before it belongs to that task
 TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Thời\s+gian\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào)\b[^\n:]{0,100}$",
                        re.I)
-# a heading that opens with the work ("Tham mưu", "Trình", "Phối hợp với") names whom it serves, not who acts
 # "Điều 1. Vị trí và chức năng", "Điều 3. Cơ cấu tổ chức": the articles of a body's regulation that describe it (what
 # it is, what it is made of); "Sở Tư pháp là cơ quan chuyên môn ..." there gives no work
 DESCRIBING_ARTICLE = re.compile(r"\s*(?:\*\*)?(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*(?:\*\*)?\s*"
@@ -113,6 +112,7 @@ DESCRIBING_ARTICLE = re.compile(r"\s*(?:\*\*)?(?:Điều|Article)\s+\d+[a-z]?\s*
 # "5. Xây dựng Nghị định của Chính phủ", "Dự thảo Quyết định của Thủ tướng Chính phủ": the body after a text and "của"
 # owns the text; it is not who acts
 TEXT_OWNER = re.compile(rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị)\s+của\s+$", re.I)
+# a heading that opens with the work ("Tham mưu", "Trình", "Phối hợp với") names whom it serves, not who acts
 HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo)\b", re.I)
 # "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
 FORM_START = re.compile(r"\s*Mẫu\s+(?:số\s+)?\d{1,3}[a-zđ]?(?:/[\w-]+)?\s*[.:]?\s*$")
@@ -395,7 +395,6 @@ class ObligationExtractor:
         walk.item_actor = None
         walk.under_heading = True
 
-
     def _quoted(self, block: Block) -> bool:
         """Whether the block opens or continues a legal provision the text quotes (rules, not work this
         document gives)."""
@@ -417,7 +416,6 @@ class ObligationExtractor:
             return True
         walk.quoting = False
         return False
-
 
     def _rest_of_above(self, block: Block) -> bool:
         """A paragraph (without a number) that opens in lower case is the rest of the block above, which the page broke:
@@ -502,7 +500,6 @@ class ObligationExtractor:
         chain = self.subjects.chain_from(start, block.span[1])
         return chain or None
 
-
     def _block(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
                carry: Draft | None = None) -> list[Draft]:
         """The tasks of one block; with ``carry``, the task above whose sentence runs on into the block: clauses without a
@@ -585,7 +582,6 @@ class ObligationExtractor:
             draft.headings = headings
         return made
 
-
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
                    start: int, end: int) -> tuple[list[AgencyMention], str, list[AgencyMention]] | None:
         """Who a subject-less unit belongs to, or None when it is not a task at all."""
@@ -643,7 +639,6 @@ class ObligationExtractor:
         """'I. ĐÁNH GIÁ CHUNG' ... 'Để tiếp tục ..., thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
         pháp sau đây:': a lead-in below an assessment heading that names who acts opens a list of tasks."""
         return bool(intro) and self.walk.intro_at > max(c.span[0] for c in contexts if not c.task_section)
-
 
     def _given_work(self) -> list[AgencyMention]:
         """The addressees a unit without a subject of its own is given to: not a council, the National Assembly's
