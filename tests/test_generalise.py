@@ -1438,7 +1438,9 @@ def test_a_heading_named_for_enterprises_is_a_topic_not_an_actor():
     ("Điều 2. Nhiệm vụ và quyền hạn", False),
 ])
 def test_the_articles_that_describe_a_body(title, describes):
-    from pipeline.extract.obligations import DESCRIBING_ARTICLE
+    from pipeline.extract.obligation_cues import cues
+
+    DESCRIBING_ARTICLE = cues().units.describing_article  # its home: the cues, built from obligation_cues.json
 
     assert bool(DESCRIBING_ARTICLE.match(title)) is describes
 

@@ -130,9 +130,7 @@ class MentionFinder:
         share its head, each its own body."""
         keys, n = ctx.keys, len(ctx.keys)
         while k < n and keys[k] in _SEPARATORS:
-            item = k
-            while item < n and keys[item] in _SEPARATORS:
-                item += 1
+            item = _past_separators(keys, k)
             hit = self._province_after(ctx, item)
             if hit is None:
                 break
@@ -140,13 +138,13 @@ class MentionFinder:
             out.append(self._mention(ctx, item, k, self._derive(key, hit[1]), title=False))
         return out, k
 
-    def _province_after(self, ctx: _Scan, k: int, *, unit: bool = False) -> tuple[int, str] | None:
+    def _province_after(self, ctx: _Scan, k: int, *, unit: bool = False, lang: str = "vi") -> tuple[int, str] | None:
         """The province named at token k after its unit word ("tỉnh Đồng Nai"; with ``unit=False`` the word may be
         left out: "Đồng Nai"), as (its end, its name)."""
         unit_hit = self._unit_trie.walk(ctx.keys, k, len(ctx.keys))
         if unit and not unit_hit:
             return None
-        return self._province_at(ctx, unit_hit[-1][0] if unit_hit else k, "vi")
+        return self._province_at(ctx, unit_hit[-1][0] if unit_hit else k, lang)
 
     def _shared_locality(self, ctx: _Scan, j: int) -> str | None:
         """'Hội đồng nhân dân, Ủy ban nhân dân tỉnh Lai Châu': the local bodies listed before a locality share it."""
@@ -155,8 +153,7 @@ class MentionFinder:
         for _ in range(SHARED_LOCALITY_ITEMS):
             if k >= n or keys[k] not in _SEPARATORS:
                 return None
-            while k < n and keys[k] in _SEPARATORS:
-                k += 1
+            k = _past_separators(keys, k)
             heads = [end for end, entries in self._trie.walk(keys, k, n)
                      if any(e.action == "template" for e in entries)]
             if not heads:
@@ -182,14 +179,10 @@ class MentionFinder:
             if out:
                 if keys[k] not in _SEPARATORS:
                     break
-                while k < n and keys[k] in _SEPARATORS:
-                    k += 1
+                k = _past_separators(keys, k)
             item_start = k
             if kind.startswith("province"):
-                unit_hit = self._unit_trie.walk(keys, k, n)
-                if unit_hit:
-                    k = unit_hit[-1][0]
-                hit = self._province_at(ctx, k, "en" if kind.endswith("_en") else "vi")
+                hit = self._province_after(ctx, k, lang="en" if kind.endswith("_en") else "vi")
                 if hit is None:
                     k = back
                     break
@@ -253,6 +246,13 @@ class _Scan:
     def abs(self, k: int) -> tuple[int, int]:
         s = self.start(k) + self.offset
         return s, s + len(self.keys[k])
+
+
+def _past_separators(keys: list[str], k: int) -> int:
+    """The first token from k on that is no list separator (",", "và", "and", "&")."""
+    while k < len(keys) and keys[k] in _SEPARATORS:
+        k += 1
+    return k
 
 
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # _TOKEN with its matches kept by re.split

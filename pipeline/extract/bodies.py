@@ -38,6 +38,7 @@ class BodyGrammar:
     openers: re.Pattern[str]
     bare_locality: re.Pattern[str]
     place: re.Pattern[str]  # a name that says where its body is ("... tỉnh Đồng Nai", "... Việt Nam")
+    local_organisation: re.Pattern[str]  # how a province's own mass organisation is named ("Hội Nông dân")
     tier: re.Pattern[str]
     distributive: re.Pattern[str]
 
@@ -61,6 +62,11 @@ class BodyGrammar:
         # ("Ban Tuyên giáo và Dân vận Tỉnh ủy": a body of the province's party committee)
         bare = re.compile(rf"(?:^|\s){NOT_COOPERATIVE}(?:{localities}|Thành\s+phố|Tỉnh|Tỉnh\s+ủy|Thành\s+ủy)$")
         place = re.compile(rf"{NOT_COOPERATIVE}\b(?:{localities}|Việt\s+Nam)\b", re.I)
+        # not a longer head that opens with one of these heads ("Hội đồng": a council)
+        organisation_heads = data["local_organisation_heads"]
+        longer = [h for h in data["heads_vi"] if any(h.startswith(f"{o} ") for o in organisation_heads)]
+        local_organisation = re.compile(
+            (rf"(?!(?:{alternation(longer)})\b)" if longer else "") + rf"(?:{alternation(organisation_heads)})\s")
         # "Trung tâm Phục vụ hành chính công cấp xã": every commune's body (a tier), not the verb "cấp" (to grant)
         tier = re.compile(r"cấp\s+(?:xã|huyện)\b")
         # "Các Vụ: Pháp chế, Kế hoạch - Tài chính" and "Sở Xây dựng các tỉnh: Nghệ An, Hà Tĩnh" share a head
@@ -70,7 +76,7 @@ class BodyGrammar:
             # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the communes' committees, each by its own name (the
             # registry lists provinces' committees)
             rf"|(?P<committee>Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?P<commune>xã|phường|đặc\s+khu))\s*:\s*(?=[{_UPPER}])")
-        return cls(vietnamese, english, stops, openers, bare, place, tier, distributive)
+        return cls(vietnamese, english, stops, openers, bare, place, local_organisation, tier, distributive)
 
     def opens_a_name(self, text: str, pos: int, end: int, language: str) -> bool:
         """Whether an agency's name by this grammar starts at pos (a cheap test before a full scan)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from itertools import accumulate
 
 from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
@@ -29,6 +30,7 @@ class BodyMentions:
         self.central = central  # a central body's document: "Sở Xây dựng" there is every province's
         self.generic = cues().generic  # "các cơ quan liên quan" names nobody
         self._known: dict[str, Agency | None] = {}  # open-world names looked up in the registry
+        self._grammar = BodyGrammar.default()
         self._cache: dict[tuple[int, int], list[AgencyMention]] = {}
         self._starts: dict[tuple[int, int], list[int]] = {}
 
@@ -58,7 +60,7 @@ class BodyMentions:
     def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """Add the bodies the registry does not know, recognised by the grammar of agency names."""
         known = sorted(known, key=lambda m: m.span[0])
-        found = BodyGrammar.default().find(self.text, span[0], span[1], self.language)
+        found = self._grammar.find(self.text, span[0], span[1], self.language)
         if not found:
             return known  # most paragraphs name no body the grammar finds
         shared = [b.span for b in found if b.distributive]
@@ -96,15 +98,20 @@ class BodyMentions:
         after = OF_EVERY_PROVINCE.match(self.text, mention.span[1])
         return _local_class(mention, after.end(), self.text[mention.span[0]:after.end()]) if after else mention
 
+    @cached_property
+    def _province_place(self) -> str | None:
+        """'tỉnh Bắc Ninh', 'thành phố Hà Nội': the issuing province as its bodies' names end (its committee's), read once."""
+        committee = self.registry.lookup(f"Ủy ban nhân dân {self.province}") if self.province else None
+        return committee.name.removeprefix("Ủy ban nhân dân ") if committee else None
+
     def _open_world_mention(self, body: BodyName) -> AgencyMention:
         name = body.text
         if body.local and self.province:
             name = f"{name} {self.province}"  # "Trung tâm Kiểm soát bệnh tật tỉnh" in Đắk Lắk's plan
-        elif self.province and MASS_ORGANISATION.match(name) and not BodyGrammar.default().place.search(name):
+        elif self._province_place and self._grammar.local_organisation.match(name) \
+                and not self._grammar.place.search(name):
             # "Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã" in Bắc Ninh's plan: the province's own
-            committee = self.registry.lookup(f"Ủy ban nhân dân {self.province}")  # "Ủy ban nhân dân tỉnh Bắc Ninh"
-            if committee is not None:
-                name = f"{name} {committee.name.removeprefix('Ủy ban nhân dân ')}"
+            name = f"{name} {self._province_place}"
         if name not in self._known:  # the same unknown body recurs through a document: look it up once
             self._known[name] = self.registry.lookup(name)
         agency = self._known[name]
@@ -117,8 +124,6 @@ class BodyMentions:
 
 
 LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
-# the mass organisations a province has its own of ("Hội Nông dân", "Liên đoàn Lao động", "Liên minh Hợp tác xã")
-MASS_ORGANISATION = re.compile(r"(?:Hội(?!\s+đồng)|Liên\s+đoàn|Liên\s+minh|Liên\s+hiệp)\s")  # not a council
 # "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở": the units of a body, right before its name
 UNITS_OF = re.compile(r"(?<!\w)(?:các\s+)?đơn\s+vị\s+(?:trực\s+)?thuộc\s+$", re.I)
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"

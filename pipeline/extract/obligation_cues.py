@@ -94,6 +94,7 @@ class UnitCues:
     praise: re.Pattern[str]
     entitlement: re.Pattern[str]
     non_task_heading: re.Pattern[str]  # "MỤC TIÊU", "Tình hình": no task below it
+    describing_article: re.Pattern[str]  # "Điều 1. Vị trí và chức năng": an article that describes a body
 
 
 @dataclass(frozen=True)
@@ -134,13 +135,16 @@ def cues() -> Cues:
         report=re.compile(first_letters(data['report_cues']) + rf"\b(?:{words(data['report_cues'])})\b", re.I),
         channel=re.compile(rf"^\s*\(?\s*(?:{words(data['report_channel'])})\b", re.I),
     )
+    article_number = rf"(?:{words(ARTICLE_WORDS)})\s+\d+[a-z]?\s*[.:]?\s*"  # "Điều 1. ", "Article 3 "
+    describing = rf"(?i:{words(data['describing_headings'])})"
     units = UnitCues(
         closing=PhraseCues.build("closing", fragments(data["closing_formula"]), re.I),
         document_clause=PhraseCues.build("document_clause", data["document_clauses"], re.I | re.M),  # regexes as written
         praise=re.compile(rf"\s*(?:{words(data['praise_openers'])})\b"),
         entitlement=re.compile(rf"\s*(?:{words(data['entitlement_openers'])})\b"),
-        non_task_heading=re.compile(rf"^(?:(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*|[IVX\d]+[.)]\s*)?"
-                                    rf"(?:{words(data['non_task_headings'])})\b"),
+        non_task_heading=re.compile(rf"^(?:{article_number}|[IVX\d]+[.)]\s*)?"
+                                    rf"(?:{words(data['non_task_headings'])}|{describing})\b"),
+        describing_article=re.compile(rf"\s*{article_number}{describing}\b"),
     )
     layout = LayoutCues(
         columns={k: re.compile("|".join(map(re.escape, v)), re.I) for k, v in data["table_columns"].items()},

@@ -104,11 +104,6 @@ ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+
 # time of the task before it belongs to that task
 TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Thời\s+gian\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào)\b[^\n:]{0,100}$",
                        re.I)
-# "Điều 1. Vị trí và chức năng", "Điều 3. Cơ cấu tổ chức": the articles of a body's regulation that describe it (what
-# it is, what it is made of); "Sở Tư pháp là cơ quan chuyên môn ..." there gives no work
-DESCRIBING_ARTICLE = re.compile(r"\s*(?:\*\*)?(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*(?:\*\*)?\s*"
-                                r"(?:Vị\s+trí(?:\s+pháp\s+lý)?(?:,|\s+và)\s+chức\s+năng|Cơ\s+cấu\s+tổ\s+chức"
-                                r"|Position\s+and\s+functions|Organizational\s+structure)\b", re.I)
 # "5. Xây dựng Nghị định của Chính phủ", "Dự thảo Quyết định của Thủ tướng Chính phủ": the body after a text and "của"
 # owns the text; it is not who acts
 TEXT_OWNER = re.compile(rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị)\s+của\s+$", re.I)
@@ -651,7 +646,8 @@ class ObligationExtractor:
                        # its title says so, or names only the bodies whose duties its clauses set out
                        responsibility=self.walk.bodies_article
                        or bool(self.cues.responsibility_article.search(self.walk.article_title)),
-                       descriptive=bool(DESCRIBING_ARTICLE.match(self.walk.article_title)))
+                       # "Điều 1. Vị trí và chức năng": "Sở Tư pháp là cơ quan chuyên môn ..." there gives no work
+                       descriptive=bool(self.cues.units.describing_article.match(self.walk.article_title)))
         for mention in self.subjects.specific(who, self.addressees):
             add_assignee(draft.assignees, mention, role)
         return draft
