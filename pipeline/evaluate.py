@@ -33,6 +33,10 @@ from pipeline.model.cli import add_components_argument
 from pipeline.records import InvalidRecord
 
 CHECK_MARKER = "CHECK"
+# Gold files name their document relative to ../shared ("corpus/crawl/x.md"), or, for texts the team
+# keeps itself (corpora/crawl: public crawls that ../shared does not hold), relative to the repository.
+REPOSITORY = Path(__file__).resolve().parents[1]
+_OWN_CORPORA = "corpora/"
 _FOLD = re.compile(r"[\s|*#_]+")
 _ENUMERATOR = re.compile(r"^(\d+\.|[a-zđ]\)|-|\(\d+\))\s+")
 _LOCATION = re.compile(r"\s+(tỉnh|thành phố|tp\.?)\s+.+$")
@@ -259,6 +263,11 @@ def score_document(gold: dict, record: dict | None, report: StrictReport, fold_n
                                                f" (system {len(system)})"})
 
 
+def gold_document(file: str, shared: str | Path) -> Path:
+    """The document a gold file annotates: under the repository's corpora/, else under ../shared."""
+    return REPOSITORY / file if file.startswith(_OWN_CORPORA) else Path(shared) / file
+
+
 def load_gold(gold_dir: str | Path) -> list[dict]:
     return [json.loads(p.read_text("utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))]
 
@@ -288,7 +297,7 @@ def extract_gold_documents(gold_dir: str | Path, shared: str | Path,
     records = []
     for gold in load_gold(gold_dir):
         try:
-            records.append(extract(Path(shared) / gold["file"]))
+            records.append(extract(gold_document(gold["file"], shared)))
         except Exception as error:  # noqa: BLE001 - a failing document scores as missing, and is said
             print(f"eval: {gold['file']}: {error}", file=sys.stderr)
     return records

@@ -15,6 +15,7 @@ from pipeline.evaluate import (
     fold_symbol,
     fold_text,
     format_summary,
+    gold_document,
     match_obligations,
     score_records,
 )
@@ -28,7 +29,7 @@ def _gold_records() -> list[dict]:
     records = []
     for path in sorted(GOLD.glob("*.json")):
         gold = json.loads(path.read_text("utf-8"))
-        records.append(extracted(str(SHARED / gold["file"])))
+        records.append(extracted(str(gold_document(gold["file"], SHARED))))
     return records
 
 
@@ -102,3 +103,13 @@ def test_check_half_hides_its_errors(tmp_path):
                              "--records", "/dev/null"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "check half" in result.stderr
+
+
+@pytest.mark.parametrize("half", ["gold", "gold-check"])
+def test_every_gold_file_names_a_document_that_exists(half):
+    """A gold file names its document under ../shared, or under corpora/ for texts the team keeps."""
+    for path in sorted((ROOT / "corpora" / half).glob("*.json")):
+        file = json.loads(path.read_text("utf-8"))["file"]
+        document = gold_document(file, SHARED)
+        assert document.is_file(), (path.name, file)
+        assert document.is_relative_to(ROOT / "corpora") == file.startswith("corpora/")

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, SHARED
 
 from pipeline.cli import main as cli_main
-from pipeline.evaluate import NameFolder
+from pipeline.evaluate import NameFolder, gold_document
 from pipeline.extract.document import extract_file
 from pipeline.model import MODEL_ENV
 from pipeline.model.bodies import AGENCY, CLASS, OFFICE, BodyRecogniser, gold_spans, label_of, windows
@@ -215,7 +215,8 @@ def test_components_on_run_and_eval(trained, fixture_gold, tmp_path, capsys):
                          "--model", str(trained)]) == 0
         figures[setting] = json.loads(capsys.readouterr().out)
     assert figures["rules"]["docs"] == figures["rules+model"]["docs"] == len(FIXTURE_GOLD)
-    documents = [SHARED / json.loads(p.read_text("utf-8"))["file"] for p in sorted(fixture_gold.glob("*.json"))]
+    documents = [gold_document(json.loads(p.read_text("utf-8"))["file"], SHARED)
+                 for p in sorted(fixture_gold.glob("*.json"))]
     for setting in ("rules", "rules+model"):  # eval scores what extract gives with the same setting
         assert figures[setting]["counts"]["ob_sys"] == sum(
             len(extract_file(d, components=setting).obligations) for d in documents)

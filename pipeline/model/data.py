@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.evaluate import gold_document
 from pipeline.extract.document import extract_file, is_normative
 from pipeline.model.fold import anchor_starts
 from pipeline.model.tokenize import tokenizer_for
@@ -50,7 +51,7 @@ def load_documents(gold_dirs: list[str | Path], shared: str | Path) -> list[Gold
             print(f"train: {path.name}: review not complete, left out", file=sys.stderr)  # would read as OTHER
             continue
         try:
-            record = extract_file(Path(shared) / gold["file"])
+            record = extract_file(gold_document(gold["file"], shared))
         except Exception as error:  # noqa: BLE001 - a missing or broken document leaves training, loudly
             print(f"train: {gold['file']}: {error}", file=sys.stderr)
             continue
