@@ -128,6 +128,15 @@ def test_a_provinces_youth_union(reg, text, province, expected):
     assert names(reg, text, province=province) == expected
 
 
+def test_the_wards_communes_and_special_zones_are_one_mention(reg):
+    # dev vi_kh_172_ubnd_hcm_2025: without "các", in that order; the mention takes "đặc khu" in, so a heading that
+    # names them ("6. Ủy ban nhân dân phường, xã, đặc khu") names bodies only
+    text = "ngành và Ủy ban nhân dân phường, xã, đặc khu chịu trách nhiệm triển khai"
+    (found,) = reg.find_mentions(text)
+    assert found.name == "Ủy ban nhân dân các xã, phường"
+    assert text[found.span[0]:found.span[1]] == "Ủy ban nhân dân phường, xã, đặc khu"
+
+
 EN_CASES = [
     # seed 000 item 1 (the English of 968/CĐ-TTg)
     ("1. Ministers, Heads of ministerial-level agencies, Heads of Government agencies, especially Chairmen of People's "

@@ -1476,8 +1476,8 @@ def test_a_provinces_mass_organisations_named_without_their_province():
     # crawl ad5aff6c13929815 (Bắc Ninh's plan) VI.15: "15. Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã" then
     # their task: the province's own organisations; "Tỉnh đoàn" (VI.14) is its youth union
     found = [[a["name"] for a in o["assignees"]] for o in extracted(str(CRAWL / "ad5aff6c13929815.md"))["obligations"]
-             if o["text"].startswith(("Xây dựng kế hoạch hành động, chỉ đạo hệ thống tổ chức",
-                                      "Chỉ đạo hệ thống tổ chức Đoàn các cấp"))]
+             if o["action"].startswith(("Xây dựng kế hoạch hành động, chỉ đạo hệ thống tổ chức",
+                                        "Chỉ đạo hệ thống tổ chức Đoàn các cấp"))]
     assert found == [["Tỉnh đoàn Bắc Ninh"], ["Liên đoàn Lao động tỉnh Bắc Ninh", "Hội Nông dân tỉnh Bắc Ninh",
                                              "Liên minh Hợp tác xã tỉnh Bắc Ninh"]]
 
@@ -1503,3 +1503,45 @@ def test_a_task_sentence_the_page_broke_after_a_semicolon_runs_on():
 
     assert due("Các bộ, ngành, địa phương căn cứ hướng dẫn của Bộ Công an") == "2025-12-10"
     assert due("Bộ Công an tổng hợp, thẩm định, đánh giá lại") == "2026-12-31"
+
+
+def _obligations(body: str, header: str) -> list:
+    text = header + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    return extract_text(text, source=source).obligations
+
+
+BAC_NINH = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 1505/QĐ-UBND\nBắc Ninh, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+
+
+def test_an_item_that_only_heads_its_paragraph_is_where_the_task_starts():
+    # crawl cc392cdbbc87983e Điều 2: "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh (...):"
+    # then the work on a line of its own, then "Thời hạn hoàn thành không quá 05 ngày làm việc ...": one task that opens
+    # with whom the item names, due five working days after Thursday 20 November 2025
+    body = ("QUYẾT ĐỊNH:\nĐiều 2. Giao các cơ quan, đơn vị:\n"
+            "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính "
+            "công):\nRà soát, phối hợp với các cơ quan, đơn vị có liên quan xây dựng quy trình nội bộ, quy trình điện tử "
+            "trong giải quyết TTHC theo nội dung công bố tại Quyết định này.\n"
+            "Thời hạn hoàn thành không quá 05 ngày làm việc kể từ ngày ban hành Quyết định.\n"
+            "2. Sở Nông nghiệp và Môi trường; UBND các xã, phường niêm yết công khai nội dung TTHC tại Trung tâm Phục vụ "
+            "hành chính công.\n")
+    first, second = _obligations(body, BAC_NINH)
+    assert first.path == "2.1" and first.text.startswith("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với")
+    assert first.text.rstrip().endswith("kể từ ngày ban hành Quyết định.") and first.deadline.date == "2025-11-27"
+    assert first.action.startswith("Rà soát, phối hợp với các cơ quan")
+    assert second.path == "2.2" and second.deadline is None
+
+
+@pytest.mark.parametrize(("article", "task"), [
+    # crawl 65dec8089b8bd9d9 Điều 2: the decision takes effect, then its next sentence gives a department work
+    ("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với "
+     "đơn vị có liên quan tổ chức thực hiện công khai thủ tục hành chính nội bộ nêu tại Điều 1 Quyết định này trên "
+     "Cổng Thông tin điện tử tỉnh theo đúng quy định. Hoàn thành xong trong thời hạn 03 ngày làm việc, kể từ ngày "
+     "Quyết định có hiệu lực thi hành.\n", "Giao Sở Giáo dục và Đào tạo chủ trì"),
+    # dev vi_qd_2623_ttg_2025: taking effect and nothing more
+    ("Điều 2. Quyết định này có hiệu lực thi hành từ ngày ký ban hành.\n", None),
+])
+def test_work_given_after_the_sentence_that_the_decision_takes_effect(article, task):
+    header = "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 01814/QĐ-UBND\nCà Mau, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    found = _obligations("QUYẾT ĐỊNH:\n" + article, header)
+    assert [o.text[:len(task)] for o in found] == ([task] if task else [])

@@ -88,6 +88,11 @@ ENUMERATOR_CASES = [
     ("a) Rà soát các luật", ("point", "a", 3)),
     ("đ) Báo cáo kết quả", ("point", "đ", 3)),
     ("dd) Báo cáo", ("point", "dd", 4)),
+    # crawl a6fb1f372de14a1e, d8df85cac631ac19: points lettered with a full stop, before a capital
+    ("a. Định mức phân bổ chi khác đơn vị dự", ("point", "a", 3)),
+    ("b. Lý do: Thời gian giải quyết", ("point", "b", 3)),
+    ("v.v. và các nội dung khác", None),
+    ("a. b c", None),
     ("(i) điểm", ("subpoint", "i", 4)),
     ("(2) điểm", ("subpoint", "2", 4)),
     ("- Như trên;", ("bullet", "-", 2)),

@@ -90,7 +90,7 @@ class ObligationBuilder:
                 path=draft.path,
                 span=(start, end),
                 text=self.text[start:end],
-                action=_action(self.text, start, end, draft, self.cues),
+                action=_action(self.text, draft.content_start, end, draft, self.cues),
                 assignees=draft.assignees,
                 deadline=primary_deadline(deadlines),
                 reports_to=self.subjects.reports(start, end),

@@ -102,8 +102,10 @@ ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+
                             r"|\btrả\s+lời\s+(?:như\s+sau|[^:]{0,80}?như\s+sau)\s*:\s*$", re.I)
 # "Điều 2. Sở Công Thương có trách nhiệm rà soát, ...\nHoàn thành trước ngày 21/11/2025.": a line that only gives the
 # time of the task before it belongs to that task
-TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Thời\s+gian\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào)\b[^\n:]{0,100}$",
+TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Thời\s+gian\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào|không\s+quá)\b[^\n:]{0,100}$",
                        re.I)
+# where a sentence ends and the next begins: "... kể từ ngày ký. Giao Sở ..."
+NEXT_SENTENCE = re.compile(r"[.;]\s+(?=[A-ZĐ])")
 # "5. Xây dựng Nghị định của Chính phủ", "Dự thảo Quyết định của Thủ tướng Chính phủ": the body after a text and "của"
 # owns the text; it is not who acts
 TEXT_OWNER = re.compile(rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị)\s+của\s+$", re.I)
@@ -146,6 +148,9 @@ class _Walk:
     answering: bool = False  # after "... có ý kiến như sau:": what follows answers a query, to no addressee's work
     in_form: bool = False  # after "Mẫu số 09": a form annexed to the text, to be filled in, not work given by it
     bare_bullet: Block | None = None  # the block read last, when it was a bullet that made no task (it named no actor)
+    # the block read last, when it was an item that only heads its paragraph ("1. Sở Khoa học và Công nghệ chủ trì, phối
+    # hợp với Văn phòng UBND tỉnh:" then the work on a line of its own): the item is the task's start
+    heading_item: Block | None = None
 
     def close_item(self) -> None:
         """No labelled field below this point completes the enumerated item or the fields' group above it."""
@@ -276,6 +281,7 @@ class ObligationExtractor:
         """A block outside task tables: a labelled field, a heading, a quoted provision or a unit of work."""
         walk = self.walk
         bare_bullet, walk.bare_bullet = walk.bare_bullet, None
+        heading_item, walk.heading_item = walk.heading_item, None
         if line.lstrip().startswith("Mẫu") and FORM_START.match(line):
             walk.in_form = True  # the forms a text annexes run to its end, or to the next article or chapter
             return
@@ -347,6 +353,9 @@ class ObligationExtractor:
         carry = drafts[-1] if not block.enum and drafts and self._rest_of_above(block) \
             and not self.text[drafts[-1].span[1]:block.span[0]].strip() else None
         made = self._block(block, walk.contexts, walk.intro, carry)
+        if heading_item and not block.enum and made and made[0].span[0] == block.content_start \
+                and not self.text[heading_item.span[1]:block.span[0]].strip():
+            made[0].span = (heading_item.content_start, made[0].span[1])
         if block.enum == "bullet" and not made:
             walk.bare_bullet = block
         drafts.extend(made)
@@ -364,6 +373,8 @@ class ObligationExtractor:
             own_words = own_words[:follow.start()]
         if not (framing or duty) and len(own_words.strip(" :;,.")) > LONG_LEAD_IN:
             drafts.extend(self._block(block, walk.contexts, walk.intro))  # a lead-in with a task
+        elif head.bodies and block.enum not in ("article", "part", "chapter", "section"):
+            walk.heading_item = block
         own = head.bodies
         if duty and not own:
             # "Trách nhiệm của Ngân hàng Nhà nước chi nhánh nơi tổ chức tín dụng ... đặt trụ sở": the bodies
@@ -508,7 +519,12 @@ class ObligationExtractor:
                 return []  # "X chịu trách nhiệm thi hành Quyết định này", "... để biết, thực hiện"; a page may run on
             if units.document_clause.found(hits, line, start, DOCUMENT_CLAUSE_REACH) \
                     and not self.cues.subject.opener.match(line):  # "Giao Sở Tư pháp căn cứ các TTHC ban hành ..."
-                return []  # the document takes effect, promulgates its attachment, repeals another
+                # the document takes effect, promulgates its attachment, repeals another; "Quyết định này có hiệu lực
+                # thi hành kể từ ngày ký. Giao Sở Giáo dục và Đào tạo chủ trì ...": a sentence after it may give work
+                given = NEXT_SENTENCE.search(line)
+                if given and self.cues.subject.opener.match(self.text, start + given.end()):
+                    return self._block(replace(block, content_start=start + given.end()), contexts, intro, carry)
+                return []
         if block.kind not in ("body", "appendix"):
             return []
         if block.enum == "bullet" and QUOTED_TITLE.match(self.text, block.content_start, block.span[1]):
