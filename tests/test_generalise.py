@@ -1545,3 +1545,13 @@ def test_work_given_after_the_sentence_that_the_decision_takes_effect(article, t
     header = "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 01814/QĐ-UBND\nCà Mau, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
     found = _obligations("QUYẾT ĐỊNH:\n" + article, header)
     assert [o.text[:len(task)] for o in found] == ([task] if task else [])
+
+
+def test_a_lead_in_that_lists_programmes_is_the_task():
+    # crawl e4ddc120fc14463c Điều 23 "Trách nhiệm tổ chức bồi dưỡng": "1. Học viện Chính trị quốc gia Hồ Chí Minh tổ chức
+    # bồi dưỡng các chương trình sau:" then "a) Chương trình bồi dưỡng lý luận chính trị theo quy định;" ...: the points
+    # are the programmes it lists; the lead-in is the academy's task
+    obligations = extracted(str(CRAWL / "e4ddc120fc14463c.md"))["obligations"]
+    article = [(o["path"], o["text"][:40]) for o in obligations if (o["path"] or "").startswith("III.23")]
+    assert article == [("III.23.1", "Học viện Chính trị quốc gia Hồ Chí Minh "),
+                       ("III.23.2", "Trường Chính trị tỉnh, thành phố trực th")]

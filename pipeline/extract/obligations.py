@@ -95,8 +95,11 @@ FRAMING_LEAD_IN = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao|kiến\s+ng
 # sau:": the words that only hand the points below to the subject are no task of the lead-in's own
 POINTS_FOLLOW = re.compile(r"(?:triển\s+khai\s+)?thực\s+hiện\s+(?:tốt\s+)?(?:những|các|một\s+số)\s+(?:nội\s+dung|nhiệm\s+vụ)"
                            r"(?:\s+[^:]{0,40}?)?\s+sau(?:\s+đây)?\s*:\s*$", re.I)
-# "1. Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường hợp sau đây:": the points below are cases
-CASES_LEAD_IN = re.compile(r"\b(?:trường\s+hợp|điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí)\s+(?:sau|dưới)(?:\s+đây)?\s*:\s*$", re.I)
+# "1. Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường hợp sau đây:", "1. Học viện Chính trị quốc gia Hồ
+# Chí Minh tổ chức bồi dưỡng các chương trình sau:": the points below are the cases or things it lists, not tasks; a
+# lead-in that names its body is the task itself
+CASES_LEAD_IN = re.compile(r"\b(?:trường\s+hợp|điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí|chương\s+trình)\s+(?:sau|dưới)(?:\s+đây)?"
+                           r"\s*:\s*$", re.I)
 # "Về vấn đề này, Cục Thuế có ý kiến như sau:": a letter answering a query; its points state the rules that apply
 ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+sau|trả\s+lời)[^:]{0,20}:\s*$"
                             r"|\btrả\s+lời\s+(?:như\s+sau|[^:]{0,80}?như\s+sau)\s*:\s*$", re.I)
@@ -371,7 +374,8 @@ class ObligationExtractor:
         own_words = self.text[head.end:block.span[1]]
         if follow := POINTS_FOLLOW.search(own_words):
             own_words = own_words[:follow.start()]
-        if not (framing or duty) and len(own_words.strip(" :;,.")) > LONG_LEAD_IN:
+        lists_cases = line.rstrip().endswith(":") and bool(CASES_LEAD_IN.search(line))
+        if not (framing or duty) and (len(own_words.strip(" :;,.")) > LONG_LEAD_IN or lists_cases and head.bodies):
             drafts.extend(self._block(block, walk.contexts, walk.intro))  # a lead-in with a task
         elif head.bodies and block.enum not in ("article", "part", "chapter", "section"):
             walk.heading_item = block
@@ -388,8 +392,7 @@ class ObligationExtractor:
                    and not TEXT_OWNER.search(self.text, max(block.content_start, m.span[0] - 30), m.span[0])]
         if not own and self.subjects.remit_body and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
             own = [self.subjects.remit_body]  # "Điều 2. Nhiệm vụ và quyền hạn" of the regulation of Sở Tư pháp's remit
-        task_section = not self.cues.units.non_task_heading.match(line.strip()) \
-            and not (line.rstrip().endswith(":") and CASES_LEAD_IN.search(line))
+        task_section = not self.cues.units.non_task_heading.match(line.strip()) and not lists_cases
         lead = bool(self.cues.roles.lead_after_opener.search(line))
         # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị"
         generic = not own and self.units.generic_actor_at(duty.end() if duty else block.content_start, block.span[1],
