@@ -81,6 +81,20 @@ EMPHASISED_CLOSING = STANDING_COMMITTEE.replace(
     "thông qua ngày 16 tháng 6 năm 2025.*", "thông qua **ngày** 16 **tháng** 6* *năm 2025.*")
 
 
+def test_a_page_that_opens_with_the_number_and_a_glued_type_line():
+    # crawl 355bcc582867074b: no motto, no issuer's cell: the page opens with "Số: ..." and runs the type's line into
+    # the title's ("NGHỊ ĐỊNH" glued to "Về hợp đồng ..."); the first chapter's "QUY ĐỊNH CHUNG" is no type line
+    raw = ("Số: 173/2025/NĐ-CP |\n|\n\n**NGHỊ ĐỊNH****Về hợp đồng thực hiện nhiệm vụ của công chức**\n\n"
+           "**Về hợp đồng thực hiện nhiệm vụ của công chức**\n\n_______________\n\n\n"
+           "*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*\n\n*Căn cứ Luật Cán bộ, công chức ngày 24 tháng 6 "
+           "năm 2025;*\n\n*Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;*\n\n*Căn cứ Bộ luật Dân sự ngày 24 tháng 11 "
+           "năm 2015;*\n\n*Theo đề nghị của Bộ trưởng Bộ Nội vụ;*\n\n*Chính phủ ban hành Nghị định về hợp đồng thực hiện "
+           "nhiệm vụ của công chức.*\n\n\n**Chương I****QUY ĐỊNH CHUNG**\n\n**QUY ĐỊNH CHUNG**\n\n\n"
+           "**Điều 1. Phạm vi điều chỉnh**\n\nNghị định này quy định về hợp đồng thực hiện nhiệm vụ của công chức.\n")
+    meta = metadata(raw)
+    assert (meta.symbol, meta.doc_type, meta.title) == ("173/2025/NĐ-CP", "NĐ", "Về hợp đồng thực hiện nhiệm vụ của công chức")
+
+
 @pytest.mark.parametrize("raw", [STANDING_COMMITTEE, EMPHASISED_CLOSING])
 def test_a_resolution_adopted_by_the_standing_committee(raw):
     meta = metadata(raw)

@@ -25,6 +25,7 @@ from pipeline.knowledge.dates import (
     written_date,
 )
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, STATE_TYPES, TYPE_WORDS_EN
+from pipeline.knowledge.patterns import UPPER_VI
 from pipeline.records import Metadata
 from pipeline.segment.segmenter import MOTTO, Segmentation
 
@@ -68,6 +69,8 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
     # cells may stand just before the motto where the preamble is taken to end
     start = next((i for i, b in enumerate(seg.blocks) if b.kind != "preamble"), len(seg.blocks))
     start = max(0, start - HEADER_BEFORE_MOTTO)
+    if seg.blocks and OWN_NUMBER_LINE.match(text, seg.blocks[0].span[0], seg.blocks[0].span[1]):
+        start = 0  # "Số: 173/2025/NĐ-CP" opens the text: a page that left out the motto starts with the header itself
     header = [text[b.span[0]:b.span[1]].strip() for b in seg.blocks[start: max(seg.header_end, start + 1) + 2]]
     head_lines = [text[b.span[0]:b.span[1]].strip() for b in seg.blocks[start:start + 30]]
     _symbol_and_date(meta, head_lines)
@@ -91,6 +94,7 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
 
 
 HEADER_BEFORE_MOTTO = 8  # blocks
+OWN_NUMBER_LINE = re.compile(r"(?:Số|SỐ)\s*:\s*\d+/\S+\s*$")
 
 
 # "V/v" ("về việc", the subject line) under the number: written by letters only
@@ -208,11 +212,16 @@ def _type_and_title(meta: Metadata, header: list[str]) -> None:
             meta.doc_type_name = meta.doc_type_name or "Công văn"
 
 
+# "NGHỊ ĐỊNHVề hợp đồng ...": the page ran the type's line and the title's into one; the title is in sentence case
+GLUED_TITLE = re.compile(rf"[{UPPER_VI}](?=[^\W\d_{UPPER_VI}])")
+
+
 def _type_word(line: str) -> tuple[str, str] | None:
     """(type name, code) when the line opens with a type name in capitals ("KẾ HOẠCH", "CÔNG ĐIỆN ...")."""
     upper = line.upper()
     for name, code in _type_words():
-        if (upper == name or upper.startswith(name + " ") and not MOTTO.search(line)) and line[: len(name)].isupper():
+        if (upper == name or upper.startswith(name + " ") and not MOTTO.search(line)
+                or upper.startswith(name) and GLUED_TITLE.match(line, len(name))) and line[: len(name)].isupper():
             return name, code
     return None
 
