@@ -1555,3 +1555,18 @@ def test_a_lead_in_that_lists_programmes_is_the_task():
     article = [(o["path"], o["text"][:40]) for o in obligations if (o["path"] or "").startswith("III.23")]
     assert article == [("III.23.1", "Học viện Chính trị quốc gia Hồ Chí Minh "),
                        ("III.23.2", "Trường Chính trị tỉnh, thành phố trực th")]
+
+
+def test_the_provinces_newspaper_and_broadcaster_is_a_body():
+    # dev vi_kh_179_ubnd_dongnai_2025 VI.15 "Báo và Phát thanh, Truyền hình Đồng Nai chủ động phối hợp với Sở Khoa học và
+    # Công nghệ ...": the province's merged newspaper and radio-television, a body by its head; dev vi_kh_165_ubnd_cantho_2025
+    # II.4 "4. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ" only names the two bodies, so the
+    # work in the paragraph below it is theirs, under the item's number
+    task = next(o for o in extracted(str(DEV / "vi_kh_179_ubnd_dongnai_2025.txt"))["obligations"]
+                if o["text"].startswith("Báo và Phát thanh, Truyền hình Đồng Nai chủ động"))
+    assert task["path"] == "VI.15" and task["assignees"][0]["name"] == "Báo và Phát thanh, Truyền hình Đồng Nai"
+    item = next(o for o in extracted(str(DEV / "vi_kh_165_ubnd_cantho_2025.txt"))["obligations"]
+                if o["text"].startswith("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh"))
+    assert item["path"] == "II.4" and "Chỉ đạo các cơ quan truyền" in item["text"]
+    assert [a["name"] for a in item["assignees"]][:2] == ["Sở Văn hóa, Thể thao và Du lịch",
+                                                         "Báo và Phát thanh, Truyền hình Cần Thơ"]

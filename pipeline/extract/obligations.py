@@ -359,6 +359,7 @@ class ObligationExtractor:
         if heading_item and not block.enum and made and made[0].span[0] == block.content_start \
                 and not self.text[heading_item.span[1]:block.span[0]].strip():
             made[0].span = (heading_item.content_start, made[0].span[1])
+            made[0].path = made[0].path or heading_item.path
         if block.enum == "bullet" and not made:
             walk.bare_bullet = block
         drafts.extend(made)
