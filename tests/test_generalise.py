@@ -1570,3 +1570,23 @@ def test_the_provinces_newspaper_and_broadcaster_is_a_body():
     assert item["path"] == "II.4" and "Chỉ đạo các cơ quan truyền" in item["text"]
     assert [a["name"] for a in item["assignees"]][:2] == ["Sở Văn hóa, Thể thao và Du lịch",
                                                          "Báo và Phát thanh, Truyền hình Cần Thơ"]
+
+
+def test_an_item_that_only_names_bodies_heads_the_work_below_it():
+    # dev vi_kh_165_ubnd_cantho_2025 II.5: "5. Sở, ban, ngành liên quan" (no stop: it names bodies only, with words the
+    # registry does not take in) then the work on a line of its own: one task, its text from the item on
+    item = next(o for o in extracted(str(DEV / "vi_kh_165_ubnd_cantho_2025.txt"))["obligations"]
+                if o["text"].startswith("Sở, ban, ngành liên quan"))
+    assert item["path"] == "II.5" and "Căn cứ theo chức năng, nhiệm vụ, quyền hạn được giao" in item["text"]
+
+
+def test_a_closing_formula_the_page_broke_heads_nothing():
+    # gazette vi_qd_844_ttg_2026: "Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc" broken from
+    # "Chính phủ, ... chịu trách nhiệm thi hành Quyết định này./.": the closing formula, no heading of the attached plan
+    body = ("QUYẾT ĐỊNH:\nĐiều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n"
+            "Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc\n\n"
+            "Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương và các cơ quan, tổ chức, cá nhân "
+            "có liên quan chịu trách nhiệm thi hành Quyết định này./.\n\n"
+            "Tăng cường công tác lãnh đạo, chỉ đạo thực hiện hiệu quả các chủ trương, chính sách.\n")
+    header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 844/QĐ-TTg\nHà Nội, ngày 13 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
+    assert _obligations(body, header) == []

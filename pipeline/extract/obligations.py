@@ -107,6 +107,8 @@ ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+
 # time of the task before it belongs to that task
 TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Thời\s+gian\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào|không\s+quá)\b[^\n:]{0,100}$",
                        re.I)
+# a short item without a closing stop: it may only name the bodies whose work follows
+BARE_ITEM = re.compile(r"[^\n]{1,120}(?<![.;:!?])\s*")
 # where a sentence ends and the next begins: "... kể từ ngày ký. Giao Sở ..."
 NEXT_SENTENCE = re.compile(r"[.;]\s+(?=[A-ZĐ])")
 # "5. Xây dựng Nghị định của Chính phủ", "Dự thảo Quyết định của Thủ tướng Chính phủ": the body after a text and "của"
@@ -154,6 +156,9 @@ class _Walk:
     # the block read last, when it was an item that only heads its paragraph ("1. Sở Khoa học và Công nghệ chủ trì, phối
     # hợp với Văn phòng UBND tỉnh:" then the work on a line of its own): the item is the task's start
     heading_item: Block | None = None
+    # the block read last, when it was a short item whose one task is its subject alone, unpunctuated ("5. Sở, ban, ngành
+    # liên quan"), with that task: if the paragraph below has no actor of its own, the item was its heading
+    bare_item: tuple[Block, Draft] | None = None
 
     def close_item(self) -> None:
         """No labelled field below this point completes the enumerated item or the fields' group above it."""
@@ -285,6 +290,7 @@ class ObligationExtractor:
         walk = self.walk
         bare_bullet, walk.bare_bullet = walk.bare_bullet, None
         heading_item, walk.heading_item = walk.heading_item, None
+        bare_item, walk.bare_item = walk.bare_item, None
         if line.lstrip().startswith("Mẫu") and FORM_START.match(line):
             walk.in_form = True  # the forms a text annexes run to its end, or to the next article or chapter
             return
@@ -356,12 +362,32 @@ class ObligationExtractor:
         carry = drafts[-1] if not block.enum and drafts and self._rest_of_above(block) \
             and not self.text[drafts[-1].span[1]:block.span[0]].strip() else None
         made = self._block(block, walk.contexts, walk.intro, carry)
+        if not made and not block.enum and bare_item and drafts and drafts[-1] is bare_item[1] \
+                and not self.text[bare_item[0].span[1]:block.span[0]].strip():
+            # "5. Sở, ban, ngành liên quan" then "Căn cứ theo chức năng, nhiệm vụ, ... xây dựng kế hoạch ...": the item only
+            # named the bodies whose work the paragraph gives
+            item, contexts, item_actor = bare_item[0], list(walk.contexts), walk.item_actor
+            self._heading(item, self.text[item.span[0]:item.span[1]], LEVEL[item.enum or ""], [])
+            made = self._block(block, walk.contexts, walk.intro)
+            if made:
+                drafts.pop()
+                heading_item, walk.heading_item = walk.heading_item, None
+                made[0].path = made[0].path or item.path
+            else:
+                walk.contexts, walk.item_actor, walk.under_heading, walk.heading_item = contexts, item_actor, False, None
+                if self._closing(block):
+                    # "Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc" then "Chính phủ, ... chịu
+                    # trách nhiệm thi hành Quyết định này./.": one closing formula the page broke in two
+                    drafts.pop()
         if heading_item and not block.enum and made and made[0].span[0] == block.content_start \
                 and not self.text[heading_item.span[1]:block.span[0]].strip():
             made[0].span = (heading_item.content_start, made[0].span[1])
             made[0].path = made[0].path or heading_item.path
         if block.enum == "bullet" and not made:
             walk.bare_bullet = block
+        elif block.enum in LEVEL and len(made) == 1 and made[0].explicit \
+                and BARE_ITEM.fullmatch(self.text, block.content_start, block.span[1]):
+            walk.bare_item = (block, made[0])
         drafts.extend(made)
 
     def _heading(self, block: Block, line: str, level: int, drafts: list[Draft]) -> None:
@@ -519,7 +545,7 @@ class ObligationExtractor:
         # one lookup rules out both lists for most blocks (the closing formula has the longer reach)
         if hits.may_match(NO_TASK_CUES, start, min(start + CLOSING_REACH, block.span[1])):
             line = self.text[start:block.span[1]]
-            if units.closing.found(hits, line, start, CLOSING_REACH):
+            if self._closing(block):
                 return []  # "X chịu trách nhiệm thi hành Quyết định này", "... để biết, thực hiện"; a page may run on
             if units.document_clause.found(hits, line, start, DOCUMENT_CLAUSE_REACH) \
                     and not self.cues.subject.opener.match(line):  # "Giao Sở Tư pháp căn cứ các TTHC ban hành ..."
@@ -596,6 +622,10 @@ class ObligationExtractor:
         for draft in made:
             draft.headings = headings
         return made
+
+    def _closing(self, block: Block) -> bool:
+        start = block.content_start
+        return self.cues.units.closing.found(self.cue_hits, self.text[start:block.span[1]], start, CLOSING_REACH)
 
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
                    start: int, end: int) -> tuple[list[AgencyMention], str, list[AgencyMention]] | None:
