@@ -12,7 +12,7 @@ from pipeline.extract.document import extract_text, is_normative, publishes_proc
 from pipeline.extract.obligations import _list_or_form, _member_line
 from pipeline.records import Source
 from pipeline.segment.segmenter import match_enumerator, segment
-from tests.conftest import CRAWL, DEV, extracted
+from tests.conftest import CRAWL, DEV, ROOT, extracted
 
 HEADER = "Số: 999/QĐ-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
 
@@ -1590,3 +1590,14 @@ def test_a_closing_formula_the_page_broke_heads_nothing():
             "Tăng cường công tác lãnh đạo, chỉ đạo thực hiện hiệu quả các chủ trương, chính sách.\n")
     header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 844/QĐ-TTg\nHà Nội, ngày 13 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
     assert _obligations(body, header) == []
+
+
+def test_a_numbered_row_whose_last_cells_merge_below_is_a_whole_row():
+    # corpora/crawl 001c610b2efdcf0c (a raw crawl of the collection ../shared/corpus/crawl samples; no row of ../shared is
+    # written so), appendix IV.2: "2 | Quản lý, vận hành Hệ thống ... | Sở Tài chính | Các sở, ngành, UBND xã, phường, đặc
+    # khu | Quý IV/2026 | ..." is two cells short of the header (its funding cell merges with the rows below): a whole
+    # row that opens with its number, not the tail of a row the page broke above it
+    obligations = extracted(str(ROOT / "corpora" / "crawl" / "001c610b2efdcf0c.md"))["obligations"]
+    row = next(o for o in obligations if o["text"].startswith("Quản lý, vận hành Hệ thống thông tin và cơ sở dữ liệu"))
+    assert row["assignees"][0]["name"] == "Sở Tài chính" and row["deadline"]["date"] == "2026-12-31"
+    assert any(o["text"].startswith("Học tập kinh nghiệm nước ngoài") for o in obligations)

@@ -130,6 +130,8 @@ class TaskTable:
         first = self.width - len(cells)  # the header column of the row's first cell
         if len(cells) < 2 or first <= self.columns["task"] or self.columns["lead"] < first:
             return None
+        if self.numbered and ROW_NUMBER.fullmatch(cells[0].strip()):
+            return None  # "2 | Quản lý, vận hành ... | Sở Tài chính | ...": a whole row whose last cells merge below
         return cell_offsets(self.text, block.span[0], cells)
 
     def complete(self, draft: Draft, cells: list[tuple[int, int]]) -> None:
