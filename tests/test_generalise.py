@@ -899,9 +899,10 @@ def test_a_table_row_that_lost_its_empty_number_cell():
     # crawl 646f0a00d4174382 (2530/QĐ-TTg) Phụ lục I: under "D. | BỘ KHOA HỌC VÀ CÔNG NGHỆ" the first row's number
     # cell is empty and the page drops it ("Bộ Khoa học và Công nghệ | - Bộ Nông nghiệp và Môi trường; ... | Chủ trì
     # nghiên cứu ... | - Nghiên cứu, ứng dụng ... | ... | Giai đoạn 2026 - 2030"): its cells are the header's from the
-    # second on, so the lead is the first cell, the partners the second and the time the last
+    # second on, so the lead is the first cell, the partners the second and the time the last (the task is the content
+    # cell, "- Nghiên cứu, ứng dụng ...", not the group it belongs to)
     obligations = extracted(str(CRAWL / "646f0a00d4174382.md"))["obligations"]
-    task = next(o for o in obligations if o["text"].startswith("Chủ trì nghiên cứu, ứng dụng và chuyển giao"))
+    task = next(o for o in obligations if o["text"].startswith("- Nghiên cứu, ứng dụng, chuyển giao công nghệ xử lý khí"))
     assert [(a["name"], a["role"]) for a in task["assignees"]][:2] == [
         ("Bộ Khoa học và Công nghệ", "lead"), ("Bộ Nông nghiệp và Môi trường", "support")]
     assert task["deadline"]["date"] == "2030-12-31"
@@ -1601,3 +1602,16 @@ def test_a_numbered_row_whose_last_cells_merge_below_is_a_whole_row():
     row = next(o for o in obligations if o["text"].startswith("Quản lý, vận hành Hệ thống thông tin và cơ sở dữ liệu"))
     assert row["assignees"][0]["name"] == "Sở Tài chính" and row["deadline"]["date"] == "2026-12-31"
     assert any(o["text"].startswith("Học tập kinh nghiệm nước ngoài") for o in obligations)
+
+
+def test_a_task_cell_that_lists_dash_items_under_the_column_of_its_content():
+    # crawl 646f0a00d4174382 Phụ lục I (STT | Cơ quan chủ trì | Cơ quan phối hợp | Thuộc nhóm nhiệm vụ, hành động | Nội dung
+    # nhiệm vụ | Chỉ tiêu đạt được | Thời hạn hoàn thành): the group a row belongs to is no task column, the content is;
+    # row A.6's content cell lists three dash items, three tasks of the row's lead and partners
+    obligations = extracted(str(CRAWL / "646f0a00d4174382.md"))["obligations"]
+    items = [o for o in obligations if o["text"].startswith(("- Đầu tư, hiện đại hóa và xã hội hóa mạng lưới quan trắc",
+                                                              "Vận hành Hệ thống cảnh báo, dự báo, kiểm soát ô nhiễm",
+                                                              "Diễn tập và vận hành hệ thống ứng phó khẩn cấp"))]
+    assert len(items) == 3
+    assert all(o["assignees"][0]["name"] == "Bộ Nông nghiệp và Môi trường" for o in items)
+    assert not any(o["text"].startswith("Xây dựng, vận hành hệ thống quan trắc, cảnh báo") for o in obligations)

@@ -15,6 +15,7 @@ from pipeline.extract.agencies import AgencyMention
 from pipeline.extract.cue_index import CueIndex
 from pipeline.extract.deadlines import period_heading
 from pipeline.extract.obligation_drafts import Draft, add_assignee
+from pipeline.knowledge.patterns import UPPER_VI
 from pipeline.records import Assignee
 from pipeline.segment.segmenter import APPENDIX, Block
 
@@ -230,11 +231,27 @@ class TaskTable:
         task_start, task_end = offsets[task]
         if task_end - task_start < MIN_TASK_CELL:
             return []
-        draft = Draft(path=path, span=(task_start, block.span[1]), content_start=task_start,
-                      assignees=list(assignees or ()))
-        if not self._fill(draft, offsets, columns, first=first) and self.title:
-            draft.headings = (self.title,)  # dates the row when its own words give no date
-        return [draft]
+        drafts = []
+        for start, end in _cell_items(self.text, task_start, task_end, block.span[1]):
+            draft = Draft(path=path, span=(start, end), content_start=start, assignees=list(assignees or ()))
+            if not self._fill(draft, offsets, columns, first=first) and self.title:
+                draft.headings = (self.title,)  # dates the row when its own words give no date
+            drafts.append(draft)
+        return drafts
+
+
+# "- Đầu tư, hiện đại hóa ... cảm biến đo nhanh. - Vận hành Hệ thống cảnh báo ...": the dash items of one cell, each after
+# a full stop or semicolon (not the dash inside a name, "Kế hoạch - Tài chính")
+CELL_ITEM = re.compile(rf"(?<=[.;])\s+[-–]\s+(?=[{UPPER_VI}])")
+
+
+def _cell_items(text: str, start: int, end: int, row_end: int) -> list[tuple[int, int]]:
+    """The tasks of a task cell: its dash items when it lists them, else the cell; the last runs to the row's end."""
+    if text[start] not in "-–" or not (breaks := list(CELL_ITEM.finditer(text, start, end))):
+        return [(start, row_end)]
+    starts = [start] + [b.end() for b in breaks]
+    ends = [b.start() for b in breaks] + [row_end]
+    return list(zip(starts, ends, strict=True))
 
 
 def _reports(header: list[str]) -> bool:
