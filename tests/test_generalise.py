@@ -1615,3 +1615,22 @@ def test_a_task_cell_that_lists_dash_items_under_the_column_of_its_content():
     assert len(items) == 3
     assert all(o["assignees"][0]["name"] == "Bộ Nông nghiệp và Môi trường" for o in items)
     assert not any(o["text"].startswith("Xây dựng, vận hành hệ thống quan trắc, cảnh báo") for o in obligations)
+
+
+def test_a_bullets_paragraphs_keep_the_list_of_the_lead_in_going():
+    # gazette vi_qd_844_ttg_2026 II.4: under "... các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các
+    # tỉnh, thành phố trực thuộc trung ương cần cụ thể hóa và tổ chức triển khai thực hiện các nhiệm vụ sau đây:" the
+    # bullet "- Kiểm soát chi phí ..." has two paragraphs of its own; the bullets after them are still the lead-in's
+    body = ("II. NHIỆM VỤ CỤ THỂ\nNhằm đạt được mục tiêu Chỉ thị số 52-CT/TW đề ra, bên cạnh các nhiệm vụ thường xuyên, các "
+            "bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương cần cụ "
+            "thể hóa và tổ chức triển khai thực hiện các nhiệm vụ sau đây:\n"
+            "1. Tăng cường, nâng cao năng lực cho các cơ quan quản lý nhà nước về bảo hiểm y tế\n"
+            "- Kiểm soát chi phí khám, chữa bệnh bảo hiểm y tế minh bạch, khoa học.\n"
+            "Đẩy nhanh tiến độ xây dựng, triển khai các phương thức thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế.\n"
+            "Xây dựng tài liệu chuyên môn hướng dẫn lập dự kiến chi, điều chỉnh dự kiến chi khám bệnh, chữa bệnh bảo hiểm "
+            "y tế.\n"
+            "- Xây dựng cơ chế, lộ trình thí điểm đa dạng các loại hình cung ứng dịch vụ bảo hiểm y tế.\n")
+    header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 844/QĐ-TTg\nHà Nội, ngày 13 tháng 5 năm 2026\nKẾ HOẠCH HÀNH ĐỘNG\n"
+    found = [(o.text[:30], [a.name for a in o.assignees][:2]) for o in _obligations(body, header)]
+    assert found[-2:] == [("Kiểm soát chi phí khám, chữa b", ["các bộ", "các cơ quan ngang bộ"]),
+                          ("Xây dựng cơ chế, lộ trình thí ", ["các bộ", "các cơ quan ngang bộ"])]

@@ -159,6 +159,10 @@ class _Walk:
     # the block read last, when it was a short item whose one task is its subject alone, unpunctuated ("5. Sở, ban, ngành
     # liên quan"), with that task: if the paragraph below has no actor of its own, the item was its heading
     bare_item: tuple[Block, Draft] | None = None
+    # the task of the block read last, when it was a bullet of a list a lead-in addresses: a paragraph below it with no
+    # subject of its own explains it ("- Kiểm soát chi phí khám, chữa bệnh ..." then "Đẩy nhanh tiến độ xây dựng ...");
+    # the list, and whom the lead-in addresses, go on below it
+    bullet_task: tuple[Draft, int] | None = None  # with where the last block read under it ends
 
     def close_item(self) -> None:
         """No labelled field below this point completes the enumerated item or the fields' group above it."""
@@ -291,6 +295,7 @@ class ObligationExtractor:
         bare_bullet, walk.bare_bullet = walk.bare_bullet, None
         heading_item, walk.heading_item = walk.heading_item, None
         bare_item, walk.bare_item = walk.bare_item, None
+        bullet_task, walk.bullet_task = walk.bullet_task, None
         if line.lstrip().startswith("Mẫu") and FORM_START.match(line):
             walk.in_form = True  # the forms a text annexes run to its end, or to the next article or chapter
             return
@@ -351,6 +356,11 @@ class ObligationExtractor:
             walk.contexts[-1].assignees = [self.subjects.remit_body]  # "Điều 2." then "Nhiệm vụ và quyền hạn" on a line of its own
             walk.contexts[-1].duties = True
             return
+        if not block.enum and bullet_task is not None and walk.intro and drafts and drafts[-1] is bullet_task[0] \
+                and not self.text[bullet_task[1]:block.span[0]].strip() and not line.rstrip().endswith(":") \
+                and not self.subjects.subject(block.content_start, block.span[1]).explicit:
+            walk.bullet_task = (bullet_task[0], block.span[1])
+            return
         if not block.enum and not (walk.intro and self._continues_item(block, line)):
             intro = self._intro(block, walk.intro)
             if intro is not walk.intro:
@@ -385,6 +395,8 @@ class ObligationExtractor:
             made[0].path = made[0].path or heading_item.path
         if block.enum == "bullet" and not made:
             walk.bare_bullet = block
+        elif block.enum == "bullet":
+            walk.bullet_task = (made[-1], block.span[1])
         elif block.enum in LEVEL and len(made) == 1 and made[0].explicit \
                 and BARE_ITEM.fullmatch(self.text, block.content_start, block.span[1]):
             walk.bare_item = (block, made[0])
