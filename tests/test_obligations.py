@@ -131,6 +131,11 @@ PREFILTER = [
     ("Chánh Văn phòng, Giám đốc các Sở chịu trách nhiệm thi hành Quyết định này./.", "closing", True),
     ("Văn phòng Chính phủ thông báo để các Bộ, cơ quan liên quan biết, thực hiện./.", "closing", True),
     ("Sở Tài chính chủ trì, phối hợp với các sở, ngành bố trí kinh phí chi thường xuyên.", "closing", False),
+    # dev vi_tb_641_vpcp_2025, vi_tb_624_vpcp_2025, vi_cv_4240_ubnd-vx_hcm_2025: how notices and letters close
+    ("Văn phòng Chính phủ xin trân trọng thông báo./.", "closing", True),
+    ("Văn phòng Chính phủ trân trọng thông báo để các đồng chí biết, chỉ đạo tổ chức thực hiện./.", "closing", True),
+    ("Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.", "closing", True),
+    ("Đề nghị các cơ quan, đơn vị khẩn trương triển khai thực hiện các nhiệm vụ sau:", "closing", False),
     ("Quyết định này có hiệu lực kể từ ngày ký.", "document_clause", True),
     ("BÃI BỎ Quyết định số 12/2020/QĐ-UBND.", "document_clause", True),  # upper case: the text is lower-cased
     ("Bộ Xây dựng hoàn thiện hồ sơ trước ngày 15/12/2025.", "document_clause", False),
