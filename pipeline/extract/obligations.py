@@ -374,21 +374,7 @@ class ObligationExtractor:
         made = self._block(block, walk.contexts, walk.intro, carry)
         if not made and not block.enum and bare_item and drafts and drafts[-1] is bare_item[1] \
                 and not self.text[bare_item[0].span[1]:block.span[0]].strip():
-            # "5. Sở, ban, ngành liên quan" then "Căn cứ theo chức năng, nhiệm vụ, ... xây dựng kế hoạch ...": the item only
-            # named the bodies whose work the paragraph gives
-            item, contexts, item_actor = bare_item[0], list(walk.contexts), walk.item_actor
-            self._heading(item, self.text[item.span[0]:item.span[1]], LEVEL[item.enum or ""], [])
-            made = self._block(block, walk.contexts, walk.intro)
-            if made:
-                drafts.pop()
-                heading_item, walk.heading_item = walk.heading_item, None
-                made[0].path = made[0].path or item.path
-            else:
-                walk.contexts, walk.item_actor, walk.under_heading, walk.heading_item = contexts, item_actor, False, None
-                if self._closing(block):
-                    # "Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc" then "Chính phủ, ... chịu
-                    # trách nhiệm thi hành Quyết định này./.": one closing formula the page broke in two
-                    drafts.pop()
+            made, heading_item = self._under_bare_item(block, bare_item[0], drafts)
         if heading_item and not block.enum and made and made[0].span[0] == block.content_start \
                 and not self.text[heading_item.span[1]:block.span[0]].strip():
             made[0].span = (heading_item.content_start, made[0].span[1])
@@ -401,6 +387,26 @@ class ObligationExtractor:
                 and BARE_ITEM.fullmatch(self.text, block.content_start, block.span[1]):
             walk.bare_item = (block, made[0])
         drafts.extend(made)
+
+    def _under_bare_item(self, block: Block, item: Block, drafts: list[Draft]) -> tuple[list[Draft], Block | None]:
+        """'5. Sở, ban, ngành liên quan' then 'Căn cứ theo chức năng, nhiệm vụ, ... xây dựng kế hoạch ...': the item
+        only named the bodies whose work the paragraph (with no actor of its own) gives, so it is read again as the
+        paragraph's heading; the paragraph's tasks, and the item they start at."""
+        walk = self.walk
+        contexts, item_actor = list(walk.contexts), walk.item_actor
+        self._heading(item, self.text[item.span[0]:item.span[1]], LEVEL[item.enum or ""], [])
+        made = self._block(block, walk.contexts, walk.intro)
+        heading_item, walk.heading_item = walk.heading_item, None
+        if made:
+            drafts.pop()  # the item's own task was its heading
+            made[0].path = made[0].path or item.path
+            return made, heading_item
+        walk.contexts, walk.item_actor, walk.under_heading = contexts, item_actor, False
+        if self._closing(block):
+            # "Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc" then "Chính phủ, ... chịu trách
+            # nhiệm thi hành Quyết định này./.": one closing formula the page broke in two
+            drafts.pop()
+        return [], None
 
     def _heading(self, block: Block, line: str, level: int, drafts: list[Draft]) -> None:
         """A heading or an item that only names bodies: its bodies, role, partners and date carry down to the
