@@ -150,6 +150,10 @@ def test_legacy_tcvn3_lines_in_a_unicode_page_are_decoded():
     page = "Quyết định 1408/QĐ-BXD\nV/v: §Ýnh chÝnh QuyÕt ®Þnh sè 29/2007/Q§-BXD ngµy 31/12/2007 cña\nCòn hiệu lực"
     assert decode_legacy_lines(page).split("\n") == [
         "Quyết định 1408/QĐ-BXD", "V/v: Đính chính Quyết định số 29/2007/QĐ-BXD ngày 31/12/2007 của", "Còn hiệu lực"]
+    # its enacting line, two words, each a syllable once read as TCVN3; a Latin-1 name is no such line
+    assert decode_legacy_lines("QuyÕt ®Þnh") == "Quyết định"
+    assert decode_legacy_lines("Café Éclair") == "Café Éclair"
+    assert "QuyÕt" not in extracted(str(DEV.parents[0] / "pages" / "vi_qd_1408_bxd.html"))["text"]
 
 
 def test_a_dateline_without_its_comma():

@@ -373,6 +373,8 @@ def _decode_line(line: str) -> str:
         return line
     decoded = _decode_tcvn3(line.encode("latin-1"))
     new, old = _score("tcvn3", decoded), _score("unicode", line)
-    if new.units >= MIN_LEGACY_PARTS and new.value >= LEGACY_CONFIDENCE and new.valid > old.valid:
+    # a short line whose every part reads as a syllable ("QuyÕt ®Þnh" -> "Quyết định") is as sure as a long one
+    sure = new.value >= LEGACY_CONFIDENCE or new.valid == new.units
+    if new.units >= MIN_LEGACY_PARTS and sure and new.valid > old.valid:
         return decoded
     return line
