@@ -1638,3 +1638,12 @@ def test_a_bullets_paragraphs_keep_the_list_of_the_lead_in_going():
     found = [(o.text[:30], [a.name for a in o.assignees][:2]) for o in _obligations(body, header)]
     assert found[-2:] == [("Kiểm soát chi phí khám, chữa b", ["các bộ", "các cơ quan ngang bộ"]),
                           ("Xây dựng cơ chế, lộ trình thí ", ["các bộ", "các cơ quan ngang bộ"])]
+
+
+def test_in_a_letter_the_ground_before_its_request_is_no_task():
+    # crawl c81379258ef3a44f (11208/BNV-KHTC to the provinces) item 2: "Về mức chi phí quản lý (tỷ lệ %) ...: Trên cơ sở ý
+    # kiến của Bộ Tài chính tại Công văn số 15564/BTC-KTN ... Vì vậy, đề nghị Ủy ban nhân dân các tỉnh, thành phố trực
+    # thuộc trung ương căn cứ ...": the words before the request to the addressees are its ground
+    obligations = extracted(str(CRAWL / "c81379258ef3a44f.md"))["obligations"]
+    assert not any(o["text"].startswith("Về mức chi phí quản lý") for o in obligations)
+    assert any(o["text"].startswith("Vì vậy, đề nghị Ủy ban nhân dân các tỉnh") for o in obligations)

@@ -631,6 +631,11 @@ class ObligationExtractor:
                         continue  # "Căn cứ quy định nêu trên, cơ quan thuế không có trách nhiệm ... Do vậy, đề nghị X ..."
                     return []
                 who, role, partners = inherited
+                if who and who == self._given_work() and not intro \
+                        and REQUEST_AFTER.search(self.text, end - 1, block.span[1]):
+                    # "Về mức chi phí quản lý ...: Trên cơ sở ý kiến của Bộ Tài chính ... Vì vậy, đề nghị Ủy ban nhân dân
+                    # các tỉnh ...": in a letter, what comes before its request to the addressees is the ground for it
+                    continue
                 drafts.append(self._draft(block, opens, end, who, role))
                 drafts[-1].generic_actor = not who
                 for partner in partners:  # the heading's partners support each of its points
