@@ -1647,3 +1647,14 @@ def test_in_a_letter_the_ground_before_its_request_is_no_task():
     obligations = extracted(str(CRAWL / "c81379258ef3a44f.md"))["obligations"]
     assert not any(o["text"].startswith("Về mức chi phí quản lý") for o in obligations)
     assert any(o["text"].startswith("Vì vậy, đề nghị Ủy ban nhân dân các tỉnh") for o in obligations)
+
+
+def test_the_duties_of_a_kind_of_state_unit_name_no_body():
+    # crawl e4ddc120fc14463c (a decree on training civil servants) "Điều 38. Trách nhiệm của đơn vị sử dụng công chức" then
+    # "1. Thực hiện các quy định về đào tạo, bồi dưỡng công chức." ...: a kind of state unit, named by what it does: its
+    # points are tasks that name no body
+    obligations = extracted(str(CRAWL / "e4ddc120fc14463c.md"))["obligations"]
+    points = [o for o in obligations if o["text"].startswith(("Thực hiện các quy định về đào tạo, bồi dưỡng công chức",
+                                                               "Đề xuất, lựa chọn chương trình đào tạo, bồi dưỡng",
+                                                               "Tạo điều kiện để công chức tham gia các khóa"))]
+    assert len(points) == 3 and not any(o["assignees"] for o in points)

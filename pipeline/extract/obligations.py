@@ -109,6 +109,8 @@ TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành
                        re.I)
 # a short item without a closing stop: it may only name the bodies whose work follows
 BARE_ITEM = re.compile(r"[^\n]{1,120}(?<![.;:!?])\s*")
+# "đơn vị sử dụng công chức", "cơ quan quản lý nhà nước về ...": a kind of state unit, after "Trách nhiệm của"
+UNIT_OF_STATE = re.compile(r"(?:các\s+)?(?:đơn\s+vị|cơ\s+quan)\s+\w", re.I)
 # where a sentence ends and the next begins: "... kể từ ngày ký. Giao Sở ..."
 NEXT_SENTENCE = re.compile(r"[.;]\s+(?=[A-ZĐ])")
 # "5. Xây dựng Nghị định của Chính phủ", "Dự thảo Quyết định của Thủ tướng Chính phủ": the body after a text and "của"
@@ -439,9 +441,11 @@ class ObligationExtractor:
             own = [self.subjects.remit_body]  # "Điều 2. Nhiệm vụ và quyền hạn" of the regulation of Sở Tư pháp's remit
         task_section = not self.cues.units.non_task_heading.match(line.strip()) and not lists_cases
         lead = bool(self.cues.roles.lead_after_opener.search(line))
-        # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị"
-        generic = not own and self.units.generic_actor_at(duty.end() if duty else block.content_start, block.span[1],
-                                                      heading=True)
+        # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị",
+        # "Điều 38. Trách nhiệm của đơn vị sử dụng công chức" (a kind of state unit, named by what it does)
+        generic = not own and (self.units.generic_actor_at(duty.end() if duty else block.content_start, block.span[1],
+                                                       heading=True)
+                               or bool(duty) and bool(UNIT_OF_STATE.match(self.text, duty.end(), block.span[1])))
         partners = self.subjects.partners(block.content_start, block.span[1]) if own else []
         duties = bool(duty) or bool(self.subjects.remit_body and own and own[0] is self.subjects.remit_body)
         walk.contexts.append(_Context(level, own, lead, task_section, (block.content_start, block.span[1]), generic,
