@@ -1608,14 +1608,18 @@ def test_a_numbered_row_whose_last_cells_merge_below_is_a_whole_row():
     assert any(o["text"].startswith("Học tập kinh nghiệm nước ngoài") for o in obligations)
 
 
+def _opening(obligations: list[dict], *openings: str) -> list[dict]:
+    """The obligations whose text opens with one of the openings."""
+    return [o for o in obligations if o["text"].startswith(openings)]
+
+
 def test_a_task_cell_that_lists_dash_items_under_the_column_of_its_content():
     # crawl 646f0a00d4174382 Phụ lục I (STT | Cơ quan chủ trì | Cơ quan phối hợp | Thuộc nhóm nhiệm vụ, hành động | Nội dung
     # nhiệm vụ | Chỉ tiêu đạt được | Thời hạn hoàn thành): the group a row belongs to is no task column, the content is;
     # row A.6's content cell lists three dash items, three tasks of the row's lead and partners
     obligations = extracted(str(CRAWL / "646f0a00d4174382.md"))["obligations"]
-    items = [o for o in obligations if o["text"].startswith(("- Đầu tư, hiện đại hóa và xã hội hóa mạng lưới quan trắc",
-                                                              "Vận hành Hệ thống cảnh báo, dự báo, kiểm soát ô nhiễm",
-                                                              "Diễn tập và vận hành hệ thống ứng phó khẩn cấp"))]
+    items = _opening(obligations, "- Đầu tư, hiện đại hóa và xã hội hóa mạng lưới quan trắc",
+                     "Vận hành Hệ thống cảnh báo, dự báo, kiểm soát ô nhiễm", "Diễn tập và vận hành hệ thống ứng phó khẩn cấp")
     assert len(items) == 3
     assert all(o["assignees"][0]["name"] == "Bộ Nông nghiệp và Môi trường" for o in items)
     assert not any(o["text"].startswith("Xây dựng, vận hành hệ thống quan trắc, cảnh báo") for o in obligations)
@@ -1653,8 +1657,7 @@ def test_the_duties_of_a_kind_of_state_unit_name_no_body():
     # crawl e4ddc120fc14463c (a decree on training civil servants) "Điều 38. Trách nhiệm của đơn vị sử dụng công chức" then
     # "1. Thực hiện các quy định về đào tạo, bồi dưỡng công chức." ...: a kind of state unit, named by what it does: its
     # points are tasks that name no body
-    obligations = extracted(str(CRAWL / "e4ddc120fc14463c.md"))["obligations"]
-    points = [o for o in obligations if o["text"].startswith(("Thực hiện các quy định về đào tạo, bồi dưỡng công chức",
-                                                               "Đề xuất, lựa chọn chương trình đào tạo, bồi dưỡng",
-                                                               "Tạo điều kiện để công chức tham gia các khóa"))]
+    points = _opening(extracted(str(CRAWL / "e4ddc120fc14463c.md"))["obligations"],
+                      "Thực hiện các quy định về đào tạo, bồi dưỡng công chức",
+                      "Đề xuất, lựa chọn chương trình đào tạo, bồi dưỡng", "Tạo điều kiện để công chức tham gia các khóa")
     assert len(points) == 3 and not any(o["assignees"] for o in points)
