@@ -111,8 +111,6 @@ TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành
 BARE_ITEM = re.compile(r"[^\n]{1,120}(?<![.;:!?])\s*")
 # "đơn vị sử dụng công chức", "cơ quan quản lý nhà nước về ...": a kind of state unit, after "Trách nhiệm của"
 UNIT_OF_STATE = re.compile(r"(?:các\s+)?(?:đơn\s+vị|cơ\s+quan)\s+\w", re.I)
-# where a sentence ends and the next begins: "... kể từ ngày ký. Giao Sở ..."
-NEXT_SENTENCE = re.compile(r"[.;]\s+(?=[A-ZĐ])")
 # "5. Xây dựng Nghị định của Chính phủ", "Dự thảo Quyết định của Thủ tướng Chính phủ": the body after a text and "của"
 # owns the text; it is not who acts
 TEXT_OWNER = re.compile(rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị)\s+của\s+$", re.I)
@@ -230,6 +228,7 @@ class ObligationExtractor:
     def extract(self, doc_id: str, addressees: list[AgencyMention]) -> list[Obligation]:
         """Walk the blocks after the header in order; each kind of block has its reader."""
         self.addressees = addressees
+        self.given_work = self._given_work()  # read for every unit that names no actor: computed once
         self.walk = _Walk()
         drafts: list[Draft] = []
         table = TaskTable(self.text, self.cues.layout.columns, self.cue_hits, self.mentions,
@@ -321,7 +320,7 @@ class ObligationExtractor:
             walk.group.append(draft)
             return
         if not block.enum and drafts and TIME_ONLY.match(self.text, block.content_start, block.span[1]) \
-                and not self.text[drafts[-1].span[1]:block.span[0]].strip():
+                and self._touches(drafts[-1].span[1], block):
             drafts[-1].span = (drafts[-1].span[0], block.span[1])
             return
         if block.enum != "bullet" and not (block.enum is None and walk.group and self._rest_of_above(block)):
@@ -359,7 +358,7 @@ class ObligationExtractor:
             walk.contexts[-1].duties = True
             return
         if not block.enum and bullet_task is not None and walk.intro and drafts and drafts[-1] is bullet_task[0] \
-                and not self.text[bullet_task[1]:block.span[0]].strip() and not line.rstrip().endswith(":") \
+                and self._touches(bullet_task[1], block) and not line.rstrip().endswith(":") \
                 and not self.subjects.subject(block.content_start, block.span[1]).explicit:
             walk.bullet_task = (bullet_task[0], block.span[1])
             return
@@ -372,13 +371,13 @@ class ObligationExtractor:
         # "...; Các bộ, ngành, địa phương ... tổ chức rà soát ...;" then "gửi kết quả về Bộ Công an trước ngày 10 tháng 12 năm
         # 2025; Bộ Công an tổng hợp, ...": the page broke the last task's sentence; its words run on into this paragraph
         carry = drafts[-1] if not block.enum and drafts and self._rest_of_above(block) \
-            and not self.text[drafts[-1].span[1]:block.span[0]].strip() else None
+            and self._touches(drafts[-1].span[1], block) else None
         made = self._block(block, walk.contexts, walk.intro, carry)
         if not made and not block.enum and bare_item and drafts and drafts[-1] is bare_item[1] \
-                and not self.text[bare_item[0].span[1]:block.span[0]].strip():
+                and self._touches(bare_item[0].span[1], block):
             made, heading_item = self._under_bare_item(block, bare_item[0], drafts)
         if heading_item and not block.enum and made and made[0].span[0] == block.content_start \
-                and not self.text[heading_item.span[1]:block.span[0]].strip():
+                and self._touches(heading_item.span[1], block):
             made[0].span = (heading_item.content_start, made[0].span[1])
             made[0].path = made[0].path or heading_item.path
         if block.enum == "bullet" and not made:
@@ -404,7 +403,7 @@ class ObligationExtractor:
             made[0].path = made[0].path or item.path
             return made, heading_item
         walk.contexts, walk.item_actor, walk.under_heading = contexts, item_actor, False
-        if self._closing(block):
+        if self._closing(block.content_start, self.text[block.content_start:block.span[1]]):
             # "Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc" then "Chính phủ, ... chịu trách
             # nhiệm thi hành Quyết định này./.": one closing formula the page broke in two
             drafts.pop()
@@ -567,14 +566,13 @@ class ObligationExtractor:
         # one lookup rules out both lists for most blocks (the closing formula has the longer reach)
         if hits.may_match(NO_TASK_CUES, start, min(start + CLOSING_REACH, block.span[1])):
             line = self.text[start:block.span[1]]
-            if self._closing(block):
+            if self._closing(start, line):
                 return []  # "X chịu trách nhiệm thi hành Quyết định này", "... để biết, thực hiện"; a page may run on
             if units.document_clause.found(hits, line, start, DOCUMENT_CLAUSE_REACH) \
                     and not self.cues.subject.opener.match(line):  # "Giao Sở Tư pháp căn cứ các TTHC ban hành ..."
                 # the document takes effect, promulgates its attachment, repeals another; "Quyết định này có hiệu lực
                 # thi hành kể từ ngày ký. Giao Sở Giáo dục và Đào tạo chủ trì ...": a sentence after it may give work
-                given = NEXT_SENTENCE.search(line)
-                if given and self.cues.subject.opener.match(self.text, start + given.end()):
+                if given := REQUEST_AFTER.search(line):
                     return self._block(replace(block, content_start=start + given.end()), contexts, intro, carry)
                 return []
         if block.kind not in ("body", "appendix"):
@@ -635,7 +633,7 @@ class ObligationExtractor:
                         continue  # "Căn cứ quy định nêu trên, cơ quan thuế không có trách nhiệm ... Do vậy, đề nghị X ..."
                     return []
                 who, role, partners = inherited
-                if who and who == self._given_work() and not intro \
+                if who and who == self.given_work and not intro \
                         and REQUEST_AFTER.search(self.text, end - 1, block.span[1]):
                     # "Về mức chi phí quản lý ...: Trên cơ sở ý kiến của Bộ Tài chính ... Vì vậy, đề nghị Ủy ban nhân dân
                     # các tỉnh ...": in a letter, what comes before its request to the addressees is the ground for it
@@ -650,9 +648,13 @@ class ObligationExtractor:
             draft.headings = headings
         return made
 
-    def _closing(self, block: Block) -> bool:
-        start = block.content_start
-        return self.cues.units.closing.found(self.cue_hits, self.text[start:block.span[1]], start, CLOSING_REACH)
+    def _closing(self, start: int, unit: str) -> bool:
+        """Whether the unit (text from start) is a closing formula ("X chịu trách nhiệm thi hành Quyết định này")."""
+        return self.cues.units.closing.found(self.cue_hits, unit, start, CLOSING_REACH)
+
+    def _touches(self, end: int, block: Block) -> bool:
+        """Nothing but white space between end (of a block or task above) and the block."""
+        return not self.text[end:block.span[0]].strip()
 
     def _inherited(self, block: Block, contexts: list[_Context], intro: list[AgencyMention] | None,
                    start: int, end: int) -> tuple[list[AgencyMention], str, list[AgencyMention]] | None:
@@ -682,7 +684,7 @@ class ObligationExtractor:
             return None  # an answer's points state the rules; its requests name their addressee ("Đề nghị Công ty ...")
         if intro:
             return intro, "responsible", []
-        if addressed := self._given_work():
+        if addressed := self.given_work:
             return addressed, "responsible", []
         if self.language == "en" and any(c.task_section for c in contexts) and all(c.task_section for c in contexts) \
                 and (modal := self.cues.subject.modal_subject.match(self.text, start, end)) \
@@ -700,7 +702,7 @@ class ObligationExtractor:
         phố chỉ đạo ..."): the list, and whom its lead-in addresses, go on below it."""
         parent = self.walk.parent  # an item that is a sentence, not the title of what follows it
         if parent is None or parent.enum in ("article", "part", "chapter", "section") \
-                or self.text[parent.span[1]:block.span[0]].strip():
+                or not self._touches(parent.span[1], block):
             return False
         if self._rest_of_above(block):
             return True
