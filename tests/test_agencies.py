@@ -128,6 +128,16 @@ def test_a_provinces_youth_union(reg, text, province, expected):
     assert names(reg, text, province=province) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # crawl 6e205b75bcc588b5 (a table's partners cell) and corpora/crawl 001c610b2efdcf0c IV.5 (a heading): the class's
+    # nouns coordinated without their commas
+    ("- Sở Nông nghiệp và Môi trường,\ncác sở ngành liên quan;", ["Sở Nông nghiệp và Môi trường", "các sở, ban, ngành"]),
+    ("5. Các sở\nngành liên quan, Viện Nghiên cứu phát triển Thành phố", ["các sở, ban, ngành"]),
+])
+def test_a_class_written_without_its_commas(reg, text, expected):
+    assert names(reg, text)[:len(expected)] == expected
+
+
 def test_the_wards_communes_and_special_zones_are_one_mention(reg):
     # dev vi_kh_172_ubnd_hcm_2025: without "các", in that order; the mention takes "đặc khu" in, so a heading that
     # names them ("6. Ủy ban nhân dân phường, xã, đặc khu") names bodies only

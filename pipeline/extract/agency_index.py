@@ -129,6 +129,8 @@ class AgencyIndex:
             one = (agency.name,)
             for alias in [agency.name, *g.get("aliases", [])]:
                 self._alias(alias, one, "vi", first_cap=False)
+                if "," in alias:  # "các sở ngành liên quan": the class's nouns are often coordinated without commas
+                    self._alias(alias.replace(",", ""), one, "vi", first_cap=False)
             for alias in g.get("aliases_capitalised", []):
                 self._alias(alias, one, "vi")
             for alias in g.get("abbreviations", []):
