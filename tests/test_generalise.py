@@ -1668,3 +1668,27 @@ def test_the_duties_of_a_kind_of_state_unit_name_no_body():
                       "Thực hiện các quy định về đào tạo, bồi dưỡng công chức",
                       "Đề xuất, lựa chọn chương trình đào tạo, bồi dưỡng", "Tạo điều kiện để công chức tham gia các khóa")
     assert len(points) == 3 and not any(o["assignees"] for o in points)
+
+
+@pytest.mark.parametrize(("body", "header", "lead_in_is_a_task"), [
+    # dev vi_ct_010_ubnd_daklak_2025: the lead-in is long only for its ground ("Nhằm khắc phục ..."); after the bodies
+    # it asks it only hands them the points below
+    ("Nhằm khắc phục những tồn tại, hạn chế nêu trên, nâng cao hiệu lực, hiệu quả trong công tác quản lý nhà nước về "
+     "đầu tư; bảo đảm môi trường đầu tư thông thoáng, minh bạch, Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, "
+     "ngành và Chủ tịch UBND các xã, phường nâng cao trách nhiệm, tập trung thực hiện các nội dung sau:\n"
+     "1. Sở Tài chính chủ trì thẩm định chủ trương đầu tư dự án đúng thời hạn.\n",
+     "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 10/CT-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\nCHỈ THỊ\n", False),
+    # crawl 45cc2b3cda45b66c Điều 1: work of its own before "bảo đảm một số yêu cầu sau:" keeps the lead-in a task
+    ("Điều 1. Giao Bộ Công an chủ trì, phối hợp với các bộ, cơ quan ngang bộ và các cơ quan có liên quan nghiên cứu, "
+     "tiếp thu tối đa ý kiến Thành viên Chính phủ; Bộ Công an chịu trách nhiệm toàn diện về các nội dung tiếp thu, giải "
+     "trình ý kiến Thành viên Chính phủ, khẩn trương hoàn thiện hồ sơ dự án Pháp lệnh theo đúng quy định, bảo đảm một "
+     "số yêu cầu sau:\n1. Quán triệt và thể chế hóa đầy đủ các quan điểm, chủ trương, chính sách của Đảng.\n",
+     "CHÍNH PHỦ\nSố: 377/NQ-CP\nHà Nội, ngày 21 tháng 11 năm 2025\nNGHỊ QUYẾT\n", True),
+])
+def test_a_lead_in_that_only_hands_over_its_points(body, header, lead_in_is_a_task):
+    text = header + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    openings = [o.text[:20] for o in extract_text(text, source=source).obligations]
+    lead_in = body.split("\n")[0].removeprefix("Điều 1. ")[:20]
+    assert (lead_in in openings) is lead_in_is_a_task
+    assert len(openings) == (2 if lead_in_is_a_task else 1)  # the point below is a task either way

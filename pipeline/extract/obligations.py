@@ -98,6 +98,15 @@ POINTS_FOLLOW = re.compile(r"(?:triển\s+khai\s+)?thực\s+hiện\s+(?:tốt\s+
 # "1. Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường hợp sau đây:", "1. Học viện Chính trị quốc gia Hồ
 # Chí Minh tổ chức bồi dưỡng các chương trình sau:": the points below are the cases or things it lists, not tasks; a
 # lead-in that names its body is the task itself
+# after the bodies a lead-in asks: "(và các đơn vị liên quan) (trong phạm vi chức năng, quyền hạn của mình) tập trung thực
+# hiện các nhiệm vụ trọng tâm, cụ thể như sau:", "nâng cao trách nhiệm, tập trung thực hiện các nội dung sau:", "như sau:"
+ANNOUNCES_POINTS = re.compile(
+    r"\s*(?:(?:và\s+)?(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)(?:,\s*đơn\s+vị)?\s+(?:có\s+)?liên\s+quan\s*)?"
+    r"(?:(?:trong\s+phạm\s+vi|theo)\s+chức\s+năng[^:]{0,50}?(?:của\s+mình|được\s+giao)\s*,?\s*)?"
+    r"(?:(?:nâng\s+cao\s+trách\s+nhiệm|tập\s+trung|chỉ\s+đạo|và|tổ\s+chức|triển\s+khai|thực\s+hiện|hoàn\s+thành|ngay"
+    r"|nghiêm|đầy\s+đủ|kịp\s+thời|có\s+hiệu\s+quả|quyết\s+liệt|đồng\s+bộ|tiếp\s+tục)[\s,]*)*"
+    r"(?:(?:những|các|một\s+số)\s+(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp)(?:,\s*giải\s+pháp)?[^,:;.]{0,40}?(?:,\s*)?)?"
+    r"(?:cụ\s+thể\s+)?(?:như\s+)?sau(?:\s+đây)?\s*:\s*$", re.I)
 CASES_LEAD_IN = re.compile(r"\b(?:trường\s+hợp|điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí|chương\s+trình)\s+(?:sau|dưới)(?:\s+đây)?"
                            r"\s*:\s*$", re.I)
 # "Về vấn đề này, Cục Thuế có ý kiến như sau:": a letter answering a query; its points state the rules that apply
@@ -366,7 +375,7 @@ class ObligationExtractor:
             intro = self._intro(block, walk.intro)
             if intro is not walk.intro:
                 walk.intro, walk.intro_at = intro, block.span[0]
-            if line.rstrip().endswith(":") and len(line) <= 2 * LONG_LEAD_IN:
+            if line.rstrip().endswith(":") and (len(line) <= 2 * LONG_LEAD_IN or self._announces_points(block)):
                 return
         # "...; Các bộ, ngành, địa phương ... tổ chức rà soát ...;" then "gửi kết quả về Bộ Công an trước ngày 10 tháng 12 năm
         # 2025; Bộ Công an tổng hợp, ...": the page broke the last task's sentence; its words run on into this paragraph
@@ -647,6 +656,13 @@ class ObligationExtractor:
         for draft in made:
             draft.headings = headings
         return made
+
+    def _announces_points(self, block: Block) -> bool:
+        """A long lead-in whose words after the bodies it asks only hand them the points below ("Để khắc phục ..., Chủ
+        tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành ... tập trung thực hiện các nội dung sau:"): its length is
+        its ground, not work of its own."""
+        found = self.mentions(block.content_start, block.span[1])
+        return bool(found) and bool(ANNOUNCES_POINTS.match(self.text, max(m.span[1] for m in found), block.span[1]))
 
     def _closing(self, start: int, unit: str) -> bool:
         """Whether the unit (text from start) is a closing formula ("X chịu trách nhiệm thi hành Quyết định này")."""
