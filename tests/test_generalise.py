@@ -1692,3 +1692,25 @@ def test_a_lead_in_that_only_hands_over_its_points(body, header, lead_in_is_a_ta
     lead_in = body.split("\n")[0].removeprefix("Điều 1. ")[:20]
     assert (lead_in in openings) is lead_in_is_a_task
     assert len(openings) == (2 if lead_in_is_a_task else 1)  # the point below is a task either way
+
+
+def test_a_duty_point_and_its_paragraphs_are_one_task():
+    # crawl b527d7996ed66f24 (a province's rules on its Sở Nội vụ) Điều 2.4.a: under a body's duties, a point that ends with
+    # ':' and names no body of its own, then its content in paragraphs: one task of that body, from the point on
+    header = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 2920/QĐ-UBND\nHà Tĩnh, ngày 24 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+              "VỀ VIỆC BAN HÀNH QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ NỘI VỤ\n")
+    body = ("Điều 2. Nhiệm vụ và quyền hạn\n\n4. Về tổ chức bộ máy:\n\na) Tham mưu, giúp Ủy ban nhân dân tỉnh:\n\n"
+            "Trình Hội đồng nhân dân tỉnh quyết định việc thành lập, tổ chức lại, thay đổi tên gọi, giải thể cơ quan "
+            "chuyên môn, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh theo quy định của pháp luật;\n\n"
+            "Hướng dẫn cụ thể về trình tự, thủ tục thành lập, tổ chức lại, giải thể đơn vị sự nghiệp công lập thuộc Ủy "
+            "ban nhân dân tỉnh;\n\nb) Thẩm định, hướng dẫn, theo dõi, kiểm tra việc thực hiện phân loại, xếp hạng đơn "
+            "vị sự nghiệp công lập của địa phương theo quy định của pháp luật.\n")
+    text = header + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    found = [(o.path, o.text.split("\n")[0], [a.name for a in o.assignees])
+             for o in extract_text(text, source=source).obligations]
+    assert found == [("2.4.a", "Tham mưu, giúp Ủy ban nhân dân tỉnh:", ["Sở Nội vụ"]),
+                     ("2.4.b", "Thẩm định, hướng dẫn, theo dõi, kiểm tra việc thực hiện phân loại, xếp hạng đơn vị sự "
+                               "nghiệp công lập của địa phương theo quy định của pháp luật.", ["Sở Nội vụ"])]
+    first = extract_text(text, source=source).obligations[0]
+    assert first.text.rstrip().endswith("thuộc Ủy ban nhân dân tỉnh;")  # its last paragraph is in it

@@ -142,6 +142,9 @@ class _Context:
     generic: bool = False  # "5. Các đơn vị thực hiện kiểm kê:": an actor, though it names no body
     partners: list[AgencyMention] = field(default_factory=list)  # "2. Sở X chủ trì, phối hợp với Y, Z:"
     duties: bool = False  # "Nhiệm vụ, quyền hạn của Bộ X", "Trách nhiệm của Sở Y": its points are X's own duties
+    # one of those duties, named by a point that ends with ':' ("a) Tham mưu, giúp Ủy ban nhân dân tỉnh:"): the paragraphs
+    # below it are its content, one task with it
+    continued: bool = False
 
 
 @dataclass
@@ -172,6 +175,7 @@ class _Walk:
     # subject of its own explains it ("- Kiểm soát chi phí khám, chữa bệnh ..." then "Đẩy nhanh tiến độ xây dựng ...");
     # the list, and whom the lead-in addresses, go on below it
     bullet_task: tuple[Draft, int] | None = None  # with where the last block read under it ends
+    continued_task: tuple[_Context, Draft] | None = None  # the task a duty's point and its paragraphs make so far
 
     def close_item(self) -> None:
         """No labelled field below this point completes the enumerated item or the fields' group above it."""
@@ -382,6 +386,8 @@ class ObligationExtractor:
         carry = drafts[-1] if not block.enum and drafts and self._rest_of_above(block) \
             and self._touches(drafts[-1].span[1], block) else None
         made = self._block(block, walk.contexts, walk.intro, carry)
+        if not block.enum and made and walk.under_heading and walk.contexts and walk.contexts[-1].continued:
+            made = self._continue_duty(walk.contexts[-1], made)
         if not made and not block.enum and bare_item and drafts and drafts[-1] is bare_item[1] \
                 and self._touches(bare_item[0].span[1], block):
             made, heading_item = self._under_bare_item(block, bare_item[0], drafts)
@@ -397,6 +403,24 @@ class ObligationExtractor:
                 and BARE_ITEM.fullmatch(self.text, block.content_start, block.span[1]):
             walk.bare_item = (block, made[0])
         drafts.extend(made)
+
+    def _continue_duty(self, context: _Context, made: list[Draft]) -> list[Draft]:
+        """A paragraph under a duty's point ('a) Tham mưu, giúp Ủy ban nhân dân tỉnh:' then 'Trình Hội đồng nhân dân tỉnh
+        quyết định ...'): its subject-less work is the point's task, which starts at the point and runs on to its last
+        paragraph; a clause that names its own body stays a task of its own."""
+        walk = self.walk
+        own = [d for d in made if d.explicit]
+        if walk.continued_task is not None and walk.continued_task[0] is context:
+            task = walk.continued_task[1]
+            task.span = (task.span[0], max(d.span[1] for d in made))
+            return own
+        first = next((d for d in made if not d.explicit), None)
+        if first is None:
+            return made
+        first.span = (context.span[0], first.span[1])
+        first.content_start = context.span[0]
+        walk.continued_task = (context, first)
+        return made
 
     def _under_bare_item(self, block: Block, item: Block, drafts: list[Draft]) -> tuple[list[Draft], Block | None]:
         """'5. Sở, ban, ngành liên quan' then 'Căn cứ theo chức năng, nhiệm vụ, ... xây dựng kế hoạch ...': the item
@@ -456,8 +480,10 @@ class ObligationExtractor:
                                or bool(duty) and bool(UNIT_OF_STATE.match(self.text, duty.end(), block.span[1])))
         partners = self.subjects.partners(block.content_start, block.span[1]) if own else []
         duties = bool(duty) or bool(self.subjects.remit_body and own and own[0] is self.subjects.remit_body)
+        continued = not (own or generic or framing or duty or lists_cases) and line.rstrip().endswith(":") \
+            and block.enum not in ("article", "part", "chapter", "section") and any(c.duties for c in walk.contexts)
         walk.contexts.append(_Context(level, own, lead, task_section, (block.content_start, block.span[1]), generic,
-                                      partners, duties))
+                                      partners, duties, continued))
         walk.item_actor = None
         walk.under_heading = True
 
@@ -677,7 +703,8 @@ class ObligationExtractor:
         """Who a subject-less unit belongs to, or None when it is not a task at all."""
         if addressee := self.units.addressee_asked(start, end, self.addressees):
             return addressee, "responsible", []
-        if not block.enum and not (self.walk.under_heading and contexts and contexts[-1].assignees):
+        if not block.enum and not (self.walk.under_heading and contexts
+                                   and (contexts[-1].assignees or contexts[-1].continued)):
             if contexts and all(c.task_section for c in contexts) and self.units.generic_actor_at(start, end):
                 return [], "responsible", []  # "Các cơ quan, đơn vị, địa phương căn cứ ... triển khai thực hiện"
             return None  # a plain paragraph without an assignment is background, unless a body's heading heads it
