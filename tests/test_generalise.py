@@ -308,6 +308,11 @@ def test_an_acting_lead_in_with_words_before_its_verb():
     ("Theo Mục 1 Công điện 968/CĐ-TTg năm 2023 về nhiệm vụ của các Bộ trưởng, Thủ trưởng cơ quan ngang bộ:\n"
      "- Rà soát, trình phê duyệt hoặc phê duyệt theo thẩm quyền phương án đơn giản hóa thủ tục hành chính.\n",
      [(None, ["các bộ", "các cơ quan ngang bộ"])]),
+    # dev vi_tb_nonum_kl_ttg_lu_daklak_2025: a purpose clause ends before the request, not at the first ", các" after it
+    ("Để khẩn trương khắc phục hậu quả do lũ, lụt, nhanh chóng ổn định tình hình Nhân dân, khôi phục sản xuất, Thủ "
+     "tướng Chính phủ yêu cầu các Bộ, các ngành, cấp ủy đảng, chính quyền các cấp theo chức năng, nhiệm vụ, quyền hạn "
+     "của mình chủ động hỗ trợ Nhân dân vùng bị thiên tai nhanh chóng khắc phục hậu quả thiên tai, phục hồi sản xuất "
+     "kinh doanh, ổn định đời sống, tập trung một số nhiệm vụ khẩn cấp, cần làm ngay:\n", [(None, ["các bộ"])]),
 ])
 def test_subjects_behind_adverbials_and_generic_actors(body, expected):
     assert tasks(body, "Số: 999/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG BÁO\n") == expected
@@ -1684,6 +1689,13 @@ def test_the_duties_of_a_kind_of_state_unit_name_no_body():
      "trình ý kiến Thành viên Chính phủ, khẩn trương hoàn thiện hồ sơ dự án Pháp lệnh theo đúng quy định, bảo đảm một "
      "số yêu cầu sau:\n1. Quán triệt và thể chế hóa đầy đủ các quan điểm, chủ trương, chính sách của Đảng.\n",
      "CHÍNH PHỦ\nSố: 377/NQ-CP\nHà Nội, ngày 21 tháng 11 năm 2025\nNGHỊ QUYẾT\n", True),
+    # dev vi_nq_380_cp_2025: "..., trong đó cần tập trung thực hiện các nhiệm vụ, giải pháp trọng tâm như sau:"
+    ("Để khẩn trương khắc phục hậu quả thiên tai, nhanh chóng ổn định tình hình Nhân dân, khôi phục sản xuất kinh "
+     "doanh, Chính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, căn cứ theo chức "
+     "năng, nhiệm vụ, quyền hạn được giao, thực hiện khẩn trương, quyết liệt, kịp thời, hiệu quả Kết luận của Bộ Chính "
+     "trị, các Nghị quyết, chỉ đạo của Chính phủ, Thủ tướng Chính phủ, trong đó cần tập trung thực hiện các nhiệm vụ, "
+     "giải pháp trọng tâm như sau:\n1. Bộ Tài chính khẩn trương bố trí kinh phí khắc phục hậu quả thiên tai.\n",
+     "CHÍNH PHỦ\nSố: 380/NQ-CP\nHà Nội, ngày 25 tháng 11 năm 2025\nNGHỊ QUYẾT\n", False),
 ])
 def test_a_lead_in_that_only_hands_over_its_points(body, header, lead_in_is_a_task):
     text = header + body

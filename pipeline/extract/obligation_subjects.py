@@ -49,8 +49,9 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # the case it is for: "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành chính công tỉnh ..."
                    rf"|{CASE_CLAUSE}"
                    # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
-                   # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ...")
-                   r"|Để\s[^.;:]{0,300}?,\s*(?=các\s))\s*")
+                   # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ..."); the clause
+                   # never runs over a request: "Để ..., Thủ tướng Chính phủ yêu cầu các Bộ, các ngành, ...:" asks the Bộ
+                   r"|Để\s(?:(?!(?:yêu\s+cầu|đề\s+nghị|giao)\s)[^.;:]){0,300}?,\s*(?=các\s))\s*")
 # the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ
 # yêu cầu ...")
 ISSUER_ASKS = re.compile(r"\s*(?:trân\s+trọng\s+)?(?:đề\s+nghị|yêu\s+cầu|giao)\s+")

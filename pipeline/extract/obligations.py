@@ -103,6 +103,7 @@ POINTS_FOLLOW = re.compile(r"(?:triển\s+khai\s+)?thực\s+hiện\s+(?:tốt\s+
 ANNOUNCES_POINTS = re.compile(
     r"\s*(?:(?:và\s+)?(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)(?:,\s*đơn\s+vị)?\s+(?:có\s+)?liên\s+quan\s*)?"
     r"(?:(?:trong\s+phạm\s+vi|theo)\s+chức\s+năng[^:]{0,50}?(?:của\s+mình|được\s+giao)\s*,?\s*)?"
+    r"(?:,\s*)?(?:trong\s+đó\s+)?(?:cần\s+)?"  # "..., trong đó cần tập trung thực hiện các nhiệm vụ, giải pháp trọng tâm như sau:"
     r"(?:(?:nâng\s+cao\s+trách\s+nhiệm|tập\s+trung|chỉ\s+đạo|và|tổ\s+chức|triển\s+khai|thực\s+hiện|hoàn\s+thành|ngay"
     r"|nghiêm|đầy\s+đủ|kịp\s+thời|có\s+hiệu\s+quả|quyết\s+liệt|đồng\s+bộ|tiếp\s+tục)[\s,]*)*"
     r"(?:(?:những|các|một\s+số)\s+(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp)(?:,\s*giải\s+pháp)?[^,:;.]{0,40}?(?:,\s*)?)?"
