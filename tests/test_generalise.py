@@ -251,6 +251,9 @@ def test_a_named_day_outranks_a_year():
     # a class of local bodies in a central document (ANNOTATION.md, "Cục Thuế các tỉnh, thành phố")
     ("1. Cục Thuế các tỉnh, thành phố khẩn trương rà soát hồ sơ hoàn thuế.\n",
      [("1", ["Cục Thuế các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # dev vi_kh_179_ubnd_dongnai_2025 III.1.đ: a class named distributively, "mỗi" for "các"
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Mỗi sở, ban, ngành, mỗi lĩnh vực xác định một số bài toán lớn giải quyết bằng công nghệ "
+     "số.\n", [("IV.1", ["các sở, ban, ngành"])]),
     # dev vi_kh_0129_ubnd_daklak_2025 IV.5: "X chỉ đạo Y": X, the heading's body, not Y
     ("IV. TỔ CHỨC THỰC HIỆN\n5. Sở Khoa học và Công nghệ:\n- Chỉ đạo các doanh nghiệp viễn thông bảo đảm hệ thống "
      "thông tin liên lạc thông suốt.\n", [("IV.5", ["Sở Khoa học và Công nghệ"])]),
