@@ -95,11 +95,9 @@ FRAMING_LEAD_IN = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao|kiến\s+ng
 # sau:": the words that only hand the points below to the subject are no task of the lead-in's own
 POINTS_FOLLOW = re.compile(r"(?:triển\s+khai\s+)?thực\s+hiện\s+(?:tốt\s+)?(?:những|các|một\s+số)\s+(?:nội\s+dung|nhiệm\s+vụ)"
                            r"(?:\s+[^:]{0,40}?)?\s+sau(?:\s+đây)?\s*:\s*$", re.I)
-# "1. Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường hợp sau đây:", "1. Học viện Chính trị quốc gia Hồ
-# Chí Minh tổ chức bồi dưỡng các chương trình sau:": the points below are the cases or things it lists, not tasks; a
-# lead-in that names its body is the task itself
-# after the bodies a lead-in asks: "(và các đơn vị liên quan) (trong phạm vi chức năng, quyền hạn của mình) tập trung thực
-# hiện các nhiệm vụ trọng tâm, cụ thể như sau:", "nâng cao trách nhiệm, tập trung thực hiện các nội dung sau:", "như sau:"
+# the same hand-over as all that follows the bodies a long lead-in asks: "(và các đơn vị liên quan) (trong phạm vi chức
+# năng, quyền hạn của mình) tập trung thực hiện các nhiệm vụ trọng tâm, cụ thể như sau:", "nâng cao trách nhiệm, tập trung
+# thực hiện các nội dung sau:", "như sau:"
 ANNOUNCES_POINTS = re.compile(
     r"\s*(?:(?:và\s+)?(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)(?:,\s*đơn\s+vị)?\s+(?:có\s+)?liên\s+quan\s*)?"
     r"(?:(?:trong\s+phạm\s+vi|theo)\s+chức\s+năng[^:]{0,50}?(?:của\s+mình|được\s+giao)\s*,?\s*)?"
@@ -108,6 +106,9 @@ ANNOUNCES_POINTS = re.compile(
     r"|nghiêm|đầy\s+đủ|kịp\s+thời|có\s+hiệu\s+quả|quyết\s+liệt|đồng\s+bộ|tiếp\s+tục)[\s,]*)*"
     r"(?:(?:những|các|một\s+số)\s+(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp)(?:,\s*giải\s+pháp)?[^,:;.]{0,40}?(?:,\s*)?)?"
     r"(?:cụ\s+thể\s+)?(?:như\s+)?sau(?:\s+đây)?\s*:\s*$", re.I)
+# "1. Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường hợp sau đây:", "1. Học viện Chính trị quốc gia Hồ
+# Chí Minh tổ chức bồi dưỡng các chương trình sau:": the points below are the cases or things it lists, not tasks; a
+# lead-in that names its body is the task itself
 CASES_LEAD_IN = re.compile(r"\b(?:trường\s+hợp|điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí|chương\s+trình)\s+(?:sau|dưới)(?:\s+đây)?"
                            r"\s*:\s*$", re.I)
 # "Về vấn đề này, Cục Thuế có ý kiến như sau:": a letter answering a query; its points state the rules that apply
@@ -411,13 +412,15 @@ class ObligationExtractor:
         paragraph; a clause that names its own body stays a task of its own."""
         walk = self.walk
         own = [d for d in made if d.explicit]
+        rest = [d for d in made if not d.explicit]
         if walk.continued_task is not None and walk.continued_task[0] is context:
-            task = walk.continued_task[1]
-            task.span = (task.span[0], max(d.span[1] for d in made))
+            if rest:
+                task = walk.continued_task[1]
+                task.span = (task.span[0], max(d.span[1] for d in rest))
             return own
-        first = next((d for d in made if not d.explicit), None)
-        if first is None:
+        if not rest:
             return made
+        first = rest[0]
         first.span = (context.span[0], first.span[1])
         first.content_start = context.span[0]
         walk.continued_task = (context, first)
