@@ -1729,3 +1729,15 @@ def test_a_duty_point_and_its_paragraphs_are_one_task():
                                "nghiệp công lập của địa phương theo quy định của pháp luật.", ["Sở Nội vụ"])]
     first = extract_text(text, source=source).obligations[0]
     assert first.text.rstrip().endswith("thuộc Ủy ban nhân dân tỉnh;")  # its last paragraph is in it
+
+
+def test_a_lead_in_addresses_its_own_articles_points_only():
+    # crawl c22591f10eec1dab (Decree 170/2025/NĐ-CP) Điều 65 and 68: "Bộ Nội vụ ... có nhiệm vụ, quyền hạn sau:" heads
+    # Điều 65's points, not those of "Điều 68. Trách nhiệm, thẩm quyền của cơ quan sử dụng công chức", a class of state
+    # bodies that names no body
+    body = ("Điều 65. Nhiệm vụ, quyền hạn của Bộ Nội vụ\n\nBộ Nội vụ chịu trách nhiệm trước Chính phủ thực hiện chức năng "
+            "quản lý nhà nước về công chức, có nhiệm vụ, quyền hạn sau đây:\n\n1. Xây dựng dự án luật, pháp lệnh, Nghị quyết "
+            "về công chức.\n\nĐiều 68. Trách nhiệm, thẩm quyền của cơ quan sử dụng công chức\n\n1. Tổ chức thực hiện các chế "
+            "độ, chính sách của Nhà nước đối với công chức.\n")
+    header = "CHÍNH PHỦ\nSố: 170/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\nNGHỊ ĐỊNH\n"
+    assert tasks(body, header) == [("65.1", ["Bộ Nội vụ"]), ("68.1", [])]

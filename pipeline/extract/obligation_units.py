@@ -19,7 +19,7 @@ from pipeline.segment.segmenter import Block
 # "Trách nhiệm của Bộ ...", "Nhiệm vụ, quyền hạn của Bộ Nội vụ", "Tasks and powers of the Ministry of ..."
 DUTIES_OF = re.compile(first_letters(["nhiệm", "trách", "tasks", "duties", "responsibilities"])
                        + r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks|duties|responsibilities)"
-                         r"(?:\s*,?\s*(?:và\s+|and\s+)?(?:quyền\s+hạn|powers))?\s+(?:của|of)\s+", re.I)
+                         r"(?:\s*,?\s*(?:và\s+|and\s+)?(?:quyền\s+hạn|thẩm\s+quyền|powers))?\s+(?:của|of)\s+", re.I)
 # an addressee heading names its bodies anywhere; a longer heading only through its subject or request
 SHORT_HEADING = 120
 # the predicate of a lead-in whose subject does the listed work ("... tập trung thực hiện các nhiệm vụ sau:")

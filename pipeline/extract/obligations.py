@@ -347,6 +347,8 @@ class ObligationExtractor:
         if block.enum in ("article", "part"):
             walk.article_title = line[:160] if block.enum == "article" else ""
             walk.bodies_article = block.enum == "article" and self.normative and self.units.names_only(block)
+            if block.enum == "article":
+                walk.intro = None  # "Bộ Nội vụ ... có nhiệm vụ, quyền hạn sau:" addresses its own article's points only
         elif self.normative and not walk.article_title:
             return  # before its first article a normative text has only its title and enacting formula
         elif not block.enum and BARE_ARTICLE.fullmatch(walk.article_title):
