@@ -1741,3 +1741,17 @@ def test_a_lead_in_addresses_its_own_articles_points_only():
             "độ, chính sách của Nhà nước đối với công chức.\n")
     header = "CHÍNH PHỦ\nSố: 170/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\nNGHỊ ĐỊNH\n"
     assert tasks(body, header) == [("65.1", ["Bộ Nội vụ"]), ("68.1", [])]
+
+
+def test_a_due_date_before_the_subject():
+    # crawl c22591f10eec1dab Điều 70.2: "Chậm nhất đến ngày ..., các Bộ, ngành ... phải hoàn thành ...": the date opens
+    # the sentence, the bodies after its comma act
+    body = ("Điều 70. Quy định chuyển tiếp\n\n2. Chậm nhất đến ngày 01 tháng 7 năm 2027, các Bộ, ngành, cơ quan trung "
+            "ương, địa phương phải hoàn thành việc bố trí vào vị trí việc làm và xếp ngạch tương ứng với vị trí việc làm "
+            "đối với công chức.\n")
+    header = "CHÍNH PHỦ\nSố: 170/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\nNGHỊ ĐỊNH\n"
+    text = header + body
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    (task,) = extract_text(text, source=source).obligations
+    assert task.path == "70.2" and "các bộ" in [a.name for a in task.assignees]
+    assert task.deadline is not None and task.deadline.date == "2027-07-01"
