@@ -1755,3 +1755,14 @@ def test_a_due_date_before_the_subject():
     (task,) = extract_text(text, source=source).obligations
     assert task.path == "70.2" and "các bộ" in [a.name for a in task.assignees]
     assert task.deadline is not None and task.deadline.date == "2027-07-01"
+
+
+def test_a_later_sentence_that_gives_a_body_work():
+    # crawl 646f0a00d4174382 (a Prime Minister's plan) V.2: the item's first sentence names no one the walk knows; its
+    # next gives Bộ Tài chính work of its own ("có trách nhiệm phân bổ ...")
+    body = ("V. KINH PHÍ THỰC HIỆN\n2. Trên cơ sở nhiệm vụ được giao, các cơ quan, tổ chức được phân công có trách nhiệm "
+            "lập dự toán chi tiết theo các quy định hiện hành, trình phê duyệt để triển khai thực hiện. Bộ Tài chính có "
+            "trách nhiệm phân bổ kinh phí thực hiện các nhiệm vụ do Thủ tướng Chính phủ giao cho các bộ, cơ quan ngang "
+            "bộ, cơ quan trực thuộc Chính phủ.\n")
+    header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/QĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+    assert ("V.2", ["Bộ Tài chính"]) in tasks(body, header)

@@ -670,8 +670,11 @@ class ObligationExtractor:
             else:
                 inherited = self._inherited(block, contexts, intro, start, end)
                 if inherited is None:
-                    if REQUEST_AFTER.search(self.text, end - 1, block.span[1]):
-                        continue  # "Căn cứ quy định nêu trên, cơ quan thuế không có trách nhiệm ... Do vậy, đề nghị X ..."
+                    if REQUEST_AFTER.search(self.text, end - 1, block.span[1]) \
+                            or DUTY_AFTER.search(self.text, end - 1, block.span[1]):
+                        # "Căn cứ quy định nêu trên, cơ quan thuế không có trách nhiệm ... Do vậy, đề nghị X ...", "...
+                        # trình phê duyệt để triển khai thực hiện. Bộ Tài chính có trách nhiệm phân bổ ...": later words ask
+                        continue
                     return []
                 who, role, partners = inherited
                 if who and who == self.given_work and not intro \
@@ -782,6 +785,9 @@ class ObligationExtractor:
 
 
 MIN_CLAUSE = 40
+# "... trình phê duyệt để triển khai thực hiện. Bộ Tài chính có trách nhiệm phân bổ kinh phí ...": a later sentence of the
+# unit gives a body work of its own, whatever the words before it were
+DUTY_AFTER = re.compile(rf"[.;]\s+[{UPPER_VI}][^.;:]{{0,100}}?\s(?:có|chịu)\s+trách\s+nhiệm\s+(?!trước\b|về\b|toàn\s+diện)")
 BARE_ARTICLE = re.compile(r"\s*(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*")  # an article's number, its title below it
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
