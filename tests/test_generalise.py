@@ -1766,3 +1766,16 @@ def test_a_later_sentence_that_gives_a_body_work():
             "bộ, cơ quan trực thuộc Chính phủ.\n")
     header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/QĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
     assert ("V.2", ["Bộ Tài chính"]) in tasks(body, header)
+
+
+def test_a_submission_for_decision_hands_over_its_points():
+    # crawl 21c5e5f284e66d03 (a decree) Điều 9.3: "..., Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết
+    # định:" is no task itself, whatever ground it opens with ("Căn cứ ..."); the points it hands over are its tasks
+    body = ("Điều 9. Trách nhiệm của Ủy ban nhân dân cấp tỉnh\n\n3. Căn cứ khả năng cân đối ngân sách, các nguồn tài chính "
+            "hợp pháp khác, đặc điểm sản xuất và thực tế tại địa phương, quy định của pháp luật về tổ chức chính quyền địa "
+            "phương và pháp luật về ngân sách nhà nước, Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết "
+            "định:\n\na) Mức hỗ trợ cụ thể đối với từng loại cây trồng, lâm nghiệp, thủy sản, vật nuôi và sản xuất muối.\n\n"
+            "d) Hỗ trợ đối với doanh nghiệp vừa và nhỏ theo mức hỗ trợ quy định tại Nghị định này.\n")
+    header = "CHÍNH PHỦ\nSố: 9/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 2025\nNGHỊ ĐỊNH\n"
+    province = ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert tasks(body, header) == [("9.3.a", province), ("9.3.d", province)]

@@ -90,7 +90,8 @@ QUOTED_TITLE = re.compile(r"\s*(?:[^\s:“”\"][^:“”\"]{0,40}:\s*)?[“\"][
 # "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
 TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
 # "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:": the request's objects are the points below
-FRAMING_LEAD_IN = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao|kiến\s+nghị|requests?|requires?)\s*:\s*$", re.I)
+FRAMING_LEAD_IN = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao|kiến\s+nghị|requests?|requires?|trình\s+[^.;:]{0,80}?quyết\s+định)"
+                             r"\s*:\s*$", re.I)
 # "..., các Sở, ngành, UBND cấp xã ... theo chức năng, nhiệm vụ, thẩm quyền quy định triển khai thực hiện những nội dung
 # sau:": the words that only hand the points below to the subject are no task of the lead-in's own
 POINTS_FOLLOW = re.compile(r"(?:triển\s+khai\s+)?thực\s+hiện\s+(?:tốt\s+)?(?:những|các|một\s+số)\s+(?:nội\s+dung|nhiệm\s+vụ)"
@@ -477,7 +478,10 @@ class ObligationExtractor:
                    and not TEXT_OWNER.search(self.text, max(block.content_start, m.span[0] - 30), m.span[0])]
         if not own and self.subjects.remit_body and REMIT_HEADING.match(self.text, block.content_start, block.span[1]):
             own = [self.subjects.remit_body]  # "Điều 2. Nhiệm vụ và quyền hạn" of the regulation of Sở Tư pháp's remit
-        task_section = not self.cues.units.non_task_heading.match(line.strip()) and not lists_cases
+        # "3. Căn cứ khả năng cân đối ngân sách, ..., Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định:":
+        # a request whose objects are the points below heads tasks, whatever ground it opens with
+        task_section = bool(FRAMING_LEAD_IN.search(self.text, block.content_start, block.span[1])) \
+            or not self.cues.units.non_task_heading.match(line.strip()) and not lists_cases
         lead = bool(self.cues.roles.lead_after_opener.search(line))
         # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị",
         # "Điều 38. Trách nhiệm của đơn vị sử dụng công chức" (a kind of state unit, named by what it does)
