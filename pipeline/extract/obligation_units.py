@@ -50,6 +50,9 @@ ADDRESSEE_REQUEST = re.compile(rf"\s*(?:(?:{THEREFORE}|Căn\s+cứ\s[^,.;:]{{0,1
                                r"|Ông|Bà)\b")
 # a sentence that asks someone to act, after sentences that only cite or reason ("... . Do vậy, đề nghị Thuế tỉnh X ...")
 REQUEST_AFTER = re.compile(rf"[.;]\s+(?=(?:{THEREFORE}\s*,\s*)?(?:[Đđ]ề\s+nghị|Yêu\s+cầu|Giao)\s)")
+# a sentence that gives a body work of its own, after sentences that do not ("... trình phê duyệt để triển khai thực hiện.
+# Bộ Tài chính có trách nhiệm phân bổ kinh phí ...")
+DUTY_AFTER = re.compile(rf"[.;]\s+[{UPPER_VI}][^.;:]{{0,100}}?\s(?:có|chịu)\s+trách\s+nhiệm\s+(?!trước\b|về\b|toàn\s+diện)")
 ADDRESSEE_REACH = 200  # characters: how far into a unit its request to the addressee may open
 # a task numbered inside a paragraph: "(1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an chủ trì ...", "(ii) ..."
 INLINE_NUMBER = r"\((?:\d{1,2}|[ivx]{1,4})\)"

@@ -39,6 +39,7 @@ from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.extract.obligation_subjects import Subject, SubjectReader
 from pipeline.extract.obligation_units import (
     DUTIES_OF,
+    DUTY_AFTER,
     INLINE_NUMBER,
     REMIT_HEADING,
     REQUEST_AFTER,
@@ -89,7 +90,8 @@ QUOTES_RULES = re.compile(r"^\s*(?:Tại|Theo|Căn\s+cứ|Theo\s+quy\s+định\s
 QUOTED_TITLE = re.compile(r"\s*(?:[^\s:“”\"][^:“”\"]{0,40}:\s*)?[“\"][^“”\"]{1,300}[”\"]\s*[.;,]?\s*$")
 # "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
 TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
-# "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:": the request's objects are the points below
+# "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:", "..., Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân
+# cùng cấp quyết định:": the request's objects are the points below
 FRAMING_LEAD_IN = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao|kiến\s+nghị|requests?|requires?|trình\s+[^.;:]{0,80}?quyết\s+định)"
                              r"\s*:\s*$", re.I)
 # "..., các Sở, ngành, UBND cấp xã ... theo chức năng, nhiệm vụ, thẩm quyền quy định triển khai thực hiện những nội dung
@@ -454,8 +456,8 @@ class ObligationExtractor:
         units below it; a long lead-in is also a task of its own."""
         walk = self.walk
         head = self.subjects.subject(block.content_start, block.span[1])
-        framing = TOPIC_HEADING.match(self.text, block.content_start, block.span[1]) or \
-            FRAMING_LEAD_IN.search(self.text, block.content_start, block.span[1])
+        request = FRAMING_LEAD_IN.search(self.text, block.content_start, block.span[1])
+        framing = TOPIC_HEADING.match(self.text, block.content_start, block.span[1]) or request
         duty = DUTIES_OF.match(self.text, block.content_start, block.span[1])
         own_words = self.text[head.end:block.span[1]]
         if follow := POINTS_FOLLOW.search(own_words):
@@ -480,8 +482,7 @@ class ObligationExtractor:
             own = [self.subjects.remit_body]  # "Điều 2. Nhiệm vụ và quyền hạn" of the regulation of Sở Tư pháp's remit
         # "3. Căn cứ khả năng cân đối ngân sách, ..., Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định:":
         # a request whose objects are the points below heads tasks, whatever ground it opens with
-        task_section = bool(FRAMING_LEAD_IN.search(self.text, block.content_start, block.span[1])) \
-            or not self.cues.units.non_task_heading.match(line.strip()) and not lists_cases
+        task_section = bool(request) or not self.cues.units.non_task_heading.match(line.strip()) and not lists_cases
         lead = bool(self.cues.roles.lead_after_opener.search(line))
         # "5. Các đơn vị thực hiện kiểm kê:", "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị",
         # "Điều 38. Trách nhiệm của đơn vị sử dụng công chức" (a kind of state unit, named by what it does)
@@ -789,9 +790,6 @@ class ObligationExtractor:
 
 
 MIN_CLAUSE = 40
-# "... trình phê duyệt để triển khai thực hiện. Bộ Tài chính có trách nhiệm phân bổ kinh phí ...": a later sentence of the
-# unit gives a body work of its own, whatever the words before it were
-DUTY_AFTER = re.compile(rf"[.;]\s+[{UPPER_VI}][^.;:]{{0,100}}?\s(?:có|chịu)\s+trách\s+nhiệm\s+(?!trước\b|về\b|toàn\s+diện)")
 BARE_ARTICLE = re.compile(r"\s*(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*")  # an article's number, its title below it
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
