@@ -138,6 +138,19 @@ def test_a_class_written_without_its_commas(reg, text, expected):
     assert names(reg, text)[:len(expected)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # crawl d2ab0055765c27e8 (a Hà Nội council resolution) Điều 7.4: a local body "các cấp" is the province's own, at
+    # every level, with the province after it or in the document's header
+    ("4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam các cấp\nthành phố Hà Nội tham gia giám sát thực hiện Nghị quyết.",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội"]),
+    # crawl f20b8af669b140e9 Điều 12.3
+    ("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam các cấp Thành phố phối hợp tuyên truyền",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội"]),
+])
+def test_a_local_body_at_every_level(reg, text, expected):
+    assert names(reg, text, province="Hà Nội") == expected
+
+
 def test_the_wards_communes_and_special_zones_are_one_mention(reg):
     # dev vi_kh_172_ubnd_hcm_2025: without "các", in that order; the mention takes "đặc khu" in, so a heading that
     # names them ("6. Ủy ban nhân dân phường, xã, đặc khu") names bodies only

@@ -105,6 +105,10 @@ class MentionFinder:
         key, unit = target
         t = self._templates[key]
         k = j
+        # "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp (thành phố Hà Nội)": the body at every level of the province
+        every_level = not t["bare"] and ctx.keys[k:k + 2] == ["các", "cấp"]
+        if every_level:
+            k += 2
         unit_hit = self._unit_trie.walk(ctx.keys, k, len(ctx.keys))
         if unit_hit:
             k, unit = unit_hit[-1][0], unit_hit[-1][1][0]
@@ -112,7 +116,7 @@ class MentionFinder:
         if prov is not None:
             p_end, p_name = prov
             return self._more_provinces(key, ctx, p_end, [self._mention(ctx, i, p_end, self._derive(key, p_name))])
-        if unit is not None and ctx.province:
+        if (unit is not None or every_level) and ctx.province:
             return [self._mention(ctx, i, k, self._derive(key, ctx.province))], k
         if unit is None and (shared := self._shared_locality(ctx, j)):
             return [self._mention(ctx, i, j, self._derive(key, shared))], j
