@@ -1757,6 +1757,17 @@ def test_a_due_date_before_the_subject():
     assert task.deadline is not None and task.deadline.date == "2027-07-01"
 
 
+def test_a_start_date_before_the_subject():
+    # crawl f08ec790b7b2c9c5 (Hà Tĩnh's decision) item 3.4 (here item 4): "Từ ngày ..., Trung tâm Phục vụ hành chính công tỉnh, ... tổ
+    # chức thực hiện ...": the date opens the sentence, the bodies after its comma act
+    body = ("4. Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Phục "
+            "vụ hành chính công cấp xã tổ chức thực hiện việc tiếp nhận, trả kết quả giải quyết TTHC không phụ thuộc vào "
+            "địa giới hành chính.\n")
+    header = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 2850/QĐ-UBND\nHà Tĩnh, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    (path, who), = tasks(body, header)
+    assert path == "4" and "Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh" in who
+
+
 def test_a_later_sentence_that_gives_a_body_work():
     # crawl 646f0a00d4174382 (a Prime Minister's plan) V.2: the item's first sentence names no one the walk knows; its
     # next gives Bộ Tài chính work of its own ("có trách nhiệm phân bổ ...")

@@ -53,7 +53,7 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # never runs over a request: "Để ..., Thủ tướng Chính phủ yêu cầu các Bộ, các ngành, ...:" asks the Bộ
                    r"|Để\s(?:(?!(?:yêu\s+cầu|đề\s+nghị|giao)\s)[^.;:]){0,300}?,\s*(?=các\s)"
                    # the date the work is due by, before its subject: "Chậm nhất đến ngày 01 tháng 7 năm 2027, các Bộ, ngành ..."
-                   rf"|(?:Chậm\s+nhất|Trước\s+ngày)\s[^.;:,]{{0,60}},\s*(?=[{UPPER_VI}]|các\s))\s*")
+                   rf"|(?:Chậm\s+nhất|(?:Trước|Từ|Kể\s+từ)\s+ngày)\s[^.;:,]{{0,60}},\s*(?=[{UPPER_VI}]|các\s))\s*")
 # the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ
 # yêu cầu ...")
 ISSUER_ASKS = re.compile(r"\s*(?:trân\s+trọng\s+)?(?:đề\s+nghị|yêu\s+cầu|giao)\s+")
