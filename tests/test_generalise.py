@@ -1758,8 +1758,8 @@ def test_a_due_date_before_the_subject():
 
 
 def test_a_start_date_before_the_subject():
-    # crawl f08ec790b7b2c9c5 (Hà Tĩnh's decision) item 3.4 (here item 4): "Từ ngày ..., Trung tâm Phục vụ hành chính công tỉnh, ... tổ
-    # chức thực hiện ...": the date opens the sentence, the bodies after its comma act
+    # crawl f08ec790b7b2c9c5 (Hà Tĩnh's decision) item 3.4 (here item 4): "Từ ngày ..., Trung tâm Phục vụ hành chính
+    # công tỉnh, ... tổ chức thực hiện ...": the date opens the sentence, the bodies after its comma act
     body = ("4. Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Phục "
             "vụ hành chính công cấp xã tổ chức thực hiện việc tiếp nhận, trả kết quả giải quyết TTHC không phụ thuộc vào "
             "địa giới hành chính.\n")
