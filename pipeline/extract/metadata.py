@@ -94,7 +94,8 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
 
 
 HEADER_BEFORE_MOTTO = 8  # blocks
-OWN_NUMBER_LINE = re.compile(r"(?:Số|SỐ)\s*:\s*\d+/\S+\s*$")
+NUMBER_CELL = r"(?:Số|SỐ)\s*:\s*"  # the header's number cell, as its label opens it
+OWN_NUMBER_LINE = re.compile(rf"{NUMBER_CELL}\d+/\S+\s*$")
 
 
 # "V/v" ("về việc", the subject line) under the number: written by letters only
@@ -105,7 +106,7 @@ def _abbreviated_subject(meta: Metadata) -> bool:
     return bool(meta.title and ABBREVIATED_SUBJECT.match(meta.title))
 
 # "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP", "---------- Số: 1661/NQ-UBTVQH15": a page ran the issuer's cell and the number's cell into one line
-GLUED_NUMBER = re.compile(r"(?:[_|]|-{3,})\s*(?P<cell>(?:Số|SỐ)\s*:\s*)(?=\d)")
+GLUED_NUMBER = re.compile(rf"(?:[_|]|-{{3,}})\s*(?P<cell>{NUMBER_CELL})(?=\d)")
 
 
 def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from pipeline.extract.agencies import AgencyMention, AgencyRegistry
 from pipeline.extract.cue_index import CueIndex
-from pipeline.extract.obligation_cues import INNER_OPENER, cues
+from pipeline.extract.obligation_cues import INNER_OPENER, INNER_OPENERS, cues, words
 from pipeline.extract.obligation_deadlines import CASE_CLAUSE
 from pipeline.extract.subject_openers import subject_openers
 from pipeline.knowledge.patterns import UPPER_VI
@@ -51,7 +51,7 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
                    # khai" (before a named body it is mostly who asks: "Để ..., Thủ tướng Chính phủ yêu cầu ..."); the clause
                    # never runs over a request: "Để ..., Thủ tướng Chính phủ yêu cầu các Bộ, các ngành, ...:" asks the Bộ
-                   r"|Để\s(?:(?!(?:yêu\s+cầu|đề\s+nghị|giao)\s)[^.;:]){0,300}?,\s*(?=các\s)"
+                   rf"|Để\s(?:(?!(?:{words(INNER_OPENERS)})\s)[^.;:]){{0,300}}?,\s*(?=các\s)"
                    # the date the work is due by, before its subject: "Chậm nhất đến ngày 01 tháng 7 năm 2027, các Bộ, ngành ..."
                    rf"|(?:Chậm\s+nhất|(?:Trước|Từ|Kể\s+từ)\s+ngày)\s[^.;:,]{{0,60}},\s*(?=[{UPPER_VI}]|các\s))\s*")
 # the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ

@@ -121,6 +121,8 @@ ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+
 # time of the task before it belongs to that task
 TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Thời\s+gian\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào|không\s+quá)\b[^\n:]{0,100}$",
                        re.I)
+# the divisions of a text ("Điều 3.", "Phần II", "Chương I", "Mục 2"): never an item of a list, nor a point's title
+DIVISIONS = frozenset({"article", "part", "chapter", "section"})
 # a short item without a closing stop: it may only name the bodies whose work follows
 BARE_ITEM = re.compile(r"[^\n]{1,120}(?<![.;:!?])\s*")
 # "đơn vị sử dụng công chức", "cơ quan quản lý nhà nước về ...": a kind of state unit, after "Trách nhiệm của"
@@ -462,10 +464,11 @@ class ObligationExtractor:
         own_words = self.text[head.end:block.span[1]]
         if follow := POINTS_FOLLOW.search(own_words):
             own_words = own_words[:follow.start()]
-        lists_cases = line.rstrip().endswith(":") and bool(CASES_LEAD_IN.search(line))
+        leads_in = line.rstrip().endswith(":")
+        lists_cases = leads_in and bool(CASES_LEAD_IN.search(line))
         if not (framing or duty) and (len(own_words.strip(" :;,.")) > LONG_LEAD_IN or lists_cases and head.bodies):
             drafts.extend(self._block(block, walk.contexts, walk.intro))  # a lead-in with a task
-        elif head.bodies and block.enum not in ("article", "part", "chapter", "section"):
+        elif head.bodies and block.enum not in DIVISIONS:
             walk.heading_item = block
         own = head.bodies
         if duty and not own:
@@ -491,8 +494,8 @@ class ObligationExtractor:
                                or bool(duty) and bool(UNIT_OF_STATE.match(self.text, duty.end(), block.span[1])))
         partners = self.subjects.partners(block.content_start, block.span[1]) if own else []
         duties = bool(duty) or bool(self.subjects.remit_body and own and own[0] is self.subjects.remit_body)
-        continued = not (own or generic or framing or duty or lists_cases) and line.rstrip().endswith(":") \
-            and block.enum not in ("article", "part", "chapter", "section") and any(c.duties for c in walk.contexts)
+        continued = not (own or generic or framing or duty or lists_cases) and leads_in and block.enum not in DIVISIONS \
+            and any(c.duties for c in walk.contexts)
         walk.contexts.append(_Context(level, own, lead, task_section, (block.content_start, block.span[1]), generic,
                                       partners, duties, continued))
         walk.item_actor = None
@@ -758,7 +761,7 @@ class ObligationExtractor:
         """A second paragraph of a list's item ("1. Cấp ủy, chính quyền Thành phố phải ..." then "Ủy ban nhân dân Thành
         phố chỉ đạo ..."): the list, and whom its lead-in addresses, go on below it."""
         parent = self.walk.parent  # an item that is a sentence, not the title of what follows it
-        if parent is None or parent.enum in ("article", "part", "chapter", "section") \
+        if parent is None or parent.enum in DIVISIONS \
                 or not self._touches(parent.span[1], block):
             return False
         if self._rest_of_above(block):
