@@ -19,10 +19,10 @@ from pipeline.evaluate import NameFolder, gold_document
 from pipeline.extract.document import extract_file
 from pipeline.model import MODEL_ENV
 from pipeline.model.bodies import AGENCY, CLASS, OFFICE, BodyRecogniser, gold_spans, label_of, windows
-from pipeline.model.classifier import BlockClassifier
+from pipeline.model.classifier import BlockClassifier, Settings
 from pipeline.model.components import apply_components, default_model_path, recognised_assignees
-from pipeline.model.data import TASK, label, load_documents
-from pipeline.model.fold import anchor_starts, fold_with_offsets
+from pipeline.model.data import TASK, GoldDocument, label, load_documents
+from pipeline.model.fold import anchor_occurrences, anchor_starts, fold_with_offsets
 from pipeline.segment.segmenter import segment
 
 # a few real gold files of the tune half: Vietnamese công văn, công điện, thông báo, and two English seeds
@@ -95,7 +95,7 @@ def test_labels_come_from_the_gold_anchors(fixture_gold):
     assert data.anchors_not_found == 0
     # every labelled unit is where an anchor starts: its folded text holds the anchor's first words
     tasks = [u for u, y in zip(data.units, data.labels, strict=True) if y == TASK]
-    assert 0 < len(tasks) <= data.anchors < len(data.units)
+    assert 0 < len(tasks) < len(data.units)
 
 
 def test_anchor_found_as_the_scorer_folds_it():
@@ -105,6 +105,32 @@ def test_anchor_found_as_the_scorer_folds_it():
     assert len(folded) == len(offsets)
     starts = anchor_starts(text, ["Bộ Y tế chủ trì, phối hợp với", "ủy ban nhân dân tỉnh khánh hòa", "không có"])
     assert starts == [text.index("Bộ"), text.index("Ủy"), None]
+
+
+# vi_qd_2629_ttg_2025: a task of the plan's body, written again as a row of its appendix table (gold anchors the row)
+TASK_WRITTEN_TWICE = (
+    "+ Xây dựng ứng dụng trợ lý ảo, tích hợp trên Cơ sở\ndữ liệu quốc gia về thủ tục hành chính, phục vụ công tác "
+    "kiểm soát thủ tục hành\nchính tại bộ, ngành, địa phương.\n"
+    "| 3 | Xây dựng ứng dụng trợ lý ảo, tích hợp trên Cơ sở\ndữ liệu quốc gia về thủ tục hành chính, phục vụ công tác "
+    "kiểm soát thủ tục\nhành chính tại bộ, ngành, địa phương. |\n")
+
+
+def test_a_task_written_twice_is_found_at_both_places():
+    anchor = "Xây dựng ứng dụng trợ lý ảo, tích hợp trên Cơ sở"
+    first, second = TASK_WRITTEN_TWICE.index("Xây"), TASK_WRITTEN_TWICE.rindex("Xây")
+    assert anchor_occurrences(TASK_WRITTEN_TWICE, [anchor, "không có"]) == [[first, second], []]
+    assert anchor_starts(TASK_WRITTEN_TWICE, [anchor, anchor]) == [first, second]  # equal anchors: successive places
+
+
+def test_the_appendix_row_of_a_task_written_twice_is_labelled_a_task():
+    gold = json.loads((ROOT / "corpora/gold/vi_qd_2629_ttg_2025.json").read_text("utf-8"))
+    record = extract_file(gold_document(gold["file"], SHARED))
+    data = label([GoldDocument(gold, record, segment(record.text))])
+    row = record.text.index("3 | Xây dựng ứng dụng trợ lý ảo")
+    labelled = {u.span[0]: y for u, y in zip(data.units, data.labels, strict=True)}
+    at_row = max(start for start in labelled if start <= row)
+    assert labelled[at_row] == TASK
+    assert data.anchors_not_found == 0
 
 
 def test_fast_scores_equal_the_textcat_on_docs(trained):
@@ -145,6 +171,37 @@ def test_settings_filter_and_extend_the_rule_obligations(trained):
     assert [o.span[0] for o in decided.obligations] == sorted(o.span[0] for o in decided.obligations)
     proposed = [o for o in decided.obligations if o.id not in rule_ids]
     assert any(o.assignees for o in proposed) and all(o.text == record.text[o.span[0]:o.span[1]] for o in proposed)
+
+
+class _UnitsScored:
+    """A stand-in classifier: P(task) 1.0 for the units whose text holds `task_words`, else 0.0."""
+
+    def __init__(self, text: str, task_words: str) -> None:
+        self.settings = Settings(veto=0.5, propose=1.01)
+        self.bodies = None
+        self.text, self.task_words = text, task_words
+
+    def task_probabilities(self, units) -> list[float]:
+        return [1.0 if self.task_words in self.text[u.span[0]:u.span[1]] else 0.0 for u in units]
+
+
+def test_a_rule_task_is_vetoed_only_when_none_of_its_units_is_a_task():
+    # crawl b527d7996ed66f24 Điều 2.4: the rules open task a) at its point, whose own line only says whom the work
+    # helps; its work is in the paragraphs below, where a gold anchor (and so the classifier's TASK) would stand
+    from pipeline.extract.document import extract_text
+    from pipeline.records import Source
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 2920/QĐ-UBND\nHà Tĩnh, ngày 24 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+            "VỀ VIỆC BAN HÀNH QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ NỘI VỤ\n"
+            "Điều 2. Nhiệm vụ và quyền hạn\n\n4. Về tổ chức bộ máy:\n\na) Tham mưu, giúp Ủy ban nhân dân tỉnh:\n\n"
+            "Trình Hội đồng nhân dân tỉnh quyết định việc thành lập, tổ chức lại, thay đổi tên gọi, giải thể cơ quan "
+            "chuyên môn, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh theo quy định của pháp luật;\n\n"
+            "b) Thẩm định, hướng dẫn, theo dõi, kiểm tra việc thực hiện phân loại, xếp hạng đơn vị sự nghiệp công lập "
+            "của địa phương theo quy định của pháp luật.\n")
+    record = extract_text(text, source=Source(path="passage.txt", format="txt", sha256="0" * 64))
+    assert [o.path for o in record.obligations] == ["2.4.a", "2.4.b"]
+    apply_components(record, segment(record.text), "rules+model", _UnitsScored(record.text, "Trình Hội đồng"))
+    assert [o.path for o in record.obligations] == ["2.4.a"]  # b) is one unit, and no task by the classifier
 
 
 def _extract_cli(*args: str) -> bytes:

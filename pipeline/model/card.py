@@ -81,7 +81,8 @@ def write_card(out: Path, gold_dirs: list[str], documents: list[GoldDocument], d
         f"- gold directories: {', '.join(f'`{g}`' for g in gold_dirs)}; {len(documents)} documents read",
         f"- {len(data.units)} units, {data.labels.count('TASK')} labelled TASK: a unit is a task when a gold "
         f"obligation's anchor starts in it (anchors found as the scorer finds them: case, white space, `|*#_` "
-        f"and tone placement folded); {data.anchors_not_found} of {data.anchors} anchors not found in the text",
+        f"and tone placement folded; a task a plan writes twice, in its body and its appendix table, at both "
+        f"places); {data.anchors_not_found} of {data.anchors} anchors not found in the text",
         *([f"- body recogniser: {len(bodies.examples)} task windows (a gold task's opening and the lead-in above "
             f"it); {bodies.names_marked} of the {bodies.names} gold assignees of those tasks found written in their "
             f"window (the registry's or the name grammar's mention of that body, or the name itself) and marked; "

@@ -82,7 +82,7 @@ def apply_components(record: DocumentRecord, seg: Segmentation, setting: str,
         index = unit_at(units, starts, obligation.span[0])
         if index is not None:
             covered.add(index)
-        if index is None or probabilities[index] >= keep_below:
+        if index is None or max(probabilities[i] for i in _units_within(units, index, obligation.span)) >= keep_below:
             kept.append(obligation)
     proposed = [_obligation(record, seg, units, i, province, n)
                 for n, i in enumerate(i for i, p in enumerate(probabilities) if p >= propose_at and i not in covered)]
@@ -92,6 +92,15 @@ def apply_components(record: DocumentRecord, seg: Segmentation, setting: str,
         for obligation in record.obligations:
             if not obligation.assignees:
                 obligation.assignees = recognised_assignees(record, seg, recogniser, obligation.span, province)
+
+
+def _units_within(units: list[Unit], first: int, span: tuple[int, int]) -> range:
+    """The units a rule task runs over, from the one it starts in: a task the rules open at its point's title or
+    lead-in ("a) Tham mưu, giúp Ủy ban nhân dân tỉnh:" then its work) is a task wherever its own words stand."""
+    last = first
+    while last + 1 < len(units) and units[last + 1].span[0] < span[1]:
+        last += 1
+    return range(first, last + 1)
 
 
 def recognised_assignees(record: DocumentRecord, seg: Segmentation, recogniser: BodyRecogniser,

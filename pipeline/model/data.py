@@ -1,5 +1,6 @@
 """Training examples from gold: every unit of every annotated document, labelled TASK when a gold
-obligation's anchor starts in it (found as the scorer finds anchors), else OTHER."""
+obligation's anchor starts in it (found as the scorer finds anchors, at every place the text holds it), else
+OTHER."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from pipeline.evaluate import gold_document
 from pipeline.extract.document import extract_file, is_normative
-from pipeline.model.fold import anchor_starts
+from pipeline.model.fold import anchor_occurrences
 from pipeline.model.tokenize import tokenizer_for
 from pipeline.model.units import Unit, document_units, unit_at
 from pipeline.records import DocumentRecord, Obligation
@@ -89,13 +90,12 @@ def label(documents: list[GoldDocument], tokenizer: str = "plain", rule_feature:
         starts = [u.span[0] for u in units]
         tasks: set[int] = set()
         anchors = [o.get("anchor") or "" for o in doc.gold.get("obligations", [])]
-        for offset in anchor_starts(doc.record.text, anchors):
+        for places in anchor_occurrences(doc.record.text, anchors):
             out.anchors += 1
-            index = None if offset is None else unit_at(units, starts, offset)
-            if index is None:
+            found = {i for i in (unit_at(units, starts, offset) for offset in places) if i is not None}
+            if not found:
                 out.anchors_not_found += 1
-            else:
-                tasks.add(index)
+            tasks |= found  # a task written twice (body and appendix table) is a task at both places
         out.units.extend(units)
         out.labels.extend(TASK if i in tasks else OTHER for i in range(len(units)))
     return out

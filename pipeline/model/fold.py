@@ -49,11 +49,8 @@ def anchor_starts(text: str, anchors: list[str]) -> list[int | None]:
     used: set[int] = set()
     starts: list[int | None] = []
     for anchor in anchors:
-        key = fold_text(anchor)
         found = None
-        for candidate in dict.fromkeys((key, _ENUMERATOR.sub("", key))):
-            if not candidate:
-                continue
+        for candidate in _keys(anchor):
             pos = folded.find(candidate)
             while pos >= 0 and pos in used:
                 pos = folded.find(candidate, pos + 1)
@@ -66,3 +63,29 @@ def anchor_starts(text: str, anchors: list[str]) -> list[int | None]:
         used.add(found)
         starts.append(offsets[found])
     return starts
+
+
+def anchor_occurrences(text: str, anchors: list[str]) -> list[list[int]]:
+    """For each anchor (in order), every offset in ``text`` where it starts (none: an empty list).
+
+    A plan may write a task twice, in its body and again as a row of its appendix table, and gold anchors the
+    one its path names: the scorer credits a task at either place, so neither is known not to be the task."""
+    folded, offsets = fold_with_offsets(text)
+    found: list[list[int]] = []
+    for anchor in anchors:
+        places: list[int] = []
+        for candidate in _keys(anchor):
+            pos = folded.find(candidate)
+            while pos >= 0:
+                places.append(offsets[pos])
+                pos = folded.find(candidate, pos + 1)
+            if places:
+                break
+        found.append(places)
+    return found
+
+
+def _keys(anchor: str) -> list[str]:
+    """The anchor folded as the scorer folds it, then without its enumerator."""
+    key = fold_text(anchor)
+    return [k for k in dict.fromkeys((key, _ENUMERATOR.sub("", key))) if k]
