@@ -23,6 +23,7 @@ from pipeline.model.classifier import BlockClassifier, Settings
 from pipeline.model.components import apply_components, default_model_path, recognised_assignees
 from pipeline.model.data import TASK, GoldDocument, label, load_documents
 from pipeline.model.fold import anchor_occurrences, anchor_starts, fold_with_offsets
+from pipeline.model.units import add_words, document_units, plain_words
 from pipeline.segment.segmenter import segment
 
 # a few real gold files of the tune half: Vietnamese công văn, công điện, thông báo, and two English seeds
@@ -202,6 +203,19 @@ def test_a_rule_task_is_vetoed_only_when_none_of_its_units_is_a_task():
     assert [o.path for o in record.obligations] == ["2.4.a", "2.4.b"]
     apply_components(record, segment(record.text), "rules+model", _UnitsScored(record.text, "Trình Hội đồng"))
     assert [o.path for o in record.obligations] == ["2.4.a"]  # b) is one unit, and no task by the classifier
+
+
+def test_units_built_without_words_then_completed_are_the_units():
+    record = extract_file(DOCUMENT)
+    seg = segment(record.text)
+    whole = document_units(record.text, seg, record.language)
+    pending = document_units(record.text, seg, record.language, words=False)
+    assert all(u.words_pending for u in pending) and [u.span for u in pending] == [u.span for u in whole]
+    asked = range(0, len(pending), 3)
+    add_words(record.text, pending, asked, plain_words)
+    assert [pending[i] for i in asked] == [whole[i] for i in asked]  # the ones asked about, word for word
+    add_words(record.text, pending, range(len(pending)), plain_words)
+    assert pending == whole
 
 
 def _extract_cli(*args: str) -> bytes:

@@ -26,7 +26,8 @@ from pipeline.model import COMPONENTS, MODEL_ENV
 from pipeline.model.bodies import CLASS, BodyRecogniser, windows
 from pipeline.model.classifier import BlockClassifier
 from pipeline.model.data import units_of
-from pipeline.model.units import Unit, lead_in_above, unit_at
+from pipeline.model.tokenize import tokenizer_for
+from pipeline.model.units import Unit, add_words, lead_in_above, unit_at
 from pipeline.records import Assignee, DocumentRecord, Obligation, obligation_id
 from pipeline.segment.segmenter import Segmentation
 
@@ -70,22 +71,29 @@ def apply_components(record: DocumentRecord, seg: Segmentation, setting: str,
         raise ValueError(f"unknown components setting {setting!r} (one of {', '.join(COMPONENTS)})")
     classifier = classifier or load_classifier()
     s = classifier.settings
-    units = units_of(record, seg, s.tokenizer, with_rules=record.obligations if s.rule_feature else None)
+    keep_below, propose_at = (s.decide, s.decide) if setting == "model" else (s.veto, s.propose)
+    every_unit = propose_at <= 1.0  # a unit may be proposed; else only the units of the rules' tasks are scored
+    units = units_of(record, seg, s.tokenizer, with_rules=record.obligations if s.rule_feature else None,
+                     words=every_unit)
     if not units:
         return
-    probabilities = classifier.task_probabilities(units)
     starts = [u.span[0] for u in units]
-    keep_below, propose_at = (s.decide, s.decide) if setting == "model" else (s.veto, s.propose)
+    within = {id(o): _units_within(units, index, o.span) for o in record.obligations
+              if (index := unit_at(units, starts, o.span[0])) is not None}
+    asked = range(len(units)) if every_unit else sorted({i for r in within.values() for i in r})
+    add_words(record.text, units, asked, tokenizer_for(s.tokenizer, record.language))
+    scores = classifier.task_probabilities([units[i] for i in asked]) if asked else []
+    probabilities = dict(zip(asked, scores, strict=True))
     covered: set[int] = set()
     kept: list[Obligation] = []
     for obligation in record.obligations:
-        index = unit_at(units, starts, obligation.span[0])
-        if index is not None:
-            covered.add(index)
-        if index is None or max(probabilities[i] for i in _units_within(units, index, obligation.span)) >= keep_below:
+        units_of_task = within.get(id(obligation))
+        if units_of_task is not None:
+            covered.add(units_of_task[0])
+        if units_of_task is None or max(probabilities[i] for i in units_of_task) >= keep_below:
             kept.append(obligation)
     proposed = [_obligation(record, seg, units, i, province, n)
-                for n, i in enumerate(i for i, p in enumerate(probabilities) if p >= propose_at and i not in covered)]
+                for n, i in enumerate(i for i, p in probabilities.items() if p >= propose_at and i not in covered)]
     record.obligations = sorted(kept + proposed, key=lambda o: o.span[0])
     recogniser = classifier.bodies
     if recogniser is not None:

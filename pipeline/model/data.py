@@ -69,11 +69,12 @@ def doc_features(record: DocumentRecord) -> tuple[str, ...]:
 
 
 def units_of(record: DocumentRecord, seg: Segmentation, tokenizer: str = "plain",
-             with_rules: list[Obligation] | None = None) -> list[Unit]:
+             with_rules: list[Obligation] | None = None, *, words: bool = True) -> list[Unit]:
     """The record's units; with ``with_rules``, a unit where a rule obligation starts carries ``__rule``
-    (the model then learns where the rules err rather than relearning them)."""
+    (the model then learns where the rules err rather than relearning them); without ``words``, see
+    units.document_units."""
     units = document_units(record.text, seg, record.language, tokenizer_for(tokenizer, record.language),
-                           doc_features(record))
+                           doc_features(record), words=words)
     if with_rules:
         starts = [u.span[0] for u in units]
         for obligation in with_rules:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pipeline.segment.segmenter import Block, Segmentation
@@ -30,6 +30,21 @@ class Unit:
     span: tuple[int, int]
     block: int  # index in seg.blocks
     features: list[str]  # structure tokens, then the heading's words, then the unit's words
+    words_pending: bool = False  # built without its own words (document_units(words=False)): add_words adds them
+
+
+def add_words(text: str, units: list[Unit], indices: Iterable[int], tokenize: Tokenize) -> None:
+    """Complete the units at ``indices`` built without their words (the words end the features, as
+    document_units writes them): a setting that scores only some units tokenizes only those."""
+    for i in indices:
+        unit = units[i]
+        if unit.words_pending:
+            unit.features.extend(_words(text, *unit.span, tokenize))
+            unit.words_pending = False
+
+
+def _words(text: str, start: int, end: int, tokenize: Tokenize) -> list[str]:
+    return tokenize(text[start:min(end, start + 400)])[:MAX_WORDS]
 
 
 def plain_words(text: str) -> list[str]:
@@ -61,8 +76,9 @@ def _head_tokens(text: str, block: Block, tokenize: Tokenize) -> list[str]:
 
 
 def document_units(text: str, seg: Segmentation, language: str, tokenize: Tokenize = plain_words,
-                   doc_features: tuple[str, ...] = ()) -> list[Unit]:
-    """Every unit of the document in text order, with its feature tokens."""
+                   doc_features: tuple[str, ...] = (), *, words: bool = True) -> list[Unit]:
+    """Every unit of the document in text order, with its feature tokens (without ``words``, all but the unit's
+    own words, which add_words adds to the units asked about)."""
     units: list[Unit] = []
     heading: list[str] = []  # the words of the last heading or lead-in ending with ':'
     n = max(len(seg.blocks), 1)
@@ -81,9 +97,10 @@ def document_units(text: str, seg: Segmentation, language: str, tokenize: Tokeni
         if previous_colon:
             structure.append("__after_colon")
         for ordinal, (s, e) in enumerate(pieces):
-            words = tokenize(text[s:min(e, s + 400)])[:MAX_WORDS]
             extra = [f"__clause{min(ordinal, 1)}", f"__len{_bucket(e - s, (40, 100, 250, 600))}"]
-            units.append(Unit(span=(s, e), block=index, features=structure + extra + heading + words))
+            own = _words(text, s, e, tokenize) if words else []
+            units.append(Unit(span=(s, e), block=index, features=structure + extra + heading + own,
+                              words_pending=not words))
         if block.enum and block.enum != "bullet" and (block.heading or line.endswith(":")) \
                 or not block.enum and line.endswith(":") and len(line) < 300:
             heading = _head_tokens(text, block, tokenize)
