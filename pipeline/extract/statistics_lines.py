@@ -16,8 +16,12 @@ MIN_FIGURES = 3
 
 def statistic(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] reports figures (a quarter of its words or more) rather than a task."""
-    if len(_DIGIT_RUN.findall(text, start, end)) < MIN_FIGURES:
+    runs = len(_DIGIT_RUN.findall(text, start, end))
+    if runs < MIN_FIGURES:
         return False  # most units hold a figure or two at most: no need to count their words
     unit = text[start:end]
+    words = len(unit.split())
+    if runs < STATISTIC_SHARE * words:
+        return False  # a figure is a word holding a run of digits: there are no more figures than runs
     figures = [w for w in _NUMBER_TOKEN.findall(unit) if not _DATE_OR_SYMBOL.search(w)]
-    return len(figures) >= MIN_FIGURES and len(figures) >= STATISTIC_SHARE * len(unit.split())
+    return len(figures) >= MIN_FIGURES and len(figures) >= STATISTIC_SHARE * words
