@@ -14,6 +14,7 @@ from pipeline.segment.segmenter import Block, Segmentation
 
 MIN_CLAUSE = 40  # shorter pieces are list items ("Bộ Y tế; Bộ Công an"), not clauses of their own
 MAX_WORDS = 40  # what makes a task is how it opens; the rest only costs time
+WORDS_REACH = 400  # characters of a unit read for its words: MAX_WORDS of them stand well within
 HEADING_WORDS = 8
 HEADING_REACH = 30  # blocks above a unit searched for its heading or lead-in
 # a sentence or ';'-clause break before a capital or an assigning verb
@@ -44,7 +45,8 @@ def add_words(text: str, units: list[Unit], indices: Iterable[int], tokenize: To
 
 
 def _words(text: str, start: int, end: int, tokenize: Tokenize) -> list[str]:
-    return tokenize(text[start:min(end, start + 400)])[:MAX_WORDS]
+    """The unit's own words, the last of its features: the first MAX_WORDS of them."""
+    return tokenize(text[start:min(end, start + WORDS_REACH)])[:MAX_WORDS]
 
 
 def plain_words(text: str) -> list[str]:
