@@ -179,6 +179,24 @@ def test_the_benchmark_reads_a_stopped_runs_rates_from_the_statistics_file(tmp_p
     assert bench.last_progress(str(stats_path))["input_mb_s"] == 2.5
 
 
+def _round(mb_s: float | None, rss: float, error: str | None = None) -> dict:
+    return {"peak_rss_tree_mb": rss, **({"error": error, "rates": {}} if error else {"rates": {"input_mb_s": mb_s}})}
+
+
+@pytest.mark.parametrize("rounds, rate, rss, note", [
+    ([_round(3.1, 150), _round(3.5, 160), _round(2.9, 155)], 3.1, 160, "median of 3 rounds (2.9-3.5 MB/s)"),
+    ([_round(3.1, 150), _round(3.5, 149)], 3.1, 150, "median of 2 rounds (3.1-3.5 MB/s)"),  # the lower of two
+    ([_round(None, 90, "stopped after 300 s (time limit)"), _round(3.0, 150), _round(3.2, 151)], 3.0, 151,
+     "median of 2 rounds (3.0-3.2 MB/s)"),
+    ([_round(3.3, 150)], 3.3, 150, ""),
+])
+def test_the_benchmark_reports_the_median_round_and_the_worst_memory(rounds, rate, rss, note):
+    from pipeline.scale import bench
+
+    chosen = bench.median_round(rounds)
+    assert (chosen["rates"]["input_mb_s"], chosen["peak_rss_tree_mb"], bench._rounds_note(chosen)) == (rate, rss, note)
+
+
 def _unique_copies(target: Path, n: int) -> None:
     """n distinct documents: real dev texts, each with a line that makes its hash unique."""
     sources = sorted(p for p in DEV.glob("vi_cv_*.txt"))[:6]
