@@ -78,20 +78,19 @@ def apply_components(record: DocumentRecord, seg: Segmentation, setting: str,
     if not units:
         return
     starts = [u.span[0] for u in units]
-    within = {id(o): _units_within(units, index, o.span) for o in record.obligations
-              if (index := unit_at(units, starts, o.span[0])) is not None}
-    asked = range(len(units)) if every_unit else sorted({i for r in within.values() for i in r})
-    add_words(record.text, units, asked, tokenizer_for(s.tokenizer, record.language))
+    # the units each rule task runs over, in the order of record.obligations (None: it falls after every unit)
+    spans = [None if (index := unit_at(units, starts, o.span[0])) is None else _units_within(units, index, o.span)
+             for o in record.obligations]
+    if every_unit:
+        asked: range | list[int] = range(len(units))
+    else:
+        asked = sorted({i for r in spans if r is not None for i in r})
+        add_words(record.text, units, asked, tokenizer_for(s.tokenizer, record.language))
     scores = classifier.task_probabilities([units[i] for i in asked]) if asked else []
     probabilities = dict(zip(asked, scores, strict=True))
-    covered: set[int] = set()
-    kept: list[Obligation] = []
-    for obligation in record.obligations:
-        units_of_task = within.get(id(obligation))
-        if units_of_task is not None:
-            covered.add(units_of_task[0])
-        if units_of_task is None or max(probabilities[i] for i in units_of_task) >= keep_below:
-            kept.append(obligation)
+    covered = {r[0] for r in spans if r is not None}  # the units a rule task starts in are never proposed again
+    kept = [o for o, r in zip(record.obligations, spans, strict=True)
+            if r is None or max(probabilities[i] for i in r) >= keep_below]
     proposed = [_obligation(record, seg, units, i, province, n)
                 for n, i in enumerate(i for i, p in probabilities.items() if p >= propose_at and i not in covered)]
     record.obligations = sorted(kept + proposed, key=lambda o: o.span[0])
