@@ -1,16 +1,17 @@
 """Blanks: which characters count as blank, and each line's blanks squeezed over a whole text at once.
 
-The character pass (``normalise_characters``) turns every blank but the line break into a space, so the
-later passes over a whole text (the furniture rules' plain view, the paragraph lines) only meet spaces.
+The character pass (``normalise_characters``) turns every blank but the line break and the page break (a
+form feed, which ``page_breaks.join_pages`` reads) into a space, so the later passes over a whole text (the
+furniture rules' plain view, the paragraph lines) only meet spaces.
 """
 
 from __future__ import annotations
 
 import re
 
-# every blank that str.split() splits on, besides the space and the line break (tabs, no-break and
-# ideographic spaces, the Unicode line and paragraph separators ...)
-OTHER_BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
+# every blank that str.split() splits on, besides the space, the line break and the page break (tabs,
+# no-break and ideographic spaces, the Unicode line and paragraph separators ...)
+OTHER_BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n\f")
 
 _SPACE_RUN = re.compile("  [ ]*")  # opens with a two-space literal, which the regex engine looks for fast
 _LINE_OPENING_SPACE = re.compile("\n ")  # a regex finds "\n " three times faster than str.replace

@@ -15,8 +15,9 @@ import unicodedata
 
 from pipeline.cleanup.blanks import OTHER_BLANKS, squeeze_lines
 from pipeline.cleanup.furniture import strip_furniture
+from pipeline.cleanup.page_breaks import join_pages
 from pipeline.knowledge.dates import DATELINE_AT_END
-from pipeline.knowledge.patterns import NOT_CITING, UPPER_VI, opened_by
+from pipeline.knowledge.patterns import NOT_CITING, PAGE_NUMBER, UPPER_VI, opened_by
 
 # --- characters -----------------------------------------------------------------------------------
 
@@ -66,7 +67,7 @@ _TONE_RE = re.compile(r"([oOuU][" + "".join(sorted({k[1] for k in _TONE_TABLE}))
 
 
 def normalise_characters(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\u00d0" in text:
         text = text.replace("Đ\u00d0", "Đ")  # OCR's "QĐÐ-BGDĐT": one letter read twice
     # composed after the odd characters go: a soft hyphen between a letter and its tone mark kept them apart
@@ -118,6 +119,8 @@ _ENUMERATOR = re.compile(
 _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,4}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]$")
 _SPLIT_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]$")  # no year: "2025."
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_PAGE_NUMBER = re.compile(PAGE_NUMBER)
+MAX_PAGE_NUMBER = 9  # "- 123 -"
 MAX_SPLIT_ENUMERATOR = 8  # "1.2.3." or "XVIII.": longer lines are no number set apart (most lines: a length test)
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _ORDINAL_NUMBER = re.compile(r"(?:\d|\b[IVXL]{1,5})$")  # "the 10", "the X" (th)
@@ -308,6 +311,14 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
             current = ["".join(part.strip() for part in lines[i:i + taken])]
             skip = taken - 1
             continue
+        if stripped and len(stripped) <= MAX_PAGE_NUMBER and (page := _PAGE_NUMBER.fullmatch(stripped)) \
+                and len(page.group(1)) <= 3 and current \
+                and current[-1].rsplit(None, 1)[-1].casefold() not in _NUMBERED_WORDS \
+                and i + 1 < len(lines) and lines[i + 1].strip():
+            # (an item's number set apart was read above) a number alone on a line between two lines of text, that no
+            # word before it takes ("khoản" / "3"): a page number the text kept where the page cut a sentence; at the
+            # end of a paragraph or a cell it is the text's ("Tỷ lệ đạt dưới 95%:" / "0")
+            continue
         if not stripped or stripped[0] in _SEPARATOR_OPENERS and _SEPARATOR.match(stripped):
             if len(current) == 1 and _BARE_ENUMERATOR.match(current[0]):
                 continue  # "1." alone, its text after a blank line: keep them together
@@ -330,7 +341,8 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
 def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
     text = normalise_characters(raw)
     if strip_site_furniture:
-        text = strip_furniture(text)
+        text = strip_furniture(text)  # with a PDF's running heads, before the pages they head are joined
+    text = join_pages(text, _starts_lower)
     text = clean_markdown(text)
     lines = text.split("\n")
     wrap = _wrap_width(lines)  # on the lines as they came: blanks count in their lengths

@@ -48,7 +48,7 @@ from pipeline.extract.obligation_units import (
 )
 from pipeline.extract.statistics_lines import statistic
 from pipeline.extract.task_tables import TaskTable
-from pipeline.knowledge.patterns import LEGAL_TEXTS, UPPER_VI
+from pipeline.knowledge.patterns import LEGAL_TEXTS, PAGE_NUMBER, UPPER_VI
 from pipeline.records import Assignee, Obligation, Reference
 from pipeline.segment.segmenter import APPENDIX_LABEL, LEVEL, Block, Segmentation
 
@@ -67,6 +67,9 @@ ACCOUNTABLE = re.compile(r"[\s,]*(?:phải\s+)?chịu\s+trách(?:\s+nhiệm)?(?:
                          r"|số\s+liệu|kết\s+quả)\b|(?:đối\s+với|về)\s+(?:những\s+|các\s+)?hậu\s+quả\b)", re.I)
 # "...; chủ động chỉ đạo ...", "..., báo cáo Chính phủ ...": the answerable body is also given work
 FURTHER_ACTION = re.compile(r";|,\s*(?:đồng\s+thời\s+)?(?:báo\s+cáo|chủ\s+động|kịp\s+thời|khẩn\s+trương|tổ\s+chức|chỉ\s+đạo)\b")
+# a page number the text kept, alone in its paragraph (a page break it stood by was not marked)
+STRAY_NUMBER = re.compile(PAGE_NUMBER)
+MAX_STRAY_NUMBER = 12  # most paragraphs are longer: a length test before the regex
 # a paragraph that quotes a provision of another document: "Tại khoản 1 Điều 60 Thông tư 80/2021/TT-BTC ...
 # hướng dẫn:", "Theo quy định tại Điều 18 Nghị định số 103/2024/NĐ-CP:"
 QUOTE_MARKS = "\"“‘'«”’»"
@@ -312,6 +315,10 @@ class ObligationExtractor:
 
     def _read_block(self, block: Block, line: str, drafts: list[Draft]) -> None:
         """A block outside task tables: a labelled field, a heading, a quoted provision or a unit of work."""
+        if block.enum in (None, "bullet") and len(line) <= MAX_STRAY_NUMBER and STRAY_NUMBER.fullmatch(line):
+            # a page number the text kept ("6. Về chính quyền địa phương:" / "2" / "a) ...", or "- 2 -"): no task, and
+            # no lead-in that would cut the points below it off from the one above
+            return
         walk = self.walk
         bare_bullet, walk.bare_bullet = walk.bare_bullet, None
         heading_item, walk.heading_item = walk.heading_item, None

@@ -15,6 +15,8 @@ LEGAL_TEXTS = r"Luật|Bộ\s+luật|Nghị\s+định|Thông\s+tư|Quyết\s+đ�
 # after an article's number: not a cited document's name ("Điều 4 Nghị định số 123/2020/NĐ-CP ...", wrapped to a line's
 # start, cites another text's article; it opens no article of this one)
 NOT_CITING = rf"(?!(?:{LEGAL_TEXTS}|Hiến\s+pháp)\b)"
+# a page number on a line of its own, as a page sets it ("2", "- 2 -"); group 1 is the number
+PAGE_NUMBER = r"[ \t]*(?:[-–][ \t]*)?(\d{1,4})(?:[ \t]*[-–])?[ \t]*"
 
 
 def first_letters(phrases: Iterable[str], extra: str = "") -> str:
