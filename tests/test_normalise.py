@@ -71,6 +71,27 @@ PARAGRAPHS = [
      ["STT | Tên nhiệm vụ | Cơ quan chủ trì", "1 | Rà soát các luật | Bộ Tư pháp"]),
     # a gazette page head goes with its page number, whatever blank stands before the number
     ("Điều 1. Phạm vi\nCÔNG BÁO/Số 12/Ngày 01-02-2020\u2003 45 \nnội dung tiếp", ["Điều 1. Phạm vi", "nội dung tiếp"]),
+    # gazette vi_qd_844_ttg_2026.pdf, a task table read as rows ('| ... |' one to a line) over a page break: what stands
+    # between two rows (the next page's repeated header, under the running head) is no cell of the row above
+    ("| 3. | Bố trí ngân sách địa phương | Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp | Hằng năm và từng "
+     "giai đoạn |\n\f\nCÔNG BÁO/Số 286/Ngày 27-05-2026 96\n| STT | Tên nhiệm vụ cụ thể | Cơ quan chủ trì | Thời gian hoàn "
+     "thành |\n| 4. | Đổi mới nội dung, hình thức | Bộ Tài chính | Thường xuyên |\n",
+     ["3. | Bố trí ngân sách địa phương | Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp | Hằng năm và từng giai "
+      "đoạn", "STT | Tên nhiệm vụ cụ thể | Cơ quan chủ trì | Thời gian hoàn thành",
+      "4. | Đổi mới nội dung, hình thức | Bộ Tài chính | Thường xuyên"]),
+    # gazette vi_nd_123_2026_cp.pdf, the header's columns one after the other: the motto and the type's name each open
+    # a block
+    ("CHÍNH PHỦ\n__________\nSố: 123/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "________________________________________\nHà Nội, ngày 04 tháng 4 năm 2026\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều "
+     "Luật Giao thông đường thủy nội địa",
+     ["CHÍNH PHỦ", "Số: 123/2026/NĐ-CP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+      "Hà Nội, ngày 04 tháng 4 năm 2026", "NGHỊ ĐỊNH", "Quy định chi tiết một số điều Luật Giao thông đường thủy nội địa"]),
+    # crawl f37e7838925f8cc3: the enacting word after the last recital; crawl ad5aff6c13929815: a heading wrapped before
+    # a word that names a type
+    ("*Theo đề nghị của Giám đốc Sở Tài chính tại Tờ\ntrình số 7832/TTr-STC ngày 05/11/2025,*\n**QUYẾT ĐỊNH:**\n"
+     "**VII. CHẾ ĐỘ\nBÁO CÁO**",
+     ["Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 7832/TTr-STC ngày 05/11/2025,", "QUYẾT ĐỊNH:",
+      "VII. CHẾ ĐỘ BÁO CÁO"]),
 ]
 
 

@@ -17,6 +17,8 @@ from pipeline.cleanup.blanks import OTHER_BLANKS, squeeze_lines
 from pipeline.cleanup.furniture import strip_furniture
 from pipeline.cleanup.page_breaks import join_pages
 from pipeline.knowledge.dates import DATELINE_AT_END
+from pipeline.knowledge.doc_types import NORMATIVE_TYPES, PARTY_TYPES, STATE_TYPES
+from pipeline.knowledge.motto import PARTY, REPUBLIC
 from pipeline.knowledge.patterns import NOT_CITING, PAGE_NUMBER, UPPER_VI, opened_by
 
 # --- characters -----------------------------------------------------------------------------------
@@ -128,6 +130,10 @@ _ORDINAL_NUMBER = re.compile(r"(?:\d|\b[IVXL]{1,5})$")  # "the 10", "the X" (th)
 _NUMBERED_WORDS = frozenset({"điều", "article", "phần", "part", "chương", "chapter", "mục", "section", "khoản",
                              "điểm", "point", "clause", "số", "no.", "năm", "tháng", "ngày"})
 _ARTICLE_WORDS = frozenset({"Điều", "Article", "Chương", "Chapter"})  # alone on a line: the number is on the next
+_MOTTO_OPENERS = (*REPUBLIC, PARTY)
+# a document type's name in capitals, alone on its line: the header's title, or the enacting word before the articles
+_TYPE_TITLES = frozenset(f"{name.upper()}{colon}" for types in (STATE_TYPES, NORMATIVE_TYPES, PARTY_TYPES)
+                         for name in types.values() for colon in ("", ":"))
 _ROMAN_START = re.compile(r"[IVXLC]{1,6}\b")
 # how a sentence ends (./. and .) included); tested on a stripped line: str.endswith, not a regex search
 _SENTENCE_ENDS = (".", ";", ":", "!", "?", "…", ".)", ";)")
@@ -147,9 +153,20 @@ def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
         if i > 1 and not cells[i - 1]:  # the pipe before this cell followed a pipe with nothing between
             rows[-1].pop()
             rows.append([cells[i]])
+        elif i < last and cells[i] and _between_rows(chunks[i - 1], chunks[i], chunks[i + 1]):
+            rows.extend(([cells[i]], []))  # text of its own; the next pipe opens a row
         else:
             rows[-1].append(cells[i])
     return [row for row in rows if any(any(s.strip() for s in c) for c in row)]
+
+
+def _between_rows(before: str, chunk: str, after: str) -> bool:
+    """Whether `chunk` is text between two rows written one to a line ("| 1 | ... |" / "II" / "Phát triển hạ tầng" /
+    "| 2.1 | ... |", as a PDF's tables are read): the pipe before it ends a line of cells and the pipe after it opens
+    one. A crawl's cell stands on lines of its own between pipes that stand alone ("|" / "cell" / "|")."""
+    inner = chunk.strip(" ")
+    return inner[:1] == inner[-1:] == "\n" and before[-1:] != "\n" != after[:1] and bool(before.strip()) \
+        and bool(after.strip())
 
 
 def _cell_lines(chunk: str, *, after_pipe: bool, before_pipe: bool) -> list[str]:
@@ -238,6 +255,12 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return line[:1].isdigit() or bool(_ROMAN_START.match(line))
     if line in _ARTICLE_WORDS:
         return False  # "(Có Phụ lục đính kèm)" then "**Điều" / "2. **Sở ...": the word opens the next article
+    if line.startswith(_MOTTO_OPENERS):
+        return False  # the header's two columns one after the other: the issuer's lines, then the motto's
+    if line in _TYPE_TITLES and not prev.isupper():
+        # "QUYẾT ĐỊNH" after the dateline, "QUYẾT ĐỊNH:" after the last recital: a block of its own (but "VII. CHẾ ĐỘ" /
+        # "BÁO CÁO" is a heading wrapped)
+        return False
     # a line that opens with an enumerator starts a block whatever `prev` says; the regex goes last, as
     # the dear test that most lines need not reach
     return _continues(prev.rstrip(), line, wrap) and not _ENUMERATOR.match(line)
