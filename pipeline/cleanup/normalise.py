@@ -94,7 +94,7 @@ _SEPARATOR_OPENERS = "-_=–—.*"  # how a stripped separator line starts (a ch
 # an article's title set in bold on lines of its own ("**Điều 4. Bổ sung, điều chỉnh**"): the article's text after it
 # is a paragraph of its own, however the page wrapped the lines
 # (the literal stars first and the line start looked behind them: re skips in C to the next "**", 4x faster than "^")
-_BOLD_ARTICLE_TITLE = re.compile(rf"(\*\*(?<![^\n]\*\*)(?:Điều|Article|Chương|Chapter)\s[^*]{{1,200}}\*\*)[^\S\n]*\n"
+_BOLD_ARTICLE_TITLE = re.compile(rf"(\*\*(?<![^\n]\*\*)(?:Điều|Article|Chương|Chapter|ĐIỀU|ARTICLE|CHƯƠNG|CHAPTER)\s[^*]{{1,200}}\*\*)[^\S\n]*\n"
                                  rf"(?=[^\S\n]*[{UPPER_VI}])")
 
 
@@ -114,7 +114,10 @@ def clean_markdown(text: str) -> str:
 
 _ENUMERATOR = re.compile(
     r"^(?:[-–—•+]\s*|\d{1,4}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s|[IVXLC]{1,6}[.)]\s"
-    rf"|Điều\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]){NOT_CITING})|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s+[IVXLC\d]|Article\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-Z]))|Chapter\s+[IVXLC\d]"
+    # "a. Chủ trì ...", as some issuers letter their points (not "p. Cống Vị", "h. Gia Lâm", "x. ...": a ward, a district)
+    rf"|[a-gđ]\.\s+(?=[{UPPER_VI}])"
+    rf"|(?:Điều|ĐIỀU)\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]){NOT_CITING})|(?:Chương|CHƯƠNG)\s+[IVXLC\d]|Mục\s+\d|(?:Phần|PHẦN)\s+[IVXLC\d]"
+    r"|(?:Article|ARTICLE)\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-Z]))|(?:Chapter|CHAPTER)\s+[IVXLC\d]"
     r"|Section\s+\d|\[\d+\]|Nơi\s+nhận|Kính\s+gửi|Số\s*:|KT\.|TM\.|TL\.|Q\.\s|TUQ\.|T/M|K/T|"
     r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"
 )
@@ -129,7 +132,8 @@ _ORDINAL_NUMBER = re.compile(r"(?:\d|\b[IVXL]{1,5})$")  # "the 10", "the X" (th)
 # words a page may wrap before the number they take ("Điều" / "1. Ban hành ...", "PHẦN" / "I. DANH MỤC ...")
 _NUMBERED_WORDS = frozenset({"điều", "article", "phần", "part", "chương", "chapter", "mục", "section", "khoản",
                              "điểm", "point", "clause", "số", "no.", "năm", "tháng", "ngày"})
-_ARTICLE_WORDS = frozenset({"Điều", "Article", "Chương", "Chapter"})  # alone on a line: the number is on the next
+# alone on a line: the number is on the next (in capitals too: "ĐIỀU 1.", "CHƯƠNG I")
+_ARTICLE_WORDS = frozenset({"Điều", "Article", "Chương", "Chapter", "ĐIỀU", "ARTICLE", "CHƯƠNG", "CHAPTER"})
 _MOTTO_OPENERS = (*REPUBLIC, PARTY)
 # a document type's name in capitals, alone on its line: the header's title, or the enacting word before the articles
 _TYPE_TITLES = frozenset(f"{name.upper()}{colon}" for types in (STATE_TYPES, NORMATIVE_TYPES, PARTY_TYPES)
@@ -252,7 +256,8 @@ def _starts_lower(line: str) -> bool:
 def _joins(prev: str, line: str, wrap: int) -> bool:
     """Whether `line` continues the paragraph that `prev` ended (a hard wrap, not a new block)."""
     if prev in _ARTICLE_WORDS:  # "**Điều\n4.** Thủ trưởng ...", "Chương\nII": a page wrapped the number
-        return line[:1].isdigit() or bool(_ROMAN_START.match(line))
+        # (in capitals the word may open a title the page wrapped: "ĐIỀU" / "KHOẢN THI HÀNH")
+        return line[:1].isdigit() or bool(_ROMAN_START.match(line)) or prev.isupper() and line.isupper()
     if line in _ARTICLE_WORDS:
         return False  # "(Có Phụ lục đính kèm)" then "**Điều" / "2. **Sở ...": the word opens the next article
     if line.startswith(_MOTTO_OPENERS):

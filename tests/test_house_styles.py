@@ -1,0 +1,76 @@
+"""A document written in another house style gives the same tasks.
+
+Each row takes a real document of ../shared and rewrites one convention the way other issuers, sites or tools
+write it (the article word in capitals, ...); the tasks found (their paths, texts and assignees) must not change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.cleanup.normalise import normalise
+from pipeline.extract.document import extract_text
+from pipeline.records import Source
+from tests.conftest import CRAWL, DEV
+
+
+def _tasks(text: str, name: str) -> list[tuple[str | None, str, list[str]]]:
+    source = Source(path=name, format="md", sha256="0" * 64)
+    return [(o.path, o.text, [a.name for a in o.assignees]) for o in extract_text(text, source=source).obligations]
+
+
+STYLES: list[tuple[str, str, Callable[[str], str]]] = [
+    # Nghị định 25/2025/NĐ-CP (107 tasks under its Điều 2) with "ĐIỀU 1.", as older and some provincial texts write it
+    ("389276e8dae699ce.md", "article word in capitals",
+     lambda text: re.sub(r"(?m)^(\**)Điều(?= \d)", r"\1ĐIỀU", text)),
+    # dev vi_cd_220_ttg_2025.txt (hard-wrapped, no blank lines) with its points lettered "a.", "b." instead of "a)", "b)"
+    ("vi_cd_220_ttg_2025.txt", "points lettered with a full stop",
+     lambda text: re.sub(r"(?m)^(\**)([a-gđ])\)\s", r"\1\2. ", text)),
+]
+
+
+@pytest.mark.parametrize(("name", "style", "rewrite"), STYLES, ids=[f"{n}: {s}" for n, s, _ in STYLES])
+def test_another_house_style_gives_the_same_tasks(name, style, rewrite):
+    text = ((CRAWL if name.endswith(".md") else DEV) / name).read_text(encoding="utf-8")
+    restyled = rewrite(text)
+    assert restyled != text
+    expected = _tasks(text, name)
+    assert len(expected) > 5
+    assert _tasks(restyled, name) == expected
+
+
+WRAPPED_TITLES = [
+    # crawl c05552433ef48b49: a chapter's title in capitals that the page wrapped after its first word
+    ("**ĐIỀU\nKHOẢN THI HÀNH**\n\n**Điều 24. Trách nhiệm của các bộ, ngành, địa phương**",
+     ["ĐIỀU KHOẢN THI HÀNH", "Điều 24. Trách nhiệm của các bộ, ngành, địa phương"]),
+    # crawl d6cbe14c6f6cf724: a part in capitals opens a block after the appendix's caption
+    ("*(Kèm theo Quyết định số: 2904/QĐ-UBND ngày\n21/11/2025 của Chủ tịch UBND tỉnh)*\n"
+     "**PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH**",
+     ["(Kèm theo Quyết định số: 2904/QĐ-UBND ngày 21/11/2025 của Chủ tịch UBND tỉnh)",
+      "PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH"]),
+]
+
+
+POINTS_WITH_A_STOP = [
+    # gazette vi_tt_13_2026_nhnn.pdf, an annexed form whose points are lettered "a.", "b."
+    ("1. Tên:\na. Tên đầy đủ bằng tiếng Việt; tên viết tắt bằng tiếng Việt (nếu có).\nb. Tên đầy đủ bằng tiếng nước "
+     "ngoài (nếu có); tên viết tắt bằng tiếng nước \nngoài (nếu có).",
+     ["1. Tên:", "a. Tên đầy đủ bằng tiếng Việt; tên viết tắt bằng tiếng Việt (nếu có).",
+      "b. Tên đầy đủ bằng tiếng nước ngoài (nếu có); tên viết tắt bằng tiếng nước ngoài (nếu có)."]),
+    # crawl 6f4ccdb7459d17a5: "p." is a ward, not a point
+    ("- Công ty TNHH Giải trí Our game TCG Trading (số 208, ngõ\n66, phố Kim Mã Thượng,\np. Cống Vị, Ba Đình, Hà Nội);",
+     ["- Công ty TNHH Giải trí Our game TCG Trading (số 208, ngõ 66, phố Kim Mã Thượng, p. Cống Vị, Ba Đình, Hà Nội);"]),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), POINTS_WITH_A_STOP)
+def test_points_lettered_with_a_stop(raw, expected):
+    assert normalise(raw).splitlines() == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), WRAPPED_TITLES)
+def test_divisions_in_capitals(raw, expected):
+    assert normalise(raw).splitlines() == expected
