@@ -59,6 +59,10 @@ DEADLINES = [
     # pages en_qd_57_ttg: "shall ... in 2010" in a 2010 decision
     ("The Ministry of Culture, Sports and Tourism shall submit it to the Prime Minister in 2010.", "en",
      "2010-01-12", "2010-12-31"),
+    # dev vi_cd_220_ttg_2025: the year of a cited plan's date written out is no target of the task
+    ("Tập trung triển khai các nhiệm vụ, giải pháp về thực hiện cấu trúc lại quy trình, cung cấp dịch vụ công trực tuyến "
+     "trên Cổng Dịch vụ công quốc gia theo đúng mục tiêu, yêu cầu tại Kế hoạch số 02-KH/BCĐTW ngày 19 tháng 6 năm 2025 "
+     "của Ban Chỉ đạo Trung ương.", "vi", "2025-11-21", None),
 ]
 
 

@@ -1,7 +1,7 @@
 """A document written in another house style gives the same tasks.
 
 Each row takes a real document of ../shared and rewrites one convention the way other issuers, sites or tools
-write it (the article word in capitals, ...); the tasks found (their paths, texts and assignees) must not change.
+write it (the article word in capitals, ...); the tasks found (their paths, assignees and due dates) must not change.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from pipeline.records import Source
 from tests.conftest import CRAWL, DEV
 
 
-def _tasks(text: str, name: str) -> list[tuple[str | None, str, list[str]]]:
+def _tasks(text: str, name: str) -> list[tuple[str | None, list[str], str | None]]:
+    """Each task's path, assignees and due date (its text follows the rewrite)."""
     source = Source(path=name, format="md", sha256="0" * 64)
-    return [(o.path, o.text, [a.name for a in o.assignees]) for o in extract_text(text, source=source).obligations]
+    return [(o.path, [a.name for a in o.assignees], o.deadline.date if o.deadline else None)
+            for o in extract_text(text, source=source).obligations]
 
 
 STYLES: list[tuple[str, str, Callable[[str], str]]] = [
@@ -29,6 +31,10 @@ STYLES: list[tuple[str, str, Callable[[str], str]]] = [
     # dev vi_cd_220_ttg_2025.txt (hard-wrapped, no blank lines) with its points lettered "a.", "b." instead of "a)", "b)"
     ("vi_cd_220_ttg_2025.txt", "points lettered with a full stop",
      lambda text: re.sub(r"(?m)^(\**)([a-gđ])\)\s", r"\1\2. ", text)),
+    # dev vi_tb_624_vpcp_2025.txt (an appendix table of 46 tasks, one column naming the assigning text) with its dates
+    # written out ("ngày 15 tháng 10 năm 2025" for "ngày 15/10/2025"): a cited text's date is no dateline
+    ("vi_tb_624_vpcp_2025.txt", "dates written out",
+     lambda text: re.sub(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})", r"ngày \1 tháng \2 năm \3", text)),
 ]
 
 

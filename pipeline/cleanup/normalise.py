@@ -16,7 +16,7 @@ import unicodedata
 from pipeline.cleanup.blanks import OTHER_BLANKS, squeeze_lines
 from pipeline.cleanup.furniture import strip_furniture
 from pipeline.cleanup.page_breaks import join_pages
-from pipeline.knowledge.dates import DATELINE_AT_END
+from pipeline.knowledge.dates import PLACED_DATELINE_AT_END
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, PARTY_TYPES, STATE_TYPES
 from pipeline.knowledge.motto import PARTY, REPUBLIC
 from pipeline.knowledge.patterns import NOT_CITING, PAGE_NUMBER, UPPER_VI, opened_by
@@ -187,7 +187,7 @@ def _cell_lines(chunk: str, *, after_pipe: bool, before_pipe: bool) -> list[str]
 # cells of the layout table that frames a document (header, addressees, signature), not data
 # (how such a cell opens, what it holds anywhere: the motto, a telegram's "... điện:", a dateline at its end)
 _LAYOUT_CELL_START = re.compile(r"Số\s*:|Kính\s+gửi|Nơi\s+nhận|KT\.|TM\.|TL\.")
-_LAYOUT_CELL_TEXT = re.compile(opened_by(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|\bđiện\s*:|" + DATELINE_AT_END, "Cđn"))
+_LAYOUT_CELL_TEXT = re.compile(opened_by(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|\bđiện\s*:|" + PLACED_DATELINE_AT_END, "Cđ,"))
 
 
 def _is_table_row(cells: list[str]) -> bool:

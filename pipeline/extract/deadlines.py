@@ -845,7 +845,9 @@ def find_deadlines(
 # years in a text are visions and programme horizons ("tầm nhìn đến năm 2045"), not deadlines.
 _TARGET_YEAR = {
     "vi": re.compile(r"(?<!\w)(?:hoàn\s+thành|kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ|vốn)(?:\s+[^\s.;:]+){0,12}?"
-                     r"\s+(?:trong\s+)?(?P<mention>năm\s+(?P<year>(?:19|20)\d\d))(?![\d/-])", re.I),
+                     # not the year of a written date ("Kế hoạch số 321-KH/TU ngày 11 tháng 4 năm 2025 của ...")
+                     r"\s+(?:trong\s+)?(?<!tháng \d )(?<!tháng \d\d )(?P<mention>năm\s+(?P<year>(?:19|20)\d\d))(?![\d/-])",
+                     re.I),
     "en": re.compile(r"(?<!\w)shall(?:\s+[^\s.;:]+){0,60}?\s+(?:in|during)\s+(?P<mention>(?P<year>(?:19|20)\d\d))"
                      r"(?![\d/-])"),
 }
