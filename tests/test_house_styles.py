@@ -80,3 +80,19 @@ def test_points_lettered_with_a_stop(raw, expected):
 @pytest.mark.parametrize(("raw", "expected"), WRAPPED_TITLES)
 def test_divisions_in_capitals(raw, expected):
     assert normalise(raw).splitlines() == expected
+
+
+def _in_figures(text: str) -> str:
+    return re.sub(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", r"ngày \1/\2/\3", text)
+
+
+@pytest.mark.parametrize(("name", "issued"), [
+    ("a12a41bbbe518be8.md", "2025-11-28"),  # "Thành phố Hồ Chí Minh, ngày 28/11/2025"
+    ("8d83af6d1d146972.md", "2025-06-16"),  # "Nghị quyết này được Ủy ban Thường vụ Quốc hội ... thông qua ngày 16/6/2025."
+])
+def test_an_issue_date_written_in_figures(name, issued):
+    text = (CRAWL / name).read_text(encoding="utf-8")
+    source = Source(path=name, format="md", sha256="0" * 64)
+    assert extract_text(text, source=source).metadata.issued_on == issued
+    assert _in_figures(text) != text
+    assert extract_text(_in_figures(text), source=source).metadata.issued_on == issued

@@ -22,6 +22,7 @@ from pipeline.knowledge.dates import (
     YEAR,
     iso_date,
     named,
+    numeric_date,
     written_date,
 )
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, STATE_TYPES, TYPE_WORDS_EN
@@ -44,6 +45,12 @@ PLACE_DATE = re.compile(
 BARE_DATELINE = re.compile(
     rf"^(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){{1,6}}){DAY_WORD_ANY_ACCENT}{_GLUED}"
     + written_date(named("d", DAY), named("m", MONTH), named("y", YEAR), gap=_GLUED) + r"\s*$")
+# "Hà Nội, ngày 26/11/2025": a dateline whose date another tool or house style wrote in figures; at the end of a line
+# that opens with it or with the header's rule before it ("... Hạnh phúc____ Hà Nội, ngày 30/6/2025"), never after a
+# citation ("Căn cứ Luật Đất đai ngày 18/01/2024": no comma before "ngày")
+NUMERIC_DATELINE = re.compile(
+    rf"(?:^|[_|]\s*|-{{3,}}\s*)(?P<place>[{UPPER_VI}][^\s\d,;:()]*(?:\s+[^\s\d,;:()]+){{0,5}}?)\s*,\s*"
+    rf"{DAY_WORD_ANY_ACCENT}\s*" + numeric_date(named("d", DAY), named("m", MONTH), named("y", YEAR)) + r"\s*$")
 EN_TITLE = re.compile(
     r"\b(?P<type>Decision|Resolution|Directive|Decree|Circular|Joint Circular|Official\s+(?:Dispatch|Letter|Telegram)"
     r"|Plan|Notice|Conclusion|Law|Ordinance|Order)\s+No\.?\s*(?P<symbol>[^\s,;]+(?:\s*/\s*[^\s,;]+)*)"
@@ -118,7 +125,7 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
         elif meta.symbol is None and (glued := GLUED_NUMBER.search(line)):
             meta.symbol = parse_own_symbol(line[glued.start("cell"):])
         if meta.issued_on is None and "ngày" in line.lower():
-            m = PLACE_DATE.search(line) or BARE_DATELINE.match(line)
+            m = PLACE_DATE.search(line) or BARE_DATELINE.match(line) or NUMERIC_DATELINE.search(line)
             if m:
                 meta.place = _place(m.group("place"))
                 meta.issued_on = iso_date(m.group("y"), m.group("m").translate(_OCR_DIGITS),
@@ -162,13 +169,14 @@ def _title_type_names() -> frozenset[str]:
 # "Nghị quyết này được Ủy ban Thường vụ Quốc hội ... thông qua ngày 16 tháng 6 năm 2025.": a resolution or a law the
 # National Assembly or its Standing Committee adopts is dated by its closing line, not a dateline
 ADOPTED_ON = re.compile(rf"(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s[^.;]{{0,160}}?thông\s+qua\s+"
-                        rf"{DAY_WORD}\s+{written_date(named('day', DAY), named('month', MONTH), named('year', YEAR))}")
+                        rf"{DAY_WORD}\s+(?P<date>{VI_WRITTEN_DATE}|{DAY}/{MONTH}/{YEAR})")
 ADOPTION_REACH = 4000  # characters before the end: the closing line stands over the signature
 
 
 def _adoption_date(text: str) -> str | None:
     found = ADOPTED_ON.search(text, max(0, len(text) - ADOPTION_REACH))
-    return iso_date(found["year"], found["month"], found["day"]) if found else None
+    parsed = parse_date(found["date"]) if found else None
+    return parsed.isoformat() if parsed else None
 
 
 def _date_from_own_mentions(text: str, symbol: str) -> str | None:
