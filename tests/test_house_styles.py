@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.cleanup.normalise import normalise
-from pipeline.extract.document import extract_text
+from pipeline.extract.document import extract_file, extract_text
 from pipeline.records import Source
 from tests.conftest import CRAWL, DEV
 
@@ -96,3 +96,43 @@ def test_an_issue_date_written_in_figures(name, issued):
     assert extract_text(text, source=source).metadata.issued_on == issued
     assert _in_figures(text) != text
     assert extract_text(_in_figures(text), source=source).metadata.issued_on == issued
+
+
+def _as_docx(text: str, path) -> None:
+    """The document as a word processor holds it: a paragraph per paragraph, its table rows ("a | b") as tables."""
+    import docx
+
+    document = docx.Document()
+    rows: list[list[str]] = []
+
+    def add_table() -> None:
+        table = document.add_table(rows=len(rows), cols=max(map(len, rows)))
+        for i, row in enumerate(rows):
+            for j, cell in enumerate(row):
+                table.cell(i, j).text = cell
+        rows.clear()
+
+    for line in normalise(text).splitlines():
+        if " | " in line:
+            rows.append(line.split(" | "))
+            continue
+        if rows:
+            add_table()
+        document.add_paragraph(line)
+    if rows:
+        add_table()
+    document.save(path)
+
+
+@pytest.mark.parametrize("name", ["vi_kh_179_ubnd_dongnai_2025.txt", "c5d930a5fc8373cd.md"])
+def test_the_same_document_as_docx(name, tmp_path):
+    # dev vi_kh_179 (a plan whose appendix is a table of tasks with sub-heading rows), crawl c5d930a5 (a plan's
+    # table of tasks): paragraphs stay apart and text between two tables joins no row of either
+    text = ((CRAWL if name.endswith(".md") else DEV) / name).read_text(encoding="utf-8")
+    path = tmp_path / (name.rsplit(".", 1)[0] + ".docx")
+    _as_docx(text, path)
+    expected = _tasks(text, name)
+    assert len(expected) > 10
+    record = extract_file(path)
+    assert [(o.path, [a.name for a in o.assignees], o.deadline.date if o.deadline else None)
+            for o in record.obligations] == expected

@@ -239,15 +239,20 @@ def _read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(child, document).text)
+            # a paragraph of the document, whatever its length: a blank line after it, so that no rule for text a
+            # page wrapped joins it to the next ("Số: 5042/QĐ-BNNMT" then "Hà Nội, ngày ...", a title then its text)
+            lines.extend((Paragraph(child, document).text, ""))
         elif tag == "tbl":
-            # cells in reading order, separated like crawled tables so later stages treat them alike
+            # cells in reading order, separated like crawled tables so later stages treat them alike; a pipe
+            # before and after the table (two pipes with nothing between end a row) keeps the paragraphs around
+            # it out of its first and last rows
+            lines.append("|")
             for row in Table(child, document).rows:
                 for cell in _unique_cells(row.cells):
                     lines.append("|")
                     lines.extend(p.text for p in cell.paragraphs)
                 lines.append("|")
-            lines.append("")
+            lines.extend(("|", ""))
     return RawDocument(path="", format="", sha256="", text="\n".join(lines) + "\n")
 
 
