@@ -148,21 +148,28 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self.skip_depth = 0
 
+    # A table as crawled pages write one: "|" before each cell, "|" after each row, so that a row's closing pipe and
+    # the next row's opening pipe stand on consecutive lines (two pipes with nothing between end a row), and one
+    # more pipe before and after the table keeps the text around it out of its first and last rows.
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in self.SKIP:
             self.skip_depth += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
+        elif tag == "table":
+            self.parts.append("\n|")
         elif tag in self.CELL:
             self.parts.append("\n|\n")
+        elif tag in self.BLOCK and tag != "tr":
+            self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP:
             self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag == "tr":
+            self.parts.append("\n|")
+        elif tag == "table":
+            self.parts.append("\n|\n")
         elif tag in self.BLOCK:
             self.parts.append("\n")
-        elif tag == "tr":
-            self.parts.append("\n|\n")
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
