@@ -33,6 +33,9 @@ PASSAGES = [
     ("V. TỔ CHỨC THỰC HIỆN\nCác cơ quan, đơn vị, địa phương căn cứ chức năng, nhiệm vụ được giao, khẩn trương phối "
      "hợp triển khai thực hiện Kế hoạch này.\n1. Sở Y tế chủ trì theo dõi tình hình dịch bệnh.\n",
      [("V", []), ("V.1", ["Sở Y tế"])]),
+    # gazette vi_tt_13_2026_nhnn.pdf: "chịu trách nhiệm tổ chức thực hiện Thông tư này" is the closing formula
+    ("Điều 15. Trách nhiệm tổ chức thực hiện\nThủ trưởng các đơn vị thuộc Ngân hàng Nhà nước, tổ chức tín dụng phi ngân "
+     "\nhàng chịu trách nhiệm tổ chức thực hiện Thông tư này./.\n", []),
 ]
 
 

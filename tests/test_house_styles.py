@@ -78,6 +78,25 @@ def test_points_lettered_with_a_stop(raw, expected):
     assert normalise(raw).splitlines() == expected
 
 
+TITLED_ARTICLES = [
+    # gazette vi_nd_123_2026_cp.pdf: a PDF's text layer sets the article's standard title on its own line
+    ("Điều 6. Trách nhiệm thi hành\nCác Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc \nChính phủ, Chủ "
+     "tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương \nvà các tổ chức, cá nhân có liên quan chịu trách "
+     "nhiệm thi hành Nghị định này.",
+     ["Điều 6. Trách nhiệm thi hành", "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ "
+      "tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương và các tổ chức, cá nhân có liên quan chịu trách "
+      "nhiệm thi hành Nghị định này."]),
+    # crawl 04e4130eb91f3242: an article with no title, its first sentence wrapped after a few words
+    ("**Điều 1. **Công bố kèm theo\nQuyết định này Danh mục 16 thủ tục hành chính mới ban hành",
+     ["Điều 1. Công bố kèm theo Quyết định này Danh mục 16 thủ tục hành chính mới ban hành"]),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), TITLED_ARTICLES)
+def test_an_article_title_on_its_own_line(raw, expected):
+    assert normalise(raw).splitlines() == expected
+
+
 @pytest.mark.parametrize(("raw", "expected"), WRAPPED_TITLES)
 def test_divisions_in_capitals(raw, expected):
     assert normalise(raw).splitlines() == expected

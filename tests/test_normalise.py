@@ -64,9 +64,10 @@ PARAGRAPHS = [
     ("|\nSTT\n|\nTên nhiệm vụ\n|\nCơ quan chủ trì\n|\nThời gian\n|\n|\n1\n|\nRà soát toàn diện các luật\n|\n"
      "Bộ Xây dựng\n|\n2026\n|\n",
      ["STT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian", "1 | Rà soát toàn diện các luật | Bộ Xây dựng | 2026"]),
-    # blanks of every kind inside, around and between lines and cells are single spaces in the text
+    # blanks of every kind inside, around and between lines and cells are single spaces in the text (and the article's
+    # standard title stays a line of its own)
     ("  Điều 3.  Tổ chức\tthực hiện  \n  Bộ trưởng,\u2003Thủ trưởng cơ quan   ngang bộ \n",
-     ["Điều 3. Tổ chức thực hiện Bộ trưởng, Thủ trưởng cơ quan ngang bộ"]),
+     ["Điều 3. Tổ chức thực hiện", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ"]),
     ("|\n|  STT  |\u3000Tên nhiệm vụ | Cơ quan  chủ trì ||\n| 1 |  Rà soát   các luật | Bộ Tư pháp |\n",
      ["STT | Tên nhiệm vụ | Cơ quan chủ trì", "1 | Rà soát các luật | Bộ Tư pháp"]),
     # a gazette page head goes with its page number, whatever blank stands before the number

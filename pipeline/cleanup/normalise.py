@@ -19,7 +19,7 @@ from pipeline.cleanup.page_breaks import join_pages
 from pipeline.knowledge.dates import PLACED_DATELINE_AT_END
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, PARTY_TYPES, STATE_TYPES
 from pipeline.knowledge.motto import PARTY, REPUBLIC
-from pipeline.knowledge.patterns import NOT_CITING, PAGE_NUMBER, UPPER_VI, opened_by
+from pipeline.knowledge.patterns import ARTICLE_TITLES, NOT_CITING, PAGE_NUMBER, UPPER_VI, opened_by
 
 # --- characters -----------------------------------------------------------------------------------
 
@@ -135,6 +135,9 @@ _NUMBERED_WORDS = frozenset({"điều", "article", "phần", "part", "chương",
 # alone on a line: the number is on the next (in capitals too: "ĐIỀU 1.", "CHƯƠNG I")
 _ARTICLE_WORDS = frozenset({"Điều", "Article", "Chương", "Chapter", "ĐIỀU", "ARTICLE", "CHƯƠNG", "CHAPTER"})
 _MOTTO_OPENERS = (*REPUBLIC, PARTY)
+# an article's number and one of the standard titles, and nothing more: a line of its own in a text a page wrapped
+_TITLED_ARTICLE = re.compile(r"(?:Điều|ĐIỀU|Article|ARTICLE)\s+\d+[a-z]?\s*[.:]\s*(?:"
+                             + "|".join(re.escape(title) for title in ARTICLE_TITLES) + r")\s*[.:]?", re.I)
 # a document type's name in capitals, alone on its line: the header's title, or the enacting word before the articles
 _TYPE_TITLES = frozenset(f"{name.upper()}{colon}" for types in (STATE_TYPES, NORMATIVE_TYPES, PARTY_TYPES)
                          for name in types.values() for colon in ("", ":"))
@@ -262,6 +265,8 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return False  # "(Có Phụ lục đính kèm)" then "**Điều" / "2. **Sở ...": the word opens the next article
     if line.startswith(_MOTTO_OPENERS):
         return False  # the header's two columns one after the other: the issuer's lines, then the motto's
+    if prev[:1] in "ĐA" and _TITLED_ARTICLE.fullmatch(prev):
+        return line[:1].islower()  # "Điều 2. Nhiệm vụ và quyền hạn" then "Bộ Nội vụ thực hiện ...": the title ends there
     if line in _TYPE_TITLES and not prev.isupper():
         # "QUYẾT ĐỊNH" after the dateline, "QUYẾT ĐỊNH:" after the last recital: a block of its own (but "VII. CHẾ ĐỘ" /
         # "BÁO CÁO" is a heading wrapped)

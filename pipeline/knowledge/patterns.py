@@ -15,6 +15,18 @@ LEGAL_TEXTS = r"Luật|Bộ\s+luật|Nghị\s+định|Thông\s+tư|Quyết\s+đ�
 # after an article's number: not a cited document's name ("Điều 4 Nghị định số 123/2020/NĐ-CP ...", wrapped to a line's
 # start, cites another text's article; it opens no article of this one)
 NOT_CITING = rf"(?!(?:{LEGAL_TEXTS}|Hiến\s+pháp)\b)"
+# The standard titles of articles in Vietnamese legal drafting (and their English renderings): an article that carries
+# one sets it on its own line, above its first paragraph
+ARTICLE_TITLES = (
+    "Phạm vi điều chỉnh", "Đối tượng áp dụng", "Phạm vi điều chỉnh và đối tượng áp dụng", "Giải thích từ ngữ",
+    "Vị trí và chức năng", "Vị trí, chức năng", "Chức năng", "Nhiệm vụ và quyền hạn", "Nhiệm vụ, quyền hạn",
+    "Chức năng, nhiệm vụ, quyền hạn", "Cơ cấu tổ chức", "Tổ chức thực hiện", "Trách nhiệm thi hành",
+    "Trách nhiệm tổ chức thực hiện", "Điều khoản thi hành", "Điều khoản chuyển tiếp", "Quy định chuyển tiếp",
+    "Hiệu lực thi hành", "Hiệu lực", "Nguyên tắc", "Chế độ làm việc", "Mối quan hệ công tác", "Kinh phí thực hiện",
+    "Scope of regulation", "Subjects of application", "Scope of regulation and subjects of application",
+    "Interpretation of terms", "Position and functions", "Tasks and powers", "Organizational structure",
+    "Implementation provisions", "Implementation responsibility", "Effect", "Transitional provisions",
+)
 # a page number on a line of its own, as a page sets it ("2", "- 2 -"); group 1 is the number
 PAGE_NUMBER = r"[ \t]*(?:[-–][ \t]*)?(\d{1,4})(?:[ \t]*[-–])?[ \t]*"
 
