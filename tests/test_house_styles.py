@@ -61,20 +61,28 @@ WRAPPED_TITLES = [
 ]
 
 
-POINTS_WITH_A_STOP = [
+POINT_OPENERS = [
     # gazette vi_tt_13_2026_nhnn.pdf, an annexed form whose points are lettered "a.", "b."
     ("1. Tên:\na. Tên đầy đủ bằng tiếng Việt; tên viết tắt bằng tiếng Việt (nếu có).\nb. Tên đầy đủ bằng tiếng nước "
      "ngoài (nếu có); tên viết tắt bằng tiếng nước \nngoài (nếu có).",
      ["1. Tên:", "a. Tên đầy đủ bằng tiếng Việt; tên viết tắt bằng tiếng Việt (nếu có).",
       "b. Tên đầy đủ bằng tiếng nước ngoài (nếu có); tên viết tắt bằng tiếng nước ngoài (nếu có)."]),
+    # dev vi_cd_220_ttg_2025.txt, an appendix: a point numbered in brackets opens a block; crawl e13e31ece6a27b0d: a form's
+    # note numbers in brackets, wrapped mid-sentence, do not
+    ("21 Luật, 153 Nghị định, 08 Quyết định của Thủ tướng Chính phủ, 134 Thông tư, 03\nThông tư liên tịch\n(1) Bộ\n"
+     "Tài chính đề nghị sửa 03 Luật",
+     ["21 Luật, 153 Nghị định, 08 Quyết định của Thủ tướng Chính phủ, 134 Thông tư, 03 Thông tư liên tịch",
+      "(1) Bộ Tài chính đề nghị sửa 03 Luật"]),
+    ("**Điều 3. **Các ông (bà) (8), (9), (10), (11) và\n(12) chịu trách nhiệm thi hành Quyết định này./.",
+     ["Điều 3. Các ông (bà) (8), (9), (10), (11) và (12) chịu trách nhiệm thi hành Quyết định này./."]),
     # crawl 6f4ccdb7459d17a5: "p." is a ward, not a point
     ("- Công ty TNHH Giải trí Our game TCG Trading (số 208, ngõ\n66, phố Kim Mã Thượng,\np. Cống Vị, Ba Đình, Hà Nội);",
      ["- Công ty TNHH Giải trí Our game TCG Trading (số 208, ngõ 66, phố Kim Mã Thượng, p. Cống Vị, Ba Đình, Hà Nội);"]),
 ]
 
 
-@pytest.mark.parametrize(("raw", "expected"), POINTS_WITH_A_STOP)
-def test_points_lettered_with_a_stop(raw, expected):
+@pytest.mark.parametrize(("raw", "expected"), POINT_OPENERS)
+def test_a_point_opens_a_block_in_wrapped_text(raw, expected):
     assert normalise(raw).splitlines() == expected
 
 

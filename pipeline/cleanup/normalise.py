@@ -116,6 +116,7 @@ _ENUMERATOR = re.compile(
     r"^(?:[-–—•+]\s*|\d{1,4}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s|[IVXLC]{1,6}[.)]\s"
     # "a. Chủ trì ...", as some issuers letter their points (not "p. Cống Vị", "h. Gia Lâm", "x. ...": a ward, a district)
     rf"|[a-gđ]\.\s+(?=[{UPPER_VI}])"
+    rf"|\((?:\d{{1,2}}|[a-zđ])\)\s+(?=[{UPPER_VI}])"  # "(1) Tỷ trọng kinh tế số ...": a point in brackets
     rf"|(?:Điều|ĐIỀU)\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]){NOT_CITING})|(?:Chương|CHƯƠNG)\s+[IVXLC\d]|Mục\s+\d|(?:Phần|PHẦN)\s+[IVXLC\d]"
     r"|(?:Article|ARTICLE)\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-Z]))|(?:Chapter|CHAPTER)\s+[IVXLC\d]"
     r"|Section\s+\d|\[\d+\]|Nơi\s+nhận|Kính\s+gửi|Số\s*:|KT\.|TM\.|TL\.|Q\.\s|TUQ\.|T/M|K/T|"
