@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE := 1
 # browsers come from Debian's chromium package, never from Playwright's download
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup system-deps run serve test bench bench-against lint samples clean train bench-components
+.PHONY: setup system-deps run serve test bench bench-against lint samples clean train bench-components styles
 
 setup: system-deps $(STAMP)
 
@@ -49,6 +49,12 @@ test: setup
 
 bench: setup
 	$(BIN)/python -m pipeline.scale.bench
+
+# Both gold halves rewritten in other house styles (DOCX, web pages, page numbers, dates in figures ...), each scored
+# strictly: a style below "as written" is a convention the rules do not read (pipeline/evaluate_styles.py)
+styles: setup
+	$(BIN)/obligraph eval corpora/gold --styles all
+	$(BIN)/obligraph eval corpora/gold-check --styles all
 
 # this tree against a revision (default the previous commit), interleaved, with the ratio: make bench-against REV=...
 REV ?= HEAD~1

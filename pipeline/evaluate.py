@@ -335,6 +335,8 @@ def read_records(path: Path) -> list[dict]:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    if args.styles:
+        return _eval_styles(args)
     check = is_check_half(args.gold)
     if check and (args.misses or args.extras or args.per_doc):
         print(f"eval: {args.gold} is a check half ({CHECK_MARKER} file): its errors are not listed", file=sys.stderr)
@@ -365,6 +367,19 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_styles(args: argparse.Namespace) -> int:
+    from pipeline.evaluate_styles import STYLES, format_style_table, style_table
+
+    names = list(STYLES) if args.styles == "all" else [name.strip() for name in args.styles.split(",") if name.strip()]
+    if unknown := [name for name in names if name not in STYLES]:
+        print(f"eval: unknown style {', '.join(unknown)} (one of: all, {', '.join(STYLES)})", file=sys.stderr)
+        return 2
+    print(format_style_table(style_table(args.gold, args.shared, names)))
+    for name in names:
+        print(f"  {name}: {STYLES[name].what}")
+    return 0
+
+
 def add_eval_command(subparsers) -> None:
     p = subparsers.add_parser("eval", help="strict scores against a gold set (as ../shared/eval/score.py)")
     p.add_argument("gold", help="directory of gold JSON files (corpora/gold, corpora/gold-check)")
@@ -376,4 +391,6 @@ def add_eval_command(subparsers) -> None:
     p.add_argument("--per-doc", action="store_true", help="one line per document (not for a check half)")
     p.add_argument("--misses", action="store_true", help="list gold obligations not found (not for a check half)")
     p.add_argument("--extras", action="store_true", help="list extracted obligations matching no gold one")
+    p.add_argument("--styles", metavar="NAMES", help="also score the documents rewritten in other house styles ('all' or "
+                   "names, comma-separated; pipeline/evaluate_styles.py): one summary line each")
     p.set_defaults(func=_eval)

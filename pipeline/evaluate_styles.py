@@ -1,0 +1,178 @@
+"""House styles: the gold documents rewritten the way other issuers, sites and tools write them, then extracted and
+scored like the documents themselves (``obligraph eval GOLD --styles all``).
+
+The documents the rules were written from are few; the ones a batch meets are written in other conventions
+(the article word in capitals, dates in figures), saved by other tools (DOCX, web pages, OCR text that keeps
+its page numbers) or wrapped differently. A style changes one convention and keeps the content, so the gold
+still holds and a fall below the documents' own figures is a convention the rules do not read. Only the
+summary of each style is printed: a check half is scored, never read.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import sys
+import tempfile
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from pipeline.cleanup.normalise import normalise
+
+EVERY_LINES = 45  # a page of text, for the styles that number pages
+WRAP_WIDTH = 90  # the characters of a PDF's or a scan's line
+
+
+class Style(NamedTuple):
+    what: str
+    rewrite: Callable[[str], str]  # the document's text (as ingest reads it) -> the restyled text
+    suffix: str = ""  # the file it is saved as: "" keeps the document's own (text) suffix
+    save: Callable[[str, Path], None] | None = None  # for the suffixes that are not plain text
+
+
+def _paged(text: str, mark: Callable[[int], list[str]]) -> str:
+    """Lines `mark(page)` before every EVERY_LINES-th line (the page it opens)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i and i % EVERY_LINES == 0:
+            out.extend(mark(i // EVERY_LINES + 1))
+        out.append(line)
+    return "\n".join(out)
+
+
+def paragraph_lines(text: str) -> str:
+    """One paragraph to a line, no blank lines; table rows as '| a | b |' (another tool's plain text)."""
+    return "\n".join(f"| {line} |" if " | " in line else line for line in normalise(text).split("\n"))
+
+
+def wrapped(text: str, width: int = WRAP_WIDTH) -> str:
+    """paragraph_lines wrapped at `width` characters, as a PDF's text layer or a scan gives them."""
+    out: list[str] = []
+    for line in paragraph_lines(text).split("\n"):
+        out.extend([line] if line.startswith("|") or len(line) <= width else
+                   textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(out)
+
+
+def _blocks(text: str) -> list[str | list[list[str]]]:
+    """The normalised text as paragraphs and tables (lists of rows of cells)."""
+    blocks: list[str | list[list[str]]] = []
+    for line in normalise(text).split("\n"):
+        if " | " in line:
+            if not blocks or isinstance(blocks[-1], str):
+                blocks.append([])
+            blocks[-1].append(line.split(" | "))
+        elif line.strip():
+            blocks.append(line)
+    return blocks
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def save_docx(text: str, path: Path) -> None:
+    """The document as a word processor holds it: a paragraph per paragraph, its table rows as tables."""
+    import docx
+
+    document = docx.Document()
+    for block in _blocks(_NOT_XML.sub("", text)):
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=max(map(len, block)))
+        for i, row in enumerate(block):
+            for j, cell in enumerate(row):
+                table.cell(i, j).text = cell
+    document.save(path)
+
+
+def save_html(text: str, path: Path) -> None:
+    """The document as a site serves it: a <p> per paragraph, its table rows as a <table>."""
+    parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Văn bản</title></head><body><div>']
+    for block in _blocks(text):
+        if isinstance(block, str):
+            parts.append(f"<p>{html.escape(block)}</p>")
+        else:
+            parts.append("<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row)
+                                             + "</tr>" for row in block) + "</table>")
+    path.write_text("\n".join([*parts, "</div></body></html>"]), encoding="utf-8")
+
+
+_NUMERIC_DATE = re.compile(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})")
+_WRITTEN_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
+
+STYLES: dict[str, Style] = {
+    "page-numbers": Style("a page number on a line of its own, no page break (another OCR tool's text)",
+                          lambda text: _paged(text, lambda page: [str(page)])),
+    "page-breaks": Style("a form feed and the page number at the top of each page (Tesseract, a PDF's text layer)",
+                         lambda text: _paged(text, lambda page: ["\f", str(page)])),
+    "article-capitals": Style("'ĐIỀU 1.' for 'Điều 1.'", lambda text: re.sub(r"(?m)^(\**)Điều(?= \d)", r"\1ĐIỀU", text)),
+    "points-with-stop": Style("points lettered 'a.' for 'a)'",
+                              lambda text: re.sub(r"(?m)^(\s*\**)([a-gđ])\)\s", r"\1\2. ", text)),
+    "dates-in-words": Style("'ngày 15 tháng 12 năm 2025' for 'ngày 15/12/2025'",
+                            lambda text: _NUMERIC_DATE.sub(r"ngày \1 tháng \2 năm \3", text)),
+    "dates-in-figures": Style("'ngày 15/12/2025' for 'ngày 15 tháng 12 năm 2025'",
+                              lambda text: _WRITTEN_DATE.sub(r"ngày \1/\2/\3", text)),
+    "paragraph-lines": Style("one paragraph to a line, tables as '| a | b |' rows", paragraph_lines, ".txt"),
+    "wrapped": Style(f"paragraph-lines wrapped at {WRAP_WIDTH} characters, no blank lines", wrapped, ".txt"),
+    "docx": Style("saved as DOCX (paragraphs, tables)", lambda text: text, ".docx", save_docx),
+    "html": Style("served as a web page (<p>, <table>)", lambda text: text, ".html", save_html),
+}
+
+
+def restyle(sources: list[Path], style: Style, into: Path) -> list[Path]:
+    """Each source's text (as ingest reads it) rewritten in `style`, saved under `into` with the source's stem."""
+    from pipeline.ingest.readers import read_document
+
+    saved = []
+    for source in sources:
+        text = style.rewrite(read_document(source).text)
+        suffix = style.suffix or (source.suffix if source.suffix in (".txt", ".md") else ".txt")
+        path = into / f"{source.stem}{suffix}"
+        if style.save:
+            style.save(text, path)
+        else:
+            path.write_text(text, encoding="utf-8")
+        saved.append(path)
+    return saved
+
+
+STYLE_COLUMNS = ("oblig_recall", "oblig_precision", "assignee_f1", "deadline_acc", "deadline_precision", "issued_acc")
+
+
+def style_table(gold_dir: str | Path, shared: str | Path, names: list[str]) -> list[tuple[str, dict]]:
+    """(style, strict summary) for the documents as they are ("as written") and each style named."""
+    from pipeline.evaluate import NameFolder, gold_document, load_gold, score_records
+    from pipeline.extract.document import extract_file
+
+    fold_name = NameFolder.from_file(Path(shared) / "holdout" / "aliases.json")
+    sources = [gold_document(gold["file"], shared) for gold in load_gold(gold_dir)]
+    rows = []
+    scratch = Path(tempfile.mkdtemp(prefix="obligraph-styles-"))
+    try:
+        for name in ["as written", *names]:
+            into = scratch / name.replace(" ", "-")
+            into.mkdir()
+            paths = sources if name == "as written" else restyle(sources, STYLES[name], into)
+            records = []
+            for path in paths:
+                try:
+                    records.append(extract_file(path).to_dict())
+                except Exception as error:  # noqa: BLE001 - a failing document scores as missing, and is said
+                    print(f"eval --styles: {name}: {path.name}: {error}", file=sys.stderr)
+            rows.append((name, score_records(gold_dir, records, fold_name).summary()))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return rows
+
+
+def format_style_table(rows: list[tuple[str, dict]]) -> str:
+    head = f"{'style':18}" + "".join(f"{column:>20}" for column in STYLE_COLUMNS)
+    lines = [head]
+    for name, summary in rows:
+        lines.append(f"{name:18}" + "".join(f"{summary.get(column) or 0:>20.3f}" for column in STYLE_COLUMNS))
+    return "\n".join(lines)

@@ -1,0 +1,57 @@
+"""obligraph eval --styles: the rewrites keep a document's content, and the table scores them like the documents."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline.evaluate import _eval, evaluate
+from pipeline.evaluate_styles import STYLES, format_style_table, paragraph_lines, style_table, wrapped
+from tests.conftest import ROOT, SHARED
+
+# dev vi_cd_220_ttg_2025.txt and crawl 389276e8dae699ce.md
+REWRITES = [
+    ("article-capitals", "**Điều 2. Nhiệm vụ và quyền hạn **", "**ĐIỀU 2. Nhiệm vụ và quyền hạn **"),
+    ("points-with-stop", "a) Tổ chức theo dõi chặt chẽ, cập nhật đầy đủ,", "a. Tổ chức theo dõi chặt chẽ, cập nhật đầy đủ,"),
+    ("dates-in-words", "trước ngày 25/11/2025", "trước ngày 25 tháng 11 năm 2025"),
+    ("dates-in-figures", "hoàn thành trước ngày 25 tháng 11 năm 2025.", "hoàn thành trước ngày 25/11/2025."),
+]
+
+
+@pytest.mark.parametrize(("style", "text", "expected"), REWRITES)
+def test_a_style_rewrites_one_convention(style, text, expected):
+    assert STYLES[style].rewrite(text) == expected
+
+
+def test_page_numbers_open_each_page():
+    text = "\n".join(f"dòng {i}" for i in range(100))
+    paged = STYLES["page-breaks"].rewrite(text).split("\n")
+    assert paged[45:47] == ["\f", "2"] and paged[47] == "dòng 45" and paged.count("\f") == 2
+
+
+def test_plain_text_styles_keep_the_words():
+    # dev vi_cd_220_ttg_2025.txt, its first point, wrapped at 90 characters
+    text = (SHARED / "corpus" / "dev" / "vi_cd_220_ttg_2025.txt").read_text(encoding="utf-8")
+    assert paragraph_lines(text).split() == wrapped(text).split()
+    assert max(len(line) for line in wrapped(text).split("\n") if not line.startswith("|")) <= 90
+
+
+def test_the_table_scores_the_documents_as_written_like_eval(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in ("vi_cd_220_ttg_2025.json", "c5d930a5fc8373cd.json"):
+        shutil.copy(ROOT / "corpora" / "gold" / name, gold)
+    rows = style_table(gold, SHARED, ["docx", "article-capitals"])
+    assert [name for name, _ in rows] == ["as written", "docx", "article-capitals"]
+    assert rows[0][1] == evaluate(gold, SHARED).summary()
+    assert rows[1][1]["oblig_recall"] == rows[0][1]["oblig_recall"] > 0.8  # saved as DOCX, read the same
+    assert "docx" in format_style_table(rows)
+
+
+def test_an_unknown_style_is_refused(capsys):
+    class Args:
+        styles, gold, shared = "docx,comic-sans", "corpora/gold", str(SHARED)
+    assert _eval(Args()) == 2
+    assert "unknown style comic-sans" in capsys.readouterr().err
+
