@@ -6,13 +6,13 @@ write it (the article word in capitals, ...); the tasks found (their paths, assi
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 
 import pytest
 
 from pipeline.cleanup.normalise import normalise
+from pipeline.evaluate_styles import save_docx, save_html
 from pipeline.extract.document import extract_file, extract_text
 from pipeline.records import Source
 from tests.conftest import CRAWL, DEV
@@ -126,75 +126,17 @@ def test_an_issue_date_written_in_figures(name, issued):
     assert extract_text(_in_figures(text), source=source).metadata.issued_on == issued
 
 
-def _as_docx(text: str, path) -> None:
-    """The document as a word processor holds it: a paragraph per paragraph, its table rows ("a | b") as tables."""
-    import docx
 
-    document = docx.Document()
-    rows: list[list[str]] = []
-
-    def add_table() -> None:
-        table = document.add_table(rows=len(rows), cols=max(map(len, rows)))
-        for i, row in enumerate(rows):
-            for j, cell in enumerate(row):
-                table.cell(i, j).text = cell
-        rows.clear()
-
-    for line in normalise(text).splitlines():
-        if " | " in line:
-            rows.append(line.split(" | "))
-            continue
-        if rows:
-            add_table()
-        document.add_paragraph(line)
-    if rows:
-        add_table()
-    document.save(path)
-
-
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
 @pytest.mark.parametrize("name", ["vi_kh_179_ubnd_dongnai_2025.txt", "c5d930a5fc8373cd.md"])
-def test_the_same_document_as_docx(name, tmp_path):
-    # dev vi_kh_179 (a plan whose appendix is a table of tasks with sub-heading rows), crawl c5d930a5 (a plan's
-    # table of tasks): paragraphs stay apart and text between two tables joins no row of either
+def test_the_same_document_saved_as_docx_or_served_as_a_web_page(name, suffix, tmp_path):
+    # dev vi_kh_179 (a plan whose appendix is a table of tasks with sub-heading rows), crawl c5d930a5 (a plan's table
+    # of tasks): paragraphs stay apart, a table's rows stay rows, and text between two tables joins no row of either
     text = ((CRAWL if name.endswith(".md") else DEV) / name).read_text(encoding="utf-8")
-    path = tmp_path / (name.rsplit(".", 1)[0] + ".docx")
-    _as_docx(text, path)
+    path = tmp_path / (name.rsplit(".", 1)[0] + suffix)
+    (save_docx if suffix == ".docx" else save_html)(text, path)
     expected = _tasks(text, name)
     assert len(expected) > 10
-    record = extract_file(path)
-    assert [(o.path, [a.name for a in o.assignees], o.deadline.date if o.deadline else None)
-            for o in record.obligations] == expected
-
-
-def _as_html(text: str, path) -> None:
-    """The document as a site serves it: a <p> per paragraph, its table rows ("a | b") as a <table>."""
-    parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Văn bản</title></head><body><div>']
-    rows: list[list[str]] = []
-
-    def add_table() -> None:
-        parts.append("<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-                                         for row in rows) + "</table>")
-        rows.clear()
-
-    for line in normalise(text).splitlines():
-        if " | " in line:
-            rows.append(line.split(" | "))
-            continue
-        if rows:
-            add_table()
-        parts.append(f"<p>{html.escape(line)}</p>")
-    if rows:
-        add_table()
-    path.write_text("\n".join([*parts, "</div></body></html>"]), encoding="utf-8")
-
-
-@pytest.mark.parametrize("name", ["vi_kh_179_ubnd_dongnai_2025.txt", "c5d930a5fc8373cd.md"])
-def test_the_same_document_as_a_web_page(name, tmp_path):
-    # as above, served as HTML: the rows of a <table> stay rows, and the paragraphs around it stay out of them
-    text = ((CRAWL if name.endswith(".md") else DEV) / name).read_text(encoding="utf-8")
-    path = tmp_path / (name.rsplit(".", 1)[0] + ".html")
-    _as_html(text, path)
-    expected = _tasks(text, name)
     record = extract_file(path)
     assert [(o.path, [a.name for a in o.assignees], o.deadline.date if o.deadline else None)
             for o in record.obligations] == expected

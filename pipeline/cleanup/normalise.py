@@ -19,7 +19,18 @@ from pipeline.cleanup.page_breaks import join_pages
 from pipeline.knowledge.dates import PLACED_DATELINE_AT_END
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, PARTY_TYPES, STATE_TYPES
 from pipeline.knowledge.motto import PARTY, REPUBLIC
-from pipeline.knowledge.patterns import ARTICLE_TITLES, NOT_CITING, PAGE_NUMBER, UPPER_VI, opened_by
+from pipeline.knowledge.patterns import (
+    ARTICLE_TITLES,
+    ARTICLE_WORD,
+    ARTICLE_WORDS,
+    CHAPTER_WORD,
+    CHAPTER_WORDS,
+    NOT_CITING,
+    PAGE_NUMBER,
+    UPPER_VI,
+    in_both_cases,
+    opened_by,
+)
 
 # --- characters -----------------------------------------------------------------------------------
 
@@ -94,7 +105,7 @@ _SEPARATOR_OPENERS = "-_=–—.*"  # how a stripped separator line starts (a ch
 # an article's title set in bold on lines of its own ("**Điều 4. Bổ sung, điều chỉnh**"): the article's text after it
 # is a paragraph of its own, however the page wrapped the lines
 # (the literal stars first and the line start looked behind them: re skips in C to the next "**", 4x faster than "^")
-_BOLD_ARTICLE_TITLE = re.compile(rf"(\*\*(?<![^\n]\*\*)(?:Điều|Article|Chương|Chapter|ĐIỀU|ARTICLE|CHƯƠNG|CHAPTER)\s[^*]{{1,200}}\*\*)[^\S\n]*\n"
+_BOLD_ARTICLE_TITLE = re.compile(rf"(\*\*(?<![^\n]\*\*)(?:{ARTICLE_WORD}|{CHAPTER_WORD})\s[^*]{{1,200}}\*\*)[^\S\n]*\n"
                                  rf"(?=[^\S\n]*[{UPPER_VI}])")
 
 
@@ -117,8 +128,8 @@ _ENUMERATOR = re.compile(
     # "a. Chủ trì ...", as some issuers letter their points (not "p. Cống Vị", "h. Gia Lâm", "x. ...": a ward, a district)
     rf"|[a-gđ]\.\s+(?=[{UPPER_VI}])"
     rf"|\((?:\d{{1,2}}|[a-zđ])\)\s+(?=[{UPPER_VI}])"  # "(1) Tỷ trọng kinh tế số ...": a point in brackets
-    rf"|(?:Điều|ĐIỀU)\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]){NOT_CITING})|(?:Chương|CHƯƠNG)\s+[IVXLC\d]|Mục\s+\d|(?:Phần|PHẦN)\s+[IVXLC\d]"
-    r"|(?:Article|ARTICLE)\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-Z]))|(?:Chapter|CHAPTER)\s+[IVXLC\d]"
+    rf"|{ARTICLE_WORD}\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]){NOT_CITING})|{CHAPTER_WORD}\s+[IVXLC\d]|Mục\s+\d"
+    r"|(?:Phần|PHẦN)\s+[IVXLC\d]"
     r"|Section\s+\d|\[\d+\]|Nơi\s+nhận|Kính\s+gửi|Số\s*:|KT\.|TM\.|TL\.|Q\.\s|TUQ\.|T/M|K/T|"
     r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"
 )
@@ -134,10 +145,10 @@ _ORDINAL_NUMBER = re.compile(r"(?:\d|\b[IVXL]{1,5})$")  # "the 10", "the X" (th)
 _NUMBERED_WORDS = frozenset({"điều", "article", "phần", "part", "chương", "chapter", "mục", "section", "khoản",
                              "điểm", "point", "clause", "số", "no.", "năm", "tháng", "ngày"})
 # alone on a line: the number is on the next (in capitals too: "ĐIỀU 1.", "CHƯƠNG I")
-_ARTICLE_WORDS = frozenset({"Điều", "Article", "Chương", "Chapter", "ĐIỀU", "ARTICLE", "CHƯƠNG", "CHAPTER"})
+_ARTICLE_WORDS = frozenset(in_both_cases((*ARTICLE_WORDS, *CHAPTER_WORDS)))
 _MOTTO_OPENERS = (*REPUBLIC, PARTY)
 # an article's number and one of the standard titles, and nothing more: a line of its own in a text a page wrapped
-_TITLED_ARTICLE = re.compile(r"(?:Điều|ĐIỀU|Article|ARTICLE)\s+\d+[a-z]?\s*[.:]\s*(?:"
+_TITLED_ARTICLE = re.compile(ARTICLE_WORD + r"\s+\d+[a-z]?\s*[.:]\s*(?:"
                              + "|".join(re.escape(title) for title in ARTICLE_TITLES) + r")\s*[.:]?", re.I)
 # a document type's name in capitals, alone on its line: the header's title, or the enacting word before the articles
 _TYPE_TITLES = frozenset(f"{name.upper()}{colon}" for types in (STATE_TYPES, NORMATIVE_TYPES, PARTY_TYPES)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from pipeline import knowledge
 from pipeline.extract.cue_index import CueAutomaton, CueIndex, cue_automaton
-from pipeline.knowledge.patterns import first_letters
+from pipeline.knowledge.patterns import ARTICLE_WORDS, first_letters
 
 
 def fragments(phrases: list[str]) -> list[str]:
@@ -33,7 +33,6 @@ def words(alternatives: list[str]) -> str:
 # "Để bảo đảm tiến độ ..., yêu cầu Bộ Y tế ...": an assignment that comes mid-sentence
 INNER_OPENERS = ["yêu cầu", "đề nghị", "giao", "requests?", "requesting", "assigns?"]
 INNER_OPENER = re.compile(first_letters(INNER_OPENERS) + rf"\b(?:{words(INNER_OPENERS)})\s+(?!của\b|of\b)", re.I)
-ARTICLE_WORDS = ["Article", "Điều"]
 # how far into a unit its closing formula or clause about the document may stand (a page may run on)
 CLOSING_REACH = 400
 DOCUMENT_CLAUSE_REACH = 200
@@ -173,6 +172,6 @@ def _cue_automaton() -> CueAutomaton:
         **units.document_clause.lists(),
         NO_TASK_CUES: [*units.closing.fragments, *units.document_clause.fragments],
         "inner_opener": fragments(INNER_OPENERS),
-        "article": ARTICLE_WORDS,
+        "article": list(ARTICLE_WORDS),
         "task_column": data["table_columns"]["task"],  # literal words
     })

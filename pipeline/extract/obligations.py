@@ -26,7 +26,6 @@ from pipeline.extract.agencies import AgencyMention, AgencyRegistry
 from pipeline.extract.body_mentions import BodyMentions
 from pipeline.extract.obligation_build import ObligationBuilder
 from pipeline.extract.obligation_cues import (
-    ARTICLE_WORDS,
     CLOSING_REACH,
     DOCUMENT_CLAUSE_REACH,
     NO_TASK_CUES,
@@ -48,7 +47,7 @@ from pipeline.extract.obligation_units import (
 )
 from pipeline.extract.statistics_lines import statistic
 from pipeline.extract.task_tables import TaskTable
-from pipeline.knowledge.patterns import LEGAL_TEXTS, PAGE_NUMBER, UPPER_VI
+from pipeline.knowledge.patterns import ARTICLE_WORDS, LEGAL_TEXTS, PAGE_NUMBER, UPPER_VI
 from pipeline.records import Assignee, Obligation, Reference
 from pipeline.segment.segmenter import APPENDIX_LABEL, LEVEL, Block, Segmentation
 
