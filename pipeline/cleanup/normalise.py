@@ -148,11 +148,13 @@ _NUMBERED_WORDS = frozenset({"điều", "article", "phần", "part", "chương",
 _ARTICLE_WORDS = frozenset(in_both_cases((*ARTICLE_WORDS, *CHAPTER_WORDS)))
 _MOTTO_OPENERS = (*REPUBLIC, PARTY)
 # an article's number and one of the standard titles, and nothing more: a line of its own in a text a page wrapped
+_ARTICLE_OPENERS = in_both_cases(ARTICLE_WORDS)
 _TITLED_ARTICLE = re.compile(ARTICLE_WORD + r"\s+\d+[a-z]?\s*[.:]\s*(?:"
                              + "|".join(re.escape(title) for title in ARTICLE_TITLES) + r")\s*[.:]?", re.I)
 # a document type's name in capitals, alone on its line: the header's title, or the enacting word before the articles
 _TYPE_TITLES = frozenset(f"{name.upper()}{colon}" for types in (STATE_TYPES, NORMATIVE_TYPES, PARTY_TYPES)
                          for name in types.values() for colon in ("", ":"))
+_LONGEST_TYPE_TITLE = max(map(len, _TYPE_TITLES))  # a length test before the set's (most lines are longer)
 _ROMAN_START = re.compile(r"[IVXLC]{1,6}\b")
 # how a sentence ends (./. and .) included); tested on a stripped line: str.endswith, not a regex search
 _SENTENCE_ENDS = (".", ";", ":", "!", "?", "…", ".)", ";)")
@@ -172,7 +174,8 @@ def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
         if i > 1 and not cells[i - 1]:  # the pipe before this cell followed a pipe with nothing between
             rows[-1].pop()
             rows.append([cells[i]])
-        elif i < last and cells[i] and _between_rows(chunks[i - 1], chunks[i], chunks[i + 1]):
+        elif chunks[i - 1][-1:] not in ("\n", "") and i < last and cells[i] \
+                and _between_rows(chunks[i - 1], chunks[i], chunks[i + 1]):  # (a crawl's cells end with a line break)
             rows.extend(([cells[i]], []))  # text of its own; the next pipe opens a row
         else:
             rows[-1].append(cells[i])
@@ -277,9 +280,9 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return False  # "(Có Phụ lục đính kèm)" then "**Điều" / "2. **Sở ...": the word opens the next article
     if line.startswith(_MOTTO_OPENERS):
         return False  # the header's two columns one after the other: the issuer's lines, then the motto's
-    if prev[:1] in "ĐA" and _TITLED_ARTICLE.fullmatch(prev):
+    if prev.startswith(_ARTICLE_OPENERS) and _TITLED_ARTICLE.fullmatch(prev):
         return line[:1].islower()  # "Điều 2. Nhiệm vụ và quyền hạn" then "Bộ Nội vụ thực hiện ...": the title ends there
-    if line in _TYPE_TITLES and not prev.isupper():
+    if len(line) <= _LONGEST_TYPE_TITLE and line in _TYPE_TITLES and not prev.isupper():
         # "QUYẾT ĐỊNH" after the dateline, "QUYẾT ĐỊNH:" after the last recital: a block of its own (but "VII. CHẾ ĐỘ" /
         # "BÁO CÁO" is a heading wrapped)
         return False
