@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import sys
 import tempfile
 import textwrap
 from collections.abc import Callable
@@ -124,47 +123,40 @@ STYLES: dict[str, Style] = {
 }
 
 
-def restyle(sources: list[Path], style: Style, into: Path) -> list[Path]:
-    """Each source's text (as ingest reads it) rewritten in `style`, saved under `into` with the source's stem."""
+def restyle(source: Path, style: Style, into: Path) -> Path:
+    """The source's text (as ingest reads it) rewritten in `style`, saved under `into` with the source's stem."""
     from pipeline.ingest.readers import read_document
 
-    saved = []
-    for source in sources:
-        text = style.rewrite(read_document(source).text)
-        suffix = style.suffix or (source.suffix if source.suffix in (".txt", ".md") else ".txt")
-        path = into / f"{source.stem}{suffix}"
-        if style.save:
-            style.save(text, path)
-        else:
-            path.write_text(text, encoding="utf-8")
-        saved.append(path)
-    return saved
+    text = style.rewrite(read_document(source).text)
+    suffix = style.suffix or (source.suffix if source.suffix in (".txt", ".md") else ".txt")
+    path = into / f"{source.stem}{suffix}"
+    if style.save:
+        style.save(text, path)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
 
 
 STYLE_COLUMNS = ("oblig_recall", "oblig_precision", "assignee_f1", "deadline_acc", "deadline_precision", "issued_acc")
 
 
 def style_table(gold_dir: str | Path, shared: str | Path, names: list[str]) -> list[tuple[str, dict]]:
-    """(style, strict summary) for the documents as they are ("as written") and each style named."""
-    from pipeline.evaluate import NameFolder, gold_document, load_gold, score_records
+    """(style, strict summary) for the documents as they are ("as written") and each style named: evaluate() over
+    the gold documents, each restyled on its way to the extractor."""
+    from pipeline.evaluate import evaluate
     from pipeline.extract.document import extract_file
 
-    fold_name = NameFolder.from_file(Path(shared) / "holdout" / "aliases.json")
-    sources = [gold_document(gold["file"], shared) for gold in load_gold(gold_dir)]
-    rows = []
+    rows = [("as written", evaluate(gold_dir, shared).summary())]
     scratch = Path(tempfile.mkdtemp(prefix="obligraph-styles-"))
     try:
-        for name in ["as written", *names]:
-            into = scratch / name.replace(" ", "-")
+        for name in names:
+            into = scratch / name
             into.mkdir()
-            paths = sources if name == "as written" else restyle(sources, STYLES[name], into)
-            records = []
-            for path in paths:
-                try:
-                    records.append(extract_file(path).to_dict())
-                except Exception as error:  # noqa: BLE001 - a failing document scores as missing, and is said
-                    print(f"eval --styles: {name}: {path.name}: {error}", file=sys.stderr)
-            rows.append((name, score_records(gold_dir, records, fold_name).summary()))
+
+            def extract(source: Path, style: Style = STYLES[name], into: Path = into) -> dict:
+                return extract_file(restyle(source, style, into)).to_dict()
+
+            rows.append((name, evaluate(gold_dir, shared, extract).summary()))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return rows

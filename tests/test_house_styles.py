@@ -18,11 +18,14 @@ from pipeline.records import Source
 from tests.conftest import CRAWL, DEV
 
 
-def _tasks(text: str, name: str) -> list[tuple[str | None, list[str], str | None]]:
+def _keys(obligations) -> list[tuple[str | None, list[str], str | None]]:
     """Each task's path, assignees and due date (its text follows the rewrite)."""
+    return [(o.path, [a.name for a in o.assignees], o.deadline.date if o.deadline else None) for o in obligations]
+
+
+def _tasks(text: str, name: str) -> list[tuple[str | None, list[str], str | None]]:
     source = Source(path=name, format="md", sha256="0" * 64)
-    return [(o.path, [a.name for a in o.assignees], o.deadline.date if o.deadline else None)
-            for o in extract_text(text, source=source).obligations]
+    return _keys(extract_text(text, source=source).obligations)
 
 
 STYLES: list[tuple[str, str, Callable[[str], str]]] = [
@@ -137,6 +140,4 @@ def test_the_same_document_saved_as_docx_or_served_as_a_web_page(name, suffix, t
     (save_docx if suffix == ".docx" else save_html)(text, path)
     expected = _tasks(text, name)
     assert len(expected) > 10
-    record = extract_file(path)
-    assert [(o.path, [a.name for a in o.assignees], o.deadline.date if o.deadline else None)
-            for o in record.obligations] == expected
+    assert _keys(extract_file(path).obligations) == expected

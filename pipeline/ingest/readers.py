@@ -138,7 +138,7 @@ def _read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
 
 
 class _TextExtractor(HTMLParser):
-    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section",
              "article", "header", "footer", "blockquote", "pre", "ul", "ol", "dd", "dt", "hr"}
     CELL = {"td", "th"}
     SKIP = {"script", "style", "noscript", "head", "template", "svg", "nav", "button", "form"}
@@ -158,7 +158,7 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n|")
         elif tag in self.CELL:
             self.parts.append("\n|\n")
-        elif tag in self.BLOCK and tag != "tr":
+        elif tag in self.BLOCK:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:

@@ -15,9 +15,10 @@ LEGAL_TEXTS = r"Luật|Bộ\s+luật|Nghị\s+định|Thông\s+tư|Quyết\s+đ�
 # after an article's number: not a cited document's name ("Điều 4 Nghị định số 123/2020/NĐ-CP ...", wrapped to a line's
 # start, cites another text's article; it opens no article of this one)
 NOT_CITING = rf"(?!(?:{LEGAL_TEXTS}|Hiến\s+pháp)\b)"
-# The words that number a text's articles and chapters, Vietnamese and English; written in capitals too ("ĐIỀU 1.")
+# The words that number a text's articles, chapters and parts, Vietnamese and English; written in capitals too ("ĐIỀU 1.")
 ARTICLE_WORDS = ("Điều", "Article")
 CHAPTER_WORDS = ("Chương", "Chapter")
+PART_WORDS = ("Phần", "Part")
 
 
 def in_both_cases(words: Iterable[str]) -> tuple[str, ...]:
@@ -29,6 +30,7 @@ def in_both_cases(words: Iterable[str]) -> tuple[str, ...]:
 # "Điều", "ĐIỀU", "Article", "ARTICLE" as a regex (case-sensitive patterns use it: "điều" in running text is no article)
 ARTICLE_WORD = "(?:" + "|".join(in_both_cases(ARTICLE_WORDS)) + ")"
 CHAPTER_WORD = "(?:" + "|".join(in_both_cases(CHAPTER_WORDS)) + ")"
+PART_WORD = "(?:" + "|".join(in_both_cases(PART_WORDS)) + ")"
 
 # The standard titles of articles in Vietnamese legal drafting (and their English renderings): an article that carries
 # one sets it on its own line, above its first paragraph

@@ -9,6 +9,7 @@ by character, keeping for every folded character the offset it came from.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 from pipeline.evaluate import _ENUMERATOR, _FOLD, _TONE_PAIRS, fold_text
 
@@ -49,14 +50,8 @@ def anchor_starts(text: str, anchors: list[str]) -> list[int | None]:
     used: set[int] = set()
     starts: list[int | None] = []
     for anchor in anchors:
-        found = None
-        for candidate in _keys(anchor):
-            pos = folded.find(candidate)
-            while pos >= 0 and pos in used:
-                pos = folded.find(candidate, pos + 1)
-            if pos >= 0:
-                found = pos
-                break
+        found = next((pos for candidate in _keys(anchor) for pos in _positions(folded, candidate) if pos not in used),
+                     None)
         if found is None:
             starts.append(None)
             continue
@@ -73,16 +68,18 @@ def anchor_occurrences(text: str, anchors: list[str]) -> list[list[int]]:
     folded, offsets = fold_with_offsets(text)
     found: list[list[int]] = []
     for anchor in anchors:
-        places: list[int] = []
-        for candidate in _keys(anchor):
-            pos = folded.find(candidate)
-            while pos >= 0:
-                places.append(offsets[pos])
-                pos = folded.find(candidate, pos + 1)
-            if places:
-                break
+        # the places of the first key found (the anchor as written, else without its enumerator)
+        places = next((p for p in ([offsets[pos] for pos in _positions(folded, c)] for c in _keys(anchor)) if p), [])
         found.append(places)
     return found
+
+
+def _positions(folded: str, key: str) -> Iterator[int]:
+    """Every position of ``key`` in the folded text, in order."""
+    pos = folded.find(key)
+    while pos >= 0:
+        yield pos
+        pos = folded.find(key, pos + 1)
 
 
 def _keys(anchor: str) -> list[str]:

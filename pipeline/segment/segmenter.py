@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.knowledge.dates import DATELINE_AT_END
 from pipeline.knowledge.motto import MOTTO_LINE as MOTTO
-from pipeline.knowledge.patterns import ARTICLE_WORD, NOT_CITING, UPPER_VI
+from pipeline.knowledge.patterns import ARTICLE_WORD, CHAPTER_WORD, NOT_CITING, PART_WORD, UPPER_VI
 
 VIETNAMESE_POINTS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 LATIN_POINTS = "a b c d e f g h i j k l m n o p q r s t u v w x y z".split()
@@ -24,7 +24,7 @@ LATIN_POINTS = "a b c d e f g h i j k l m n o p q r s t u v w x y z".split()
 _ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # opens with a numeral letter: "Chương trình" is no chapter
 ENUMERATORS: list[tuple[str, str, re.Pattern[str]]] = [  # (kind, the characters it can open with, pattern)
     # the numeral is never empty, and a crawl may glue the title to it ("Chương IICHÍNH SÁCH HỖ TRỢ ...")
-    ("part", "PC", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Part|PART|Chapter|CHAPTER)\s+(" + _ROMAN + r"(?<=[IVX])|\d+)"
+    ("part", "PC", re.compile(rf"^(?:{PART_WORD}|{CHAPTER_WORD})\s+(" + _ROMAN + r"(?<=[IVX])|\d+)"
                               rf"(?:\b|(?=[{UPPER_VI}]))[.:]?\s*")),
     ("article", "ĐA", re.compile(rf"^{ARTICLE_WORD}\s+(\d+[a-z]?)\s*(?:[.:]\s*|$|(?=[A-ZĐ]){NOT_CITING})")),
     ("section", "IVX", re.compile(r"^(" + _ROMAN + r")\s*[.)]\s*(?=\S)")),
