@@ -101,6 +101,24 @@ def save_html(text: str, path: Path) -> None:
     path.write_text("\n".join([*parts, "</div></body></html>"]), encoding="utf-8")
 
 
+TASK_CELL_WIDTH = 45  # a PDF table's wide column (the task), in characters
+CELL_WIDTH = 16  # its narrow columns (lead, partners, result, time)
+
+
+def flat_tables(text: str) -> str:
+    """Table rows as a PDF's text layer gives them without its ruling lines: the row's number on a line of its own,
+    then each cell wrapped to its column's width, one cell after another, with no pipes."""
+    out: list[str] = []
+    for line in normalise(text).split("\n"):
+        if " | " not in line:
+            out.append(line)
+            continue
+        for i, cell in enumerate(line.split(" | ")):
+            width = TASK_CELL_WIDTH if i == 1 else CELL_WIDTH
+            out.extend(textwrap.wrap(cell, width, break_long_words=False, break_on_hyphens=False) or [])
+    return "\n".join(out)
+
+
 _NUMERIC_DATE = re.compile(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 _WRITTEN_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
 
@@ -118,6 +136,8 @@ STYLES: dict[str, Style] = {
                               lambda text: _WRITTEN_DATE.sub(r"ngày \1/\2/\3", text)),
     "paragraph-lines": Style("one paragraph to a line, tables as '| a | b |' rows", paragraph_lines, ".txt"),
     "wrapped": Style(f"paragraph-lines wrapped at {WRAP_WIDTH} characters, no blank lines", wrapped, ".txt"),
+    "flat-tables": Style(f"table cells one after another, wrapped at {TASK_CELL_WIDTH} (the task) and {CELL_WIDTH} "
+                         "characters, no pipes (a PDF's text layer)", flat_tables, ".txt"),
     "docx": Style("saved as DOCX (paragraphs, tables)", lambda text: text, ".docx", save_docx),
     "html": Style("served as a web page (<p>, <table>)", lambda text: text, ".html", save_html),
 }

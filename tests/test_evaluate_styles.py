@@ -30,6 +30,15 @@ def test_page_numbers_open_each_page():
     assert paged[45:47] == ["\f", "2"] and paged[47] == "dòng 45" and paged.count("\f") == 2
 
 
+def test_flat_tables_set_each_cell_on_lines_of_its_own():
+    # a row of dev vi_qd_2597_ttg_2025.txt's task table
+    row = ("| 5 | Thiết lập cơ chế kiểm tra, giám sát và đánh giá hiệu quả thực hiện chuyển đổi số | Bộ Khoa học và "
+           "Công nghệ | Bộ Xây dựng | Văn bản quy định được ban hành | 2026-2027 |")
+    assert STYLES["flat-tables"].rewrite(row).splitlines() == [
+        "5", "Thiết lập cơ chế kiểm tra, giám sát và đánh", "giá hiệu quả thực hiện chuyển đổi số",
+        "Bộ Khoa học và", "Công nghệ", "Bộ Xây dựng", "Văn bản quy định", "được ban hành", "2026-2027"]
+
+
 def test_plain_text_styles_keep_the_words():
     # dev vi_cd_220_ttg_2025.txt, its first point, wrapped at 90 characters
     text = (SHARED / "corpus" / "dev" / "vi_cd_220_ttg_2025.txt").read_text(encoding="utf-8")

@@ -4,7 +4,8 @@
   tone-placement convention (the old style of official texts: hòa, ủy, thủy, khỏe), markdown
   emphasis removed;
 - crawled tables ("|" lines between cells) rebuilt: a real table row becomes one line with cells
-  joined by " | ", layout tables (header boxes, the body cell) become paragraphs;
+  joined by " | ", layout tables (header boxes, the body cell) become paragraphs; a task table a PDF's
+  text layer flattened (cells one after another) is rebuilt as rows first (flat_tables.py);
 - hard-wrapped lines re-joined into paragraphs, one paragraph per line.
 """
 
@@ -14,6 +15,7 @@ import re
 import unicodedata
 
 from pipeline.cleanup.blanks import OTHER_BLANKS, squeeze_lines
+from pipeline.cleanup.flat_tables import rebuild_flat_tables
 from pipeline.cleanup.furniture import strip_furniture
 from pipeline.cleanup.page_breaks import join_pages
 from pipeline.knowledge.dates import PLACED_DATELINE_AT_END
@@ -169,6 +171,8 @@ def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
     chunks = text.split("|")
     last = len(chunks) - 1
     cells = [_cell_lines(chunk, after_pipe=i > 0, before_pipe=i < last) for i, chunk in enumerate(chunks)]
+    for i in _blank_cells_within_lines(chunks):
+        cells[i] = [""]
     rows: list[list[list[str]]] = [[cells[0]]]
     for i in range(1, len(cells)):
         if i > 1 and not cells[i - 1]:  # the pipe before this cell followed a pipe with nothing between
@@ -180,6 +184,24 @@ def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
         else:
             rows[-1].append(cells[i])
     return [row for row in rows if any(any(s.strip() for s in c) for c in row)]
+
+
+def _blank_cells_within_lines(chunks: list[str]) -> list[int]:
+    """The blank chunks that are empty cells of a row written on one line ("| 1 | Rà soát ... | Sở Tư pháp |  | 2026 |",
+    as PDF tables, DOCX and flat tables are written): a cell with text follows them on the same line. At a line's
+    end two pipes with nothing between still end a crawl's row ("Chức vụ | |")."""
+    found: list[int] = []
+    run: list[int] = []  # blank chunks in a row on one line, after a cell of that line
+    for i in range(1, len(chunks) - 1):
+        chunk = chunks[i]
+        if "\n" in chunk or chunks[i - 1][-1:] == "\n" and not run:
+            run = []
+        elif not chunk.strip():
+            run.append(i)
+        else:
+            found.extend(run)
+            run = []
+    return found
 
 
 def _between_rows(before: str, chunk: str, after: str) -> bool:
@@ -394,6 +416,8 @@ def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
     text = clean_markdown(text)
     lines = text.split("\n")
     wrap = _wrap_width(lines)  # on the lines as they came: blanks count in their lengths
+    if (rebuilt := rebuild_flat_tables(text)) is not text:
+        text, lines = rebuilt, rebuilt.split("\n")
     if (squeezed := squeeze_lines(text)) is not text:  # the same object when there is nothing to squeeze
         text, lines = squeezed, squeezed.split("\n")
     out: list[str] = []

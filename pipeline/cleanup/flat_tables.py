@@ -1,0 +1,290 @@
+"""Flat task tables: a plan's table of tasks as a PDF's text layer gives it when it drops the ruling lines.
+
+Without the pipes a crawl writes, a row comes out as its number on a line of its own, then each cell one after
+another, wrapped to its column's width:
+
+    STT Tên nhiệm vụ cụ thể
+    Cơ quan
+    chủ trì
+    ...
+    1.
+    Tăng cường lãnh đạo, chỉ đạo xây dựng và
+    tổ chức thực hiện hiệu quả các chủ trương, ...
+    Các bộ ở
+    Trung ương,
+    Ủy ban nhân
+    dân cấp tỉnh ở
+    địa phương
+    Các cơ quan, tổ
+    chức, đơn vị khác có liên
+    quan.
+    Văn bản chỉ đạo Thường xuyên
+
+Read line by line, each wrapped cell is a paragraph and the row's task loses its lead and its time. The header
+says how many cells a row has (a row-number heading, "STT", then labels of which one names the task and one its
+lead or time: data/obligation_cues.json, ``table_columns``). A cell opens with a capital; a line in lower case,
+or after a comma or a word that cannot end a phrase ("và", "của", "ở"), goes on with the cell above. A row is
+rebuilt as the pipe row a crawl would have written ("| 1. | Tăng cường ... | Các bộ ở Trung ương, ... | ... |"),
+and the task tables read it like any other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline import knowledge
+from pipeline.knowledge.patterns import UPPER_VI
+
+_ROW_NUMBER_WORDS = r"(?:S?TT|Stt|Số[ \t]+TT)\.?"  # the row-number column's label
+ROW_NUMBER_HEADING = re.compile(rf"{_ROW_NUMBER_WORDS}(?=\s|$)")
+ROW_NUMBER_LINE = re.compile(r"(\d{1,3})((?:\.\d{1,2})*)\.?")  # "1", "1.", "2.3": the line is only the number
+# "16. Ban hành cơ chế ...": the number and the task's first line on one line (the text layer joined them)
+ROW_NUMBER_OPENING = re.compile(rf"(\d{{1,3}})\.\s+(?=[{UPPER_VI}])")
+# a group's heading between rows: "I" / "CƠ CHẾ, CHÍNH SÁCH", "II. Hoàn thiện thể chế ...", "A.", "III.1.1"
+GROUP_LINE = re.compile(rf"(?:[IVXLC]{{1,6}}(?:\.\d{{1,2}})*|[A-ZĐ])\.?(?:\s+[{UPPER_VI}0-9].*)?")
+MAX_HEADER_LINES = 16  # a header wrapped in its narrow columns
+MAX_HEADER_LINE = 45  # a header's line is a short label, or two
+MAX_ROW_LINES = 80  # more, and the row has run past the table's end
+MAX_GROUP_LINES = 8  # a group's title wrapped in a narrow column, and a subgroup's under it
+ELISION = re.compile(r"[.…_-]{3,}")
+MAX_CELL_LINE = 100  # a cell's line is as long as its column is wide: a longer line is running text after the table
+# a header's first line: the row-number heading, alone or before the first label (a cheap scan of the whole text)
+HEADER_START = re.compile(rf"^[ \t]*{_ROW_NUMBER_WORDS}(?:[ \t]|$)", re.M)
+# what cannot end a cell's line: the phrase goes on below ("Các bộ ở" / "Trung ương,"; "Bộ Khoa học và" / "Công nghệ")
+GOES_ON = re.compile(r"(?:[,;]|\b(?:và|hoặc|ở|của|cho|về|với|các|những|tại|trong|theo|để|từ|đến|"
+                     r"nhân|and|of|the|for|with|in|on))\s*$", re.I)
+# a word a number follows ends the line, the number opens the next ("Nghị quyết số" / "71/NQ-CP", "Trước ngày" /
+# "30/11/2025")
+NUMBER_GOES_ON = re.compile(r"\b(?:số|ngày|tháng|năm|khoản|điểm|Điều|No\.)\s*$", re.I)
+# an agency's head noun ends the line, its name on the next ("Bộ Công an, Bộ" / "Tài chính, Bộ Nội vụ ...")
+_HEADS = "|".join(map(re.escape, ("Bộ", "Cơ quan", "UBND", *knowledge.load("agency_grammar")["heads_vi"])))
+NAME_GOES_ON = re.compile(rf"\b(?:{_HEADS})\s*$")
+BODY_START = re.compile(rf"(?:Các|{_HEADS})\b")
+# a time cell: how a task's time opens ("Năm 2026", "Quý IV/2026", "Thường xuyên", "Hằng năm", "2026-2027")
+TIME_START = (r"(?:Năm|Quý|Tháng|Trước|Trong|Từ|Đến|Hằng|Hàng|Thường\s+xuyên|Định\s+kỳ|Giai\s+đoạn|Sau\s+khi|"
+              r"Ngay|Kịp\s+thời|(?:19|20)\d\d|(?:\d{1,2}/){1,2}\d{4})")
+TIME_CELL = re.compile(TIME_START)
+# a cell that opens inside a line: a body (its head noun in capitals) or a time
+CELL_OPENING = re.compile(rf"\s+(?=(?:Các|{_HEADS})\s|{TIME_START}\b)")
+SENTENCE_END = (".", ":", ")")
+
+
+def _column_cues() -> dict[str, re.Pattern[str]]:
+    columns = knowledge.load("obligation_cues")["table_columns"]
+    return {kind: re.compile("|".join(map(re.escape, words)), re.I) for kind, words in columns.items()}
+
+
+_COLUMNS = _column_cues()
+
+
+def _goes_on(text: str, after: str) -> bool:
+    """Whether the phrase `text` ends with goes on in `after` (the next line, or the rest of the line)."""
+    if after[:1].isdigit() and NUMBER_GOES_ON.search(text):
+        return True
+    return bool(GOES_ON.search(text) or NAME_GOES_ON.search(text))
+
+
+def _opens_cell(previous: str, line: str) -> bool:
+    """Whether `line` opens a new cell rather than going on with the one `previous` ends."""
+    return not (line[:1].islower() or line[:1] in ",;.)]" or _goes_on(previous, line))
+
+
+def _cells(lines: list[str]) -> list[str]:
+    """Lines joined into the cells they wrap (each cell opens with a capital on a line of its own)."""
+    cells: list[str] = []
+    for line in lines:
+        if cells and not _opens_cell(cells[-1], line):
+            cells[-1] += " " + line
+        else:
+            cells.append(line)
+    return cells
+
+
+def _header(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """The cells of a flat header opening at lines[i] ("STT ..."), and the index of the line after it; None when the
+    lines there are no task table's header."""
+    head = ROW_NUMBER_HEADING.match(lines[i])
+    if not head or len(lines[i]) > MAX_HEADER_LINE:
+        return None
+    labels: list[str] = []
+    j = i
+    while j < len(lines) and j - i < MAX_HEADER_LINES:
+        line = lines[j]
+        if j > i and (ROW_NUMBER_LINE.fullmatch(line) or GROUP_LINE.fullmatch(line) or len(line) > MAX_HEADER_LINE
+                      or "|" in line):
+            break
+        if line:
+            labels.append(line)
+        j += 1
+    cells = _cells(labels)
+    if cells and (rest := cells[0][head.end():].strip()):  # "STT Tên nhiệm vụ cụ thể": the number's heading, then a label
+        cells[0:1] = [cells[0][:head.end()], rest]
+    kinds = {kind for cell in cells[1:] for kind, cue in _COLUMNS.items() if cue.search(cell)}
+    if len(cells) < 3 or "task" not in kinds or not kinds & {"lead", "deadline"}:
+        return None
+    return (cells, j) if _flat_rows_follow(lines, j) else None
+
+
+def _flat_rows_follow(lines: list[str], j: int) -> bool:
+    """Whether a flat row (its number on a line) follows lines[j], perhaps under a group's heading: not a row a crawl
+    or a DOCX wrote between pipes (its header cells may stand on lines of their own too), nor lines of no table."""
+    if j >= len(lines) or not (ROW_NUMBER_LINE.fullmatch(lines[j]) or GROUP_LINE.fullmatch(lines[j])):
+        return False
+    for line in lines[j:j + 2 * MAX_GROUP_LINES]:
+        if "|" in line:
+            return False
+        if ROW_NUMBER_LINE.fullmatch(line) or ROW_NUMBER_OPENING.match(line):
+            return True
+    return False
+
+
+def _strength(before: str, after: str) -> int:
+    """How surely a cell ends between two segments of a row: after a full stop most surely, then before a time or a
+    body (the lead's and the partners' columns open with one)."""
+    return 2 * before.endswith(SENTENCE_END) + bool(TIME_CELL.match(after) or BODY_START.match(after))
+
+
+def _join_weakest(segments: list[str], width: int) -> list[str]:
+    """The segments joined at their weakest boundary (the last of equal strength) until no more than `width` are left."""
+    while len(segments) > width:
+        k = min(range(1, len(segments)), key=lambda k: (_strength(segments[k - 1], segments[k]), -k))
+        segments[k - 1:k + 1] = [segments[k - 1] + " " + segments[k]]
+    return segments
+
+
+def _fit(segments: list[str], width: int, time_column: int | None) -> list[str]:
+    """A row's segments as `width` cells: joined at the weakest boundaries while there are too many. While there are
+    too few, cut where a body or a time opens inside a line ("Văn bản chỉ đạo Thường xuyên"), and the time put in its
+    column with the segments before and after it on either side: the cells left empty are the row's blank ones."""
+    segments = _join_weakest(list(segments), width)
+    if len(segments) < width:  # cells of one height the text layer set on one line: cut them, then join again
+        segments = _join_weakest(segments[:1] + [part for segment in segments[1:] for part in _split_within(segment)],
+                                 width)
+    times = [k for k in range(1, len(segments)) if TIME_CELL.match(segments[k])]
+    if len(segments) < width and time_column is not None and times:
+        k = times[-1]
+        before, after = segments[:k], segments[k + 1:]
+        if len(before) <= time_column and len(after) < width - time_column:
+            return [*before, *[""] * (time_column - len(before)), segments[k], *after,
+                    *[""] * (width - time_column - 1 - len(after))]
+    return segments + [""] * (width - len(segments))
+
+
+def _split_within(segment: str) -> list[str]:
+    """A segment cut where a body or a time opens in it after a word that can end a phrase: the text layer set cells
+    of one height on one line ("Bộ Tài chính Bộ Y tế, Sở Y tế, cơ sở khám bệnh, chữa bệnh Các hoạt động Thường
+    xuyên")."""
+    parts: list[str] = []
+    start = 0
+    for m in CELL_OPENING.finditer(segment):
+        before = segment[start:m.start()]
+        if before and not _goes_on(before, segment[m.end():]):
+            parts.append(before)
+            start = m.end()
+    return parts + [segment[start:]]
+
+
+def _time_column(header: list[str]) -> int | None:
+    """The column (counted after the row number's) that holds a row's time: the label whose first cue word is a
+    time's ("Thời gian thực hiện" names a time, "Đơn vị thực hiện" a lead)."""
+    for k, label in enumerate(header[1:]):
+        found = [(m.start(), kind) for kind, cue in _COLUMNS.items() if (m := cue.search(label))]
+        if found and min(found)[1] == "deadline":
+            return k
+    return None
+
+
+def _row_number(lines: list[str], i: int, last: int | None) -> re.Match[str] | None:
+    """lines[i] as the number of a row after row `last` (None: the table's first): alone on its line, no greater
+    than the next (the numbers start again under each group, and a page may leave rows out: "…......") and before a
+    capital; or the next number exactly (or 1) before the row's first words ("16. Ban hành ...")."""
+    number = ROW_NUMBER_LINE.fullmatch(lines[i])
+    if not number:
+        opening = ROW_NUMBER_OPENING.match(lines[i])
+        return opening if opening and int(opening.group(1)) in (1, (last or 0) + 1) else None
+    if last is not None and int(number.group(1)) > last + 1:
+        return None
+    after = lines[i + 1][:1] if i + 1 < len(lines) else ""
+    return number if after.isupper() or after.isdigit() else None
+
+
+def _repeated_header(lines: list[str], i: int, label_words: set[str]) -> int:
+    """The index after a header a page repeats at lines[i] ("STT Tên nhiệm vụ cụ thể" / "Cơ quan chủ trì Cơ quan
+    phối hợp ..."), each line only the header's words; i when there is none."""
+    if not ROW_NUMBER_HEADING.match(lines[i]):
+        return i
+    j = i
+    while j < len(lines) and lines[j] and set(lines[j].casefold().split()) <= label_words:
+        j += 1
+    return j
+
+
+def _row_end(lines: list[str], i: int, number: int, label_words: set[str]) -> int:
+    """Where the row opening at lines[i] (its number) ends: at the next row's number or a group's heading."""
+    j = i + 1
+    while j < len(lines) and j - i <= MAX_ROW_LINES:
+        line = lines[j]
+        if _row_number(lines, j, number) or GROUP_LINE.fullmatch(line) or "|" in line \
+                or len(line) > MAX_CELL_LINE or line.isupper() and " " in line \
+                or _repeated_header(lines, j, label_words) > j:
+            return j  # the next row, a group's heading, or what follows the table (running text, a title in capitals)
+        j += 1
+    return j
+
+
+def rebuild_flat_tables(text: str) -> str:
+    """`text` with each flat task table rebuilt as pipe rows (see the module's doc); other text as it was."""
+    if not HEADER_START.search(text):
+        return text
+    lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        found = _header(stripped, i) if stripped[i][:1] in "ST" else None
+        if not found:
+            out.append(lines[i])
+            i += 1
+            continue
+        header, i = found
+        # framed by a pipe before and after, as the DOCX reader frames its tables: the text around runs into no row
+        out.extend(("|", "| " + " | ".join(header) + " |"))
+        i = _rows(stripped, i, header, _time_column(header), out)
+        out.append("|")
+    return "\n".join(out)
+
+
+def _rows(lines: list[str], i: int, header: list[str], time_column: int | None, out: list[str]) -> int:
+    """The table's rows from lines[i] into `out` as pipe rows (a group's heading as it is); the index after them."""
+    labels = " ".join(header)
+    label_words = set(labels.casefold().split())
+    last: int | None = None
+    while i < len(lines):
+        line = lines[i]
+        if ELISION.fullmatch(line) or len(line) > 2 and line in labels:
+            i += 1  # "…......": rows left out; a header's labels repeated (a page's, or a group's columns)
+            continue
+        if (after := _repeated_header(lines, i, label_words)) > i:
+            i = after  # the header again, atop a new page
+            continue
+        number = _row_number(lines, i, last)
+        if not number and GROUP_LINE.fullmatch(line):
+            end = i + 1  # its title runs to the next row's number (wrapped in its column, or a group below it)
+            while end < len(lines) and lines[end] and not ROW_NUMBER_LINE.fullmatch(lines[end]) \
+                    and end - i <= MAX_GROUP_LINES:
+                end += 1
+            out.append(" ".join(lines[i:end]))
+            i = end
+            continue
+        if not number:
+            return i
+        last = int(number.group(1))
+        end = _row_end(lines, i, last, label_words)
+        first = [line[number.end():]] if number.end() < len(line) else []  # the task's first words, on the number's line
+        segments = _cells([s for s in first + lines[i + 1:end] if s and not ELISION.fullmatch(s)])
+        if not segments or end - i > MAX_ROW_LINES:
+            return i
+        cells = _fit(segments, len(header) - 1, time_column)
+        out.append("| " + " | ".join([line[:number.end()].strip(), *cells]) + " |")
+        i = end
+    return i

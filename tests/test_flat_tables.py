@@ -1,0 +1,115 @@
+"""Flat task tables (pipeline/cleanup/flat_tables.py): a PDF text layer's table, cells one after another, rebuilt as
+pipe rows. The strings are PDFium's text layer of ../shared/corpus/gazette/vi_qd_844_ttg_2026.pdf (page 95 on),
+as other tools and sites hand such a table over as text."""
+
+import pytest
+
+from pipeline.cleanup.flat_tables import rebuild_flat_tables
+from pipeline.cleanup.normalise import normalise
+from pipeline.extract.document import extract_text
+from pipeline.records import Source
+
+HEADER = ("STT Tên nhiệm vụ cụ thể\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nKết quả\nThời gian hoàn \nthành\n"
+          "I. Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo và tổ chức thực hiện công tác chăm sóc sức "
+          "khoẻ\nnhân dân\n")
+ROWS_1_2 = ("1.\nTăng cường lãnh đạo, chỉ đạo xây dựng và \ntổ chức thực hiện hiệu quả các chủ trương, \nchính sách, pháp "
+            "luật, chương trình, kế\nhoạch về bảo hiểm y tế.\nCác bộ ở\nTrung ương,\nỦy ban nhân \ndân cấp tỉnh ở\nđịa "
+            "phương\nCác cơ quan, tổ\nchức, đơn vị\nkhác có liên \nquan.\nVăn bản chỉ đạo Thường xuyên\n2.\nĐưa các "
+            "chỉ tiêu bao phủ về bảo hiểm y tế\nvào nghị quyết, chương trình, kế hoạch phát \ntriển kinh tế - xã hội "
+            "hằng năm và dài hạn\ncủa địa phương\nỦy ban nhân \ndân các cấp\nCác cơ quan, tổ\nchức, đơn vị có "
+            "\nliên quan.\nCác chỉ tiêu được \nđưa vào các Nghị\nquyết, chương \ntrình, kế hoạch \nHằng năm và \ntừng "
+            "giai đoạn\n")
+ROW_5 = ("5.\nXây dựng Đề án về đổi mới, nâng cao hiệu quả\ncông tác truyền thông, phổ biến, giáo dục pháp \nluật về "
+         "thực hiện bảo hiểm y tế trong giai đoạn \nmới.\nBộ Tài chính Bộ Y tế, cơ quan, \nđơn vị liên quan\nQuyết "
+         "định của \nBộ trưởng ban \nhành Đề án\nQuý I/2027\n")
+ROWS_7_8 = ("7.\nXây dựng Nghị quyết về thí điểm đa dạng hóa \ncác gói bảo hiểm y tế, bảo hiểm y tế bổ sung \ntheo nhu cầu "
+            "của người dân, tăng cường liên \nkết, hợp tác giữa bảo hiểm y tế với bảo hiểm \nsức khoẻ do các doanh "
+            "nghiệp bảo hiểm cung \ncấp để tránh trùng lặp thanh toán chi phí y tế\nBộ Y tế\nBộ Tài chính, các \nbộ, "
+            "ngành, cơ \nquan, tổ chức có \nliên quan\nNghị quyết quy \nphạm pháp luật\ncủa Chính phủ\nQuý II/2028\n"
+            "8. Xây dựng Nghị định về tăng mức đóng bảo \nhiểm y tế từ năm 2027 theo lộ trình phù hợp \nBộ Y tế\nBộ Tài "
+            "chính, các \nbộ, ngành, cơ \nNghị định của \nChính phủ\nTháng 3/2027\n")
+ROW_9 = ("9.\nXây dựng Nghị quyết về thí điểm huy động, đa \ndạng, mở rộng các nguồn thu để bảo đảm bền \nvững và phát "
+         "triển Quỹ bảo hiểm y tế, trong đó \ncó cơ chế sử dụng một phần kinh phí từ thuế\nđối với các sản phẩm thuốc "
+         "lá, thuế rượu, bia, \nđồ uống có đường... để chi trả cho một số dịch \nvụ phòng bệnh, quản lý bệnh mãn tính, "
+         "khám \nsức khỏe định kỳ, khám sàng lọc, chẩn đoán và \nphát hiện sớm một số bệnh, đặc biệt là các \nbệnh "
+         "không lây nhiễm.\nBộ Y tế\nBộ Tài chính, các \nbộ, ngành, cơ \nquan, tổ chức có \nliên quan\nNghị quyết của "
+         "\nChính phủ\nQuý IV/2028\n")
+# the header a page repeats above the rows it carries on with
+PAGE_HEADER = "STT Tên nhiệm vụ cụ thể\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nKết quả\nThời gian hoàn \nthành\n"
+
+
+def _rows(text: str) -> list[list[str]]:
+    return [line.split(" | ") for line in normalise(text).split("\n") if " | " in line]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the header's labels, wrapped in their columns ("Cơ quan" / "chủ trì"), the row number's heading sharing the
+    # task's label's line
+    (HEADER + ROWS_1_2, ["STT", "Tên nhiệm vụ cụ thể", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả",
+                         "Thời gian hoàn thành"]),
+    # a cell opens with a capital; "Các bộ ở" / "Trung ương," and "Ủy ban nhân" / "dân ..." go on; the result and
+    # the time share a line ("Văn bản chỉ đạo Thường xuyên")
+    (HEADER + ROWS_1_2, ["1.", "Tăng cường lãnh đạo, chỉ đạo xây dựng và tổ chức thực hiện hiệu quả các chủ trương, "
+                         "chính sách, pháp luật, chương trình, kế hoạch về bảo hiểm y tế.",
+                         "Các bộ ở Trung ương, Ủy ban nhân dân cấp tỉnh ở địa phương",
+                         "Các cơ quan, tổ chức, đơn vị khác có liên quan.", "Văn bản chỉ đạo", "Thường xuyên"]),
+    (HEADER + ROWS_1_2, ["2.", "Đưa các chỉ tiêu bao phủ về bảo hiểm y tế vào nghị quyết, chương trình, kế hoạch phát "
+                         "triển kinh tế - xã hội hằng năm và dài hạn của địa phương", "Ủy ban nhân dân các cấp",
+                         "Các cơ quan, tổ chức, đơn vị có liên quan.",
+                         "Các chỉ tiêu được đưa vào các Nghị quyết, chương trình, kế hoạch",
+                         "Hằng năm và từng giai đoạn"]),
+    # the lead and the partners on one line: cut where the second body opens
+    (HEADER + ROW_5, ["5.", "Xây dựng Đề án về đổi mới, nâng cao hiệu quả công tác truyền thông, phổ biến, giáo dục "
+                      "pháp luật về thực hiện bảo hiểm y tế trong giai đoạn mới.", "Bộ Tài chính",
+                      "Bộ Y tế, cơ quan, đơn vị liên quan", "Quyết định của Bộ trưởng ban hành Đề án", "Quý I/2027"]),
+    # "8. Xây dựng ...": the number and the task's first words on one line
+    (HEADER + ROWS_7_8, ["8.", "Xây dựng Nghị định về tăng mức đóng bảo hiểm y tế từ năm 2027 theo lộ trình phù hợp",
+                         "Bộ Y tế", "Bộ Tài chính, các bộ, ngành, cơ", "Nghị định của Chính phủ", "Tháng 3/2027"]),
+    # the header repeated atop the next page is no row's text
+    (HEADER + ROWS_7_8 + PAGE_HEADER + ROW_9,
+     ["8.", "Xây dựng Nghị định về tăng mức đóng bảo hiểm y tế từ năm 2027 theo lộ trình phù hợp", "Bộ Y tế",
+      "Bộ Tài chính, các bộ, ngành, cơ", "Nghị định của Chính phủ", "Tháng 3/2027"]),
+    (HEADER + ROWS_7_8 + PAGE_HEADER + ROW_9,
+     ["9.", "Xây dựng Nghị quyết về thí điểm huy động, đa dạng, mở rộng các nguồn thu để bảo đảm bền vững và phát triển "
+      "Quỹ bảo hiểm y tế, trong đó có cơ chế sử dụng một phần kinh phí từ thuế đối với các sản phẩm thuốc lá, thuế "
+      "rượu, bia, đồ uống có đường... để chi trả cho một số dịch vụ phòng bệnh, quản lý bệnh mãn tính, khám sức khỏe "
+      "định kỳ, khám sàng lọc, chẩn đoán và phát hiện sớm một số bệnh, đặc biệt là các bệnh không lây nhiễm.",
+      "Bộ Y tế", "Bộ Tài chính, các bộ, ngành, cơ quan, tổ chức có liên quan", "Nghị quyết của Chính phủ",
+      "Quý IV/2028"]),
+])
+def test_a_flat_row_is_rebuilt_with_its_cells(text, expected):
+    assert expected in _rows(text)
+
+
+def test_a_group_heading_stays_a_line_of_its_own():
+    lines = normalise(HEADER + ROWS_1_2).split("\n")
+    assert "I. Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo và tổ chức thực hiện công tác chăm sóc " \
+           "sức khỏe nhân dân" in lines
+
+
+def test_a_row_with_a_blank_cell_keeps_its_columns():
+    # row 5 has no partners' cell where the result should be read: the time stays in the last column, the blank
+    # cell between (normalise keeps an empty cell inside a row written on one line)
+    row = normalise(HEADER + "5.\nXây dựng Đề án về đổi mới\nBộ Tài chính\nQuyết định của \nBộ trưởng\n"
+                    "Quý I/2027\n").split("\n")
+    assert "5. | Xây dựng Đề án về đổi mới | Bộ Tài chính | Quyết định của Bộ trưởng |  | Quý I/2027" in row
+
+
+@pytest.mark.parametrize("text", [
+    # a table of people, not of tasks (crawl 1e6fb98e16a75e3d's header, its cells one to a line)
+    "TT\nHọ và tên\nNgày, tháng, năm sinh\nSố Thẻ CC/CCCD\nChức vụ, nghề nghiệp\n1\nNguyễn Văn A\n",
+    # a numbered list after a line that only opens with "TT" ("TTg" is no heading)
+    "TTg đã ký\n1.\nBộ Y tế\nBộ Tài chính\n",
+    # the header's cells a crawl set between pipes: read by the task tables as they are
+    "STT\n|\nTên nhiệm vụ/dự án\n|\nCơ quan chủ trì\n|\nThời gian triển khai\n|\n",
+])
+def test_other_lines_are_left_as_they_are(text):
+    assert rebuild_flat_tables(text) == text
+
+
+def test_the_tasks_of_a_flat_table_get_their_lead_and_time():
+    record = extract_text("QUYẾT ĐỊNH\nPHỤ LỤC\n" + HEADER + ROW_5,
+                          source=Source(path="vi_qd_844_ttg_2026.txt", sha256="0", format="txt"))
+    task = next(o for o in record.obligations if o.text.startswith("Xây dựng Đề án"))
+    assert [(a.name, a.role) for a in task.assignees][:2] == [("Bộ Tài chính", "lead"), ("Bộ Y tế", "support")]
+    assert task.deadline and task.deadline.date == "2027-03-31"
