@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.cleanup.normalise import normalise
-from pipeline.evaluate_styles import save_docx, save_html
+from pipeline.evaluate_styles import save_docx, save_html, wrapped
 from pipeline.extract.document import extract_file, extract_text
 from pipeline.records import Source
 from tests.conftest import CRAWL, DEV
@@ -50,6 +50,23 @@ def test_another_house_style_gives_the_same_tasks(name, style, rewrite):
     expected = _tasks(text, name)
     assert len(expected) > 5
     assert _tasks(restyled, name) == expected
+
+
+def test_a_header_with_its_labels_one_to_a_line_stays_apart_where_lines_wrap():
+    # dev vi_qd_2597_ttg_2025.txt re-wrapped at 90 characters with no blank lines, as a PDF's text layer or a scan gives
+    # it: its appendix's header ("STT" / "Tên nhiệm vụ/dự án" / "Cơ quan chủ trì" ...) joins no line above and its
+    # labels join none another, so the task table still reads its columns (25 rows)
+    text = (DEV / "vi_qd_2597_ttg_2025.txt").read_text(encoding="utf-8")
+    appendix = " ".join(text[text.index("PHỤ LỤC"):].split())
+
+    def rows(document: str) -> list[tuple[str | None, list[str], str | None]]:
+        source = Source(path="vi_qd_2597_ttg_2025.txt", format="txt", sha256="0" * 64)
+        found = extract_text(document, source=source).obligations
+        return _keys([o for o in found if " ".join(o.text.split())[:80] in appendix])
+
+    expected = rows(text)
+    assert len(expected) == 25
+    assert rows(wrapped(text)) == expected
 
 
 WRAPPED_TITLES = [
@@ -111,6 +128,46 @@ def test_an_article_title_on_its_own_line(raw, expected):
 @pytest.mark.parametrize(("raw", "expected"), WRAPPED_TITLES)
 def test_divisions_in_capitals(raw, expected):
     assert normalise(raw).splitlines() == expected
+
+
+# crawl a0079a10826a1d45's header re-wrapped with no blank lines: the number's cell and the dateline are cells of
+# the header, blocks of their own; the type's title opens after them
+WRAPPED_HEADER = ("Số: 1948/QĐ-UBND\nCao Bằng, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC "
+                  "HÀNH CHÍNH VÀ PHÊ DUYỆT QUY TRÌNH NỘI BỘ GIẢI\nQUYẾT THỦ TỤC HÀNH CHÍNH TRONG LĨNH VỰC KHÍ TƯỢNG THỦY "
+                  "VĂN;\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;")
+HEADER_CELLS = [
+    (WRAPPED_HEADER, ["Số: 1948/QĐ-UBND", "Cao Bằng, ngày 18 tháng 11 năm 2025",
+                      "QUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH VÀ PHÊ DUYỆT QUY TRÌNH NỘI BỘ GIẢI QUYẾT "
+                      "THỦ TỤC HÀNH CHÍNH TRONG LĨNH VỰC KHÍ TƯỢNG THỦY VĂN;",
+                      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"]),
+    # the number wrapped after its hyphen goes on below
+    ("Số: 1948/QĐ-\nUBND\nCao Bằng, ngày 18 tháng 11 năm 2025",
+     ["Số: 1948/QĐ- UBND", "Cao Bằng, ngày 18 tháng 11 năm 2025"]),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), HEADER_CELLS)
+def test_the_header_cells_stand_apart_in_wrapped_text(raw, expected):
+    assert normalise(raw).splitlines() == expected
+
+
+def test_the_title_is_read_from_a_wrapped_header():
+    source = Source(path="a0079a10826a1d45.md", format="md", sha256="0" * 64)
+    metadata = extract_text("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+                            "phúc\n" + WRAPPED_HEADER, source=source).metadata
+    assert (metadata.symbol, metadata.issued_on) == ("1948/QĐ-UBND", "2025-11-18")
+    assert metadata.title and metadata.title.startswith("VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH")
+
+
+def test_a_header_keeps_no_more_lines_apart_than_a_table_has_columns():
+    # crawl 9b7eebadf7081069's table of indicators (a form of figures, no task) as a PDF's text layer gives it: its
+    # header's labels stand apart, the figures after them run on as before (they are no labels)
+    raw = ("STT\nĐơn vị tính\nNăm hiện hành 2025\nNăm 2026\nNăm 2027\nNăm 2028\nKế hoạch\nƯớc thực hiện\n"
+           "Tổng sản phẩm trong nước của địa phương\n(GRDP) giá hiện hành\nTỷ đồng\n172.033\n172.033\n193.549\n218.628\n"
+           "247.907\nTốc độ tăng trưởng GRDP\n%\n8,00")
+    lines = normalise(raw).splitlines()
+    assert lines[:8] == raw.split("\n")[:8]
+    assert len(lines) < 16
 
 
 def _in_figures(text: str) -> str:

@@ -28,6 +28,7 @@ from pipeline.knowledge.patterns import (
     CHAPTER_WORD,
     CHAPTER_WORDS,
     NOT_CITING,
+    OWN_NUMBER_LINE,
     PAGE_NUMBER,
     UPPER_VI,
     in_both_cases,
@@ -140,6 +141,8 @@ _SPLIT_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _PAGE_NUMBER = re.compile(PAGE_NUMBER)
 MAX_PAGE_NUMBER = 9  # "- 123 -"
+MAX_HEADER_LABEL = 60  # a table header's label, set on a line of its own
+MAX_HEADER_LABELS = 12  # a task table's columns (a page may wrap a label over two lines)
 MAX_SPLIT_ENUMERATOR = 8  # "1.2.3." or "XVIII.": longer lines are no number set apart (most lines: a length test)
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _ORDINAL_NUMBER = re.compile(r"(?:\d|\b[IVXL]{1,5})$")  # "the 10", "the X" (th)
@@ -154,6 +157,8 @@ _ARTICLE_OPENERS = in_both_cases(ARTICLE_WORDS)
 _TITLED_ARTICLE = re.compile(ARTICLE_WORD + r"\s+\d+[a-z]?\s*[.:]\s*(?:"
                              + "|".join(re.escape(title) for title in ARTICLE_TITLES) + r")\s*[.:]?", re.I)
 # a document type's name in capitals, alone on its line: the header's title, or the enacting word before the articles
+_OWN_NUMBER_LINE = re.compile(OWN_NUMBER_LINE)
+_DATELINE_END = re.compile(PLACED_DATELINE_AT_END)
 _TYPE_TITLES = frozenset(f"{name.upper()}{colon}" for types in (STATE_TYPES, NORMATIVE_TYPES, PARTY_TYPES)
                          for name in types.values() for colon in ("", ":"))
 _LONGEST_TYPE_TITLE = max(map(len, _TYPE_TITLES))  # a length test before the set's (most lines are longer)
@@ -300,6 +305,11 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return line[:1].isdigit() or bool(_ROMAN_START.match(line)) or prev.isupper() and line.isupper()
     if line in _ARTICLE_WORDS:
         return False  # "(Có Phụ lục đính kèm)" then "**Điều" / "2. **Sở ...": the word opens the next article
+    if prev[:1] == "S" and prev[-1:] not in "-–/" and _OWN_NUMBER_LINE.match(prev) \
+            or prev[-4:].isdigit() and _DATELINE_END.search(prev):
+        return False  # "Số: 1948/QĐ-UBND", "Cao Bằng, ngày 18 tháng 11 năm 2025": header cells, each a block of its own
+    if len(line) <= MAX_SPLIT_ENUMERATOR and _ROW_NUMBER_HEADER.match(line):
+        return False  # "STT", "TT": a table's header opens (its labels follow, one to a line)
     if line.startswith(_MOTTO_OPENERS):
         return False  # the header's two columns one after the other: the issuer's lines, then the motto's
     if prev.startswith(_ARTICLE_OPENERS) and _TITLED_ARTICLE.fullmatch(prev):
@@ -358,6 +368,7 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
     current: list[str] = []
     skip = 0
     glued = False  # the line before was an ordinal's suffix: this one goes on the same run of text
+    labels = 0  # in a table's header, its labels one to a line ("STT" / "Tên nhiệm vụ" / "Cơ quan chủ trì"): how many more
     for i, line in enumerate(lines):
         if skip:
             skip -= 1
@@ -396,13 +407,21 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
                 paragraphs.append(" ".join(current))
                 current = []
             continue
-        if current and _joins(current[-1], stripped, wrap) \
+        if labels and len(stripped) > MAX_HEADER_LABEL:
+            labels = 0  # the header has ended: a row's text
+        if current and not labels and _joins(current[-1], stripped, wrap) \
                 and not (current[0].startswith(ADDRESSEE_WORDS) and LETTER_BODY.match(stripped)):
             current.append(stripped)
         else:
             if current:
                 paragraphs.append(" ".join(current))
             current = [stripped]
+            # the row-number column's label opens a header: its labels stand apart even where lines wrap, for the
+            # task tables to read them above the first row
+            if len(stripped) <= MAX_SPLIT_ENUMERATOR and _ROW_NUMBER_HEADER.match(stripped):
+                labels = MAX_HEADER_LABELS
+            elif labels:
+                labels -= 1
     if current:
         paragraphs.append(" ".join(current))
     return paragraphs

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.deadlines import parse_date
 from pipeline.extract.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
+from pipeline.knowledge import patterns
 from pipeline.knowledge.dates import (
     DAY,
     DAY_WORD,
@@ -26,7 +27,7 @@ from pipeline.knowledge.dates import (
     written_date,
 )
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, STATE_TYPES, TYPE_WORDS_EN
-from pipeline.knowledge.patterns import UPPER_VI
+from pipeline.knowledge.patterns import NUMBER_CELL, UPPER_VI
 from pipeline.records import Metadata
 from pipeline.segment.segmenter import MOTTO, Segmentation
 
@@ -101,8 +102,7 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
 
 
 HEADER_BEFORE_MOTTO = 8  # blocks
-NUMBER_CELL = r"(?:Số|SỐ)\s*:\s*"  # the header's number cell, as its label opens it
-OWN_NUMBER_LINE = re.compile(rf"{NUMBER_CELL}\d+/\S+\s*$")
+OWN_NUMBER_LINE = re.compile(patterns.OWN_NUMBER_LINE)
 
 
 # "V/v" ("về việc", the subject line) under the number: written by letters only

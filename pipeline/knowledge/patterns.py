@@ -44,6 +44,10 @@ ARTICLE_TITLES = (
     "Interpretation of terms", "Position and functions", "Tasks and powers", "Organizational structure",
     "Implementation provisions", "Implementation responsibility", "Effect", "Transitional provisions",
 )
+# the header's number cell, as its label opens it, and the line that is only the document's own number ("Số:
+# 1948/QĐ-UBND"): metadata reads the number there, normalise lets no line run on after it
+NUMBER_CELL = r"(?:Số|SỐ)\s*:\s*"
+OWN_NUMBER_LINE = rf"{NUMBER_CELL}\d+/\S+\s*$"
 # a page number on a line of its own, as a page sets it ("2", "- 2 -"); group 1 is the number
 PAGE_NUMBER = r"[ \t]*(?:[-–][ \t]*)?(\d{1,4})(?:[ \t]*[-–])?[ \t]*"
 
