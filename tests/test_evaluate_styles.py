@@ -14,6 +14,8 @@ from tests.conftest import ROOT, SHARED
 REWRITES = [
     ("article-capitals", "**Điều 2. Nhiệm vụ và quyền hạn **", "**ĐIỀU 2. Nhiệm vụ và quyền hạn **"),
     ("points-with-stop", "a) Tổ chức theo dõi chặt chẽ, cập nhật đầy đủ,", "a. Tổ chức theo dõi chặt chẽ, cập nhật đầy đủ,"),
+    ("items-with-slash", "2. Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,", "2/ Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,"),
+    ("items-with-slash", "Điều\n12. Trách nhiệm của Sở Khoa học và Công nghệ", "Điều\n12. Trách nhiệm của Sở Khoa học và Công nghệ"),
     ("dates-in-words", "trước ngày 25/11/2025", "trước ngày 25 tháng 11 năm 2025"),
     ("dates-in-figures", "hoàn thành trước ngày 25 tháng 11 năm 2025.", "hoàn thành trước ngày 25/11/2025."),
 ]

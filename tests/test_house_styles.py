@@ -82,6 +82,13 @@ WRAPPED_TITLES = [
 
 
 POINT_OPENERS = [
+    # dev vi_cd_223_ttg_2025.txt with its items numbered "2/", as some issuers and sites number them
+    ("biện pháp cấp bách cần thiết để ứng phó với mưa lũ đặc biệt lớn, nhất là bảo\nđảm an toàn tính mạng cho người "
+     "dân.\n2/ Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,\nĐắk Lắk, Gia Lai:",
+     ["biện pháp cấp bách cần thiết để ứng phó với mưa lũ đặc biệt lớn, nhất là bảo đảm an toàn tính mạng cho người "
+      "dân.", "2/ Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:"]),
+    # ... and not a symbol the page wrapped after its number ("số 15/" / "2025/NĐ-CP")
+    ("theo Nghị định số 15/\n2025/NĐ-CP", ["theo Nghị định số 15/ 2025/NĐ-CP"]),
     # gazette vi_tt_13_2026_nhnn.pdf, an annexed form whose points are lettered "a.", "b."
     ("1. Tên:\na. Tên đầy đủ bằng tiếng Việt; tên viết tắt bằng tiếng Việt (nếu có).\nb. Tên đầy đủ bằng tiếng nước "
      "ngoài (nếu có); tên viết tắt bằng tiếng nước \nngoài (nếu có).",

@@ -128,6 +128,8 @@ def clean_markdown(text: str) -> str:
 
 _ENUMERATOR = re.compile(
     r"^(?:[-–—•+]\s*|\d{1,4}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s|[IVXLC]{1,6}[.)]\s"
+    # "2/ Bộ Quốc phòng ...": an item numbered with a slash, as some issuers and sites write it (not "15/2025/NĐ-CP")
+    r"|\d{1,3}/\s+(?=[^\W\d_])"
     # "a. Chủ trì ...", as some issuers letter their points (not "p. Cống Vị", "h. Gia Lâm", "x. ...": a ward, a district)
     rf"|[a-gđ]\.\s+(?=[{UPPER_VI}])"
     rf"|\((?:\d{{1,2}}|[a-zđ])\)\s+(?=[{UPPER_VI}])"  # "(1) Tỷ trọng kinh tế số ...": a point in brackets
