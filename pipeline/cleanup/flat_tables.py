@@ -46,10 +46,11 @@ MAX_HEADER_LINES = 16  # a header wrapped in its narrow columns
 MAX_HEADER_LINE = 45  # a header's line is a short label, or two
 MAX_ROW_LINES = 80  # more, and the row has run past the table's end
 MAX_GROUP_LINES = 8  # a group's title wrapped in a narrow column, and a subgroup's under it
+HEADER_WINDOW = MAX_HEADER_LINES + 2 * MAX_GROUP_LINES + 1  # the lines a header and the first row's number take
 ELISION = re.compile(r"[.…_-]{3,}")
 MAX_CELL_LINE = 100  # a cell's line is as long as its column is wide: a longer line is running text after the table
-# a header's first line: the row-number heading, alone or before the first label (a cheap scan of the whole text)
-HEADER_START = re.compile(rf"^[ \t]*{_ROW_NUMBER_WORDS}(?:[ \t]|$)", re.M)
+# a header's first line: the row-number heading, alone or before the first label
+HEADER_START = re.compile(rf"[ \t]*{_ROW_NUMBER_WORDS}(?:[ \t]|$)", re.M)
 # what cannot end a cell's line: the phrase goes on below ("Các bộ ở" / "Trung ương,"; "Bộ Khoa học và" / "Công nghệ")
 GOES_ON = re.compile(r"(?:[,;]|\b(?:và|hoặc|ở|của|cho|về|với|các|những|tại|trong|theo|để|từ|đến|"
                      r"nhân|and|of|the|for|with|in|on))\s*$", re.I)
@@ -232,26 +233,49 @@ def _row_end(lines: list[str], i: int, number: int, label_words: set[str]) -> in
     return j
 
 
+def _header_starts(text: str) -> list[re.Match[str]]:
+    """HEADER_START at the lines' starts, in text order: found from the words "TT" and "Stt" (str.find, in C), whose line
+    is tested only when nothing but blanks or the "S" of "STT" / "Số" stand before them on it."""
+    found: dict[int, re.Match[str]] = {}
+    for word in ("TT", "Stt"):
+        at = text.find(word)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            if at - line_start < 8 and text[line_start:at].strip() in ("", "S", "Số") \
+                    and (m := HEADER_START.match(text, line_start)):
+                found[line_start] = m
+            at = text.find(word, at + len(word))
+    return [found[start] for start in sorted(found)]
+
+
 def rebuild_flat_tables(text: str) -> str:
-    """`text` with each flat task table rebuilt as pipe rows (see the module's doc); other text as it was."""
-    if not HEADER_START.search(text):
-        return text
-    lines = text.split("\n")
-    stripped = [line.strip() for line in lines]
+    """`text` with each flat task table rebuilt as pipe rows (see the module's doc); other text as it was (the same
+    object when there is no such table). Only the lines a header may open at are looked at."""
+    lines: list[str] | None = None
+    stripped: list[str] | None = None
     out: list[str] = []
-    i = 0
-    while i < len(lines):
-        found = _header(stripped, i) if stripped[i][:1] in "ST" else None
-        if not found:
-            out.append(lines[i])
-            i += 1
-            continue
-        header, i = found
+    done = 0  # the lines before this one are in `out`
+    line_number, counted = 0, 0
+    for m in _header_starts(text):
+        line_number += text.count("\n", counted, m.start())
+        counted = m.start()
+        if line_number < done:
+            continue  # inside a table rebuilt already
+        start = m.start()
+        window = [line.strip() for line in text[start:start + HEADER_WINDOW * MAX_CELL_LINE].split("\n", HEADER_WINDOW)]
+        if not _header(window[:HEADER_WINDOW], 0):
+            continue  # (a crawl's header cells stand between pipes: most candidates end here)
+        lines = lines or text.split("\n")
+        stripped = stripped or [line.strip() for line in lines]
+        header, i = _header(stripped, line_number) or ([], line_number)
         # framed by a pipe before and after, as the DOCX reader frames its tables: the text around runs into no row
+        out.extend(lines[done:line_number])
         out.extend(("|", "| " + " | ".join(header) + " |"))
-        i = _rows(stripped, i, header, _time_column(header), out)
+        done = _rows(stripped, i, header, _time_column(header), out)
         out.append("|")
-    return "\n".join(out)
+    if lines is None or not out:
+        return text
+    return "\n".join(out + lines[done:])
 
 
 def _rows(lines: list[str], i: int, header: list[str], time_column: int | None, out: list[str]) -> int:

@@ -178,8 +178,9 @@ def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
     chunks = text.split("|")
     last = len(chunks) - 1
     cells = [_cell_lines(chunk, after_pipe=i > 0, before_pipe=i < last) for i, chunk in enumerate(chunks)]
-    for i in _blank_cells_within_lines(chunks):
-        cells[i] = [""]
+    if _BLANK_CELL_IN_LINE.search(text):  # a regex scan first: most texts have no such cell
+        for i in _blank_cells_within_lines(chunks):
+            cells[i] = [""]
     rows: list[list[list[str]]] = [[cells[0]]]
     for i in range(1, len(cells)):
         if i > 1 and not cells[i - 1]:  # the pipe before this cell followed a pipe with nothing between
@@ -191,6 +192,10 @@ def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
         else:
             rows[-1].append(cells[i])
     return [row for row in rows if any(any(s.strip() for s in c) for c in row)]
+
+
+# two pipes with only blanks between, a cell with text after them on the same line
+_BLANK_CELL_IN_LINE = re.compile(r"\|[ \t]*\|(?=[ \t|]*[^\s|])")
 
 
 def _blank_cells_within_lines(chunks: list[str]) -> list[int]:
@@ -307,9 +312,6 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return line[:1].isdigit() or bool(_ROMAN_START.match(line)) or prev.isupper() and line.isupper()
     if line in _ARTICLE_WORDS:
         return False  # "(Có Phụ lục đính kèm)" then "**Điều" / "2. **Sở ...": the word opens the next article
-    if prev[:1] == "S" and prev[-1:] not in "-–/" and _OWN_NUMBER_LINE.match(prev) \
-            or prev[-4:].isdigit() and _DATELINE_END.search(prev):
-        return False  # "Số: 1948/QĐ-UBND", "Cao Bằng, ngày 18 tháng 11 năm 2025": header cells, each a block of its own
     if len(line) <= MAX_SPLIT_ENUMERATOR and _ROW_NUMBER_HEADER.match(line):
         return False  # "STT", "TT": a table's header opens (its labels follow, one to a line)
     if line.startswith(_MOTTO_OPENERS):
@@ -337,6 +339,8 @@ def _continues(prev: str, line: str, wrap: int) -> bool:
         return line.isupper()  # a title wrapped over several lines, but not the text after it
     if wrap > 200:
         return False  # the source had one paragraph per line
+    if prev[:1] == "S" and _OWN_NUMBER_LINE.match(prev) or prev[-4:].isdigit() and _DATELINE_END.search(prev):
+        return False  # "Số: 1948/QĐ-UBND", "Cao Bằng, ngày 18 tháng 11 năm 2025": header cells, each a block of its own
     # an unpunctuated line in hard-wrapped text is a wrap: headings of such sources end with ":",
     # are in capitals, or stand before a blank line or an enumerator (both break a paragraph anyway)
     return True
