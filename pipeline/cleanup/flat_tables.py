@@ -26,6 +26,12 @@ lead or time: data/obligation_cues.json, ``table_columns``). A cell opens with a
 or after a comma or a word that cannot end a phrase ("và", "của", "ở"), goes on with the cell above. A row is
 rebuilt as the pipe row a crawl would have written ("| 1. | Tăng cường ... | Các bộ ở Trung ương, ... | ... |"),
 and the task tables read it like any other.
+
+A row runs from its number to the next row's (no greater than the next: numbers start again under a group), a
+group's heading ("I. ..."), the header a page repeats, or the table's end (running text, a title in capitals).
+With more segments than cells, they are joined at their weakest boundaries (a full stop, or a body or a time
+opening the next, is a strong one); with fewer, cut where a body or a time opens inside a line (the text layer
+set cells of one height on one line), the time put in its column and the blank cells left empty.
 """
 
 from __future__ import annotations
