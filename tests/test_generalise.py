@@ -120,8 +120,8 @@ def test_a_decree_that_assigns_no_work_yields_no_obligations():
 
 
 # Every page, gazette PDF and scanned PDF of ../shared with its own symbol and issue date where legible.
-# Not legible: 753/KH-DCT (number and day hand-written on the scan); 1408/QĐ-BXD's copy has no dateline;
-# the consolidated 49/VBHN-BCT prints its number only in the authentication block at its end.
+# Not legible: 753/KH-DCT (number and day hand-written on the scan); 1408/QĐ-BXD's copy has no dateline.
+# The consolidated 49/VBHN-BCT prints its number and date only in the authentication block at its end.
 LEGIBLE = [
     ("pages/en_qd_1755_ttg_2010.html", "1755/QĐ-TTg", "2010-09-22"),
     ("pages/en_qd_175_ttg.html", "175/QĐ-TTg", "2011-01-27"),
@@ -134,6 +134,7 @@ LEGIBLE = [
     ("gazette/vi_qd_798_ttg_2026.pdf", "798/QĐ-TTg", "2026-05-05"),
     ("gazette/vi_qd_844_ttg_2026.pdf", "844/QĐ-TTg", "2026-05-13"),
     ("gazette/vi_tt_13_2026_nhnn.pdf", "13/2026/TT-NHNN", "2026-05-19"),
+    ("gazette/vi_vbhn_49_bct.pdf", "49/VBHN-BCT", "2026-06-04"),
     ("dev/vi_qd_2576_bgddt_2025.pdf", "2576/QĐ-BGDĐT", "2025-09-11"),
     ("dev/vi_qd_2605_bgddt_2025.pdf", "2605/QĐ-BGDĐT", "2025-09-16"),
     ("dev/vi_qd_2627_bgddt_2025.pdf", "2627/QĐ-BGDĐT", "2025-09-17"),

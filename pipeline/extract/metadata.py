@@ -82,6 +82,8 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
     header = [text[b.span[0]:b.span[1]].strip() for b in seg.blocks[start: max(seg.header_end, start + 1) + 2]]
     head_lines = [text[b.span[0]:b.span[1]].strip() for b in seg.blocks[start:start + 30]]
     _symbol_and_date(meta, head_lines)
+    if meta.symbol is None and (block := _authentication_block(text)):
+        _symbol_and_date(meta, block)
     _type_and_title(meta, header)
     _issuer(meta, head_lines, language)
     meta.signer = _signer(text, seg)
@@ -143,6 +145,24 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
                 if meta.title is None:
                     meta.title = line[m.end():].strip(" ,;") or None
                 break
+
+
+# A consolidated text (văn bản hợp nhất) carries its own number and date only in the consolidating body's
+# authentication block at its end: "BỘ CÔNG THƯƠNG" / "Số: 49/VBHN-BCT" / "XÁC THỰC VĂN BẢN HỢP NHẤT" / "Hà Nội, ngày
+# 04 tháng 6 năm 2026" / "KT. BỘ TRƯỞNG"; its header is the consolidated text's own, without a number
+AUTHENTICATION = re.compile(r"XÁC\s+THỰC\s+VĂN\s+BẢN\s+HỢP\s+NHẤT")
+AUTHENTICATION_LINES = 3  # lines before and after the block's title that hold its number and dateline
+
+
+def _authentication_block(text: str) -> list[str]:
+    """The lines around a consolidated text's authentication title (the last one), or none."""
+    titles = list(AUTHENTICATION.finditer(text))
+    if not titles:
+        return []
+    found = titles[-1]
+    before = text[:found.start()].split("\n")[-AUTHENTICATION_LINES - 1:]
+    after = text[found.end():].split("\n", AUTHENTICATION_LINES + 1)[:AUTHENTICATION_LINES + 1]
+    return [line.strip() for line in before + after if line.strip()]
 
 
 OWN_MENTION = re.compile(
