@@ -17,6 +17,7 @@ from pipeline.segment.segmenter import (
     ENUMERATORS,
     SENDER_TITLE,
     SIGNATURE_PREFIX,
+    after_note,
     match_enumerator,
     segment,
 )
@@ -98,6 +99,9 @@ ENUMERATOR_CASES = [
     ("- Như trên;", ("bullet", "-", 2)),
     ("+ ý kiến", ("bullet", "+", 2)),
     ("[3] Bộ Xây dựng", ("bullet", "[3]", 4)),
+    # crawl 6d0e277c7b88a914 (94/VBHN-BQP): a consolidated text's note number after an amended point's or item's
+    ("a) [2] Trung tâm Hành động bom mìn quốc gia Việt Nam (VNMAC) chịu", ("point", "a", 7)),
+    ("5.[8] Đơn giá điều tra, khảo sát", ("item", "5", 6)),
     ("Điều 5. Hiệu lực thi hành", ("article", "5", 8)),
     ("Article 3. Scope", ("article", "3", 11)),
     ("Chương II QUY ĐỊNH CHUNG", ("part", "II", 10)),
@@ -126,7 +130,7 @@ def _every_enumerator(line: str) -> tuple[str, str, int] | None:
     for kind, _, pattern in ENUMERATORS:
         m = pattern.match(line)
         if m and (kind != "section" or m.group(1)):
-            return kind, m.group(1) if m.groups() else m.group(0).strip(), m.end()
+            return kind, m.group(1) if m.groups() else m.group(0).strip(), after_note(line, m.end())
     return None
 
 

@@ -67,9 +67,10 @@ _NUMERIC = (
     + numeric_date(named("nd", DAY), named("nm", MONTH), named("ny", YEAR), year_optional=True) + r"(?![\d/]))"
 )
 _VI_ATOMS = [
-    # "ngày 30 tháng 6 năm 2026", "30 tháng 6/2026", "30 tháng 6"
+    # "ngày 30 tháng 6 năm 2026", "30 tháng 6/2026", "30 tháng 6"; not "ngày 10 tháng 6 năm cuối của chương trình"
+    # (the first or last year of a programme: no date the text fixes)
     rf"(?P<vdate>(?:{DAY_WORD}\s+)?{day_and_month(named('vd', DAY), named('vm', MONTH))}(?!\d)"
-    rf"(?:\s*(?:{YEAR_WORD}|/)\s*{named('vy', YEAR)})?)",
+    rf"(?:\s*(?:{YEAR_WORD}|/)\s*{named('vy', YEAR)}|(?!\s*{YEAR_WORD}\s+(?:cuối|đầu)\b)))",
     _NUMERIC,
     r"(?P<vquarter>quý\s+(?P<vq>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|-|năm)\s*(?P<vqy>\d{4}))?)",
     r"(?P<vhalf>(?:(?P<vhn>\d{1,2})\s+tháng|nửa)\s+(?P<vhpos>đầu|cuối)\s+năm(?:\s+(?P<vhy>\d{4}))?)",

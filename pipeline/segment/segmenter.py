@@ -116,6 +116,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# the note number a consolidated text (văn bản hợp nhất) sets after an amended point's number ("a) [2]")
+FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]\s*")
+
+
 def match_enumerator(line: str) -> tuple[str, str, int] | None:
     """(kind, label, length of the enumerator) for a paragraph that opens with one."""
     first = line[:1]
@@ -124,8 +128,16 @@ def match_enumerator(line: str) -> tuple[str, str, int] | None:
         m = pattern.match(line)
         if m and (kind != "section" or m.group(1)):
             label = m.group(1) if m.groups() else m.group(0).strip()
-            return kind, label, m.end()
+            return kind, label, after_note(line, m.end())
     return None
+
+
+def after_note(line: str, end: int) -> int:
+    """Where an enumerator ending at `end` ends with the note number after it ("a) [2] Trung tâm ...": a consolidated
+    text's note on the amended point, not its text)."""
+    if line[end:end + 1] == "[" and (note := FOOTNOTE_MARK.match(line, end)):
+        return note.end()
+    return end
 
 
 class _PathTracker:
