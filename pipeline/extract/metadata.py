@@ -156,12 +156,13 @@ AUTHENTICATION_LINES = 3  # lines before and after the block's title that hold i
 
 def _authentication_block(text: str) -> list[str]:
     """The lines around a consolidated text's authentication title (the last one), or none."""
-    titles = list(AUTHENTICATION.finditer(text))
+    titles = list(AUTHENTICATION.finditer(text)) if "XÁC" in text else []  # a substring test first, in C
     if not titles:
         return []
     found = titles[-1]
-    before = text[:found.start()].split("\n")[-AUTHENTICATION_LINES - 1:]
-    after = text[found.end():].split("\n", AUTHENTICATION_LINES + 1)[:AUTHENTICATION_LINES + 1]
+    reach = AUTHENTICATION_LINES * MAX_ISSUER_LINE  # the block's lines are short: its body, number, dateline, signer
+    before = text[max(0, found.start() - reach):found.start()].split("\n")[-AUTHENTICATION_LINES - 1:]
+    after = text[found.end():found.end() + reach].split("\n", AUTHENTICATION_LINES + 1)[:AUTHENTICATION_LINES + 1]
     return [line.strip() for line in before + after if line.strip()]
 
 
