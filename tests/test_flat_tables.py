@@ -96,8 +96,6 @@ def test_a_row_with_a_blank_cell_keeps_its_columns():
 
 
 @pytest.mark.parametrize("text", [
-    # a table of people, not of tasks (crawl 1e6fb98e16a75e3d's header, its cells one to a line)
-    "TT\nHọ và tên\nNgày, tháng, năm sinh\nSố Thẻ CC/CCCD\nChức vụ, nghề nghiệp\n1\nNguyễn Văn A\n",
     # a numbered list after a line that only opens with "TT" ("TTg" is no heading)
     "TTg đã ký\n1.\nBộ Y tế\nBộ Tài chính\n",
     # the header's cells a crawl set between pipes: read by the task tables as they are
@@ -105,6 +103,15 @@ def test_a_row_with_a_blank_cell_keeps_its_columns():
 ])
 def test_other_lines_are_left_as_they_are(text):
     assert rebuild_flat_tables(text) == text
+
+
+def test_a_flat_table_of_other_things_is_rebuilt_and_gives_no_task():
+    # crawl 1e6fb98e16a75e3d's list of people (its header's cells one to a line, a row as a PDF's text layer gives it)
+    text = ("QUYẾT ĐỊNH\nTT\nHọ và tên\nNgày, tháng, năm sinh\nSố Thẻ CC/CCCD\nChức vụ, nghề nghiệp\n1\nNguyễn Văn A\n"
+            "01/01/1980\n012345678901\nThuyền trưởng\n")
+    assert ["1", "Nguyễn Văn A", "01/01/1980", "012345678901", "Thuyền trưởng"] in _rows(text)
+    record = extract_text(text, source=Source(path="1e6fb98e16a75e3d.md", sha256="0" * 64, format="md"))
+    assert record.obligations == []
 
 
 def test_the_tasks_of_a_flat_table_get_their_lead_and_time():

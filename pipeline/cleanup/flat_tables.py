@@ -21,8 +21,8 @@ another, wrapped to its column's width:
     Văn bản chỉ đạo Thường xuyên
 
 Read line by line, each wrapped cell is a paragraph and the row's task loses its lead and its time. The header
-says how many cells a row has (a row-number heading, "STT", then labels of which one names the task and one its
-lead or time: data/obligation_cues.json, ``table_columns``). A cell opens with a capital; a line in lower case,
+says how many cells a row has (a row-number heading, "STT", then labels, one at least a column's of
+data/obligation_cues.json, ``table_columns``; a table of other things is rebuilt too, and the task tables pass it by). A cell opens with a capital; a line in lower case,
 or after a comma or a word that cannot end a phrase ("và", "của", "ở"), goes on with the cell above. A row is
 rebuilt as the pipe row a crawl would have written ("| 1. | Tăng cường ... | Các bộ ở Trung ương, ... | ... |"),
 and the task tables read it like any other.
@@ -127,7 +127,7 @@ def _header(lines: list[str], i: int) -> tuple[list[str], int] | None:
     if cells and (rest := cells[0][head.end():].strip()):  # "STT Tên nhiệm vụ cụ thể": the number's heading, then a label
         cells[0:1] = [cells[0][:head.end()], rest]
     kinds = {kind for cell in cells[1:] for kind, cue in _COLUMNS.items() if cue.search(cell)}
-    if len(cells) < 3 or "task" not in kinds or not kinds & {"lead", "deadline"}:
+    if len(cells) < 3 or not kinds:  # a table of other things is rebuilt too: the task tables pass it by
         return None
     return (cells, j) if _flat_rows_follow(lines, j) else None
 
