@@ -39,9 +39,9 @@ from __future__ import annotations
 import re
 
 from pipeline import knowledge
-from pipeline.knowledge.patterns import UPPER_VI
+from pipeline.knowledge.patterns import ROW_NUMBER_LABEL, UPPER_VI
 
-_ROW_NUMBER_WORDS = r"(?:S?TT|Stt|Số[ \t]+TT)\.?"  # the row-number column's label
+_ROW_NUMBER_WORDS = rf"{ROW_NUMBER_LABEL}\.?"  # the row-number column's label
 ROW_NUMBER_HEADING = re.compile(rf"{_ROW_NUMBER_WORDS}(?=\s|$)")
 ROW_NUMBER_LINE = re.compile(r"(\d{1,3})((?:\.\d{1,2})*)\.?")  # "1", "1.", "2.3": the line is only the number
 # "16. Ban hành cơ chế ...": the number and the task's first line on one line (the text layer joined them)
@@ -55,7 +55,10 @@ MAX_GROUP_LINES = 8  # a group's title wrapped in a narrow column, and a subgrou
 HEADER_WINDOW = MAX_HEADER_LINES + 2 * MAX_GROUP_LINES + 1  # the lines a header and the first row's number take
 ELISION = re.compile(r"[.…_-]{3,}")
 MAX_CELL_LINE = 100  # a cell's line is as long as its column is wide: a longer line is running text after the table
-# a header's first line: the row-number heading, alone or before the first label
+# a header's first line: the row-number heading, alone or before the first label; found from these words (str.find),
+# with nothing but blanks, "S" or "Số" before them on their line ("STT", "TT", "Số TT", "Stt": the labels flat tables
+# were seen with; each more word costs a scan of every text)
+HEADER_WORDS = ("TT", "Stt")
 HEADER_START = re.compile(rf"[ \t]*{_ROW_NUMBER_WORDS}(?:[ \t]|$)", re.M)
 # what cannot end a cell's line: the phrase goes on below ("Các bộ ở" / "Trung ương,"; "Bộ Khoa học và" / "Công nghệ")
 GOES_ON = re.compile(r"(?:[,;]|\b(?:và|hoặc|ở|của|cho|về|với|các|những|tại|trong|theo|để|từ|đến|"
@@ -240,10 +243,10 @@ def _row_end(lines: list[str], i: int, number: int, label_words: set[str]) -> in
 
 
 def _header_starts(text: str) -> list[re.Match[str]]:
-    """HEADER_START at the lines' starts, in text order: found from the words "TT" and "Stt" (str.find, in C), whose line
-    is tested only when nothing but blanks or the "S" of "STT" / "Số" stand before them on it."""
+    """HEADER_START at the lines' starts, in text order: found from HEADER_WORDS (str.find, in C), whose line is tested
+    only when nothing but blanks or the "S" of "STT" / "Số" stand before them on it."""
     found: dict[int, re.Match[str]] = {}
-    for word in ("TT", "Stt"):
+    for word in HEADER_WORDS:
         at = text.find(word)
         while at >= 0:
             line_start = text.rfind("\n", 0, at) + 1

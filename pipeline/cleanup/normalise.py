@@ -30,6 +30,7 @@ from pipeline.knowledge.patterns import (
     NOT_CITING,
     OWN_NUMBER_LINE,
     PAGE_NUMBER,
+    ROW_NUMBER_LABEL,
     UPPER_VI,
     in_both_cases,
     opened_by,
@@ -249,7 +250,7 @@ def _is_table_row(cells: list[str]) -> bool:
     return not any(_LAYOUT_CELL_START.match(c) or _LAYOUT_CELL_TEXT.search(c) for c in cells)
 
 
-_ROW_NUMBER_HEADER = re.compile(r"^(?:S?TT|Stt|Số\s+TT|No\.?|Số thứ tự)$")
+_ROW_NUMBER_HEADER = re.compile(rf"^{ROW_NUMBER_LABEL}$")
 
 
 def _cell_text(cell: list[str]) -> str:

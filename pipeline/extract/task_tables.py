@@ -15,13 +15,13 @@ from pipeline.extract.agencies import AgencyMention
 from pipeline.extract.cue_index import CueIndex
 from pipeline.extract.deadlines import period_heading
 from pipeline.extract.obligation_drafts import Draft, add_assignee
-from pipeline.knowledge.patterns import UPPER_VI
+from pipeline.knowledge.patterns import ROW_NUMBER_LABEL, UPPER_VI
 from pipeline.records import Assignee
 from pipeline.segment.segmenter import APPENDIX, Block
 
 MAX_TABLE_COLUMNS = 12
 MAX_HEADER_CELL = 60  # a header cell is a short label
-ROW_NUMBER_HEADING = re.compile(r"S?TT|Số\s+TT|No\.?", re.I)
+ROW_NUMBER_HEADING = re.compile(ROW_NUMBER_LABEL, re.I)
 ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
 MAX_TASK_COLUMN = 2
 MIN_TASK_CELL = 15  # a shorter task cell is a sub-heading or a total
