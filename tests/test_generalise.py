@@ -1380,6 +1380,14 @@ def test_items_that_only_name_projects_are_the_lead_ins_objects():
     assert tasks(body, DONG_NAI_PLAN) == [("III.2.3.c", ["Công an tỉnh Đồng Nai"])]
 
 
+def test_items_that_only_name_projects_unquoted_are_the_lead_ins_objects():
+    # crawl 24c7124ec6b2bf61 IV.1.h: the programme's projects listed by number and title without quotes
+    body = ("IV. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh\nh) Chủ trì triển khai, thực\nhiện các nhiệm vụ được giao tại các dự án "
+            "trong Chương trình theo chỉ đạo của Bộ\nCông an, bao gồm:\n\n- Dự án 1: Phòng ngừa, đấu\ntranh tội phạm về ma "
+            "túy có tổ chức, xuyên quốc gia.\n\n- Dự án 9: Quản lý, giám\nsát, đánh giá Chương trình.\n")
+    assert tasks(body, DONG_NAI_PLAN) == [("IV.1.h", ["Công an tỉnh Đồng Nai"])]
+
+
 def test_a_board_of_the_party_committee_is_its_own_body():
     # crawl 556b2fb4a0149576 (0124/KH-UBND Đắk Lắk) IV.3: "Ban Tuyên giáo và Dân vận Tỉnh ủy" is the committee's board,
     # named with the province, not a mention of the Tỉnh ủy

@@ -89,7 +89,11 @@ QUOTES_RULES = re.compile(r"^\s*(?:Tại|Theo|Căn\s+cứ|Theo\s+quy\s+định\s
                           r"(?:quy\s+định|hướng\s+dẫn)[^:]{0,60}:\s*$", re.I)
 # a list item that only names something by its quoted title ("Dự án 1: “Phòng ngừa, đấu tranh tội phạm về ma túy”."):
 # the object of the lead-in above it, not a task
-QUOTED_TITLE = re.compile(r"\s*(?:[^\s:“”\"][^:“”\"]{0,40}:\s*)?[“\"][^“”\"]{1,300}[”\"]\s*[.;,]?\s*$")
+QUOTED_TITLE = re.compile(r"\s*(?:[^\s:“”\"][^:“”\"]{0,40}:\s*)?[“\"][^“”\"]{1,300}[”\"]\s*[.;,]?\s*$"
+                          # ... or a programme's numbered project by its title, unquoted ("Dự án 9: Quản lý, giám sát,
+                          # đánh giá Chương trình.", "Dự án 7 (Tiểu dự án 2): ..."), with no one named to do it
+                          r"|\s*(?:Tiểu\s+dự\s+án|Dự\s+án|Hợp\s+phần)\s+\d+[^:]{0,30}:\s*"
+                          r"(?![^.;]*\b(?:chủ\s+trì|giao|thực\s+hiện|phối\s+hợp)\b)[^.;:]{1,150}[.;]?\s*$")
 # "3. Về kiến nghị tăng mức hỗ trợ ... 143.000 tỷ đồng ...:": a topic the paragraphs below answer, however long
 TOPIC_HEADING = re.compile(r"\s*(?:Về|Regarding)\s.*:\s*$")  # not "Đối với X, các sở ...:", which has a subject
 # "b) Để đạt được mục tiêu phát điện sớm hơn tiến độ ..., đề nghị:", "..., Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân
