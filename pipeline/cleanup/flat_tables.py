@@ -39,7 +39,8 @@ from __future__ import annotations
 import re
 
 from pipeline import knowledge
-from pipeline.knowledge.patterns import ROW_NUMBER_LABEL, UPPER_VI
+from pipeline.knowledge.patterns import UPPER_VI
+from pipeline.knowledge.tables import ROW_NUMBER_LABEL, column_cues
 
 _ROW_NUMBER_WORDS = rf"{ROW_NUMBER_LABEL}\.?"  # the row-number column's label
 ROW_NUMBER_HEADING = re.compile(rf"{_ROW_NUMBER_WORDS}(?=\s|$)")
@@ -77,14 +78,6 @@ TIME_CELL = re.compile(TIME_START)
 # a cell that opens inside a line: a body (its head noun in capitals) or a time
 CELL_OPENING = re.compile(rf"\s+(?=(?:Các|{_HEADS})\s|{TIME_START}\b)")
 SENTENCE_END = (".", ":", ")")
-
-
-def _column_cues() -> dict[str, re.Pattern[str]]:
-    columns = knowledge.load("obligation_cues")["table_columns"]
-    return {kind: re.compile("|".join(map(re.escape, words)), re.I) for kind, words in columns.items()}
-
-
-_COLUMNS = _column_cues()
 
 
 def _goes_on(text: str, after: str) -> bool:
@@ -129,7 +122,7 @@ def _header(lines: list[str], i: int) -> tuple[list[str], int] | None:
     cells = _cells(labels)
     if cells and (rest := cells[0][head.end():].strip()):  # "STT Tên nhiệm vụ cụ thể": the number's heading, then a label
         cells[0:1] = [cells[0][:head.end()], rest]
-    kinds = {kind for cell in cells[1:] for kind, cue in _COLUMNS.items() if cue.search(cell)}
+    kinds = {kind for cell in cells[1:] for kind, cue in column_cues().items() if cue.search(cell)}
     if len(cells) < 3 or not kinds:  # a table of other things is rebuilt too: the task tables pass it by
         return None
     return (cells, j) if _flat_rows_follow(lines, j) else None
@@ -198,7 +191,7 @@ def _time_column(header: list[str]) -> int | None:
     """The column (counted after the row number's) that holds a row's time: the label whose first cue word is a
     time's ("Thời gian thực hiện" names a time, "Đơn vị thực hiện" a lead)."""
     for k, label in enumerate(header[1:]):
-        found = [(m.start(), kind) for kind, cue in _COLUMNS.items() if (m := cue.search(label))]
+        found = [(m.start(), kind) for kind, cue in column_cues().items() if (m := cue.search(label))]
         if found and min(found)[1] == "deadline":
             return k
     return None
@@ -257,6 +250,19 @@ def _header_starts(text: str) -> list[re.Match[str]]:
     return [found[start] for start in sorted(found)]
 
 
+def _lines_from(text: str, start: int, count: int) -> list[str]:
+    """The `count` lines of text from `start` (a line's start), stripped: the window a header is read in, without
+    splitting the whole text."""
+    lines: list[str] = []
+    while len(lines) < count:
+        end = text.find("\n", start)
+        lines.append(text[start:end if end >= 0 else len(text)].strip())
+        if end < 0:
+            break
+        start = end + 1
+    return lines
+
+
 def rebuild_flat_tables(text: str) -> str:
     """`text` with each flat task table rebuilt as pipe rows (see the module's doc); other text as it was (the same
     object when there is no such table). Only the lines a header may open at are looked at."""
@@ -270,17 +276,16 @@ def rebuild_flat_tables(text: str) -> str:
         counted = m.start()
         if line_number < done:
             continue  # inside a table rebuilt already
-        start = m.start()
-        window = [line.strip() for line in text[start:start + HEADER_WINDOW * MAX_CELL_LINE].split("\n", HEADER_WINDOW)]
-        if not _header(window[:HEADER_WINDOW], 0):
+        found = _header(_lines_from(text, m.start(), HEADER_WINDOW), 0)
+        if not found:
             continue  # (a crawl's header cells stand between pipes: most candidates end here)
+        header, after = found
         lines = lines or text.split("\n")
         stripped = stripped or [line.strip() for line in lines]
-        header, i = _header(stripped, line_number) or ([], line_number)
         # framed by a pipe before and after, as the DOCX reader frames its tables: the text around runs into no row
         out.extend(lines[done:line_number])
         out.extend(("|", "| " + " | ".join(header) + " |"))
-        done = _rows(stripped, i, header, _time_column(header), out)
+        done = _rows(stripped, line_number + after, header, _time_column(header), out)
         out.append("|")
     if lines is None or not out:
         return text

@@ -30,11 +30,11 @@ from pipeline.knowledge.patterns import (
     NOT_CITING,
     OWN_NUMBER_LINE,
     PAGE_NUMBER,
-    ROW_NUMBER_LABEL,
     UPPER_VI,
     in_both_cases,
     opened_by,
 )
+from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_LABEL
 
 # --- characters -----------------------------------------------------------------------------------
 
@@ -144,7 +144,6 @@ _SPLIT_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _PAGE_NUMBER = re.compile(PAGE_NUMBER)
 MAX_PAGE_NUMBER = 9  # "- 123 -"
-MAX_HEADER_LABEL = 60  # a table header's label, set on a line of its own
 MAX_HEADER_LABELS = 12  # a task table's columns (a page may wrap a label over two lines)
 MAX_SPLIT_ENUMERATOR = 8  # "1.2.3." or "XVIII.": longer lines are no number set apart (most lines: a length test)
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pipeline import knowledge
 from pipeline.extract.cue_index import CueAutomaton, CueIndex, cue_automaton
 from pipeline.knowledge.patterns import ARTICLE_WORDS, first_letters
+from pipeline.knowledge.tables import column_cues
 
 
 def fragments(phrases: list[str]) -> list[str]:
@@ -146,7 +147,7 @@ def cues() -> Cues:
         describing_article=re.compile(rf"\s*{article_number}{describing}\b"),
     )
     layout = LayoutCues(
-        columns={k: re.compile("|".join(map(re.escape, v)), re.I) for k, v in data["table_columns"].items()},
+        columns=column_cues(),
         field_label=re.compile(rf"\s*({words([w for ws in data['field_labels'].values() for w in ws])})\s*:\s*",
                                re.I),
         field_kinds={" ".join(w.lower().split()): kind for kind, ws in data["field_labels"].items() for w in ws},

@@ -89,7 +89,7 @@ QUOTES_RULES = re.compile(r"^\s*(?:Tại|Theo|Căn\s+cứ|Theo\s+quy\s+định\s
                           r"(?:quy\s+định|hướng\s+dẫn)[^:]{0,60}:\s*$", re.I)
 # a list item that only names something by its quoted title ("Dự án 1: “Phòng ngừa, đấu tranh tội phạm về ma túy”."):
 # the object of the lead-in above it, not a task
-QUOTED_TITLE = re.compile(r"\s*(?:[^\s:“”\"][^:“”\"]{0,40}:\s*)?[“\"][^“”\"]{1,300}[”\"]\s*[.;,]?\s*$"
+NAMED_ITEM = re.compile(r"\s*(?:[^\s:“”\"][^:“”\"]{0,40}:\s*)?[“\"][^“”\"]{1,300}[”\"]\s*[.;,]?\s*$"
                           # ... or a programme's numbered project by its title, unquoted ("Dự án 9: Quản lý, giám sát,
                           # đánh giá Chương trình.", "Dự án 7 (Tiểu dự án 2): ..."), with no one named to do it
                           r"|\s*(?:Tiểu\s+dự\s+án|Dự\s+án|Hợp\s+phần)\s+\d+[^:]{0,30}:\s*"
@@ -636,7 +636,7 @@ class ObligationExtractor:
                 return []
         if block.kind not in ("body", "appendix"):
             return []
-        if block.enum == "bullet" and QUOTED_TITLE.match(self.text, block.content_start, block.span[1]):
+        if block.enum == "bullet" and NAMED_ITEM.match(self.text, block.content_start, block.span[1]):
             return []  # "- Dự án 1: “Phòng ngừa, đấu tranh tội phạm ...”.": what the lead-in above works on, named
         drafts: list[Draft] = [carry] if carry else []
         title_end = self.units.past_title(block)  # the item's work, and its first clause's subject, begin after its title

@@ -15,12 +15,12 @@ from pipeline.extract.agencies import AgencyMention
 from pipeline.extract.cue_index import CueIndex
 from pipeline.extract.deadlines import period_heading
 from pipeline.extract.obligation_drafts import Draft, add_assignee
-from pipeline.knowledge.patterns import ROW_NUMBER_LABEL, UPPER_VI
+from pipeline.knowledge.patterns import UPPER_VI
+from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_LABEL
 from pipeline.records import Assignee
 from pipeline.segment.segmenter import APPENDIX, Block
 
 MAX_TABLE_COLUMNS = 12
-MAX_HEADER_CELL = 60  # a header cell is a short label
 ROW_NUMBER_HEADING = re.compile(ROW_NUMBER_LABEL, re.I)
 ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
 MAX_TASK_COLUMN = 2
@@ -107,7 +107,7 @@ class TaskTable:
         # title (and the crawl may glue the last row of the table before it) can share the header's line
         start = _header_start(cells)
         cells = cells[start:]
-        if not cells or any(len(cell) > MAX_HEADER_CELL for cell in cells):
+        if not cells or any(len(cell) > MAX_HEADER_LABEL for cell in cells):
             return None  # a row of data, not labels (tested before any cell is searched)
         columns: dict[str, int] = {}
         for i, cell in enumerate(cells):
@@ -261,7 +261,7 @@ def _reports(header: list[str]) -> bool:
 def _header_start(cells: list[str]) -> int:
     """Where a header's labels begin: after the last cell too long to be a label (a title), if the cells after it
     could be a header of two columns or more."""
-    long = [i for i, cell in enumerate(cells) if len(cell) > MAX_HEADER_CELL]
+    long = [i for i, cell in enumerate(cells) if len(cell) > MAX_HEADER_LABEL]
     return long[-1] + 1 if long and long[-1] < len(cells) - 2 else 0
 
 

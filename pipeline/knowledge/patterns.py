@@ -48,9 +48,6 @@ ARTICLE_TITLES = (
 # 1948/QĐ-UBND"): metadata reads the number there, normalise lets no line run on after it
 NUMBER_CELL = r"(?:Số|SỐ)\s*:\s*"
 OWN_NUMBER_LINE = rf"{NUMBER_CELL}\d+/\S+\s*$"
-# the label of a table's row-number column ("STT", "TT", "Số TT", "Số thứ tự", "No."): normalise keeps a header's
-# labels apart after it, the flat tables and the task tables read a header from it
-ROW_NUMBER_LABEL = r"(?:S?TT|Stt|Số\s+TT|Số\s+thứ\s+tự|No\.?)"
 # a page number on a line of its own, as a page sets it ("2", "- 2 -"); group 1 is the number
 PAGE_NUMBER = r"[ \t]*(?:[-–][ \t]*)?(\d{1,4})(?:[ \t]*[-–])?[ \t]*"
 
