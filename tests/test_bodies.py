@@ -29,6 +29,14 @@ CASES = [
     ("vi", "cấp dịch vụ công trực tuyến, Trung tâm Phục vụ hành chính công tỉnh, Trung tâm\nPhục vụ hành chính công "
            "cấp xã thực hiện cung cấp thông tin",
      ["Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công cấp xã"]),
+    # crawl a94e2ffb8c7ea677, d5015b24faef2597: once the name has said its place, a lower-case word opens the predicate
+    ("vi", "Đề nghị Thuế thành phố Huế đối chiếu với quy định của", ["Thuế thành phố Huế"]),
+    ("vi", "2.2. Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính", ["Trung tâm Chuyển đổi số Thành phố"]),
+    # ... where a name before its place takes lower-case words, and a locality word after "Việt Nam" goes on
+    ("vi", "Bảo hiểm xã hội Việt Nam thực hiện nhiệm vụ", ["Bảo hiểm xã hội Việt Nam"]),
+    ("vi", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh"]),
+    # dev vi_kh_0129_ubnd_daklak_2025 IV.12: a colon the page left without its space still ends the name
+    ("vi", "Đề nghị Công ty Điện lực Đắk Lắk:Khẩn trương kiểm tra, khắc phục sự cố", ["Công ty Điện lực Đắk Lắk"]),
     # a head noun followed by lower case words is no name ("Báo cáo", "Trường hợp")
     ("vi", "Trường hợp có khó khăn, vướng mắc, Báo cáo kết quả về", []),
     # dev en_nq_10_cp_2010 II.3

@@ -1806,3 +1806,23 @@ def test_a_submission_for_decision_hands_over_its_points():
     header = "CHÍNH PHỦ\nSố: 9/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 2025\nNGHỊ ĐỊNH\n"
     province = ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
     assert tasks(body, header) == [("9.3.a", province), ("9.3.d", province)]
+
+
+def test_each_request_to_the_same_body_is_a_task_of_its_own():
+    # crawl a94e2ffb8c7ea677 (a tax letter): two sentences each asking the same body ("Đề nghị Thuế thành phố Huế đối chiếu
+    # ...", "Trường hợp ..., đề nghị Thuế thành phố Huế báo cáo ..."): two tasks, where a sentence that only names the
+    # body again ("Giao X ... X báo cáo") runs on as the same one
+    body = ("Đề nghị Thuế thành phố Huế đối chiếu với quy định của pháp luật về người có công, chính sách về bồi thường, "
+            "hỗ trợ tái định cư để phối hợp với các cơ quan liên quan của thành phố Huế báo cáo Ủy ban nhân dân thành phố "
+            "Huế chỉ đạo thực hiện, đảm bảo đúng chế độ quy định. Trường hợp phát sinh vướng mắc về việc giảm tiền sử dụng "
+            "đất đối với giao đất tái định cư, đề nghị Thuế thành phố Huế báo cáo Ủy ban nhân dân thành phố Huế liên hệ với "
+            "Bộ Nông nghiệp và Môi trường để được hướng dẫn chính sách về bồi thường, hỗ trợ và tái định cư.\n")
+    header = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 999/CT-CS\nHà Nội, ngày 20 tháng 11 năm 2025\nV/v giảm tiền sử dụng đất\n"
+    found = [o for o in obligations_of(header + body)]
+    assert [" ".join(o.text.split()[:3]) for o in found] == ["Đề nghị Thuế", "Trường hợp phát"]
+    assert all("Thuế thành phố Huế" in [a.name for a in o.assignees] for o in found)
+
+
+def obligations_of(text: str):
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    return extract_text(text, source=source).obligations

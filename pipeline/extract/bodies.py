@@ -145,15 +145,19 @@ class BodyGrammar:
 
     def _name_end(self, text: str, pos: int, end: int) -> int:
         """The name runs over its words until punctuation, a verb or connector that opens the predicate,
-        or the next body's head; at most twelve words, save a place name the twelfth word opens."""
+        the next body's head, or a lower-case word after the place that closes it; at most twelve words,
+        save a place name the twelfth word opens."""
         words = 0
         last = before_and = pos
         previous = ""
+        place = _Place()
         for word in _NON_SPACE.finditer(text, pos, end):  # no copy of the rest of the paragraph per head
             token = word.group()
             at = word.start()
             if token[0] in "(“\"[" or words and token[0].isdigit():
                 break
+            if place.closes_before(text, at, token):
+                break  # "Thuế thành phố Huế đối chiếu ...": the place ends the name, the verb opens the task
             if previous == "và" and self.vietnamese.match(text, at):
                 return before_and  # "Sở Y tế và Sở Giáo dục": two bodies
             if words and self.stops.match(text, at) and (token[0].islower() or self._opens_sentence(text, at)) \
@@ -194,7 +198,39 @@ class BodyGrammar:
 
 
 MAX_NAME_WORDS = 12
-_NON_SPACE = re.compile(r"\S+")
+_NON_SPACE = re.compile(r"[^\s,;:]+[,;:]*|[,;:]+")  # "Đắk Lắk:Khẩn trương": a colon ends a word, space or not
+# where a name says its place: a locality word waiting for the place's name, or a place in itself
+# ("Tỉnh ủy" is the province's party committee, a body, not a place)
+_PLACE_WORD = re.compile(r"(?P<waits>tỉnh|thành\s+phố|xã|phường|đặc\s+khu)(?!\w)|Thành\s+phố(?!\s+[A-ZĐ])|Tỉnh(?!\s+ủy)(?!\w)|Việt\s+Nam(?!\w)")
+
+
+class _Place:
+    """Reads a name word by word for its place: once "tỉnh Đồng Nai", "Thành phố" or "Việt Nam" is said, a
+    lower-case word that is no further place opens the predicate ("Trung tâm Chuyển đổi số Thành phố cấu hình
+    thủ tục"), where a name before its place takes lower-case words ("Trung tâm Phục vụ hành chính công")."""
+
+    def __init__(self) -> None:
+        self.inside_until = -1  # the words of the place word itself ("thành phố")
+        self.waits = False  # "tỉnh": the place's name comes next
+        self.said = False
+
+    def closes_before(self, text: str, at: int, token: str) -> bool:
+        if at < self.inside_until:
+            return False
+        word = _PLACE_WORD.match(text, at)
+        if word:
+            self.inside_until, self.waits, self.said = word.end(), bool(word.group("waits")), not word.group("waits")
+            return False
+        if token[0].islower():
+            if self.said and token != "và":
+                return True
+            self.waits = self.said = False  # "Bảo hiểm xã hội": "xã" was no place
+        elif token[0].isupper():
+            self.said = self.said or self.waits
+            self.waits = False
+        else:
+            self.waits = self.said = False  # "Việt Nam - Chi nhánh": a new part of the name
+        return False
 _LIST_PIECE = re.compile(r"[^,;:.()]+")
 _AND = re.compile(r"(\s+và\s+)")
 _INNER_COMMA = re.compile(r"(?:[^\s,;.:]+\s+){1,3}và\s")
