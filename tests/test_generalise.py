@@ -1826,3 +1826,21 @@ def test_each_request_to_the_same_body_is_a_task_of_its_own():
 def obligations_of(text: str):
     source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
     return extract_text(text, source=source).obligations
+
+
+@pytest.mark.parametrize(("header", "body", "expected"), [
+    # crawl 32bf80ce6d1e997e (a province's regulation): those who meet the difficulty are people and organisations the
+    # rules bind; the body they report to, not the issuer, handles it
+    ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 81/2025/QĐ-UBND\nBắc Ninh, ngày 20 tháng 11 năm 2025\nQUY ĐỊNH\n",
+     "Điều 13. Tổ chức thực hiện\n1. Sở Khoa học và Công nghệ hướng dẫn thực hiện Quy định này.\n"
+     "Trong quá trình triển khai thực hiện các quy định của Quy định này, nếu có khó khăn, vướng mắc, các tổ chức, cá "
+     "nhân phản ánh về Sở Khoa học và Công nghệ để tổng hợp, trình Uỷ ban nhân dân tỉnh xem xét, quyết định.\n",
+     [("13.1", ["Sở Khoa học và Công nghệ"]), (None, ["Sở Khoa học và Công nghệ"])]),
+    # crawl bcb420579d35d2e9 (34/2025/TT-BKHCN): the issuing ministry hearing of its own circular is no task
+    ("BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 34/2025/TT-BKHCN\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG TƯ\n",
+     "Điều 8. Tổ chức thực hiện\nTrong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Bộ Khoa học và Công "
+     "nghệ (Cục Công nghiệp công nghệ thông tin) để kịp thời giải quyết.\n", []),
+])
+def test_feedback_from_those_the_rules_bind_goes_to_the_body_that_handles_it(header, body, expected):
+    found = [(path, [n for n in who if "Khoa học" in n]) for path, who in tasks(body, header)]
+    assert found == expected

@@ -39,6 +39,8 @@ ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A
 CITED_OWNER = re.compile(r"(?:ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|\d+/[\w-]+)\s+của\s+$")
 REMIT_HEADING = re.compile(r"\s*(?:Chức\s+năng,\s*)?Nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn\s*[.:]?\s*$", re.I)
 # the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
+REPORTED_TO = re.compile(r"\bphản\s+(?:ánh|ảnh)\s+(?:kịp\s+thời\s+)?(?:bằng\s+văn\s+bản\s+)?(?:về|với|đến)\s+")
+REPORTED_TO_REACH = 100  # characters after the condition: who reports comes first, then to whom
 NOT_STATE = re.compile(r"cá\s+nhân|doanh\s+nghiệp|chủ\s+đầu\s+tư|người\s+dân|enterprises|individuals", re.I)
 GENERIC_ACTOR_REACH = 60
 MIN_WORK = 20  # characters of work after a generic actor: fewer are a label ("Cơ quan phối hợp")
@@ -167,6 +169,13 @@ class UnitReader:
             if work.explicit and (work.opened or work.bodies and work.bodies[0].span[0] == title.end()):
                 return title.end()  # the work after it opens with its body, or "Giao X ...", "Đề nghị X ..."
         return start
+
+    def feedback_handler(self, pos: int, end: int) -> list[AgencyMention]:
+        """'Trong quá trình triển khai ..., nếu có khó khăn, vướng mắc, các tổ chức, cá nhân phản ánh về Sở Khoa học và
+        Công nghệ để tổng hợp, báo cáo ...': those who meet the difficulty are no state bodies a rule gives work to;
+        the body they report to handles it."""
+        to = REPORTED_TO.search(self.text, pos, min(end, pos + REPORTED_TO_REACH))
+        return self.subjects.bodies_at(to.end(), end) if to else []
 
     def generic_actor_at(self, pos: int, end: int, *, heading: bool = False) -> bool:
         """Whether a generic actor opens the words at `pos` ("các cơ quan, đơn vị ..."); in a normative text only

@@ -680,6 +680,9 @@ class ObligationExtractor:
             elif found.conditioned and self.units.generic_actor_at(found.end, end):
                 drafts.append(self._draft(block, opens, end, [], "responsible"))  # "..., các cơ quan, đơn vị phản ánh"
                 drafts[-1].generic_actor = True
+            elif found.conditioned and (handler := self.units.feedback_handler(found.end, end)) \
+                    and handler[0].name != self.issuer:  # the issuer hearing of its own rules (through its unit): no task
+                drafts.append(self._draft(block, opens, end, handler, "responsible"))
             elif drafts and numbered and numbers_tasks:  # "Bộ Khoa học và Công nghệ: (1) ...; (2) chủ trì ...": its body
                 drafts.append(self._draft(block, start, end, [], "responsible"))
                 drafts[-1].assignees = [replace(a) for a in drafts[0].assignees if a.role != "support"]
