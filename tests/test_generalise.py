@@ -10,6 +10,7 @@ from pipeline.cleanup.normalise import normalise
 from pipeline.extract.deadlines import find_deadlines, period_in_slot, primary_deadline
 from pipeline.extract.document import extract_text, is_normative, publishes_procedures
 from pipeline.extract.obligations import _list_or_form, _member_line
+from pipeline.extract.task_tables import TaskTable
 from pipeline.records import Source
 from pipeline.segment.segmenter import match_enumerator, segment
 from tests.conftest import CRAWL, DEV, ROOT, extracted
@@ -1844,3 +1845,46 @@ def obligations_of(text: str):
 def test_feedback_from_those_the_rules_bind_goes_to_the_body_that_handles_it(header, body, expected):
     found = [(path, [n for n in who if "Khoa học" in n]) for path, who in tasks(body, header)]
     assert found == expected
+
+
+def test_a_task_table_read_by_its_content_where_no_header_names_its_columns(monkeypatch):
+    # dev vi_qd_2597_ttg_2025's appendix, a table of tasks ("STT | Tên nhiệm vụ/dự án | Cơ quan chủ trì | Cơ quan phối hợp
+    # | Kết quả dự kiến | Thời gian triển khai"), read as if no cue knew its header's words: a lead column of bodies, the
+    # task the longest text before it, the partners after it and a column of periods give the same tasks
+    source = Source(path="vi_qd_2597_ttg_2025.txt", format="txt", sha256="x")
+    text = (DEV / "vi_qd_2597_ttg_2025.txt").read_text(encoding="utf-8")
+    appendix = normalise(text).find("PHỤ LỤC")
+    by_header = [(o.path, [a.name for a in o.assignees][:1], o.deadline.date if o.deadline else None)
+                 for o in extract_text(text, source=source).obligations if o.span[0] > appendix]
+    monkeypatch.setattr(TaskTable, "header", lambda self, cells: None)
+    monkeypatch.setattr(TaskTable, "_broken_header", lambda self, lines, width: None)
+    by_content = [(o.path, [a.name for a in o.assignees][:1], o.deadline.date if o.deadline else None)
+                  for o in extract_text(text, source=source).obligations if o.span[0] > appendix]
+    assert len(by_header) >= 20 and by_content == by_header
+    assert ("1", ["Bộ Xây dựng"], "2030-12-31") in by_content
+
+
+def test_a_header_in_words_no_cue_knows_is_no_task(monkeypatch):
+    # dev vi_qd_2597_ttg_2025: its appendix table as one row per line, header first, read by content only
+    text = (DEV / "vi_qd_2597_ttg_2025.txt").read_text(encoding="utf-8")
+    head = text[:text.find("Điều 1.")]
+    table = ("| STT | Tên nhiệm vụ/dự án | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả dự kiến | Thời gian triển khai |\n"
+             "| 1 | Chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng đô thị | Bộ Xây dựng | Các "
+             "địa phương | Triển khai đồng bộ | 2026-2030 |\n"
+             "| 2 | Chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng giao thông | Bộ Xây dựng | "
+             "Các bộ, ngành, địa phương liên quan | Triển khai đồng bộ | 2026-2030 |\n"
+             "| 3 | Xây dựng kho dữ liệu mô hình thông tin công trình (BIM) quốc gia | Bộ Xây dựng | Các bộ, ngành, địa "
+             "phương liên quan | Kho dữ liệu mô hình BIM quốc gia | 2026-2028 |\n")
+    monkeypatch.setattr(TaskTable, "header", lambda self, cells: None)
+    found = obligations_of(head + "Điều 1. Phê duyệt các nhiệm vụ sau:\n\n" + table)
+    assert [(o.path, o.assignees[0].name if o.assignees else None) for o in found] == [
+        ("1", "Bộ Xây dựng"), ("2", "Bộ Xây dựng"), ("3", "Bộ Xây dựng")]
+
+
+def test_a_table_of_figures_by_body_is_no_task_table():
+    # dev vi_cd_220_ttg_2025: a table of counts by ministry, whatever its header says, gives no task: its longest text
+    # is no sentence
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 220/CĐ-TTg\n\nHà Nội, ngày 20 tháng 11 năm 2025\n\nCÔNG ĐIỆN\n\n"
+            "| 1. | Bộ Tư pháp | 19 | 07 | 12 | 12 | 12 | 0 | 100 |\n| 2. | Bộ Tài chính | 21 | 05 | 10 | 10 | 10 | 0 | 100 |\n"
+            "| 3. | Bộ Xây dựng | 15 | 03 | 09 | 09 | 09 | 0 | 100 |\n")
+    assert not obligations_of(text)

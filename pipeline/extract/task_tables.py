@@ -2,7 +2,8 @@
 
 The header is a row whose cells name a task column and a lead or deadline column (data/obligation_cues.json,
 ``table_columns``); a header the page broke into lines of their own ("TT", "Nội dung thực hiện", "Cơ quan
-chủ trì", ...) is looked for in the lines a little above the first row.
+chủ trì", ...) is looked for in the lines a little above the first row. A table whose header no cue knows (or which
+has none) is read by its content: a column of bodies' names is the lead, the longest text before it the task.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class TaskTable:
         self.last_full: Draft | None = None  # the task of the last row that filled every column
         self.report = False  # the table reports on tasks set before: its rows are none
         self.period: tuple[int, int] | None = None  # the last line that is only a period ("Giai đoạn 2025-2027")
+        self.by_content = False  # the columns were read from the rows, no header naming them
 
     def absorbs(self, block: Block, line: str) -> bool:
         """Whether a line of an appendix belongs to the table of results read last (its cells the page broke into
@@ -83,20 +85,23 @@ class TaskTable:
             start = _header_start(cells)
             if start > 1 and self.columns:  # the last row of the table before, its title, then this header
                 drafts = self._task(block, cells[:start - 1], self.columns)
-            self.columns, new_table = header, True
+            self.columns, new_table, self.by_content = header, True, False
             self.width = len(cells) - start
             self.numbered = bool(ROW_NUMBER_HEADING.fullmatch(cells[start].strip()))
             self.report = _reports(cells[start:])
         elif self.columns is None and not after_row:
             self.columns = self._broken_header(list(self.recent_lines), len(cells))
+            self.by_content = self.columns is None
+            if self.by_content:
+                self.columns = self._columns_by_content(block.span[0])
             new_table = self.columns is not None
             self.width = len(cells)  # a header broken into lines is as wide as its first row
         if new_table:  # the title above a table dates its rows, through its sub-headings ("II. Xã hội số")
             self.title = self._dated_title(block.span[0]) or self._period_above(block.span[0])
             self.last_full = None
         if self.columns and not header:
-            if self.report:
-                return []
+            if self.report or self.by_content and self._labels(block, cells):
+                return []  # read by its content, the header's labels are no task
             if after_row and self.last_full and 2 <= len(cells) < self.width:
                 return self._merged_row(block, cells, self.columns, self.last_full)
             return self._task(block, cells, self.columns)
@@ -191,6 +196,51 @@ class TaskTable:
                 return header
         return None
 
+    def _columns_by_content(self, start: int) -> dict[str, int] | None:
+        """A table whose header names its columns in words no cue knows (or has none): the columns read from the rows
+        themselves. A lead column is one whose cells open with a body's name, row after row; the task column is the
+        longest text before it; a time column is one of short cells that give a year, a date or a period."""
+        rows = _rows_from(self.text, start)
+        if len(rows) < MIN_CONTENT_ROWS:
+            return None
+        width = max(len(cells) for _, cells in rows)
+        full = [(offsets, cells) for offsets, cells in rows if len(cells) == width]
+        if len(full) < MIN_CONTENT_ROWS:
+            return None
+        lead = next((i for i in range(1, width) if self._share(full, i, self._opens_with_body) >= CONTENT_SHARE), None)
+        if lead is None:
+            return None
+        lengths = [sum(len(cells[i]) for _, cells in full) / len(full) for i in range(lead)]
+        task = max(range(lead), key=lambda i: lengths[i])
+        if lengths[task] < MIN_CONTENT_TASK:
+            return None
+        columns = {"task": task, "lead": lead}
+        if lead + 1 < width and self._share(full, lead + 1, self._opens_with_body) >= CONTENT_SHARE:
+            columns["support"] = lead + 1
+        dated = next((i for i in range(lead + 1, width) if self._share(full, i, _gives_time) >= CONTENT_SHARE), None)
+        if dated is not None:
+            columns["deadline"] = dated
+        return columns
+
+    def _labels(self, block: Block, cells: list[str]) -> bool:
+        """A header in words no cue knows ("STT | Nội dung | Đơn vị chủ trì | ..."): short cells, no row number, no
+        body in the lead column."""
+        lead = self.columns["lead"] if self.columns else -1
+        if ROW_NUMBER.fullmatch(cells[0].strip()) or any(len(cell) > MAX_HEADER_LABEL for cell in cells):
+            return False
+        return not (0 <= lead < len(cells)
+                    and self._opens_with_body(cell_offsets(self.text, block.span[0], cells)[lead], cells[lead]))
+
+    def _opens_with_body(self, span: tuple[int, int], cell: str) -> bool:
+        found = self.mentions(span[0], min(span[1], span[0] + BODY_OPENS))
+        return bool(found) and found[0].span[0] - span[0] <= 3
+
+    @staticmethod
+    def _share(rows: list[tuple[list[tuple[int, int]], list[str]]], column: int,
+               test: Callable[[tuple[int, int], str], bool]) -> float:
+        filled = [(offsets[column], cells[column]) for offsets, cells in rows if cells[column].strip()]
+        return sum(1 for span, cell in filled if test(span, cell)) / len(rows) if filled else 0.0
+
     def _task(self, block: Block, cells: list[str], columns: dict[str, int]) -> list[Draft]:
         if len(cells) <= columns["task"]:
             return []
@@ -252,6 +302,38 @@ def _cell_items(text: str, start: int, end: int, row_end: int) -> list[tuple[int
     starts = [start] + [b.end() for b in breaks]
     ends = [b.start() for b in breaks] + [row_end]
     return list(zip(starts, ends, strict=True))
+
+
+MIN_CONTENT_ROWS = 3  # a table is read by its content only when three rows or more agree
+CONTENT_SHARE = 0.6  # of the rows, whose cell in a column is of the column's kind
+MIN_CONTENT_TASK = 40  # characters: a task column's cells are sentences, on average
+BODY_OPENS = 120  # characters of a cell where the body that opens it is looked for
+CONTENT_ROWS = 12  # rows read ahead
+TIME_CELL = re.compile(r"\s*(?:(?:Trước|Trong|Từ|Đến|Năm|Quý|Quí|Tháng|Giai\s+đoạn)\b|\d{1,2}/\d{4}|\d{4}\b"
+                       r"|(?:Thường\s+xuyên|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Định\s+kỳ)\b)", re.I)
+MAX_TIME_CELL = 60
+
+
+def _gives_time(span: tuple[int, int], cell: str) -> bool:
+    return len(cell) <= MAX_TIME_CELL and bool(TIME_CELL.match(cell))
+
+
+def _rows_from(text: str, start: int) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """The table rows from `start` on (lines with cells), each as its cells' offsets and texts."""
+    rows = []
+    pos = start
+    while len(rows) < CONTENT_ROWS and pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if " | " not in line:
+            if line.strip():
+                break
+        else:
+            cells = line.split(" | ")
+            rows.append((cell_offsets(text, pos, cells), cells))
+        pos = end + 1
+    return rows
 
 
 def _reports(header: list[str]) -> bool:
