@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.cleanup.normalise import normalise
+from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_LABEL
+
+ROW_NUMBER_HEADING = re.compile(ROW_NUMBER_LABEL, re.I)
 
 EVERY_LINES = 45  # a page of text, for the styles that number pages
 WRAP_WIDTH = 90  # the characters of a PDF's or a scan's line
@@ -119,6 +122,18 @@ def flat_tables(text: str) -> str:
     return "\n".join(out)
 
 
+def headerless_tables(text: str) -> str:
+    """paragraph_lines with each table's header row left out, as a page that continues a table gives it (its header
+    stood on the page before) or a site that draws the header as an image."""
+    out: list[str] = []
+    for line in paragraph_lines(text).split("\n"):
+        cells = line.strip("| ").split(" | ") if line.startswith("|") else []
+        if cells and ROW_NUMBER_HEADING.fullmatch(cells[0].strip()) and all(len(c) <= MAX_HEADER_LABEL for c in cells):
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 _NUMERIC_DATE = re.compile(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 _WRITTEN_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
 
@@ -141,6 +156,8 @@ STYLES: dict[str, Style] = {
     "wrapped": Style(f"paragraph-lines wrapped at {WRAP_WIDTH} characters, no blank lines", wrapped, ".txt"),
     "flat-tables": Style(f"table cells one after another, wrapped at {TASK_CELL_WIDTH} (the task) and {CELL_WIDTH} "
                          "characters, no pipes (a PDF's text layer)", flat_tables, ".txt"),
+    "headerless-tables": Style("paragraph-lines with each task table's header row ('STT | Nội dung | ...') left out",
+                               headerless_tables, ".txt"),
     "docx": Style("saved as DOCX (paragraphs, tables)", lambda text: text, ".docx", save_docx),
     "html": Style("served as a web page (<p>, <table>)", lambda text: text, ".html", save_html),
 }

@@ -41,6 +41,15 @@ def test_flat_tables_set_each_cell_on_lines_of_its_own():
         "Bộ Khoa học và", "Công nghệ", "Bộ Xây dựng", "Văn bản quy định", "được ban hành", "2026-2027"]
 
 
+def test_headerless_tables_leave_out_only_the_header_row():
+    # dev vi_cd_220_ttg_2025.txt's table: its header row goes, its rows stay
+    text = (SHARED / "corpus" / "dev" / "vi_cd_220_ttg_2025.txt").read_text(encoding="utf-8")
+    kept, restyled = paragraph_lines(text).split("\n"), STYLES["headerless-tables"].rewrite(text).split("\n")
+    assert len(kept) == len(restyled) + 1
+    assert [line for line in kept if line not in restyled] == [
+        "| STT | Bộ, cơ quan | Tình hình thực thi | Văn bản cần sửa đổi, bổ sung theo phương án năm 2025 |"]
+
+
 def test_plain_text_styles_keep_the_words():
     # dev vi_cd_220_ttg_2025.txt, its first point, wrapped at 90 characters
     text = (SHARED / "corpus" / "dev" / "vi_cd_220_ttg_2025.txt").read_text(encoding="utf-8")

@@ -215,7 +215,8 @@ class TaskTable:
         if lengths[task] < MIN_CONTENT_TASK:
             return None
         columns = {"task": task, "lead": lead}
-        if lead + 1 < width and self._share(full, lead + 1, self._opens_with_body) >= CONTENT_SHARE:
+        # the partners' cells often open with a class ("Các cơ quan, tổ chức, đơn vị có liên quan") and name bodies after
+        if lead + 1 < width and self._share(full, lead + 1, self._names_a_body) >= PARTNER_SHARE:
             columns["support"] = lead + 1
         dated = next((i for i in range(lead + 1, width) if self._share(full, i, _gives_time) >= CONTENT_SHARE), None)
         if dated is not None:
@@ -230,6 +231,9 @@ class TaskTable:
             return False
         return not (0 <= lead < len(cells)
                     and self._opens_with_body(cell_offsets(self.text, block.span[0], cells)[lead], cells[lead]))
+
+    def _names_a_body(self, span: tuple[int, int], cell: str) -> bool:
+        return bool(self.mentions(*span))
 
     def _opens_with_body(self, span: tuple[int, int], cell: str) -> bool:
         found = self.mentions(span[0], min(span[1], span[0] + BODY_OPENS))
@@ -306,6 +310,7 @@ def _cell_items(text: str, start: int, end: int, row_end: int) -> list[tuple[int
 
 MIN_CONTENT_ROWS = 3  # a table is read by its content only when three rows or more agree
 CONTENT_SHARE = 0.6  # of the rows, whose cell in a column is of the column's kind
+PARTNER_SHARE = 0.3  # of the rows, whose cell after the lead names a body: the partners (most say "có liên quan")
 MIN_CONTENT_TASK = 40  # characters: a task column's cells are sentences, on average
 BODY_OPENS = 120  # characters of a cell where the body that opens it is looked for
 CONTENT_ROWS = 12  # rows read ahead
