@@ -39,6 +39,13 @@ CASES = [
     ("vi", "Đề nghị Công ty Điện lực Đắk Lắk:Khẩn trương kiểm tra, khắc phục sự cố", ["Công ty Điện lực Đắk Lắk"]),
     # a head noun followed by lower case words is no name ("Báo cáo", "Trường hợp")
     ("vi", "Trường hợp có khó khăn, vướng mắc, Báo cáo kết quả về", []),
+    # dev en_qd_2281_ttg_2010 IV.5: a confederation, a chamber and an alliance are bodies; "and" between two names that
+    # each have their head parts them, not "and" inside one ("Science and Technology Union")
+    ("en", "The Vietnam General Confederation of Labor, Vietnam Chamber of Commerce and Industry, Vietnam Cooperative "
+           "Alliance, Vietnam Farmers Association and Vietnam Science and Technology Union for Labor Safety and Hygiene "
+           "shall", ["Vietnam General Confederation of Labor", "Vietnam Chamber of Commerce and Industry",
+                     "Vietnam Cooperative Alliance", "Vietnam Farmers Association",
+                     "Vietnam Science and Technology Union for Labor Safety and Hygiene"]),
     # dev en_nq_10_cp_2010 II.3
     ("en", "The Steering Committee for Enterprise Renewal and Development shall monitor",
      ["Steering Committee for Enterprise Renewal and Development"]),

@@ -41,6 +41,7 @@ class BodyGrammar:
     local_organisation: re.Pattern[str]  # how a province's own mass organisation is named ("Hội Nông dân")
     tier: re.Pattern[str]
     distributive: re.Pattern[str]
+    english_head: re.Pattern[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ class BodyGrammar:
         over_many = word_start(data["heads_over_many"], r"[\w/]")
         vietnamese = re.compile(
             rf"{over_many}\s+(?=các\s)|{heads_at_word_start}(?:\s+(?=[{_UPPER}])|\s+(?=(?:{localities})\b))")
+        english_head = re.compile(rf"\b(?:{alternation(data['heads_en'])})\b")
         english = re.compile(
             rf"(?<![\w/])(?:(?:[A-Z]{_WORD}|of|for|on|and)\s+){{0,5}}(?:{alternation(data['heads_en'])})\b"
             rf"(?:\s+(?:of|for|on|and)(?:\s+the)?(?:\s+[A-Z]{_WORD})+)*")
@@ -76,7 +78,7 @@ class BodyGrammar:
             # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the communes' committees, each by its own name (the
             # registry lists provinces' committees)
             rf"|(?P<committee>Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?P<commune>xã|phường|đặc\s+khu))\s*:\s*(?=[{_UPPER}])")
-        return cls(vietnamese, english, stops, openers, bare, place, local_organisation, tier, distributive)
+        return cls(vietnamese, english, stops, openers, bare, place, local_organisation, tier, distributive, english_head)
 
     def opens_a_name(self, text: str, pos: int, end: int, language: str) -> bool:
         """Whether an agency's name by this grammar starts at pos (a cheap test before a full scan)."""
@@ -193,8 +195,22 @@ class BodyGrammar:
             if len(name.split()) < 2:
                 continue
             s = text.index(name, s)
-            out.append(BodyName((s, s + len(name)), " ".join(name.split()), False))
+            for part_start, part in self._english_parts(name):
+                out.append(BodyName((s + part_start, s + part_start + len(part)), " ".join(part.split()), False))
         return out
+
+    def _english_parts(self, name: str) -> list[tuple[int, str]]:
+        """'Vietnam Farmers Association and Vietnam Science and Technology Union ...': two bodies, each with its head;
+        'Ministry of Education and Training' is one (no head after its "and")."""
+        parts: list[tuple[int, str]] = []
+        start = 0
+        for joint in _ENGLISH_AND.finditer(name):
+            before, after = name[start:joint.start()], name[joint.end():]
+            if self.english_head.search(before) and self.english_head.search(after):
+                parts.append((start, before))
+                start = joint.end()
+        parts.append((start, name[start:]))
+        return [(i, part) for i, part in parts if len(part.split()) >= 2]
 
 
 MAX_NAME_WORDS = 12
@@ -233,6 +249,7 @@ class _Place:
         return False
 _LIST_PIECE = re.compile(r"[^,;:.()]+")
 _AND = re.compile(r"(\s+và\s+)")
+_ENGLISH_AND = re.compile(r"\s+and\s+(?=[A-Z])")
 _INNER_COMMA = re.compile(r"(?:[^\s,;.:]+\s+){1,3}và\s")
 
 
