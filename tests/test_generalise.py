@@ -1864,6 +1864,23 @@ def test_a_task_table_read_by_its_content_where_no_header_names_its_columns(monk
     assert ("1", ["Bộ Xây dựng"], "2030-12-31") in by_content
 
 
+def test_a_time_column_its_header_does_not_name_is_read_by_content(monkeypatch):
+    # dev vi_qd_2597_ttg_2025's appendix as if its header called the time column in words no cue knows ("Lộ trình"):
+    # the rows' short cells of periods ("2026-2030") still date each task
+    text = (DEV / "vi_qd_2597_ttg_2025.txt").read_text(encoding="utf-8")
+    source = Source(path="vi_qd_2597_ttg_2025.txt", format="txt", sha256="x")
+    appendix = normalise(text).find("PHỤ LỤC")
+
+    def dates() -> list[str | None]:
+        return [o.deadline.date if o.deadline else None for o in extract_text(text, source=source).obligations
+                if o.span[0] > appendix]
+
+    by_header = dates()
+    kinds = TaskTable._kinds
+    monkeypatch.setattr(TaskTable, "_kinds", lambda self, cell: tuple(k for k in kinds(self, cell) if k != "deadline"))
+    assert by_header.count("2030-12-31") >= 10 and dates() == by_header
+
+
 def test_a_header_in_words_no_cue_knows_is_no_task(monkeypatch):
     # dev vi_qd_2597_ttg_2025: its appendix table as one row per line, header first, read by content only
     text = (DEV / "vi_qd_2597_ttg_2025.txt").read_text(encoding="utf-8")

@@ -87,6 +87,7 @@ class TaskTable:
                 drafts = self._task(block, cells[:start - 1], self.columns)
             self.columns, new_table, self.by_content = header, True, False
             self.width = len(cells) - start
+            self._complete_by_content(header, block.span[1] + 1)
             self.numbered = bool(ROW_NUMBER_HEADING.fullmatch(cells[start].strip()))
             self.report = _reports(cells[start:])
         elif self.columns is None and not after_row:
@@ -94,6 +95,8 @@ class TaskTable:
             self.by_content = self.columns is None
             if self.by_content:
                 self.columns = self._columns_by_content(block.span[0])
+            else:
+                self._complete_by_content(self.columns, block.span[0], len(cells))
             new_table = self.columns is not None
             self.width = len(cells)  # a header broken into lines is as wide as its first row
         if new_table:  # the title above a table dates its rows, through its sub-headings ("II. Xã hội số")
@@ -222,6 +225,26 @@ class TaskTable:
         if dated is not None:
             columns["deadline"] = dated
         return columns
+
+    def _complete_by_content(self, columns: dict[str, int], start: int, width: int | None = None) -> None:
+        """A header that names no lead or no time column ("Lộ trình", "Năm"): the rows may show one, a column of bodies'
+        names or of short cells giving a year, a date or a period."""
+        if "lead" in columns and "deadline" in columns:
+            return
+        width = width or self.width
+        full = [row for row in _rows_from(self.text, start) if len(row[1]) == width]
+        if len(full) < MIN_CONTENT_ROWS:
+            return
+        free = [i for i in range(columns["task"] + 1, width) if i not in columns.values()]
+        if "lead" not in columns:
+            lead = next((i for i in free if self._share(full, i, self._opens_with_body) >= CONTENT_SHARE), None)
+            if lead is not None:
+                columns["lead"] = lead
+                free.remove(lead)
+        if "deadline" not in columns:
+            dated = next((i for i in free if self._share(full, i, _gives_time) >= CONTENT_SHARE), None)
+            if dated is not None:
+                columns["deadline"] = dated
 
     def _labels(self, block: Block, cells: list[str]) -> bool:
         """A header in words no cue knows ("STT | Nội dung | Đơn vị chủ trì | ..."): short cells, no row number, no
