@@ -42,6 +42,7 @@ class BodyGrammar:
     tier: re.Pattern[str]
     distributive: re.Pattern[str]
     english_head: re.Pattern[str]
+    place_word: re.Pattern[str]  # where a name says its place (_Place)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -55,6 +56,11 @@ class BodyGrammar:
         vietnamese = re.compile(
             rf"{over_many}\s+(?=các\s)|{heads_at_word_start}(?:\s+(?=[{_UPPER}])|\s+(?=(?:{localities})\b))")
         english_head = re.compile(rf"\b(?:{alternation(data['heads_en'])})\b")
+        # where a name says its place: a locality word waiting for the place's name ("tỉnh" Đồng Nai), or a place in
+        # itself ("Thành phố" alone, "Việt Nam"); "Tỉnh ủy" is the province's party committee, a body
+        waiting = [word for word in data["locality_words"] if word[0].islower()]
+        place_word = re.compile(rf"(?P<waits>{alternation(waiting)})(?!\w)"
+                                r"|Thành\s+phố(?!\s+[A-ZĐ])|Tỉnh(?!\s+ủy)(?!\w)|Việt\s+Nam(?!\w)")
         english = re.compile(
             rf"(?<![\w/])(?:(?:[A-Z]{_WORD}|of|for|on|and)\s+){{0,5}}(?:{alternation(data['heads_en'])})\b"
             rf"(?:\s+(?:of|for|on|and)(?:\s+the)?(?:\s+[A-Z]{_WORD})+)*")
@@ -78,7 +84,8 @@ class BodyGrammar:
             # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the communes' committees, each by its own name (the
             # registry lists provinces' committees)
             rf"|(?P<committee>Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?P<commune>xã|phường|đặc\s+khu))\s*:\s*(?=[{_UPPER}])")
-        return cls(vietnamese, english, stops, openers, bare, place, local_organisation, tier, distributive, english_head)
+        return cls(vietnamese, english, stops, openers, bare, place, local_organisation, tier, distributive, english_head,
+                   place_word)
 
     def opens_a_name(self, text: str, pos: int, end: int, language: str) -> bool:
         """Whether an agency's name by this grammar starts at pos (a cheap test before a full scan)."""
@@ -152,7 +159,7 @@ class BodyGrammar:
         words = 0
         last = before_and = pos
         previous = ""
-        place = _Place()
+        place = _Place(self.place_word)
         for word in _NON_SPACE.finditer(text, pos, end):  # no copy of the rest of the paragraph per head
             token = word.group()
             at = word.start()
@@ -215,9 +222,7 @@ class BodyGrammar:
 
 MAX_NAME_WORDS = 12
 _NON_SPACE = re.compile(r"[^\s,;:]+[,;:]*|[,;:]+")  # "Đắk Lắk:Khẩn trương": a colon ends a word, space or not
-# where a name says its place: a locality word waiting for the place's name, or a place in itself
-# ("Tỉnh ủy" is the province's party committee, a body, not a place)
-_PLACE_WORD = re.compile(r"(?P<waits>tỉnh|thành\s+phố|xã|phường|đặc\s+khu)(?!\w)|Thành\s+phố(?!\s+[A-ZĐ])|Tỉnh(?!\s+ủy)(?!\w)|Việt\s+Nam(?!\w)")
+
 
 
 class _Place:
@@ -225,7 +230,8 @@ class _Place:
     lower-case word that is no further place opens the predicate ("Trung tâm Chuyển đổi số Thành phố cấu hình
     thủ tục"), where a name before its place takes lower-case words ("Trung tâm Phục vụ hành chính công")."""
 
-    def __init__(self) -> None:
+    def __init__(self, place_word: re.Pattern[str]) -> None:
+        self.place_word = place_word
         self.inside_until = -1  # the words of the place word itself ("thành phố")
         self.waits = False  # "tỉnh": the place's name comes next
         self.said = False
@@ -233,7 +239,7 @@ class _Place:
     def closes_before(self, text: str, at: int, token: str) -> bool:
         if at < self.inside_until:
             return False
-        word = _PLACE_WORD.match(text, at)
+        word = self.place_word.match(text, at)
         if word:
             self.inside_until, self.waits, self.said = word.end(), bool(word.group("waits")), not word.group("waits")
             return False
@@ -247,6 +253,8 @@ class _Place:
         else:
             self.waits = self.said = False  # "Việt Nam - Chi nhánh": a new part of the name
         return False
+
+
 _LIST_PIECE = re.compile(r"[^,;:.()]+")
 _AND = re.compile(r"(\s+và\s+)")
 _ENGLISH_AND = re.compile(r"\s+and\s+(?=[A-Z])")

@@ -38,9 +38,10 @@ ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A
 # document; it is no subject
 CITED_OWNER = re.compile(r"(?:ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|\d+/[\w-]+)\s+của\s+$")
 REMIT_HEADING = re.compile(r"\s*(?:Chức\s+năng,\s*)?Nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn\s*[.:]?\s*$", re.I)
-# the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
+# whom a feedback clause reports to: "... phản ánh (kịp thời) về Sở Khoa học và Công nghệ để tổng hợp"
 REPORTED_TO = re.compile(r"\bphản\s+(?:ánh|ảnh)\s+(?:kịp\s+thời\s+)?(?:bằng\s+văn\s+bản\s+)?(?:về|với|đến)\s+")
 REPORTED_TO_REACH = 100  # characters after the condition: who reports comes first, then to whom
+# the people and firms a generic actor may name besides state bodies ("các cơ quan, tổ chức, cá nhân")
 NOT_STATE = re.compile(r"cá\s+nhân|doanh\s+nghiệp|chủ\s+đầu\s+tư|người\s+dân|enterprises|individuals", re.I)
 GENERIC_ACTOR_REACH = 60
 MIN_WORK = 20  # characters of work after a generic actor: fewer are a label ("Cơ quan phối hợp")

@@ -28,6 +28,7 @@ from pipeline.extract.obligation_build import ObligationBuilder
 from pipeline.extract.obligation_cues import (
     CLOSING_REACH,
     DOCUMENT_CLAUSE_REACH,
+    INNER_OPENER,
     NO_TASK_CUES,
     cue_index,
     cues,
@@ -142,7 +143,6 @@ HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s
 FORM_START = re.compile(r"\s*Mẫu\s+(?:số\s+)?\d{1,3}[a-zđ]?(?:/[\w-]+)?\s*[.:]?\s*$")
 # "- Sản phẩm: Hệ thống cảnh báo ... được vận hành": what a task delivers, not a task
 OUTPUT_LABEL = re.compile(r"\s*(?:[-+•]\s*)?(?:Sản\s+phẩm(?:\s+đầu\s+ra)?|Kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến))\s*:", re.I)
-ASKS = re.compile(r"\b(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao)\s")
 PROPOSES = re.compile(r"\s*(?:Đề\s+nghị|Kiến\s+nghị|Đề\s+xuất)\b", re.I)
 
 
@@ -671,7 +671,7 @@ class ObligationExtractor:
                 lead = bool(self.cues.roles.lead.match(self.text, zone_end, min(end, zone_end + 30)))
                 names = [a.name for a in drafts[-1].assignees] if drafts else []
                 if drafts and sorted(names) == sorted(m.name for m in own) \
-                        and not (own and ASKS.search(self.text, start, own[0].span[0])):
+                        and not (own and INNER_OPENER.search(self.text, start, own[0].span[0])):  # asked anew
                     drafts[-1].span = (drafts[-1].span[0], end)
                     continue
                 drafts.append(self._draft(block, opens, end, own, "lead" if lead else "responsible"))
