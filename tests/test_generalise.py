@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from pipeline.cleanup.normalise import normalise
-from pipeline.extract.deadlines import find_deadlines, period_in_slot, primary_deadline
+from pipeline.extract.deadlines import find_deadlines, period_heading, period_in_slot, primary_deadline
 from pipeline.extract.document import extract_text, is_normative, publishes_procedures
 from pipeline.extract.obligations import _list_or_form, _member_line
 from pipeline.extract.task_tables import TaskTable
@@ -1905,3 +1905,18 @@ def test_a_table_of_figures_by_body_is_no_task_table():
             "| 1. | Bộ Tư pháp | 19 | 07 | 12 | 12 | 12 | 0 | 100 |\n| 2. | Bộ Tài chính | 21 | 05 | 10 | 10 | 10 | 0 | 100 |\n"
             "| 3. | Bộ Xây dựng | 15 | 03 | 09 | 09 | 09 | 0 | 100 |\n")
     assert not obligations_of(text)
+
+
+@pytest.mark.parametrize(("line", "due"), [
+    # pages en_qd_175_ttg.html: an English heading that is a period dates the points under it (ANNOTATION.md, "The
+    # 2010-2015 period:"), as "Giai đoạn 2026-2030:" does
+    ("Major tasks for the 2011-2015 period:", "2015-12-31"),
+    ("Major tasks for the 2016-2020 period:", "2020-12-31"),
+    # crawl 646f0a00d4174382's table: a sub-heading row that is only a period
+    ("Giai đoạn 2026 - 2030", "2030-12-31"),
+    # the same words in running text name a programme's span (pages en_qd_1755_ttg_2010.html)
+    ("To formulate and realize information technology industry development programs in the 2011-2020 period", None),
+])
+def test_a_heading_that_is_a_period(line, due):
+    found = period_heading(line, 0, len(line))
+    assert (found[0].date if found else None) == due

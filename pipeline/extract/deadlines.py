@@ -899,8 +899,14 @@ _YEAR_CELL = re.compile(r"\s*(?:Năm\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*", re
 _PERIOD = re.compile(r"\b[Gg]iai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 
 
-# "Giai đoạn 2025-2027", "- Giai đoạn 2026 - 2030:": a heading or a table's sub-heading row that is only a period
-_PERIOD_LINE = re.compile(r"\s*(?:[-+•]\s*)?" + _PERIOD.pattern + r"\s*:?\s*")
+# "the 2011-2015 period": an English translation's period
+_PERIOD_EN = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s+period\b")
+
+
+# "Giai đoạn 2025-2027", "- Giai đoạn 2026 - 2030:": a heading or a table's sub-heading row that is only a period;
+# "The 2010-2015 period:", "Major tasks for the 2011-2015 period:" (ANNOTATION.md)
+_PERIOD_LINE = re.compile(r"\s*(?:[-+•]\s*)?(?:" + _PERIOD.pattern
+                          + r"|(?:[A-Za-z]+\s+){0,4}[Tt]he\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s+period)\s*:?\s*")
 
 
 def period_heading(text: str, start: int, end: int) -> list[Deadline]:
@@ -917,7 +923,7 @@ def bare_year(text: str, start: int, end: int) -> list[Deadline]:
 
 def period_in_slot(text: str, start: int, end: int) -> list[Deadline]:
     """The first period a time slot names, as a range to its end."""
-    m = _PERIOD.search(text, start, end)
+    m = _PERIOD.search(text, start, end) or _PERIOD_EN.search(text, start, end)
     return [_years(m.group(0), m.span(), m.group(1), m.group(2))] if m else []
 
 
