@@ -373,3 +373,18 @@ def test_warm_up_leaves_lingua_unloaded_until_a_document_needs_it():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1]).stdout.split()
     assert out == ["0", "1"]
+
+
+def test_the_benchmark_reads_ingest_against_pypdfiums_text_layer_alone():
+    # the gazette PDFs of ../shared: the floor counts every page, and the summary puts ingest beside it
+    from pipeline.scale import bench
+
+    gazette = sorted(str(p) for p in (DEV.parents[0] / "gazette").glob("*.pdf"))
+    floor = bench.pdfium_floor(gazette, repeat=1)
+    import pypdfium2 as pdfium
+
+    assert floor["pages"] == sum(len(pdfium.PdfDocument(p)) for p in gazette) > 0 and floor["pages_s"] > 0
+    report = {"runs": {"gazette-pdf-1w": {"pages": 68, "stage_seconds": {"ingest": 0.4}}}, "grep": {},
+              "pdfium": {"gazette": {"pages_s": 272.0}}}
+    summary = bench.summary(report)
+    assert (summary["gazette PDFs ingest pages/s"], summary["gazette ingest / text layer alone"]) == (170.0, 0.62)

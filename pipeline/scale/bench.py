@@ -178,6 +178,24 @@ def grep_floor(files: list[str], repeat: int = 3) -> dict:
     return {"seconds": round(best, 4), "mb_s": round(size / best, 1), "pattern": GREP_PATTERN}
 
 
+def pdfium_floor(files: list[str], repeat: int = 3) -> dict:
+    """Best-of-``repeat`` pages/s of pypdfium2's text layer alone over the PDFs (open each, load each page, get its
+    text): the floor the ingest stage's pages/s is read against, on this machine (#12 asks 300 pages/s of ingest)."""
+    import pypdfium2 as pdfium
+
+    best, pages = float("inf"), 0
+    for _ in range(repeat):
+        start, pages = time.perf_counter(), 0
+        for path in files:
+            document = pdfium.PdfDocument(path)
+            for index in range(len(document)):
+                document[index].get_textpage().get_text_range()
+                pages += 1
+            document.close()
+        best = min(best, time.perf_counter() - start)
+    return {"seconds": round(best, 4), "pages": pages, "pages_s": round(pages / best, 1) if best else None}
+
+
 def replicate(sources: list[str], copies: int, target: Path) -> list[str]:
     """``copies`` unique copies of every source text (a last line with the copy number changes the hash)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -284,6 +302,7 @@ def run(args: argparse.Namespace) -> dict:
         gazette = sorted(str(p) for p in GAZETTE.glob("*.pdf"))
         if gazette:
             batch("gazette-pdf-1w", gazette, 1, store=False)
+            report["pdfium"] = {"gazette": pdfium_floor(gazette)}
 
         if args.store_obligations and _has_storebench():
             _say(f"storebench: {args.store_obligations} obligations")
@@ -367,7 +386,10 @@ def summary(report: dict) -> dict:
             out[f"{name} input MB/s"] = rates.get("input_mb_s")
     out["OCR pages/s"] = rate("ocr", "pages_s")
     out["PDF text layer pages/s"] = rate("pdf-text-layer", "pages_s")
-    out["gazette PDFs ingest pages/s"] = ingest_pages_s(runs.get("gazette-pdf-1w", {}))
+    ingest = out["gazette PDFs ingest pages/s"] = ingest_pages_s(runs.get("gazette-pdf-1w", {}))
+    floor = report.get("pdfium", {}).get("gazette", {}).get("pages_s")
+    out["gazette PDFs pypdfium2 text layer alone pages/s"] = floor
+    out["gazette ingest / text layer alone"] = round(ingest / floor, 2) if ingest and floor else None
     return out
 
 
@@ -395,6 +417,8 @@ def table(report: dict) -> str:
     lines += ["", *_align(stage_rows), ""]
     for corpus, g in report["grep"].items():
         lines.append(f"grep floor ({corpus}): {g['seconds']} s, {g['mb_s']} MB/s")
+    for corpus, f in report.get("pdfium", {}).items():
+        lines.append(f"pypdfium2 text layer floor ({corpus}): {f['pages']} pages in {f['seconds']} s, {f['pages_s']} pages/s")
     if "store" in report:
         store = report["store"]
         if "queries" in store:
