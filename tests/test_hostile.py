@@ -196,8 +196,10 @@ def _extraction_seconds(text: str, repeat: int = 3) -> float:
 
 @pytest.mark.parametrize("shape", ["one task a line", "all tasks on one line"])
 def test_the_cost_of_a_long_plan_grows_linearly_with_its_tasks(shape):
-    """The plan whose cost was quadratic in round one: four times the tasks may cost at most eight times as
-    much (linear gives four, quadratic sixteen). A ratio measured in the same test, not a time in seconds."""
+    """The plan whose cost was quadratic in round one: four times the tasks may cost at most six times as
+    much (linear gives four, quadratic sixteen). A ratio measured in the same test, not a time in seconds. At
+    1,000 and 4,000 tasks: the one-line plan's slicing of the paragraph's bodies and deadlines per task (session 18)
+    stayed under the old budget at 500 and 2,000 and showed above it."""
     from tests.hostile.corpus import TASK, numbered_plan
 
     def plan(items: int) -> str:
@@ -205,5 +207,5 @@ def test_the_cost_of_a_long_plan_grows_linearly_with_its_tasks(shape):
             return numbered_plan(items).decode()
         return numbered_plan(1).decode() + " Giao ".join([TASK] * items) + "\n"
 
-    small, large = _extraction_seconds(plan(500)), _extraction_seconds(plan(2000))
-    assert large / small < 8, f"{shape}: 500 tasks {small:.3f} s, 2000 tasks {large:.3f} s"
+    small, large = _extraction_seconds(plan(1000)), _extraction_seconds(plan(4000))
+    assert large / small < 6, f"{shape}: 1000 tasks {small:.3f} s, 4000 tasks {large:.3f} s"

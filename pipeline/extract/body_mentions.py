@@ -49,12 +49,12 @@ class BodyMentions:
                     found = [_as_local_class(m) for m in found]
                 self._cache[span] = found  # sorted by start (_with_open_world); the classes keep starts
                 self._starts[span] = [m.span[0] for m in found]
-            # the mentions sorted by start: a sorted lookup, not a pass over all of a long paragraph's mentions
-            for m in found[bisect_left(self._starts[span], start):]:
-                if m.span[0] >= end:
-                    break
-                if m.span[1] <= end:
-                    out.append(m)
+            # the mentions sorted by start: a sorted lookup, not a pass over (nor a copy of) a long paragraph's mentions
+            i = bisect_left(self._starts[span], start)
+            while i < len(found) and found[i].span[0] < end:
+                if found[i].span[1] <= end:
+                    out.append(found[i])
+                i += 1
         return out
 
     def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:

@@ -52,7 +52,9 @@ class DeadlineReader:
         self.paragraphs = paragraphs
         self.issued_on = issued_on
         self.language = language
-        self._found: dict[tuple[int, int], list[Deadline]] = {}
+        # a paragraph -> its deadlines in text order, and where each starts (one paragraph may hold thousands of
+        # tasks, each asking for its own few: a bisection, not a scan of them all)
+        self._found: dict[tuple[int, int], tuple[list[Deadline], list[int]]] = {}
 
     def within(self, start: int, end: int) -> list[Deadline]:
         """Deadlines written inside text[start:end], each paragraph read once and the result reused."""
@@ -61,10 +63,16 @@ class DeadlineReader:
             if (p_start, p_end) not in self._found:
                 # the document's entry into force is looked up only for a paragraph that counts from it
                 effective = self._entry_into_force if self.text.find("hiệu lực", p_start, p_end) >= 0 else None
-                self._found[(p_start, p_end)] = find_deadlines(
-                    self.text, p_start, p_end, issued_on=self.issued_on, language=self.language,
-                    effective_on=effective)
-            out.extend(d for d in self._found[(p_start, p_end)] if start <= d.span[0] and d.span[1] <= end)
+                found = sorted(find_deadlines(self.text, p_start, p_end, issued_on=self.issued_on,
+                                              language=self.language, effective_on=effective),
+                               key=lambda d: d.span[0])
+                self._found[(p_start, p_end)] = found, [d.span[0] for d in found]
+            found, starts = self._found[(p_start, p_end)]
+            i = bisect_left(starts, start)
+            while i < len(found) and starts[i] < end:
+                if found[i].span[1] <= end:
+                    out.append(found[i])
+                i += 1
         return out
 
     @cached_property
