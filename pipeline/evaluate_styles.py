@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.cleanup.normalise import normalise
-from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_LABEL
-
-ROW_NUMBER_HEADING = re.compile(ROW_NUMBER_LABEL, re.I)
+from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_HEADING
 
 EVERY_LINES = 45  # a page of text, for the styles that number pages
 WRAP_WIDTH = 90  # the characters of a PDF's or a scan's line

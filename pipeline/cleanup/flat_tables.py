@@ -40,7 +40,7 @@ import re
 
 from pipeline import knowledge
 from pipeline.knowledge.patterns import UPPER_VI
-from pipeline.knowledge.tables import ROW_NUMBER_LABEL, column_cues
+from pipeline.knowledge.tables import ROW_NUMBER_LABEL, TIME_CELL_START, column_cues
 
 _ROW_NUMBER_WORDS = rf"{ROW_NUMBER_LABEL}\.?"  # the row-number column's label
 ROW_NUMBER_HEADING = re.compile(rf"{_ROW_NUMBER_WORDS}(?=\s|$)")
@@ -71,12 +71,9 @@ NUMBER_GOES_ON = re.compile(r"\b(?:số|ngày|tháng|năm|khoản|điểm|Điề
 _HEADS = "|".join(map(re.escape, ("Bộ", "Cơ quan", "UBND", *knowledge.load("agency_grammar")["heads_vi"])))
 NAME_GOES_ON = re.compile(rf"\b(?:{_HEADS})\s*$")
 BODY_START = re.compile(rf"(?:Các|{_HEADS})\b")
-# a time cell: how a task's time opens ("Năm 2026", "Quý IV/2026", "Thường xuyên", "Hằng năm", "2026-2027")
-TIME_START = (r"(?:Năm|Quý|Tháng|Trước|Trong|Từ|Đến|Hằng|Hàng|Thường\s+xuyên|Định\s+kỳ|Giai\s+đoạn|Sau\s+khi|"
-              r"Ngay|Kịp\s+thời|(?:19|20)\d\d|(?:\d{1,2}/){1,2}\d{4})")
-TIME_CELL = re.compile(TIME_START)
+TIME_CELL = re.compile(TIME_CELL_START)
 # a cell that opens inside a line: a body (its head noun in capitals) or a time
-CELL_OPENING = re.compile(rf"\s+(?=(?:Các|{_HEADS})\s|{TIME_START}\b)")
+CELL_OPENING = re.compile(rf"\s+(?=(?:Các|{_HEADS})\s|{TIME_CELL_START}\b)")
 SENTENCE_END = (".", ":", ")")
 
 

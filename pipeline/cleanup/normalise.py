@@ -252,6 +252,11 @@ def _is_table_row(cells: list[str]) -> bool:
 _ROW_NUMBER_HEADER = re.compile(rf"^{ROW_NUMBER_LABEL}$")
 
 
+def _opens_header(line: str) -> bool:
+    """A line that is only the row-number column's label ("STT", "TT"): a table's header opens there."""
+    return len(line) <= MAX_SPLIT_ENUMERATOR and bool(_ROW_NUMBER_HEADER.match(line))
+
+
 def _cell_text(cell: list[str]) -> str:
     """The cell's lines (of a squeezed text: see _paragraphs) as one line; strip() stands for split-join."""
     return " ".join(filter(None, map(str.strip, cell)))
@@ -312,7 +317,7 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return line[:1].isdigit() or bool(_ROMAN_START.match(line)) or prev.isupper() and line.isupper()
     if line in _ARTICLE_WORDS:
         return False  # "(Có Phụ lục đính kèm)" then "**Điều" / "2. **Sở ...": the word opens the next article
-    if len(line) <= MAX_SPLIT_ENUMERATOR and _ROW_NUMBER_HEADER.match(line):
+    if _opens_header(line):
         return False  # "STT", "TT": a table's header opens (its labels follow, one to a line)
     if line.startswith(_MOTTO_OPENERS):
         return False  # the header's two columns one after the other: the issuer's lines, then the motto's
@@ -424,7 +429,7 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
             current = [stripped]
             # the row-number column's label opens a header: its labels stand apart even where lines wrap, for the
             # task tables to read them above the first row
-            if len(stripped) <= MAX_SPLIT_ENUMERATOR and _ROW_NUMBER_HEADER.match(stripped):
+            if _opens_header(stripped):
                 labels = MAX_HEADER_LABELS
             elif labels:
                 labels -= 1

@@ -905,8 +905,8 @@ _PERIOD_EN = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s+period\
 
 # "Giai đoạn 2025-2027", "- Giai đoạn 2026 - 2030:": a heading or a table's sub-heading row that is only a period;
 # "The 2010-2015 period:", "Major tasks for the 2011-2015 period:" (ANNOTATION.md)
-_PERIOD_LINE = re.compile(r"\s*(?:[-+•]\s*)?(?:" + _PERIOD.pattern
-                          + r"|(?:[A-Za-z]+\s+){0,4}[Tt]he\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s+period)\s*:?\s*")
+_PERIOD_LINE = re.compile(r"\s*(?:[-+•]\s*)?(?:" + _PERIOD.pattern + r"|(?:[A-Za-z]+\s+){0,4}[Tt]he\s+" + _PERIOD_EN.pattern
+                          + r")\s*:?\s*")
 
 
 def period_heading(text: str, start: int, end: int) -> list[Deadline]:

@@ -63,9 +63,8 @@ class DeadlineReader:
             if (p_start, p_end) not in self._found:
                 # the document's entry into force is looked up only for a paragraph that counts from it
                 effective = self._entry_into_force if self.text.find("hiệu lực", p_start, p_end) >= 0 else None
-                found = sorted(find_deadlines(self.text, p_start, p_end, issued_on=self.issued_on,
-                                              language=self.language, effective_on=effective),
-                               key=lambda d: d.span[0])
+                found = find_deadlines(self.text, p_start, p_end, issued_on=self.issued_on, language=self.language,
+                                       effective_on=effective)  # in text order: sorted by span
                 self._found[(p_start, p_end)] = found, [d.span[0] for d in found]
             found, starts = self._found[(p_start, p_end)]
             i = bisect_left(starts, start)

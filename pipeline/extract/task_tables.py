@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from pipeline.extract.agencies import AgencyMention
 from pipeline.extract.cue_index import CueIndex
 from pipeline.extract.deadlines import period_heading
 from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.knowledge.patterns import UPPER_VI
-from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_LABEL
+from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_HEADING, TIME_CELL_START
 from pipeline.records import Assignee
 from pipeline.segment.segmenter import APPENDIX, Block
 
 MAX_TABLE_COLUMNS = 12
-ROW_NUMBER_HEADING = re.compile(ROW_NUMBER_LABEL, re.I)
 ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
 MAX_TASK_COLUMN = 2
 MIN_TASK_CELL = 15  # a shorter task cell is a sub-heading or a total
@@ -204,13 +203,11 @@ class TaskTable:
         themselves. A lead column is one whose cells open with a body's name, row after row; the task column is the
         longest text before it; a time column is one of short cells that give a year, a date or a period."""
         rows = _rows_from(self.text, start)
-        if len(rows) < MIN_CONTENT_ROWS:
+        if not rows:
             return None
         width = max(len(cells) for _, cells in rows)
-        full = [(offsets, cells) for offsets, cells in rows if len(cells) == width]
-        if len(full) < MIN_CONTENT_ROWS:
-            return None
-        lead = next((i for i in range(1, width) if self._share(full, i, self._opens_with_body) >= CONTENT_SHARE), None)
+        full = _full_rows(rows, width)
+        lead = self._first_column(full, range(1, width), self._opens_with_body) if full else None
         if lead is None:
             return None
         lengths = [sum(len(cells[i]) for _, cells in full) / len(full) for i in range(lead)]
@@ -221,7 +218,7 @@ class TaskTable:
         # the partners' cells often open with a class ("Các cơ quan, tổ chức, đơn vị có liên quan") and name bodies after
         if lead + 1 < width and self._share(full, lead + 1, self._names_a_body) >= PARTNER_SHARE:
             columns["support"] = lead + 1
-        dated = next((i for i in range(lead + 1, width) if self._share(full, i, _gives_time) >= CONTENT_SHARE), None)
+        dated = self._first_column(full, range(lead + 1, width), _gives_time)
         if dated is not None:
             columns["deadline"] = dated
         return columns
@@ -232,19 +229,19 @@ class TaskTable:
         if "lead" in columns and "deadline" in columns:
             return
         width = width or self.width
-        full = [row for row in _rows_from(self.text, start) if len(row[1]) == width]
-        if len(full) < MIN_CONTENT_ROWS:
+        full = _full_rows(_rows_from(self.text, start), width)
+        if not full:
             return
         free = [i for i in range(columns["task"] + 1, width) if i not in columns.values()]
-        if "lead" not in columns:
-            lead = next((i for i in free if self._share(full, i, self._opens_with_body) >= CONTENT_SHARE), None)
-            if lead is not None:
-                columns["lead"] = lead
-                free.remove(lead)
-        if "deadline" not in columns:
-            dated = next((i for i in free if self._share(full, i, _gives_time) >= CONTENT_SHARE), None)
-            if dated is not None:
-                columns["deadline"] = dated
+        for kind, test in (("lead", self._opens_with_body), ("deadline", _gives_time)):
+            if kind not in columns and (found := self._first_column(full, free, test)) is not None:
+                columns[kind] = found
+                free.remove(found)
+
+    def _first_column(self, rows: list[tuple[list[tuple[int, int]], list[str]]], candidates: Iterable[int],
+                      test: Callable[[tuple[int, int], str], bool]) -> int | None:
+        """The first of the candidate columns whose cells pass `test` in most rows."""
+        return next((i for i in candidates if self._share(rows, i, test) >= CONTENT_SHARE), None)
 
     def _labels(self, block: Block, cells: list[str]) -> bool:
         """A header in words no cue knows ("STT | Nội dung | Đơn vị chủ trì | ..."): short cells, no row number, no
@@ -337,13 +334,19 @@ PARTNER_SHARE = 0.3  # of the rows, whose cell after the lead names a body: the 
 MIN_CONTENT_TASK = 40  # characters: a task column's cells are sentences, on average
 BODY_OPENS = 120  # characters of a cell where the body that opens it is looked for
 CONTENT_ROWS = 12  # rows read ahead
-TIME_CELL = re.compile(r"\s*(?:(?:Trước|Trong|Từ|Đến|Năm|Quý|Quí|Tháng|Giai\s+đoạn)\b|\d{1,2}/\d{4}|\d{4}\b"
-                       r"|(?:Thường\s+xuyên|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Định\s+kỳ)\b)", re.I)
+TIME_CELL = re.compile(rf"\s*{TIME_CELL_START}", re.I)
 MAX_TIME_CELL = 60
 
 
 def _gives_time(span: tuple[int, int], cell: str) -> bool:
     return len(cell) <= MAX_TIME_CELL and bool(TIME_CELL.match(cell))
+
+
+def _full_rows(rows: list[tuple[list[tuple[int, int]], list[str]]], width: int) -> list[tuple[list[tuple[int, int]],
+                                                                                            list[str]]]:
+    """The rows that fill every one of `width` columns, when enough of them agree to read a table by (else none)."""
+    full = [row for row in rows if len(row[1]) == width]
+    return full if len(full) >= MIN_CONTENT_ROWS else []
 
 
 def _rows_from(text: str, start: int) -> list[tuple[list[tuple[int, int]], list[str]]]:

@@ -1,6 +1,6 @@
 """What a table's header says, for the stages that read one (normalise keeps its labels apart, the flat tables rebuild
-its rows, the task tables map its columns): the row-number column's label, how long a label runs, and the cue words
-that name each column (data/obligation_cues.json, ``table_columns``)."""
+its rows, the task tables map its columns): the row-number column's label, how long a label runs, how a time cell
+opens, and the cue words that name each column (data/obligation_cues.json, ``table_columns``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ from pipeline import knowledge
 
 # the label of a table's row-number column: "STT", "TT", "Số TT", "Số thứ tự", "No."
 ROW_NUMBER_LABEL = r"(?:S?TT|Stt|Số\s+TT|Số\s+thứ\s+tự|No\.?)"
+ROW_NUMBER_HEADING = re.compile(ROW_NUMBER_LABEL, re.I)  # a header cell that is only that label
 MAX_HEADER_LABEL = 60  # a header's label is short: a longer cell is a row's data or a title
+# how a task's time cell opens ("Năm 2026", "Quý IV/2026", "Thường xuyên", "Hằng năm", "2026-2027", "30/11/2025"): the
+# flat tables cut a row's cells there, the task tables find a time column by it when no header names one
+TIME_CELL_START = (r"(?:Năm|Quý|Tháng|Trước|Trong|Từ|Đến|Hằng|Hàng|Thường\s+xuyên|Định\s+kỳ|Giai\s+đoạn|Sau\s+khi|"
+                   r"Ngay|Kịp\s+thời|(?:19|20)\d\d|(?:\d{1,2}/){1,2}\d{4})")
 
 
 @cache
