@@ -1785,6 +1785,57 @@ def test_a_start_date_before_the_subject():
     assert path == "4" and "Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh" in who
 
 
+HA_NOI_RULES = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 999/QĐ-UBND\nHà Nội, ngày 20 tháng 11 năm 2025\nQUY CHẾ\n"
+CONCLUSION = "VĂN PHÒNG CHÍNH PHỦ\nSố: 623/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG BÁO\n"
+
+
+@pytest.mark.parametrize(("body", "header", "expected"), [
+    # crawl af2a4fc9b3a7aeeb IV.12.4: how often, then the body after the comma
+    ("4. Hằng năm, Sở Nội vụ\nthành phố Hà Nội ban hành văn bản hướng dẫn, đôn đốc các cấp, các ngành, các\nđơn vị tổ "
+     "chức thực hiện Quy chế này.\n", HA_NOI_RULES, [("4", ["Sở Nội vụ thành phố Hà Nội"])]),
+    # crawl 1a434d0a7e14dc93 IV.9.2.c: the quarter it falls in
+    ("c) Trong quý I của năm liền kề\nđánh giá, Sở Nội vụ chủ trì, phối hợp với Ban Tuyên giáo và Dân vận Thành ủy và\ncác "
+     "cơ quan, đơn vị có liên quan tiến hành rà soát, đánh giá kết quả chấm điểm.\n", HEADER,
+     [("c", ["Ban Tuyên giáo và Dân vận Thành ủy", "Sở Nội vụ"])]),
+    # dev vi_tb_623_vpcp_2025 III.1: after what the work waits for
+    ("1. Sau khi phương án phân vùng mới được cấp có thẩm\nquyền thông qua, Bộ Tài chính khẩn trương báo cáo Thủ tướng "
+     "Chính phủ kiện toàn\ncác Hội đồng điều phối vùng.\n", CONCLUSION, [("1", ["Bộ Tài chính"])]),
+    # dev vi_tb_624_vpcp_2025: a clause that names bodies says who reported, and its first comma ends no adverbial
+    ("Sau khi nghe báo cáo của Bộ Khoa học và Công nghệ,\nBộ Công an, Bộ Nội vụ, ý kiến phát biểu, tham luận của lãnh đạo "
+     "các bộ, cơ\nquan, đại biểu dự họp, Ban Chỉ đạo của Chính phủ thống nhất kết luận như sau:\n", CONCLUSION, []),
+])
+def test_when_or_how_often_before_the_subject(body, header, expected):
+    assert tasks(body, header) == expected
+
+
+@pytest.mark.parametrize(("clause", "subject"), [
+    # crawl b527d7996ed66f24: the ground names several nouns, separated by commas, before the subject
+    ("Căn cứ chức năng, nhiệm vụ, cơ cấu tổ chức và danh mục vị trí việc làm được cấp\ncó thẩm quyền phê duyệt, hàng năm, "
+     "Sở Nội vụ xây dựng kế hoạch biên chế công", "Sở Nội vụ xây dựng"),
+    # dev vi_kh_556_ubnd_dongthap_2025 VI.1: the first comma after the ground ends it; the subject is a list of bodies
+    ("Căn cứ Kế hoạch này,\ncác sở, ban, ngành cấp tỉnh, Ủy ban nhân dân các xã, phường nghiên cứu triển\nkhai thực hiện",
+     "các sở, ban, ngành cấp tỉnh"),
+])
+def test_a_leading_ground_ends_before_its_subject(clause, subject):
+    from pipeline.extract.obligation_subjects import TOPIC
+    topic = TOPIC.match(clause)
+    assert topic is not None and clause[topic.end():].startswith(subject)
+
+
+def test_an_english_annual_duty_before_its_subject():
+    # dev en_qd_2281_ttg_2010 IV: "Annually, based on ..., ministries ... shall ..." is the ministries' task
+    text = ("DECISION\nDecision No. 2281/QD-TTg of December 10, 2010, approving the national program on labor safety and "
+            "hygiene during 2011-2015\nTHE PRIME MINISTER\nDECIDES:\nArticle 1.\nTo approve the national program on labor "
+            "safety and hygiene during 2011-2015, with the following principal contents:\n"
+            "III. PROGRAM IMPLEMENTATION SOLUTIONS\n2. Funds for the Program:\na) State budget funds, estimated at VND 730 "
+            "billion, including VND 680 billion in the central budget and VND 50 billion in local budgets.\n"
+            "Annually, based on their objectives and tasks, ministries, central agencies and localities which implement the "
+            "Program shall make cost estimates and submit them to the Ministry of Finance.\n")
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    [task] = extract_text(text, source=source).obligations
+    assert "các bộ" in [a.name for a in task.assignees]
+
+
 def test_a_later_sentence_that_gives_a_body_work():
     # crawl 646f0a00d4174382 (a Prime Minister's plan) V.2: the item's first sentence names no one the walk knows; its
     # next gives Bộ Tài chính work of its own ("có trách nhiệm phân bổ ...")

@@ -45,7 +45,7 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành ... xây dựng ...")
                    r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+|theo\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng"
                    r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này)|Based\s+on|Depending\s+on)"
-                   rf"(?:\s[^.;:]{{0,300}}?)?,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s)"
+                   rf"(?:[\s,][^.;:]{{0,300}}?)??,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s)"
                    # the case it is for: "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành chính công tỉnh ..."
                    rf"|{CASE_CLAUSE}"
                    # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
@@ -53,7 +53,14 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # never runs over a request: "Để ..., Thủ tướng Chính phủ yêu cầu các Bộ, các ngành, ...:" asks the Bộ
                    rf"|Để\s(?:(?!(?:{words(INNER_OPENERS)})\s)[^.;:]){{0,300}}?,\s*(?=các\s)"
                    # the date the work is due by, before its subject: "Chậm nhất đến ngày 01 tháng 7 năm 2027, các Bộ, ngành ..."
-                   rf"|(?:Chậm\s+nhất|(?:Trước|Từ|Kể\s+từ)\s+ngày)\s[^.;:,]{{0,60}},\s*(?=[{UPPER_VI}]|các\s))\s*")
+                   rf"|(?:Chậm\s+nhất|(?:Trước|Từ|Kể\s+từ)\s+ngày)\s[^.;:,]{{0,60}},\s*(?=[{UPPER_VI}]|các\s)"
+                   # when or how often, before the subject: "Hằng năm, Sở Nội vụ ...", "Trong thời hạn 15 ngày sau khi ...,
+                   # Sở Nội vụ ... có trách nhiệm ...", "Sau khi ..., Bộ Tài chính khẩn trương ...", "Annually, ...". The
+                   # clause names no one ("Sau khi nghe báo cáo của Bộ Khoa học và Công nghệ, Bộ Công an, ..." is who
+                   # reported, and its first comma no end): a capitalised word other than a Roman numeral ends the try
+                   rf"|(?:(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)|Định\s+kỳ|Trong\s+(?:thời\s+hạn|vòng|quý|tháng|năm|tuần)|Sau\s+khi"
+                   rf"|Annually|Every\s+year|Periodically|Within)\b(?:(?!\s(?![IVX]+\b)[{UPPER_VI}])[^.;:]){{0,200}}?,\s*"
+                   rf"(?=[{UPPER_VI}]|các\s|ministries|provincial))\s*")
 # the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ
 # yêu cầu ...")
 ISSUER_ASKS = re.compile(r"\s*(?:trân\s+trọng\s+)?(?:đề\s+nghị|yêu\s+cầu|giao)\s+")
