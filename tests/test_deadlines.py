@@ -23,6 +23,14 @@ CASES = [
         "vi",
         [("hoạt động từ ngày 01 tháng 7 năm 2025", "date", "2025-07-01", None, None, None, set())],
     ),
+    # crawl 646f0a00d4174382 IV.2: "before" a year or month is due the day before it starts; before a day, that day
+    (
+        "di dời các cơ sở sản xuất công nghiệp không đáp ứng yêu cầu về bảo vệ môi trường\ncủa phân vùng môi trường "
+        "trước năm 2030.",
+        "2025-11-20",
+        "vi",
+        [("trước năm 2030", "date", "2029-12-31", None, None, None, {"before"})],
+    ),
     # --- plain dates with a cue (vi_cd_234_ttg_2025, vi_tb_624_vpcp_2025, vi_kh_556_ubnd_dongthap_2025)
     (
         "gửi Văn phòng Chính phủ và Bộ Tài chính trước ngày 03/12/2025 để tổng hợp",
