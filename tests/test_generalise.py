@@ -1822,6 +1822,15 @@ def test_a_leading_ground_ends_before_its_subject(clause, subject):
     assert topic is not None and clause[topic.end():].startswith(subject)
 
 
+def test_a_duties_heading_without_de():
+    # crawl 1a434d0a7e14dc93 Điều 10.3: "Trách nhiệm các cơ quan, ..." drops "của" and still heads its points
+    body = ("Điều 10.\nTrách nhiệm thực hiện\n\n3. Trách nhiệm các cơ quan, đơn\nvị cấp thành phố và Ủy ban nhân dân xã, "
+            "phường\n\na) Tổ chức triển khai thực hiện\nQuy định Tiêu chí đánh giá, xếp loại công tác dân vận và thực hiện "
+            "dân chủ ở cơ\nsở tại cơ quan, đơn vị mình;\n")
+    header = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 99/QĐ-UBND\nCần Thơ, ngày 20 tháng 11 năm 2025\nQUY ĐỊNH\n"
+    assert tasks(body, header) == [("10.3.a", ["Ủy ban nhân dân các xã, phường"])]
+
+
 def test_an_english_annual_duty_before_its_subject():
     # dev en_qd_2281_ttg_2010 IV: "Annually, based on ..., ministries ... shall ..." is the ministries' task
     text = ("DECISION\nDecision No. 2281/QD-TTg of December 10, 2010, approving the national program on labor safety and "

@@ -13,13 +13,9 @@ from collections.abc import Callable
 from pipeline.extract.agencies import AgencyMention
 from pipeline.extract.obligation_cues import Cues
 from pipeline.extract.obligation_subjects import TOPIC, SubjectReader
-from pipeline.knowledge.patterns import UPPER_VI, first_letters
+from pipeline.knowledge.patterns import DUTIES_OF, UPPER_VI
 from pipeline.segment.segmenter import Block
 
-# "Trách nhiệm của Bộ ...", "Nhiệm vụ, quyền hạn của Bộ Nội vụ", "Tasks and powers of the Ministry of ..."
-DUTIES_OF = re.compile(first_letters(["nhiệm", "trách", "tasks", "duties", "responsibilities"])
-                       + r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks|duties|responsibilities)"
-                         r"(?:\s*,?\s*(?:và\s+|and\s+)?(?:quyền\s+hạn|thẩm\s+quyền|powers))?\s+(?:của|of)\s+", re.I)
 # an addressee heading names its bodies anywhere; a longer heading only through its subject or request
 SHORT_HEADING = 120
 # the predicate of a lead-in whose subject does the listed work ("... tập trung thực hiện các nhiệm vụ sau:")

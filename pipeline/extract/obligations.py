@@ -38,7 +38,6 @@ from pipeline.extract.obligation_deadlines import DeadlineReader, Paragraphs
 from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.extract.obligation_subjects import Subject, SubjectReader
 from pipeline.extract.obligation_units import (
-    DUTIES_OF,
     DUTY_AFTER,
     INLINE_NUMBER,
     REMIT_HEADING,
@@ -48,7 +47,7 @@ from pipeline.extract.obligation_units import (
 )
 from pipeline.extract.statistics_lines import statistic
 from pipeline.extract.task_tables import TaskTable
-from pipeline.knowledge.patterns import ARTICLE_WORDS, LEGAL_TEXTS, PAGE_NUMBER, UPPER_VI
+from pipeline.knowledge.patterns import ARTICLE_WORDS, DUTIES_OF, LEGAL_TEXTS, PAGE_NUMBER, UPPER_VI
 from pipeline.records import Assignee, Obligation, Reference
 from pipeline.segment.segmenter import APPENDIX_LABEL, LEVEL, Block, Segmentation
 

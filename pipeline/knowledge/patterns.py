@@ -205,3 +205,12 @@ def trie(phrases: Iterable[str]) -> str:
 
 def _depth(node: dict) -> int:
     return max((1 + _depth(child) for ch, child in node.items() if ch), default=0)
+
+
+# whose duties follow: "Trách nhiệm của Bộ ...", "Nhiệm vụ, quyền hạn của Bộ Nội vụ", "Tasks and powers of the Ministry
+# of ...", "Responsibility of ..."; headings often drop "của" before the bodies ("Trách nhiệm các cơ quan, đơn vị cấp
+# thành phố và ..."). The segmenter sets such a line apart as a heading; the walk reads whose duties it names
+DUTIES_OF = re.compile(first_letters(["nhiệm", "trách", "tasks", "duties", "responsibilities"])
+                       + r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks?|duties|responsibilit(?:y|ies))"
+                         r"(?:\s*,?\s*(?:và\s+|and\s+)?(?:quyền\s+hạn|thẩm\s+quyền|powers))?\s+(?:(?:của|of)\s+|(?=các\s))",
+                       re.I)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.knowledge.dates import DATELINE_AT_END
 from pipeline.knowledge.motto import MOTTO_LINE as MOTTO
-from pipeline.knowledge.patterns import ARTICLE_WORD, CHAPTER_WORD, NOT_CITING, PART_WORD, UPPER_VI
+from pipeline.knowledge.patterns import ARTICLE_WORD, CHAPTER_WORD, DUTIES_OF, NOT_CITING, PART_WORD, UPPER_VI
 
 VIETNAMESE_POINTS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 LATIN_POINTS = "a b c d e f g h i j k l m n o p q r s t u v w x y z".split()
@@ -80,7 +80,6 @@ ATTACHED_NOTE = re.compile(r"^\(?\s*(?:(?:Ban\s+hành\s+)?kèm\s+theo|(?:Promulg
 AMENDED_ARTICLE = re.compile(r"(?:Sửa\s+đổi,?\s+bổ\s+sung|Bổ\s+sung|Thay\s+thế)\s+Điều\s+\d+[a-zđ]?(?:\s+như\s+sau)?\s*:?\s*"
                              r"[“\"]\s*Điều\s+\d+[a-zđ]?\s*\.\s*", re.I)
 TOPIC_TITLE = re.compile(r"(?:Về|Regarding)\s")
-DUTIES_HEADING = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ|Responsibilit(?:y|ies)|Tasks?|Duties)\s+(?:của|of)\s", re.I)
 
 
 @dataclass(slots=True)
@@ -187,7 +186,7 @@ def _is_heading(content: str) -> bool:
     content = content.strip()
     if not content:
         return True
-    if content.endswith(":") or not content.endswith(".") and DUTIES_HEADING.match(content):
+    if content.endswith(":") or not content.endswith(".") and DUTIES_OF.match(content):
         return True  # "2. Trách nhiệm của Ủy ban nhân dân các xã, phường" heads the points below it
     if content.isupper():
         return True
