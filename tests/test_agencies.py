@@ -180,6 +180,10 @@ EN_CASES = [
     ("chairpersons of provincial-level People’s Committees shall implement this Decision", [B4[3]]),
     ("Ministry of Labor, War Invalids and Social Affairs", ["Bộ Lao động - Thương binh và Xã hội"]),
     ("ministries, sectors and localities", B4),
+    # dev en_qd_2281_ttg_2010: central agencies are the ministerial-level and government agencies
+    ("Annually, based on their objectives and tasks, ministries, central agencies and localities which implement the "
+     "Program shall make cost estimates", B4),
+    ("To ensure central budget funds for activities under the Program tasked to ministries and central agencies", B3),
     ("People's Committees of provinces and centrally run cities", [B4[3]]),
     ("local government and e-government services", []),
 ]
