@@ -1831,6 +1831,32 @@ def test_a_duties_heading_without_de():
     assert tasks(body, header) == [("10.3.a", ["Ủy ban nhân dân các xã, phường"])]
 
 
+MILITARY_RULES = "BỘ QUỐC PHÒNG\nSố: 94/VBHN-BQP\nHà Nội, ngày 24 tháng 11 năm 2025\nTHÔNG TƯ\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl 6d0e277c7b88a914 Điều 4.3.a: a department named with its ministry ("Cục ... Bộ Quốc phòng") is the department
+    ("Điều 4. Trình tự lập, thẩm định,\nphê duyệt chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ cấp quốc gia\n"
+     "3. Trình phê duyệt\n\na) [4]\nCục Tài chính Bộ Quốc phòng: Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ\nsơ "
+     "hợp lệ, bảo đảm chất lượng do Trung tâm Hành động bom mìn quốc gia Việt Nam\ngửi, Cục Tài chính Bộ Quốc phòng chủ "
+     "trì, phối hợp với các cơ quan, đơn vị liên\nquan nghiên cứu, giải trình, tiếp thu ý kiến thẩm định để hoàn chỉnh "
+     "chương\ntrình, kế hoạch báo cáo Bộ Quốc phòng, gửi Bộ Tài chính thẩm định.\n",
+     [("4.3.a", ["Cục Tài chính Bộ Quốc phòng"])]),
+    # Điều 27.2.a: an arm of the army ("Binh chủng") heads a body's name as a department's "Cục" does
+    ("Điều 27. Hình thức, chương\ntrình đào tạo, huấn luyện\n2. Chương trình đào tạo, huấn luyện\n\na) [34]\nBinh chủng "
+     "Công binh ban hành chương trình khung huấn luyện, đào tạo cơ bản;\n", [("27.2.a", ["Binh chủng Công binh"])]),
+])
+def test_units_of_the_army_and_of_a_ministry(body, expected):
+    assert tasks(body, MILITARY_RULES) == expected
+
+
+def test_an_english_name_before_a_known_body_is_no_unit_of_it():
+    # dev en_nq_10_cp_2010: "The XII / th / National Assembly adopted ..." (a superscript broken onto lines) names the
+    # National Assembly; English names a unit's parent after "of", so no unit "XIIth National Assembly" is read
+    record = extracted(str(DEV / "en_nq_10_cp_2010.txt"))
+    assert not any("XII" in a["name"] for o in record["obligations"] for a in o["assignees"])
+
+
 def test_an_english_annual_duty_before_its_subject():
     # dev en_qd_2281_ttg_2010 IV: "Annually, based on ..., ministries ... shall ..." is the ministries' task
     text = ("DECISION\nDecision No. 2281/QD-TTg of December 10, 2010, approving the national program on labor safety and "

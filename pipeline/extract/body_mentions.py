@@ -77,8 +77,7 @@ class BodyMentions:
                 # the party committee its name ends with ("Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ")
                 first_inside = bisect_right(starts, body.span[0], 0, i)  # those before it start at or before the body
                 if body.distributive or first_inside and reach[first_inside - 1] > body.span[0] \
-                        or not all(known[k].kind == "party" and known[k].span[1] <= body.span[1]
-                                   for k in range(first_inside, i)):
+                        or not _unit_of_named_parent(known[first_inside:i], body, self.language):
                     continue
                 inner.update(range(first_inside, i))
             added.append(self._open_world_mention(body))
@@ -129,6 +128,16 @@ UNITS_OF = re.compile(r"(?<!\w)(?:các\s+)?đơn\s+vị\s+(?:trực\s+)?thuộc\
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
                                r"(?!\s*:)")
 _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
+
+
+def _unit_of_named_parent(inner: list[AgencyMention], body: BodyName, language: str) -> bool:
+    """Whether the known bodies inside an open-world name only name the body it belongs to, at the name's end: a board
+    of a party committee ("Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ"), a department of a ministry ("Cục Tài chính Bộ
+    Quốc phòng", "Cục Tác chiến Bộ Tổng Tham mưu"). The unit is the body, not its parent. (English names the parent
+    after "of"; its capitalised run before a known name is no unit: "the XIIth National Assembly".)"""
+    if not all(m.span[1] <= body.span[1] for m in inner):
+        return False
+    return all(m.kind == "party" for m in inner) or language != "en" and inner[-1].span[1] == body.span[1]
 
 
 def _as_local_class(mention: AgencyMention) -> AgencyMention:
