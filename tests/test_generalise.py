@@ -1850,6 +1850,25 @@ def test_units_of_the_army_and_of_a_ministry(body, expected):
     assert tasks(body, MILITARY_RULES) == expected
 
 
+def test_a_short_name_defined_in_brackets_names_its_body():
+    # crawl 6d0e277c7b88a914 Điều 4.1.a and 5.2.a: "Trung tâm Hành động bom mìn quốc gia Việt Nam (VNMAC)" defines the
+    # short name its later points open with
+    body = ("Điều 4. Trình tự lập, thẩm định,\nphê duyệt chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ cấp quốc "
+            "gia\n1. Lập chương trình, kế hoạch khắc phục hậu quả bom\nmìn vật nổ cấp quốc gia\na) [2]\nTrung tâm Hành "
+            "động bom mìn quốc gia Việt Nam (VNMAC) chịu trách nhiệm lập,\ntrình Bộ Quốc phòng (qua Cục Tài chính) chương "
+            "trình, kế hoạch khắc phục hậu quả\nbom mìn vật nổ sau chiến tranh cấp quốc gia.\nĐiều 5. Trình tự, thủ tục "
+            "lập,\nthẩm định, phê duyệt chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ cấp tỉnh\n2. Thẩm định "
+            "chương trình, kế hoạch cấp tỉnh\n\na) VNMAC có trách nhiệm giúp Bộ Quốc phòng thẩm định\nchương trình, kế "
+            "hoạch khắc phục hậu quả bom mìn cấp tỉnh;\n")
+    assert ("5.2.a", ["Trung tâm Hành động bom mìn quốc gia Việt Nam"]) in tasks(body, MILITARY_RULES)
+
+
+def test_a_short_name_inside_a_longer_name_is_no_body():
+    # dev en_qd_40_ttg_2016: "ASEAN Ministerial Meeting on Prevention and Control of Transnational Crime" is a meeting
+    record = extracted(str(DEV / "en_qd_40_ttg_2016.txt"))
+    assert not any(o["text"].startswith("ASEAN Ministerial Meeting") for o in record["obligations"])
+
+
 def test_an_english_name_before_a_known_body_is_no_unit_of_it():
     # dev en_nq_10_cp_2010: "The XII / th / National Assembly adopted ..." (a superscript broken onto lines) names the
     # National Assembly; English names a unit's parent after "of", so no unit "XIIth National Assembly" is read

@@ -17,6 +17,10 @@ from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
 from pipeline.extract.bodies import BodyGrammar, BodyName
 from pipeline.extract.obligation_cues import cues
 from pipeline.extract.obligation_deadlines import Paragraphs
+from pipeline.knowledge.patterns import UPPER_VI
+
+# a short name defined in brackets right after a body's full name: "(VNMAC)", "(sau đây viết tắt là TTPVHCC)"
+ACRONYM_DEFINED = re.compile(r"\(\s*(?:sau\s+đây\s+(?:gọi|viết)\s+tắt\s+là\s+)?([A-ZĐ][A-ZĐ0-9]{2,9})\s*\)")
 
 
 class BodyMentions:
@@ -41,12 +45,9 @@ class BodyMentions:
         for span in self.paragraphs.between(start, end):
             found = self._cache.get(span)
             if found is None:
-                found = [m for m in self.registry.find_mentions(self.text, span[0], span[1], language=self.language,
-                                                                 province=self.province)
-                         if not self.generic.fullmatch(m.mention)]
-                found = [self._as_class(m) for m in self._with_open_world(found, span)]
-                if self.central:
-                    found = [_as_local_class(m) for m in found]
+                found = self._named(span)
+                if self._acronyms:
+                    found = self._with_acronyms(found, span)
                 self._cache[span] = found  # sorted by start (_with_open_world); the classes keep starts
                 self._starts[span] = [m.span[0] for m in found]
             # the mentions sorted by start: a sorted lookup, not a pass over (nor a copy of) a long paragraph's mentions
@@ -56,6 +57,41 @@ class BodyMentions:
                     out.append(found[i])
                 i += 1
         return out
+
+    def _named(self, span: tuple[int, int]) -> list[AgencyMention]:
+        """The bodies a paragraph names by their names (the registry's and the open world's), sorted by start."""
+        found = [m for m in self.registry.find_mentions(self.text, span[0], span[1], language=self.language,
+                                                         province=self.province)
+                 if not self.generic.fullmatch(m.mention)]
+        found = [self._as_class(m) for m in self._with_open_world(found, span)]
+        return [_as_local_class(m) for m in found] if self.central else found
+
+    @cached_property
+    def _acronyms(self) -> dict[str, AgencyMention]:
+        """The short names the document gives bodies in brackets after their full names ("Trung tâm Hành động bom
+        mìn quốc gia Việt Nam (VNMAC)", "... (sau đây viết tắt là TTPVHCC)"), with the body each stands for."""
+        defined: dict[str, AgencyMention] = {}
+        for m in ACRONYM_DEFINED.finditer(self.text):
+            short = m.group(1)
+            if short in defined or not (spans := self.paragraphs.between(m.start(), m.start() + 1)):
+                continue
+            named = [x for x in self._named(spans[0]) if x.span[1] <= m.start() and not self.text[x.span[1]:m.start()].strip()]
+            if named:
+                defined[short] = named[-1]
+        return defined
+
+    @cached_property
+    def _acronym_use(self) -> re.Pattern[str]:
+        """A short name standing alone: not one word of a longer name ("ASEAN Ministerial Meeting ...")."""
+        names = "|".join(map(re.escape, sorted(self._acronyms, key=len, reverse=True)))
+        return re.compile(rf"(?<![\w(])(?:{names})(?![\w)])(?!\s+[{UPPER_VI}](?![{UPPER_VI}]))")
+
+    def _with_acronyms(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """A paragraph's mentions with the bodies it names by their short names ("VNMAC thẩm định ...")."""
+        added = [AgencyMention(span=m.span(), mention=m.group(), name=(body := self._acronyms[m.group()]).name,
+                               name_en=body.name_en, kind=body.kind)
+                 for m in self._acronym_use.finditer(self.text, span[0], span[1])]
+        return sorted(found + added, key=lambda m: m.span[0]) if added else found
 
     def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """Add the bodies the registry does not know, recognised by the grammar of agency names."""
