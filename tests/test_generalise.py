@@ -1808,6 +1808,17 @@ def test_when_or_how_often_before_the_subject(body, header, expected):
     assert tasks(body, header) == expected
 
 
+def test_a_leading_ground_runs_on_past_a_comma_to_its_subject():
+    # gazette vi_qd_844_ttg_2026 III.1: the ground names a directive and a plan, its first comma ends nothing
+    body = ("III. TỔ CHỨC THỰC HIỆN\n1. Trên cơ sở nội dung Chỉ thị số 52-CT/TW, Kế hoạch hành động, các Bộ, cơ quan ngang "
+            "bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương theo nhiệm vụ được "
+            "giao trong Quyết định này tổ chức xây dựng và triển khai kế hoạch thực hiện Chỉ thị số 52-CT/TW, Kế hoạch "
+            "hành động trong quý II năm 2026.\n")
+    header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 844/QĐ-TTg\nHà Nội, ngày 20 tháng 4 năm 2026\nQUYẾT ĐỊNH\n"
+    [(path, who)] = tasks(body, header)
+    assert path == "III.1" and "các bộ" in who
+
+
 @pytest.mark.parametrize(("clause", "subject"), [
     # crawl b527d7996ed66f24: the ground names several nouns, separated by commas, before the subject
     ("Căn cứ chức năng, nhiệm vụ, cơ cấu tổ chức và danh mục vị trí việc làm được cấp\ncó thẩm quyền phê duyệt, hàng năm, "

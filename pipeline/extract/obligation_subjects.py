@@ -76,6 +76,9 @@ FEEDBACK_OPENERS = ("Trong", "Nếu", "nếu", "Trường", "trường")
 # "QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ TƯ PHÁP": a regulation of one body's remit; its
 # article "Nhiệm vụ và quyền hạn" lists that body's duties without naming it again
 REMIT_TITLE = re.compile(r"NHIỆM\s+VỤ,?\s+(?:VÀ\s+)?QUYỀN\s+HẠN\b[^\n]{0,60}?\bCỦA\s+(?P<body>[^\n(]{3,120})")
+# the commas a leading adverbial may run on to, when the word after its first one opens no subject
+LATER_COMMA = re.compile(r"[.;:]|,\s*")
+LATER_COMMA_REACH = 200
 DEFINITION_REACH = 300  # characters: how long a full name defined by "(gọi tắt là ...)" may be
 PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
 
@@ -155,6 +158,14 @@ class SubjectReader:
             # "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh, thành phố triển khai ...": the issuer asks; the bodies it
             # asks act
             return Subject(asked, asked[-1].span[1], True, True, bool(condition))
+        if not chain and topic and not opened and not condition and self.text[topic.start():topic.end()].rstrip().endswith(","):
+            # the adverbial runs on past a comma before a capitalised word that names no body ("Trên cơ sở nội dung Chỉ thị
+            # số 52-CT/TW, Kế hoạch hành động, các Bộ, cơ quan ngang bộ, ... tổ chức xây dựng ..."): its next commas
+            for comma in LATER_COMMA.finditer(self.text, pos, min(end, pos + LATER_COMMA_REACH)):
+                if comma.group() in ".;:":
+                    break  # the sentence or clause ends: the adverbial was its own
+                if found := self.bodies_at(comma.end(), end):
+                    return Subject(found, found[-1].span[1], True, False)
         explicit = bool(chain)  # _chain reaches the first body only through titles and connector words
         if not explicit:
             # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
