@@ -1845,6 +1845,27 @@ def test_a_duties_heading_without_de():
 MILITARY_RULES = "BỘ QUỐC PHÒNG\nSố: 94/VBHN-BQP\nHà Nội, ngày 24 tháng 11 năm 2025\nTHÔNG TƯ\n"
 
 
+DECREE = "CHÍNH PHỦ\nSố: 100/2025/NĐ-CP\nHà Nội, ngày 20 tháng 11 năm 2025\nNGHỊ ĐỊNH\n"
+
+
+@pytest.mark.parametrize(("body", "header", "expected"), [
+    # crawl c05552433ef48b49 Điều 8.2.e: a body that submits to a council is given work, though the council decides
+    ("Điều 8. Nguồn vốn hoạt động của Quỹ\n2. Nguồn vốn hoạt động của Quỹ nhà ở địa phương:\ne) Ủy\nban nhân dân cấp tỉnh "
+     "trình Hội đồng nhân dân cùng cấp quyết định tỷ lệ trích số\ntiền vào Quỹ nhà ở địa phương đối với các trường hợp "
+     "quy định tại điểm b, điểm\nc và điểm d khoản này;\n", DECREE,
+     [("8.2.e", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # crawl 1e6fb98e16a75e3d Điều 4.3: a minister who is to lay down the details is given work
+    ("Điều 4. Phạm vi giới hạn\nCảng quốc tế Cam Ranh\n3. Bộ trưởng Bộ Quốc phòng quy định cụ\nthể về vùng đất, vùng "
+     "nước và quy định ra, vào Cảng quốc tế Cam Ranh bằng đường\nbộ.\n", MILITARY_RULES, [("4.3", ["Bộ Quốc phòng"])]),
+    # crawl e4ddc120fc14463c Điều 19.2: "chương trình" (a programme) holds "trình" but submits nothing
+    ("Điều 19. Thẩm định, phê duyệt chương trình, tài liệu bồi dưỡng\n2. Bộ Nội vụ thẩm định chương trình bồi dưỡng kiến "
+     "thức, kỹ năng quản lý nhà nước đối với công chức lãnh đạo, quản lý: cấp phòng và tương đương, cấp sở và tương "
+     "đương, cấp vụ và tương đương.\n", DECREE, []),
+])
+def test_work_a_rule_gives_a_named_body(body, header, expected):
+    assert tasks(body, header) == expected
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # crawl 6d0e277c7b88a914 Điều 4.3.a: a department named with its ministry ("Cục ... Bộ Quốc phòng") is the department
     ("Điều 4. Trình tự lập, thẩm định,\nphê duyệt chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ cấp quốc gia\n"

@@ -23,7 +23,10 @@ ENTERPRISE = re.compile(r"(?:Công\s+ty|Doanh\s+nghiệp|Hợp\s+tác\s+xã)\b",
 # the words by which a rule gives a body work, not competence
 DUTY_WORDS = re.compile(r"\b(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|phải|giao|đề\s+nghị|yêu\s+cầu|khẩn\s+trương|báo\s+cáo"
                         r"|hướng\s+dẫn|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|triển\s+khai|chỉ\s+đạo|theo\s+dõi|kiểm\s+tra|ban\s+hành"
-                        r"|xây\s+dựng|rà\s+soát|shall|must|is\s+responsible|are\s+responsible)\b", re.I)
+                        r"|xây\s+dựng|rà\s+soát|quy\s+định\s+(?:cụ\s+thể|chi\s+tiết)"
+                        # submits to a body ("trình Hội đồng nhân dân cùng cấp quyết định ..."), not a "chương trình"
+                        r"|(?<!chương\s)trình\s+(?=(?-i:[A-ZĐ])|cấp\s+có\s+thẩm\s+quyền)"
+                        r"|shall|must|is\s+responsible|are\s+responsible)\b", re.I)
 
 
 class ObligationBuilder:
