@@ -1808,6 +1808,28 @@ def test_when_or_how_often_before_the_subject(body, header, expected):
     assert tasks(body, header) == expected
 
 
+@pytest.mark.parametrize(("body", "header", "expected"), [
+    # crawl c93728206e91346c Điều 2: a change the work may need is the feedback clause's condition too
+    ("Điều 2. Trong quá trình thực\nhiện, nếu cần sửa đổi, bổ sung, Bộ Công Thương rà soát, tổng hợp ý kiến, đề xuất\n"
+     "điều chỉnh, bổ sung danh mục phù hợp yêu cầu thực tế, trình Thủ tướng Chính phủ\nxem xét, quyết định.\n",
+     "THỦ TƯỚNG CHÍNH PHỦ\nSố: 1768/QĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n", [("2", ["Bộ Công Thương"])]),
+    # gazette vi_qd_844_ttg_2026 III.6: the condition names a plan, the bodies come after its later comma
+    ("III. TỔ CHỨC THỰC HIỆN\n6. Trong quá trình tổ chức thực hiện, nếu thấy cần sửa đổi, bổ sung những nội dung cụ thể "
+     "thuộc Kế hoạch hành động, các bộ, ngành, địa phương, đơn vị chủ động đề xuất gửi Bộ Y tế để tổng hợp và báo cáo "
+     "Thủ tướng Chính phủ xem xét, quyết định./.\n",
+     "THỦ TƯỚNG CHÍNH PHỦ\nSố: 844/QĐ-TTg\nHà Nội, ngày 20 tháng 4 năm 2026\nQUYẾT ĐỊNH\n",
+     [("III.6", ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ",
+                 "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # crawl 31ea3f5a8224b092 3.2: "Trong quá trình thực hiện," then the condition; generic bodies report difficulties
+    ("Điều 3. Tổ chức thực hiện\n2. Trong quá trình thực hiện, nếu có khó khăn,\nvướng mắc, các cơ quan, đơn vị, địa phương "
+     "phản ánh về Văn phòng UBND tỉnh để\ntổng hợp, tham mưu Chủ tịch UBND tỉnh xem xét, điều chỉnh, bổ sung kịp "
+     "thời.\n", "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 99/KH-UBND\nNghệ An, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n",
+     [("3.2", [])]),
+])
+def test_the_closing_feedback_clause(body, header, expected):
+    assert tasks(body, header) == expected
+
+
 def test_a_leading_ground_runs_on_past_a_comma_to_its_subject():
     # gazette vi_qd_844_ttg_2026 III.1: the ground names a directive and a plan, its first comma ends nothing
     body = ("III. TỔ CHỨC THỰC HIỆN\n1. Trên cơ sở nội dung Chỉ thị số 52-CT/TW, Kế hoạch hành động, các Bộ, cơ quan ngang "

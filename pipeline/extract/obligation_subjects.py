@@ -57,9 +57,11 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # when or how often, before the subject: "Hằng năm, Sở Nội vụ ...", "Trong thời hạn 15 ngày sau khi ...,
                    # Sở Nội vụ ... có trách nhiệm ...", "Sau khi ..., Bộ Tài chính khẩn trương ...", "Annually, ...". The
                    # clause names no one ("Sau khi nghe báo cáo của Bộ Khoa học và Công nghệ, Bộ Công an, ..." is who
-                   # reported, and its first comma no end): a capitalised word other than a Roman numeral ends the try
-                   rf"|(?:(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)|Định\s+kỳ|Trong\s+(?:thời\s+hạn|vòng|quý|tháng|năm|tuần)|Sau\s+khi"
-                   rf"|Annually|Every\s+year|Periodically|Within)\b(?:(?!\s(?![IVX]+\b)[{UPPER_VI}])[^.;:]){{0,200}}?,\s*"
+                   # reported, and its first comma no end): a capitalised word other than a Roman numeral ends the try, and a
+                   # condition ("Trong quá trình thực hiện, nếu có khó khăn, ...") is FEEDBACK_CONDITION's
+                   rf"|(?:(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)|Định\s+kỳ|Trong\s+(?:thời\s+hạn|vòng|quý|tháng|năm|tuần|quá\s+trình)"
+                   rf"|Sau\s+khi"
+                   rf"|Annually|Every\s+year|Periodically|Within)\b(?:(?!\s(?![IVX]+\b)[{UPPER_VI}]|\s(?:nếu|trường\s+hợp)\s)[^.;:]){{0,200}}?,\s*"
                    rf"(?=[{UPPER_VI}]|các\s|ministries|provincial))\s*")
 # the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ
 # yêu cầu ...")
@@ -69,7 +71,7 @@ ISSUER_ASKS = re.compile(r"\s*(?:trân\s+trọng\s+)?(?:đề\s+nghị|yêu\s+c�
 # the condition goes before the clause's subject (a body, a generic actor, or "đề nghị" and its addressees)
 FEEDBACK_CONDITION = re.compile(
     r"\s*(?:Trong\s+quá\s+trình\s[^.;:]{0,80}?,?\s+)?(?:[Nn]ếu|[Tt]rường\s+hợp)\s[^.;:]{0,120}?"
-    r"(?:vướng\s+mắc|khó\s+khăn|bất\s+cập|phát\s+sinh)[^.;:]{0,160}?"
+    r"(?:vướng\s+mắc|khó\s+khăn|bất\s+cập|phát\s+sinh|cần\s+(?:sửa\s+đổi|bổ\s+sung|điều\s+chỉnh))[^.;:]{0,160}?"
     # ("..., yêu cầu nhiệm vụ, Sở Nội vụ ...": without a comma only "đề nghị" is the request)
     rf"(?:,\s*|\s+(?=đề\s+nghị\s|[{UPPER_VI}]))(?=các\s|đề\s+nghị\s|yêu\s+cầu\s|[{UPPER_VI}])")
 FEEDBACK_OPENERS = ("Trong", "Nếu", "nếu", "Trường", "trường")
@@ -158,14 +160,15 @@ class SubjectReader:
             # "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh, thành phố triển khai ...": the issuer asks; the bodies it
             # asks act
             return Subject(asked, asked[-1].span[1], True, True, bool(condition))
-        if not chain and topic and not opened and not condition and self.text[topic.start():topic.end()].rstrip().endswith(","):
+        lead = condition or topic  # the adverbial or condition before the subject
+        if not chain and lead and not opened and (condition or self.text[lead.start():lead.end()].rstrip().endswith(",")):
             # the adverbial runs on past a comma before a capitalised word that names no body ("Trên cơ sở nội dung Chỉ thị
             # số 52-CT/TW, Kế hoạch hành động, các Bộ, cơ quan ngang bộ, ... tổ chức xây dựng ..."): its next commas
             for comma in LATER_COMMA.finditer(self.text, pos, min(end, pos + LATER_COMMA_REACH)):
                 if comma.group() in ".;:":
                     break  # the sentence or clause ends: the adverbial was its own
                 if found := self.bodies_at(comma.end(), end):
-                    return Subject(found, found[-1].span[1], True, False)
+                    return Subject(found, found[-1].span[1], True, False, bool(condition))
         explicit = bool(chain)  # _chain reaches the first body only through titles and connector words
         if not explicit:
             # "Để đảm bảo tiến độ ..., yêu cầu Bộ Y tế, ... tiếp tục ...": the request comes mid-sentence
