@@ -1904,6 +1904,22 @@ def test_units_of_the_army_and_of_a_ministry(body, expected):
     assert tasks(body, MILITARY_RULES) == expected
 
 
+JUSTICE_RULES = "BỘ TƯ PHÁP\nSố: 23/2025/TT-BTP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG TƯ\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl 6f76eaad0b5b95d8 Điều 15 and 17: a ministry's circular names its minister and its units by "Bộ" alone
+    ("Điều 15. Trách nhiệm của Bộ\ntrưởng\n\n1. Quyết định kiểm tra, giám sát việc thực hiện các\nnội dung được phân cấp; "
+     "giải quyết khiếu nại, tố cáo.\n", [("15.1", ["Bộ Tư pháp"])]),
+    ("Điều 17. Trách nhiệm của Thủ\ntrưởng các đơn vị thuộc Bộ được phân cấp\n\n1. Thực hiện các nhiệm vụ, quyền hạn của "
+     "cơ quan,\nđơn vị sử dụng công chức, viên chức theo quy định.\n", [("17.1", ["các đơn vị thuộc Bộ Tư pháp"])]),
+    # crawl 932e83be67d03d47: "- Bộ trưởng (để b/c);" is a line of the recipients, no heading of work
+    ("Điều 15. Trách nhiệm thi hành\n1. Bộ trưởng (để b/c):\na) Kiểm tra việc thực hiện.\n", []),
+])
+def test_a_ministry_names_itself_by_its_head_noun(body, expected):
+    assert tasks(body, JUSTICE_RULES) == expected
+
+
 def test_a_short_name_defined_in_brackets_names_its_body():
     # crawl 6d0e277c7b88a914 Điều 4.1.a and 5.2.a: "Trung tâm Hành động bom mìn quốc gia Việt Nam (VNMAC)" defines the
     # short name its later points open with

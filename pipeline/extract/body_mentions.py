@@ -23,9 +23,15 @@ from pipeline.knowledge.patterns import UPPER_VI
 ACRONYM_DEFINED = re.compile(r"\(\s*(?:sau\s+đây\s+(?:gọi|viết)\s+tắt\s+là\s+)?([A-ZĐ][A-ZĐ0-9]{2,9})\s*\)")
 
 
+# the issuing ministry named by its head noun alone in its own text: "Trách nhiệm của Bộ trưởng" (its minister),
+# "các đơn vị thuộc Bộ được phân cấp" (its units); "Bộ trưởng Bộ Tư pháp", "Bộ luật", "các Bộ" are not, nor a line
+# of the recipients ("- Bộ trưởng (để báo cáo);")
+OWN_MINISTRY = re.compile(rf"(?:(?<=của\s)|(?<=thuộc\s))Bộ(?=\s+[a-zđ]|\s*[,.;:])|\bBộ\s+trưởng(?!\s+[{UPPER_VI}]|\s*\()")
+
+
 class BodyMentions:
     def __init__(self, text: str, paragraphs: Paragraphs, registry: AgencyRegistry, *, language: str,
-                 province: str | None, central: bool) -> None:
+                 province: str | None, central: bool, issuer: str | None = None) -> None:
         self.text = text
         self.paragraphs = paragraphs
         self.registry = registry
@@ -35,6 +41,8 @@ class BodyMentions:
         self.generic = cues().generic  # "các cơ quan liên quan" names nobody
         self._known: dict[str, Agency | None] = {}  # open-world names looked up in the registry
         self._grammar = BodyGrammar.default()
+        agency = registry.lookup(issuer) if issuer and language == "vi" else None
+        self.own_ministry = agency if agency is not None and agency.kind == "ministry" else None
         self._cache: dict[tuple[int, int], list[AgencyMention]] = {}
         self._starts: dict[tuple[int, int], list[int]] = {}
 
@@ -63,8 +71,19 @@ class BodyMentions:
         found = [m for m in self.registry.find_mentions(self.text, span[0], span[1], language=self.language,
                                                          province=self.province)
                  if not self.generic.fullmatch(m.mention)]
+        if self.own_ministry is not None:
+            found = self._with_own_ministry(found, span)
         found = [self._as_class(m) for m in self._with_open_world(found, span)]
         return [_as_local_class(m) for m in found] if self.central else found
+
+    def _with_own_ministry(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """A ministry's text names itself by "Bộ" alone where no other name is read (OWN_MINISTRY)."""
+        ministry = self.own_ministry
+        added = [AgencyMention(span=m.span(), mention=m.group(), name=ministry.name, name_en=ministry.name_en,
+                               kind=ministry.kind)
+                 for m in OWN_MINISTRY.finditer(self.text, span[0], span[1])
+                 if not any(k.span[0] < m.end() and m.start() < k.span[1] for k in found)]
+        return sorted(found + added, key=lambda m: m.span[0]) if added else found
 
     @cached_property
     def _acronyms(self) -> dict[str, AgencyMention]:

@@ -239,7 +239,7 @@ class ObligationExtractor:
         self.walk = _Walk()
         self.paragraphs = Paragraphs(seg.blocks)
         self.mentions = BodyMentions(text, self.paragraphs, self.registry, language=language, province=province,
-                                     central=central).within
+                                     central=central, issuer=issuer).within
         self.deadlines = DeadlineReader(text, self.paragraphs, issued_on=issued_on, language=language)
         self.cue_hits = cue_index(text)
         self.subjects = SubjectReader(text, seg, self.registry, self.mentions, self.cue_hits, language=language,
