@@ -26,7 +26,8 @@ ACRONYM_DEFINED = re.compile(r"\(\s*(?:sau\s+đây\s+(?:gọi|viết)\s+tắt\s+
 # the issuing ministry named by its head noun alone in its own text: "Trách nhiệm của Bộ trưởng" (its minister),
 # "các đơn vị thuộc Bộ được phân cấp" (its units); "Bộ trưởng Bộ Tư pháp", "Bộ luật", "các Bộ" are not, nor a line
 # of the recipients ("- Bộ trưởng (để báo cáo);")
-OWN_MINISTRY = re.compile(rf"(?:(?<=của\s)|(?<=thuộc\s))Bộ(?=\s+[a-zđ]|\s*[,.;:])|\bBộ\s+trưởng(?!\s+[{UPPER_VI}]|\s*\()")
+OWN_MINISTRY = re.compile(rf"(?:(?<=của\s)|(?<=thuộc\s))Bộ(?=\s+[a-zđ]|\s*[,.;:])"
+                          rf"|\bBộ\s+trưởng(?!\s+[{UPPER_VI}]|\s*\()")
 
 
 class BodyMentions:
@@ -94,7 +95,9 @@ class BodyMentions:
             short = m.group(1)
             if short in defined or not (spans := self.paragraphs.between(m.start(), m.start() + 1)):
                 continue
-            named = [x for x in self._named(spans[0]) if x.span[1] <= m.start() and not self.text[x.span[1]:m.start()].strip()]
+            # the body named right before the bracket, nothing but white space between
+            named = [x for x in self._named(spans[0])
+                     if x.span[1] <= m.start() and not self.text[x.span[1]:m.start()].strip()]
             if named:
                 defined[short] = named[-1]
         return defined

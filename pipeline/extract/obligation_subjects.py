@@ -61,7 +61,8 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # condition ("Trong quá trình thực hiện, nếu có khó khăn, ...") is FEEDBACK_CONDITION's
                    rf"|(?:(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)|Định\s+kỳ|Trong\s+(?:thời\s+hạn|vòng|quý|tháng|năm|tuần|quá\s+trình)"
                    rf"|Sau\s+khi"
-                   rf"|Annually|Every\s+year|Periodically|Within)\b(?:(?!\s(?![IVX]+\b)[{UPPER_VI}]|\s(?:nếu|trường\s+hợp)\s)[^.;:]){{0,200}}?,\s*"
+                   rf"|Annually|Every\s+year|Periodically|Within)\b"
+                   rf"(?:(?!\s(?![IVX]+\b)[{UPPER_VI}]|\s(?:nếu|trường\s+hợp)\s)[^.;:]){{0,200}}?,\s*"
                    rf"(?=[{UPPER_VI}]|các\s|ministries|provincial))\s*")
 # the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ
 # yêu cầu ...")
@@ -161,7 +162,8 @@ class SubjectReader:
             # asks act
             return Subject(asked, asked[-1].span[1], True, True, bool(condition))
         lead = condition or topic  # the adverbial or condition before the subject
-        if not chain and lead and not opened and (condition or self.text[lead.start():lead.end()].rstrip().endswith(",")):
+        ends_at_comma = lead is not None and self.text[lead.start():lead.end()].rstrip().endswith(",")
+        if not chain and lead and not opened and (condition or ends_at_comma):
             # the adverbial runs on past a comma before a capitalised word that names no body ("Trên cơ sở nội dung Chỉ thị
             # số 52-CT/TW, Kế hoạch hành động, các Bộ, cơ quan ngang bộ, ... tổ chức xây dựng ..."): its next commas
             for comma in LATER_COMMA.finditer(self.text, pos, min(end, pos + LATER_COMMA_REACH)):

@@ -212,5 +212,6 @@ def _depth(node: dict) -> int:
 # thành phố và ..."). The segmenter sets such a line apart as a heading; the walk reads whose duties it names
 DUTIES_OF = re.compile(first_letters(["nhiệm", "trách", "tasks", "duties", "responsibilities"])
                        + r"\b(?:nhiệm\s+vụ|trách\s+nhiệm|tasks?|duties|responsibilit(?:y|ies))"
-                         r"(?:\s*,?\s*(?:và\s+|and\s+)?(?:quyền\s+hạn|thẩm\s+quyền|powers))?\s+(?:(?:của|of)\s+|(?=các\s))",
+                         r"(?:\s*,?\s*(?:và\s+|and\s+)?(?:quyền\s+hạn|thẩm\s+quyền|powers))?"
+                         r"\s+(?:(?:của|of)\s+|(?=các\s))",
                        re.I)
