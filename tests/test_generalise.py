@@ -938,17 +938,6 @@ def test_a_table_row_that_lost_its_empty_number_cell():
     assert below["assignees"][0]["name"] == "Bộ Khoa học và Công nghệ"
 
 
-@pytest.mark.parametrize(("cell", "due"), [
-    # crawl 646f0a00d4174382 (2530/QĐ-TTg) Phụ lục II, the time column: the period is the task's window
-    ("Giai đoạn 2026 - 2030", "2030-12-31"),
-    ("Hoàn thành trong giai đoạn 2026 - 2027 và vận hành thường xuyên, liên tục", "2027-12-31"),
-    ("Thực hiện thường xuyên, liên tục", None),
-])
-def test_a_period_in_a_tasks_time_slot(cell, due):
-    found = period_in_slot(cell, 0, len(cell))
-    assert (found[0].date if found else None) == due
-
-
 def test_rows_under_merged_cells_are_tasks_of_the_bodies_above():
     # crawl 646f0a00d4174382, Phụ lục I: a row "1 | Bộ Nông nghiệp và Môi trường | - Bộ Khoa học và Công nghệ; ... |
     # group | task | target | time" is followed by rows of the last three columns only (the number, the lead, the
@@ -2082,16 +2071,21 @@ def test_a_table_of_figures_by_body_is_no_task_table():
     assert not obligations_of(text)
 
 
-@pytest.mark.parametrize(("line", "due"), [
+@pytest.mark.parametrize(("read", "line", "due"), [
+    # crawl 646f0a00d4174382 (2530/QĐ-TTg) Phụ lục II, the time column: the period is the task's window
+    (period_in_slot, "Giai đoạn 2026 - 2030", "2030-12-31"),
+    (period_in_slot, "Hoàn thành trong giai đoạn 2026 - 2027 và vận hành thường xuyên, liên tục", "2027-12-31"),
+    (period_in_slot, "Thực hiện thường xuyên, liên tục", None),
     # pages en_qd_175_ttg.html: an English heading that is a period dates the points under it (ANNOTATION.md, "The
     # 2010-2015 period:"), as "Giai đoạn 2026-2030:" does
-    ("Major tasks for the 2011-2015 period:", "2015-12-31"),
-    ("Major tasks for the 2016-2020 period:", "2020-12-31"),
+    (period_heading, "Major tasks for the 2011-2015 period:", "2015-12-31"),
+    (period_heading, "Major tasks for the 2016-2020 period:", "2020-12-31"),
     # crawl 646f0a00d4174382's table: a sub-heading row that is only a period
-    ("Giai đoạn 2026 - 2030", "2030-12-31"),
+    (period_heading, "Giai đoạn 2026 - 2030", "2030-12-31"),
     # the same words in running text name a programme's span (pages en_qd_1755_ttg_2010.html)
-    ("To formulate and realize information technology industry development programs in the 2011-2020 period", None),
+    (period_heading, "To formulate and realize information technology industry development programs in the 2011-2020 "
+                     "period", None),
 ])
-def test_a_heading_that_is_a_period(line, due):
-    found = period_heading(line, 0, len(line))
+def test_a_period_in_a_time_slot_or_a_heading(read, line, due):
+    found = read(line, 0, len(line))
     assert (found[0].date if found else None) == due

@@ -44,6 +44,7 @@ class BodyMentions:
         self._grammar = BodyGrammar.default()
         agency = registry.lookup(issuer) if issuer and language == "vi" else None
         self.own_ministry = agency if agency is not None and agency.kind == "ministry" else None
+        self._names: dict[tuple[int, int], list[AgencyMention]] = {}  # a paragraph -> the bodies named by name
         self._cache: dict[tuple[int, int], list[AgencyMention]] = {}
         self._starts: dict[tuple[int, int], list[int]] = {}
 
@@ -68,14 +69,19 @@ class BodyMentions:
         return out
 
     def _named(self, span: tuple[int, int]) -> list[AgencyMention]:
-        """The bodies a paragraph names by their names (the registry's and the open world's), sorted by start."""
+        """The bodies a paragraph names by their names (the registry's and the open world's), sorted by start; read
+        once (the paragraph that defines a short name is read for its definition, then for its tasks)."""
+        if (found := self._names.get(span)) is not None:
+            return found
         found = [m for m in self.registry.find_mentions(self.text, span[0], span[1], language=self.language,
                                                          province=self.province)
                  if not self.generic.fullmatch(m.mention)]
         if self.own_ministry is not None:
             found = self._with_own_ministry(found, span)
         found = [self._as_class(m) for m in self._with_open_world(found, span)]
-        return [_as_local_class(m) for m in found] if self.central else found
+        found = [_as_local_class(m) for m in found] if self.central else found
+        self._names[span] = found
+        return found
 
     def _with_own_ministry(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """A ministry's text names itself by "Bộ" alone where no other name is read (OWN_MINISTRY)."""

@@ -702,16 +702,13 @@ def _build(c: _Ctx, cand: _Cand) -> Deadline | None:
         cand.e = oe.end()
         return _dl(t, cand, "range", None, _iso(ps), None, flags=[*flags, "open_ended"])
     if cand.cue == "before":
-        # "trước ngày 15/12/2025" is due that day, as written; "trước năm 2030", "trước tháng 6/2026": the last day
-        # the work may be done is the one before the period starts
-        due = ps - timedelta(days=1) if a.unit in _PERIOD_UNITS else ps
+        # "trước ngày 15/12/2025" is due that day, as written; "trước năm 2030", "trước tháng 6/2026" (a span of days):
+        # the last day the work may be done is the one before the period starts
+        due = ps - timedelta(days=1) if ps != pe else ps
         return _dl(t, cand, "date", _iso(due), flags=[*flags, "before"])
     if cand.cue in ("by", "end_of") or ps == pe or a.unit == "year":
         return _dl(t, cand, "date", _iso(pe), flags=flags)
     return _dl(t, cand, "range", _iso(pe), _iso(ps), _iso(pe), flags=flags)
-
-
-_PERIOD_UNITS = frozenset({"month", "quarter", "half", "year"})  # a span of days, not one day
 
 
 def _build_range(c: _Ctx, cand: _Cand, flags: list[str]) -> Deadline | None:
