@@ -2089,3 +2089,35 @@ def test_a_table_of_figures_by_body_is_no_task_table():
 def test_a_period_in_a_time_slot_or_a_heading(read, line, due):
     found = read(line, 0, len(line))
     assert (found[0].date if found else None) == due
+
+
+FUND_DECREE = ("CHÍNH PHỦ\nSố: 302/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 2025\nNGHỊ ĐỊNH\nQUY ĐỊNH CHI TIẾT VỀ QUỸ NHÀ Ở "
+               "QUỐC GIA\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định chi tiết về Quỹ nhà ở quốc gia (sau đây gọi là "
+               "Quỹ) và biện pháp thi hành một số điều của Nghị quyết số 201/2025/QH15.\n")
+CENTRE_RULES = ("BAN TUYÊN GIÁO VÀ DÂN VẬN\nSố: 1147-QĐ/BTGDVTW\nHà Nội, ngày 01 tháng 12 năm 2025\nQUYẾT ĐỊNH\nQUY CHẾ\n"
+                "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng\n1. Quy chế này quy định về hoạt động bồi dưỡng, giảng dạy "
+                "của Trung tâm chính trị xã, phường, đặc khu (sau đây gọi tắt là Trung tâm), bao gồm: Đối tượng, nội dung.\n")
+
+
+@pytest.mark.parametrize(("body", "header", "expected"), [
+    # crawl c05552433ef48b49 Điều 25 and 22.1: the decree calls the fund it regulates "Quỹ"; its duties article and its
+    # "có trách nhiệm" give the fund work
+    ("Điều 25. Trách nhiệm của Quỹ\n1. Làm chủ đầu tư dự án đầu tư xây dựng, tạo lập nhà ở theo quy định tại Nghị định "
+     "này.\n", FUND_DECREE, [("25.1", ["Quỹ nhà ở quốc gia"])]),
+    ("Điều 22. Kiểm tra hoạt động của Quỹ\n1. Quỹ có trách nhiệm xây dựng, ban hành quy chế kiểm tra nội bộ bảo đảm hoạt "
+     "động có hiệu quả, phù hợp với chức năng, nhiệm vụ và thẩm quyền quy định tại Nghị định này.\n", FUND_DECREE,
+     [("22.1", ["Quỹ nhà ở quốc gia"])]),
+    # c05552433ef48b49 Điều 17.1: how the fund works by these rules is no task given to it
+    ("Điều 17. Nguyên tắc đầu tư, tạo lập nhà ở\n1. Quỹ thực hiện đầu tư xây dựng dự án nhà ở xã hội độc lập để cho "
+     "thuê; dự án đầu tư xây dựng nhà ở xã hội đồng bộ hệ thống hạ tầng kỹ thuật, hạ tầng xã hội để cho thuê.\n",
+     FUND_DECREE, []),
+    # c05552433ef48b49 Điều 24.6.a: "Quỹ nhà ở địa phương" is another fund, not a use of the short name
+    ("Điều 24. Trách nhiệm của các cơ quan\n6. Trách nhiệm của Ủy ban nhân dân cấp xã:\na) Phối hợp với Quỹ nhà ở địa "
+     "phương trong việc tuyên truyền, phổ biến chính sách về phát triển nhà ở xã hội trên địa bàn;\n", FUND_DECREE,
+     [("24.6.a", ["Ủy ban nhân dân các xã, phường"])]),
+    # crawl c49a5afadf61b342 Điều 5.3: a centre's rules of work ("Trung tâm gửi giấy báo nhập học ...") are no tasks
+    ("Điều 5. Tổ chức lớp bồi dưỡng\n3. Trung tâm gửi giấy báo nhập học, tổ chức tiếp nhận học viên và rà soát, hoàn "
+     "thiện hồ sơ nhập học.\n", CENTRE_RULES, []),
+])
+def test_a_body_named_by_the_head_noun_its_text_defines(body, header, expected):
+    assert tasks(body, header) == expected

@@ -73,6 +73,9 @@ class AgencyMention:
     name: str
     name_en: str | None
     kind: str
+    # named by the head noun a text gives the body it regulates ("Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)"): what the
+    # body does by those rules ("Quỹ mở sổ kế toán ...") is its way of working, not work given to it
+    regulated: bool = False
 
 
 @dataclass(frozen=True)

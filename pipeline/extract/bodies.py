@@ -43,6 +43,7 @@ class BodyGrammar:
     distributive: re.Pattern[str]
     english_head: re.Pattern[str]
     place_word: re.Pattern[str]  # where a name says its place (_Place)
+    head: re.Pattern[str]  # a head noun alone ("Quỹ", "Ban Quản lý"): what a name's short form may be
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -85,7 +86,7 @@ class BodyGrammar:
             # registry lists provinces' committees)
             rf"|(?P<committee>Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?P<commune>xã|phường|đặc\s+khu))\s*:\s*(?=[{_UPPER}])")
         return cls(vietnamese, english, stops, openers, bare, place, local_organisation, tier, distributive, english_head,
-                   place_word)
+                   place_word, re.compile(rf"(?:{heads})(?!\w)"))
 
     def opens_a_name(self, text: str, pos: int, end: int, language: str) -> bool:
         """Whether an agency's name by this grammar starts at pos (a cheap test before a full scan)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
 from pipeline.extract.bodies import BodyGrammar, BodyName
@@ -21,6 +21,9 @@ from pipeline.knowledge.patterns import UPPER_VI
 
 # a short name defined in brackets right after a body's full name: "(VNMAC)", "(sau đây viết tắt là TTPVHCC)"
 ACRONYM_DEFINED = re.compile(r"\(\s*(?:sau\s+đây\s+(?:gọi|viết)\s+tắt\s+là\s+)?([A-ZĐ][A-ZĐ0-9]{2,9})\s*\)")
+# or its head noun alone: "Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)", "... Đà Nẵng (sau đây gọi tắt là Ban Quản lý)"
+HEAD_DEFINED = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+([{UPPER_VI}]\w*(?:\s+\w+){{0,2}}?)\s*\)")
+NAME_REACH = 12  # words: how far before its bracket a full name named by its head noun may start
 
 
 # the issuing ministry named by its head noun alone in its own text: "Trách nhiệm của Bộ trưởng" (its minister),
@@ -95,10 +98,13 @@ class BodyMentions:
     @cached_property
     def _acronyms(self) -> dict[str, AgencyMention]:
         """The short names the document gives bodies in brackets after their full names ("Trung tâm Hành động bom
-        mìn quốc gia Việt Nam (VNMAC)", "... (sau đây viết tắt là TTPVHCC)"), with the body each stands for."""
+        mìn quốc gia Việt Nam (VNMAC)", "... (sau đây viết tắt là TTPVHCC)", "Quỹ nhà ở quốc gia (sau đây gọi là
+        Quỹ)"), with the body each stands for."""
         defined: dict[str, AgencyMention] = {}
-        for m in ACRONYM_DEFINED.finditer(self.text):
-            short = m.group(1)
+        acronyms = ((m, False) for m in ACRONYM_DEFINED.finditer(self.text))
+        heads = ((m, True) for m in HEAD_DEFINED.finditer(self.text) if self._grammar.head.fullmatch(m.group(1)))
+        for m, by_head in chain(acronyms, heads):
+            short = " ".join(m.group(1).split())
             if short in defined or not (spans := self.paragraphs.between(m.start(), m.start() + 1)):
                 continue
             # the body named right before the bracket, nothing but white space between
@@ -106,19 +112,50 @@ class BodyMentions:
                      if x.span[1] <= m.start() and not self.text[x.span[1]:m.start()].strip()]
             if named:
                 defined[short] = named[-1]
+            elif by_head and (body := self._headed_name(short, spans[0][0], m.start())) is not None:
+                defined[short] = body  # a head noun: its name runs from where the head is written
         return defined
+
+    def _headed_name(self, head: str, start: int, bracket: int) -> AgencyMention | None:
+        """The full name a head noun's bracket stands after: from the head's last use before it, within the sentence
+        and a few words ("Quỹ nhà ở quốc gia", whose lower-case words the grammar of names does not read)."""
+        before = self.text[start:bracket]
+        found = [m for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", before)]
+        if not found or re.search(r"[.;:()]", before[found[-1].start():]) \
+                or len(before[found[-1].start():].split()) > NAME_REACH:
+            return None
+        name = " ".join(before[found[-1].start():].split())
+        at = start + found[-1].start()
+        if (agency := self.registry.lookup(name)) is not None:
+            return AgencyMention(span=(at, bracket), mention=name, name=agency.name, name_en=agency.name_en,
+                                 kind=agency.kind)
+        return self._open_world_mention(BodyName((at, at + len(name)), name, local=False))
 
     @cached_property
     def _acronym_use(self) -> re.Pattern[str]:
-        """A short name standing alone: not one word of a longer name ("ASEAN Ministerial Meeting ...")."""
-        names = "|".join(map(re.escape, sorted(self._acronyms, key=len, reverse=True)))
-        return re.compile(rf"(?<![\w(])(?:{names})(?![\w)])(?!\s+[{UPPER_VI}](?![{UPPER_VI}]))")
+        """A short name standing alone: not one word of a longer name ("ASEAN Ministerial Meeting ..."); a head noun
+        ("Quỹ") only where its sentence goes on with what the body does, so "Quỹ nhà ở địa phương" is no use of it."""
+        letters = sorted((n for n in self._acronyms if n.isupper()), key=len, reverse=True)
+        words = sorted((n for n in self._acronyms if not n.isupper()), key=len, reverse=True)
+        uses = [rf"(?:{'|'.join(map(re.escape, letters))})(?![\w)])(?!\s+[{UPPER_VI}](?![{UPPER_VI}]))"] if letters else []
+        if words:
+            uses.append(rf"(?:{'|'.join(map(re.escape, words))})(?=\s*(?:[,.;:\n]|$)|\s+(?:{self._grammar.stops.pattern}))")
+        return re.compile(rf"(?<![\w(])(?:{'|'.join(uses)})")
+
+    def short_name_at(self, pos: int, end: int) -> bool:
+        """Whether a short name the document defined opens text[pos:end] ("Quỹ có trách nhiệm ...")."""
+        if not self._acronyms:
+            return False
+        pos += len(self.text[pos:min(end, pos + 8)]) - len(self.text[pos:min(end, pos + 8)].lstrip())
+        return bool(self._acronym_use.match(self.text, pos, end))
 
     def _with_acronyms(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
-        """A paragraph's mentions with the bodies it names by their short names ("VNMAC thẩm định ...")."""
-        added = [AgencyMention(span=m.span(), mention=m.group(), name=(body := self._acronyms[m.group()]).name,
-                               name_en=body.name_en, kind=body.kind)
-                 for m in self._acronym_use.finditer(self.text, span[0], span[1])]
+        """A paragraph's mentions with the bodies it names by their short names ("VNMAC thẩm định ...", "Quỹ có trách
+        nhiệm ...")."""
+        added = [AgencyMention(span=m.span(), mention=m.group(), name=(body := self._acronyms[" ".join(m.group().split())]).name,
+                               name_en=body.name_en, kind=body.kind, regulated=not m.group().isupper())
+                 for m in self._acronym_use.finditer(self.text, span[0], span[1])
+                 if not any(k.span[0] < m.end() and m.start() < k.span[1] for k in found)]
         return sorted(found + added, key=lambda m: m.span[0]) if added else found
 
     def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:

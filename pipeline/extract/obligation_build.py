@@ -27,6 +27,8 @@ DUTY_WORDS = re.compile(r"\b(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|
                         # submits to a body ("trình Hội đồng nhân dân cùng cấp quyết định ..."), not a "chương trình"
                         r"|(?<!chương\s)trình\s+(?=(?-i:[A-ZĐ])|cấp\s+có\s+thẩm\s+quyền)"
                         r"|shall|must|is\s+responsible|are\s+responsible)\b", re.I)
+# the words by which a rule about a body (AgencyMention.regulated) gives that body work
+OWN_DUTY = re.compile(r"\bcó\s+trách\s+nhiệm\b")
 
 
 class ObligationBuilder:
@@ -48,6 +50,10 @@ class ObligationBuilder:
         those that name it themselves, or stand in an article on responsibilities or implementation."""
         if draft.descriptive:
             return False  # "Điều 1. Vị trí và chức năng": "Sở Tư pháp là cơ quan chuyên môn ..." describes the body
+        if draft.regulated:
+            # the body a text regulates, named by its short name: its duties article and "có trách nhiệm" give it work,
+            # not the rules of how it works ("Quỹ mở sổ kế toán ...", "Trung tâm gửi giấy báo nhập học ...")
+            return draft.responsibility or bool(OWN_DUTY.search(self.text, *draft.span))
         if not self.normative:
             return True
         if draft.responsibility and draft.generic_actor:

@@ -26,6 +26,7 @@ class Draft:
     descriptive: bool = False  # inside an article that describes a body (its position and functions, its structure)
     needs_named_actor: bool = False  # made from a labelled field: a task only once a field names its body
     generic_actor: bool = False  # its actor is generic ("các cơ quan, đơn vị"): a task that names nobody
+    regulated: bool = False  # its actors are only the body the text regulates, by its short name (AgencyMention)
 
 
 def add_assignee(assignees: list[Assignee], mention: AgencyMention, role: str) -> None:

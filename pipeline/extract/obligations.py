@@ -238,12 +238,13 @@ class ObligationExtractor:
         self.addressees: list[AgencyMention] = []
         self.walk = _Walk()
         self.paragraphs = Paragraphs(seg.blocks)
-        self.mentions = BodyMentions(text, self.paragraphs, self.registry, language=language, province=province,
-                                     central=central, issuer=issuer).within
+        bodies = BodyMentions(text, self.paragraphs, self.registry, language=language, province=province,
+                              central=central, issuer=issuer)
+        self.mentions = bodies.within
         self.deadlines = DeadlineReader(text, self.paragraphs, issued_on=issued_on, language=language)
         self.cue_hits = cue_index(text)
         self.subjects = SubjectReader(text, seg, self.registry, self.mentions, self.cue_hits, language=language,
-                                      issuer=issuer)
+                                      issuer=issuer, short_name_at=bodies.short_name_at)
         self.units = UnitReader(text, self.cues, self.subjects, self.mentions, normative=normative)
         # APPROVES opens with an article word: matched only where the automaton found one
         self.approves = any(APPROVES.match(text, at, APPROVAL_WITHIN)
@@ -800,7 +801,8 @@ class ObligationExtractor:
                        responsibility=self.walk.bodies_article
                        or bool(self.cues.responsibility_article.search(self.walk.article_title)),
                        # "Điều 1. Vị trí và chức năng": "Sở Tư pháp là cơ quan chuyên môn ..." there gives no work
-                       descriptive=bool(self.cues.units.describing_article.match(self.walk.article_title)))
+                       descriptive=bool(self.cues.units.describing_article.match(self.walk.article_title)),
+                       regulated=bool(who) and all(m.regulated for m in who))
         for mention in self.subjects.specific(who, self.addressees):
             add_assignee(draft.assignees, mention, role)
         return draft
