@@ -24,6 +24,7 @@ ACRONYM_DEFINED = re.compile(r"\(\s*(?:sau\s+đây\s+(?:gọi|viết)\s+tắt\s+
 # or its head noun alone: "Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)", "... Đà Nẵng (sau đây gọi tắt là Ban Quản lý)"
 HEAD_DEFINED = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+([{UPPER_VI}]\w*(?:\s+\w+){{0,2}}?)\s*\)")
 NAME_REACH = 12  # words: how far before its bracket a full name named by its head noun may start
+_SPACES = re.compile(r"\s*")
 
 
 # the issuing ministry named by its head noun alone in its own text: "Trách nhiệm của Bộ trưởng" (its minister),
@@ -120,12 +121,11 @@ class BodyMentions:
         """The full name a head noun's bracket stands after: from the head's last use before it, within the sentence
         and a few words ("Quỹ nhà ở quốc gia", whose lower-case words the grammar of names does not read)."""
         before = self.text[start:bracket]
-        found = [m for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", before)]
-        if not found or re.search(r"[.;:()]", before[found[-1].start():]) \
-                or len(before[found[-1].start():].split()) > NAME_REACH:
+        heads = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", before)]
+        if not heads or re.search(r"[.;:()]", words := before[heads[-1]:]) or len(words.split()) > NAME_REACH:
             return None
-        name = " ".join(before[found[-1].start():].split())
-        at = start + found[-1].start()
+        name = " ".join(words.split())
+        at = start + heads[-1]
         if (agency := self.registry.lookup(name)) is not None:
             return AgencyMention(span=(at, bracket), mention=name, name=agency.name, name_en=agency.name_en,
                                  kind=agency.kind)
@@ -146,12 +146,12 @@ class BodyMentions:
         """Whether a short name the document defined opens text[pos:end] ("Quỹ có trách nhiệm ...")."""
         if not self._acronyms:
             return False
-        pos += len(self.text[pos:min(end, pos + 8)]) - len(self.text[pos:min(end, pos + 8)].lstrip())
-        return bool(self._acronym_use.match(self.text, pos, end))
+        return bool(self._acronym_use.match(self.text, _SPACES.match(self.text, pos, end).end(), end))
 
     def _with_acronyms(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """A paragraph's mentions with the bodies it names by their short names ("VNMAC thẩm định ...", "Quỹ có trách
         nhiệm ...")."""
+        # a head noun ("Quỹ") names the body the text regulates; letters ("VNMAC") are only shorter
         added = [AgencyMention(span=m.span(), mention=m.group(), name=(body := self._acronyms[" ".join(m.group().split())]).name,
                                name_en=body.name_en, kind=body.kind, regulated=not m.group().isupper())
                  for m in self._acronym_use.finditer(self.text, span[0], span[1])
