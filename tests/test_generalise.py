@@ -2121,3 +2121,21 @@ CENTRE_RULES = ("BAN TUYÊN GIÁO VÀ DÂN VẬN\nSố: 1147-QĐ/BTGDVTW\nHà N�
 ])
 def test_a_body_named_by_the_head_noun_its_text_defines(body, header, expected):
     assert tasks(body, header) == expected
+
+
+AIR_PLAN = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 2530/QĐ-TTg\nHà Nội, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+
+
+def test_a_repealed_clause_is_no_task():
+    # crawl 1e6fb98e16a75e3d Điều 25: the consolidated text keeps the number of a clause since repealed
+    # ("1.[17] (được bãi bỏ)."); the clauses after it are the ministry's work still
+    paths = {o["path"]: o["text"] for o in extracted(str(CRAWL / "1e6fb98e16a75e3d.md"))["obligations"]}
+    assert "VI.25.1" not in paths and paths["VI.25.2"].startswith("Chủ trì, phối hợp với các Bộ, ngành liên quan")
+
+
+def test_a_heading_that_sets_a_body_up_names_no_actor():
+    # crawl 646f0a00d4174382 IV.1: the body the heading sets up is what the work makes, not who does it
+    body = ("IV. TỔ CHỨC THỰC HIỆN\n1. Thành lập Ban Chỉ đạo quốc gia về khắc phục ô nhiễm không khí\na) Thành lập Ban Chỉ "
+            "đạo quốc gia về khắc phục ô nhiễm không khí (gọi tắt là Ban Chỉ đạo) để giúp Thủ tướng Chính phủ nghiên cứu, "
+            "chỉ đạo.\nb) Bộ Nông nghiệp và Môi trường chủ trì xây dựng hồ sơ thành lập Ban Chỉ đạo theo quy định.\n")
+    assert tasks(body, AIR_PLAN) == [("IV.1.b", ["Bộ Nông nghiệp và Môi trường"])]

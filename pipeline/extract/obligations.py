@@ -136,8 +136,10 @@ UNIT_OF_STATE = re.compile(r"(?:các\s+)?(?:đơn\s+vị|cơ\s+quan)\s+\w", re.I
 # "5. Xây dựng Nghị định của Chính phủ", "Dự thảo Quyết định của Thủ tướng Chính phủ": the body after a text and "của"
 # owns the text; it is not who acts
 TEXT_OWNER = re.compile(rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị)\s+của\s+$", re.I)
-# a heading that opens with the work ("Tham mưu", "Trình", "Phối hợp với") names whom it serves, not who acts
-HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo)\b", re.I)
+# a heading that opens with the work ("Tham mưu", "Trình", "Phối hợp với") names whom it serves, not who acts; one
+# that sets a body up ("1. Thành lập Ban Chỉ đạo quốc gia về ...") names what the work makes
+HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo"
+                          r"|Thành\s+lập|Kiện\s+toàn)\b", re.I)
 # "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
 FORM_START = re.compile(r"\s*Mẫu\s+(?:số\s+)?\d{1,3}[a-zđ]?(?:/[\w-]+)?\s*[.:]?\s*$")
 # "- Sản phẩm: Hệ thống cảnh báo ... được vận hành": what a task delivers, not a task
@@ -649,6 +651,8 @@ class ObligationExtractor:
             opens = block.content_start if start == title_end else start  # the first task keeps its title
             if _title_line(self.text, start, end):
                 continue  # "THỦ TƯỚNG CHÍNH PHỦ", "II. NHIỆM VỤ CỤ THỂ": a name or title in capitals, not a task
+            if _REPEALED.fullmatch(self.text, start, end):
+                continue  # "1.[17] (được bãi bỏ).": a consolidated text keeps the number of a clause since repealed
             if statistic(self.text, start, end):
                 continue  # "Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%)": figures, not work
             if _list_or_form(self.text, start, end):
@@ -896,6 +900,11 @@ def _titles(text: str, draft: Draft, block: Block) -> bool:
     return bool(draft.path and block.path and block.path.startswith(draft.path + ".")) \
         and draft.span[1] - draft.content_start <= MAX_TITLE_ITEM \
         and not text[draft.content_start:draft.span[1]].rstrip().endswith((".", ";", ":", "!", "?"))
+
+
+# a repealed clause's note, after its footnote mark: "[17] (được bãi bỏ).", "(Bãi bỏ)", "(repealed)"
+_REPEALED = re.compile(r"\s*(?:\[\d+\]\s*)?[*_]*\(\s*(?:(?:được|đã|đã\s+được)\s+)?(?:bãi\s+bỏ|repealed|annulled)\s*\)[*_.;\s]*",
+                       re.I)
 
 
 def _title_line(text: str, start: int, end: int) -> bool:
