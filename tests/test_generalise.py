@@ -2139,3 +2139,13 @@ def test_a_heading_that_sets_a_body_up_names_no_actor():
             "đạo quốc gia về khắc phục ô nhiễm không khí (gọi tắt là Ban Chỉ đạo) để giúp Thủ tướng Chính phủ nghiên cứu, "
             "chỉ đạo.\nb) Bộ Nông nghiệp và Môi trường chủ trì xây dựng hồ sơ thành lập Ban Chỉ đạo theo quy định.\n")
     assert tasks(body, AIR_PLAN) == [("IV.1.b", ["Bộ Nông nghiệp và Môi trường"])]
+
+
+def test_an_association_heads_its_tasks():
+    # crawl 192068354fd1ffe5 V.10: "Hiệp hội" (an association) is a body's head noun; a province's association named
+    # without its place is the province's
+    header = "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP\nSố: 552/KH-UBND\nĐồng Tháp, ngày 19 tháng 11 năm 2025\nKẾ HOẠCH\n"
+    body = ("V. TỔ CHỨC THỰC HIỆN\n10. Hiệp hội Doanh nghiệp\n- Vận động, khuyến khích hội viên, doanh nghiệp tham gia các "
+            "chương trình đổi mới công nghệ, khởi nghiệp sáng tạo.\n- Là cầu nối giữa doanh nghiệp với cơ quan quản lý nhà "
+            "nước trong việc đề xuất cơ chế, chính sách hỗ trợ.\n")
+    assert tasks(body, header) == [("V.10", ["Hiệp hội Doanh nghiệp tỉnh Đồng Tháp"])] * 2
