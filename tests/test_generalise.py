@@ -2149,3 +2149,15 @@ def test_an_association_heads_its_tasks():
             "chương trình đổi mới công nghệ, khởi nghiệp sáng tạo.\n- Là cầu nối giữa doanh nghiệp với cơ quan quản lý nhà "
             "nước trong việc đề xuất cơ chế, chính sách hỗ trợ.\n")
     assert tasks(body, header) == [("V.10", ["Hiệp hội Doanh nghiệp tỉnh Đồng Tháp"])] * 2
+
+
+def test_the_civil_judgment_enforcement_body_is_a_body():
+    # crawl d71b3a48efad6d2c Điều 19: "Thi hành án dân sự thành phố" (named as the 2025 restructuring names it, like
+    # "Thuế tỉnh") is the city's body, asked with the court and the procuracy
+    header = ("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG\nSố: 211/2025/QĐ-UBND\nHải Phòng, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+              "BAN HÀNH QUY CHẾ\nQUY CHẾ\nChương IV\nTỔ CHỨC THỰC HIỆN\n")
+    body = ("Điều 19. Đề nghị Tòa án nhân dân thành phố, Viện kiểm sát nhân dân thành phố, Thi hành án dân sự thành phố\n"
+            "Căn cứ chức năng, nhiệm vụ, quyền hạn, phối hợp thực hiện và chỉ đạo các cơ quan, đơn vị thuộc ngành mình kịp "
+            "thời cung cấp đến Sở Tư pháp các thông tin ngăn chặn.\n")
+    assert tasks(body, header) == [("IV.19", ["Thi hành án dân sự thành phố Hải Phòng", "Tòa án nhân dân thành phố Hải Phòng",
+                                              "Viện kiểm sát nhân dân thành phố Hải Phòng"])]

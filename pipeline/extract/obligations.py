@@ -800,7 +800,13 @@ class ObligationExtractor:
         return [a for a in self.addressees if a.kind not in OVERSIGHT_KINDS]
 
     def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> Draft:
-        draft = Draft(path=block.path, span=(start, end), content_start=start,
+        path, parent = block.path, self.walk.parent
+        if path is None and block.enum is None and parent is not None and parent.enum == "article" and self.walk.contexts \
+                and self.walk.contexts[-1].span == (parent.content_start, parent.span[1]):
+            # "Điều 19. Đề nghị Tòa án nhân dân thành phố, ..." read as a heading for the bodies it names, though the
+            # page gave it no colon: the paragraph below it is the article's, as below a titled one
+            path = parent.path
+        draft = Draft(path=path, span=(start, end), content_start=start,
                        # its title says so, or names only the bodies whose duties its clauses set out
                        responsibility=self.walk.bodies_article
                        or bool(self.cues.responsibility_article.search(self.walk.article_title)),
