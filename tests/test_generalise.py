@@ -2161,3 +2161,17 @@ def test_the_civil_judgment_enforcement_body_is_a_body():
             "thời cung cấp đến Sở Tư pháp các thông tin ngăn chặn.\n")
     assert tasks(body, header) == [("IV.19", ["Thi hành án dân sự thành phố Hải Phòng", "Tòa án nhân dân thành phố Hải Phòng",
                                               "Viện kiểm sát nhân dân thành phố Hải Phòng"])]
+
+
+DAKLAK_DIRECTIVE = "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\nSố: 010/CT-UBND\nĐắk Lắk, ngày 17 tháng 11 năm 2025\nCHỈ THỊ\n"
+
+
+def test_a_management_board_written_in_lower_case():
+    # dev vi_ct_010_ubnd_daklak_2025 II.1: "Ban quản lý Khu Kinh tế Phú Yên" writes the head in lower case, as
+    # "Ban Quản lý các Khu công nghiệp tỉnh" does not
+    body = ("II. Trách nhiệm phối hợp giải quyết thủ tục đầu tư và quản lý dự án\n1. Sở Tài chính, Sở Xây dựng, Ban quản lý "
+            "Khu Kinh tế Phú Yên, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên có trách nhiệm phối hợp công "
+            "bố đầy đủ, công khai thông tin về quy hoạch.\n")
+    [(path, names)] = tasks(body, DAKLAK_DIRECTIVE)
+    assert path == "II.1" and {"Ban quản lý Khu Kinh tế Phú Yên",
+                               "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên"} <= set(names)
