@@ -2175,3 +2175,16 @@ def test_a_management_board_written_in_lower_case():
     [(path, names)] = tasks(body, DAKLAK_DIRECTIVE)
     assert path == "II.1" and {"Ban quản lý Khu Kinh tế Phú Yên",
                                "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên"} <= set(names)
+
+
+def test_a_class_of_bodies_named_in_brackets_heads_its_points():
+    # dev vi_ct_010_ubnd_daklak_2025 I.1: "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý ...):" says which bodies
+    # the class is; its points are theirs
+    body = ("I. Trách nhiệm phối hợp trong công tác thẩm định chủ trương đầu tư dự án\n1. Các cơ quan đăng ký đầu tư (Sở Tài "
+            "chính, Ban quản lý Khu Kinh tế Phú Yên, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý "
+            "các Khu công nghiệp tỉnh):\na) Là đầu mối chủ trì, tiếp nhận hồ sơ, tổ chức lấy ý kiến thẩm định và lập báo cáo "
+            "thẩm định đề xuất chủ trương đầu tư đối với các dự án sử dụng vốn nhà đầu tư trên địa bàn tỉnh.\n")
+    [(path, names)] = tasks(body, DAKLAK_DIRECTIVE)
+    assert path == "I.1.a" and names == sorted(["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên",
+                                                "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên",
+                                                "Ban Quản lý các khu công nghiệp tỉnh Đắk Lắk"])

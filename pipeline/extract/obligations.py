@@ -140,6 +140,8 @@ TEXT_OWNER = re.compile(rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị)\s+của\s+$", re.I)
 # that sets a body up ("1. Thành lập Ban Chỉ đạo quốc gia về ...") names what the work makes
 HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo"
                           r"|Thành\s+lập|Kiện\s+toàn)\b", re.I)
+# a heading's words in brackets right before its closing colon: "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, ...):"
+NAMED_IN_BRACKETS = re.compile(r"\(([^()]{3,400})\)\s*:\s*$")
 # "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
 FORM_START = re.compile(r"\s*Mẫu\s+(?:số\s+)?\d{1,3}[a-zđ]?(?:/[\w-]+)?\s*[.:]?\s*$")
 # "- Sản phẩm: Hệ thống cảnh báo ... được vận hành": what a task delivers, not a task
@@ -474,7 +476,11 @@ class ObligationExtractor:
         request = FRAMING_LEAD_IN.search(self.text, block.content_start, block.span[1])
         framing = TOPIC_HEADING.match(self.text, block.content_start, block.span[1]) or request
         duty = DUTIES_OF.match(self.text, block.content_start, block.span[1])
-        own_words = self.text[head.end:block.span[1]]
+        # "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, ...):" says which bodies its class
+        # is, and nothing more
+        bracketed = self._named_in_brackets(block) if not head.bodies and not duty \
+            and self.units.generic_actor_at(block.content_start, block.span[1], heading=True) else []
+        own_words = "" if bracketed else self.text[head.end:block.span[1]]
         if follow := POINTS_FOLLOW.search(own_words):
             own_words = own_words[:follow.start()]
         leads_in = line.rstrip().endswith(":")
@@ -483,7 +489,7 @@ class ObligationExtractor:
             drafts.extend(self._block(block, walk.contexts, walk.intro))  # a lead-in with a task
         elif head.bodies and block.enum not in DIVISIONS:
             walk.heading_item = block
-        own = head.bodies
+        own = head.bodies or bracketed
         if duty and not own:
             # "Trách nhiệm của Ngân hàng Nhà nước chi nhánh nơi tổ chức tín dụng ... đặt trụ sở": the bodies
             # right after "của"; what qualifies them is no task
@@ -513,6 +519,15 @@ class ObligationExtractor:
                                       partners, duties, continued))
         walk.item_actor = None
         walk.under_heading = True
+
+    def _named_in_brackets(self, block: Block) -> list[AgencyMention]:
+        """The bodies a heading's class of bodies is said to be, in brackets before its colon ("Các cơ quan đăng ký đầu tư
+        (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, ...):"); none when the brackets say something else."""
+        bracket = NAMED_IN_BRACKETS.search(self.text, block.content_start, block.span[1])
+        if bracket is None:
+            return []
+        named = self.subjects.chain_from(bracket.start(1), bracket.end(1))
+        return named if named and not self.text[named[-1].span[1]:bracket.end(1)].strip(" ,;.") else []
 
     def _quoted(self, block: Block) -> bool:
         """Whether the block opens or continues a legal provision the text quotes (rules, not work this
