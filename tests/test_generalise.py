@@ -2188,3 +2188,23 @@ def test_a_class_of_bodies_named_in_brackets_heads_its_points():
     assert path == "I.1.a" and names == sorted(["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên",
                                                 "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên",
                                                 "Ban Quản lý các khu công nghiệp tỉnh Đắk Lắk"])
+
+
+NGHE_AN_PLAN = "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 1026/KH-UBND\nNghệ An, ngày 26 tháng 11 năm 2025\nKẾ HOẠCH\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev vi_kh_1026_ubnd_nghean_2025 III.6: the regional units of central bodies, "nhà nước" in lower case
+    ("6. Đề nghị Thuế tỉnh, Kiểm toán nhà nước khu vực II, Kho bạc nhà nước khu vực XI, Ngân hàng nhà nước khu vực 8, "
+     "Chi cục Hải quan khu vực XI tăng cường công tác bảo vệ bí mật nhà nước theo quy định của pháp luật hiện hành.\n",
+     [("6", ["Chi cục Hải quan khu vực XI", "Kho bạc Nhà nước khu vực XI", "Kiểm toán Nhà nước khu vực II",
+             "Ngân hàng Nhà nước khu vực 8", "Thuế tỉnh Nghệ An"])]),
+    # crawl ad5aff6c13929815 VI.12: the unit heads its paragraph, not the State Bank itself
+    ("12. Ngân hàng nhà nước khu vực XII\nChủ động triển khai thực hiện Kế hoạch trong phạm vi chức năng, nhiệm vụ được "
+     "giao.\n", [("12", ["Ngân hàng Nhà nước khu vực XII"])]),
+    # dev vi_kh_179_ubnd_dongnai_2025 VI.8: the branch named after the bank
+    ("8. Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II: Chủ trì, phối hợp với các tổ chức tín dụng triển khai thanh "
+     "toán không dùng tiền mặt.\n", [("8", ["Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II"])]),
+])
+def test_a_central_bodys_regional_unit(body, expected):
+    assert tasks(body, NGHE_AN_PLAN) == expected

@@ -19,7 +19,8 @@ from pipeline.knowledge.patterns import UPPER_VI as _UPPER
 from pipeline.knowledge.patterns import alternation, first_letters, trie, word_start
 
 _WORD = r"[^\W\d_][\w'’-]*"
-NOT_COOPERATIVE = r"(?<!Hợp\stác\s)"  # "Liên minh Hợp tác xã": a cooperative's "xã" is no commune
+NOT_COOPERATIVE = r"(?<!Hợp\stác\s)"
+_STATE = re.compile(r"[Nn]hà [Nn]ước|\bNN\b")  # "Liên minh Hợp tác xã": a cooperative's "xã" is no commune
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class BodyGrammar:
     english_head: re.Pattern[str]
     place_word: re.Pattern[str]  # where a name says its place (_Place)
     head: re.Pattern[str]  # a head noun alone ("Quỹ", "Ban Quản lý"): what a name's short form may be
+    regional: re.Pattern[str]  # a central body's regional unit: "Kho bạc Nhà nước khu vực XI" (regional_name)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -85,8 +87,18 @@ class BodyGrammar:
             # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the communes' committees, each by its own name (the
             # registry lists provinces' committees)
             rf"|(?P<committee>Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?P<commune>xã|phường|đặc\s+khu))\s*:\s*(?=[{_UPPER}])")
+        regional = re.compile(
+            rf"(?<![\w/])(?:(?:{alternation(data['regional_heads_state'])})\s+(?:[Nn]hà\s+[Nn]ước|NN)(?:\s+Việt\s+Nam)?"
+            rf"(?:\s*[-–]\s*|\s+)(?:[Cc]hi\s+nhánh\s+)?|(?:{alternation(data['regional_heads'])})\s+)"
+            r"[Kk]hu\s+vực\s+(?:[IVXL]+|\d{1,2})(?!\w)")
         return cls(vietnamese, english, stops, openers, bare, place, local_organisation, tier, distributive, english_head,
-                   place_word, re.compile(rf"(?:{heads})(?!\w)"))
+                   place_word, re.compile(rf"(?:{heads})(?!\w)"), regional)
+
+    def regional_units(self, text: str, start: int, end: int) -> list[BodyName]:
+        """The regional units of central bodies named in text[start:end] ("Kho bạc nhà nước khu vực XI"), with "Nhà nước"
+        written one way ("NN", "nhà nước" -> "Nhà nước")."""
+        return [BodyName(m.span(), _STATE.sub("Nhà nước", " ".join(m.group().split())), local=False)
+                for m in self.regional.finditer(text, start, end)]
 
     def opens_a_name(self, text: str, pos: int, end: int, language: str) -> bool:
         """Whether an agency's name by this grammar starts at pos (a cheap test before a full scan)."""

@@ -82,10 +82,24 @@ class BodyMentions:
                  if not self.generic.fullmatch(m.mention)]
         if self.own_ministry is not None:
             found = self._with_own_ministry(found, span)
-        found = [self._as_class(m) for m in self._with_open_world(found, span)]
+        found = self._with_open_world(found, span)
+        if self.language == "vi" and self.text.find("hu vực", span[0], span[1]) >= 0:
+            found = self._with_regional_units(found, span)
+        found = [self._as_class(m) for m in found]
         found = [_as_local_class(m) for m in found] if self.central else found
         self._names[span] = found
         return found
+
+    def _with_regional_units(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """A central body's regional unit ("Ngân hàng Nhà nước khu vực XII") in place of the parent or the part of its
+        name that the registry or the grammar read there."""
+        units = self._grammar.regional_units(self.text, span[0], span[1])
+        if not units:
+            return found
+        kept = [m for m in found if not any(u.span[0] < m.span[1] and m.span[0] < u.span[1] for u in units)]
+        added = [AgencyMention(span=u.span, mention=self.text[u.span[0]:u.span[1]], name=u.text, name_en=None, kind="body")
+                 for u in units]
+        return sorted(kept + added, key=lambda m: m.span[0])
 
     def _with_own_ministry(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """A ministry's text names itself by "Bộ" alone where no other name is read (OWN_MINISTRY)."""
