@@ -2208,3 +2208,31 @@ NGHE_AN_PLAN = "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 1026/KH-UBND\nNghệ
 ])
 def test_a_central_bodys_regional_unit(body, expected):
     assert tasks(body, NGHE_AN_PLAN) == expected
+
+
+VINH_LONG_DECISION = "ỦY BAN NHÂN DÂN TỈNH VĨNH LONG\nSố: 2637/QĐ-UBND\nVĩnh Long, ngày 16 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+DAK_LAK_DECISION = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 02125/QĐ-UBND\nĐắk Lắk, ngày 24 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+DA_NANG_DECISION = "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG\nSố: 2638/QĐ-UBND\nĐà Nẵng, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+
+
+@pytest.mark.parametrize(("body", "header", "expected"), [
+    # crawl 741f24db1e774799 Điều 3: "Chánh Văn phòng Ủy ban nhân dân tỉnh" is the head of the committee's office, which
+    # acts or is a partner ("Chánh" a title before "Văn phòng ...", as before "Thanh tra tỉnh")
+    ("Điều 3. Tổ chức thực hiện\n1. Giao Giám đốc Sở Tư pháp\n- Chủ trì, phối hợp với Chánh Văn phòng Ủy ban nhân dân "
+     "tỉnh căn cứ cách thức thực hiện của thủ tục hành chính được công bố tại Quyết định này bổ sung vào Danh mục.\n"
+     "2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường tổ chức niêm yết công khai đầy đủ "
+     "danh mục.\n", VINH_LONG_DECISION,
+     [("3.1", ["Sở Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh Vĩnh Long"]),
+      ("3.2", ["Văn phòng Ủy ban nhân dân tỉnh Vĩnh Long", "Ủy ban nhân dân các xã, phường"])]),
+    # crawl e13c637d6d90ecc4 Điều 4: the closing formula's bodies, broken over two lines before its verb
+    ("Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Khoa học và Công nghệ; Thủ trưởng các sở, ban, ngành;\nChủ tịch UBND "
+     "các xã, phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.\n", DAK_LAK_DECISION,
+     []),
+    # crawl 14d45619867d65a2 Điều 3: "... căn cứ Quyết định này thực hiện./." closes a decision as "... chịu trách nhiệm
+    # thi hành" does
+    ("Điều 3. Chánh Văn phòng UBND thành phố, Giám đốc Sở Tài chính, Giám đốc Sở Giáo dục và Đào tạo, Chủ tịch UBND các "
+     "phường, xã và Thủ trưởng các sở, ban, ngành cơ quan, đơn vị có liên quan căn cứ Quyết định này thực hiện./.\n",
+     DA_NANG_DECISION, []),
+])
+def test_the_head_of_an_office_and_the_closing_formula(body, header, expected):
+    assert tasks(body, header) == expected

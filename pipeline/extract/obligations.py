@@ -140,6 +140,8 @@ TEXT_OWNER = re.compile(rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị)\s+của\s+$", re.I)
 # that sets a body up ("1. Thành lập Ban Chỉ đạo quốc gia về ...") names what the work makes
 HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo"
                           r"|Thành\s+lập|Kiện\s+toàn)\b", re.I)
+# how a line opens a block of its own (an article, an item, a point, a bullet), not the rest of the line above
+_OPENS_BLOCK = re.compile(r"\s*(?:Điều\s|Article\s|\d|[a-zđ]\)|[-+•*–])")
 # a heading's words in brackets right before its closing colon: "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, ...):"
 NAMED_IN_BRACKETS = re.compile(r"\(([^()]{3,400})\)\s*:\s*$")
 # "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
@@ -652,6 +654,9 @@ class ObligationExtractor:
                 if given := REQUEST_AFTER.search(line):
                     return self._block(replace(block, content_start=start + given.end()), contexts, intro, carry)
                 return []
+        if self._closing_runs_on(block):
+            return []  # "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Sở ...;" then "Chủ tịch UBND các xã, ... chịu trách
+            # nhiệm thi hành Quyết định này./.": the recipients of the formula, broken over two lines
         if block.kind not in ("body", "appendix"):
             return []
         if block.enum == "bullet" and NAMED_ITEM.match(self.text, block.content_start, block.span[1]):
@@ -740,6 +745,17 @@ class ObligationExtractor:
         its ground, not work of its own."""
         found = self.mentions(block.content_start, block.span[1])
         return bool(found) and bool(ANNOUNCES_POINTS.match(self.text, max(m.span[1] for m in found), block.span[1]))
+
+    def _closing_runs_on(self, block: Block) -> bool:
+        """Whether the block is a list of the closing formula's bodies that the page broke off before its verb: it ends
+        with ";" or "," and the next line, which opens no block of its own, holds the formula."""
+        if self.text[block.content_start:block.span[1]].rstrip()[-1:] not in (";", ","):
+            return False
+        after = block.span[1] + 1
+        end = self.text.find("\n", after)
+        end = len(self.text) if end < 0 else end
+        return not _OPENS_BLOCK.match(self.text, after, end) \
+            and self._closing(after, self.text[after:min(end, after + CLOSING_REACH)])
 
     def _closing(self, start: int, unit: str) -> bool:
         """Whether the unit (text from start) is a closing formula ("X chịu trách nhiệm thi hành Quyết định này")."""
