@@ -2236,3 +2236,20 @@ DA_NANG_DECISION = "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG\nSố: 2638/QĐ
 ])
 def test_the_head_of_an_office_and_the_closing_formula(body, header, expected):
     assert tasks(body, header) == expected
+
+
+def test_the_body_whose_texts_a_lead_in_cites_does_not_act():
+    # dev vi_tb_623_vpcp_2025 II: "..., tỉnh Đắk Lắk cần tiếp tục thực hiện ... các chủ trương của Đảng, Luật, Nghị quyết
+    # của Quốc hội, ..., văn bản chỉ đạo của Thủ tướng Chính phủ, trong đó lưu ý tập trung thực hiện ... sau:" - the
+    # province acts; the bodies that wrote the texts it follows do not
+    header = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 623/TB-VPCP\nHà Nội, ngày 15 tháng 11 năm 2025\nTHÔNG BÁO\nKẾT LUẬN CỦA PHÓ THỦ "
+              "TƯỚNG CHÍNH PHỦ MAI VĂN CHÍNH TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH ĐẮK LẮK\nChiều ngày 09 tháng 11 năm "
+              "2025, tại trụ sở Ủy ban nhân dân tỉnh Đắk Lắk, Phó Thủ tướng Chính phủ Mai Văn Chính đã chủ trì buổi làm "
+              "việc với lãnh đạo tỉnh Đắk Lắk.\n")
+    body = ("II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI\nĐể tiếp tục tháo gỡ các khó khăn, vướng mắc trong phát triển "
+            "kinh tế - xã hội, đạt được mục tiêu tăng trưởng kinh tế 8% trong năm 2025 của Tỉnh, tỉnh Đắk Lắk cần tiếp tục "
+            "thực hiện quyết liệt, đồng bộ, hiệu quả các chủ trương của Đảng, Luật, Nghị quyết của Quốc hội, Nghị quyết của "
+            "Chính phủ, Chỉ thị, Công điện, văn bản chỉ đạo của Thủ tướng Chính phủ, trong đó lưu ý tập trung thực hiện một "
+            "số nội dung trọng tâm sau:\n1. Rà soát các chỉ tiêu phát triển kinh tế - xã hội đã được Hội đồng nhân dân tỉnh "
+            "giao từ đầu năm, phấn đấu hoàn thành cao nhất tất cả các chỉ tiêu được giao.\n")
+    assert tasks(body, header) == [("II.1", ["Ủy ban nhân dân tỉnh Đắk Lắk"])]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pipeline.extract.agencies import AgencyMention
 from pipeline.extract.obligation_cues import Cues
 from pipeline.extract.obligation_subjects import TOPIC, SubjectReader
-from pipeline.knowledge.patterns import DUTIES_OF, UPPER_VI
+from pipeline.knowledge.patterns import DUTIES_OF, TEXT_OWNER, UPPER_VI
 from pipeline.segment.segmenter import Block
 
 # an addressee heading names its bodies anywhere; a longer heading only through its subject or request
@@ -32,7 +32,8 @@ HAS_ACTING_VERB = re.compile(ACTING_VERB, re.I)  # no verb of doing in a lead-in
 ACTING_PLACE = re.compile(r"(?:^|,\s*|\s)(?:[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3}")
 # "Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ": the body after a cited document's date or number owns that
 # document; it is no subject
-CITED_OWNER = re.compile(r"(?:ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|\d+/[\w-]+)\s+của\s+$")
+CITED_OWNER = re.compile(r"(?:ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|\d+/[\w-]+)\s+của\s+$"
+                         rf"|{TEXT_OWNER}")
 REMIT_HEADING = re.compile(r"\s*(?:Chức\s+năng,\s*)?Nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn\s*[.:]?\s*$", re.I)
 # whom a feedback clause reports to: "... phản ánh (kịp thời) về Sở Khoa học và Công nghệ để tổng hợp"
 REPORTED_TO = re.compile(r"\bphản\s+(?:ánh|ảnh)\s+(?:kịp\s+thời\s+)?(?:bằng\s+văn\s+bản\s+)?(?:về|với|đến)\s+")
@@ -129,9 +130,10 @@ class UnitReader:
             if chain and ACTING.match(self.text, chain[-1].span[1], end) \
                     and not ISSUES_PLAN.match(self.text, chain[-1].span[1], end):
                 return chain
-        place = ACTING_PLACE.search(self.text, start, end)
-        if place and self.subjects.subject_body and ACTING.match(self.text, place.end(), end):
-            return [self.subjects.subject_body]  # "..., tỉnh Đắk Lắk cần tiếp tục thực hiện:": the province's committee
+        if self.subjects.subject_body and any(ACTING.match(self.text, place.end(), end)
+                                              for place in ACTING_PLACE.finditer(self.text, start, end)):
+            # "..., tỉnh Đắk Lắk cần tiếp tục thực hiện:": the province's committee (not "... năm 2025 của Tỉnh")
+            return [self.subjects.subject_body]
         return None
 
     def request_after_citation(self, block: Block) -> int | None:

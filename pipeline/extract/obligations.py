@@ -48,6 +48,7 @@ from pipeline.extract.obligation_units import (
 from pipeline.extract.statistics_lines import statistic
 from pipeline.extract.task_tables import TaskTable
 from pipeline.knowledge.patterns import ARTICLE_WORDS, DUTIES_OF, LEGAL_TEXTS, PAGE_NUMBER, UPPER_VI
+from pipeline.knowledge.patterns import TEXT_OWNER as OWNER
 from pipeline.records import Assignee, Obligation, Reference
 from pipeline.segment.segmenter import APPENDIX_LABEL, LEVEL, Block, Segmentation
 
@@ -135,7 +136,7 @@ BARE_ITEM = re.compile(r"[^\n]{1,120}(?<![.;:!?])\s*")
 UNIT_OF_STATE = re.compile(r"(?:các\s+)?(?:đơn\s+vị|cơ\s+quan)\s+\w", re.I)
 # "5. Xây dựng Nghị định của Chính phủ", "Dự thảo Quyết định của Thủ tướng Chính phủ": the body after a text and "của"
 # owns the text; it is not who acts
-TEXT_OWNER = re.compile(rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị)\s+của\s+$", re.I)
+TEXT_OWNER = re.compile(OWNER, re.I)
 # a heading that opens with the work ("Tham mưu", "Trình", "Phối hợp với") names whom it serves, not who acts; one
 # that sets a body up ("1. Thành lập Ban Chỉ đạo quốc gia về ...") names what the work makes
 HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo"

@@ -12,6 +12,9 @@ UPPER_VI = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊ�
 
 # the names of the legal texts an article number cites ("Điều 86 Luật Hải quan", "Điều 4 Nghị định số 123/2020/NĐ-CP")
 LEGAL_TEXTS = r"Luật|Bộ\s+luật|Nghị\s+định|Thông\s+tư|Quyết\s+định|Nghị\s+quyết|Pháp\s+lệnh"
+# the body that issued a kind of text, named right after it: "Nghị quyết của Quốc hội", "văn bản chỉ đạo của Thủ tướng
+# Chính phủ" (who wrote it, not who acts); searched in the words before a body's name
+TEXT_OWNER = rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị|Công\s+điện|[Vv]ăn\s+bản(?:\s+chỉ\s+đạo)?)\s+của\s+$"
 # after an article's number: not a cited document's name ("Điều 4 Nghị định số 123/2020/NĐ-CP ...", wrapped to a line's
 # start, cites another text's article; it opens no article of this one)
 NOT_CITING = rf"(?!(?:{LEGAL_TEXTS}|Hiến\s+pháp)\b)"
