@@ -2253,3 +2253,19 @@ def test_the_body_whose_texts_a_lead_in_cites_does_not_act():
             "số nội dung trọng tâm sau:\n1. Rà soát các chỉ tiêu phát triển kinh tế - xã hội đã được Hội đồng nhân dân tỉnh "
             "giao từ đầu năm, phấn đấu hoàn thành cao nhất tất cả các chỉ tiêu được giao.\n")
     assert tasks(body, header) == [("II.1", ["Ủy ban nhân dân tỉnh Đắk Lắk"])]
+
+
+def test_a_bullet_that_opens_bullets_of_another_mark():
+    # crawl 646f0a00d4174382 IV.2.m: "- Ủy ban nhân dân thành phố Hà Nội và ... cần tập trung một số nhiệm vụ quan trọng
+    # như sau:" opens "+" bullets that are those two cities' work (the lead-in is no task of its own); the next "-" bullet
+    # is the heading's bodies' again
+    body = ("IV. TỔ CHỨC THỰC HIỆN\n2. Trách nhiệm của các bộ, ngành, địa phương\nm) Ủy ban nhân dân các tỉnh, thành phố trực "
+            "thuộc Trung ương:\n- Phối hợp chặt chẽ với các bộ, ngành và các địa phương lân cận trong việc thực hiện các giải "
+            "pháp kiểm soát ô nhiễm không khí mang tính liên vùng, liên tỉnh.\n- Ủy ban nhân dân thành phố Hà Nội và Ủy ban "
+            "nhân dân Thành phố Hồ Chí Minh cần tập trung một số nhiệm vụ quan trọng như sau:\n+ Hoàn thành việc rà soát quy "
+            "hoạch lại các khu công nghiệp, cụm công nghiệp, làng nghề.\n+ Nghiên cứu, ban hành các quy định, tiêu chuẩn môi "
+            "trường địa phương ở mức nghiêm ngặt hơn.\n- Tăng cường kiểm tra, xử lý nghiêm các hành vi đốt rác thải sinh hoạt.\n")
+    cities = ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh"]
+    provinces = ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    found = [names for _, names in tasks(body, AIR_PLAN)]
+    assert found[1:] == [cities, cities, provinces] and provinces[0] in found[0]

@@ -38,6 +38,7 @@ from pipeline.extract.obligation_deadlines import DeadlineReader, Paragraphs
 from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.extract.obligation_subjects import Subject, SubjectReader
 from pipeline.extract.obligation_units import (
+    ACTING,
     DUTY_AFTER,
     INLINE_NUMBER,
     REMIT_HEADING,
@@ -196,6 +197,9 @@ class _Walk:
     # the list, and whom the lead-in addresses, go on below it
     bullet_task: tuple[Draft, int] | None = None  # with where the last block read under it ends
     continued_task: tuple[_Context, Draft] | None = None  # the task a duty's point and its paragraphs make so far
+    # a bullet that names bodies and ends with a colon ("- Ủy ban nhân dân thành phố Hà Nội và ... cần tập trung một số
+    # nhiệm vụ quan trọng như sau:"), by its mark: the bullets of another mark below it ("+ ...") are those bodies' work
+    bullet_lead: tuple[str, list[AgencyMention]] | None = None
 
     def close_item(self) -> None:
         """No labelled field below this point completes the enumerated item or the fields' group above it."""
@@ -363,6 +367,8 @@ class ObligationExtractor:
             return
         if block.enum != "bullet" and not (block.enum is None and walk.group and self._rest_of_above(block)):
             walk.group, walk.collecting = [], False
+        if self._leads_bullets(block, line):
+            return
         level = LEVEL.get(block.enum or "", 9)
         if block.enum and block.enum != "bullet":
             walk.contexts = [c for c in walk.contexts if c.level < level]
@@ -522,6 +528,21 @@ class ObligationExtractor:
                                       partners, duties, continued))
         walk.item_actor = None
         walk.under_heading = True
+
+    def _leads_bullets(self, block: Block, line: str) -> bool:
+        """Keep walk.bullet_lead: a bullet that opens a list of bullets of its own for the bodies it names (no task of
+        its own); one of its mark again, or any other block, ends that list."""
+        walk = self.walk
+        mark = line.lstrip()[:1] if block.enum == "bullet" else ""
+        if walk.bullet_lead is not None and (not mark or mark == walk.bullet_lead[0]):
+            walk.bullet_lead = None
+        if not mark or walk.bullet_lead is not None or not line.rstrip().endswith(":"):
+            return False
+        found = self.subjects.subject(block.content_start, block.span[1])
+        if not found.explicit or not ACTING.match(self.text, found.end, block.span[1]):
+            return False
+        walk.bullet_lead = (mark, found.bodies)
+        return True
 
     def _named_in_brackets(self, block: Block) -> list[AgencyMention]:
         """The bodies a heading's class of bodies is said to be, in brackets before its colon ("Các cơ quan đăng ký đầu tư
@@ -778,6 +799,8 @@ class ObligationExtractor:
             return None  # a plain paragraph without an assignment is background, unless a body's heading heads it
         if any(not c.task_section for c in contexts) and not self._acting_list(contexts, intro):
             return None
+        if block.enum == "bullet" and self.walk.bullet_lead is not None:
+            return self.walk.bullet_lead[1], "responsible", []  # "+ Hoàn thành ..." under "- UBND thành phố Hà Nội ...:"
         for context in reversed(contexts):
             if context.assignees:
                 return context.assignees, "lead" if context.lead else "responsible", context.partners
