@@ -2269,3 +2269,11 @@ def test_a_bullet_that_opens_bullets_of_another_mark():
     provinces = ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
     found = [names for _, names in tasks(body, AIR_PLAN)]
     assert found[1:] == [cities, cities, provinces] and provinces[0] in found[0]
+
+
+def test_a_table_cell_ends_a_body_name():
+    # crawl 192068354fd1ffe5 Phụ lục I.2: the partners' cell "Sở Công Thương; Ban Quản lý khu Kinh tế tỉnh Đồng Tháp" ends
+    # at the cell's pipe; the name does not run on into the time column ("| 2026")
+    [row] = [o for o in extracted(str(CRAWL / "192068354fd1ffe5.md"))["obligations"]
+             if o["text"].startswith("Đề xuất giải pháp cải thiện môi trường đầu tư")]
+    assert "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp" in [a["name"] for a in row["assignees"]]

@@ -176,7 +176,7 @@ class BodyGrammar:
         for word in _NON_SPACE.finditer(text, pos, end):  # no copy of the rest of the paragraph per head
             token = word.group()
             at = word.start()
-            if token[0] in "(“\"[" or words and token[0].isdigit():
+            if token[0] in "(“\"[|" or words and token[0].isdigit():
                 break
             if place.closes_before(text, at, token):
                 break  # "Thuế thành phố Huế đối chiếu ...": the place ends the name, the verb opens the task
