@@ -2277,3 +2277,12 @@ def test_a_table_cell_ends_a_body_name():
     [row] = [o for o in extracted(str(CRAWL / "192068354fd1ffe5.md"))["obligations"]
              if o["text"].startswith("Đề xuất giải pháp cải thiện môi trường đầu tư")]
     assert "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp" in [a["name"] for a in row["assignees"]]
+
+
+def test_a_footnote_mark_after_a_name_keeps_its_list():
+    # crawl 8180ae11188469fd Điều 7.1: a consolidated text marks the amended name with a footnote ("Bộ Nội vụ[4]"); the
+    # list of partners goes on after it
+    header = "BỘ QUỐC PHÒNG\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    body = ("Điều 7.\n1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ[4], Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện "
+            "Quyết định này; chỉ đạo tổ chức việc xét duyệt, thẩm định, ra quyết định hưởng chế độ trợ cấp hàng tháng.\n")
+    assert tasks(body, header) == [("7.1", ["Bộ Nội vụ", "Bộ Quốc phòng", "Bộ Tài chính"])]

@@ -114,6 +114,9 @@ class Cues:
     generic: re.Pattern[str]  # "các cơ quan liên quan": a partner named by no body
 
 
+_GAP = r"(?:[\s,;:()\-–/]|\[\d{1,3}\])"  # what separates two bodies of a list, besides its connector words
+
+
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """Compiled cue patterns. Those used with pattern.match(text, pos) carry no '^': it would only
@@ -122,7 +125,8 @@ def cues() -> Cues:
     connectors = words(data["subject_connectors"])
     subject = SubjectCues(
         opener=re.compile(rf"\s*(?:{words(data['assign_openers'])})\b\s*:?\s*"),
-        connector_gap=re.compile(rf"^[\s,;:()\-–/]*(?:(?:{connectors})\b[\s,;:()\-–/]*)*$"),
+        # a footnote's mark may stand after a name ("phối hợp với Bộ Nội vụ[4], Bộ Tài chính")
+        connector_gap=re.compile(rf"^{_GAP}*(?:(?:{connectors})\b{_GAP}*)*$"),
         generic_actor=re.compile(rf"\s*(?:(?:{words(data['assign_openers'])})\s+)?(?:{words(data['generic_actors'])})\b",
                                  re.I),
         modal_subject=re.compile(data["modal_subject"]),
