@@ -114,7 +114,7 @@ class Cues:
     generic: re.Pattern[str]  # "các cơ quan liên quan": a partner named by no body
 
 
-_GAP = r"(?:[\s,;:()\-–/]|\[\d{1,3}\])"  # what separates two bodies of a list, besides its connector words
+_GAP = r"[\s,;:()\-–/]"  # what separates two bodies of a list, besides its connector words
 
 
 @lru_cache(maxsize=1)
@@ -125,8 +125,8 @@ def cues() -> Cues:
     connectors = words(data["subject_connectors"])
     subject = SubjectCues(
         opener=re.compile(rf"\s*(?:{words(data['assign_openers'])})\b\s*:?\s*"),
-        # a footnote's mark may stand after a name ("phối hợp với Bộ Nội vụ[4], Bộ Tài chính")
-        connector_gap=re.compile(rf"^{_GAP}*(?:(?:{connectors})\b{_GAP}*)*$"),
+        # after a name, its footnote's mark too ("phối hợp với Bộ Nội vụ[4], Bộ Tài chính"), not before the first
+        connector_gap=re.compile(rf"^(?:\[\d{{1,3}}\])?{_GAP}*(?:(?:{connectors})\b{_GAP}*)*$"),
         generic_actor=re.compile(rf"\s*(?:(?:{words(data['assign_openers'])})\s+)?(?:{words(data['generic_actors'])})\b",
                                  re.I),
         modal_subject=re.compile(data["modal_subject"]),

@@ -213,7 +213,8 @@ class SubjectReader:
                 continue
             if mention.span[0] < pos:
                 continue
-            if not self.cues.subject.connector_gap.match(self.text[pos:mention.span[0]]):
+            gap = self.text[pos:mention.span[0]]
+            if not chain and gap.startswith("[") or not self.cues.subject.connector_gap.match(gap):
                 break
             chain.append(mention)
             pos = mention.span[1]
