@@ -2286,3 +2286,19 @@ def test_a_footnote_mark_after_a_name_keeps_its_list():
     body = ("Điều 7.\n1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ[4], Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện "
             "Quyết định này; chỉ đạo tổ chức việc xét duyệt, thẩm định, ra quyết định hưởng chế độ trợ cấp hàng tháng.\n")
     assert tasks(body, header) == [("7.1", ["Bộ Nội vụ", "Bộ Quốc phòng", "Bộ Tài chính"])]
+
+
+def test_bullets_that_list_what_a_task_names():
+    # dev vi_kh_182_ubnd_dongnai_2025 III.2.1.a: "Tham mưu ... trình Hội đồng nhân dân cấp tỉnh quyết định:" then what the
+    # council is to decide, one bullet each: one task, not three
+    header = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 182/KH-UBND\nĐồng Nai, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+    body = ("III. TỔ CHỨC THỰC HIỆN\n2. Phân công trách nhiệm\n2.1. Sở Tài chính\na) Tham mưu Ủy ban nhân dân tỉnh trình Hội "
+            "đồng nhân dân cấp tỉnh quyết định:\n- Phương án phân bổ vốn kế hoạch đầu tư công trung hạn nguồn hỗ trợ có mục "
+            "tiêu từ ngân sách trung ương giai đoạn 2026 - 2030.\n- Mức vốn đối ứng từ ngân sách địa phương (nếu có); nguyên "
+            "tắc, tiêu chí, định mức phân bổ vốn.\nb) Chủ trì, phối hợp với các cơ quan liên quan hướng dẫn thực hiện.\n")
+    found = extract_text(header + body, source=Source(path="p.txt", format="txt", sha256="0" * 64)).obligations
+    assert [(o.path, o.text.split()[:2]) for o in found] == [("III.2.1.a", ["Tham", "mưu"]),
+                                                                     ("III.2.1.b", ["Chủ", "trì,"])]
+    # crawl 646f0a00d4174382 Phụ lục H: "... các chính sách ưu đãi, hỗ trợ về tài chính ..., bao gồm:" then the policies
+    record = extracted(str(CRAWL / "646f0a00d4174382.md"))
+    assert not any(o["text"].startswith("Chính sách sản xuất, lắp ráp và nhập khẩu") for o in record["obligations"])

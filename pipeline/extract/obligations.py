@@ -142,6 +142,8 @@ TEXT_OWNER = re.compile(OWNER, re.I)
 # that sets a body up ("1. Thành lập Ban Chỉ đạo quốc gia về ...") names what the work makes
 HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo"
                           r"|Thành\s+lập|Kiện\s+toàn)\b", re.I)
+# a line whose bullets list what it names, not tasks: "... trình Hội đồng nhân dân cấp tỉnh quyết định:", "... bao gồm:"
+OBJECT_LIST = re.compile(r"(?:\bbao\s+gồm|\bgồm(?:\s+có)?|\bquyết\s+định|\bphê\s+duyệt)\s*:\s*$")
 # how a line opens a block of its own (an article, an item, a point, a bullet), not the rest of the line above
 _OPENS_BLOCK = re.compile(r"\s*(?:Điều\s|Article\s|\d|[a-zđ]\)|[-+•*–])")
 # a heading's words in brackets right before its closing colon: "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, ...):"
@@ -200,6 +202,8 @@ class _Walk:
     # a bullet that names bodies and ends with a colon ("- Ủy ban nhân dân thành phố Hà Nội và ... cần tập trung một số
     # nhiệm vụ quan trọng như sau:"), by its mark: the bullets of another mark below it ("+ ...") are those bodies' work
     bullet_lead: tuple[str, list[AgencyMention]] | None = None
+    objects_until: int = -1  # where the last bullet listing a lead-in's objects ends (_object_of_lead_in)
+    objects_from: int = -1  # where the heading whose objects the next bullet lists starts (_object_of_lead_in)
 
     def close_item(self) -> None:
         """No labelled field below this point completes the enumerated item or the fields' group above it."""
@@ -335,6 +339,8 @@ class ObligationExtractor:
             # no lead-in that would cut the points below it off from the one above
             return
         walk = self.walk
+        if self._object_of_lead_in(block, drafts):
+            return
         bare_bullet, walk.bare_bullet = walk.bare_bullet, None
         heading_item, walk.heading_item = walk.heading_item, None
         bare_item, walk.bare_item = walk.bare_item, None
@@ -428,6 +434,13 @@ class ObligationExtractor:
                 and self._touches(heading_item.span[1], block):
             made[0].span = (heading_item.content_start, made[0].span[1])
             made[0].path = made[0].path or heading_item.path
+        if block.enum == "bullet" and made and walk.objects_from >= 0:
+            # the first of the bullets that list what a heading names ("a) Tham mưu ... quyết định:"): the heading's
+            # task, which the next ones extend
+            made = [made[0]]
+            made[0].span = (walk.objects_from, made[0].span[1])
+            walk.objects_until = block.span[1]
+        walk.objects_from = -1
         if block.enum == "bullet" and not made:
             walk.bare_bullet = block
         elif block.enum == "bullet":
@@ -528,6 +541,28 @@ class ObligationExtractor:
                                       partners, duties, continued))
         walk.item_actor = None
         walk.under_heading = True
+
+    def _object_of_lead_in(self, block: Block, drafts: list[Draft]) -> bool:
+        """A bullet that lists what the line above it names ("a) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân
+        cấp tỉnh quyết định:" then "- Phương án phân bổ vốn ...", "... bao gồm:" then "+ Chính sách ..."): part of that
+        line's task, when the line is one."""
+        walk = self.walk
+        if block.enum != "bullet" or walk.group:  # a task's labelled fields gather its bullets themselves
+            walk.objects_until = -1
+            return False
+        line_start = self.text.rfind("\n", 0, max(0, block.span[0] - 1)) + 1
+        if not (walk.objects_until >= 0 and self._touches(walk.objects_until, block)
+                or OBJECT_LIST.search(self.text, line_start, block.span[0])):
+            walk.objects_until = -1
+            return False
+        if not drafts or drafts[-1].span[1] < line_start:
+            walk.objects_until = -1
+            if walk.contexts and self._touches(walk.contexts[-1].span[1], block):
+                walk.objects_from = walk.contexts[-1].span[0]  # a heading: its bullets make its one task
+            return False  # else the line that names them is no task: the bullets are read as they stand
+        drafts[-1].span = (drafts[-1].span[0], block.span[1])
+        walk.objects_until = block.span[1]
+        return True
 
     def _leads_bullets(self, block: Block, line: str) -> bool:
         """Keep walk.bullet_lead: a bullet that opens a list of bullets of its own for the bodies it names (no task of
