@@ -2302,3 +2302,21 @@ def test_bullets_that_list_what_a_task_names():
     # crawl 646f0a00d4174382 Phụ lục H: "... các chính sách ưu đãi, hỗ trợ về tài chính ..., bao gồm:" then the policies
     record = extracted(str(CRAWL / "646f0a00d4174382.md"))
     assert not any(o["text"].startswith("Chính sách sản xuất, lắp ráp và nhập khẩu") for o in record["obligations"])
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev en_qd_2281_ttg_2010 IV.5: organisations named in English take their Vietnamese names, as of the text's time
+    ("5. The Vietnam General Confederation of Labor, Vietnam Chamber of Commerce and Industry, Vietnam Cooperative "
+     "Alliance, Vietnam Farmers Association and Vietnam Science and Technology Union for Labor Safety and Hygiene shall "
+     "participate in and coordinate the Program implementation.\n",
+     {"Tổng Liên đoàn Lao động Việt Nam", "Phòng Thương mại và Công nghiệp Việt Nam", "Liên minh Hợp tác xã Việt Nam",
+      "Trung ương Hội Nông dân Việt Nam"}),
+    # dev en_qd_332_ttg_2011 V.4.b: the fisheries society and the seafood exporters' association
+    ("b) The Vietnam Fishing Association and Vietnam Association of Seafood Exporters and Processors shall coordinate with "
+     "the Ministry of Agriculture and Rural Development in taking measures to encourage and support development.\n",
+     {"Hội Nghề cá Việt Nam", "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam"}),
+])
+def test_organisations_named_in_english(body, expected):
+    header = "THE PRIME MINISTER\nDecision No. 2281/QD-TTg of December 10, 2010\nDECIDES:\nArticle 1.\nIV. IMPLEMENTATION\n"
+    [(_, names)] = tasks(body, header)
+    assert expected <= set(names)
