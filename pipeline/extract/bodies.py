@@ -95,8 +95,8 @@ class BodyGrammar:
                    place_word, re.compile(rf"(?:{heads})(?!\w)"), regional)
 
     def regional_units(self, text: str, start: int, end: int) -> list[BodyName]:
-        """The regional units of central bodies named in text[start:end] ("Kho bạc nhà nước khu vực XI"), with "Nhà nước"
-        written one way ("NN", "nhà nước" -> "Nhà nước")."""
+        """The regional units of central bodies named in text[start:end] ("Kho bạc nhà nước khu vực XI"), with
+        "Nhà nước" written one way ("NN", "nhà nước" -> "Nhà nước")."""
         return [BodyName(m.span(), _STATE.sub("Nhà nước", " ".join(m.group().split())), local=False)
                 for m in self.regional.finditer(text, start, end)]
 

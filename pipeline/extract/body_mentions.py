@@ -22,7 +22,8 @@ from pipeline.knowledge.patterns import UPPER_VI
 # a short name defined in brackets right after a body's full name: "(VNMAC)", "(sau đây viết tắt là TTPVHCC)"
 ACRONYM_DEFINED = re.compile(r"\(\s*(?:sau\s+đây\s+(?:gọi|viết)\s+tắt\s+là\s+)?([A-ZĐ][A-ZĐ0-9]{2,9})\s*\)")
 # or its head noun alone: "Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)", "... Đà Nẵng (sau đây gọi tắt là Ban Quản lý)"
-HEAD_DEFINED = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+([{UPPER_VI}]\w*(?:\s+\w+){{0,2}}?)\s*\)")
+HEAD_DEFINED = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+"
+                          rf"([{UPPER_VI}]\w*(?:\s+\w+){{0,2}}?)\s*\)")
 NAME_REACH = 12  # words: how far before its bracket a full name named by its head noun may start
 _SPACES = re.compile(r"\s*")
 
@@ -97,8 +98,8 @@ class BodyMentions:
         if not units:
             return found
         kept = [m for m in found if not any(u.span[0] < m.span[1] and m.span[0] < u.span[1] for u in units)]
-        added = [AgencyMention(span=u.span, mention=self.text[u.span[0]:u.span[1]], name=u.text, name_en=None, kind="body")
-                 for u in units]
+        added = [AgencyMention(span=u.span, mention=self.text[u.span[0]:u.span[1]], name=u.text, name_en=None,
+                               kind="body") for u in units]
         return sorted(kept + added, key=lambda m: m.span[0])
 
     def _with_own_ministry(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
@@ -151,9 +152,12 @@ class BodyMentions:
         ("Quỹ") only where its sentence goes on with what the body does, so "Quỹ nhà ở địa phương" is no use of it."""
         letters = sorted((n for n in self._acronyms if n.isupper()), key=len, reverse=True)
         words = sorted((n for n in self._acronyms if not n.isupper()), key=len, reverse=True)
-        uses = [rf"(?:{'|'.join(map(re.escape, letters))})(?![\w)])(?!\s+[{UPPER_VI}](?![{UPPER_VI}]))"] if letters else []
+        uses = []
+        if letters:
+            uses.append(rf"(?:{'|'.join(map(re.escape, letters))})(?![\w)])(?!\s+[{UPPER_VI}](?![{UPPER_VI}]))")
         if words:
-            uses.append(rf"(?:{'|'.join(map(re.escape, words))})(?=\s*(?:[,.;:\n]|$)|\s+(?:{self._grammar.stops.pattern}))")
+            uses.append(rf"(?:{'|'.join(map(re.escape, words))})"
+                        rf"(?=\s*(?:[,.;:\n]|$)|\s+(?:{self._grammar.stops.pattern}))")
         return re.compile(rf"(?<![\w(])(?:{'|'.join(uses)})")
 
     def short_name_at(self, pos: int, end: int) -> bool:
@@ -166,7 +170,8 @@ class BodyMentions:
         """A paragraph's mentions with the bodies it names by their short names ("VNMAC thẩm định ...", "Quỹ có trách
         nhiệm ...")."""
         # a head noun ("Quỹ") names the body the text regulates; letters ("VNMAC") are only shorter
-        added = [AgencyMention(span=m.span(), mention=m.group(), name=(body := self._acronyms[" ".join(m.group().split())]).name,
+        added = [AgencyMention(span=m.span(), mention=m.group(),
+                               name=(body := self._acronyms[" ".join(m.group().split())]).name,
                                name_en=body.name_en, kind=body.kind, regulated=not m.group().isupper())
                  for m in self._acronym_use.finditer(self.text, span[0], span[1])
                  if not any(k.span[0] < m.end() and m.start() < k.span[1] for k in found)]

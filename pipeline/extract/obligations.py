@@ -140,8 +140,8 @@ UNIT_OF_STATE = re.compile(r"(?:các\s+)?(?:đơn\s+vị|cơ\s+quan)\s+\w", re.I
 TEXT_OWNER = re.compile(OWNER, re.I)
 # a heading that opens with the work ("Tham mưu", "Trình", "Phối hợp với") names whom it serves, not who acts; one
 # that sets a body up ("1. Thành lập Ban Chỉ đạo quốc gia về ...") names what the work makes
-HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn|Chỉ\s+đạo"
-                          r"|Thành\s+lập|Kiện\s+toàn)\b", re.I)
+HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s+cáo|Đề\s+xuất|Kiến\s+nghị|Hướng\s+dẫn"
+                          r"|Chỉ\s+đạo|Thành\s+lập|Kiện\s+toàn)\b", re.I)
 # a line whose bullets list what it names, not tasks: "... trình Hội đồng nhân dân cấp tỉnh quyết định:", "... bao gồm:"
 OBJECT_LIST = re.compile(r"(?:\bbao\s+gồm|\bgồm(?:\s+có)?|\bquyết\s+định|\bphê\s+duyệt)\s*:\s*$")
 # how a line opens a block of its own (an article, an item, a point, a bullet), not the rest of the line above
@@ -498,8 +498,8 @@ class ObligationExtractor:
         request = FRAMING_LEAD_IN.search(self.text, block.content_start, block.span[1])
         framing = TOPIC_HEADING.match(self.text, block.content_start, block.span[1]) or request
         duty = DUTIES_OF.match(self.text, block.content_start, block.span[1])
-        # "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, ...):" says which bodies its class
-        # is, and nothing more
+        # "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, ...):" says which bodies its
+        # class is, and nothing more
         bracketed = self._named_in_brackets(block) if not head.bodies and not duty \
             and self.units.generic_actor_at(block.content_start, block.span[1], heading=True) else []
         own_words = "" if bracketed else self.text[head.end:block.span[1]]
@@ -580,8 +580,8 @@ class ObligationExtractor:
         return True
 
     def _named_in_brackets(self, block: Block) -> list[AgencyMention]:
-        """The bodies a heading's class of bodies is said to be, in brackets before its colon ("Các cơ quan đăng ký đầu tư
-        (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, ...):"); none when the brackets say something else."""
+        """The bodies a heading's class of bodies is said to be, in brackets before its colon ("Các cơ quan đăng ký
+        đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, ...):"); none when the brackets say something else."""
         bracket = NAMED_IN_BRACKETS.search(self.text, block.content_start, block.span[1])
         if bracket is None:
             return []
@@ -712,8 +712,9 @@ class ObligationExtractor:
                     return self._block(replace(block, content_start=start + given.end()), contexts, intro, carry)
                 return []
         if self._closing_runs_on(block):
-            return []  # "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Sở ...;" then "Chủ tịch UBND các xã, ... chịu trách
-            # nhiệm thi hành Quyết định này./.": the recipients of the formula, broken over two lines
+            # "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Sở ...;" then "Chủ tịch UBND các xã, ... chịu trách nhiệm thi
+            # hành Quyết định này./.": the recipients of the formula, broken over two lines
+            return []
         if block.kind not in ("body", "appendix"):
             return []
         if block.enum == "bullet" and NAMED_ITEM.match(self.text, block.content_start, block.span[1]):
@@ -835,7 +836,8 @@ class ObligationExtractor:
         if any(not c.task_section for c in contexts) and not self._acting_list(contexts, intro):
             return None
         if block.enum == "bullet" and self.walk.bullet_lead is not None:
-            return self.walk.bullet_lead[1], "responsible", []  # "+ Hoàn thành ..." under "- UBND thành phố Hà Nội ...:"
+            # "+ Hoàn thành ..." under "- Ủy ban nhân dân thành phố Hà Nội và ... cần tập trung ... như sau:"
+            return self.walk.bullet_lead[1], "responsible", []
         for context in reversed(contexts):
             if context.assignees:
                 return context.assignees, "lead" if context.lead else "responsible", context.partners
@@ -890,9 +892,9 @@ class ObligationExtractor:
         return [a for a in self.addressees if a.kind not in OVERSIGHT_KINDS]
 
     def _draft(self, block: Block, start: int, end: int, who: list[AgencyMention], role: str) -> Draft:
-        path, parent = block.path, self.walk.parent
-        if path is None and block.enum is None and parent is not None and parent.enum == "article" and self.walk.contexts \
-                and self.walk.contexts[-1].span == (parent.content_start, parent.span[1]):
+        path, parent, contexts = block.path, self.walk.parent, self.walk.contexts
+        if path is None and block.enum is None and parent is not None and parent.enum == "article" and contexts \
+                and contexts[-1].span == (parent.content_start, parent.span[1]):
             # "Điều 19. Đề nghị Tòa án nhân dân thành phố, ..." read as a heading for the bodies it names, though the
             # page gave it no colon: the paragraph below it is the article's, as below a titled one
             path = parent.path
@@ -999,8 +1001,8 @@ def _titles(text: str, draft: Draft, block: Block) -> bool:
 
 
 # a repealed clause's note, after its footnote mark: "[17] (được bãi bỏ).", "(Bãi bỏ)", "(repealed)"
-_REPEALED = re.compile(r"\s*(?:\[\d+\]\s*)?[*_]*\(\s*(?:(?:được|đã|đã\s+được)\s+)?(?:bãi\s+bỏ|repealed|annulled)\s*\)[*_.;\s]*",
-                       re.I)
+_REPEALED = re.compile(r"\s*(?:\[\d+\]\s*)?[*_]*\(\s*(?:(?:được|đã|đã\s+được)\s+)?(?:bãi\s+bỏ|repealed|annulled)\s*\)"
+                       r"[*_.;\s]*", re.I)
 
 
 def _title_line(text: str, start: int, end: int) -> bool:
