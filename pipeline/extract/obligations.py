@@ -552,7 +552,8 @@ class ObligationExtractor:
             return False
         line_start = self.text.rfind("\n", 0, max(0, block.span[0] - 1)) + 1
         if not (walk.objects_until >= 0 and self._touches(walk.objects_until, block)
-                or OBJECT_LIST.search(self.text, line_start, block.span[0])):
+                or self._last_mark(line_start, block.span[0]) == ":"
+                and OBJECT_LIST.search(self.text, line_start, block.span[0])):
             walk.objects_until = -1
             return False
         if not drafts or drafts[-1].span[1] < line_start:
@@ -568,10 +569,13 @@ class ObligationExtractor:
         """Keep walk.bullet_lead: a bullet that opens a list of bullets of its own for the bodies it names (no task of
         its own); one of its mark again, or any other block, ends that list."""
         walk = self.walk
-        mark = line.lstrip()[:1] if block.enum == "bullet" else ""
-        if walk.bullet_lead is not None and (not mark or mark == walk.bullet_lead[0]):
+        if block.enum != "bullet":
             walk.bullet_lead = None
-        if not mark or walk.bullet_lead is not None or not line.rstrip().endswith(":"):
+            return False
+        mark = line.lstrip()[:1]
+        if walk.bullet_lead is not None and mark == walk.bullet_lead[0]:
+            walk.bullet_lead = None
+        if walk.bullet_lead is not None or self._last_mark(block.content_start, block.span[1]) != ":":
             return False
         found = self.subjects.subject(block.content_start, block.span[1])
         if not found.explicit or not ACTING.match(self.text, found.end, block.span[1]):
@@ -807,13 +811,20 @@ class ObligationExtractor:
     def _closing_runs_on(self, block: Block) -> bool:
         """Whether the block is a list of the closing formula's bodies that the page broke off before its verb: it ends
         with ";" or "," and the next line, which opens no block of its own, holds the formula."""
-        if self.text[block.content_start:block.span[1]].rstrip()[-1:] not in (";", ","):
+        last = self.text[block.span[1] - 1]  # most blocks end with their stop: no scan back over white space
+        if last not in ";," and not (last.isspace() and self._last_mark(block.content_start, block.span[1]) in (";", ",")):
             return False
         after = block.span[1] + 1
         end = self.text.find("\n", after)
         end = len(self.text) if end < 0 else end
         return not _OPENS_BLOCK.match(self.text, after, end) \
             and self._closing(after, self.text[after:min(end, after + CLOSING_REACH)])
+
+    def _last_mark(self, start: int, end: int) -> str:
+        """The last character of text[start:end] that is not white space ("" if none): read in place, no copy."""
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return self.text[end - 1] if end > start else ""
 
     def _closing(self, start: int, unit: str) -> bool:
         """Whether the unit (text from start) is a closing formula ("X chịu trách nhiệm thi hành Quyết định này")."""
