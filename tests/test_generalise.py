@@ -2311,3 +2311,16 @@ VETERANS_DECISION = "BỘ QUỐC PHÒNG\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 
 ])
 def test_who_a_real_passage_gives_work(body, header, expected):
     assert tasks(body, header) == expected
+
+
+def test_a_notices_city_named_without_its_name():
+    # crawl abca9704d4c889cd: the notice of a session with Đà Nẵng's leaders calls its committee "Ủy ban nhân dân Thành
+    # phố"; the registry reads a committee with no place there, the notice says which
+    header = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 641/TB-VPCP\nHà Nội, ngày 25 tháng 11 năm 2025\nTHÔNG BÁO\nKẾT LUẬN CỦA PHÓ THỦ "
+              "TƯỚNG CHÍNH PHỦ PHẠM THỊ THANH TRÀ TẠI BUỔI LÀM VIỆC VỚI THÀNH PHỐ ĐÀ NẴNG VỀ TÌNH HÌNH, KẾT QUẢ TRIỂN KHAI "
+              "THỰC HIỆN SẮP XẾP TỔ CHỨC BỘ MÁY CỦA HỆ THỐNG CHÍNH TRỊ\nNgày 18 tháng 11 năm 2025, tại thành phố Đà Nẵng, Phó "
+              "Thủ tướng Phạm Thị Thanh Trà đã kiểm tra thực tế tại Trung tâm phục vụ hành chính công, Ủy ban nhân dân phường "
+              "Hải Châu và làm việc với thành phố Đà Nẵng về tình hình, kết quả triển khai thực hiện.\n")
+    body = ("Ủy ban nhân dân Thành phố chỉ đạo các sở, ngành tăng cường bám sát cơ sở, nắm bắt và hướng dẫn kịp thời chính "
+            "quyền cấp xã tháo gỡ khó khăn, vướng mắc trong thực hiện nhiệm vụ.\n")
+    assert tasks(body, header) == [(None, ["Ủy ban nhân dân thành phố Đà Nẵng"])]

@@ -18,6 +18,8 @@ from pipeline.records import Obligation, Reference, obligation_id
 # the issuer deciding in its own text ("..., Ủy ban Thường vụ Quốc hội quyết định sắp xếp ..."): the act itself
 ISSUER_DECIDES = re.compile(r"\s+quyết\s+(?:định|nghị)\b")
 SHORT_REFERENCES = frozenset(knowledge.load("agency_grammar")["short_references"])
+# a province's committee named without its province, as a central text's registry reading leaves it
+BARE_COMMITTEES = frozenset({"Ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố"})
 # an enterprise or cooperative, bound by the rules of a normative text rather than given work by it
 ENTERPRISE = re.compile(r"(?:Công\s+ty|Doanh\s+nghiệp|Hợp\s+tác\s+xã)\b", re.I)
 # the words by which a rule gives a body work, not competence
@@ -86,9 +88,14 @@ class ObligationBuilder:
             text = self.text[start:end].strip()
             if not text:
                 continue
+            subject = self.subjects.subject_body
             for assignee in draft.assignees:
                 if assignee.name in SHORT_REFERENCES:
                     assignee.name = self.subjects.full_name(assignee.name) or assignee.name
+                elif subject is not None and assignee.name in BARE_COMMITTEES \
+                        and subject.name.startswith(f"{assignee.name} "):
+                    # "Ủy ban nhân dân Thành phố chỉ đạo ..." in the notice of a session with Đà Nẵng's leaders
+                    assignee.name, assignee.name_en = subject.name, subject.name_en
             for mention in self.subjects.partners(start, end):
                 add_assignee(draft.assignees, mention, "support")
             deadlines = self.deadlines.of(draft)
