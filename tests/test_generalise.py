@@ -2303,6 +2303,10 @@ VETERANS_DECISION = "BỘ QUỐC PHÒNG\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 
      "thị, Công điện, văn bản chỉ đạo của Thủ tướng Chính phủ, trong đó lưu ý tập trung thực hiện một số nội dung trọng tâm "
      "sau:\n1. Rà soát các chỉ tiêu phát triển kinh tế - xã hội đã được Hội đồng nhân dân tỉnh giao từ đầu năm, phấn đấu "
      "hoàn thành cao nhất tất cả các chỉ tiêu được giao.\n", DAK_LAK_NOTICE, [("II.1", ["Ủy ban nhân dân tỉnh Đắk Lắk"])]),
+    # dev vi_ct_012_ubnd_daklak_2025: a ';' between the bodies one request asks parts its addressees, not two tasks
+    ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt, triển "
+     "khai và chỉ đạo các cơ quan, đơn vị thuộc thẩm quyền quản lý thực hiện nghiêm túc Chỉ thị này.\n", DAKLAK_DIRECTIVE,
+     [(None, ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"])]),
     # crawl 8180ae11188469fd Điều 7.1: a consolidated text marks the amended name with a footnote ("Bộ Nội vụ[4]"); the
     # list of partners goes on after it
     ("Điều 7.\n1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ[4], Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện "

@@ -146,6 +146,8 @@ HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s
 OBJECT_LIST = re.compile(r"(?:\bbao\s+gồm|\bgồm(?:\s+có)?|\bquyết\s+định|\bphê\s+duyệt)\s*:\s*$")
 # how a line opens a block of its own (an article, an item, a point, a bullet), not the rest of the line above
 _OPENS_BLOCK = re.compile(r"\s*(?:Điều\s|Article\s|\d|[a-zđ]\)|[-+•*–])")
+# a request that names whom it asks: "Chủ tịch UBND tỉnh yêu cầu ...", "Đề nghị ..."
+ASKS = re.compile(r"\b(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị)\s+")
 # a heading's words in brackets right before its closing colon: "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, ...):"
 NAMED_IN_BRACKETS = re.compile(r"\(([^()]{3,400})\)\s*:\s*$")
 # "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
@@ -542,6 +544,25 @@ class ObligationExtractor:
         walk.item_actor = None
         walk.under_heading = True
 
+    def _requests_joined(self, clauses: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+        """'Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức ...': a ';'
+        between the bodies one request asks parts its addressees, not two clauses."""
+        out: list[tuple[int, int, bool]] = []
+        for clause in clauses:
+            if out and self._asks_only(out[-1][0], out[-1][1]):
+                out[-1] = (out[-1][0], clause[1], out[-1][2])
+            else:
+                out.append(clause)
+        return out
+
+    def _asks_only(self, start: int, end: int) -> bool:
+        """Whether text[start:end] ends with ';' right after the bodies a request names ("... yêu cầu Thủ trưởng các sở,
+        ban, ngành;")."""
+        if self._last_mark(start, end) != ";" or (cue := ASKS.search(self.text, start, end)) is None:
+            return False
+        chain = self.subjects.chain_from(cue.end(), end)
+        return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" ,;")
+
     def _object_of_lead_in(self, block: Block, drafts: list[Draft]) -> bool:
         """A bullet that lists what the line above it names ("a) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân
         cấp tỉnh quyết định:" then "- Phương án phân bổ vốn ...", "... bao gồm:" then "+ Chính sách ..."): part of that
@@ -729,7 +750,7 @@ class ObligationExtractor:
         # trì ...": numbers right after a title or a subject are tasks; after a task's words ("giải quyết 03 vấn đề tồn
         # đọng: (i) ...; (ii) ...") they list its parts
         numbers_tasks = title_end > block.content_start and bool(NUMBER_OPENS.match(self.text, title_end))
-        for start, end, numbered in _clauses(self.text, title_end, block.span[1]):
+        for start, end, numbered in self._requests_joined(_clauses(self.text, title_end, block.span[1])):
             opens = block.content_start if start == title_end else start  # the first task keeps its title
             if _title_line(self.text, start, end):
                 continue  # "THỦ TƯỚNG CHÍNH PHỦ", "II. NHIỆM VỤ CỤ THỂ": a name or title in capitals, not a task
