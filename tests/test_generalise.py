@@ -2328,3 +2328,12 @@ def test_a_notices_city_named_without_its_name():
     body = ("Ủy ban nhân dân Thành phố chỉ đạo các sở, ngành tăng cường bám sát cơ sở, nắm bắt và hướng dẫn kịp thời chính "
             "quyền cấp xã tháo gỡ khó khăn, vướng mắc trong thực hiện nhiệm vụ.\n")
     assert tasks(body, header) == [(None, ["Ủy ban nhân dân thành phố Đà Nẵng"])]
+
+
+def test_an_item_that_only_names_bodies_heads_its_bullets():
+    # dev vi_kh_1026_ubnd_nghean_2025 III.5: "5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường" names whose
+    # work the bullets below it are; the item is no task of its own
+    body = ("III. TỔ CHỨC THỰC HIỆN\n5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường\n- Tiếp tục phổ biến, "
+            "quán triệt, triển khai có hiệu quả các quy định của pháp luật và các văn bản hướng dẫn thi hành công tác bảo vệ "
+            "bí mật nhà nước.\n")
+    assert tasks(body, NGHE_AN_PLAN) == [("III.5", ["các sở, ban, ngành"])]

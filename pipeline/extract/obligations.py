@@ -432,6 +432,9 @@ class ObligationExtractor:
         if not made and not block.enum and bare_item and drafts and drafts[-1] is bare_item[1] \
                 and self._touches(bare_item[0].span[1], block):
             made, heading_item = self._under_bare_item(block, bare_item[0], drafts)
+        elif made and block.enum == "bullet" and bare_item and drafts and drafts[-1] is bare_item[1] \
+                and self._touches(bare_item[0].span[1], block):
+            drafts.pop()  # "5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường" then "- Tiếp tục ...": a heading
         if heading_item and not block.enum and made and made[0].span[0] == block.content_start \
                 and self._touches(heading_item.span[1], block):
             made[0].span = (heading_item.content_start, made[0].span[1])
