@@ -2303,6 +2303,12 @@ VETERANS_DECISION = "BỘ QUỐC PHÒNG\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 
      "thị, Công điện, văn bản chỉ đạo của Thủ tướng Chính phủ, trong đó lưu ý tập trung thực hiện một số nội dung trọng tâm "
      "sau:\n1. Rà soát các chỉ tiêu phát triển kinh tế - xã hội đã được Hội đồng nhân dân tỉnh giao từ đầu năm, phấn đấu "
      "hoàn thành cao nhất tất cả các chỉ tiêu được giao.\n", DAK_LAK_NOTICE, [("II.1", ["Ủy ban nhân dân tỉnh Đắk Lắk"])]),
+    # dev vi_tb_624_vpcp_2025 III.5.b: tasks numbered "(1)", "(2)"; "(i)", "(ii)" inside the last list its parts
+    ("III. NHIỆM VỤ\n5. Về dữ liệu\nb) Bộ Công an: (1) Tiếp tục đầu tư phát triển, mở rộng Trung tâm Dữ liệu quốc gia số "
+     "1, nhiệm vụ thường xuyên; (2) Phát triển VNeID thành Nền tảng số quốc gia với 05 chức năng chính: (i) Lưu trữ dữ liệu "
+     "số của công dân; (ii) Định danh xác thực điện tử; (iii) Thực hiện dịch vụ công trực tuyến và giải quyết thủ tục hành "
+     "chính.\n", "VĂN PHÒNG CHÍNH PHỦ\nSố: 624/TB-VPCP\nHà Nội, ngày 16 tháng 11 năm 2025\nTHÔNG BÁO\n",
+     [("III.5.b", ["Bộ Công an"])] * 2),
     # dev vi_ct_012_ubnd_daklak_2025: a ';' between the bodies one request asks parts its addressees, not two tasks
     ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt, triển "
      "khai và chỉ đạo các cơ quan, đơn vị thuộc thẩm quyền quản lý thực hiện nghiêm túc Chỉ thị này.\n", DAKLAK_DIRECTIVE,

@@ -753,6 +753,7 @@ class ObligationExtractor:
         # trì ...": numbers right after a title or a subject are tasks; after a task's words ("giải quyết 03 vấn đề tồn
         # đọng: (i) ...; (ii) ...") they list its parts
         numbers_tasks = title_end > block.content_start and bool(NUMBER_OPENS.match(self.text, title_end))
+        task_numbers = ""  # how the numbers that open tasks are written: "(2)" arabic, "(ii)" roman
         for start, end, numbered in self._requests_joined(_clauses(self.text, title_end, block.span[1])):
             opens = block.content_start if start == title_end else start  # the first task keeps its title
             if _title_line(self.text, start, end):
@@ -793,7 +794,10 @@ class ObligationExtractor:
             elif found.conditioned and (handler := self.units.feedback_handler(found.end, end)) \
                     and handler[0].name != self.issuer:  # the issuer hearing of its own rules (through its unit): no task
                 drafts.append(self._draft(block, opens, end, handler, "responsible"))
-            elif drafts and numbered and numbers_tasks:  # "Bộ Khoa học và Công nghệ: (1) ...; (2) chủ trì ...": its body
+            elif drafts and numbered and numbers_tasks \
+                    and (task_numbers := task_numbers or _number_kind(self.text, start)) == _number_kind(self.text, start):
+                # "Bộ Khoa học và Công nghệ: (1) ...; (2) chủ trì ...": its body; numbers of another kind list a task's
+                # parts ("(5) Phát triển VNeID ... với 05 chức năng chính: (i) Lưu trữ ...; (ii) Định danh ...")
                 drafts.append(self._draft(block, start, end, [], "responsible"))
                 drafts[-1].assignees = [replace(a) for a in drafts[0].assignees if a.role != "support"]
             elif drafts:
@@ -960,6 +964,15 @@ _PLAIN_BREAK = re.compile(_SENTENCE_BREAK)  # for the units without "(": most, a
 
 NUMBER_OPENS = re.compile(INLINE_NUMBER + r"\s")
 SUBJECT_THEN_NUMBER = re.compile(r"\s*:\s*\((?:1|i)\)\s")  # "Bộ Khoa học và Công nghệ: (1) trình ..."
+
+
+_NUMBER_BEFORE = re.compile(r"\((\d{1,2}|[ivx]{1,4})\)\s*$")
+
+
+def _number_kind(text: str, start: int) -> str:
+    """How the inline number right before a clause is written: "arabic" ("(2)"), "roman" ("(ii)"), or "" (none)."""
+    m = _NUMBER_BEFORE.search(text, max(0, start - 8), start)
+    return "" if m is None else "roman" if m.group(1)[0] in "ivx" else "arabic"
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
