@@ -19,8 +19,8 @@ from pipeline.knowledge.patterns import UPPER_VI as _UPPER
 from pipeline.knowledge.patterns import alternation, first_letters, trie, word_start
 
 _WORD = r"[^\W\d_][\w'’-]*"
-NOT_COOPERATIVE = r"(?<!Hợp\stác\s)"
-_STATE = re.compile(r"[Nn]hà [Nn]ước|\bNN\b")  # "Liên minh Hợp tác xã": a cooperative's "xã" is no commune
+NOT_COOPERATIVE = r"(?<!Hợp\stác\s)"  # "Liên minh Hợp tác xã": a cooperative's "xã" is no commune
+_STATE = re.compile(r"[Nn]hà [Nn]ước|\bNN\b")  # how a regional unit's "Nhà nước" may be written
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,7 @@ class BodyMentions:
         units = self._grammar.regional_units(self.text, span[0], span[1])
         if not units:
             return found
-        kept = [m for m in found if not any(u.span[0] < m.span[1] and m.span[0] < u.span[1] for u in units)]
+        kept = [m for m in found if not any(_overlap(u.span, m.span) for u in units)]
         added = [AgencyMention(span=u.span, mention=self.text[u.span[0]:u.span[1]], name=u.text, name_en=None,
                                kind="body") for u in units]
         return sorted(kept + added, key=lambda m: m.span[0])
@@ -108,7 +108,7 @@ class BodyMentions:
         added = [AgencyMention(span=m.span(), mention=m.group(), name=ministry.name, name_en=ministry.name_en,
                                kind=ministry.kind)
                  for m in OWN_MINISTRY.finditer(self.text, span[0], span[1])
-                 if not any(k.span[0] < m.end() and m.start() < k.span[1] for k in found)]
+                 if not any(_overlap(k.span, m.span()) for k in found)]
         return sorted(found + added, key=lambda m: m.span[0]) if added else found
 
     @cached_property
@@ -174,7 +174,7 @@ class BodyMentions:
                                name=(body := self._acronyms[" ".join(m.group().split())]).name,
                                name_en=body.name_en, kind=body.kind, regulated=not m.group().isupper())
                  for m in self._acronym_use.finditer(self.text, span[0], span[1])
-                 if not any(k.span[0] < m.end() and m.start() < k.span[1] for k in found)]
+                 if not any(_overlap(k.span, m.span()) for k in found)]
         return sorted(found + added, key=lambda m: m.span[0]) if added else found
 
     def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
@@ -248,6 +248,11 @@ UNITS_OF = re.compile(r"(?<!\w)(?:các\s+)?đơn\s+vị\s+(?:trực\s+)?thuộc\
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
                                r"(?!\s*:)")
 _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans of the text share a character."""
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _unit_of_named_parent(inner: list[AgencyMention], body: BodyName, language: str) -> bool:

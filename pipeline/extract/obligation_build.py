@@ -88,11 +88,10 @@ class ObligationBuilder:
             text = self.text[start:end].strip()
             if not text:
                 continue
-            subject = self.subjects.subject_body
             for assignee in draft.assignees:
                 if assignee.name in SHORT_REFERENCES:
                     assignee.name = self.subjects.full_name(assignee.name) or assignee.name
-                elif subject is not None and assignee.name in BARE_COMMITTEES \
+                elif (subject := self.subjects.subject_body) is not None and assignee.name in BARE_COMMITTEES \
                         and subject.name.startswith(f"{assignee.name} "):
                     # "Ủy ban nhân dân Thành phố chỉ đạo ..." in the notice of a session with Đà Nẵng's leaders
                     assignee.name, assignee.name_en = subject.name, subject.name_en

@@ -51,7 +51,7 @@ from pipeline.extract.task_tables import TaskTable
 from pipeline.knowledge.patterns import ARTICLE_WORDS, DUTIES_OF, LEGAL_TEXTS, PAGE_NUMBER, UPPER_VI
 from pipeline.knowledge.patterns import TEXT_OWNER as OWNER
 from pipeline.records import Assignee, Obligation, Reference
-from pipeline.segment.segmenter import APPENDIX_LABEL, LEVEL, Block, Segmentation
+from pipeline.segment.segmenter import APPENDIX_LABEL, LEVEL, Block, Segmentation, match_enumerator
 
 MAX_TITLE_ITEM = 90  # an item's title is a short line
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
@@ -144,10 +144,6 @@ HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s
                           r"|Chỉ\s+đạo|Thành\s+lập|Kiện\s+toàn)\b", re.I)
 # a line whose bullets list what it names, not tasks: "... trình Hội đồng nhân dân cấp tỉnh quyết định:", "... bao gồm:"
 OBJECT_LIST = re.compile(r"(?:\bbao\s+gồm|\bgồm(?:\s+có)?|\bquyết\s+định|\bphê\s+duyệt)\s*:\s*$")
-# how a line opens a block of its own (an article, an item, a point, a bullet), not the rest of the line above
-_OPENS_BLOCK = re.compile(r"\s*(?:Điều\s|Article\s|\d|[a-zđ]\)|[-+•*–])")
-# a request that names whom it asks: "Chủ tịch UBND tỉnh yêu cầu ...", "Đề nghị ..."
-ASKS = re.compile(r"\b(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị)\s+")
 # a heading's words in brackets right before its closing colon: "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, ...):"
 NAMED_IN_BRACKETS = re.compile(r"\(([^()]{3,400})\)\s*:\s*$")
 # "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
@@ -561,7 +557,7 @@ class ObligationExtractor:
     def _asks_only(self, start: int, end: int) -> bool:
         """Whether text[start:end] ends with ';' right after the bodies a request names ("... yêu cầu Thủ trưởng các sở,
         ban, ngành;")."""
-        if self._last_mark(start, end) != ";" or (cue := ASKS.search(self.text, start, end)) is None:
+        if self._last_mark(start, end) != ";" or (cue := INNER_OPENER.search(self.text, start, end)) is None:
             return False
         chain = self.subjects.chain_from(cue.end(), end)
         return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" ,;")
@@ -795,7 +791,7 @@ class ObligationExtractor:
                     and handler[0].name != self.issuer:  # the issuer hearing of its own rules (through its unit): no task
                 drafts.append(self._draft(block, opens, end, handler, "responsible"))
             elif drafts and numbered and numbers_tasks \
-                    and (task_numbers := task_numbers or _number_kind(self.text, start)) == _number_kind(self.text, start):
+                    and (kind := _number_kind(self.text, start)) == (task_numbers := task_numbers or kind):
                 # "Bộ Khoa học và Công nghệ: (1) ...; (2) chủ trì ...": its body; numbers of another kind list a task's
                 # parts ("(5) Phát triển VNeID ... với 05 chức năng chính: (i) Lưu trữ ...; (ii) Định danh ...")
                 drafts.append(self._draft(block, start, end, [], "responsible"))
@@ -839,14 +835,12 @@ class ObligationExtractor:
     def _closing_runs_on(self, block: Block) -> bool:
         """Whether the block is a list of the closing formula's bodies that the page broke off before its verb: it ends
         with ";" or "," and the next line, which opens no block of its own, holds the formula."""
-        last = self.text[block.span[1] - 1]  # most blocks end with their stop: no scan back over white space
-        if last not in ";," and not (last.isspace() and self._last_mark(block.content_start, block.span[1]) in (";", ",")):
+        if self._last_mark(block.content_start, block.span[1]) not in (";", ","):
             return False
         after = block.span[1] + 1
         end = self.text.find("\n", after)
-        end = len(self.text) if end < 0 else end
-        return not _OPENS_BLOCK.match(self.text, after, end) \
-            and self._closing(after, self.text[after:min(end, after + CLOSING_REACH)])
+        line = self.text[after:len(self.text) if end < 0 else end]
+        return match_enumerator(line.lstrip()) is None and self._closing(after, line[:CLOSING_REACH])
 
     def _last_mark(self, start: int, end: int) -> str:
         """The last character of text[start:end] that is not white space ("" if none): read in place, no copy."""
@@ -966,13 +960,13 @@ NUMBER_OPENS = re.compile(INLINE_NUMBER + r"\s")
 SUBJECT_THEN_NUMBER = re.compile(r"\s*:\s*\((?:1|i)\)\s")  # "Bộ Khoa học và Công nghệ: (1) trình ..."
 
 
-_NUMBER_BEFORE = re.compile(r"\((\d{1,2}|[ivx]{1,4})\)\s*$")
+_NUMBER_BEFORE = re.compile(rf"{INLINE_NUMBER}\s*$")
 
 
 def _number_kind(text: str, start: int) -> str:
     """How the inline number right before a clause is written: "arabic" ("(2)"), "roman" ("(ii)"), or "" (none)."""
     m = _NUMBER_BEFORE.search(text, max(0, start - 8), start)
-    return "" if m is None else "roman" if m.group(1)[0] in "ivx" else "arabic"
+    return "" if m is None else "roman" if text[m.start() + 1] in "ivx" else "arabic"
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:

@@ -76,9 +76,6 @@ class SubjectOpeners:
             words = _words(text, pos, end, _folded)
             if any(words[:n] in self.prefixes for n in range(1, len(words) + 1)):
                 return True
-        # a short name the document defined for a body ("... (VNMAC)"): a word in capitals may be one
-        if len(word.group(1)) >= 3 and word.group(1).isupper():
-            return True
         # a body the registry does not know: a head noun followed by a capitalised name ("Trung tâm Y tế")
         return self.grammar.opens_a_name(text, word.start(1), end, language)
 
