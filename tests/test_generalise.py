@@ -7,6 +7,7 @@ import hashlib
 import pytest
 
 from pipeline.cleanup.normalise import normalise
+from pipeline.extract.class_subjects import ClassSubjects
 from pipeline.extract.deadlines import find_deadlines, period_heading, period_in_slot, primary_deadline
 from pipeline.extract.document import extract_text, is_normative, publishes_procedures
 from pipeline.extract.obligations import _list_or_form, _member_line
@@ -2313,3 +2314,53 @@ def test_an_item_that_only_names_bodies_heads_its_bullets():
             "quán triệt, triển khai có hiệu quả các quy định của pháp luật và các văn bản hướng dẫn thi hành công tác bảo vệ "
             "bí mật nhà nước.\n")
     assert tasks(body, NGHE_AN_PLAN) == [("III.5", ["các sở, ban, ngành"])]
+
+
+@pytest.mark.parametrize(("clause", "acts"), [
+    # crawl c49a5afadf61b342 Điều 15.1 and 15.3: a party body's class, named in lower case after its head noun
+    ("Ban tuyên giáo và dân vận tỉnh ủy, thành ủy thực hiện kiểm tra định kỳ, hoặc đột xuất về công tác bồi dưỡng tại "
+     "Trung tâm.", True),
+    ("Cấp ủy cấp xã nơi có trụ sở Trung tâm và ban giám đốc Trung tâm có trách nhiệm kiểm tra định kỳ hoặc đột xuất",
+     True),
+    # crawl a49ef8a0da1f62dd IV.7 and ad5aff6c13929815 III.5.a: a quantifier before the class
+    ("Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.", True),
+    ("Mỗi ngành, lĩnh vực cần xác định một số bài toán trọng điểm có thể giải quyết hiệu quả bằng AI.", True),
+    # crawl 69db23c781b2e9aa: the head's syllable opens a verb; crawl c49a5afadf61b342 Điều 8.2: after a title, a
+    # capitalised head is the short name of the body the text regulates
+    ("Ban hành kế hoạch triển khai thực hiện Chương trình tại địa phương giai đoạn 2025 - 2035", False),
+    ("Giám đốc Trung tâm quyết định tổ chức chấm phúc tra (không bố trí người đã chấm bài ở lần chấm đầu tiên)", False),
+    # crawl: "Trường hợp" opens a condition; a database that is shared or built is a thing, not an actor
+    ("Trường hợp thu giữ chỗ ở duy nhất đã được xác nhận và chứng minh theo quy định tại khoản 1 Điều 5", False),
+    ("Cơ sở dữ liệu quốc gia được chia sẻ phục vụ các hoạt động của cơ quan nhà nước hướng tới phục vụ người dân", False),
+    ("Cơ sở dữ liệu bom mìn được tích hợp, cập nhật từ các nguồn dữ liệu thông tin khắc phục hậu quả bom mìn", False),
+])
+def test_a_class_of_bodies_in_lower_case_opens_a_clause(clause, acts):
+    assert ClassSubjects.default().opens(clause, 0, len(clause)) is acts
+
+
+@pytest.mark.parametrize(("heading", "names_a_class"), [
+    # dev en_qd_332_ttg_2011 V.4, II.1.1.2.a of en_qd_123_ttg_2010 and III.6.c of en_qd_332_ttg_2011
+    ("Professional societies and associations:", True),
+    ("To form joint training centers:", False),
+    ("Funds from economic sectors:", False),
+])
+def test_an_english_heading_that_names_a_class(heading, names_a_class):
+    assert ClassSubjects.default().heads_english(heading, 0, len(heading)) is names_a_class
+
+
+ENGLISH_DECISION = "THE PRIME MINISTER\nDecision No. 332/QD-TTg of March 3, 2011\nDECISION\n"
+
+
+@pytest.mark.parametrize(("body", "header", "expected"), [
+    # crawl c49a5afadf61b342 Điều 15.1, under its chapter (a form's notes under no heading name nobody who acts)
+    ("Chương IV\nKIỂM TRA, GIÁM SÁT VÀ KHEN THƯỞNG, KỶ LUẬT\nĐiều 15. Kiểm tra, giám sát\n1. Ban tuyên giáo và dân vận tỉnh ủy, thành ủy thực hiện kiểm tra định kỳ, hoặc "
+     "đột xuất về công tác bồi dưỡng tại Trung tâm.\n",
+     "BAN TUYÊN GIÁO VÀ DÂN VẬN\nSố: 1147-QĐ/BTGDVTW\nHà Nội, ngày 01 tháng 12 năm 2025\nQUYẾT ĐỊNH\n",
+     [("IV.15.1", [])]),
+    # dev en_qd_332_ttg_2011 V.4.a: the heading names the class that does its points
+    ("V. ORGANIZATION OF IMPLEMENTATION\n4. Professional societies and associations:\na) To study the establishment "
+     "of some line associations necessary for protecting the legitimate rights and interests of raisers.\n",
+     ENGLISH_DECISION, [("V.4.a", [])]),
+])
+def test_a_class_named_in_lower_case_is_given_the_work(body, header, expected):
+    assert tasks(body, header) == expected

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.extract.agencies import AgencyMention, AgencyRegistry
 from pipeline.extract.body_mentions import BodyMentions
+from pipeline.extract.class_subjects import CLAUSE_REACH as CLASS_REACH
+from pipeline.extract.class_subjects import ClassSubjects
 from pipeline.extract.obligation_build import ObligationBuilder
 from pipeline.extract.obligation_cues import (
     CLOSING_REACH,
@@ -248,6 +250,7 @@ class ObligationExtractor:
         self.province = province
         self.registry = registry or AgencyRegistry.default()
         self.cues = cues()
+        self.class_subjects = ClassSubjects.default()
         self.addressees: list[AgencyMention] = []
         self.walk = _Walk()
         self.paragraphs = Paragraphs(seg.blocks)
@@ -533,7 +536,10 @@ class ObligationExtractor:
         # "Điều 38. Trách nhiệm của đơn vị sử dụng công chức" (a kind of state unit, named by what it does)
         generic = not own and (self.units.generic_actor_at(duty.end() if duty else block.content_start, block.span[1],
                                                        heading=True)
-                               or bool(duty) and bool(UNIT_OF_STATE.match(self.text, duty.end(), block.span[1])))
+                               or bool(duty) and bool(UNIT_OF_STATE.match(self.text, duty.end(), block.span[1]))
+                               # "4. Professional societies and associations:" over "a) To study ..."
+                               or self.language == "en"
+                               and self.class_subjects.heads_english(self.text, block.content_start, block.span[1]))
         partners = self.subjects.partners(block.content_start, block.span[1]) if own else []
         duties = bool(duty) or bool(self.subjects.remit_body and own and own[0] is self.subjects.remit_body)
         continued = not (own or generic or framing or duty or lists_cases) and leads_in and block.enum not in DIVISIONS \
@@ -897,9 +903,20 @@ class ObligationExtractor:
         if self.approves:
             return None  # the approved scheme's own content; its assignments come in their own section
         if self.cues.subject.generic_actor.match(self.text, start, end) or \
-                self.language == "en" and self.cues.subject.modal_subject.match(self.text, start, end):
-            return [], "responsible", []  # "Các cơ quan, đơn vị ...", "Enterprises shall ...": names nobody known
+                self.language == "en" and self.cues.subject.modal_subject.match(self.text, start, end) or \
+                self.language == "vi" and not self.units.normative and bool(contexts) and self._class_acts(start, end):
+            # "Các cơ quan, đơn vị ...", "Enterprises shall ...", "Cơ quan hải quan chấp nhận ...": names nobody known
+            return [], "responsible", []
         return None  # no actor in its words nor above it: an activity, objective or rule, not an obligation
+
+    def _class_acts(self, start: int, end: int) -> bool:
+        """A class of bodies named in lower case opens the unit and is given work, not only answerability ("Cơ sở khám
+        bệnh, chữa bệnh chịu trách nhiệm về tính chính xác ..."). Asked under a heading only: a form's numbered notes
+        under none ("(18) Viện kiểm sát cùng cấp và những người có quyền đề nghị ...") say what to write, not who acts."""
+        if not self.class_subjects.opens(self.text, start, end):
+            return False
+        answers = ACCOUNTABLE.search(self.text, start, min(end, start + CLASS_REACH))
+        return not answers or bool(FURTHER_ACTION.search(self.text, answers.end(), end))
 
     def _continues_item(self, block: Block, line: str) -> bool:
         """A second paragraph of a list's item ("1. Cấp ủy, chính quyền Thành phố phải ..." then "Ủy ban nhân dân Thành

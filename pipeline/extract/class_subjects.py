@@ -1,0 +1,90 @@
+"""Subjects that name a class of bodies, not one body: "Cơ quan hải quan chấp nhận ...", "Các khoa phối hợp ...",
+"Ban tuyên giáo và dân vận tỉnh ủy, thành ủy thực hiện ...", "Trưởng các đơn vị có liên quan căn cứ ...", and the
+English heading "4. Professional societies and associations:" over its points.
+
+Such a subject is a head noun of the grammar of agency names (data/agency_grammar.json) or the noun of a kind of unit,
+followed by lower-case words, so the grammar of names (bodies.py, which wants a capitalised name) does not read it.
+It is an actor that names no body, as "các cơ quan, đơn vị" is (ANNOTATION.md). A Vietnamese word may be several
+syllables, and a head's syllable opens many words that are no bodies ("Ban hành", "Hội nghị", "Trường hợp", "Khoa
+học", "Phòng chống"): the head counts only where it and the syllables after it are no word of underthesea's
+Vietnamese word list (knowledge/words.py), which no list of our own could cover. A passive or a copula right after
+the subject makes it a thing, not an actor ("Cơ sở dữ liệu quốc gia được chia sẻ ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import knowledge
+from pipeline.knowledge.patterns import alternation
+from pipeline.knowledge.words import dictionary_words
+
+CLAUSE_REACH = 80  # characters of the clause segmented: its subject and the verb after it
+SUBJECT_WORDS = 8  # words after the head in which a passive or copula makes the subject a thing
+MIN_WORK = 30  # characters after the head: fewer are a heading's or label's words
+LABEL_WORDS = 3  # words after the head before a colon: a field's label
+_CLAUSE_END = re.compile(r"[.;:(]")
+_WORD = re.compile(r"[^\W\d_]+")  # a syllable
+LONGEST_WORD = 3  # syllables after the head that may join it in one word ("cơ sở" + "dữ liệu")
+
+
+@cache
+def _longer_words(heads: tuple[str, ...]) -> frozenset[str]:
+    """The dictionary's words that open with a head's syllables ("ban hành", "hội nghị"), read when a clause first
+    asks (0.09 s): a longer head is no other word ("hội đồng" is a head, not "hội" opening another word)."""
+    openings = tuple(f"{head} " for head in heads)
+    return frozenset(w for w in dictionary_words() if w.startswith(openings) and w not in heads)
+
+
+@dataclass(frozen=True)
+class ClassSubjects:
+    vietnamese: re.Pattern[str]  # quantifier? leader? head, then a lower-case word
+    not_acting: re.Pattern[str]  # a passive or copula after the subject
+    english_heading: re.Pattern[str]  # a heading that is only a noun phrase ending in a plural of units
+    heads: tuple[str, ...]  # in lower case
+
+    @classmethod
+    @cache
+    def default(cls) -> ClassSubjects:
+        data = knowledge.load("agency_grammar")
+        heads = sorted({*data["heads_vi"], *data["class_heads_vi"]}, key=len, reverse=True)
+        # after a leader the head is in lower case: "Thủ trưởng đơn vị ...", not "Giám đốc Trung tâm ...", which names
+        # the body a text defines by its short name
+        lower_heads = alternation(head[0].lower() + head[1:] for head in heads)
+        vietnamese = re.compile(
+            rf"\s*(?i:(?:{alternation(data['class_quantifiers_vi'])})\s+)?"
+            rf"(?:(?i:{alternation(data['body_leaders_vi'])})\s+(?:các\s+)?(?P<led>{lower_heads})"
+            rf"|(?P<head>(?i:{alternation(heads)})))[\s,]+(?=[^\W\d_])")
+        not_acting = re.compile(rf"(?:{alternation(data['not_acting_after_subject_vi'])})$")
+        nouns = alternation(data["class_nouns_en"])
+        # the words before the noun qualify it ("Professional societies"); a verb or preposition makes the heading a
+        # task's or a topic's ("To form joint training centers:", "Funds from economic sectors:")
+        modifier = r"(?!(?:[Tt]o|from|of|for|in|on|by|with|under)\s)[A-Za-z][\w-]*\s+"
+        english_heading = re.compile(
+            rf"\s*(?:{modifier}){{0,4}}?(?i:{nouns})(?:,?\s+and\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{nouns}))?\s*:\s*$")
+        return cls(vietnamese, not_acting, english_heading, tuple(head.lower() for head in heads))
+
+    def opens(self, text: str, pos: int, end: int) -> bool:
+        """Whether a Vietnamese clause at `pos` opens with a class of bodies named in lower case."""
+        m = self.vietnamese.match(text, pos, end)
+        if m is None or not text[m.end()].islower():
+            return False  # a capitalised name is the grammar of names' to read
+        if len(text[m.end():end].strip()) < MIN_WORK:
+            return False  # "6. Các ngành, lĩnh vực khác": a heading's few words, the work below it
+        group = "head" if m.group("head") else "led"
+        head = " ".join(m.group(group).lower().split())
+        words = _WORD.findall(text, m.end(), min(end, m.end() + CLAUSE_REACH))[:SUBJECT_WORDS]
+        following = [word.lower() for word in words[:LONGEST_WORD]]
+        longer_words = _longer_words(self.heads)
+        if any(" ".join((head, *following[:n])) in longer_words for n in range(1, len(following) + 1)):
+            return False  # "Ban hành ...", "Hội nghị ...", "Trường hợp ...": the head's syllable opens another word
+        stop = _CLAUSE_END.search(text, m.end(), min(end, m.end() + CLAUSE_REACH))
+        if stop and stop.group() == ":" and len(_WORD.findall(text, m.end(), stop.start())) <= LABEL_WORDS:
+            return False  # "Cơ quan chủ trì:", "Đơn vị tính:": a label, its value after the colon
+        return not any(self.not_acting.match(word) for word in words)
+
+    def heads_english(self, text: str, pos: int, end: int) -> bool:
+        """Whether an English heading names only a class of units ("Professional societies and associations:")."""
+        return bool(self.english_heading.match(text, pos, end))
