@@ -2348,6 +2348,19 @@ def test_an_english_heading_that_names_a_class(heading, names_a_class):
     assert ClassSubjects.default().heads_english(heading, 0, len(heading)) is names_a_class
 
 
+@pytest.mark.parametrize(("heading", "names_a_class"), [
+    # crawl ad5aff6c13929815 VI.19 and dev vi_kh_753_dct_2026 3.3: the class that does the points below
+    ("Các cơ sở đào tạo đại học, sau đại học", True),
+    ("Các khoa tham gia khảo sát", True),
+    # crawl 646f0a00d4174382 II.8 and dev vi_kh_179_ubnd_dongnai_2025 IV.7: a head that also names an activity or a
+    # field opens a topic
+    ("Thanh tra, kiểm tra, giám sát và xử lý vi phạm", False),
+    ("Các ngành, lĩnh vực khác", False),
+])
+def test_a_vietnamese_heading_that_names_a_class(heading, names_a_class):
+    assert ClassSubjects.default().heads_vietnamese(heading, 0, len(heading)) is names_a_class
+
+
 ENGLISH_DECISION = "THE PRIME MINISTER\nDecision No. 332/QD-TTg of March 3, 2011\nDECISION\n"
 
 
@@ -2361,6 +2374,10 @@ ENGLISH_DECISION = "THE PRIME MINISTER\nDecision No. 332/QD-TTg of March 3, 2011
     ("V. ORGANIZATION OF IMPLEMENTATION\n4. Professional societies and associations:\na) To study the establishment "
      "of some line associations necessary for protecting the legitimate rights and interests of raisers.\n",
      ENGLISH_DECISION, [("V.4.a", [])]),
+    # crawl ad5aff6c13929815 VI.19: an item that only names a class heads its points, as one that names a body does
+    ("19. Các cơ sở đào tạo đại học, sau đại học\na) Mở thêm chuyên ngành về chuyển đổi số, kinh tế số, xã hội số trong "
+     "từng lĩnh vực.\nb) Phối hợp với các viện nghiên cứu để phát triển công nghệ mới, đặc biệt là công nghệ chiến lược.\n",
+     HEADER, [("19.a", []), ("19.b", [])]),
 ])
 def test_a_class_named_in_lower_case_is_given_the_work(body, header, expected):
     assert tasks(body, header) == expected

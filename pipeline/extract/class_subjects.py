@@ -27,6 +27,8 @@ MIN_WORK = 30  # characters after the head: fewer are a heading's or label's wor
 LABEL_WORDS = 3  # words after the head before a colon: a field's label
 _CLAUSE_END = re.compile(r"[.;:(]")
 _WORD = re.compile(r"[^\W\d_]+")  # a syllable
+CLASS_HEADING = 80  # characters: a heading that names a class is short
+_NOT_A_NAME = re.compile(r"[.;(]|:\s*\S")  # a sentence's stop, or a value after a colon
 LONGEST_WORD = 3  # syllables after the head that may join it in one word ("cơ sở" + "dữ liệu")
 
 
@@ -44,6 +46,7 @@ class ClassSubjects:
     not_acting: re.Pattern[str]  # a passive or copula after the subject
     english_heading: re.Pattern[str]  # a heading that is only a noun phrase ending in a plural of units
     heads: tuple[str, ...]  # in lower case
+    topic_heads: frozenset[str]  # heads that also name an activity or field: no heading's class
 
     @classmethod
     @cache
@@ -64,26 +67,41 @@ class ClassSubjects:
         modifier = r"(?!(?:[Tt]o|from|of|for|in|on|by|with|under)\s)[A-Za-z][\w-]*\s+"
         english_heading = re.compile(
             rf"\s*(?:{modifier}){{0,4}}?(?i:{nouns})(?:,?\s+and\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{nouns}))?\s*:\s*$")
-        return cls(vietnamese, not_acting, english_heading, tuple(head.lower() for head in heads))
+        return cls(vietnamese, not_acting, english_heading, tuple(head.lower() for head in heads),
+                   frozenset(data["topic_heads_vi"]))
 
     def opens(self, text: str, pos: int, end: int) -> bool:
         """Whether a Vietnamese clause at `pos` opens with a class of bodies named in lower case."""
-        m = self.vietnamese.match(text, pos, end)
-        if m is None or not text[m.end()].islower():
-            return False  # a capitalised name is the grammar of names' to read
-        if len(text[m.end():end].strip()) < MIN_WORK:
+        m = self._class(text, pos, end)
+        if m is None or len(text[m.end():end].strip()) < MIN_WORK:
             return False  # "6. Các ngành, lĩnh vực khác": a heading's few words, the work below it
-        group = "head" if m.group("head") else "led"
-        head = " ".join(m.group(group).lower().split())
         words = _WORD.findall(text, m.end(), min(end, m.end() + CLAUSE_REACH))[:SUBJECT_WORDS]
-        following = [word.lower() for word in words[:LONGEST_WORD]]
-        longer_words = _longer_words(self.heads)
-        if any(" ".join((head, *following[:n])) in longer_words for n in range(1, len(following) + 1)):
-            return False  # "Ban hành ...", "Hội nghị ...", "Trường hợp ...": the head's syllable opens another word
         stop = _CLAUSE_END.search(text, m.end(), min(end, m.end() + CLAUSE_REACH))
         if stop and stop.group() == ":" and len(_WORD.findall(text, m.end(), stop.start())) <= LABEL_WORDS:
             return False  # "Cơ quan chủ trì:", "Đơn vị tính:": a label, its value after the colon
         return not any(self.not_acting.match(word) for word in words)
+
+    def heads_vietnamese(self, text: str, pos: int, end: int) -> bool:
+        """Whether a heading is only a class of bodies named in lower case ("19. Các cơ sở đào tạo đại học, sau đại
+        học" over the points it gives work): a short line, no sentence, no value after a colon."""
+        m = self._class(text, pos, end)
+        return m is not None and end - pos <= CLASS_HEADING and not _NOT_A_NAME.search(text, m.end(), end) \
+            and " ".join(m.group("head" if m.group("head") else "led").lower().split()) not in self.topic_heads \
+            and not any(self.not_acting.match(word) for word in _WORD.findall(text, m.end(), end))
+
+    def _class(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+        """The class's opening words at `pos`: a head in lower case, or capitalised by the clause, that opens no
+        longer word of the dictionary."""
+        m = self.vietnamese.match(text, pos, end)
+        if m is None or not text[m.end()].islower():
+            return None  # a capitalised name is the grammar of names' to read
+        group = "head" if m.group("head") else "led"
+        head = " ".join(m.group(group).lower().split())
+        following = [word.lower() for word in _WORD.findall(text, m.end(), min(end, m.end() + CLAUSE_REACH))[:LONGEST_WORD]]
+        longer_words = _longer_words(self.heads)
+        if any(" ".join((head, *following[:n])) in longer_words for n in range(1, len(following) + 1)):
+            return None  # "Ban hành ...", "Hội nghị ...", "Trường hợp ...": the head's syllable opens another word
+        return m
 
     def heads_english(self, text: str, pos: int, end: int) -> bool:
         """Whether an English heading names only a class of units ("Professional societies and associations:")."""

@@ -392,7 +392,8 @@ class ObligationExtractor:
             if self.units.names_duties(block):
                 self._heading(block, line, LEVEL["article"], drafts)  # "Trách nhiệm của Sở Y tế": the article's points
                 return
-        if block.enum and (block.heading or self.units.names_only(block) or self.units.duties_title(block)):
+        if block.enum and (block.heading or self.units.names_only(block) or self.units.duties_title(block)
+                           or block.enum != "bullet" and self._names_a_class(block)):
             self._heading(block, line, level, drafts)
             return
         if block.enum:
@@ -537,9 +538,7 @@ class ObligationExtractor:
         generic = not own and (self.units.generic_actor_at(duty.end() if duty else block.content_start, block.span[1],
                                                        heading=True)
                                or bool(duty) and bool(UNIT_OF_STATE.match(self.text, duty.end(), block.span[1]))
-                               # "4. Professional societies and associations:" over "a) To study ..."
-                               or self.language == "en"
-                               and self.class_subjects.heads_english(self.text, block.content_start, block.span[1]))
+                               or self._names_a_class(block))
         partners = self.subjects.partners(block.content_start, block.span[1]) if own else []
         duties = bool(duty) or bool(self.subjects.remit_body and own and own[0] is self.subjects.remit_body)
         continued = not (own or generic or framing or duty or lists_cases) and leads_in and block.enum not in DIVISIONS \
@@ -908,6 +907,14 @@ class ObligationExtractor:
             # "Các cơ quan, đơn vị ...", "Enterprises shall ...", "Cơ quan hải quan chấp nhận ...": names nobody known
             return [], "responsible", []
         return None  # no actor in its words nor above it: an activity, objective or rule, not an obligation
+
+    def _names_a_class(self, block: Block) -> bool:
+        """A heading that names only a class of bodies: "4. Professional societies and associations:" over "a) To study
+        ...", "19. Các cơ sở đào tạo đại học, sau đại học" over "a) Mở thêm chuyên ngành ..."."""
+        if self.language == "en":
+            return self.class_subjects.heads_english(self.text, block.content_start, block.span[1])
+        return not self.units.normative and self.class_subjects.heads_vietnamese(self.text, block.content_start,
+                                                                                   block.span[1])
 
     def _class_acts(self, start: int, end: int) -> bool:
         """A class of bodies named in lower case opens the unit and is given work, not only answerability ("Cơ sở khám
