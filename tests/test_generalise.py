@@ -2378,6 +2378,12 @@ ENGLISH_DECISION = "THE PRIME MINISTER\nDecision No. 332/QD-TTg of March 3, 2011
     ("19. Các cơ sở đào tạo đại học, sau đại học\na) Mở thêm chuyên ngành về chuyển đổi số, kinh tế số, xã hội số trong "
      "từng lĩnh vực.\nb) Phối hợp với các viện nghiên cứu để phát triển công nghệ mới, đặc biệt là công nghệ chiến lược.\n",
      HEADER, [("19.a", []), ("19.b", [])]),
+    # dev vi_kh_172_ubnd_hcm_2025 III: under a funding heading, a class given a duty of its own ("có trách nhiệm") acts;
+    # the funding's sources are no task
+    ("III. KINH PHÍ THỰC HIỆN\n1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước hằng "
+     "năm của các cơ quan, đơn vị theo quy định của Luật Ngân sách nhà nước.\n3. Các cơ quan được phân công chủ trì thực "
+     "hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch, dự toán, quyết toán, quản lý sử dụng và báo cáo cấp có "
+     "thẩm quyền phê duyệt theo quy định của Luật Ngân sách nhà nước và Luật Việc làm.\n", HEADER, [("III.3", [])]),
 ])
 def test_a_class_named_in_lower_case_is_given_the_work(body, header, expected):
     assert tasks(body, header) == expected

@@ -26,7 +26,7 @@ from pipeline.extract.agencies import AgencyMention, AgencyRegistry
 from pipeline.extract.body_mentions import BodyMentions
 from pipeline.extract.class_subjects import CLAUSE_REACH as CLASS_REACH
 from pipeline.extract.class_subjects import ClassSubjects
-from pipeline.extract.obligation_build import ObligationBuilder
+from pipeline.extract.obligation_build import OWN_DUTY, ObligationBuilder
 from pipeline.extract.obligation_cues import (
     CLOSING_REACH,
     DOCUMENT_CLAUSE_REACH,
@@ -872,6 +872,10 @@ class ObligationExtractor:
                 return [], "responsible", []  # "Các cơ quan, đơn vị, địa phương căn cứ ... triển khai thực hiện"
             return None  # a plain paragraph without an assignment is background, unless a body's heading heads it
         if any(not c.task_section for c in contexts) and not self._acting_list(contexts, intro):
+            if self.units.generic_actor_at(start, end) and OWN_DUTY.search(self.text, start, min(end, start + DUTY_REACH)):
+                # "III. KINH PHÍ THỰC HIỆN" ... "4. Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này
+                # có trách nhiệm lập kế hoạch, dự toán ...": its own class is given a duty, whatever the section
+                return [], "responsible", []
             return None
         if block.enum == "bullet" and self.walk.bullet_lead is not None:
             # "+ Hoàn thành ..." under "- Ủy ban nhân dân thành phố Hà Nội và ... cần tập trung ... như sau:"
@@ -968,6 +972,7 @@ class ObligationExtractor:
 
 
 MIN_CLAUSE = 40
+DUTY_REACH = 200  # characters: a class subject and its "có trách nhiệm"
 BARE_ARTICLE = re.compile(r"\s*(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*")  # an article's number, its title below it
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
