@@ -21,7 +21,7 @@ from pipeline import knowledge
 from pipeline.knowledge.patterns import alternation
 from pipeline.knowledge.words import dictionary_words
 
-CLAUSE_REACH = 80  # characters of the clause segmented: its subject and the verb after it
+CLAUSE_REACH = 80  # characters of a clause read for its subject and the words after it
 SUBJECT_WORDS = 8  # words after the head in which a passive or copula makes the subject a thing
 MIN_WORK = 30  # characters after the head: fewer are a heading's or label's words
 LABEL_WORDS = 3  # words after the head before a colon: a field's label
@@ -42,6 +42,8 @@ def _longer_words(heads: tuple[str, ...]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class ClassSubjects:
+    """Reads whether a clause or a heading names a class of bodies (the grammar in data/agency_grammar.json)."""
+
     vietnamese: re.Pattern[str]  # quantifier? leader? head, then a lower-case word
     not_acting: re.Pattern[str]  # a passive or copula after the subject
     english_heading: re.Pattern[str]  # a heading that is only a noun phrase ending in a plural of units
@@ -75,19 +77,21 @@ class ClassSubjects:
         m = self._class(text, pos, end)
         if m is None or len(text[m.end():end].strip()) < MIN_WORK:
             return False  # "6. Các ngành, lĩnh vực khác": a heading's few words, the work below it
-        words = _WORD.findall(text, m.end(), min(end, m.end() + CLAUSE_REACH))[:SUBJECT_WORDS]
         stop = _CLAUSE_END.search(text, m.end(), min(end, m.end() + CLAUSE_REACH))
         if stop and stop.group() == ":" and len(_WORD.findall(text, m.end(), stop.start())) <= LABEL_WORDS:
             return False  # "Cơ quan chủ trì:", "Đơn vị tính:": a label, its value after the colon
-        return not any(self.not_acting.match(word) for word in words)
+        return self._acts(_WORD.findall(text, m.end(), min(end, m.end() + CLAUSE_REACH))[:SUBJECT_WORDS])
 
     def heads_vietnamese(self, text: str, pos: int, end: int) -> bool:
         """Whether a heading is only a class of bodies named in lower case ("19. Các cơ sở đào tạo đại học, sau đại
         học" over the points it gives work): a short line, no sentence, no value after a colon."""
         m = self._class(text, pos, end)
         return m is not None and end - pos <= CLASS_HEADING and not _NOT_A_NAME.search(text, m.end(), end) \
-            and " ".join(m.group("head" if m.group("head") else "led").lower().split()) not in self.topic_heads \
-            and not any(self.not_acting.match(word) for word in _WORD.findall(text, m.end(), end))
+            and _head(m) not in self.topic_heads and self._acts(_WORD.findall(text, m.end(), end))
+
+    def _acts(self, words: list[str]) -> bool:
+        """No passive or copula among the words after the head: the class acts, it is not acted on or described."""
+        return not any(self.not_acting.match(word) for word in words)
 
     def _class(self, text: str, pos: int, end: int) -> re.Match[str] | None:
         """The class's opening words at `pos`: a head in lower case, or capitalised by the clause, that opens no
@@ -95,14 +99,18 @@ class ClassSubjects:
         m = self.vietnamese.match(text, pos, end)
         if m is None or not text[m.end()].islower():
             return None  # a capitalised name is the grammar of names' to read
-        group = "head" if m.group("head") else "led"
-        head = " ".join(m.group(group).lower().split())
-        following = [word.lower() for word in _WORD.findall(text, m.end(), min(end, m.end() + CLAUSE_REACH))[:LONGEST_WORD]]
+        head = _head(m)
+        following = [word.lower() for word in _WORD.findall(text, m.end(), min(end, m.end() + CLAUSE_REACH))]
         longer_words = _longer_words(self.heads)
-        if any(" ".join((head, *following[:n])) in longer_words for n in range(1, len(following) + 1)):
+        if any(" ".join((head, *following[:n])) in longer_words for n in range(1, min(len(following), LONGEST_WORD) + 1)):
             return None  # "Ban hành ...", "Hội nghị ...", "Trường hợp ...": the head's syllable opens another word
         return m
 
     def heads_english(self, text: str, pos: int, end: int) -> bool:
         """Whether an English heading names only a class of units ("Professional societies and associations:")."""
         return bool(self.english_heading.match(text, pos, end))
+
+
+def _head(m: re.Match[str]) -> str:
+    """The head noun a class match read, in lower case and single-spaced ("cơ quan", "ban")."""
+    return " ".join((m.group("head") or m.group("led")).lower().split())

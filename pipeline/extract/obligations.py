@@ -907,8 +907,10 @@ class ObligationExtractor:
             return None  # the approved scheme's own content; its assignments come in their own section
         if self.cues.subject.generic_actor.match(self.text, start, end) or \
                 self.language == "en" and self.cues.subject.modal_subject.match(self.text, start, end) or \
-                self.language == "vi" and not self.units.normative and bool(contexts) and self._class_acts(start, end):
-            # "Các cơ quan, đơn vị ...", "Enterprises shall ...", "Cơ quan hải quan chấp nhận ...": names nobody known
+                bool(contexts) and self._class_acts(start, end):
+            # "Các cơ quan, đơn vị ...", "Enterprises shall ...", "Cơ quan hải quan chấp nhận ...": names nobody known;
+            # a class only under a heading: a form's numbered notes under none ("(18) Viện kiểm sát cùng cấp và những
+            # người có quyền đề nghị ...") say what to write, not who acts
             return [], "responsible", []
         return None  # no actor in its words nor above it: an activity, objective or rule, not an obligation
 
@@ -922,9 +924,8 @@ class ObligationExtractor:
 
     def _class_acts(self, start: int, end: int) -> bool:
         """A class of bodies named in lower case opens the unit and is given work, not only answerability ("Cơ sở khám
-        bệnh, chữa bệnh chịu trách nhiệm về tính chính xác ..."). Asked under a heading only: a form's numbered notes
-        under none ("(18) Viện kiểm sát cùng cấp và những người có quyền đề nghị ...") say what to write, not who acts."""
-        if not self.class_subjects.opens(self.text, start, end):
+        bệnh, chữa bệnh chịu trách nhiệm về tính chính xác ..."); not in a normative text, whose rules bind such classes."""
+        if self.language != "vi" or self.units.normative or not self.class_subjects.opens(self.text, start, end):
             return False
         answers = ACCOUNTABLE.search(self.text, start, min(end, start + CLASS_REACH))
         return not answers or bool(FURTHER_ACTION.search(self.text, answers.end(), end))
