@@ -68,6 +68,10 @@ DEADLINES = [
     ("Tập trung triển khai các nhiệm vụ, giải pháp về thực hiện cấu trúc lại quy trình, cung cấp dịch vụ công trực tuyến "
      "trên Cổng Dịch vụ công quốc gia theo đúng mục tiêu, yêu cầu tại Kế hoạch số 02-KH/BCĐTW ngày 19 tháng 6 năm 2025 "
      "của Ban Chỉ đạo Trung ương.", "vi", "2025-11-21", None),
+    # crawl 86367f2ddb2225cd II.6: a labelled span of years ends its sentence; it is due at the end of its last year
+    ("- Thời gian thực hiện: năm\n2026 - 2027.", "vi", "2025-11-26", "2027-12-31"),
+    # dev vi_kh_7360_ubnd_laichau_2025: a year that goes on into the years after is no deadline
+    ("- Thời gian thực hiện: Năm\n2026 và các năm tiếp theo.", "vi", "2025-11-26", None),
 ]
 
 

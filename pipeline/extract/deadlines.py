@@ -875,7 +875,8 @@ def _find_target_years(c: _Ctx) -> None:
 _LABELLED_YEARS = re.compile(
     r"(?<!\w)(?:Thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|Thời\s+hạn(?:\s+hoàn\s+thành)?|Lộ\s+trình(?:\s+thực\s+hiện)?"
     r"|Tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?)\s*:\s*(?P<mention>(?:[Nn]ăm\s+)?(?P<first>(?:19|20)\d\d)"
-    r"(?:\s*[-–]\s*(?:[Nn]ăm\s+)?(?P<last>(?:19|20)\d\d))?)(?![\d/.-])"
+    # a sentence's full stop may follow the year ("Năm 2026."), a date's dot and digits may not ("2026.05")
+    r"(?:\s*[-–]\s*(?:[Nn]ăm\s+)?(?P<last>(?:19|20)\d\d))?)(?![\d/-]|\.\d)"
     r"(?!\s*(?:và\s+(?:các|những)\s+năm|trở\s+đi|hằng\s+năm|hàng\s+năm))", re.I)  # "Năm 2025 và các năm tiếp theo": ongoing
 
 
