@@ -2387,3 +2387,18 @@ ENGLISH_DECISION = "THE PRIME MINISTER\nDecision No. 332/QD-TTg of March 3, 2011
 ])
 def test_a_class_named_in_lower_case_is_given_the_work(body, header, expected):
     assert tasks(body, header) == expected
+
+
+def test_a_task_title_above_its_content_field_is_the_task_s_start():
+    # crawl 86367f2ddb2225cd II.6 (the plan attached to 2623/QĐ-TTg): the item names the task, "- Nội dung:" spells it
+    # out; the task reads from its title, and its fields give who and when
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 2623/QĐ-TTg\nHà Nội, ngày 01 tháng 12 năm 2025\nKẾ HOẠCH\n"
+            "II. NỘI DUNG\n6. Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân\n- Nội dung: Cổng thông tin quốc "
+            "gia về bảo vệ dữ liệu cá nhân cung cấp thông tin tuyên truyền chủ trương, đường lối, chính sách của Đảng, pháp "
+            "luật của Nhà nước về bảo vệ dữ liệu cá nhân.\n- Cơ quan thực hiện: Bộ Công an.\n- Thời gian thực hiện: năm "
+            "2026 - 2027.\n")
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    (task,) = extract_text(text, source=source).obligations
+    assert task.text.startswith("Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân\n- Nội dung:")
+    assert [a.name for a in task.assignees] == ["Bộ Công an"] and task.deadline.date == "2027-12-31"
+

@@ -654,11 +654,18 @@ class ObligationExtractor:
         start, end = label.end(), block.span[1]
         empty = not self.text[start:end].strip(" .;:")
         if kind == "task":
-            if drafts and parent is not None and drafts[-1].span[0] >= parent.content_start \
-                    and drafts[-1].span[1] <= parent.span[1]:
+            titled = drafts and parent is not None and drafts[-1].span[0] >= parent.content_start \
+                and drafts[-1].span[1] <= parent.span[1]
+            if titled:
                 drafts.pop()  # the numbered item is only the title of the task spelled out below
             if empty:
                 return [], True
+            if block.enum == "bullet" and parent is not None and parent.enum not in (None, "bullet") \
+                    and self._touches(parent.span[1], block) and self._last_mark(parent.content_start, parent.span[1]) != ":":
+                # "6. Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân" then "- Nội dung: Cổng thông tin ...":
+                # the title names the task, its content field spells it out; the task reads from its title (not a
+                # lead-in's "...:" over points, each with its own "a) Nhiệm vụ: ...")
+                start = parent.content_start
             if bare_bullet is not None and block.enum == "bullet":
                 # "- Nghị định quy định chi tiết ..." then "+ Nội dung: ...", "+ Cơ quan chủ trì: ...": the bullet right
                 # above, which names no actor, names the task its fields spell out (and they name who acts)
