@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from pipeline import knowledge
 from pipeline.knowledge.patterns import alternation
@@ -32,20 +32,12 @@ _NOT_A_NAME = re.compile(r"[.;(]|:\s*\S")  # a sentence's stop, or a value after
 LONGEST_WORD = 3  # syllables after the head that may join it in one word ("cơ sở" + "dữ liệu")
 
 
-@cache
-def _longer_words(heads: tuple[str, ...]) -> frozenset[str]:
-    """The dictionary's words that open with a head's syllables ("ban hành", "hội nghị"), read when a clause first
-    asks (0.09 s): a longer head is no other word ("hội đồng" is a head, not "hội" opening another word)."""
-    openings = tuple(f"{head} " for head in heads)
-    return frozenset(w for w in dictionary_words() if w.startswith(openings) and w not in heads)
-
-
 @dataclass(frozen=True)
 class ClassSubjects:
     """Reads whether a clause or a heading names a class of bodies (the grammar in data/agency_grammar.json)."""
 
     vietnamese: re.Pattern[str]  # quantifier? leader? head, then a lower-case word
-    not_acting: re.Pattern[str]  # a passive or copula after the subject
+    not_acting: frozenset[str]  # a passive or copula after the subject (one syllable each)
     english_heading: re.Pattern[str]  # a heading that is only a noun phrase ending in a plural of units
     heads: tuple[str, ...]  # in lower case
     topic_heads: frozenset[str]  # heads that also name an activity or field: no heading's class
@@ -62,7 +54,7 @@ class ClassSubjects:
             rf"\s*(?i:(?:{alternation(data['class_quantifiers_vi'])})\s+)?"
             rf"(?:(?i:{alternation(data['body_leaders_vi'])})\s+(?:các\s+)?(?P<led>{lower_heads})"
             rf"|(?P<head>(?i:{alternation(heads)})))[\s,]+(?=[^\W\d_])")
-        not_acting = re.compile(rf"(?:{alternation(data['not_acting_after_subject_vi'])})$")
+        not_acting = frozenset(data["not_acting_after_subject_vi"])
         nouns = alternation(data["class_nouns_en"])
         # the words before the noun qualify it ("Professional societies"); a verb or preposition makes the heading a
         # task's or a topic's ("To form joint training centers:", "Funds from economic sectors:")
@@ -72,39 +64,53 @@ class ClassSubjects:
         return cls(vietnamese, not_acting, english_heading, tuple(head.lower() for head in heads),
                    frozenset(data["topic_heads_vi"]))
 
+    @cached_property
+    def _longer_words(self) -> frozenset[str]:
+        """The dictionary's words that open with a head's syllables ("ban hành", "hội nghị"), read when a clause first
+        asks (0.04 s): a longer head is no other word ("hội đồng" is a head, not "hội" opening another word)."""
+        openings = tuple(f"{head} " for head in self.heads)
+        return frozenset(w for w in dictionary_words() if w.startswith(openings) and w not in self.heads)
+
     def opens(self, text: str, pos: int, end: int) -> bool:
         """Whether a Vietnamese clause at `pos` opens with a class of bodies named in lower case."""
-        m = self._class(text, pos, end)
-        if m is None or len(text[m.end():end].strip()) < MIN_WORK:
+        found = self._class(text, pos, end)
+        if found is None:
+            return False
+        m, words = found
+        if len(text[m.end():end].strip()) < MIN_WORK:
             return False  # "6. Các ngành, lĩnh vực khác": a heading's few words, the work below it
         stop = _CLAUSE_END.search(text, m.end(), min(end, m.end() + CLAUSE_REACH))
         if stop and stop.group() == ":" and len(_WORD.findall(text, m.end(), stop.start())) <= LABEL_WORDS:
             return False  # "Cơ quan chủ trì:", "Đơn vị tính:": a label, its value after the colon
-        return self._acts(_WORD.findall(text, m.end(), min(end, m.end() + CLAUSE_REACH))[:SUBJECT_WORDS])
+        return self._acts(words[:SUBJECT_WORDS])
 
     def heads_vietnamese(self, text: str, pos: int, end: int) -> bool:
         """Whether a heading is only a class of bodies named in lower case ("19. Các cơ sở đào tạo đại học, sau đại
         học" over the points it gives work): a short line, no sentence, no value after a colon."""
-        m = self._class(text, pos, end)
-        return m is not None and end - pos <= CLASS_HEADING and not _NOT_A_NAME.search(text, m.end(), end) \
-            and _head(m) not in self.topic_heads and self._acts(_WORD.findall(text, m.end(), end))
+        if end - pos > CLASS_HEADING:
+            return False  # most enumerated blocks: no match, no word list is asked
+        found = self._class(text, pos, end)
+        if found is None:
+            return False
+        m, words = found  # the whole heading: it is shorter than CLAUSE_REACH
+        return not _NOT_A_NAME.search(text, m.end(), end) and _head(m) not in self.topic_heads and self._acts(words)
 
     def _acts(self, words: list[str]) -> bool:
         """No passive or copula among the words after the head: the class acts, it is not acted on or described."""
-        return not any(self.not_acting.match(word) for word in words)
+        return self.not_acting.isdisjoint(words)
 
-    def _class(self, text: str, pos: int, end: int) -> re.Match[str] | None:
-        """The class's opening words at `pos`: a head in lower case, or capitalised by the clause, that opens no
-        longer word of the dictionary."""
+    def _class(self, text: str, pos: int, end: int) -> tuple[re.Match[str], list[str]] | None:
+        """The class's opening words at `pos` (a head in lower case, or capitalised by the clause, that opens no longer
+        word of the dictionary) and the syllables of the clause after it, up to CLAUSE_REACH characters."""
         m = self.vietnamese.match(text, pos, end)
         if m is None or not text[m.end()].islower():
             return None  # a capitalised name is the grammar of names' to read
         head = _head(m)
-        following = [word.lower() for word in _WORD.findall(text, m.end(), min(end, m.end() + CLAUSE_REACH))]
-        longer_words = _longer_words(self.heads)
-        if any(" ".join((head, *following[:n])) in longer_words for n in range(1, min(len(following), LONGEST_WORD) + 1)):
+        words = _WORD.findall(text, m.end(), min(end, m.end() + CLAUSE_REACH))
+        following = [word.lower() for word in words[:LONGEST_WORD]]
+        if any(" ".join((head, *following[:n])) in self._longer_words for n in range(1, len(following) + 1)):
             return None  # "Ban hành ...", "Hội nghị ...", "Trường hợp ...": the head's syllable opens another word
-        return m
+        return m, words
 
     def heads_english(self, text: str, pos: int, end: int) -> bool:
         """Whether an English heading names only a class of units ("Professional societies and associations:")."""

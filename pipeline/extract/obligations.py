@@ -654,9 +654,8 @@ class ObligationExtractor:
         start, end = label.end(), block.span[1]
         empty = not self.text[start:end].strip(" .;:")
         if kind == "task":
-            titled = drafts and parent is not None and drafts[-1].span[0] >= parent.content_start \
-                and drafts[-1].span[1] <= parent.span[1]
-            if titled:
+            if drafts and parent is not None and drafts[-1].span[0] >= parent.content_start \
+                    and drafts[-1].span[1] <= parent.span[1]:
                 drafts.pop()  # the numbered item is only the title of the task spelled out below
             if empty:
                 return [], True
