@@ -107,10 +107,14 @@ def test_seed_000_english_cong_dien_968():
 FLOORS = {
     # 251 documents since four fresh blind batches of crawls (72 documents), then three English decisions (batch 5), six
     # documents of batch 6, ten of batch 7 and eleven of batch 8 joined on 2026-12-04, 36 of batches 9-12, 14 of batch
-    # 13 and 4 of batch 14 on 2026-12-05, each batch scored once before any rule read it (corpora/gold/README.md)
-    "gold": {"refs_f1": 0.96, "oblig_recall": 0.93, "oblig_precision": 0.91, "assignee_f1": 0.86,
+    # 13 and 4 of batch 14 on 2026-12-05, each batch scored once before any rule read it (corpora/gold/README.md); 262
+    # since batches 16 and 17 (session 22): Decree 308/2025/NĐ-CP alone, blind P 0.237 over 131 extracted, took
+    # precision from 0.926 to 0.895
+    "gold": {"refs_f1": 0.96, "oblig_recall": 0.92, "oblig_precision": 0.88, "assignee_f1": 0.86,
              "named_assignee_f1": 0.88, "deadline_acc": 0.93, "deadline_precision": 0.94, "symbol_acc": 0.97,
              "issued_acc": 0.96},
+    # 123 documents since the 9 of batch 16 and the page of batch 17 (session 22; blind R 0.947 / P 0.900; the page's own
+    # date, read off the database page and printed nowhere in its body, took issued_acc from 0.984 to 0.976);
     # 113 documents since the 4 of batch 14 joined (R 0.770 / P 0.861; R 0.786 / P 0.862, deadline accuracy 0.459 after the
     # task tables read by content, session 18; R 0.789 / P 0.863 in session 19; R 0.811 / P 0.863, assignees F1 0.716 in
     # session 20; R 0.816 / P 0.867, assignees F1 0.717 in session 21); 109 with the 12 of batch 13 (R 0.766 / P 0.861
@@ -120,7 +124,7 @@ FLOORS = {
     # R 0.779 / P 0.782
     "gold-check": {"refs_f1": 0.98, "oblig_recall": 0.81, "oblig_precision": 0.85, "assignee_f1": 0.70,
                    "named_assignee_f1": 0.73, "deadline_acc": 0.44, "deadline_precision": 0.85, "symbol_acc": 0.98,
-                   "issued_acc": 0.98},
+                   "issued_acc": 0.97},
 }
 
 
