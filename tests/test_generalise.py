@@ -374,6 +374,8 @@ def test_a_yearless_day_in_a_yearly_duty_recurs():
     # crawl 0beedb7bdb363a85: an amendment of such a decision
     ("QĐ", "SỬA ĐỔI, BỔ SUNG QUYẾT ĐỊNH SỐ 3470/QĐ-UBND NGÀY 10 THÁNG 11 NĂM 2025 CỦA CHỦ TỊCH UBND THÀNH PHỐ VỀ VIỆC "
            "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH, BỊ BÃI BỎ", True),
+    # crawl ea34a356cafcb1aa (1521/QĐ-UBND): a decision that standardises the list of a province's procedures
+    ("QĐ", "VỀ VIỆC CHUẨN HÓA DANH MỤC THỦ TỤC HÀNH CHÍNH ĐẶC THÙ THỰC HIỆN TRÊN ĐỊA BÀN TỈNH BẮC NINH", True),
     # crawl 8c306b6991495e34: a simplification plan assigns work of its own
     ("QĐ", "VỀ VIỆC THÔNG QUA PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH CẤP XÃ LĨNH VỰC NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
      False),
@@ -906,6 +908,9 @@ def test_a_time_field_under_an_item_keeps_the_items_own_subject():
     ("3861bb5ee8698f16.md", True),   # "Tiền Giang là một tỉnh ..."
     ("2c1d4e991a2bbbc1.md", True),   # "Tổ chức [sửa | sửa mã nguồn]"
     ("a1266e5544c960be.md", True),   # "Tập đoàn Vingroup": "Vingroup (tên đầy đủ: ...) là một tập đoàn ..."
+    # "Hồ Chí Minh (chữ Nho: 胡志明; 19 tháng 5 năm 1890 – 2 tháng 9 năm 1969), tên khai sinh là Nguyễn Sinh Cung (...),
+    # còn được gọi ... là một nhà cách mạng": an apposition between the name and its "là"
+    ("529f96669f3f8b85.md", True),
     # a directive, and a decision of a province
     ("65fe198460ffa9d9.md", False),
     ("7cee710828fb211b.md", False),

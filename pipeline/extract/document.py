@@ -132,10 +132,11 @@ def is_normative(symbol: str | None, doc_type: str | None) -> bool:
     return bool(symbol and (_YEAR_IN_SYMBOL.match(symbol) or "VBHN" in symbol))
 
 
-# "Công bố danh mục thủ tục hành chính ...", "Phê duyệt quy trình nội bộ giải quyết thủ tục hành chính ..."
+# "Công bố danh mục thủ tục hành chính ...", "Phê duyệt quy trình nội bộ giải quyết thủ tục hành chính ...", "Chuẩn hóa
+# danh mục thủ tục hành chính đặc thù ..."
 _PUBLISHES_PROCEDURES = re.compile(
     r"^(?:sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+(?:của\s+)?)?quyết\s+định\s+số\s+[^.]{0,120}?)?"  # an amendment of one
-    r"(?:về\s+việc\s+)?(?:công\s+b[ốồ]|(?:ban\s+hành|phê\s+duyệt)\s+danh\s+mục|phê\s+duyệt\s+(?:phương\s+án\s+tái\s+cấu\s+trúc[^.]{0,40}?)?"
+    r"(?:về\s+việc\s+)?(?:công\s+b[ốồ]|(?:ban\s+hành|phê\s+duyệt|chuẩn\s+hóa)\s+danh\s+mục|phê\s+duyệt\s+(?:phương\s+án\s+tái\s+cấu\s+trúc[^.]{0,40}?)?"
     r"quy\s+trình)\b[^.]{0,120}?thủ\s+tục\s+hành\s+chính", re.I)
 
 

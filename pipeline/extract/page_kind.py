@@ -2,7 +2,8 @@
 
 An encyclopedia article prints no number or type of its own, and shows its kind by its layout: the
 MediaWiki edit links of its sections ("[sửa | sửa mã nguồn]"), or a first sentence that defines its title
-("Phạm Minh Chính (sinh ngày 10 tháng 12 năm 1958) là một chính trị gia ...", "Tiền Giang là một tỉnh ..."), or
+("Phạm Minh Chính (sinh ngày 10 tháng 12 năm 1958) là một chính trị gia ...", "Tiền Giang là một tỉnh ...", a
+biography's apposition before its verb: "Hồ Chí Minh (chữ Nho: ...; 1890 – 1969), tên khai sinh là ..."), or
 its title's last words ("Tập đoàn Vingroup": "Vingroup (tên đầy đủ: ...) là một tập đoàn ...").
 Its text tells what bodies do, never what this page asks them to do: it yields no obligations (its citations
 are still references).
@@ -19,6 +20,7 @@ EDIT_LINK_REACH = 20_000  # characters: an article's first sections carry them
 DEFINITION_REACH = 8_000  # characters: the defining sentence follows the title and the infobox
 MAX_TITLE = 120
 MIN_NAME = 4  # characters: a shorter tail of the title ("Bộ") names nothing by itself
+APPOSITION_REACH = 80  # characters: ", tên khai sinh là ...", ", còn gọi là ...": a clause between the name and its "là"
 
 
 def is_encyclopedia_article(text: str, metadata: Metadata) -> bool:
@@ -34,5 +36,5 @@ def is_encyclopedia_article(text: str, metadata: Metadata) -> bool:
     names = "|".join(re.escape(" ".join(words[k:])) for k in range(len(words)) if len(" ".join(words[k:])) >= MIN_NAME)
     if not names:
         return False
-    defines = re.compile(rf"(?m)^(?:{names})(?:\s*\([^()\n]*\))?\s+là\s")
+    defines = re.compile(rf"(?m)^(?:{names})(?:\s*\([^()\n]*\))?(?:,[^.;\n]{{0,{APPOSITION_REACH}}}?)?\s+là\s")
     return bool(defines.search(text, 0, DEFINITION_REACH))
