@@ -2407,3 +2407,24 @@ def test_a_task_title_above_its_content_field_is_the_task_s_start():
     assert task.text.startswith("Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân\n- Nội dung:")
     assert [a.name for a in task.assignees] == ["Bộ Công an"] and task.deadline.date == "2027-12-31"
 
+
+
+_DECREE = "CHÍNH PHỦ\nSố: 308/2025/NĐ-CP\nHà Nội, ngày 28 tháng 11 năm 2025\nNGHỊ ĐỊNH\nĐiều 45. Trình tự, thủ tục\n1. "
+_DECISION = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 2530/QĐ-TTg\nHà Nội, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\nĐiều 2. Tổ chức thực hiện\n1. "
+
+
+@pytest.mark.parametrize(("head", "clause", "task"), [
+    # crawl 54c3026bc7bb5cb7 (Decree 308/2025/NĐ-CP): in a normative text, steps of a procedure timed from the day an
+    # application's file arrives are rules of the procedure
+    (_DECREE, "Trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, Bộ Văn hóa, Thể thao và Du lịch có "
+              "trách nhiệm tiến hành xin ý kiến của Hội đồng thẩm định cấp chuyên ngành.", False),
+    (_DECREE, "Trong thời hạn 20 ngày kể từ ngày nhận được hồ sơ hợp lệ, Bộ Văn hóa, Thể thao và Du lịch xem xét, có ý "
+              "kiến bằng văn bản về sự cần thiết bảo quản, phục chế.", False),
+    # the same words in a decision that gives work (not a normative text) stay a task
+    (_DECISION, "Trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, Bộ Văn hóa, Thể thao và Du lịch "
+                "có trách nhiệm tiến hành xin ý kiến của Hội đồng thẩm định cấp chuyên ngành.", True),
+])
+def test_a_procedure_step_timed_from_a_file_is_no_task(head, clause, task):
+    text = head + clause + "\n"
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    assert bool(extract_text(text, source=source).obligations) is task

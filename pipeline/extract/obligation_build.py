@@ -29,6 +29,11 @@ DUTY_WORDS = re.compile(r"\b(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|
                         # submits to a body ("trình Hội đồng nhân dân cùng cấp quyết định ..."), not a "chương trình"
                         r"|(?<!chương\s)trình\s+(?=(?-i:[A-ZĐ])|cấp\s+có\s+thẩm\s+quyền)"
                         r"|shall|must|is\s+responsible|are\s+responsible)\b", re.I)
+# a step of an administrative procedure, timed from the day an application's file arrives: "Trong thời hạn 05 ngày làm
+# việc kể từ ngày nhận được hồ sơ hợp lệ, Bộ Văn hóa, Thể thao và Du lịch có trách nhiệm ...": a rule of the
+# procedure, which every file sets going again, not work to track (ANNOTATION.md: procedures are no obligations)
+PROCEDURE_STEP = re.compile(r"\W*Trong\s+(?:thời\s+hạn|vòng)\s+[^,.;:]{1,40}?,?\s*kể\s+từ\s+(?:ngày\s+|khi\s+)?"
+                            r"(?:nhận\s+được|nhận|tiếp\s+nhận)\s+(?:đủ\s+)?hồ\s+sơ\b", re.I)
 # the words by which a rule about a body (AgencyMention.regulated) gives that body work
 OWN_DUTY = re.compile(r"\bcó\s+trách\s+nhiệm\b")
 
@@ -58,6 +63,8 @@ class ObligationBuilder:
             return draft.responsibility or bool(OWN_DUTY.search(self.text, *draft.span))
         if not self.normative:
             return True
+        if PROCEDURE_STEP.match(self.text, draft.content_start, draft.span[1]):
+            return False
         if draft.responsibility and draft.generic_actor:
             # "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý ...": state bodies, named by their class; not "Doanh
             # nghiệp thực hiện dự án casino ... có trách nhiệm ...", an enterprise the rules bind
