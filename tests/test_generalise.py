@@ -2428,3 +2428,21 @@ def test_a_procedure_step_timed_from_a_file_is_no_task(head, clause, task):
     text = head + clause + "\n"
     source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
     assert bool(extract_text(text, source=source).obligations) is task
+
+
+@pytest.mark.parametrize(("lead_in", "point", "assignees"), [
+    # crawl 54c3026bc7bb5cb7 (Decree 308/2025/NĐ-CP), Điều 56 and Điều 14: in a normative text, the points under a lead-in
+    # that gives its bodies duties are their work, as in an article on responsibilities
+    ("1. Bộ Văn hóa, Thể thao và Du lịch chịu trách nhiệm:",
+     "a) Chủ trì xây dựng và nộp Báo cáo quốc gia về quản lý, bảo vệ và phát huy giá trị di sản tư liệu trong Danh mục "
+     "của UNESCO;", ["Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("2. Cơ quan, tổ chức nhà nước có thẩm quyền khi tiếp nhận thông tin về việc phát hiện địa điểm khảo cổ, di vật khảo "
+     "cổ có trách nhiệm:",
+     "a) Kịp thời cử người ghi nhận đầy đủ thông tin, tổ chức tiếp nhận và bảo vệ, bảo quản di vật khảo cổ;", []),
+])
+def test_the_points_of_a_duty_lead_in_are_work_in_a_normative_text(lead_in, point, assignees):
+    text = ("CHÍNH PHỦ\nSố: 308/2025/NĐ-CP\nHà Nội, ngày 28 tháng 11 năm 2025\nNGHỊ ĐỊNH\n"
+            "Điều 56. Báo cáo quốc gia về quản lý, bảo vệ và phát huy giá trị di sản tư liệu\n" + lead_in + "\n" + point + "\n")
+    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    [task] = extract_text(text, source=source).obligations
+    assert (task.text.startswith(point[3:13]), [a.name for a in task.assignees]) == (True, assignees)

@@ -969,7 +969,8 @@ class ObligationExtractor:
         draft = Draft(path=path, span=(start, end), content_start=start,
                        # its title says so, or names only the bodies whose duties its clauses set out
                        responsibility=self.walk.bodies_article
-                       or bool(self.cues.responsibility_article.search(self.walk.article_title)),
+                       or bool(self.cues.responsibility_article.search(self.walk.article_title))
+                       or self._under_duty_lead(),
                        # "Điều 1. Vị trí và chức năng": "Sở Tư pháp là cơ quan chuyên môn ..." there gives no work
                        descriptive=bool(self.cues.units.describing_article.match(self.walk.article_title)),
                        regulated=bool(who) and all(m.regulated for m in who))
@@ -978,8 +979,20 @@ class ObligationExtractor:
         return draft
 
 
+    def _under_duty_lead(self) -> bool:
+        """Whether the innermost heading that names an actor gives it duties ("Bộ X chịu trách nhiệm:"): its points are
+        that actor's work, as in an article on responsibilities."""
+        for context in reversed(self.walk.contexts):
+            if context.assignees or context.generic:
+                return bool(DUTY_LEAD.search(self.text, *context.span))
+        return False
+
+
 MIN_CLAUSE = 40
 DUTY_REACH = 200  # characters: a class subject and its "có trách nhiệm"
+# a lead-in that gives its bodies duties, listed in the points below it: "1. Bộ Văn hóa, Thể thao và Du lịch chịu trách
+# nhiệm:", "..., cơ quan chuyên môn về văn hóa cấp tỉnh nơi có địa điểm khảo cổ có trách nhiệm sau đây:"
+DUTY_LEAD = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?:\s+sau\s+đây)?\s*:\s*$")
 BARE_ARTICLE = re.compile(r"\s*(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*")  # an article's number, its title below it
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
