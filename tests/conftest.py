@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from pipeline.extract.document import extract_file
+from pipeline.extract.document import extract_file, extract_text
+from pipeline.records import DocumentRecord, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -22,6 +24,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @cache
 def extracted(path: str) -> dict:
     return extract_file(path).to_dict()
+
+
+def passage(text: str) -> DocumentRecord:
+    """The record of a passage of text, extracted as a file of its own would be."""
+    return extract_text(text, source=Source(path="passage.txt", format="txt",
+                                            sha256=hashlib.sha256(text.encode()).hexdigest()))
 
 
 def manifest() -> list[dict[str, str]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from pipeline.cleanup.normalise import normalise
@@ -14,15 +12,13 @@ from pipeline.extract.obligations import _list_or_form, _member_line
 from pipeline.extract.task_tables import TaskTable
 from pipeline.records import Source
 from pipeline.segment.segmenter import match_enumerator, segment
-from tests.conftest import CRAWL, DEV, ROOT, extracted
+from tests.conftest import CRAWL, DEV, ROOT, extracted, passage
 
 HEADER = "Số: 999/QĐ-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
 
 
 def tasks(body: str, header: str = HEADER) -> list[tuple[str | None, list[str]]]:
-    text = header + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    return [(o.path, sorted(a.name for a in o.assignees)) for o in extract_text(text, source=source).obligations]
+    return [(o.path, sorted(a.name for a in o.assignees)) for o in passage(header + body).obligations]
 
 
 PASSAGES = [
@@ -505,8 +501,7 @@ def test_a_line_a_page_broke_off_continues_its_item():
             "chế, bảo đảm điều kiện, tiêu chí chuyên môn.\n\n- Xây dựng lộ trình từng bước tính chi phí khấu hao tài sản "
             "vào giá dịch vụ y tế.\n")
     text = "Số: 844/QĐ-TTg\nHà Nội, ngày 13 tháng 5 năm 2026\nKẾ HOẠCH\n" + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    found = extract_text(text, source=source).obligations
+    found = passage(text).obligations
     assert [o.text[:20] for o in found] == ["Nâng cao năng lực hệ", "Từng bước triển khai", "Xây dựng lộ trình từ"]
     assert "cấp chuyên sâu" in found[1].text
     assert all("các bộ" in [a.name for a in o.assignees] for o in found)
@@ -576,8 +571,7 @@ def test_a_headings_partners_support_its_points():
             "nhân dân các phường, xã, đặc khu:\n- Xây dựng chương trình đào tạo và tổ chức tập huấn cho đội ngũ giảng "
             "viên, giáo viên kiến thức về phòng chống và giảm nhẹ rủi ro thiên tai;\n")
     text = HEADER + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    (task,) = extract_text(text, source=source).obligations
+    (task,) = passage(text).obligations
     assert [(a.name, a.role) for a in task.assignees] == [
         ("Sở Giáo dục và Đào tạo", "lead"), ("Sở Nông nghiệp và Môi trường", "support"),
         ("Ủy ban nhân dân các xã, phường", "support")]
@@ -769,8 +763,7 @@ def test_a_line_giving_only_the_time_belongs_to_the_task_before_it():
     body = ("**Điều 2**. Sở Công Thương có trách nhiệm rà soát, xây dựng và trình UBND tỉnh phê duyệt các quy trình giải "
             "quyết thủ tục hành chính.\nHoàn thành *trước ngày 21/11/2025.*\n")
     text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 2715/QĐ-UBND\nQuảng Trị, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\n" + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    [task] = extract_text(text, source=source).obligations
+    [task] = passage(text).obligations
     assert task.deadline is not None and task.deadline.date == "2025-11-21"
 
 
@@ -782,8 +775,7 @@ def test_a_shall_sentence_in_an_approved_programme_is_a_task():
             "III. PROGRAM IMPLEMENTATION SOLUTIONS\n3. Management and administration:\n"
             "a) To step up the examination and supervision of the implementation of the program;\n"
             "c) Project managing agencies shall set up project management units;\n")
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    assert [o.path for o in extract_text(text, source=source).obligations] == ["1.III.3.c"]
+    assert [o.path for o in passage(text).obligations] == ["1.III.3.c"]
 
 
 @pytest.mark.parametrize(("body", "expected"), [
@@ -897,8 +889,7 @@ def test_a_time_field_under_an_item_keeps_the_items_own_subject():
             "nội dung được giao trong Luật Việc làm.\n- Thời gian thực hiện: Năm 2025\n")
     header = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 999/KH-UBND\nThành phố Hồ Chí Minh, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
     text = header + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    [task] = extract_text(text, source=source).obligations
+    [task] = passage(text).obligations
     assert ([a.name for a in task.assignees], task.deadline.date) == (["Ủy ban nhân dân thành phố Hồ Chí Minh"], "2025-12-31")
 
 
@@ -1082,8 +1073,7 @@ def test_a_deadline_line_under_an_article_belongs_to_its_task():
     body = ("Điều 2. Giao các cơ quan, đơn vị:\n1. Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh và UBND các xã, "
             "phường:\nRà soát, xây dựng quy trình thực hiện thủ tục hành chính không phụ thuộc vào địa giới hành chính.\n"
             "Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.\n")
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(body.encode()).hexdigest())
-    record = extract_text(HEADER.replace("KẾ HOẠCH", "QUYẾT ĐỊNH") + body, source=source)
+    record = passage(HEADER.replace("KẾ HOẠCH", "QUYẾT ĐỊNH") + body)
     assert [o.deadline.date for o in record.obligations if o.deadline] == ["2025-11-27"]
 
 
@@ -1334,9 +1324,8 @@ def test_the_issuers_own_decision_is_the_act_and_local_bodies_share_their_provin
 ])
 def test_a_leading_case_or_ground_before_the_subject(body, expected):
     text = NGHE_AN_PLAN + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
     found = [(o.path, sorted(a.name for a in o.assignees), o.deadline and o.deadline.date)
-             for o in extract_text(text, source=source).obligations]
+             for o in passage(text).obligations]
     assert found == expected
 
 
@@ -1538,8 +1527,7 @@ def test_a_task_sentence_the_page_broke_after_a_semicolon_runs_on():
 
 def _obligations(body: str, header: str) -> list:
     text = header + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    return extract_text(text, source=source).obligations
+    return passage(text).obligations
 
 
 BAC_NINH = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 1505/QĐ-UBND\nBắc Ninh, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
@@ -1713,8 +1701,7 @@ def test_the_duties_of_a_kind_of_state_unit_name_no_body():
 ])
 def test_a_lead_in_that_only_hands_over_its_points(body, header, lead_in_is_a_task):
     text = header + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    openings = [o.text[:20] for o in extract_text(text, source=source).obligations]
+    openings = [o.text[:20] for o in passage(text).obligations]
     lead_in = body.split("\n")[0].removeprefix("Điều 1. ")[:20]
     assert (lead_in in openings) is lead_in_is_a_task
     assert len(openings) == (2 if lead_in_is_a_task else 1)  # the point below is a task either way
@@ -1731,14 +1718,12 @@ def test_a_duty_point_and_its_paragraphs_are_one_task():
             "Hướng dẫn cụ thể về trình tự, thủ tục thành lập, tổ chức lại, giải thể đơn vị sự nghiệp công lập thuộc Ủy "
             "ban nhân dân tỉnh;\n\nb) Thẩm định, hướng dẫn, theo dõi, kiểm tra việc thực hiện phân loại, xếp hạng đơn "
             "vị sự nghiệp công lập của địa phương theo quy định của pháp luật.\n")
-    text = header + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    found = [(o.path, o.text.split("\n")[0], [a.name for a in o.assignees])
-             for o in extract_text(text, source=source).obligations]
+    obligations = passage(header + body).obligations
+    found = [(o.path, o.text.split("\n")[0], [a.name for a in o.assignees]) for o in obligations]
     assert found == [("2.4.a", "Tham mưu, giúp Ủy ban nhân dân tỉnh:", ["Sở Nội vụ"]),
                      ("2.4.b", "Thẩm định, hướng dẫn, theo dõi, kiểm tra việc thực hiện phân loại, xếp hạng đơn vị sự "
                                "nghiệp công lập của địa phương theo quy định của pháp luật.", ["Sở Nội vụ"])]
-    first = extract_text(text, source=source).obligations[0]
+    first = obligations[0]
     assert first.text.rstrip().endswith("thuộc Ủy ban nhân dân tỉnh;")  # its last paragraph is in it
 
 
@@ -1762,8 +1747,7 @@ def test_a_due_date_before_the_subject():
             "đối với công chức.\n")
     header = "CHÍNH PHỦ\nSố: 170/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\nNGHỊ ĐỊNH\n"
     text = header + body
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    (task,) = extract_text(text, source=source).obligations
+    (task,) = passage(text).obligations
     assert task.path == "70.2" and "các bộ" in [a.name for a in task.assignees]
     assert task.deadline is not None and task.deadline.date == "2027-07-01"
 
@@ -2032,8 +2016,7 @@ def test_an_english_annual_duty_before_its_subject():
             "billion, including VND 680 billion in the central budget and VND 50 billion in local budgets.\n"
             "Annually, based on their objectives and tasks, ministries, central agencies and localities which implement the "
             "Program shall make cost estimates and submit them to the Ministry of Finance.\n")
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    [task] = extract_text(text, source=source).obligations
+    [task] = passage(text).obligations
     assert "các bộ" in [a.name for a in task.assignees]
 
 
@@ -2077,8 +2060,7 @@ def test_each_request_to_the_same_body_is_a_task_of_its_own():
 
 
 def obligations_of(text: str):
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    return extract_text(text, source=source).obligations
+    return passage(text).obligations
 
 
 @pytest.mark.parametrize(("header", "body", "expected"), [
@@ -2402,8 +2384,7 @@ def test_a_task_title_above_its_content_field_is_the_task_s_start():
             "gia về bảo vệ dữ liệu cá nhân cung cấp thông tin tuyên truyền chủ trương, đường lối, chính sách của Đảng, pháp "
             "luật của Nhà nước về bảo vệ dữ liệu cá nhân.\n- Cơ quan thực hiện: Bộ Công an.\n- Thời gian thực hiện: năm "
             "2026 - 2027.\n")
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    (task,) = extract_text(text, source=source).obligations
+    (task,) = passage(text).obligations
     assert task.text.startswith("Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân\n- Nội dung:")
     assert [a.name for a in task.assignees] == ["Bộ Công an"] and task.deadline.date == "2027-12-31"
 
@@ -2426,8 +2407,7 @@ _DECISION = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 2530/QĐ-TTg\nHà Nội, ngày 1
 ])
 def test_a_procedure_step_timed_from_a_file_is_no_task(head, clause, task):
     text = head + clause + "\n"
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    assert bool(extract_text(text, source=source).obligations) is task
+    assert bool(passage(text).obligations) is task
 
 
 @pytest.mark.parametrize(("lead_in", "point", "assignees"), [
@@ -2443,6 +2423,5 @@ def test_a_procedure_step_timed_from_a_file_is_no_task(head, clause, task):
 def test_the_points_of_a_duty_lead_in_are_work_in_a_normative_text(lead_in, point, assignees):
     text = ("CHÍNH PHỦ\nSố: 308/2025/NĐ-CP\nHà Nội, ngày 28 tháng 11 năm 2025\nNGHỊ ĐỊNH\n"
             "Điều 56. Báo cáo quốc gia về quản lý, bảo vệ và phát huy giá trị di sản tư liệu\n" + lead_in + "\n" + point + "\n")
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    [task] = extract_text(text, source=source).obligations
+    [task] = passage(text).obligations
     assert (task.text.startswith(point[3:13]), [a.name for a in task.assignees]) == (True, assignees)

@@ -6,29 +6,25 @@ table reads like the annotation rules of ANNOTATION.md.
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from pipeline.cleanup.normalise import normalise
 from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.cue_index import anchor
-from pipeline.extract.document import extract_file, extract_text
+from pipeline.extract.document import extract_file
 from pipeline.extract.obligation_cues import INNER_OPENER, NO_TASK_CUES, cue_index, cues
 from pipeline.extract.obligations import ObligationExtractor, _clauses
 from pipeline.extract.statistics_lines import statistic
 from pipeline.extract.subject_openers import subject_openers
 from pipeline.extract.task_tables import TaskTable
-from pipeline.records import Source
 from pipeline.segment.segmenter import segment
-from tests.conftest import CRAWL, dev_files
+from tests.conftest import CRAWL, dev_files, passage
 
 HEADER = "Số: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
 
 
 def obligations(text: str):
-    source = Source(path="passage.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest())
-    return extract_text(text, source=source).obligations
+    return passage(text).obligations
 
 
 def tasks(body: str, header: str = HEADER) -> list[tuple[str | None, list[str], str]]:

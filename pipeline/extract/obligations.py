@@ -168,6 +168,7 @@ class _Context:
     # one of those duties, named by a point that ends with ':' ("a) Tham mưu, giúp Ủy ban nhân dân tỉnh:"): the paragraphs
     # below it are its content, one task with it
     continued: bool = False
+    duty_lead: bool = False  # "1. Bộ X chịu trách nhiệm:": the bodies it names are given its points as duties
 
 
 @dataclass
@@ -544,7 +545,8 @@ class ObligationExtractor:
         continued = not (own or generic or framing or duty or lists_cases) and leads_in and block.enum not in DIVISIONS \
             and any(c.duties for c in walk.contexts)
         walk.contexts.append(_Context(level, own, lead, task_section, (block.content_start, block.span[1]), generic,
-                                      partners, duties, continued))
+                                      partners, duties, continued,
+                                      bool(DUTY_LEAD.search(self.text, block.content_start, block.span[1]))))
         walk.item_actor = None
         walk.under_heading = True
 
@@ -978,14 +980,10 @@ class ObligationExtractor:
             add_assignee(draft.assignees, mention, role)
         return draft
 
-
     def _under_duty_lead(self) -> bool:
         """Whether the innermost heading that names an actor gives it duties ("Bộ X chịu trách nhiệm:"): its points are
         that actor's work, as in an article on responsibilities."""
-        for context in reversed(self.walk.contexts):
-            if context.assignees or context.generic:
-                return bool(DUTY_LEAD.search(self.text, *context.span))
-        return False
+        return next((c.duty_lead for c in reversed(self.walk.contexts) if c.assignees or c.generic), False)
 
 
 MIN_CLAUSE = 40
