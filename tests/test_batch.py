@@ -328,6 +328,26 @@ def test_same_content_under_two_paths_is_one_document_named_by_the_smaller_path(
     assert "a_copy.txt" in paths and "b_copy.txt" not in paths and "c_copy.txt" not in paths
 
 
+def test_a_copy_under_a_smaller_path_renames_the_stored_one_though_its_content_is_known(tmp_path: Path):
+    """A store in use looks a file's content up before extracting it; a copy already stored under a larger
+    path is no reason to skip a smaller one (the order hashes finish in must not choose the name)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("b_copy.txt", "a_copy.txt"):
+        shutil.copy(DEV / GOOD[0], docs / name)
+    with Store(tmp_path / "s.sqlite") as store:
+        batch.run_batch([str(docs / "b_copy.txt")], store=store, workers=1, failures_path=tmp_path / "f.jsonl",
+                        progress=False)
+        stats = batch.run_batch([str(docs)], store=store, workers=1, failures_path=tmp_path / "f.jsonl",
+                                progress=False)
+        again = batch.run_batch([str(docs)], store=store, workers=1, failures_path=tmp_path / "f.jsonl",
+                                progress=False)
+        paths = [Path(r["source"]["path"]).name for r in store.records()]
+    assert paths == ["a_copy.txt"]
+    assert (stats.documents, stats.skipped, stats.files) == (2, 2, 1)
+    assert (again.documents, again.skipped, again.files) == (2, 2, 0)  # now both are known under their name
+
+
 def test_the_comparison_with_another_commit_interleaves_the_trees_and_gives_ratios(tmp_path: Path):
     """bench --against: REV and this tree alternate, and each figure's ratio is this tree / REV."""
     from pipeline.scale import against

@@ -520,9 +520,6 @@ class _Sink:
     def has_documents(self) -> bool:
         return self.store is not None and not self.store.is_empty()
 
-    def known(self, sha256: str) -> bool:
-        return self.store is not None and self.store.has_source(sha256)
-
     def counts(self, sha256: str) -> tuple[int, int]:
         """Obligations and references of the stored document with this content."""
         if self.store is None:
@@ -645,7 +642,10 @@ def _handle(result: Hashed | Extracted | Failure, task: _Task, sink: _Sink, stat
     if isinstance(result, Failure):
         fail(result)
     elif isinstance(result, Hashed):
-        if not force and sink.known(result.sha256):
+        # skipped only when the stored copy already carries the smallest path: a copy under a smaller
+        # path is extracted and renames it, whichever finished hashing first (the rule of _store)
+        held = None if force else sink.stored_path(result.sha256)
+        if held is not None and held <= result.path:
             _skip(result.sha256, sink, stats, bar)
         else:
             ready.append(_Task("extract", result.path, result.size))
