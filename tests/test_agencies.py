@@ -186,6 +186,10 @@ EN_CASES = [
     ("To ensure central budget funds for activities under the Program tasked to ministries and central agencies", B3),
     ("People's Committees of provinces and centrally run cities", [B4[3]]),
     ("local government and e-government services", []),
+    # dev en_qd_2351_ttg_2010: older renderings of Ủy ban Dân tộc and of the Women's Union (without "Vietnam")
+    ("12. The Nationality Committee shall assume the prime responsibility for", ["Ủy ban Dân tộc"]),
+    ("the Ministry of Finance, concerned ministries and sectors, the Women’s Union Central Committee and",
+     ["Bộ Tài chính", *B3, "Trung ương Hội Liên hiệp Phụ nữ Việt Nam"]),
 ]
 
 
