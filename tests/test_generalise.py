@@ -2132,6 +2132,31 @@ def test_a_header_in_words_no_cue_knows_is_no_task(monkeypatch):
         ("1", "Bộ Xây dựng"), ("2", "Bộ Xây dựng"), ("3", "Bộ Xây dựng")]
 
 
+# dev vi_qd_2597_ttg_2025's appendix rows: in a central document's task table the localities of a lead or partners cell
+# are the provinces' People's Committees (ANNOTATION.md: "các bộ, ngành, địa phương" names that class); under a
+# province's header the same words name no body of the class (nor the province's communes)
+LOCALITIES_TABLE = (
+    "| STT | Tên nhiệm vụ/dự án | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả dự kiến | Thời gian triển khai |\n"
+    "| 1 | Đầu tư xây dựng và nâng cấp hạ tầng công nghệ thông tin đồng bộ từ trung ương đến địa phương phục vụ lưu trữ, "
+    "xử lý, truyền tải và chia sẻ dữ liệu về kết cấu hạ tầng trên phạm vi toàn quốc | Bộ Xây dựng, các địa phương | Các "
+    "bộ, ngành liên quan | Hạ tầng công nghệ thông tin đồng bộ | 2026-2030 |\n"
+    "| 2 | Kết nối, chia sẻ dữ liệu kết cấu hạ tầng với các hệ thống, cơ sở dữ liệu đất đai, quy hoạch, cấp phép xây dựng, "
+    "giao thông thông minh... để hỗ trợ ra quyết định và đồng bộ dữ liệu | Bộ Xây dựng | Bộ Nông nghiệp và Môi trường, các "
+    "địa phương | Kết nối, chia sẻ dữ liệu kết cấu hạ tầng với các hệ thống liên quan | 2026 |\n")
+PROVINCES = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+
+
+@pytest.mark.parametrize(("document", "expected"), [
+    ("vi_qd_2597_ttg_2025.txt", [["Bộ Xây dựng", PROVINCES], ["Bộ Xây dựng", "Bộ Nông nghiệp và Môi trường", PROVINCES]]),
+    ("vi_kh_179_ubnd_dongnai_2025.txt", [["Bộ Xây dựng"], ["Bộ Xây dựng", "Bộ Nông nghiệp và Môi trường"]]),
+])
+def test_the_localities_of_a_central_task_tables_cell_are_the_provinces_committees(document, expected):
+    text = (DEV / document).read_text(encoding="utf-8")
+    head = text[:text.find("Căn cứ")]  # the document's own header: who issues it
+    found = obligations_of(head + "Điều 1. Phê duyệt các nhiệm vụ sau:\n\n" + LOCALITIES_TABLE)
+    assert [[a.name for a in o.assignees] for o in found] == expected
+
+
 def test_a_table_of_figures_by_body_is_no_task_table():
     # dev vi_cd_220_ttg_2025: a table of counts by ministry, whatever its header says, gives no task: its longest text
     # is no sentence

@@ -73,6 +73,21 @@ class BodyMentions:
                 i += 1
         return out
 
+    def in_cell(self, start: int, end: int) -> list[AgencyMention]:
+        """The bodies a task table's lead or partners cell names: those of ``within``, and in a central body's
+        document the localities ("Bộ Xây dựng, các địa phương") as the provinces' People's Committees (ANNOTATION.md:
+        "các bộ, ngành, địa phương" -> ... Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương). In running text
+        the same words are as often whom a task helps ("hỗ trợ các địa phương"); a cell lists only who acts."""
+        found = self.within(start, end)
+        if not self.central or self.language != "vi":
+            return found
+        provinces = self.registry.lookup(f"Ủy ban nhân dân {LOCAL_CLASS}")
+        localities = [AgencyMention(span=m.span(), mention=m.group(), name=provinces.name, name_en=provinces.name_en,
+                                    kind=provinces.kind)
+                      for m in LOCALITIES.finditer(self.text, start, end)
+                      if _opens_item(self.text[start:m.start()]) and not any(_overlap(k.span, m.span()) for k in found)]
+        return sorted(found + localities, key=lambda m: m.span[0]) if localities else found
+
     def _named(self, span: tuple[int, int]) -> list[AgencyMention]:
         """The bodies a paragraph names by their names (the registry's and the open world's), sorted by start; read
         once (the paragraph that defines a short name is read for its definition, then for its tasks)."""
@@ -243,11 +258,19 @@ class BodyMentions:
 
 
 LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
+# a cell's item that is the localities alone: "Bộ Xây dựng, các địa phương", "Các địa phương có đảo"
+LOCALITIES = re.compile(r"(?i:các)\s+địa\s+phương\b(?!\s+khác)")
 # "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở": the units of a body, right before its name
 UNITS_OF = re.compile(r"(?<!\w)(?:các\s+)?đơn\s+vị\s+(?:trực\s+)?thuộc\s+$", re.I)
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
                                r"(?!\s*:)")
 _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
+
+
+def _opens_item(before: str) -> bool:
+    """Whether what a cell holds before a word ends an item of its list (or is nothing): "Bộ Xây dựng, ", "- "."""
+    before = before.rstrip()
+    return not before or before.endswith((",", ";", "+", "-", "–")) or before.endswith(" và")
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

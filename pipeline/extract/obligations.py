@@ -258,6 +258,7 @@ class ObligationExtractor:
         bodies = BodyMentions(text, self.paragraphs, self.registry, language=language, province=province,
                               central=central, issuer=issuer)
         self.mentions = bodies.within
+        self.cell_bodies = bodies.in_cell  # a task table's lead or partners cell
         self.deadlines = DeadlineReader(text, self.paragraphs, issued_on=issued_on, language=language)
         self.cue_hits = cue_index(text)
         self.subjects = SubjectReader(text, seg, self.registry, self.mentions, self.cue_hits, language=language,
@@ -276,7 +277,7 @@ class ObligationExtractor:
         self.walk = _Walk()
         drafts: list[Draft] = []
         table = TaskTable(self.text, self.cues.layout.columns, self.cue_hits, self.mentions,
-                          lambda mention: self.subjects.related_only(mention, generic_nouns=False))
+                          lambda mention: self.subjects.related_only(mention, generic_nouns=False), self.cell_bodies)
         kind_now = ""  # the kind of the block read last: a broken table header is looked for once per table
         since_row = 0  # how many drafts there were when the last table row was read
         for block in self.seg.blocks[self.seg.header_end:]:

@@ -38,11 +38,13 @@ class TaskTable:
 
     def __init__(self, text: str, columns: dict[str, re.Pattern[str]], hits: CueIndex,
                  mentions: Callable[[int, int], list[AgencyMention]],
-                 related_only: Callable[[AgencyMention], bool]) -> None:
+                 related_only: Callable[[AgencyMention], bool],
+                 cell_bodies: Callable[[int, int], list[AgencyMention]] | None = None) -> None:
         self.text = text
         self.column_cues = columns
         self.hits = hits
         self.mentions = mentions  # the bodies named in text[start:end]
+        self.cell_bodies = cell_bodies or mentions  # the bodies a lead or partners cell lists (BodyMentions.in_cell)
         self.related_only = related_only  # a partner narrowed to whoever is concerned names nobody
         self.columns: dict[str, int] | None = None
         self.width = 0  # the header's number of cells
@@ -156,7 +158,7 @@ class TaskTable:
 
         for role in ("lead", "support"):  # the column names are the roles
             span = cell(role)
-            for mention in self.mentions(*span) if span else ():
+            for mention in self.cell_bodies(*span) if span else ():
                 if role == "lead" or not self.related_only(mention):
                     add_assignee(draft.assignees, mention, role)
         time = cell("deadline")
