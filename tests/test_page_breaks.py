@@ -35,6 +35,14 @@ JOINS = [
     # a page that opens with a capital opens a block: the break stays a blank line
     (TT_13, "PHÓ THỐNG ĐÔC\nĐoàn Thái Sơn\n\nCÔNG BÁO/Số 303/Ngày 02-06-2026 91\nPhụ lục\n(Ban hành kèm theo Thông tư"),
     ("no break at all\n2\nhere", "no break at all\n2\nhere"),
+    # gazette vi_qd_844_ttg_2026.pdf: the appendix's task table runs on over the page (its header repeated): a line
+    # break, not the blank line that would end the table before it
+    ("chữa bệnh, cơ | Đề án/kế hoạch triển khai | Từ quý II/2027 |\n\f\n| STT | Tên nhiệm vụ cụ thể | Cơ quan chủ trì |",
+     "chữa bệnh, cơ | Đề án/kế hoạch triển khai | Từ quý II/2027 |\n| STT | Tên nhiệm vụ cụ thể | Cơ quan chủ trì |"),
+    # dev vi_qd_2597_ttg_2025.txt's appendix (a cell to a line, '|' between cells, '|' '|' between rows) as a PDF's
+    # text layer gives it, the page breaking between two rows: the rows stay apart and whole
+    ("|\nCƠ CHẾ, CHÍNH SÁCH\n|\n\n|\n\n|\n\f\n2\n|\n1\n|\nRà soát toàn diện các luật, nghị định, thông tư",
+     "|\nCƠ CHẾ, CHÍNH SÁCH\n|\n\n|\n\n|\n|\n1\n|\nRà soát toàn diện các luật, nghị định, thông tư"),
 ]
 
 
@@ -94,4 +102,19 @@ def test_a_page_number_a_text_kept_changes_no_task(number):
     def tasks_of(text: str) -> list[tuple[str | None, str, list[str]]]:
         return [(o.path, o.text, [a.name for a in o.assignees]) for o in extract_text(text, source=source).obligations]
 
+    assert tasks_of(paged) == tasks_of(text)
+
+
+def test_a_page_break_inside_a_task_table_changes_no_task():
+    # dev vi_qd_2597_ttg_2025.txt with a page break (and the page's number) every 60 lines, as a PDF's text layer joins
+    # its pages: the appendix's rows, broken anywhere, give the tasks the unbroken text gives
+    text = (DEV / "vi_qd_2597_ttg_2025.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    paged = "\n".join(f"\f\n{i // 60 + 1}\n{line}" if i and i % 60 == 0 else line for i, line in enumerate(lines))
+    source = Source(path="vi_qd_2597_ttg_2025.txt", format="txt", sha256="0" * 64)
+
+    def tasks_of(text: str) -> list[tuple[str | None, str, list[str]]]:
+        return [(o.path, o.text, [a.name for a in o.assignees]) for o in extract_text(text, source=source).obligations]
+
+    assert paged.count("\f") > 5 and len(tasks_of(text)) >= 30
     assert tasks_of(paged) == tasks_of(text)

@@ -13,6 +13,7 @@ block: the signer's name ends one page and "Phụ lục ..." opens the next.)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -40,7 +41,13 @@ def join_pages(text: str, goes_on: Callable[[str], bool]) -> str:
             pages[k - 1] = pages[k - 1][:bottom.start()]
     pages = [page.strip("\n") for page in pages]
     joined = [pages[0]]
-    for page in pages[1:]:
-        joined.append("\n" if goes_on(page) else "\n\n")
+    for before, page in itertools.pairwise(pages):
+        joined.append("\n" if goes_on(page) or _table_goes_on(before, page) else "\n\n")
         joined.append(page)
     return "".join(joined)
+
+
+def _table_goes_on(before: str, after: str) -> bool:
+    """A table runs on over the break: the page ends with a cell's rule or a row ("... |") or the next one opens with
+    one ("| ..."); a blank line there would cut the row it breaks, or the table from its header."""
+    return before.rstrip().endswith("|") or after.lstrip().startswith("|")
