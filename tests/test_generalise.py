@@ -2396,6 +2396,14 @@ ENGLISH_DECISION = "THE PRIME MINISTER\nDecision No. 332/QD-TTg of March 3, 2011
      "năm của các cơ quan, đơn vị theo quy định của Luật Ngân sách nhà nước.\n3. Các cơ quan được phân công chủ trì thực "
      "hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch, dự toán, quyết toán, quản lý sử dụng và báo cáo cấp có "
      "thẩm quyền phê duyệt theo quy định của Luật Ngân sách nhà nước và Luật Việc làm.\n", HEADER, [("III.3", [])]),
+    # dev vi_kh_753_dct_2026.pdf (OCR) 4: the steps of a procedure, each named before its subject ("Bước 6:"); the step
+    # a class of units does is theirs, the one the students do is no body's work
+    ("4. Nội dung và quy trình thực hiện\n— Bước 4: Khoa phổ biến và hướng dẫn có vấn học tập và sinh viên được chọn "
+     "mẫu.\n— Bước 5: Sinh viên truy cập hệ thống khảo sát trực tuyến bằng đường dẫn/tài khoản\nđược cấp, đọc kỹ hướng "
+     "dẫn và trả lời đầy đủ các câu hỏi trong phiếu khảo sát; sau khi hoàn thành, gửi phiếu khảo sát trên hệ thống.\n"
+     "— Bước 6: Các khoa phối hợp theo dõi, đôn đốc sinh viên được chọn mẫu hoàn thành khảo sát trong thời gian quy "
+     "định; kịp thời phản hồi các khó khăn, vướng mắc về Trung tâm Quản lý chất lượng đề được hỗ trợ.\n",
+     HEADER, [("4", []), ("4", [])]),
 ])
 def test_a_class_named_in_lower_case_is_given_the_work(body, header, expected):
     assert tasks(body, header) == expected

@@ -38,7 +38,7 @@ from pipeline.extract.obligation_cues import (
 )
 from pipeline.extract.obligation_deadlines import DeadlineReader, Paragraphs
 from pipeline.extract.obligation_drafts import Draft, add_assignee
-from pipeline.extract.obligation_subjects import Subject, SubjectReader
+from pipeline.extract.obligation_subjects import TOPIC, Subject, SubjectReader
 from pipeline.extract.obligation_units import (
     ACTING,
     DUTY_AFTER,
@@ -934,7 +934,11 @@ class ObligationExtractor:
     def _class_acts(self, start: int, end: int) -> bool:
         """A class of bodies named in lower case opens the unit and is given work, not only answerability ("Cơ sở khám
         bệnh, chữa bệnh chịu trách nhiệm về tính chính xác ..."); not in a normative text, whose rules bind such classes."""
-        if self.language != "vi" or self.units.normative or not self.class_subjects.opens(self.text, start, end):
+        if self.language != "vi" or self.units.normative:
+            return False
+        if topic := TOPIC.match(self.text, start, end):  # "Bước 6: Các khoa phối hợp theo dõi, đôn đốc ..."
+            start = topic.end()
+        if not self.class_subjects.opens(self.text, start, end):
             return False
         answers = ACCOUNTABLE.search(self.text, start, min(end, start + CLASS_REACH))
         return not answers or bool(FURTHER_ACTION.search(self.text, answers.end(), end))
