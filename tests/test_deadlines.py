@@ -15,6 +15,22 @@ from tests.conftest import DEV
 # (text, issued_on, language, expected list of (mention, kind, date, start, end, rrule, flags))
 # flags are compared as sets; every deadline the function returns must be listed.
 CASES = [
+    # dev vi_qd_2629_ttg_2025 Điều 1.IV.5: "of the following year" after a yearly report given in the sentence before is
+    # every year's, not the one after the issue year
+    (
+        "5. Các bộ, ngành, địa phương định kỳ hằng năm gửi báo cáo Bộ Khoa học và Công nghệ tình hình triển khai "
+        "Chương trình trước ngày 15 tháng 12 để tổng hợp, báo cáo Thủ tướng Chính phủ; cập nhật, theo dõi tiến trình của "
+        "các mục tiêu, nhiệm vụ trên hệ thống công nghệ thông tin. Bộ Khoa học và Công nghệ tổng hợp tình hình triển khai "
+        "Chương trình, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01 của năm tiếp theo.",
+        "2025-11-29",
+        "vi",
+        [
+            ("định kỳ hằng năm", "recurring", None, None, None, "FREQ=YEARLY", set()),
+            ("trước ngày 15 tháng 12", "recurring", None, None, None, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", set()),
+            ("trước ngày 30 tháng 01 của năm tiếp theo", "recurring", None, None, None, "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=30",
+             set()),
+        ],
+    ),
     # crawl 88be0fbbe795796d (1670/NQ-UBTVQH15): preparing so that the new communes "operate from" a day is due by it
     (
         "bảo đảm để chính quyền địa phương ở các đơn vị hành chính cấp xã hình thành sau sắp xếp quy định tại Điều 1 "

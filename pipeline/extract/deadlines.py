@@ -425,6 +425,10 @@ def _sentence_before(text: str, s: int, limit: int = 160) -> str:
     return head[cut + 1 :]
 
 
+def _paragraph_before(text: str, s: int, limit: int = 600) -> str:
+    return text[max(text.rfind("\n", 0, s) + 1, s - limit) : s]
+
+
 @dataclass
 class _Ctx:
     text: str
@@ -667,7 +671,10 @@ def _build(c: _Ctx, cand: _Cand) -> Deadline | None:
     fy = _FOLLOWING_YEAR.match(t, cand.e, c.hi) if a.unit == "date" and not a.year else None
     if fy:
         cand.e = fy.end()
-        if _REC_WORD_IN_SENTENCE.search(_sentence_before(t, cand.s, 200) + t[cand.e : cand.e + 40]):
+        # "of the following year" follows the reporting year of a yearly report: the paragraph's periodicity governs,
+        # also from a sentence before ("... định kỳ hằng năm gửi báo cáo ... Bộ Khoa học và Công nghệ tổng hợp ...,
+        # báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01 của năm tiếp theo")
+        if _REC_WORD_IN_SENTENCE.search(_paragraph_before(t, cand.s) + t[cand.e : cand.e + 40]):
             rr = f"FREQ=YEARLY;BYMONTH={a.month};BYMONTHDAY={a.day}"
             return _dl(t, cand, "recurring", rrule=rr)
     # a year-less atom is a deadline only when a cue says so ("trước ngày 20/12", "by August 5")
