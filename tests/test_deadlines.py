@@ -15,6 +15,15 @@ from tests.conftest import DEV
 # (text, issued_on, language, expected list of (mention, kind, date, start, end, rrule, flags))
 # flags are compared as sets; every deadline the function returns must be listed.
 CASES = [
+    # pages en_qd_175_ttg.html Điều 2.3 (issued 2010): the years of the reviews a task holds are dates it must meet, however
+    # far off (a year after "in" is otherwise narrative in an English text)
+    (
+        "summarizing the implementation results of this strategy for annual reporting to the Prime Minister; and organize "
+        "a preliminary review in 2015 and the final review in 2020.",
+        "2010-02-03",
+        "en",
+        [("2015", "date", "2015-12-31", None, None, None, set()), ("2020", "date", "2020-12-31", None, None, None, set())],
+    ),
     # dev vi_qd_2629_ttg_2025 Điều 1.IV.5: "of the following year" after a yearly report given in the sentence before is
     # every year's, not the one after the issue year
     (
@@ -488,6 +497,8 @@ CASES = [
 
 # Strings with no deadline at all: citations, programme periods, narrative and background dates.
 NEGATIVES = [
+    # dev vi_tb_624_vpcp_2025: the review of a year is no date of one
+    ("vi", "2025-11-20", "các cơ quan liên quan xây dựng video clip tổng kết năm 2025 bảo đảm sinh động,"),
     # crawl 6d0e277c7b88a914: a day of the programme's last year, which the text does not fix
     ("vi", "2025-11-24", "trình Bộ Quốc phòng (qua Cục Tài chính) chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ "
      "sau chiến tranh cấp quốc gia trước ngày 10 tháng 6 năm cuối của chương trình"),

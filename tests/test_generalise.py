@@ -2157,6 +2157,24 @@ def test_the_localities_of_a_central_task_tables_cell_are_the_provinces_committe
     assert [[a.name for a in o.assignees] for o in found] == expected
 
 
+@pytest.mark.parametrize(("text", "due"), [
+    # crawl 646f0a00d4174382 (2530/QĐ-TTg) Điều 1.IV.2.a, its last clause: reviewed midway and at its end, the task is due
+    # at its final review
+    ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 2530/QĐ-TTg\nHà Nội, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\nĐiều 1.\n"
+     "a) Bộ Nông nghiệp và Môi trường chủ trì các nhiệm vụ được giao, phối hợp với các bộ, ngành, địa phương tổ chức thực "
+     "hiện Kế hoạch này; tổ chức sơ kết kết quả triển khai Kế hoạch vào cuối năm 2027 và tổng kết vào cuối năm 2030 để "
+     "báo cáo Thủ tướng Chính phủ.\n", "2030-12-31"),
+    # dev en_qd_2351_ttg_2010 Article 2.1, its last clause
+    ("THE PRIME MINISTER\nDecision No. 2351/QD-TTg of December 24, 2010\nDECISION\nArticle 2.\n"
+     "1. The Ministry of Labor, War Invalids and Social Affairs shall guide, inspect and review the strategy implementation "
+     "and periodically report it to the Prime Minister; conduct a preliminary review at the end of 2015 and the final "
+     "review of the strategy implementation at the end of 2020.\n", "2020-12-31"),
+])
+def test_a_task_reviewed_midway_and_at_its_end_is_due_at_its_final_review(text, due):
+    (task,) = passage(text).obligations
+    assert task.deadline is not None and task.deadline.date == due
+
+
 def test_a_table_of_figures_by_body_is_no_task_table():
     # dev vi_cd_220_ttg_2025: a table of counts by ministry, whatever its header says, gives no task: its longest text
     # is no sentence

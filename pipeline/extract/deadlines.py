@@ -846,6 +846,7 @@ def find_deadlines(
     _find_vague(c)
     _find_target_years(c)
     _find_labelled_years(c)
+    _find_review_years(c)
     c.out.sort(key=lambda d: d.span)
     _mark_targets(c)
     return c.out
@@ -875,6 +876,25 @@ def _find_target_years(c: _Ctx) -> None:
         s = m.start("year")
         if c.issued.year <= year <= c.issued.year + 1 and not _PROG_LEFT.search(c.text[max(0, s - 50):s]):
             c.add(Deadline(m.group("mention"), m.span("mention"), "date", f"{year}-12-31", flags=["target"]))
+
+
+# A review the task holds in a year ("tổ chức sơ kết ... vào năm 2027", "a preliminary review in 2015 and the final review
+# in 2020"): an event the task must meet (ANNOTATION.md), however far off; the review of a year ("video clip tổng kết
+# năm 2025") is no date of one
+_REVIEW_YEAR = {
+    "vi": re.compile(r"(?<!\w)(?:sơ|tổng)\s+kết(?:\s+[^\s.;:]+){0,10}?\s+(?:vào|trong)\s+(?:cuối\s+)?"
+                     r"(?P<mention>năm\s+(?P<year>(?:19|20)\d\d))(?![\d/-])", re.I),
+    "en": re.compile(r"(?<!\w)(?:preliminary|final|mid-term|interim)\s+review(?:\s+[^\s.;:]+){0,10}?\s+"
+                     r"(?:in|at\s+the\s+end\s+of)\s+(?P<mention>(?P<year>(?:19|20)\d\d))(?![\d/-])", re.I),
+}
+
+
+def _find_review_years(c: _Ctx) -> None:
+    if c.text.find("kết" if c.lang == "vi" else "review", c.lo, c.hi) < 0:
+        return
+    for m in _REVIEW_YEAR[c.lang].finditer(c.text, c.lo, c.hi):
+        if c.free(*m.span("mention")):
+            c.add(Deadline(m.group("mention"), m.span("mention"), "date", f"{m.group('year')}-12-31"))
 
 
 # "Thời gian thực hiện: Năm 2025 - 2026", "Lộ trình thực hiện: Năm 2025 - 2026", "Thời gian hoàn thành: năm 2026": a

@@ -27,6 +27,11 @@ from pipeline.segment.segmenter import Block
 CASE_CLAUSE = rf"Đối\s+với\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|các\s)"
 CASE_LEAD = re.compile(rf"\s*{CASE_CLAUSE}")
 RECURRENCE_REACH = 10  # characters: a task that opens with how often it recurs ("Hàng năm ...", "Định kỳ ...")
+# "tổ chức sơ kết ... vào cuối năm 2027 và tổng kết vào cuối năm 2030", "a preliminary review in 2015 and the final
+# review in 2020": a task reviewed midway and at its end is done at its final review
+PRELIMINARY_REVIEW = re.compile(r"(?i)(?<!\w)sơ\s+kết\b|\b(?:preliminary|mid-term|interim)\s+review\b")
+FINAL_REVIEW = re.compile(r"(?i)(?<!\w)tổng\s+kết\b|\bfinal\s+review\b")
+REVIEW_REACH = 80  # characters after the final review's words in which its date stands
 
 
 class Paragraphs:
@@ -95,11 +100,22 @@ class DeadlineReader:
             # "Hàng năm thực hiện sát hạch ..." with "2026 - 2030" in its time cell: done every year of the period, due
             # at no one date (ANNOTATION.md: recurring -> null)
             return [d for d in found if not d.date]
+        if sum(1 for d in found if d.date) > 1 and (final := self._at_final_review(draft, found)):
+            return final
         if draft.headings and not any(d.date for d in found):
             dated = next((span for span in draft.headings if self.dated_heading(span)), None)
             if dated:
                 found = found + [d for d in self._heading_dates(dated) if d.date]
         return found
+
+    def _at_final_review(self, draft: Draft, found: list[Deadline]) -> list[Deadline]:
+        """The dates of a task's final review when it holds a preliminary one before it; none otherwise."""
+        start, end = draft.span
+        preliminary = PRELIMINARY_REVIEW.search(self.text, start, end)
+        final = FINAL_REVIEW.search(self.text, preliminary.end(), end) if preliminary else None
+        if final is None:
+            return []
+        return [d for d in found if d.date and final.end() <= d.span[0] <= final.end() + REVIEW_REACH]
 
     def _own(self, draft: Draft) -> list[Deadline]:
         start, end = draft.deadline_text or draft.span
