@@ -2175,6 +2175,28 @@ def test_a_task_reviewed_midway_and_at_its_end_is_due_at_its_final_review(text, 
     assert task.deadline is not None and task.deadline.date == due
 
 
+# crawl 8d9779edcdd6c422 (74/2025/QĐ-UBND, a regulation devolving powers): chapter II says which body does what, chapter
+# III gives the work of carrying the regulation out
+DEVOLUTION = (
+    "Chương II\nPHÂN CẤP MỘT SỐ NỘI DUNG THUỘC LĨNH VỰC XÂY DỰNG, GIAO THÔNG TRÊN ĐỊA BÀN THÀNH PHỐ HÀ NỘI\n"
+    "Điều 5.\nQuản lý nhà nước về chất lượng công trình xây dựng, kiểm tra công tác nghiệm thu công trình xây dựng\n"
+    "1. Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội tổ chức thực hiện đầy đủ chức năng quản lý "
+    "nhà nước về chất lượng công trình xây dựng đối với các công trình xây dựng thuộc phạm vi quản lý.\n"
+    "Chương III\nTỔ CHỨC THỰC HIỆN\nĐiều 15.\nTrách nhiệm của các Sở, ngành Thành phố\n"
+    "1. Trách nhiệm của các Sở quản lý công trình xây dựng chuyên ngành Thành phố, Ban quản lý các khu công nghệ cao và "
+    "khu công nghiệp Thành phố:\na) Bảo đảm nguồn lực, các điều kiện để tổ chức thực hiện các nhiệm vụ theo quy định của "
+    "Quyết định này.\n")
+
+
+HANOI_REGULATION = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 74/2025/QĐ-UBND\nHà Nội, ngày 04 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+
+
+# the chapter's title on a line of its own, or after its number
+@pytest.mark.parametrize("body", [DEVOLUTION, DEVOLUTION.replace("Chương II\n", "Chương II. ")])
+def test_a_normative_chapter_that_devolves_powers_gives_no_task(body):
+    assert [o.path for o in passage(HANOI_REGULATION + body).obligations] == ["III.15.1.a"]
+
+
 def test_a_table_of_figures_by_body_is_no_task_table():
     # dev vi_cd_220_ttg_2025: a table of counts by ministry, whatever its header says, gives no task: its longest text
     # is no sentence

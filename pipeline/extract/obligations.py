@@ -133,6 +133,9 @@ TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành
                        re.I)
 # the divisions of a text ("Điều 3.", "Phần II", "Chương I", "Mục 2"): never an item of a list, nor a point's title
 DIVISIONS = frozenset({"article", "part", "chapter", "section"})
+# a chapter's title that devolves powers: "PHÂN CẤP MỘT SỐ NỘI DUNG THUỘC LĨNH VỰC XÂY DỰNG, GIAO THÔNG ...", "PHÂN CẤP,
+# PHÂN QUYỀN ..."
+DEVOLUTION_TITLE = re.compile(r"[\s.:–-]*PHÂN\s+(?:CẤP|QUYỀN)\b")
 # a short item without a closing stop: it may only name the bodies whose work follows
 BARE_ITEM = re.compile(r"[^\n]{1,120}(?<![.;:!?])\s*")
 # "đơn vị sử dụng công chức", "cơ quan quản lý nhà nước về ...": a kind of state unit, after "Trách nhiệm của"
@@ -188,6 +191,9 @@ class _Walk:
     under_heading: bool = False  # no enumerated unit since the last heading: its paragraphs are its tasks
     answering: bool = False  # after "... có ý kiến như sau:": what follows answers a query, to no addressee's work
     in_form: bool = False  # after "Mẫu số 09": a form annexed to the text, to be filled in, not work given by it
+    # a normative text's chapter that devolves powers ("Chương II" / "PHÂN CẤP MỘT SỐ NỘI DUNG ..."): who decides what
+    devolving: bool = False
+    chapter_title_next: bool = False  # the block read last opened a chapter whose title may stand on the next line
     bare_bullet: Block | None = None  # the block read last, when it was a bullet that made no task (it named no actor)
     # the block read last, when it was an item that only heads its paragraph ("1. Sở Khoa học và Công nghệ chủ trì, phối
     # hợp với Văn phòng UBND tỉnh:" then the work on a line of its own): the item is the task's start
@@ -327,6 +333,21 @@ class ObligationExtractor:
         if outputs:
             drafts[since:] = [d for d in drafts[since:] if id(d) not in outputs]
 
+    def _devolves(self, block: Block, line: str) -> bool:
+        """Whether the block lies in a chapter that devolves powers ("Chương II" then "PHÂN CẤP MỘT SỐ NỘI DUNG THUỘC
+        LĨNH VỰC XÂY DỰNG ..."): its clauses say which body decides, issues or appraises what (rules of competence, as
+        a normative text's are), not work given to it; the work is in the chapters on carrying the text out."""
+        walk = self.walk
+        if block.enum in ("part", "section"):
+            walk.devolving = bool(DEVOLUTION_TITLE.match(self.text, block.content_start, block.span[1]))
+            walk.chapter_title_next = not walk.devolving and block.heading
+            return walk.devolving
+        if walk.chapter_title_next:
+            walk.chapter_title_next = False
+            if not block.enum and line.isupper():
+                walk.devolving = bool(DEVOLUTION_TITLE.match(line.strip()))
+        return walk.devolving
+
     def _tasks_closed(self) -> bool:
         """Past the end of the tasks, whether no block can reach back to a task before it: a labelled field
         ("- Cơ quan chủ trì: ...") completes the fields' group or the enumerated item above it; once both lie
@@ -357,6 +378,8 @@ class ObligationExtractor:
             if block.enum not in ("article", "part"):
                 return
             walk.in_form = False
+        if self.normative and self._devolves(block, line):
+            return
         # a label ends with ':': most blocks hold none, and the alternation of labels is not tried
         label = self.cues.layout.field_label.match(self.text, block.content_start, block.span[1]) \
             if self.text.find(":", block.content_start, block.span[1]) >= 0 else None
