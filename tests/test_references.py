@@ -302,6 +302,12 @@ CANONICAL_CASES = [
     ("12/CTR-UBND", None, "12/CTr-UBND"),
     ("30-CT/TW", None, "30-CT/TW"),
     ("08-QDi/TW", None, "08-QĐi/TW"),
+    # a type and its issuer written without the hyphen (crawl 1ea5e769bcf16b99, cc392cdbbc87983e, cd648cfa4fdecfb2); a
+    # court's number glued to its kind of decision stays as written (crawl 84b0ccb2f38ef4fa: "XXST" is no issuer)
+    ("118/2025/NĐCP", "Nghị định", "118/2025/NĐ-CP"),
+    ("10/2024/TTBTC", "Thông tư", "10/2024/TT-BTC"),
+    ("25/2023/TTBKHĐT", "Thông tư", "25/2023/TT-BKHĐT"),
+    ("02/2017/QĐXXST-LĐ", None, "02/2017/QĐXXST-LĐ"),
     ("101/CP", "Decree", "101/CP"),
     ("101/CP", None, None),  # a single code needs its type word
     ("186/190", None, None),

@@ -318,7 +318,21 @@ def _build_party(number: str, ptype: str, issuers: list[str], tw_code: str | Non
     return _Parsed(f"{number}-{ptype}/{issuer}", parts)
 
 
+def _unglued_type(group: str) -> list[str] | None:
+    """'NĐCP', 'TTBYT': a type code and an issuer's written without their hyphen ("Nghị định số 118/2025/NĐCP"), as
+    [type, issuer]; None for a code of its own ("TTCP" is the Government Inspectorate's)."""
+    if group in KNOWN_CODES:
+        return None
+    for cut in range(len(group) - 1, 0, -1):  # the longest type first: "TTLT..." before "TT..."
+        head, rest = group[:cut], group[cut:]
+        if head in TYPE_CODES and rest in STATE_ISSUERS:
+            return [head, rest]
+    return None
+
+
 def _build_state(number: str, year: str | None, groups: list[str], tw_code: str | None) -> _Parsed:
+    if year and (unglued := _unglued_type(groups[0])):
+        groups = [*unglued, *groups[1:]]
     first = groups[0]
     yr = int(year) if year else None
     if (not year and len(groups) == 2 and groups[1] in PARTY_ISSUERS and groups[0] in PARTY_TYPES
