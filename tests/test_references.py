@@ -31,6 +31,11 @@ def _fields(ref, keys):
 # ---------------------------------------------------------------------------------------------------
 # find_references: (text, language, [expected fields of each reference, in order])
 FIND_CASES = [
+    # crawl 27cbc6425a10478c, 44bc41ecfb3f3b21: a law's title with commas between "Luật" and its number, which names it
+    ("- Luật Khoa học, công nghệ và\nđổi mới sáng tạo số 93/2025/QH15 ngày 27 tháng 6 năm 2025.", "vi",
+     [{"symbol": "93/2025/QH15", "doc_type": "QH", "issued_on": "2025-06-27"}]),
+    ("*Căn cứ Luật Quản lý, sử\ndụng tài sản công số 15/2017/QH14 đã được sửa đổi, bổ sung một số điều theo Luật", "vi",
+     [{"symbol": "15/2017/QH14", "mention": "Luật Quản lý, sử\ndụng tài sản công số 15/2017/QH14"}]),
     # DOMAIN §10 #1: the second d) of S0 — the reference inside it
     ("d) Organize to thoroughly disseminate and effectively implement Decree No. 73/2023/ND-CP dated "
      "September 29, 2023 of the Government", "en",
