@@ -31,6 +31,12 @@ def _fields(ref, keys):
 # ---------------------------------------------------------------------------------------------------
 # find_references: (text, language, [expected fields of each reference, in order])
 FIND_CASES = [
+    # crawl 24f956b72eef05a2: "số" glued to the number
+    ("*Xét đề nghị của Chính phủ tại Tờ trình số374/TTr-CP vàĐề án số 375/ĐA-CP ngày 09 tháng 5 năm 2025", "vi",
+     [{"symbol": "374/TTr-CP", "doc_type": "TTr"}, {"symbol": "375/ĐA-CP", "issued_on": "2025-05-09"}]),
+    # crawl f08ec790b7b2c9c5: Cyrillic С and Р in the issuer's code, read as the Latin letters they look like
+    ("Nghị quyết số\n66/NQ-СР ngày 26/3/2025 của Chính phủ về Chương trình cắt giảm, đơn giản hóa", "vi",
+     [{"symbol": "66/NQ-CP", "issued_on": "2025-03-26"}]),
     # crawl 27cbc6425a10478c, 44bc41ecfb3f3b21: a law's title with commas between "Luật" and its number, which names it
     ("- Luật Khoa học, công nghệ và\nđổi mới sáng tạo số 93/2025/QH15 ngày 27 tháng 6 năm 2025.", "vi",
      [{"symbol": "93/2025/QH15", "doc_type": "QH", "issued_on": "2025-06-27"}]),

@@ -94,7 +94,8 @@ _TERM_RE = re.compile(rf"({_TERM_ALT})(\d{{1,2}})")
 # find: the master regex
 _S = r"[ \t\u00a0]*"  # spaces inside a symbol are noise ("1080 / SYT-TCCB"), never a line break...
 _SN = r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?"  # ...except right after a separator ("270/QĐ-\nTTg")
-_NUM = r"(?<![\w/,\-–])(?<!\d\.)(?<!\d:)"  # a number that is not the tail of a date, ratio or decimal
+# a number that is not the tail of a word, date, ratio or decimal; "số" may be glued to it ("Tờ trình số374/TTr-CP")
+_NUM = r"(?:(?<=[Ss]ố)|(?<![\w/,\-–]))(?<!\d\.)(?<!\d:)"
 _CODE = r"[A-Za-zĐđ][A-Za-zĐđ0-9]*(?:[ \t]*&[ \t]*[A-Za-zĐđ0-9]+|&)*"  # "CCHC&PC", "QLN& TTBĐS"
 _CODED = _CODE + r"(?:\.[A-ZĐ0-9]{1,5}(?![a-zđ.]))?"  # "V.III" in 1234/VPCP-V.III
 _YEAR = r"(?:19|20)\d\d(?!\d)"
@@ -452,8 +453,16 @@ def _parse_raw(raw: _Raw, tw_code: str | None) -> _Parsed:
     return parsed
 
 
+# Cyrillic capitals that look like Latin ones, which text copied through some sites carries inside codes ("66/NQ-СР"):
+# read as the Latin letters (one for one, so offsets hold)
+_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
+_CYRILLIC = re.compile("[АВЕКМНОРСТХ]")
+
+
 def _scan(text: str) -> list[_Raw]:
     """find stage: every symbol-shaped token, with its type word and list membership."""
+    if _CYRILLIC.search(text):
+        text = text.translate(_HOMOGLYPHS)
     raws: list[_Raw] = []
     for m in _SymbolScan.matches(text):
         raw = _raw_from_match(text, m)
