@@ -8,7 +8,7 @@ import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.cleanup.language import DEFAULT_BACKEND, detect_document
 from pipeline.cleanup.normalise import normalise, straight_quotes
@@ -77,14 +77,18 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
         stage = "metadata"
         with timer.stage(stage):
             meta = extract_metadata(text, seg, language)
+            # an encyclopedia article a crawl picked up tells what bodies do, and asks nothing of them; its dates and
+            # places are its subject's ("sinh ngày 10 tháng 12 năm 1958"), none its own
+            encyclopedia = is_encyclopedia_article(text, meta)
+            if encyclopedia:
+                meta = replace(meta, issued_on=None, place=None)
         doc_id = doc_id_for(source.sha256)
         stage = "references"
         with timer.stage(stage):
             refs = find_references(text, language=language, own_symbol=meta.symbol, issued_on=meta.issued_on)
         stage = "obligations"
         with timer.stage(stage):
-            # an encyclopedia article a crawl picked up tells what bodies do, and asks nothing of them
-            obligations, addressees = ([], []) if is_encyclopedia_article(text, meta) else extract_obligations(
+            obligations, addressees = ([], []) if encyclopedia else extract_obligations(
                 text, seg, doc_id=doc_id, language=language, issued_on=meta.issued_on, references=refs,
                 province=province_of(meta.issuer), normative=is_normative(meta.symbol, meta.doc_type),
                 central=is_central(meta.issuer), articles_only=publishes_procedures(meta.doc_type, meta.title),
