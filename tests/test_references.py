@@ -319,6 +319,8 @@ CANONICAL_CASES = [
     ("10/2024/TTBTC", "Thông tư", "10/2024/TT-BTC"),
     ("25/2023/TTBKHĐT", "Thông tư", "25/2023/TT-BKHĐT"),
     ("02/2017/QĐXXST-LĐ", None, "02/2017/QĐXXST-LĐ"),
+    # dev vi_kh_182_ubnd_dongnai_2025: the central justice bodies' joint conclusion is a state symbol, as written
+    ("23/KL-LNTPTW", "Kết luận", "23/KL-LNTPTW"),
     ("101/CP", "Decree", "101/CP"),
     ("101/CP", None, None),  # a single code needs its type word
     ("186/190", None, None),

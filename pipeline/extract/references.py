@@ -354,6 +354,9 @@ def _build_state(number: str, year: str | None, groups: list[str], tw_code: str 
     elif term and year:
         doc_type = tw_code if tw_code in ("NQ", "PL") else term.group(1)
         issuer = first
+    elif tw_code and first == tw_code and len(groups) > 1:
+        # the type word names the code in the type's place: "Kết luận liên ngành tư pháp Trung ương số 23/KL-LNTPTW"
+        doc_type, issuer = first, groups[1]
     else:
         # công văn (issuer-unit) or a pre-2000 symbol with the issuer only ("101/CP", "355/TTg")
         doc_type = "CV" if len(groups) > 1 else (tw_code if tw_code != "CV" else None) or "CV"
