@@ -188,6 +188,12 @@ EN_CASES = [
     ("local government and e-government services", []),
     # dev en_qd_2351_ttg_2010: older renderings of Ủy ban Dân tộc and of the Women's Union (without "Vietnam")
     ("12. The Nationality Committee shall assume the prime responsibility for", ["Ủy ban Dân tộc"]),
+    # dev en_qd_40_ttg_2016 V and en_nq_10_cp_2010: national steering committees, and a class of them
+    ("1. The National Steering Committee for International Integration shall:", ["Ban Chỉ đạo quốc gia về hội nhập quốc tế"]),
+    ("2. Inter-sectoral Steering Committees for International Integration shall:",
+     ["các Ban Chỉ đạo liên ngành hội nhập quốc tế"]),
+    ("3. The Steering Committee for Enterprise Renewal and Development shall monitor and urge ministries",
+     ["Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp", "các bộ"]),
     ("the Ministry of Finance, concerned ministries and sectors, the Women’s Union Central Committee and",
      ["Bộ Tài chính", *B3, "Trung ương Hội Liên hiệp Phụ nữ Việt Nam"]),
 ]
