@@ -2202,6 +2202,21 @@ def test_a_normative_chapter_that_devolves_powers_gives_no_task(body):
     assert [o.path for o in passage(HANOI_REGULATION + body).obligations] == ["III.15.1.a"]
 
 
+def test_a_numbered_clause_is_a_task_of_its_own_though_it_names_the_same_bodies():
+    # dev vi_tb_624_vpcp_2025 III.4: "(2) các bộ, ngành, địa phương ..." then "(3) các bộ, ngành, địa phương tập trung: ..."
+    text = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 624/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG BÁO\nIII. NHIỆM VỤ\n"
+            "4. Đẩy mạnh cắt giảm, đơn giản hóa thủ tục hành chính: (1) Các bộ, ngành, khẩn trương rà soát, sửa đổi và "
+            "thống nhất quy trình tái cấu trúc dịch vụ công trực tuyến để cắt giảm thành phần hồ sơ, hoàn thành trong "
+            "tháng 11 năm 2025; (2) các bộ, ngành, địa phương tổ chức tổng rà soát hiện trạng cung cấp dịch vụ công trực "
+            "tuyến, hoàn thành trước ngày 22 tháng 12 năm 2025; (3) các bộ, ngành, địa phương tập trung: (i) Sửa đổi, bổ "
+            "sung 322 văn bản quy phạm pháp luật theo phương án đã được Thủ tướng Chính phủ phê duyệt; (ii) Rà soát, sửa "
+            "đổi các quy định không phù hợp với việc thực hiện TTHC không phụ thuộc địa giới hành chính.\n")
+    found = passage(text).obligations
+    starts = ["Đẩy mạnh cắt giảm", "các bộ, ngành, địa phương tổ chức", "các bộ, ngành, địa phương tập trung"]
+    assert len(found) == 3 and [o.text[:len(start)] for o, start in zip(found, starts, strict=True)] == starts
+    assert [o.deadline.date if o.deadline else None for o in found] == ["2025-11-30", "2025-12-22", None]
+
+
 def test_a_table_of_figures_by_body_is_no_task_table():
     # dev vi_cd_220_ttg_2025: a table of counts by ministry, whatever its header says, gives no task: its longest text
     # is no sentence

@@ -814,7 +814,7 @@ class ObligationExtractor:
                     continue  # "Bộ trưởng Bộ Nội vụ, Phó Trưởng ban thường trực;": a member, not a task
                 lead = bool(self.cues.roles.lead.match(self.text, zone_end, min(end, zone_end + 30)))
                 names = [a.name for a in drafts[-1].assignees] if drafts else []
-                if drafts and sorted(names) == sorted(m.name for m in own) \
+                if drafts and not numbered and sorted(names) == sorted(m.name for m in own) \
                         and not (own and INNER_OPENER.search(self.text, start, own[0].span[0])):  # asked anew
                     drafts[-1].span = (drafts[-1].span[0], end)
                     continue
