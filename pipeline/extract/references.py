@@ -96,7 +96,11 @@ _S = r"[ \t\u00a0]*"  # spaces inside a symbol are noise ("1080 / SYT-TCCB"), ne
 _SN = r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?"  # ...except right after a separator ("270/QĐ-\nTTg")
 # a number that is not the tail of a word, date, ratio or decimal; "số" may be glued to it ("Tờ trình số374/TTr-CP")
 _NUM = r"(?:(?<=[Ss]ố)|(?<![\w/,\-–]))(?<!\d\.)(?<!\d:)"
-_CODE = r"[A-Za-zĐđ][A-Za-zĐđ0-9]*(?:[ \t]*&[ \t]*[A-Za-zĐđ0-9]+|&)*"  # "CCHC&PC", "QLN& TTBĐS"
+# Cyrillic capitals that look like Latin ones, which text copied through some sites carries inside codes ("66/NQ-СР"):
+# a code may hold them, and its groups are read as the Latin letters
+_LOOKALIKES = "АВЕКМНОРСТХ"
+_HOMOGLYPHS = str.maketrans(_LOOKALIKES, "ABEKMHOPCTX")
+_CODE = rf"[A-Za-zĐđ{_LOOKALIKES}][A-Za-zĐđ0-9{_LOOKALIKES}]*(?:[ \t]*&[ \t]*[A-Za-zĐđ0-9]+|&)*"  # "CCHC&PC", "QLN& TTBĐS"
 _CODED = _CODE + r"(?:\.[A-ZĐ0-9]{1,5}(?![a-zđ.]))?"  # "V.III" in 1234/VPCP-V.III
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _NUMBER = r"\d{1,6}(?:\.\d{1,2}(?=/))?"  # 66.7/2025/NQ-CP: numbered parts of one resolution
@@ -280,7 +284,7 @@ def _read_groups(text: str, start: int, end: int) -> tuple[list[str], int, bool]
     out: list[str] = []
     last_end = start
     for gm in _GROUP_RE.finditer(text, start, end):
-        g, gend = gm.group().replace(" ", "").replace("\t", "").rstrip("&"), gm.end()  # "CCHC & PC"
+        g, gend = gm.group().replace(" ", "").replace("\t", "").rstrip("&").translate(_HOMOGLYPHS), gm.end()  # "CCHC & PC"
         following = ""
         if gend < len(text) and text[gend].isalpha():
             following = _WORD.match(text, gend, gend + 20).group()
@@ -456,16 +460,8 @@ def _parse_raw(raw: _Raw, tw_code: str | None) -> _Parsed:
     return parsed
 
 
-# Cyrillic capitals that look like Latin ones, which text copied through some sites carries inside codes ("66/NQ-СР"):
-# read as the Latin letters (one for one, so offsets hold)
-_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
-_CYRILLIC = re.compile("[АВЕКМНОРСТХ]")
-
-
 def _scan(text: str) -> list[_Raw]:
     """find stage: every symbol-shaped token, with its type word and list membership."""
-    if _CYRILLIC.search(text):
-        text = text.translate(_HOMOGLYPHS)
     raws: list[_Raw] = []
     for m in _SymbolScan.matches(text):
         raw = _raw_from_match(text, m)
