@@ -2217,6 +2217,25 @@ def test_a_numbered_clause_is_a_task_of_its_own_though_it_names_the_same_bodies(
     assert [o.deadline.date if o.deadline else None for o in found] == ["2025-11-30", "2025-12-22", None]
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # ANNOTATION.md: "a class of local bodies in a central document ("Sở Tư pháp các tỉnh", "provincial-level Departments
+    # of Justice", ...) is one class name"; each province's department of a ministry's field, Sở Ngoại vụ for foreign
+    # affairs; the police, which no province has a department of, stay as written
+    ("1. The provincial-level Departments of Justice shall review the legal documents of their localities.\n",
+     ["Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương"]),
+    ("1. The Ministry of Finance shall coordinate with provincial-level Departments of Labor, War Invalids and Social "
+     "Affairs in guiding the payment.\n",
+     ["Bộ Tài chính", "Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố trực thuộc Trung ương"]),
+    ("1. Provincial-level Departments of Foreign Affairs shall guide the delegations.\n",
+     ["Sở Ngoại vụ các tỉnh, thành phố trực thuộc Trung ương"]),
+    ("1. Provincial-level Departments of Public Security shall ensure order.\n",
+     ["Provincial-level Departments of Public Security"]),
+])
+def test_provincial_level_departments_are_a_class_of_local_bodies(body, expected):
+    (task,) = passage(ENGLISH_DECISION + "Article 3.\n" + body).obligations
+    assert [a.name for a in task.assignees] == expected
+
+
 def test_a_table_of_figures_by_body_is_no_task_table():
     # dev vi_cd_220_ttg_2025: a table of counts by ministry, whatever its header says, gives no task: its longest text
     # is no sentence

@@ -102,6 +102,8 @@ class BodyMentions:
         if self.language == "vi" and self.text.find("hu vực", span[0], span[1]) >= 0:
             found = self._with_regional_units(found, span)
         found = [self._as_class(m) for m in found]
+        if self.language == "en" and self.text.find("rovincial", span[0], span[1]) >= 0:
+            found = self._with_local_departments(found, span)
         found = [_as_local_class(m) for m in found] if self.central else found
         self._names[span] = found
         return found
@@ -232,6 +234,23 @@ class BodyMentions:
         after = OF_EVERY_PROVINCE.match(self.text, mention.span[1])
         return _local_class(mention, after.end(), self.text[mention.span[0]:after.end()]) if after else mention
 
+    def _with_local_departments(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """'provincial-level Departments of Justice' (ANNOTATION.md) is the class 'Sở Tư pháp các tỉnh, thành phố trực
+        thuộc Trung ương': each province's department of a ministry's field ("Departments of Foreign Affairs": Sở Ngoại
+        vụ), in place of whatever the names read there; a field no province has a department of is left as it was."""
+        added: list[AgencyMention] = []
+        for m in PROVINCIAL_DEPARTMENTS.finditer(self.text, span[0], span[1]):
+            ministry = next(iter(self.registry.find_mentions(f"Ministry of {m['field']}", language="en")), None)
+            if ministry is None or ministry.kind != "ministry" or ministry.name in NO_DEPARTMENT:
+                continue
+            department = DEPARTMENT_NAMED_OTHERWISE.get(ministry.name, "Sở " + ministry.name.removeprefix("Bộ "))
+            added.append(AgencyMention(span=m.span(), mention=m.group(), name=f"{department} {LOCAL_CLASS}",
+                                       name_en=m.group(), kind="group"))
+        if not added:
+            return found
+        kept = [k for k in found if not any(_overlap(k.span, a.span) for a in added)]
+        return sorted(kept + added, key=lambda m: m.span[0])
+
     @cached_property
     def _province_place(self) -> str | None:
         """'tỉnh Bắc Ninh', 'thành phố Hà Nội': the issuing province as its bodies' names end (its committee's), read once."""
@@ -258,6 +277,11 @@ class BodyMentions:
 
 
 LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
+# "provincial-level Departments of Justice": every province's department of a ministry's field (ANNOTATION.md)
+PROVINCIAL_DEPARTMENTS = re.compile(r"(?i:provincial[- ]level)\s+(?:Departments|Services)\s+of\s+"
+                                    r"(?P<field>[A-Z][\w-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w-]*)*)")
+NO_DEPARTMENT = frozenset({"Bộ Quốc phòng", "Bộ Công an"})  # their local units are commands and police, no Sở
+DEPARTMENT_NAMED_OTHERWISE = {"Bộ Ngoại giao": "Sở Ngoại vụ"}
 # a cell's item that is the localities alone: "Bộ Xây dựng, các địa phương", "Các địa phương có đảo"
 LOCALITIES = re.compile(r"(?i:các)\s+địa\s+phương\b(?!\s+khác)")
 # "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở": the units of a body, right before its name
