@@ -81,12 +81,17 @@ class BodyMentions:
         found = self.within(start, end)
         if not self.central or self.language != "vi" or self.text.find("địa phương", start, end) < 0:
             return found  # most cells name no localities: a string test before the pattern
-        provinces = self.registry.lookup(f"Ủy ban nhân dân {LOCAL_CLASS}")
+        provinces = self._provinces
         localities = [AgencyMention(span=m.span(), mention=m.group(), name=provinces.name, name_en=provinces.name_en,
                                     kind=provinces.kind)
                       for m in LOCALITIES.finditer(self.text, start, end)
                       if _opens_item(self.text[start:m.start()]) and not any(_overlap(k.span, m.span()) for k in found)]
         return sorted(found + localities, key=lambda m: m.span[0]) if localities else found
+
+    @cached_property
+    def _provinces(self) -> Agency:
+        """The class of the provinces' People's Committees, looked up once."""
+        return self.registry.lookup(f"Ủy ban nhân dân {LOCAL_CLASS}")
 
     def _named(self, span: tuple[int, int]) -> list[AgencyMention]:
         """The bodies a paragraph names by their names (the registry's and the open world's), sorted by start; read

@@ -881,10 +881,15 @@ def _find_target_years(c: _Ctx) -> None:
 # A review the task holds in a year ("tổ chức sơ kết ... vào năm 2027", "a preliminary review in 2015 and the final review
 # in 2020"): an event the task must meet (ANNOTATION.md), however far off; the review of a year ("video clip tổng kết
 # năm 2025") is no date of one
+# (preliminary, final) review, by language
+_REVIEWS = {"vi": (r"sơ\s+kết", r"tổng\s+kết"), "en": (r"(?:preliminary|mid-term|interim)\s+review", r"final\s+review")}
+# a task reviewed midway and at its end is done at its final review (obligation_deadlines)
+PRELIMINARY_REVIEW = re.compile(rf"(?i)(?<!\w)(?:{_REVIEWS['vi'][0]}|{_REVIEWS['en'][0]})\b")
+FINAL_REVIEW = re.compile(rf"(?i)(?<!\w)(?:{_REVIEWS['vi'][1]}|{_REVIEWS['en'][1]})\b")
 _REVIEW_YEAR = {
-    "vi": re.compile(r"(?<!\w)(?:sơ|tổng)\s+kết(?:\s+[^\s.;:]+){0,10}?\s+(?:vào|trong)\s+(?:cuối\s+)?"
+    "vi": re.compile(rf"(?<!\w)(?:{'|'.join(_REVIEWS['vi'])})(?:\s+[^\s.;:]+){{0,10}}?\s+(?:vào|trong)\s+(?:cuối\s+)?"
                      r"(?P<mention>năm\s+(?P<year>(?:19|20)\d\d))(?![\d/-])", re.I),
-    "en": re.compile(r"(?<!\w)(?:preliminary|final|mid-term|interim)\s+review(?:\s+[^\s.;:]+){0,10}?\s+"
+    "en": re.compile(rf"(?<!\w)(?:{'|'.join(_REVIEWS['en'])})(?:\s+[^\s.;:]+){{0,10}}?\s+"
                      r"(?:in|at\s+the\s+end\s+of)\s+(?P<mention>(?P<year>(?:19|20)\d\d))(?![\d/-])", re.I),
 }
 

@@ -11,6 +11,8 @@ from bisect import bisect_left
 from functools import cached_property
 
 from pipeline.extract.deadlines import (
+    FINAL_REVIEW,
+    PRELIMINARY_REVIEW,
     bare_year,
     entry_into_force,
     find_deadlines,
@@ -28,9 +30,7 @@ CASE_CLAUSE = rf"Đối\s+với\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|các\s)"
 CASE_LEAD = re.compile(rf"\s*{CASE_CLAUSE}")
 RECURRENCE_REACH = 10  # characters: a task that opens with how often it recurs ("Hàng năm ...", "Định kỳ ...")
 # "tổ chức sơ kết ... vào cuối năm 2027 và tổng kết vào cuối năm 2030", "a preliminary review in 2015 and the final
-# review in 2020": a task reviewed midway and at its end is done at its final review
-PRELIMINARY_REVIEW = re.compile(r"(?i)(?<!\w)sơ\s+kết\b|\b(?:preliminary|mid-term|interim)\s+review\b")
-FINAL_REVIEW = re.compile(r"(?i)(?<!\w)tổng\s+kết\b|\bfinal\s+review\b")
+# review in 2020": a task reviewed midway and at its end is done at its final review (deadlines.FINAL_REVIEW)
 REVIEW_REACH = 80  # characters after the final review's words in which its date stands
 
 

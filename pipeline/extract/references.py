@@ -151,11 +151,9 @@ _TW_VI = dict(TYPE_WORDS_VI)
 _TW_EN = dict(TYPE_WORDS_EN)
 _TW_LOOKUP = {" ".join(k.lower().split()): v for k, v in {**_TW_VI, **_TW_EN}.items()}
 _TYPE_WORD_RE = re.compile(word_alternation((_TW_VI, False), (_TW_EN, True)) + r"(?!\w)")
-# what may stand between a type word and its number: "số", "No.", or a short name ending in "số"
-# ("Luật Doanh nghiệp số 59/2020/QH14", "the Law on Enterprises No. 59/2020/QH14")
-# between a type word and the number: nothing, or a title of up to twelve words, whose commas go on in lower case ("Luật
-# Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15", "Luật Quản lý, sử dụng tài sản công số 15/2017/QH14"); a
-# comma and a capital open the next item of a list
+# what may stand between a type word and its number: "số", "No.", or a title of up to twelve words ending in "số"
+# ("Luật Doanh nghiệp số 59/2020/QH14", "the Law on Enterprises No. 59/2020/QH14"), whose commas go on in lower case
+# ("Luật Quản lý, sử dụng tài sản công số 15/2017/QH14"); a comma and a capital open the next item of a list
 _CONNECT_RE = re.compile(
     rf"(?:\s*(?:{_NUMWORD})\s*:?)?\s*|(?:\s+[^\W\d_][\w’'\-]*|,\s+(?-i:[a-zà-ỹđ])[\w’'\-]*){{1,12}}\s+(?:{_NUMWORD})"
     rf"\s*:?\s*",
