@@ -227,6 +227,10 @@ STATISTICS = [
     ("Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%)", False),  # two figures: too few to tell
     ("Cắt giảm 2.269/6.974 ĐKKD (đạt 32,5%), 15 hồ sơ", True),
     ("Hoàn thành trước ngày 15/12/2025; báo cáo trước ngày 20/12/2025, 03 bản.", False),  # dates are no figures
+    # nor are the numbers of a date written out: day, month and year follow their time words
+    ("Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.", False),
+    ("hoàn thành trước ngày 25 tháng 11 năm 2025.", False),
+    ("Điều 9 Nghị định số 137/2024/NĐ-CP ngày 23 tháng 10 năm 2024 của Chính phủ.", False),
 ]
 
 

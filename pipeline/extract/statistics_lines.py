@@ -9,6 +9,11 @@ import re
 
 _NUMBER_TOKEN = re.compile(r"(?<!\S)(?=\S*\d)\S+")  # a word (as str.split gives them) holding a digit
 _DATE_OR_SYMBOL = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|/\w*[A-ZĐ]")  # a date or a document number is no figure
+# a number a time word stands before ("ngày 31 tháng 12 năm 2026", "quý III/2026", "December 31") tells when, as a
+# numeric date does: it is no figure
+_TIME_WORD_BEFORE = re.compile(
+    r"(?i)(?:\b(?:ngày|tháng|năm|quý|giờ|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December))\s+$")
 _DIGIT_RUN = re.compile(r"\d[\d.,/%]*")  # found only where a digit stands: a cheap count of the figures
 STATISTIC_SHARE = 0.25  # a unit this much made of figures reports results; tasks carry a date or two at most
 MIN_FIGURES = 3
@@ -23,5 +28,6 @@ def statistic(text: str, start: int, end: int) -> bool:
     words = len(unit.split())
     if runs < STATISTIC_SHARE * words:
         return False  # a figure is a word holding a run of digits: there are no more figures than runs
-    figures = [w for w in _NUMBER_TOKEN.findall(unit) if not _DATE_OR_SYMBOL.search(w)]
+    figures = [m for m in _NUMBER_TOKEN.finditer(unit) if not _DATE_OR_SYMBOL.search(m.group())
+               and not _TIME_WORD_BEFORE.search(unit, max(0, m.start() - 12), m.start())]
     return len(figures) >= MIN_FIGURES and len(figures) >= STATISTIC_SHARE * words
