@@ -331,6 +331,17 @@ def test_subjects_behind_adverbials_and_generic_actors(body, expected):
     assert tasks(body, "Số: 999/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG BÁO\n") == expected
 
 
+def test_a_letter_item_that_names_a_class_as_its_actor_is_not_the_addressees():
+    # crawl 31ea3f5a8224b092 Điều 3.3, as the item of a letter: its own generic actor names nobody (ANNOTATION.md), the
+    # items with no actor of their own are the addressees'
+    body = ("Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- Ủy ban nhân dân các xã, phường.\n\n"
+            "1. Rà soát, đánh giá điều kiện thực hiện tiếp nhận và trả kết quả.\n"
+            "2. Các cơ quan, đơn vị, địa phương căn cứ nội dung Quyết định để triển khai thực hiện nghiêm túc, đầy đủ, "
+            "đảm bảo quyền lợi của người dân, doanh nghiệp trong tiếp cận dịch vụ công.\n")
+    assert tasks(body, "Số: 999/UBND-KSTT\nNghệ An, ngày 20 tháng 11 năm 2025\n") == [
+        ("1", ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]), ("2", [])]
+
+
 def test_a_letter_quoting_provisions_assigns_only_its_own_request():
     # crawl c8549ab2b220c20d (5347/CT-CS): bullets cite provisions, the quoted articles and points follow, then
     # the letter's own request

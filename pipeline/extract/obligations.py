@@ -930,6 +930,10 @@ class ObligationExtractor:
         if intro:
             return intro, "responsible", []
         if addressed := self.given_work:
+            if self.cues.subject.generic_actor.match(self.text, start, end) or self._class_acts(start, end):
+                # "3. Các cơ quan, đơn vị, địa phương căn cứ nội dung ... triển khai thực hiện": the unit names its own
+                # actor, a class that names nobody (ANNOTATION.md), not the letter's addressees
+                return [], "responsible", []
             return addressed, "responsible", []
         if self.language == "en" and any(c.task_section for c in contexts) and all(c.task_section for c in contexts) \
                 and (modal := self.cues.subject.modal_subject.match(self.text, start, end)) \
