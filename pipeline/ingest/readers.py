@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from pipeline.ingest import pdf_layout, pdf_tables
+from pipeline.ingest.docx_numbering import ListNumbering
 from pipeline.ingest.legacy_encodings import UndecodableText, decode_legacy_lines, decode_text_bytes
 from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.knowledge.motto import MOTTO_WORDS
@@ -242,13 +243,19 @@ def _read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises many kinds for damaged packages
         raise IngestError(f"damaged DOCX ({type(err).__name__})") from None
+    numbering = ListNumbering.of(document)  # the numbers and bullets Word draws, which the text does not hold
+
+    def text_of(paragraph: Paragraph) -> str:
+        label = numbering.label(paragraph._p)
+        return f"{label} {paragraph.text}" if label and paragraph.text.strip() else paragraph.text
+
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             # a paragraph of the document, whatever its length: a blank line after it, so that no rule for text a
             # page wrapped joins it to the next ("Số: 5042/QĐ-BNNMT" then "Hà Nội, ngày ...", a title then its text)
-            lines.extend((Paragraph(child, document).text, ""))
+            lines.extend((text_of(Paragraph(child, document)), ""))
         elif tag == "tbl":
             # cells in reading order, separated like crawled tables so later stages treat them alike; a pipe
             # before and after the table (two pipes with nothing between end a row) keeps the paragraphs around
@@ -257,7 +264,7 @@ def _read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
             for row in Table(child, document).rows:
                 for cell in _unique_cells(row.cells):
                     lines.append("|")
-                    lines.extend(p.text for p in cell.paragraphs)
+                    lines.extend(text_of(p) for p in cell.paragraphs)
                 lines.append("|")
             lines.extend(("|", ""))
     return RawDocument(path="", format="", sha256="", text="\n".join(lines) + "\n")
