@@ -87,6 +87,20 @@ def test_a_group_heading_stays_a_line_of_its_own():
            "sức khỏe nhân dân" in lines
 
 
+def test_a_group_label_on_its_own_line_keeps_its_title_and_the_subgroup_apart():
+    # dev vi_qd_2629_ttg_2025 Phụ lục I as a text layer gives it: "I" / "Giai đoạn 2025-2027" / "I.1" / "Cung cấp ...":
+    # the period is a heading of its own, which dates the rows below it, not run into the subgroup's title
+    text = ("QUYẾT ĐỊNH\nPHỤ LỤC I DANH MỤC CÁC CHỈ TIÊU CỤ THỂ\nTT\nChỉ tiêu\nĐơn vị\nKết quả\nCơ quan chủ trì theo "
+            "dõi, đánh giá\nI\nGiai đoạn 2025-2027\nI.1\nCung cấp dịch vụ số bao trùm, thông minh\n1\nTỉ lệ dịch vụ công "
+            "trực tuyến toàn trình trên\ntổng số thủ tục hành chính có đủ điều kiện.\n%\n100%\nVăn phòng Chính phủ\n")
+    lines = normalise(text).split("\n")
+    assert lines[lines.index("Giai đoạn 2025-2027") - 1:][:4] == [
+        "I", "Giai đoạn 2025-2027", "I.1", "Cung cấp dịch vụ số bao trùm, thông minh"]
+    record = extract_text(text, source=Source(path="vi_qd_2629_ttg_2025.txt", sha256="0", format="txt"))
+    assert [(a.name, o.deadline and o.deadline.date) for o in record.obligations for a in o.assignees] == [
+        ("Văn phòng Chính phủ", "2027-12-31")]
+
+
 def test_a_row_with_a_blank_cell_keeps_its_columns():
     # row 5 has no partners' cell where the result should be read: the time stays in the last column, the blank
     # cell between (normalise keeps an empty cell inside a row written on one line)

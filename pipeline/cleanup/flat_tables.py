@@ -48,7 +48,9 @@ ROW_NUMBER_LINE = re.compile(r"(\d{1,3})((?:\.\d{1,2})*)\.?")  # "1", "1.", "2.3
 # "16. Ban hành cơ chế ...": the number and the task's first line on one line (the text layer joined them)
 ROW_NUMBER_OPENING = re.compile(rf"(\d{{1,3}})\.\s+(?=[{UPPER_VI}])")
 # a group's heading between rows: "I" / "CƠ CHẾ, CHÍNH SÁCH", "II. Hoàn thiện thể chế ...", "A.", "III.1.1"
-GROUP_LINE = re.compile(rf"(?:[IVXLC]{{1,6}}(?:\.\d{{1,2}})*|[A-ZĐ])\.?(?:\s+[{UPPER_VI}0-9].*)?")
+_GROUP_LABEL = r"(?:[IVXLC]{1,6}(?:\.\d{1,2})*|[A-ZĐ])\.?"
+GROUP_LINE = re.compile(rf"{_GROUP_LABEL}(?:\s+[{UPPER_VI}0-9].*)?")
+GROUP_LABEL = re.compile(_GROUP_LABEL)  # a line that is only a group's label: a subgroup opens below its group's title
 MAX_HEADER_LINES = 16  # a header wrapped in its narrow columns
 MAX_HEADER_LINE = 45  # a header's line is a short label, or two
 MAX_ROW_LINES = 80  # more, and the row has run past the table's end
@@ -290,7 +292,7 @@ def rebuild_flat_tables(text: str) -> str:
 
 
 def _rows(lines: list[str], i: int, header: list[str], time_column: int | None, out: list[str]) -> int:
-    """The table's rows from lines[i] into `out` as pipe rows (a group's heading as it is); the index after them."""
+    """The table's rows from lines[i] into `out` as pipe rows (a group's heading too); the index after them."""
     labels = " ".join(header)
     label_words = set(labels.casefold().split())
     last: int | None = None
@@ -306,9 +308,15 @@ def _rows(lines: list[str], i: int, header: list[str], time_column: int | None, 
         if not number and GROUP_LINE.fullmatch(line):
             end = i + 1  # its title runs to the next row's number (wrapped in its column, or a group below it)
             while end < len(lines) and lines[end] and not ROW_NUMBER_LINE.fullmatch(lines[end]) \
-                    and end - i <= MAX_GROUP_LINES:
+                    and not GROUP_LABEL.fullmatch(lines[end]) and end - i <= MAX_GROUP_LINES:
                 end += 1
-            out.append(" ".join(lines[i:end]))
+            title = " ".join(lines[i + 1:end])
+            if GROUP_LABEL.fullmatch(line) and title:
+                # "I" / "Giai đoạn 2025-2027": the label in a cell of its own, as a crawl writes the group's row; its
+                # title stays a heading of its own ("Giai đoạn 2025-2027" dates the rows below it)
+                out.append(f"| {line} | {title} |")
+            else:
+                out.append(" ".join(lines[i:end]))  # "I. Đổi mới ..." on one line, as the text layer set it
             i = end
             continue
         if not number:
