@@ -81,6 +81,32 @@ def test_a_flat_row_is_rebuilt_with_its_cells(text, expected):
     assert expected in _rows(text)
 
 
+# dev vi_kh_179_ubnd_dongnai_2025's Phụ lục A and corpora/crawl 001c610b2efdcf0c's appendix, their cells wrapped to
+# their columns as a text layer sets them
+KH_179 = ("STT\nNhiệm vụ, giải pháp\nĐơn vị thực hiện\nĐơn vị phối hợp\nThời gian thực hiện\nSản phẩm đầu ra\n9.3\n"
+          "Triển khai Chương trình thúc đẩy dịch vụ\nMobile-Money\nSở Khoa học và\nCông nghệ\nCác sở, ban,\nngành; UBND "
+          "các\nphường xã\n2026 - 2030\nChương trình\n")
+PLAN_001C = ("TT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian dự\nkiến hoàn thành\nKết quả dự kiến\nNguồn kinh "
+             "phí\n2\nPhối hợp xây dựng nội dung quy định việc xây\ndựng, cập nhật, duy trì và khai thác, sử dụng\ncơ sở dữ "
+             "liệu quốc gia về quy hoạch trong\nNghị định hướng dẫn chi tiết thi hành Luật\nQuy hoạch sửa đổi.\nSở Tài "
+             "chính\nCác sở, ngành,\nUBND xã, phường,\nđặc khu\nNăm 2025 - 2026\nNghị định\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time cell ends its cell, whatever opens the next ("2026 - 2030" / "Chương trình"): the segments joined are the
+    # task's ("... dịch vụ" / "Mobile-Money")
+    (KH_179, ["9.3", "Triển khai Chương trình thúc đẩy dịch vụ Mobile-Money", "Sở Khoa học và Công nghệ",
+              "Các sở, ban, ngành; UBND các phường xã", "2026 - 2030", "Chương trình"]),
+    # as many segments as cells, but the time right of its column: a wrapped line opened with a capital ("... thi hành
+    # Luật" / "Quy hoạch sửa đổi.") and the last cell is blank
+    (PLAN_001C, ["2", "Phối hợp xây dựng nội dung quy định việc xây dựng, cập nhật, duy trì và khai thác, sử dụng cơ sở "
+                      "dữ liệu quốc gia về quy hoạch trong Nghị định hướng dẫn chi tiết thi hành Luật Quy hoạch sửa đổi.",
+                 "Sở Tài chính", "Các sở, ngành, UBND xã, phường, đặc khu", "Năm 2025 - 2026", "Nghị định"]),
+])
+def test_a_row_is_aligned_on_its_time(text, expected):
+    assert expected in _rows(text)
+
+
 def test_a_group_heading_stays_a_line_of_its_own():
     lines = normalise(HEADER + ROWS_1_2).split("\n")
     assert "I. Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo và tổ chức thực hiện công tác chăm sóc " \

@@ -29,9 +29,10 @@ and the task tables read it like any other.
 
 A row runs from its number to the next row's (no greater than the next: numbers start again under a group), a
 group's heading ("I. ..."), the header a page repeats, or the table's end (running text, a title in capitals).
-With more segments than cells, they are joined at their weakest boundaries (a full stop, or a body or a time
-opening the next, is a strong one); with fewer, cut where a body or a time opens inside a line (the text layer
-set cells of one height on one line), the time put in its column and the blank cells left empty.
+With more segments than cells, they are joined at their weakest boundaries (a full stop or a time ending one, or a
+body or a time opening the next, is a strong one); with fewer, cut where a body or a time opens inside a line (the
+text layer set cells of one height on one line), the time put in its column and the blank cells left empty. A time
+right of its column pulls the segments before it together (a wrapped line that opened with a capital).
 """
 
 from __future__ import annotations
@@ -77,6 +78,9 @@ TIME_CELL = re.compile(TIME_CELL_START)
 # a cell that opens inside a line: a body (its head noun in capitals) or a time
 CELL_OPENING = re.compile(rf"\s+(?=(?:Các|{_HEADS})\s|{TIME_CELL_START}\b)")
 SENTENCE_END = (".", ":", ")")
+# a segment that is a time and nothing more ("2026 - 2030", "Năm 2025 - 2026", "Quý IV/2026", "31/12/2026"): a cell
+# of its own, however the next segment opens
+TIME_ONLY = re.compile(r"(?:(?:Năm|Quý|Tháng|Giai\s+đoạn)\s+)?[\dIVX][\dIVX/.\s\-–]*")
 
 
 def _goes_on(text: str, after: str) -> bool:
@@ -141,9 +145,10 @@ def _flat_rows_follow(lines: list[str], j: int) -> bool:
 
 
 def _strength(before: str, after: str) -> int:
-    """How surely a cell ends between two segments of a row: after a full stop most surely, then before a time or a
-    body (the lead's and the partners' columns open with one)."""
-    return 2 * before.endswith(SENTENCE_END) + bool(TIME_CELL.match(after) or BODY_START.match(after))
+    """How surely a cell ends between two segments of a row: after a full stop or a time cell ("2026 - 2030" then "Đề
+    án") most surely, then before a time or a body (the lead's and the partners' columns open with one)."""
+    return 2 * (before.endswith(SENTENCE_END) or bool(TIME_ONLY.fullmatch(before))) \
+        + bool(TIME_CELL.match(after) or BODY_START.match(after))
 
 
 def _join_weakest(segments: list[str], width: int) -> list[str]:
@@ -157,16 +162,24 @@ def _join_weakest(segments: list[str], width: int) -> list[str]:
 def _fit(segments: list[str], width: int, time_column: int | None) -> list[str]:
     """A row's segments as `width` cells: joined at the weakest boundaries while there are too many. While there are
     too few, cut where a body or a time opens inside a line ("Văn bản chỉ đạo Thường xuyên"), and the time put in its
-    column with the segments before and after it on either side: the cells left empty are the row's blank ones."""
+    column with the segments before and after it on either side: the cells left empty are the row's blank ones. A
+    time right of its column pulls the segments before it together (at their weakest boundaries) until it stands
+    there."""
     segments = _join_weakest(list(segments), width)
     if len(segments) < width:  # cells of one height the text layer set on one line: cut them, then join again
         segments = _join_weakest(segments[:1] + [part for segment in segments[1:] for part in _split_within(segment)],
                                  width)
     times = [k for k in range(1, len(segments)) if TIME_CELL.match(segments[k])]
-    if len(segments) < width and time_column is not None and times:
+    if time_column is not None and times:
         k = times[-1]
         before, after = segments[:k], segments[k + 1:]
-        if len(before) <= time_column and len(after) < width - time_column:
+        if len(after) < width - time_column:
+            if len(before) > time_column:
+                # the time stands right of its column: a cell's wrapped line opened with a capital ("... thi hành
+                # Luật" / "Quy hoạch sửa đổi."), and a blank cell after the time hid it in the count
+                before = _join_weakest(before, time_column)
+            elif len(segments) == width:
+                return segments
             return [*before, *[""] * (time_column - len(before)), segments[k], *after,
                     *[""] * (width - time_column - 1 - len(after))]
     return segments + [""] * (width - len(segments))
