@@ -57,6 +57,9 @@ def bind_constraints() -> None:
     )
 
 
+OBLIGATION_ID = r"^o[0-9a-f]{16}$"  # a task's stable id: "o" and 16 hex digits (the API's paths use it too)
+
+
 @dataclass
 class Source:
     path: str
@@ -121,7 +124,7 @@ class Deadline:
 
 @dataclass
 class Obligation:
-    id: Annotated[str, Field(pattern=r"^o[0-9a-f]{16}$")]
+    id: Annotated[str, Field(pattern=OBLIGATION_ID)]
     path: str | None
     span: Span
     text: Annotated[str, Field(min_length=1)]

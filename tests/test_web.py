@@ -236,3 +236,12 @@ def test_openapi_lists_every_endpoint(web):
     assert {"/api/documents", "/api/documents/{doc_id}", "/api/obligations", "/api/obligations.csv",
             "/api/obligations.ics", "/api/cited-by/{symbol}", "/api/cascade/{symbol}", "/feeds/agency/{name}.atom",
             "/api/review/{obligation_id}"} <= set(spec["paths"])
+
+
+def test_a_task_id_in_a_path_has_the_records_form_so_no_fixed_route_reads_as_one(web):
+    # "/api/review/gold" is its own route: a generated id "gold" for "/api/review/{obligation_id}" met it instead
+    spec = web.get("/openapi.json").json()
+    for path in ("/api/review/{obligation_id}", "/api/obligations/{obligation_id}"):
+        for operation in spec["paths"][path].values():
+            pattern = re.compile(operation["parameters"][0]["schema"]["pattern"])
+            assert pattern.match("o0123456789abcdef") and not pattern.match("gold")

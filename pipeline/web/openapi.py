@@ -8,6 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from pipeline.records import OBLIGATION_ID
 from pipeline.web.tasks import REVIEWS, ROLES, STATUSES
 
 
@@ -27,8 +28,9 @@ def _q(name: str, schema: dict, description: str) -> dict:
     return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
 
 
-def _p(name: str, description: str) -> dict:
-    return {"name": name, "in": "path", "required": True, "schema": _s("string", minLength=1), "description": description}
+def _p(name: str, description: str, pattern: str | None = None) -> dict:
+    schema = _s("string", minLength=1, **({"pattern": pattern} if pattern else {}))
+    return {"name": name, "in": "path", "required": True, "schema": schema, "description": description}
 
 
 DATE = _s("string", format="date")
@@ -152,7 +154,7 @@ def spec() -> dict:
                                              "parameters": TASK_PARAMS + export,
                                              "responses": _ok(_s("string"), "text/calendar")}},
             "/api/obligations/{obligation_id}": {"get": {"summary": "one task with its review history", "parameters": [
-                _p("obligation_id", "stable obligation id"), _q("as_of", DATE, "status day")],
+                _p("obligation_id", "stable obligation id", OBLIGATION_ID), _q("as_of", DATE, "status day")],
                 "responses": _ok(_ref("Obligation"))}},
             "/api/cited-by/{symbol}": {"get": {"summary": "documents citing a document", "parameters": [
                 _p("symbol", "number-symbol (223/CĐ-TTg or 223/CD-TTg)"),
@@ -170,11 +172,11 @@ def spec() -> dict:
                                          "responses": _ok(_s("object", required=["files"],
                                                              properties={"files": _s("object")}))}},
             "/api/review/{obligation_id}": {
-                "get": {"summary": "review decisions of a task", "parameters": [_p("obligation_id", "task id")],
+                "get": {"summary": "review decisions of a task", "parameters": [_p("obligation_id", "task id", OBLIGATION_ID)],
                         "responses": _ok(_s("object", required=["obligation_id", "decisions"], properties={
                             "obligation_id": _s("string"), "decisions": _s("array", items=_ref("Decision"))}))},
                 "post": {"summary": "confirm, correct or reject a task", "security": [{"token": []}],
-                         "parameters": [_p("obligation_id", "task id")],
+                         "parameters": [_p("obligation_id", "task id", OBLIGATION_ID)],
                          "requestBody": {"required": True, "content": {"application/json": {
                              "schema": _ref("DecisionInput")}}},
                          "responses": {**_ok(_ref("Decision")), **write}}},
