@@ -71,6 +71,20 @@ def _blocks(text: str) -> list[str | list[list[str]]]:
     return blocks
 
 
+def markdown(text: str) -> str:
+    """Paragraphs apart, each table a Markdown pipe table (its first row, a delimiter row of dashes, the rest), as
+    document converters write them."""
+    out: list[str] = []
+    for block in _blocks(text):
+        if isinstance(block, str):
+            out.extend((block, ""))
+            continue
+        width = max(map(len, block))
+        rows = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in block]
+        out.extend((rows[0], "|" + "---|" * width, *rows[1:], ""))
+    return "\n".join(out)
+
+
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -156,6 +170,8 @@ STYLES: dict[str, Style] = {
                          "characters, no pipes (a PDF's text layer)", flat_tables, ".txt"),
     "headerless-tables": Style("paragraph-lines with each task table's header row ('STT | Nội dung | ...') left out",
                                headerless_tables, ".txt"),
+    "markdown": Style("paragraphs apart, tables as Markdown pipe tables (a delimiter row of dashes under the first)",
+                      markdown, ".md"),
     "docx": Style("saved as DOCX (paragraphs, tables)", lambda text: text, ".docx", save_docx),
     "html": Style("served as a web page (<p>, <table>)", lambda text: text, ".html", save_html),
 }

@@ -50,6 +50,16 @@ def test_headerless_tables_leave_out_only_the_header_row():
         "| STT | Bộ, cơ quan | Tình hình thực thi | Văn bản cần sửa đổi, bổ sung theo phương án năm 2025 |"]
 
 
+def test_markdown_sets_a_delimiter_row_under_each_tables_first_row():
+    # dev vi_cd_220_ttg_2025.txt's table: header, delimiter, rows; paragraphs apart
+    text = (SHARED / "corpus" / "dev" / "vi_cd_220_ttg_2025.txt").read_text(encoding="utf-8")
+    lines = STYLES["markdown"].rewrite(text).split("\n")
+    first = next(k for k, line in enumerate(lines) if line.startswith("|"))
+    assert lines[first + 1] == "|" + "---|" * (lines[first].count(" | ") + 1)
+    assert lines[first + 2].startswith("| 1 | Bộ Công an | ") and lines[first - 1] == ""
+    assert lines[:2] == ["THỦ TƯỚNG CHÍNH PHỦ", ""]
+
+
 def test_plain_text_styles_keep_the_words():
     # dev vi_cd_220_ttg_2025.txt, its first point, wrapped at 90 characters
     text = (SHARED / "corpus" / "dev" / "vi_cd_220_ttg_2025.txt").read_text(encoding="utf-8")

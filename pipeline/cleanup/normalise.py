@@ -17,6 +17,7 @@ import unicodedata
 from pipeline.cleanup.blanks import OTHER_BLANKS, squeeze_lines
 from pipeline.cleanup.flat_tables import rebuild_flat_tables
 from pipeline.cleanup.furniture import strip_furniture
+from pipeline.cleanup.markdown_tables import frame_markdown_tables
 from pipeline.cleanup.page_breaks import join_pages
 from pipeline.knowledge.dates import PLACED_DATELINE_AT_END
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, PARTY_TYPES, STATE_TYPES
@@ -443,7 +444,7 @@ def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
     if strip_site_furniture:
         text = strip_furniture(text)  # with a PDF's running heads, before the pages they head are joined
     text = join_pages(text, _starts_lower)
-    text = clean_markdown(text)
+    text = frame_markdown_tables(clean_markdown(text))
     lines = text.split("\n")
     wrap = _wrap_width(lines)  # on the lines as they came: blanks count in their lengths
     if (rebuilt := rebuild_flat_tables(text)) is not text:
