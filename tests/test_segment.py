@@ -17,6 +17,7 @@ from pipeline.segment.segmenter import (
     ENUMERATORS,
     SENDER_TITLE,
     SIGNATURE_PREFIX,
+    _is_header_line,
     after_note,
     match_enumerator,
     segment,
@@ -161,3 +162,17 @@ def test_closing_markers_open_with_a_capital(pattern):
     """The walk tries these markers only on lines that open with a capital letter."""
     assert not pattern.flags & re.IGNORECASE
     assert all(first.isupper() for first in _first_literals(pattern))
+
+
+@pytest.mark.parametrize(("line", "header"), [
+    # the number cell, however its number is written: dev vi_kh_7360_ubnd_laichau_2025 (number on the next line), the
+    # OCR of dev vi_qd_2605_bgddt_2025.pdf and vi_kh_753_dct_2026.pdf, pages en_qd_57_ttg
+    ("Số:", True),
+    ("Số: 2605 /QĐÐ-BGDĐT Hà Nội. ngàyl6 tháng 9 năm 2025", True),
+    ("Số: Á3/KH-DCT", True),
+    ("No. 57/QD-TTg", True),
+    # crawl d5f01e57dbf5a890: a table's row-number label opens the header row, no number cell
+    ("Số TT | Tên kỳ thi | Nội dung chi | Mức chi/ Tiền công (1.000đ) | Đơn vị tính | Ghi chú", False),
+])
+def test_a_header_line_that_opens_with_so_is_the_number_cell(line, header):
+    assert _is_header_line(line, 5) is header

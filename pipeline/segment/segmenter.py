@@ -410,11 +410,17 @@ _DATELINE = re.compile(DATELINE_AT_END)
 _ENGLISH_TITLE_WITH_NUMBER = re.compile(r"^(?:Decision|Resolution|Directive|Decree|Circular|Official|Plan)\b.*\bNo\.")
 
 
+# the number cell: its label, then the number ("Số: 1948/QĐ-UBND", "Số 45/CĐ-TTg", "No. 57/QD-TTg"), a symbol whose
+# number is left blank or garbled ("Số: /QĐ-UBND", OCR's "Số: Á3/KH-DCT"), or nothing (the number on the next line);
+# not a table's row-number label ("Số TT | Tên kỳ thi | ..."), nor a sentence or field that opens with "Số"
+HEADER_NUMBER = re.compile(r"(?:Số|SỐ|No\.?|Number)\s*[:.]?\s*(?:\d|[^\s/|]{0,8}\s*/|$)")
+
+
 def _is_header_line(line: str, index: int) -> bool:
     """Header lines: issuer, motto, number, place/date, type name and title, all before the body."""
     if index > 25:
         return False
-    if MOTTO.search(line) or line.startswith(("Số", "No.", "Number")):
+    if MOTTO.search(line) or line.startswith(("Số", "SỐ", "No", "Number")) and HEADER_NUMBER.match(line):
         return True
     if len(line) < 80 and _DATELINE.search(line):
         return True
