@@ -37,6 +37,11 @@ CASES = [
      "thị sát tình hình lũ lụt tại tỉnh Đắk Lắk. Tham gia đoàn công tác có lãnh đạo Tập đoàn Bưu chính Viễn thông "
      "Việt Nam.\n",
      None, None),
+    # crawl 31ea3f5a8224b092's header as a text layer or OCR reads its two columns across: each line holds a piece of
+    # the issuer's cell, then the motto's
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 3851/QĐ-UBND Nghệ An, ngày 26 tháng 11 năm 2025\nQUYẾT ĐỊNH\n",
+     "Ủy ban nhân dân tỉnh Nghệ An", "3851/QĐ-UBND"),
 ]
 
 

@@ -262,7 +262,15 @@ def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
     for line in lines[:4]:
         # the issuer's cell comes before the motto, the number and the type name, and is short; a header
         # lost in a crawl leaves the title, the addressees ("- Bí thư ...") or the first paragraph here
-        if MOTTO.search(line) or line.startswith(("Số", "No.", "-", "Kính gửi")) or _type_word(line) \
+        motto = MOTTO.search(line)
+        if motto and (cell := line[:motto.start()].strip(COLUMN_GAP)).isupper():
+            # a text layer or OCR reads the header's two columns across: the issuer's cell (in capitals, as a header
+            # sets it), then the motto's, on one line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "TỈNH
+            # QUẢNG NGÃI Độc lập - Tự do - ..."); a sentence that names the republic ("... là Ủy viên Bộ Chính trị Ban
+            # Chấp hành Trung ương Đảng Cộng sản Việt Nam") is none
+            issuer_lines.append(cell)
+            continue
+        if motto or line.startswith(("Số", "No.", "-", "Kính gửi")) or _type_word(line) \
                 or len(line) > MAX_ISSUER_LINE:
             break
         issuer_lines.append(line)
@@ -284,6 +292,7 @@ def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
         meta.issuer = agency.name if agency else None
 
 
+COLUMN_GAP = " \t-–—_|:.^ˆ~"  # what stands between the header's two columns read across (rules, OCR's specks)
 LEGISLATURE_TERM = re.compile(r"(?<=QH)\d{1,2}$")  # the National Assembly's term after its code (QH15, UBTVQH15)
 
 
