@@ -93,6 +93,17 @@ PARAGRAPHS = [
      "**VII. CHẾ ĐỘ\nBÁO CÁO**",
      ["Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 7832/TTr-STC ngày 05/11/2025,", "QUYẾT ĐỊNH:",
       "VII. CHẾ ĐỘ BÁO CÁO"]),
+    # dev vi_cv_11520_vpcp-cn_2025, a letter in hard-wrapped lines: the addressee wraps onto its next line, the body
+    # opens with the letter's ground ("Xét đề nghị ...") though the addressee's line has no full stop
+    ("Kính gửi: Bộ trưởng\nBộ Công Thương\nXét đề nghị của Bộ Công Thương tại Tờ\ntrình số 8798/TTr-BCT ngày 07 tháng "
+     "11 năm 2025 về dự thảo Chỉ thị của Thủ tướng\nChính phủ về việc đẩy mạnh sản xuất, phối trộn, phân phối và sử dụng "
+     "nhiên liệu\nsinh học tại Việt Nam, Phó Thủ tướng Chính phủ Bùi Thanh Sơn có ý kiến như sau:\n",
+     ["Kính gửi: Bộ trưởng Bộ Công Thương", "Xét đề nghị của Bộ Công Thương tại Tờ trình số 8798/TTr-BCT ngày 07 tháng "
+      "11 năm 2025 về dự thảo Chỉ thị của Thủ tướng Chính phủ về việc đẩy mạnh sản xuất, phối trộn, phân phối và sử "
+      "dụng nhiên liệu sinh học tại Việt Nam, Phó Thủ tướng Chính phủ Bùi Thanh Sơn có ý kiến như sau:"]),
+    # the sender asking opens the body too ("Bộ Nội vụ có ý kiến như sau:", crawl c81379258ef3a44f)
+    ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\ntrung ương\nBộ Nội vụ có ý kiến như sau:\n",
+     ["Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Bộ Nội vụ có ý kiến như sau:"]),
 ]
 
 

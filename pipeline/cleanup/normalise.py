@@ -368,9 +368,15 @@ def _split_enumerator(lines: list[str], i: int) -> int:
 
 
 # "Kính gửi: Thuế tỉnh Ninh Bình" then "Cục Thuế nhận được công văn số ...": a letter's body opens after its addressee,
-# whose line may lack the closing full stop
+# whose line may lack the closing full stop. It opens with the ground of the letter ("Trả lời công văn ...", "Thực hiện
+# Công văn số ...", "Căn cứ ...", "Xét đề nghị ...", "Ngày 30/6/2025, ...") or with its sender asking or answering ("Bộ
+# Tài chính đề nghị ...", "Ủy ban nhân dân Thành phố yêu cầu ..."); an addressee's name wrapped onto the next line
+# ("Trung ương", "Sở Nội vụ") or its address ("(Đ/c: ...)") does neither
 ADDRESSEE_WORDS = "Kính gửi"
-LETTER_BODY = re.compile(rf"(?:Trả\s+lời\s+(?:công\s+văn|văn\s+bản|đơn)|(?:[{UPPER_VI}][^\s,.;:]*\s+){{1,6}}(?:đã\s+)?nhận\s+được)\b")
+LETTER_BODY = re.compile(
+    r"(?:Trả\s+lời\s+(?:công\s+văn|văn\s+bản|đơn)|Thực\s+hiện|Căn\s+cứ|Xét|Tiếp\s+theo|Ngày\s+\d"
+    rf"|[{UPPER_VI}][^\s,.;:]*(?:\s+[^\s,.;:]+){{0,7}}?\s+(?:đã\s+)?"
+    r"(?:nhận\s+được|đề\s+nghị|yêu\s+cầu|có\s+ý\s+kiến|thông\s+báo|trân\s+trọng))\b")
 
 
 def _paragraphs(lines: list[str], wrap: int) -> list[str]:
