@@ -104,3 +104,15 @@ def test_a_page_that_opens_with_the_number_and_a_glued_type_line():
 def test_a_resolution_adopted_by_the_standing_committee(raw):
     meta = metadata(raw)
     assert (meta.issuer, meta.issued_on) == ("Ủy ban Thường vụ Quốc hội", "2025-06-16")
+
+
+@pytest.mark.parametrize(("raw", "issued"), [
+    # the OCR of dev vi_qd_2627_bgddt_2025.pdf and the text layer of gazette vi_tt_13_2026_nhnn.pdf, their datelines in
+    # figures: the number's cell or the motto before the dateline on one line (the header's columns read across)
+    ("BỘ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n—— Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 2627 /QĐ-BGDĐT Hà Nội, ngày 17/09/2025\n: QUYẾT ĐỊNH\n", "2025-09-17"),
+    ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\nSố: 13/2026/TT-NHNN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 19/5/2026\nTHÔNG TƯ\n", "2026-05-19"),
+])
+def test_a_dateline_in_figures_after_the_number_or_the_motto(raw, issued):
+    assert metadata(raw).issued_on == issued

@@ -47,11 +47,15 @@ BARE_DATELINE = re.compile(
     rf"^(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){{1,6}}){DAY_WORD_ANY_ACCENT}{_GLUED}"
     + written_date(named("d", DAY), named("m", MONTH), named("y", YEAR), gap=_GLUED) + r"\s*$")
 # "Hà Nội, ngày 26/11/2025": a dateline whose date another tool or house style wrote in figures; at the end of a line
-# that opens with it or with the header's rule before it ("... Hạnh phúc____ Hà Nội, ngày 30/6/2025"), never after a
-# citation ("Căn cứ Luật Đất đai ngày 18/01/2024": no comma before "ngày")
+# that opens with it, or with the header's rule, the motto or the number's cell before it, as a text layer or OCR
+# reads the header's two columns across ("... Hạnh phúc____ Hà Nội, ngày 30/6/2025", "Số: 2627 /QĐ-BGDĐT Hà Nội, ngày
+# 17/09/2025", "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 19/5/2026"), the type's name in capitals perhaps run on after
+# it (": QUYẾT ĐỊNH", OCR's speck before it); never after a citation ("Căn cứ Luật Đất đai ngày 18/01/2024": no comma before "ngày")
 NUMERIC_DATELINE = re.compile(
-    rf"(?:^|[_|]\s*|-{{3,}}\s*)(?P<place>[{UPPER_VI}][^\s\d,;:()]*(?:\s+[^\s\d,;:()]+){{0,5}}?)\s*,\s*"
-    rf"{DAY_WORD_ANY_ACCENT}\s*" + numeric_date(named("d", DAY), named("m", MONTH), named("y", YEAR)) + r"\s*$")
+    rf"(?:^|[_|]\s*|-{{3,}}\s*|Hạnh\s+phúc\s+|{NUMBER_CELL}\S*\s*/\S+\s+)"
+    rf"(?P<place>[{UPPER_VI}][^\s\d,;:()]*(?:\s+[^\s\d,;:()]+){{0,5}}?)\s*,\s*"
+    rf"{DAY_WORD_ANY_ACCENT}\s*" + numeric_date(named("d", DAY), named("m", MONTH), named("y", YEAR))
+    + rf"(?:[\s:]+[{UPPER_VI}][{UPPER_VI}\s]*)?\s*$")
 EN_TITLE = re.compile(
     r"\b(?P<type>Decision|Resolution|Directive|Decree|Circular|Joint Circular|Official\s+(?:Dispatch|Letter|Telegram)"
     r"|Plan|Notice|Conclusion|Law|Ordinance|Order)\s+No\.?\s*(?P<symbol>[^\s,;]+(?:\s*/\s*[^\s,;]+)*)"
