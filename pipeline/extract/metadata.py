@@ -50,7 +50,8 @@ BARE_DATELINE = re.compile(
 # that opens with it, or with the header's rule, the motto or the number's cell before it, as a text layer or OCR
 # reads the header's two columns across ("... Hạnh phúc____ Hà Nội, ngày 30/6/2025", "Số: 2627 /QĐ-BGDĐT Hà Nội, ngày
 # 17/09/2025", "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 19/5/2026"), the type's name in capitals perhaps run on after
-# it (": QUYẾT ĐỊNH", OCR's speck before it); never after a citation ("Căn cứ Luật Đất đai ngày 18/01/2024": no comma before "ngày")
+# it (": QUYẾT ĐỊNH", OCR's speck before it); never after a citation ("Căn cứ Luật Đất đai ngày 18/01/2024": no comma
+# before "ngày")
 NUMERIC_DATELINE = re.compile(
     rf"(?:^|[_|]\s*|-{{3,}}\s*|Hạnh\s+phúc\s+|{NUMBER_CELL}\S*\s*/\S+\s+)"
     rf"(?P<place>[{UPPER_VI}][^\s\d,;:()]*(?:\s+[^\s\d,;:()]+){{0,5}}?)\s*,\s*"

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 
+from pipeline import knowledge
+from pipeline.knowledge.dates import DAY_WORD, MONTH_WORD, YEAR_WORD
+from pipeline.knowledge.patterns import alternation
+
 _NUMBER_TOKEN = re.compile(r"(?<!\S)(?=\S*\d)\S+")  # a word (as str.split gives them) holding a digit
 _DATE_OR_SYMBOL = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|/\w*[A-ZĐ]")  # a date or a document number is no figure
 # a number a time word stands before ("ngày 31 tháng 12 năm 2026", "quý III/2026", "December 31") tells when, as a
 # numeric date does: it is no figure
-_TIME_WORD_BEFORE = re.compile(
-    r"(?i)(?:\b(?:ngày|tháng|năm|quý|giờ|January|February|March|April|May|June|July|August|September|October"
-    r"|November|December))\s+$")
+_TIME_WORDS = (DAY_WORD, MONTH_WORD, YEAR_WORD, "quý", "giờ", *knowledge.load("deadline_patterns")["months_en"])
+_TIME_WORD_BEFORE = re.compile(rf"(?i)\b(?:{alternation(_TIME_WORDS)})\s+$")
 _DIGIT_RUN = re.compile(r"\d[\d.,/%]*")  # found only where a digit stands: a cheap count of the figures
 STATISTIC_SHARE = 0.25  # a unit this much made of figures reports results; tasks carry a date or two at most
 MIN_FIGURES = 3

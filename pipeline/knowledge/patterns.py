@@ -51,6 +51,11 @@ ARTICLE_TITLES = (
 # 1948/QĐ-UBND"): metadata reads the number there, normalise lets no line run on after it
 NUMBER_CELL = r"(?:Số|SỐ)\s*:\s*"
 OWN_NUMBER_LINE = rf"{NUMBER_CELL}\d+/\S+\s*$"
+# a header line that opens with the number cell: its label, then the number ("Số: 1948/QĐ-UBND", "Số 45/CĐ-TTg", "No.
+# 57/QD-TTg"), a symbol whose number is left blank or garbled ("Số: /QĐ-UBND", OCR's "Số: Á3/KH-DCT"), or nothing (the
+# number on the next line); not a table's row-number label ("Số TT | Tên kỳ thi | ..."), nor a sentence or field that
+# opens with "Số" ("Số liệu ...", "Số ĐT: ...")
+NUMBER_CELL_OPENING = r"(?:Số|SỐ|No\.?|Number)\s*[:.]?\s*(?:\d|[^\s/|]{0,8}\s*/|$)"
 # a page number on a line of its own, as a page sets it ("2", "- 2 -"); group 1 is the number
 PAGE_NUMBER = r"[ \t]*(?:[-–][ \t]*)?(\d{1,4})(?:[ \t]*[-–])?[ \t]*"
 

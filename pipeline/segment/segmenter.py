@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 
 from pipeline.knowledge.dates import DATELINE_AT_END
 from pipeline.knowledge.motto import MOTTO_LINE as MOTTO
-from pipeline.knowledge.patterns import ARTICLE_WORD, CHAPTER_WORD, DUTIES_OF, NOT_CITING, PART_WORD, UPPER_VI
+from pipeline.knowledge.patterns import (
+    ARTICLE_WORD,
+    CHAPTER_WORD,
+    DUTIES_OF,
+    NOT_CITING,
+    NUMBER_CELL_OPENING,
+    PART_WORD,
+    UPPER_VI,
+)
 
 VIETNAMESE_POINTS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 LATIN_POINTS = "a b c d e f g h i j k l m n o p q r s t u v w x y z".split()
@@ -410,17 +418,14 @@ _DATELINE = re.compile(DATELINE_AT_END)
 _ENGLISH_TITLE_WITH_NUMBER = re.compile(r"^(?:Decision|Resolution|Directive|Decree|Circular|Official|Plan)\b.*\bNo\.")
 
 
-# the number cell: its label, then the number ("Số: 1948/QĐ-UBND", "Số 45/CĐ-TTg", "No. 57/QD-TTg"), a symbol whose
-# number is left blank or garbled ("Số: /QĐ-UBND", OCR's "Số: Á3/KH-DCT"), or nothing (the number on the next line);
-# not a table's row-number label ("Số TT | Tên kỳ thi | ..."), nor a sentence or field that opens with "Số"
-HEADER_NUMBER = re.compile(r"(?:Số|SỐ|No\.?|Number)\s*[:.]?\s*(?:\d|[^\s/|]{0,8}\s*/|$)")
+_NUMBER_CELL_OPENING = re.compile(NUMBER_CELL_OPENING)
 
 
 def _is_header_line(line: str, index: int) -> bool:
     """Header lines: issuer, motto, number, place/date, type name and title, all before the body."""
     if index > 25:
         return False
-    if MOTTO.search(line) or line.startswith(("Số", "SỐ", "No", "Number")) and HEADER_NUMBER.match(line):
+    if MOTTO.search(line) or line.startswith(("Số", "SỐ", "No", "Number")) and _NUMBER_CELL_OPENING.match(line):
         return True
     if len(line) < 80 and _DATELINE.search(line):
         return True
