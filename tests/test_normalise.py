@@ -13,6 +13,7 @@ from pipeline.cleanup.normalise import (
     MAX_TABLE_CELL,
     _cell_text,
     _longer_than,
+    _wrap_width,
     clean_markdown,
     normalise,
     normalise_characters,
@@ -105,6 +106,31 @@ PARAGRAPHS = [
     ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\ntrung ương\nBộ Nội vụ có ý kiến như sau:\n",
      ["Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Bộ Nội vụ có ý kiến như sau:"]),
 ]
+
+
+def test_long_table_rows_do_not_hide_that_the_text_was_wrapped():
+    # gazette vi_qd_844_ttg_2026.pdf as obligraph's PDF reader gives it: its text wrapped to the page, its task table's
+    # rows one to a line and far longer; read as one paragraph to a line, the article's lines stayed apart
+    article = ("Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc\nChính phủ, Chủ tịch Ủy ban nhân "
+               "dân các tỉnh, thành phố trực thuộc trung ương và\ncác cơ quan, tổ chức, cá nhân có liên quan chịu trách "
+               "nhiệm thi hành Quyết định này./.\n")
+    row = ("| 1. | Tăng cường lãnh đạo, chỉ đạo xây dựng và tổ chức thực hiện hiệu quả các chủ trương, chính sách, pháp "
+           "luật, chương trình, kế hoạch về bảo hiểm y tế. | Các bộ ở Trung ương, Ủy ban nhân dân cấp tỉnh ở địa phương | "
+           "Các cơ quan, tổ chức, đơn vị khác có liên quan. | Văn bản chỉ đạo | Thường xuyên |\n")
+    header = "| STT | Tên nhiệm vụ cụ thể | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |\n"
+    lines = (article + "PHỤ LỤC\n________________________________\n" + header + row * 6).split("\n")
+    assert _wrap_width(lines) <= 90  # the page's width, as its longest line of text gives it
+    # a text kept one paragraph to a line, with tables of the same kind, is still read so
+    paragraphs = [line.replace("\n", " ") for line in (article * 4).split("./.\n")] + [row] * 6
+    assert _wrap_width(paragraphs) > 200
+
+
+def test_a_subgroup_label_on_its_own_line_opens_a_block_in_wrapped_text():
+    # dev vi_qd_2629_ttg_2025 Phụ lục I, its group rows as lines of a wrapped text: the period stays its group's title
+    text = ("Các chỉ tiêu cụ thể được quy định tại Phụ lục kèm theo Quyết định này, bảo đảm phù hợp với\nyêu cầu phát "
+            "triển Chính phủ số của từng giai đoạn.\nII\nGiai đoạn 2028-2030\nII.1\nCung cấp dịch vụ số bao trùm, thông "
+            "minh\n")
+    assert normalise(text).split("\n")[2:5] == ["Giai đoạn 2028-2030", "II.1", "Cung cấp dịch vụ số bao trùm, thông minh"]
 
 
 @pytest.mark.parametrize(("raw", "expected"), PARAGRAPHS)

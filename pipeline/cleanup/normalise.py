@@ -141,6 +141,9 @@ _ENUMERATOR = re.compile(
     r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"
 )
 _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,4}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]$")
+# a line that is only a subgroup's label of a table ("II.1", "I.2.3"): it opens a block, as its group's title above
+# ended one ("II" / "Giai đoạn 2028-2030" / "II.1" / "Cung cấp dịch vụ số ...")
+_SUBGROUP_LABEL = re.compile(r"[IVXLC]{1,6}(?:\.\d{1,2})+\.?")
 _SPLIT_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]$")  # no year: "2025."
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _PAGE_NUMBER = re.compile(PAGE_NUMBER)
@@ -301,6 +304,16 @@ def _table_cells(row: list[list[str]]) -> tuple[int, list[str]]:
 
 
 def _wrap_width(lines: list[str]) -> int:
+    # a table's row on one line ("| 1 | ... |", as the PDF reader and other tools write them) is as long as its cells,
+    # not as the page is wide: where the lines of text alone are a page's width, the text was wrapped to it
+    text_width = _percentile_width([s for s in lines if "|" not in s])
+    return text_width if text_width <= PAGE_LINE else _percentile_width(lines)
+
+
+PAGE_LINE = 130  # characters: a page's line holds 90 to 120; a longer one is a paragraph kept on one line
+
+
+def _percentile_width(lines: list[str]) -> int:
     lengths = sorted(len(s) for s in lines if len(s) > 20 and len(s.strip()) > 20)  # strip only the long ones
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
@@ -330,7 +343,7 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return False
     # a line that opens with an enumerator starts a block whatever `prev` says; the regex goes last, as
     # the dear test that most lines need not reach
-    return _continues(prev.rstrip(), line, wrap) and not _ENUMERATOR.match(line)
+    return _continues(prev.rstrip(), line, wrap) and not _ENUMERATOR.match(line) and not _SUBGROUP_LABEL.fullmatch(line)
 
 
 def _continues(prev: str, line: str, wrap: int) -> bool:
