@@ -116,3 +116,11 @@ def test_a_resolution_adopted_by_the_standing_committee(raw):
 ])
 def test_a_dateline_in_figures_after_the_number_or_the_motto(raw, issued):
     assert metadata(raw).issued_on == issued
+
+
+def test_a_stamps_speck_before_the_signers_name():
+    # gazette vi_qd_844_ttg_2026.pdf: the text layer reads a "[" of the signature stamp before the name
+    raw = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 844/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "Hà Nội, ngày 13 tháng 5 năm 2026\nQUYẾT ĐỊNH\nĐiều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban "
+           "hành.\n\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\n[ Phạm Thị Thanh Trà\n")
+    assert metadata(raw).signer == "Phạm Thị Thanh Trà"

@@ -297,6 +297,7 @@ def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
         meta.issuer = agency.name if agency else None
 
 
+STAMP_SPECKS = "[](|*-–—~ "  # what a text layer reads of a signature stamp before the signer's name ("[ Phạm Thị ...")
 COLUMN_GAP = " \t-–—_|:.^ˆ~"  # what stands between the header's two columns read across (rules, OCR's specks)
 LEGISLATURE_TERM = re.compile(r"(?<=QH)\d{1,2}$")  # the National Assembly's term after its code (QH15, UBTVQH15)
 
@@ -312,7 +313,7 @@ def _header_agency(line: str, registry: AgencyRegistry):
 
 def _signer(text: str, seg: Segmentation) -> str | None:
     for block in reversed(seg.of_kind("signature")):
-        line = text[block.span[0]:block.span[1]].strip()
+        line = text[block.span[0]:block.span[1]].strip().lstrip(STAMP_SPECKS)
         if SIGNER.match(line) and not line.isupper() and len(line.split()) >= 2:
             return line
     return None
