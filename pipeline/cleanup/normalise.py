@@ -303,14 +303,14 @@ def _table_cells(row: list[list[str]]) -> tuple[int, list[str]]:
     return k, cells
 
 
+PAGE_LINE = 130  # characters: a page's line holds 90 to 120; a longer one is a paragraph kept on one line
+
+
 def _wrap_width(lines: list[str]) -> int:
     # a table's row on one line ("| 1 | ... |", as the PDF reader and other tools write them) is as long as its cells,
     # not as the page is wide: where the lines of text alone are a page's width, the text was wrapped to it
     text_width = _percentile_width([s for s in lines if "|" not in s])
     return text_width if text_width <= PAGE_LINE else _percentile_width(lines)
-
-
-PAGE_LINE = 130  # characters: a page's line holds 90 to 120; a longer one is a paragraph kept on one line
 
 
 def _percentile_width(lines: list[str]) -> int:
