@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.cleanup.normalise import normalise
+from pipeline.evaluate_styles import STYLES, restyle
 from pipeline.extract.class_subjects import ClassSubjects
 from pipeline.extract.deadlines import find_deadlines, period_heading, period_in_slot, primary_deadline
-from pipeline.extract.document import extract_text, is_normative, publishes_procedures
+from pipeline.extract.document import extract_file, extract_text, is_normative, publishes_procedures
 from pipeline.extract.obligations import _list_or_form, _member_line
 from pipeline.extract.task_tables import TaskTable
 from pipeline.records import Source
@@ -2548,3 +2549,13 @@ def test_the_points_of_a_duty_lead_in_are_work_in_a_normative_text(lead_in, poin
             "Điều 56. Báo cáo quốc gia về quản lý, bảo vệ và phát huy giá trị di sản tư liệu\n" + lead_in + "\n" + point + "\n")
     [task] = passage(text).obligations
     assert (task.text.startswith(point[3:13]), [a.name for a in task.assignees]) == (True, assignees)
+
+
+def test_a_headerless_table_is_read_by_its_content_across_its_groups(tmp_path):
+    # corpora/crawl 001c610b2efdcf0c's appendix without its header row (a page that goes on with a table): each group
+    # ("I" / "Hoàn thiện thể chế, ...") holds too few full rows to tell the columns; read across the groups they do
+    source = ROOT / "corpora" / "crawl" / "001c610b2efdcf0c.md"
+    record = extract_file(str(restyle(source, STYLES["headerless-tables"], tmp_path)))
+    rows = [o for o in record.obligations if o.text.startswith("Phối hợp rà soát, sửa đổi Luật Quy hoạch")]
+    assert [([a.name for a in o.assignees if a.role == "lead"], o.deadline and o.deadline.date) for o in rows] == [
+        (["Sở Tài chính"], "2025-12-31")]

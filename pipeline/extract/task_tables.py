@@ -352,7 +352,9 @@ def _full_rows(rows: list[tuple[list[tuple[int, int]], list[str]]], width: int) 
 
 
 def _rows_from(text: str, start: int) -> list[tuple[list[tuple[int, int]], list[str]]]:
-    """The table rows from `start` on (lines with cells), each as its cells' offsets and texts."""
+    """The table rows from `start` on (lines with cells), each as its cells' offsets and texts; a group's heading
+    between them ("II" / "Xây dựng hạ tầng công nghệ thông tin ...": lines without cells, a row right below them) is
+    passed over, as the rows of one group may be too few to tell the columns."""
     rows = []
     pos = start
     while len(rows) < CONTENT_ROWS and pos < len(text):
@@ -360,13 +362,27 @@ def _rows_from(text: str, start: int) -> list[tuple[list[tuple[int, int]], list[
         end = len(text) if end < 0 else end
         line = text[pos:end]
         if " | " not in line:
-            if line.strip():
+            if line.strip() and not (rows and _row_below(text, end + 1)):
                 break
         else:
             cells = line.split(" | ")
             rows.append((cell_offsets(text, pos, cells), cells))
         pos = end + 1
     return rows
+
+
+GROUP_HEADING_LINES = 2  # a group's label and its title
+
+
+def _row_below(text: str, pos: int) -> bool:
+    """Whether a row of cells follows within a group heading's lines from `pos`."""
+    for _ in range(GROUP_HEADING_LINES):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if " | " in text[pos:end]:
+            return True
+        pos = end + 1
+    return False
 
 
 def _reports(header: list[str]) -> bool:
