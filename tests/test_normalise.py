@@ -102,6 +102,11 @@ PARAGRAPHS = [
      ["Kính gửi: Bộ trưởng Bộ Công Thương", "Xét đề nghị của Bộ Công Thương tại Tờ trình số 8798/TTr-BCT ngày 07 tháng "
       "11 năm 2025 về dự thảo Chỉ thị của Thủ tướng Chính phủ về việc đẩy mạnh sản xuất, phối trộn, phân phối và sử "
       "dụng nhiên liệu sinh học tại Việt Nam, Phó Thủ tướng Chính phủ Bùi Thanh Sơn có ý kiến như sau:"]),
+    # crawl 0465063a5486d493 (388/NQ-CP) wrapped: the dateline without its comma ends its line, the title is no part of it
+    ("Số: 388/NQ-CP\nHà Nội ngày 01 tháng 12 năm 2025\nNGHỊ QUYẾT VỀ VIỆC NGHIÊN CỨU TIẾP THU, GIẢI TRÌNH KẾT LUẬN CỦA "
+     "ĐẠI BIỂU QUỐC HỘI TẠI TỔ VÀ HỘI TRƯỜNG\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n",
+     ["Số: 388/NQ-CP", "Hà Nội ngày 01 tháng 12 năm 2025", "NGHỊ QUYẾT VỀ VIỆC NGHIÊN CỨU TIẾP THU, GIẢI TRÌNH KẾT LUẬN "
+      "CỦA ĐẠI BIỂU QUỐC HỘI TẠI TỔ VÀ HỘI TRƯỜNG", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"]),
     # the sender asking opens the body too ("Bộ Nội vụ có ý kiến như sau:", crawl c81379258ef3a44f)
     ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\ntrung ương\nBộ Nội vụ có ý kiến như sau:\n",
      ["Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Bộ Nội vụ có ý kiến như sau:"]),

@@ -19,7 +19,7 @@ from pipeline.cleanup.flat_tables import rebuild_flat_tables
 from pipeline.cleanup.furniture import strip_furniture
 from pipeline.cleanup.markdown_tables import frame_markdown_tables
 from pipeline.cleanup.page_breaks import join_pages
-from pipeline.knowledge.dates import PLACED_DATELINE_AT_END
+from pipeline.knowledge.dates import PLACED_DATELINE_AT_END, UNPLACED_DATELINE_LINE
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, PARTY_TYPES, STATE_TYPES
 from pipeline.knowledge.motto import PARTY, REPUBLIC
 from pipeline.knowledge.patterns import (
@@ -164,7 +164,7 @@ _TITLED_ARTICLE = re.compile(ARTICLE_WORD + r"\s+\d+[a-z]?\s*[.:]\s*(?:"
                              + "|".join(re.escape(title) for title in ARTICLE_TITLES) + r")\s*[.:]?", re.I)
 # a document type's name in capitals, alone on its line: the header's title, or the enacting word before the articles
 _OWN_NUMBER_LINE = re.compile(OWN_NUMBER_LINE)
-_DATELINE_END = re.compile(PLACED_DATELINE_AT_END)
+_DATELINE_END = re.compile(f"{PLACED_DATELINE_AT_END}|{UNPLACED_DATELINE_LINE}")
 _TYPE_TITLES = frozenset(f"{name.upper()}{colon}" for types in (STATE_TYPES, NORMATIVE_TYPES, PARTY_TYPES)
                          for name in types.values() for colon in ("", ":"))
 _LONGEST_TYPE_TITLE = max(map(len, _TYPE_TITLES))  # a length test before the set's (most lines are longer)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from pipeline.knowledge.patterns import UPPER_VI
+
 DAY = r"\d{1,2}"
 MONTH = r"\d{1,2}"
 YEAR = r"\d{4}"
@@ -60,6 +62,9 @@ DATELINE_AT_END = rf"{DAY_WORD}\s+{VI_WRITTEN_DATE}\s*$"
 # the same after its place's comma: a cell that ends with a cited document's date ("Thông báo số 07-TB/CQTTBCĐ ngày 15
 # tháng 10 năm 2025", a task table's column of assigning texts) has none
 PLACED_DATELINE_AT_END = rf",\s*{DATELINE_AT_END}"
+# or a line that is only the place, in capitalised words, and the dateline, its comma left out ("Hà Nội ngày 01 tháng 12
+# năm 2025")
+UNPLACED_DATELINE_LINE = rf"^(?:[{UPPER_VI}][^\s\d,;:()]*\s+){{1,6}}{DATELINE_AT_END}"
 
 
 def iso_date(year: int | str, month: int | str, day: int | str) -> str | None:
