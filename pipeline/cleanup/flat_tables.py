@@ -41,7 +41,13 @@ import re
 
 from pipeline import knowledge
 from pipeline.knowledge.patterns import UPPER_VI
-from pipeline.knowledge.tables import ROW_NUMBER_LABEL, TIME_CELL_START, column_cues
+from pipeline.knowledge.tables import (
+    GROUP_LABEL,
+    ROW_NUMBER_LABEL,
+    TIME_CELL_ONLY,
+    TIME_CELL_START,
+    column_cues,
+)
 
 _ROW_NUMBER_WORDS = rf"{ROW_NUMBER_LABEL}\.?"  # the row-number column's label
 ROW_NUMBER_HEADING = re.compile(rf"{_ROW_NUMBER_WORDS}(?=\s|$)")
@@ -49,9 +55,8 @@ ROW_NUMBER_LINE = re.compile(r"(\d{1,3})((?:\.\d{1,2})*)\.?")  # "1", "1.", "2.3
 # "16. Ban hành cơ chế ...": the number and the task's first line on one line (the text layer joined them)
 ROW_NUMBER_OPENING = re.compile(rf"(\d{{1,3}})\.\s+(?=[{UPPER_VI}])")
 # a group's heading between rows: "I" / "CƠ CHẾ, CHÍNH SÁCH", "II. Hoàn thiện thể chế ...", "A.", "III.1.1"
-_GROUP_LABEL = r"(?:[IVXLC]{1,6}(?:\.\d{1,2})*|[A-ZĐ])\.?"
-GROUP_LINE = re.compile(rf"{_GROUP_LABEL}(?:\s+[{UPPER_VI}0-9].*)?")
-GROUP_LABEL = re.compile(_GROUP_LABEL)  # a line that is only a group's label: a subgroup opens below its group's title
+GROUP_LINE = re.compile(rf"{GROUP_LABEL}(?:\s+[{UPPER_VI}0-9].*)?")
+GROUP_LABEL_LINE = re.compile(GROUP_LABEL)  # a line that is only a group's label: a subgroup opens below its group's title
 MAX_HEADER_LINES = 16  # a header wrapped in its narrow columns
 MAX_HEADER_LINE = 45  # a header's line is a short label, or two
 MAX_ROW_LINES = 80  # more, and the row has run past the table's end
@@ -78,9 +83,7 @@ TIME_CELL = re.compile(TIME_CELL_START)
 # a cell that opens inside a line: a body (its head noun in capitals) or a time
 CELL_OPENING = re.compile(rf"\s+(?=(?:Các|{_HEADS})\s|{TIME_CELL_START}\b)")
 SENTENCE_END = (".", ":", ")")
-# a segment that is a time and nothing more ("2026 - 2030", "Năm 2025 - 2026", "Quý IV/2026", "31/12/2026"): a cell
-# of its own, however the next segment opens
-TIME_ONLY = re.compile(r"(?:(?:Năm|Quý|Tháng|Giai\s+đoạn)\s+)?[\dIVX][\dIVX/.\s\-–]*")
+TIME_ONLY = re.compile(TIME_CELL_ONLY)  # a segment that is a time and nothing more: a cell of its own, whatever follows
 
 
 def _goes_on(text: str, after: str) -> bool:
@@ -321,10 +324,10 @@ def _rows(lines: list[str], i: int, header: list[str], time_column: int | None, 
         if not number and GROUP_LINE.fullmatch(line):
             end = i + 1  # its title runs to the next row's number (wrapped in its column, or a group below it)
             while end < len(lines) and lines[end] and not ROW_NUMBER_LINE.fullmatch(lines[end]) \
-                    and not GROUP_LABEL.fullmatch(lines[end]) and end - i <= MAX_GROUP_LINES:
+                    and not GROUP_LABEL_LINE.fullmatch(lines[end]) and end - i <= MAX_GROUP_LINES:
                 end += 1
             title = " ".join(lines[i + 1:end])
-            if GROUP_LABEL.fullmatch(line) and title:
+            if GROUP_LABEL_LINE.fullmatch(line) and title:
                 # "I" / "Giai đoạn 2025-2027": the label in a cell of its own, as a crawl writes the group's row; its
                 # title stays a heading of its own ("Giai đoạn 2025-2027" dates the rows below it)
                 out.append(f"| {line} | {title} |")

@@ -35,7 +35,7 @@ from pipeline.knowledge.patterns import (
     in_both_cases,
     opened_by,
 )
-from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_LABEL
+from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_LABEL, SUBGROUP_LABEL
 
 # --- characters -----------------------------------------------------------------------------------
 
@@ -143,7 +143,7 @@ _ENUMERATOR = re.compile(
 _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,4}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]$")
 # a line that is only a subgroup's label of a table ("II.1", "I.2.3"): it opens a block, as its group's title above
 # ended one ("II" / "Giai đoạn 2028-2030" / "II.1" / "Cung cấp dịch vụ số ...")
-_SUBGROUP_LABEL = re.compile(r"[IVXLC]{1,6}(?:\.\d{1,2})+\.?")
+_SUBGROUP_LABEL = re.compile(SUBGROUP_LABEL)
 _SPLIT_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]$")  # no year: "2025."
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _PAGE_NUMBER = re.compile(PAGE_NUMBER)

@@ -358,8 +358,7 @@ def _rows_from(text: str, start: int) -> list[tuple[list[tuple[int, int]], list[
     rows = []
     pos = start
     while len(rows) < CONTENT_ROWS and pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+        end = _line_end(text, pos)
         line = text[pos:end]
         if " | " not in line:
             if line.strip() and not (rows and _row_below(text, end + 1)):
@@ -377,12 +376,17 @@ GROUP_HEADING_LINES = 2  # a group's label and its title
 def _row_below(text: str, pos: int) -> bool:
     """Whether a row of cells follows within a group heading's lines from `pos`."""
     for _ in range(GROUP_HEADING_LINES):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+        end = _line_end(text, pos)
         if " | " in text[pos:end]:
             return True
         pos = end + 1
     return False
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Where the line that opens at `pos` ends (the text's end for its last line)."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _reports(header: list[str]) -> bool:

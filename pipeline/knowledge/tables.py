@@ -1,6 +1,7 @@
 """What a table's header says, for the stages that read one (normalise keeps its labels apart, the flat tables rebuild
 its rows, the task tables map its columns): the row-number column's label, how long a label runs, how a time cell
-opens, and the cue words that name each column (data/obligation_cues.json, ``table_columns``)."""
+opens and what a cell that is only a time holds, a group's and a subgroup's label, and the cue words that name each
+column (data/obligation_cues.json, ``table_columns``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ MAX_HEADER_LABEL = 60  # a header's label is short: a longer cell is a row's dat
 # flat tables cut a row's cells there, the task tables find a time column by it when no header names one
 TIME_CELL_START = (r"(?:Năm|Quý|Tháng|Trước|Trong|Từ|Đến|Hằng|Hàng|Thường\s+xuyên|Định\s+kỳ|Giai\s+đoạn|Sau\s+khi|"
                    r"Ngay|Kịp\s+thời|(?:19|20)\d\d|(?:\d{1,2}/){1,2}\d{4})")
+# a time cell and nothing more ("2026 - 2030", "Năm 2025 - 2026", "Quý IV/2026", "31/12/2026")
+TIME_CELL_ONLY = r"(?:(?:Năm|Quý|Tháng|Giai\s+đoạn)\s+)?[\dIVX][\dIVX/.\s\-–]*"
+# the label of a group of rows between them: "I", "II.", "III.1.1", "A." (its title beside or below it)
+GROUP_LABEL = r"(?:[IVXLC]{1,6}(?:\.\d{1,2})*|[A-ZĐ])\.?"
+# a subgroup's label, numbered under its group's: "II.1", "I.2.3"
+SUBGROUP_LABEL = r"[IVXLC]{1,6}(?:\.\d{1,2})+\.?"
 
 
 @cache
