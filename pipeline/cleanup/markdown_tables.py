@@ -26,9 +26,23 @@ def _row(line: str) -> str:
     return ("" if line.startswith("|") else "| ") + line + ("" if line.endswith("|") else " |")
 
 
+def _has_delimiter_row(text: str) -> bool:
+    """Whether a line of the text is a delimiter row. Most texts hold none, and crawls draw rules of dashes under their
+    headers: only the lines that hold "---" are tried, not every line's start."""
+    pos = text.find("---")
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if DELIMITER_ROW.fullmatch(text, start, end):
+            return True
+        pos = text.find("---", end)
+    return False
+
+
 def frame_markdown_tables(text: str) -> str:
     """`text` with each Markdown pipe table framed as the table reader expects (the same object when it has none)."""
-    if "---" not in text or not DELIMITER_ROW.search(text):  # most texts hold no such table: a substring test first
+    if not _has_delimiter_row(text):
         return text
     lines = text.split("\n")
     out: list[str] = []
