@@ -343,6 +343,22 @@ def test_a_letter_item_that_names_a_class_as_its_actor_is_not_the_addressees():
         ("1", ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]), ("2", [])]
 
 
+def test_paragraphs_a_class_opens_below_a_request_item_are_its_tasks():
+    # dev vi_tb_nonum_kl_ttg_lu_daklak_2025 item 1: the paragraphs below the item that a class of bodies opens, after a
+    # topic label, are that class's work (no named body, ANNOTATION.md); a paragraph that names none stays background
+    body = ("Thủ tướng Chính phủ yêu cầu các Bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:\n\n"
+            "1. Các địa phương phát động ngay “Chiến dịch Quang Trung” thần tốc hỗ trợ Nhân dân xây dựng lại nhà ở bị "
+            "cuốn trôi, sập đổ.\n\n"
+            "Về kinh phí: Các địa phương phải động viên, phát huy mạnh mẽ tinh thần tự lực, tự cường của chính bản thân "
+            "các hộ gia đình, chủ động bố trí các nguồn lực của địa phương.\n\n"
+            "Về tổ chức thực hiện: Các địa phương tổ chức họp phân công rõ trách nhiệm của cấp ủy đảng, chính quyền, "
+            "lực lượng quân đội, công an, dân quân tự vệ.\n\n"
+            "Phát huy tối đa tinh thần là quân đội là đội quân chiến đấu khi có kẻ thù, đội quân công tác.\n")
+    found = passage(HEADER + body).obligations
+    assert [o.text.split(":")[0] for o in found[1:]] == ["Về kinh phí", "Về tổ chức thực hiện"]
+    assert [o.assignees for o in found[1:]] == [[], []]
+
+
 def test_a_letter_quoting_provisions_assigns_only_its_own_request():
     # crawl c8549ab2b220c20d (5347/CT-CS): bullets cite provisions, the quoted articles and points follow, then
     # the letter's own request

@@ -211,6 +211,7 @@ class _Walk:
     bullet_lead: tuple[str, list[AgencyMention]] | None = None
     objects_until: int = -1  # where the last bullet listing a lead-in's objects ends (_object_of_lead_in)
     objects_from: int = -1  # where the heading whose objects the next bullet lists starts (_object_of_lead_in)
+    class_paragraph_end: int = -1  # where the last paragraph a class of bodies opened below a request's item ends
 
     def close_item(self) -> None:
         """No labelled field below this point completes the enumerated item or the fields' group above it."""
@@ -441,7 +442,7 @@ class ObligationExtractor:
                 and not self.subjects.subject(block.content_start, block.span[1]).explicit:
             walk.bullet_task = (bullet_task[0], block.span[1])
             return
-        if not block.enum and not (walk.intro and self._continues_item(block, line)):
+        if not block.enum and not (walk.intro and (self._continues_item(block, line) or self._after_class_paragraph(block))):
             intro = self._intro(block, walk.intro)
             if intro is not walk.intro:
                 walk.intro, walk.intro_at = intro, block.span[0]
@@ -902,6 +903,8 @@ class ObligationExtractor:
                                    and (contexts[-1].assignees or contexts[-1].continued)):
             if contexts and all(c.task_section for c in contexts) and self.units.generic_actor_at(start, end):
                 return [], "responsible", []  # "Các cơ quan, đơn vị, địa phương căn cứ ... triển khai thực hiện"
+            if intro and self._class_goes_on_item(block, start, end):
+                return [], "responsible", []  # "Về kinh phí: Các địa phương phải ..." below a request's item
             return None  # a plain paragraph without an assignment is background, unless a body's heading heads it
         if any(not c.task_section for c in contexts) and not self._acting_list(contexts, intro):
             if self.units.generic_actor_at(start, end) and OWN_DUTY.search(self.text, start, min(end, start + DUTY_REACH)):
@@ -981,6 +984,24 @@ class ObligationExtractor:
             return True
         return self.text[parent.content_start:parent.span[1]].rstrip().endswith((".", ";")) \
             and not line.rstrip().endswith(":")
+
+    def _class_goes_on_item(self, block: Block, start: int, end: int) -> bool:
+        """A paragraph that goes on a request's item ("1. Các địa phương phát động ngay ..." then "Về kinh phí: Các địa
+        phương phải động viên ...", "Về tổ chức thực hiện: Các địa phương tổ chức họp ..."): the list the lead-in asks
+        goes on, and the class of bodies that opens the paragraph (after its topic) is given work of its own."""
+        line = self.text[block.span[0]:block.span[1]]
+        if not self._continues_item(block, line) and not (self._after_class_paragraph(block)
+                                                          and not line.rstrip().endswith(":")):
+            return False
+        topic = TOPIC.match(self.text, start, end)
+        if not self.units.generic_actor_at(topic.end() if topic else start, end):
+            return False
+        self.walk.class_paragraph_end = block.span[1]  # the next paragraph may go on the item as well
+        return True
+
+    def _after_class_paragraph(self, block: Block) -> bool:
+        """Right below a paragraph that a class of bodies opened under a request's item (_class_goes_on_item)."""
+        return self.walk.class_paragraph_end >= 0 and self._touches(self.walk.class_paragraph_end, block)
 
     def _acting_list(self, contexts: list[_Context], intro: list[AgencyMention] | None) -> bool:
         """'I. ĐÁNH GIÁ CHUNG' ... 'Để tiếp tục ..., thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
