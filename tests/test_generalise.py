@@ -359,6 +359,31 @@ def test_paragraphs_a_class_opens_below_a_request_item_are_its_tasks():
     assert [o.assignees for o in found[1:]] == [[], []]
 
 
+REPORTED_SPEECH = [
+    # seeds 000 and 004: a report's headline and caption ask for something done and name no one to do it
+    ("Prime Minister requests to strengthen discipline and order in state administrative agencies\n\n"
+     "The Prime Minister requested to rectify and strengthen discipline and order in state administrative agencies.\n",
+     []),
+    # seed 004: what the speaker said gives no task; what he noted ministries must do is theirs, not his
+    ("The Prime Minister said that the above shortcomings and limitations have both objective and subjective causes, "
+     "with the subjective being the main cause.\n\n"
+     "Prime Minister Pham Minh Chinh noted that when drafting documents, ministries and branches must review "
+     "decentralization and delegation of power; cut unnecessary administrative procedures for people and businesses.\n",
+     [["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ"]]),
+    # seed 003: those a body requests to act are the actors, here classes that name no body; the sentence's ground ("in
+    # order to ... implement Directive No. 30,") stands before the body that asks
+    ("Accordingly, in order to more effectively organize and implement Directive No. 30, the Provincial Party Standing "
+     "Committee requests Party committees at all levels, Party organizations, agencies, units, and localities in the "
+     "province to focus on disseminating, propagating, educating, raising awareness and responsibility of cadres, civil "
+     "servants, public employees, and workers on compliance with discipline.\n", [[]]),
+]
+
+
+@pytest.mark.parametrize("text, expected", REPORTED_SPEECH)
+def test_a_speaker_in_a_report_is_not_the_actor(text, expected):
+    assert [sorted(a.name for a in o.assignees) for o in passage(text).obligations] == expected
+
+
 def test_a_letter_quoting_provisions_assigns_only_its_own_request():
     # crawl c8549ab2b220c20d (5347/CT-CS): bullets cite provisions, the quoted articles and points follow, then
     # the letter's own request

@@ -44,8 +44,9 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Based on the above tasks ..., ministers ..."
                    # ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành ... xây dựng ...")
                    r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+|theo\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng"
-                   r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này)|Based\s+on|Depending\s+on)"
-                   rf"(?:[\s,][^.;:]{{0,300}}?)??,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s)"
+                   r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này)|Based\s+on|Depending\s+on|Accordingly"
+                   r"|In\s+order\s+to)"  # ("..., in order to ... implement Directive No. 30, the Provincial ...")
+                   rf"(?:[\s,](?:No\.|[^.;:]){{0,300}}?)??,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s)"
                    # the case it is for: "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành chính công tỉnh ..."
                    rf"|{CASE_CLAUSE}"
                    # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
@@ -67,6 +68,19 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
 # the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ
 # yêu cầu ...")
 ISSUER_ASKS = re.compile(r"\s*(?:trân\s+trọng\s+)?(?:đề\s+nghị|yêu\s+cầu|giao)\s+")
+# In a report of what a body said or asked (a press report, a translation), the speaker is not the actor:
+# - it says ("The Prime Minister said that ...", "Prime Minister Pham Minh Chinh noted that when drafting documents,
+#   ministries and branches must review ..."): the reported clause's own subject acts, after an adverbial that may open it;
+# - it asks others ("the Provincial People's Committee requests the Department of Home Affairs to ...", "... requests
+#   Party committees at all levels, ... to focus on ..."): those asked act, a class of them naming no body;
+# - it asks for something done and names no one ("Prime Minister requests to strengthen discipline ..."): no actor at all
+#   (ANNOTATION.md). An office's holder may be named after it ("Prime Minister Pham Minh Chinh").
+_HOLDER = r"(?:\s+[A-Z]\w*){0,4}?"
+SPEAKER_SAYS = re.compile(rf"{_HOLDER}\s+(?:said|says|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es"
+                          r"|affirmed|affirms|pointed\s+out|points\s+out)\s+(?:that\s+)?"
+                          r"(?:(?:when|while|after|before|during|in|for|as|if)\b[^,.;:]{0,120},\s*)?")
+SPEAKER_ASKS = re.compile(r"\s+(?:requests|requested|asks|asked|requires|required)\s+(?!to\s)")
+SPEAKER_ASKS_NOBODY = re.compile(rf"{_HOLDER}\s+(?:requests|requested|asks|asked)\s+to\s")
 # the closing feedback clause of plans and decisions: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
 # quan, đơn vị, địa phương phản ánh về ...", "..., trường hợp có vướng mắc hoặc phát sinh ..., Sở Nội vụ phối hợp ...":
 # the condition goes before the clause's subject (a body, a generic actor, or "đề nghị" and its addressees)
@@ -156,6 +170,8 @@ class SubjectReader:
                                  name_en=self.subject_body.name_en, kind=self.subject_body.kind)
             return Subject([body], word.end(1), True, bool(opened))
         chain = self.bodies_at(pos, end)
+        if chain and self.language == "en" and (spoken := self._spoken(chain, end, bool(opened), bool(condition))):
+            return spoken
         if chain and self.issuer and all(m.name == self.issuer for m in chain) \
                 and (asks := ISSUER_ASKS.match(self.text, chain[-1].span[1], end)) \
                 and (asked := self.bodies_at(asks.end(), end)):
@@ -182,6 +198,21 @@ class SubjectReader:
                 if found and found[0].span[0] - inner.end() < 20:
                     return Subject(found, found[-1].span[1], True, True)
         return Subject(chain, chain[-1].span[1] if chain else pos, explicit, bool(opened), bool(condition))
+
+    def _spoken(self, chain: list[AgencyMention], end: int, opened: bool, conditioned: bool) -> Subject | None:
+        """Who acts when the bodies at a clause's head say or ask something (SPEAKER_SAYS, SPEAKER_ASKS); None when
+        they do neither."""
+        after = chain[-1].span[1]
+        if SPEAKER_ASKS_NOBODY.match(self.text, after, end):
+            return Subject([], after, False, opened, conditioned)
+        if (asks := SPEAKER_ASKS.match(self.text, after, end)) and \
+                ((asked := self.bodies_at(asks.end(), end)) or self.cues.subject.generic_actor.match(self.text, asks.end(), end)):
+            return Subject(asked, asked[-1].span[1] if asked else asks.end(), True, True, conditioned)
+        if said := SPEAKER_SAYS.match(self.text, after, end):
+            reported = self.bodies_at(said.end(), end)
+            return Subject(reported, reported[-1].span[1] if reported else said.end(), bool(reported), opened,
+                           conditioned)
+        return None
 
     def bodies_at(self, pos: int, end: int) -> list[AgencyMention]:
         """The bodies named from `pos` on, joined only by list punctuation, connectors and titles."""
