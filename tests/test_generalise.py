@@ -384,6 +384,18 @@ def test_a_speaker_in_a_report_is_not_the_actor(text, expected):
     assert [sorted(a.name for a in o.assignees) for o in passage(text).obligations] == expected
 
 
+def test_later_sentences_of_an_english_paragraph_with_their_own_actors_are_tasks():
+    # seed 004: the first sentence names no body the rules know; the next two open with their own actors (the leaders
+    # of bodies stand for the bodies, as "Lãnh đạo" does; "In particular," is their ground)
+    text = ("Central and local working groups review legal documents. Leaders of ministries, branches and localities "
+            "strictly perform the task of listening, dialogue and absorbing people's opinions in a substantive manner, "
+            "avoiding formality. In particular, ministries and branches must completely resolve the backlog of "
+            "documents.\n")
+    central = ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ"]
+    assert [(o.text.split()[0], sorted(a.name for a in o.assignees)) for o in passage(text).obligations] == [
+        ("Leaders", sorted([*central, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])), ("In", central)]
+
+
 def test_a_letter_quoting_provisions_assigns_only_its_own_request():
     # crawl c8549ab2b220c20d (5347/CT-CS): bullets cite provisions, the quoted articles and points follow, then
     # the letter's own request

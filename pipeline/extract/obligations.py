@@ -224,6 +224,11 @@ class _Walk:
         self.bodies_article = False
 
 
+# the next sentence of a paragraph, where it opens with a capital
+SENTENCE_AFTER = re.compile(r"\.\s+(?=[A-Z])")
+# what a body did or has done, told in the past ("Ministries and branches also issued regulations ...", "The Criminal
+# Science Institute has increasingly developed ..."): no work given
+EN_NARRATION = re.compile(r"(?:\s+(?:also|already|recently|then))?\s+(?:has|have|had|was|were|\w+ed)\b")
 # "... shall be implemented", "... shall take effect": the sentence's subject is not given work
 PASSIVE_MODAL = re.compile(r"\s+(?:be\s+(?!responsible)\w+(?:ed|en|wn|t)\b|take\s+effect|apply|cover)", re.I)
 
@@ -842,7 +847,8 @@ class ObligationExtractor:
                 inherited = self._inherited(block, contexts, intro, start, end)
                 if inherited is None:
                     if REQUEST_AFTER.search(self.text, end - 1, block.span[1]) \
-                            or DUTY_AFTER.search(self.text, end - 1, block.span[1]):
+                            or DUTY_AFTER.search(self.text, end - 1, block.span[1]) \
+                            or self._body_acts_after(end, block.span[1]):
                         # "Căn cứ quy định nêu trên, cơ quan thuế không có trách nhiệm ... Do vậy, đề nghị X ...", "...
                         # trình phê duyệt để triển khai thực hiện. Bộ Tài chính có trách nhiệm phân bổ ...": later words ask
                         continue
@@ -862,6 +868,18 @@ class ObligationExtractor:
         for draft in made:
             draft.headings = headings
         return made
+
+    def _body_acts_after(self, end: int, block_end: int) -> bool:
+        """In English, whether a later sentence of the paragraph opens with bodies of its own, after one that names no
+        actor ("Central and local working groups review legal documents. Leaders of ministries, branches and localities
+        strictly perform ..."): its clauses are read on."""
+        if self.language != "en":
+            return False
+        after = SENTENCE_AFTER.search(self.text, end - 1, block_end)
+        if after is None:
+            return False
+        found = self.subjects.subject(after.end(), block_end)
+        return bool(found.bodies) and not EN_NARRATION.match(self.text, found.end, block_end)
 
     def _announces_points(self, block: Block) -> bool:
         """A long lead-in whose words after the bodies it asks only hand them the points below ("Để khắc phục ..., Chủ
