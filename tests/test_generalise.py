@@ -396,6 +396,15 @@ def test_later_sentences_of_an_english_paragraph_with_their_own_actors_are_tasks
         ("Leaders", sorted([*central, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])), ("In", central)]
 
 
+def test_a_body_that_demands_gives_the_work_to_those_it_asks():
+    # dev vi_ct_012_ubnd_daklak_2025's closing request, quoted by another body's notice: the bodies asked act, not the
+    # province's chairman who asks (in the province's own directive the issuer asks, and was read so already)
+    body = ("Chủ tịch UBND tỉnh yêu cầu\nThủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt,\n"
+            "triển khai và chỉ đạo các cơ quan, đơn vị thuộc thẩm quyền quản lý thực hiện\nnghiêm túc Chỉ thị này.\n")
+    header = "Số: 999/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG BÁO\n"
+    assert tasks(body, header) == [(None, ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"])]
+
+
 def test_a_letter_quoting_provisions_assigns_only_its_own_request():
     # crawl c8549ab2b220c20d (5347/CT-CS): bullets cite provisions, the quoted articles and points follow, then
     # the letter's own request

@@ -68,6 +68,9 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
 # the issuer asking in its own text ("Bộ Nội vụ đề nghị ...", "Chính phủ trân trọng đề nghị ...", "Thủ tướng Chính phủ
 # yêu cầu ...")
 ISSUER_ASKS = re.compile(r"\s*(?:trân\s+trọng\s+)?(?:đề\s+nghị|yêu\s+cầu|giao)\s+")
+# any body's demand ("Ủy ban nhân dân tỉnh yêu cầu Sở Nội vụ ..."); another body's "đề nghị" is mostly a proposal upward
+# ("Bộ Tài chính đề nghị Thủ tướng Chính phủ ..."), and is read as a request in the issuer's own words only
+BODY_DEMANDS = re.compile(r"\s*yêu\s+cầu\s+")
 # In a report of what a body said or asked (a press report, a translation), the speaker is not the actor:
 # - it says ("The Prime Minister said that ...", "Prime Minister Pham Minh Chinh noted that when drafting documents,
 #   ministries and branches must review ..."): the reported clause's own subject acts, after an adverbial that may open it;
@@ -172,11 +175,13 @@ class SubjectReader:
         chain = self.bodies_at(pos, end)
         if chain and self.language == "en" and (spoken := self._spoken(chain, end, bool(opened), bool(condition))):
             return spoken
-        if chain and self.issuer and all(m.name == self.issuer for m in chain) \
-                and (asks := ISSUER_ASKS.match(self.text, chain[-1].span[1], end)) \
+        if chain and ((asks := BODY_DEMANDS.match(self.text, chain[-1].span[1], end))
+                      or self.issuer and all(m.name == self.issuer for m in chain)
+                      and (asks := ISSUER_ASKS.match(self.text, chain[-1].span[1], end))) \
                 and (asked := self.bodies_at(asks.end(), end)):
             # "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh, thành phố triển khai ...": the issuer asks; the bodies it
-            # asks act
+            # asks act. Any body demanding does ("Thủ tướng Chính phủ yêu cầu các Bộ, ngành ... tập trung ..." in the
+            # Government Office's notice)
             return Subject(asked, asked[-1].span[1], True, True, bool(condition))
         lead = condition or topic  # the adverbial or condition before the subject
         ends_at_comma = lead is not None and self.text[lead.start():lead.end()].rstrip().endswith(",")
