@@ -116,6 +116,41 @@ def save_html(text: str, path: Path) -> None:
     path.write_text("\n".join([*parts, "</div></body></html>"]), encoding="utf-8")
 
 
+_LIST_BULLET = re.compile(r"([-+•])\s+")  # a bullet's mark: "+" marks a bullet of a list within the list of "-"
+_LIST_NUMBER = re.compile(r"(\d{1,3})\.\s+")  # an item's number
+
+
+def save_html_lists(text: str, path: Path) -> None:
+    """The document as a site serves it from a word processor's lists: bullets as the items of a <ul> ("+" bullets in
+    a <ul> within), numbered items as <ol start="N"> items; the browser draws the marks, the page's text holds none."""
+    parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Văn bản</title></head><body><div>']
+    depth = 0  # the <ul> elements open
+
+    def close(to: int) -> None:
+        nonlocal depth
+        parts.extend(["</ul>"] * (depth - to))
+        depth = min(depth, to)
+
+    for block in _blocks(text):
+        if isinstance(block, str) and (bullet := _LIST_BULLET.match(block)):
+            level = 2 if bullet.group(1) == "+" else 1
+            parts.extend(["<ul>"] * (level - depth))
+            close(level)
+            depth = level
+            parts.append(f"<li>{html.escape(block[bullet.end():])}</li>")
+            continue
+        close(0)
+        if isinstance(block, str) and (number := _LIST_NUMBER.match(block)):
+            parts.append(f'<ol start="{number.group(1)}"><li>{html.escape(block[number.end():])}</li></ol>')
+        elif isinstance(block, str):
+            parts.append(f"<p>{html.escape(block)}</p>")
+        else:
+            parts.append("<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row)
+                                             + "</tr>" for row in block) + "</table>")
+    close(0)
+    path.write_text("\n".join([*parts, "</div></body></html>"]), encoding="utf-8")
+
+
 TASK_CELL_WIDTH = 45  # a PDF table's wide column (the task), in characters
 CELL_WIDTH = 16  # its narrow columns (lead, partners, result, time)
 
@@ -174,6 +209,8 @@ STYLES: dict[str, Style] = {
                       markdown, ".md"),
     "docx": Style("saved as DOCX (paragraphs, tables)", lambda text: text, ".docx", save_docx),
     "html": Style("served as a web page (<p>, <table>)", lambda text: text, ".html", save_html),
+    "html-lists": Style("served as a web page whose bullets and numbered items are HTML lists (<ul>, <ol start>), "
+                        "their marks drawn by the browser", lambda text: text, ".html", save_html_lists),
 }
 
 

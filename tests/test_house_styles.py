@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.cleanup.normalise import normalise
-from pipeline.evaluate_styles import save_docx, save_html, wrapped
+from pipeline.evaluate_styles import save_docx, save_html, save_html_lists, wrapped
 from pipeline.extract.document import extract_file, extract_text
 from pipeline.records import Source
 from tests.conftest import CRAWL, DEV
@@ -202,6 +202,21 @@ def test_the_same_document_saved_as_docx_or_served_as_a_web_page(name, suffix, t
     text = ((CRAWL if name.endswith(".md") else DEV) / name).read_text(encoding="utf-8")
     path = tmp_path / (name.rsplit(".", 1)[0] + suffix)
     (save_docx if suffix == ".docx" else save_html)(text, path)
+    expected = _tasks(text, name)
+    assert len(expected) > 10
+    assert _keys(extract_file(path).obligations) == expected
+
+
+@pytest.mark.parametrize("name", ["vi_kh_0129_ubnd_daklak_2025.txt", "vi_cd_220_ttg_2025.txt"])
+def test_the_same_document_served_with_html_lists(name, tmp_path):
+    # dev vi_kh_0129 (a plan: numbered items over dash bullets), dev vi_cd_220 (a dispatch: numbered items, lettered
+    # points): served as a web page whose bullets are <ul> items and numbered items <ol start> items, the marks drawn
+    # by the browser and not in the page's text, the same tasks come out
+    text = (DEV / name).read_text(encoding="utf-8")
+    path = tmp_path / (name.rsplit(".", 1)[0] + ".html")
+    save_html_lists(text, path)
+    page = path.read_text(encoding="utf-8")
+    assert "<li>" in page and "<li>- " not in page
     expected = _tasks(text, name)
     assert len(expected) > 10
     assert _keys(extract_file(path).obligations) == expected

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.ingest.readers import IngestError, read_document, sniff_format
+from pipeline.ingest.readers import IngestError, html_to_text, read_document, sniff_format
 from tests.conftest import DEV, FIXTURES, SAMPLES, dev_files
 
 SAMPLE_TEXT = "Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh khẩn trương báo cáo."
@@ -103,6 +103,26 @@ def test_saved_html_page(tmp_path):
     raw = read_document(_write(tmp_path, "page.html", page.encode()))
     assert "Số: 223/CĐ-TTg" in raw.text and "var a" not in raw.text and "Trang chủ" not in raw.text
     assert "|" in raw.text  # table cells keep the crawl convention
+
+
+HTML_LISTS = [
+    # seed 000's items served as HTML lists: the marks a browser draws are written, as the directive writes them
+    ("<ol start=\"2\"><li>The Ministry of Home Affairs shall proactively and actively review</li></ol>",
+     "2. The Ministry of Home Affairs shall proactively and actively review"),
+    ("<ol type=\"a\"><li>Promote the responsibility of leaders</li><li>Directly, proactively, and actively organize</li>"
+     "</ol>", "a. Promote the responsibility of leaders\n\nb. Directly, proactively, and actively organize"),
+    # dev vi_kh_0129_ubnd_daklak_2025: a bullet under a bullet takes "+", as Vietnamese texts mark it
+    ("<ul><li>Hỗ trợ khẩn cấp lương thực<ul><li>Đảm bảo người già neo đơn</li></ul></li></ul>",
+     "- Hỗ trợ khẩn cấp lương thực\n\n+ Đảm bảo người già neo đơn"),
+    ("<ol type=\"I\"><li>MỤC ĐÍCH, YÊU CẦU</li><li>NỘI DUNG</li></ol>", "I. MỤC ĐÍCH, YÊU CẦU\n\nII. NỘI DUNG"),
+    # a site's menu and breadcrumbs are no list of the document
+    ("<nav><ol><li>Trang chủ</li></ol></nav><p>Thủ tướng Chính phủ yêu cầu:</p>", "Thủ tướng Chính phủ yêu cầu:"),
+]
+
+
+@pytest.mark.parametrize(("markup", "expected"), HTML_LISTS)
+def test_html_list_items_keep_the_marks_a_browser_draws(markup, expected):
+    assert html_to_text(markup).strip() == expected
 
 
 @pytest.mark.slow

@@ -36,7 +36,7 @@ def _letters(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
 
 
-_FORMATS: dict[str, Callable[[int], str]] = {
+NUMBER_FORMATS: dict[str, Callable[[int], str]] = {  # Word's numFmt values
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "lowerLetter": _letters,
@@ -102,7 +102,7 @@ class ListNumbering:
             k = int(m.group(1)) - 1
             shown = levels.get(k)
             value = counts[k] or (shown.start if shown else 1)
-            return _FORMATS.get("decimal" if level.legal or not shown else shown.number_format, str)(value)
+            return NUMBER_FORMATS.get("decimal" if level.legal or not shown else shown.number_format, str)(value)
 
         return _PLACEHOLDER.sub(drawn, level.template).strip()
 

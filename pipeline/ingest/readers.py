@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from pipeline.ingest import pdf_layout, pdf_tables
-from pipeline.ingest.docx_numbering import ListNumbering
+from pipeline.ingest.docx_numbering import NUMBER_FORMATS, ListNumbering
 from pipeline.ingest.legacy_encodings import UndecodableText, decode_legacy_lines, decode_text_bytes
 from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.knowledge.motto import MOTTO_WORDS
@@ -138,6 +138,27 @@ def _read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     return raw
 
 
+@dataclass
+class _List:
+    """An open <ul> or <ol>: how many items it has given, and how an <ol> numbers them (its start and type)."""
+    tag: str
+    count: int = 0
+    kind: str = "1"
+
+    @classmethod
+    def opened(cls, tag: str, attributes: dict[str, str | None]) -> _List:
+        start = attributes.get("start") or "1"
+        first = int(start) if start.isdigit() and int(start) < 1000 else 1
+        return cls(tag, first - 1, attributes.get("type") or "1")
+
+    def label(self) -> str:
+        return NUMBER_FORMATS[HTML_LIST_TYPES.get(self.kind, "decimal")](self.count)
+
+
+# an <ol>'s type attribute in Word's terms: docx_numbering.NUMBER_FORMATS draws both
+HTML_LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+
+
 class _TextExtractor(HTMLParser):
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section",
              "article", "header", "footer", "blockquote", "pre", "ul", "ol", "dd", "dt", "hr"}
@@ -148,6 +169,7 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
+        self.lists: list[_List] = []  # the lists open, innermost last: their items carry the marks a browser draws
 
     # A table as crawled pages write one: "|" before each cell, "|" after each row, so that a row's closing pipe and
     # the next row's opening pipe stand on consecutive lines (two pipes with nothing between end a row), and one
@@ -159,12 +181,30 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n|")
         elif tag in self.CELL:
             self.parts.append("\n|\n")
+        elif tag in ("ul", "ol"):
+            self.lists.append(_List.opened(tag, dict(attrs)))
+            self.parts.append("\n")
+        elif tag == "li":
+            self.parts.append("\n" + (self._mark() if self.lists and not self.skip_depth else ""))
         elif tag in self.BLOCK:
             self.parts.append("\n")
+
+    def _mark(self) -> str:
+        """The mark of the next item of the innermost list, as a browser draws it and a directive writes it: "- " for a
+        bullet ("+ " within another bullet list), "3. " or "c. " for a numbered or lettered item."""
+        innermost = self.lists[-1]
+        if innermost.tag == "ul":
+            return "- " if sum(1 for opened in self.lists if opened.tag == "ul") == 1 else "+ "
+        innermost.count += 1
+        return f"{innermost.label()}. "
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP:
             self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in ("ul", "ol"):
+            if self.lists and self.lists[-1].tag == tag:
+                self.lists.pop()
+            self.parts.append("\n")
         elif tag == "tr":
             self.parts.append("\n|")
         elif tag == "table":
