@@ -151,6 +151,32 @@ def save_html_lists(text: str, path: Path) -> None:
     path.write_text("\n".join([*parts, "</div></body></html>"]), encoding="utf-8")
 
 
+def save_html_merged_cells(text: str, path: Path) -> None:
+    """save_html with a table's cells merged down their column where rows repeat them (a lead body over its run of
+    tasks), as word processors and sites draw them: the first row's cell spans the run (rowspan), the others omit it."""
+    parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Văn bản</title></head><body><div>']
+    for block in _blocks(text):
+        if isinstance(block, str):
+            parts.append(f"<p>{html.escape(block)}</p>")
+            continue
+        width = max(map(len, block))
+        rows = [row + [""] * (width - len(row)) for row in block]
+        spans = [[1] * width for _ in rows]  # 0: merged into the cell above
+        for column in range(width):
+            top = 0
+            for i in range(1, len(rows)):
+                if rows[i][column].strip() and rows[i][column] == rows[top][column]:
+                    spans[top][column] += 1
+                    spans[i][column] = 0
+                else:
+                    top = i
+        parts.append("<table>" + "".join(
+            "<tr>" + "".join((f'<td rowspan="{span}">' if span > 1 else "<td>") + f"{html.escape(cell)}</td>"
+                             for cell, span in zip(row, row_spans, strict=True) if span)
+            + "</tr>" for row, row_spans in zip(rows, spans, strict=True)) + "</table>")
+    path.write_text("\n".join([*parts, "</div></body></html>"]), encoding="utf-8")
+
+
 TASK_CELL_WIDTH = 45  # a PDF table's wide column (the task), in characters
 CELL_WIDTH = 16  # its narrow columns (lead, partners, result, time)
 
@@ -209,6 +235,8 @@ STYLES: dict[str, Style] = {
                       markdown, ".md"),
     "docx": Style("saved as DOCX (paragraphs, tables)", lambda text: text, ".docx", save_docx),
     "html": Style("served as a web page (<p>, <table>)", lambda text: text, ".html", save_html),
+    "html-merged-cells": Style("served as a web page whose tables merge a cell down the rows that repeat it (rowspan)",
+                               lambda text: text, ".html", save_html_merged_cells),
     "html-lists": Style("served as a web page whose bullets and numbered items are HTML lists (<ul>, <ol start>), "
                         "their marks drawn by the browser", lambda text: text, ".html", save_html_lists),
 }

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.cleanup.normalise import normalise
-from pipeline.evaluate_styles import save_docx, save_html, save_html_lists, wrapped
+from pipeline.evaluate_styles import save_docx, save_html, save_html_lists, save_html_merged_cells, wrapped
 from pipeline.extract.document import extract_file, extract_text
 from pipeline.records import Source
 from tests.conftest import CRAWL, DEV
@@ -217,6 +217,19 @@ def test_the_same_document_served_with_html_lists(name, tmp_path):
     save_html_lists(text, path)
     page = path.read_text(encoding="utf-8")
     assert "<li>" in page and "<li>- " not in page
+    expected = _tasks(text, name)
+    assert len(expected) > 10
+    assert _keys(extract_file(path).obligations) == expected
+
+
+@pytest.mark.parametrize("name", ["vi_kh_179_ubnd_dongnai_2025.txt", "c5d930a5fc8373cd.md", "vi_tb_624_vpcp_2025.txt"])
+def test_the_same_document_served_with_merged_table_cells(name, tmp_path):
+    # dev vi_kh_179 and crawl c5d930a5 (plans' task tables), dev vi_tb_624 (an appendix of 46 tasks): served as a web page
+    # whose tables merge a lead body or a due date down the rows that repeat it (rowspan), the same tasks come out
+    text = ((CRAWL if name.endswith(".md") else DEV) / name).read_text(encoding="utf-8")
+    path = tmp_path / (name.rsplit(".", 1)[0] + ".html")
+    save_html_merged_cells(text, path)
+    assert 'rowspan="' in path.read_text(encoding="utf-8")
     expected = _tasks(text, name)
     assert len(expected) > 10
     assert _keys(extract_file(path).obligations) == expected

@@ -120,6 +120,27 @@ HTML_LISTS = [
 ]
 
 
+def test_a_table_cell_merged_down_its_rows_stands_in_each():
+    # dev vi_kh_179_ubnd_dongnai_2025's rows 2.5 and 2.6 as a site draws them, the partners and the period merged down
+    # both rows (rowspan): each row keeps its cells in their columns
+    partners, period = "Các sở, ban, ngành; UBND các phường, xã", "2026 - 2030"
+    markup = ("<table><tr><td>2.5</td><td>Triển khai chiến lược, kế hoạch chuyển đổi số lĩnh vực hạ tầng y tế</td>"
+              f"<td>Sở Y tế</td><td rowspan=\"2\">{partners}</td><td rowspan=\"2\">{period}</td></tr>"
+              "<tr><td>2.6</td><td>Triển khai chiến lược, kế hoạch chuyển đổi số lĩnh vực hạ tầng văn hóa</td>"
+              "<td>Sở Văn hóa, Thể thao và Du lịch</td></tr></table>")
+    rows = [cells.strip("|\n").split("\n|\n") for cells in html_to_text(markup).split("\n|\n|\n") if cells.strip("|\n")]
+    assert [row[2:] for row in rows] == [["Sở Y tế", partners, period],
+                                         ["Sở Văn hóa, Thể thao và Du lịch", partners, period]]
+
+
+def test_cells_merged_down_a_hostile_table_do_not_multiply_the_page():
+    # 400 cells of 10,000 characters, each merged down 500 rows: repeated in full they would make 2 billion characters
+    cell = "Bộ Tài chính " * 770
+    first = "<tr>" + "".join(f'<td rowspan="500">{cell}</td>' for _ in range(400)) + "</tr>"
+    markup = "<table>" + first + "<tr></tr>" * 499 + "</table>"
+    assert len(html_to_text(markup)) < 10 * len(markup)
+
+
 @pytest.mark.parametrize(("markup", "expected"), HTML_LISTS)
 def test_html_list_items_keep_the_marks_a_browser_draws(markup, expected):
     assert html_to_text(markup).strip() == expected

@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -159,6 +159,26 @@ class _List:
 HTML_LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 
 
+MAX_SPAN = 500  # rows or columns a cell may span: a page's larger figure is clamped (browsers clamp too)
+# characters all merged cells may repeat in a page: a real page's runs repeat a few thousand; a hostile page's large
+# cells merged down many rows would multiply its size, so past this the rows below get the cell empty
+MAX_CARRIED_CHARS = 2_000_000
+
+
+def _span(value: str | None) -> int:
+    return min(int(value), MAX_SPAN) if value and value.strip().isdigit() and int(value) > 0 else 1
+
+
+@dataclass
+class _Table:
+    """An open <table>: the column the next cell stands in, the cell being read (its column, where its text starts
+    among the parts, its rowspan and colspan) and the cells merged down into the rows below (column -> [rows left,
+    text, colspan])."""
+    column: int = 0
+    cell: tuple[int, int, int, int] | None = None
+    carried: dict[int, list] = field(default_factory=dict)
+
+
 class _TextExtractor(HTMLParser):
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section",
              "article", "header", "footer", "blockquote", "pre", "ul", "ol", "dd", "dt", "hr"}
@@ -170,6 +190,8 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self.skip_depth = 0
         self.lists: list[_List] = []  # the lists open, innermost last: their items carry the marks a browser draws
+        self.tables: list[_Table] = []  # the tables open, innermost last: the cells they carry down merged rows
+        self.carried_chars = 0  # the characters merged cells have repeated so far (MAX_CARRIED_CHARS)
 
     # A table as crawled pages write one: "|" before each cell, "|" after each row, so that a row's closing pipe and
     # the next row's opening pipe stand on consecutive lines (two pipes with nothing between end a row), and one
@@ -178,9 +200,13 @@ class _TextExtractor(HTMLParser):
         if tag in self.SKIP:
             self.skip_depth += 1
         elif tag == "table":
+            self.tables.append(_Table())
             self.parts.append("\n|")
+        elif tag == "tr" and self.tables:
+            self._close_cell()
+            self.tables[-1].column = 0
         elif tag in self.CELL:
-            self.parts.append("\n|\n")
+            self._open_cell(dict(attrs))
         elif tag in ("ul", "ol"):
             self.lists.append(_List.opened(tag, dict(attrs)))
             self.parts.append("\n")
@@ -205,12 +231,53 @@ class _TextExtractor(HTMLParser):
             if self.lists and self.lists[-1].tag == tag:
                 self.lists.pop()
             self.parts.append("\n")
+        elif tag in self.CELL:
+            self._close_cell()
         elif tag == "tr":
+            if self.tables:
+                self._close_cell()
+                self._carry_down()
             self.parts.append("\n|")
         elif tag == "table":
+            if self.tables:
+                self._close_cell()
+                self.tables.pop()
             self.parts.append("\n|\n")
         elif tag in self.BLOCK:
             self.parts.append("\n")
+
+    # A cell merged down the rows below (rowspan) stands in each of them, as a browser lays it out: a task table's lead
+    # body or due date merged over its run of tasks belongs to every row of the run.
+    def _open_cell(self, attributes: dict[str, str | None]) -> None:
+        if not self.tables:
+            self.parts.append("\n|\n")
+            return
+        table = self.tables[-1]
+        self._close_cell()
+        self._carry_down()
+        self.parts.append("\n|\n")
+        table.cell = (table.column, len(self.parts), _span(attributes.get("rowspan")), _span(attributes.get("colspan")))
+        table.column += table.cell[3]
+
+    def _close_cell(self) -> None:
+        table = self.tables[-1]
+        if table.cell is not None:
+            column, start, rows, columns = table.cell
+            if rows > 1:
+                table.carried[column] = [rows - 1, "".join(self.parts[start:]), columns]
+            table.cell = None
+
+    def _carry_down(self) -> None:
+        """The cells merged down from the rows above that stand at this row's next columns."""
+        table = self.tables[-1]
+        while table.column in table.carried:
+            carried = table.carried[table.column]
+            self.carried_chars += len(carried[1])
+            self.parts.append("\n|\n" + (carried[1] if self.carried_chars <= MAX_CARRIED_CHARS else ""))
+            carried[0] -= 1
+            if not carried[0]:
+                del table.carried[table.column]
+            table.column += carried[2]
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
