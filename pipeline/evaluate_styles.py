@@ -49,6 +49,12 @@ def paragraph_lines(text: str) -> str:
     return "\n".join(f"| {line} |" if " | " in line else line for line in normalise(text).split("\n"))
 
 
+def tab_tables(text: str) -> str:
+    """One paragraph to a line, each table row's cells joined by tabs, as a word processor's table copied into a plain
+    text file gives them."""
+    return "\n".join(line.replace(" | ", "\t") if " | " in line else line for line in normalise(text).split("\n"))
+
+
 def wrapped(text: str, width: int = WRAP_WIDTH) -> str:
     """paragraph_lines wrapped at `width` characters, as a PDF's text layer or a scan gives them."""
     out: list[str] = []
@@ -225,6 +231,8 @@ STYLES: dict[str, Style] = {
                             lambda text: _NUMERIC_DATE.sub(r"ngày \1 tháng \2 năm \3", text)),
     "dates-in-figures": Style("'ngày 15/12/2025' for 'ngày 15 tháng 12 năm 2025'",
                               lambda text: _WRITTEN_DATE.sub(r"ngày \1/\2/\3", text)),
+    "tab-tables": Style("one paragraph to a line, table cells joined by tabs (a table copied into plain text)",
+                        tab_tables, ".txt"),
     "paragraph-lines": Style("one paragraph to a line, tables as '| a | b |' rows", paragraph_lines, ".txt"),
     "wrapped": Style(f"paragraph-lines wrapped at {WRAP_WIDTH} characters, no blank lines", wrapped, ".txt"),
     "flat-tables": Style(f"table cells one after another, wrapped at {TASK_CELL_WIDTH} (the task) and {CELL_WIDTH} "

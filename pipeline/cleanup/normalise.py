@@ -19,6 +19,7 @@ from pipeline.cleanup.flat_tables import rebuild_flat_tables
 from pipeline.cleanup.furniture import strip_furniture
 from pipeline.cleanup.markdown_tables import frame_markdown_tables
 from pipeline.cleanup.page_breaks import join_pages
+from pipeline.cleanup.tab_tables import frame_tab_rows
 from pipeline.knowledge.dates import PLACED_DATELINE_AT_END, UNPLACED_DATELINE_LINE
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, PARTY_TYPES, STATE_TYPES
 from pipeline.knowledge.motto import PARTY, REPUBLIC
@@ -85,7 +86,7 @@ _TONE_RE = re.compile(r"([oOuU][" + "".join(sorted({k[1] for k in _TONE_TABLE}))
 
 
 def normalise_characters(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = frame_tab_rows(text.replace("\r\n", "\n").replace("\r", "\n"))  # before tabs become spaces
     if "\u00d0" in text:
         text = text.replace("Đ\u00d0", "Đ")  # OCR's "QĐÐ-BGDĐT": one letter read twice
     # composed after the odd characters go: a soft hyphen between a letter and its tone mark kept them apart
