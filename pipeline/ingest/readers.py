@@ -343,7 +343,6 @@ def _check_zip(data: bytes, limits: Limits, kind: str) -> None:
 def _read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     import docx  # python-docx
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     _check_zip(data, limits, "DOCX")
     try:
@@ -352,29 +351,78 @@ def _read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
         raise IngestError(f"damaged DOCX ({type(err).__name__})") from None
     numbering = ListNumbering.of(document)  # the numbers and bullets Word draws, which the text does not hold
 
-    def text_of(paragraph: Paragraph) -> str:
-        label = numbering.label(paragraph._p)
-        return f"{label} {paragraph.text}" if label and paragraph.text.strip() else paragraph.text
+    def text_of(paragraph) -> str:
+        text = _docx_paragraph_text(paragraph)
+        label = numbering.label(paragraph)
+        return f"{label} {text}" if label and text.strip() else text
 
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
+    for kind, child in _docx_blocks(document.element.body):
+        if kind == "p":
             # a paragraph of the document, whatever its length: a blank line after it, so that no rule for text a
             # page wrapped joins it to the next ("Số: 5042/QĐ-BNNMT" then "Hà Nội, ngày ...", a title then its text)
-            lines.extend((text_of(Paragraph(child, document)), ""))
-        elif tag == "tbl":
+            lines.extend((text_of(child), ""))
+        else:
             # cells in reading order, separated like crawled tables so later stages treat them alike; a pipe
             # before and after the table (two pipes with nothing between end a row) keeps the paragraphs around
-            # it out of its first and last rows
+            # it out of its first and last rows. A table inside a cell gives its cells' paragraphs to that cell.
             lines.append("|")
             for row in Table(child, document).rows:
                 for cell in _unique_cells(row.cells):
                     lines.append("|")
-                    lines.extend(text_of(p) for p in cell.paragraphs)
+                    lines.extend(text_of(p) for p in _docx_cell_paragraphs(cell._tc))
                 lines.append("|")
             lines.extend(("|", ""))
     return RawDocument(path="", format="", sha256="", text="\n".join(lines) + "\n")
+
+
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# where a paragraph's visible text lies besides its own runs and links: text inserted with changes tracked, content
+# controls a template fills in ("Số: [the number]"), simple fields, smart tags, text moved here. Deleted or moved-away
+# text, the paragraph's properties and drawings (text boxes) are not read.
+_DOCX_TEXT_CONTAINERS = frozenset(W_NS + tag for tag in ("hyperlink", "ins", "sdt", "sdtContent", "fldSimple",
+                                                         "smartTag", "customXml", "moveTo"))
+_DOCX_BLOCK_CONTAINERS = frozenset(W_NS + tag for tag in ("sdt", "sdtContent", "customXml"))
+
+
+def _docx_paragraph_text(paragraph) -> str:
+    """The paragraph's visible text: each run's as python-docx reads it (tabs, line breaks, hyphens), in the runs
+    its links, tracked insertions, content controls and fields hold as well."""
+    parts: list[str] = []
+
+    def read(element) -> None:
+        for child in element:
+            if child.tag == W_NS + "r":
+                parts.append(child.text)
+            elif child.tag in _DOCX_TEXT_CONTAINERS:
+                read(child)
+
+    read(paragraph)
+    return "".join(parts)
+
+
+def _docx_blocks(container):
+    """The paragraphs and tables of the body (or of a cell) in order, those inside block content controls too."""
+    for child in container:
+        if child.tag == W_NS + "p":
+            yield "p", child
+        elif child.tag == W_NS + "tbl":
+            yield "tbl", child
+        elif child.tag in _DOCX_BLOCK_CONTAINERS:
+            yield from _docx_blocks(child)
+
+
+def _docx_cell_paragraphs(cell) -> list:
+    """A cell's paragraphs, those of a table inside it row by row."""
+    found = []
+    for kind, child in _docx_blocks(cell):
+        if kind == "p":
+            found.append(child)
+        else:
+            for row in child.iterchildren(W_NS + "tr"):
+                for inner in row.iterchildren(W_NS + "tc"):
+                    found.extend(_docx_cell_paragraphs(inner))
+    return found
 
 
 def _unique_cells(cells):
