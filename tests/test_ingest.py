@@ -8,6 +8,7 @@ import unicodedata
 
 import pytest
 
+from pipeline.extract.document import extract_file
 from pipeline.ingest.readers import IngestError, html_to_text, read_document, sniff_format
 from tests.conftest import DEV, FIXTURES, SAMPLES, dev_files
 
@@ -118,6 +119,29 @@ HTML_LISTS = [
     # a site's menu and breadcrumbs are no list of the document
     ("<nav><ol><li>Trang chủ</li></ol></nav><p>Thủ tướng Chính phủ yêu cầu:</p>", "Thủ tướng Chính phủ yêu cầu:"),
 ]
+
+
+SUPERSCRIPTS = [
+    # crawl d8df85cac631ac19 writes its footnote mark "414/QĐ-UBND[1]"; a page sets it in superscript
+    ("<p>Giảm 0.5 ngày làm việc so với Quyết định 414/QĐ-UBND<sup>1</sup>.</p>",
+     "Giảm 0.5 ngày làm việc so với Quyết định 414/QĐ-UBND[1]."),
+    ("<p>Công điện số 280/CĐ-TTg<sup><a href=\"#ftn3\">3</a></sup> ngày 19/4/2023</p>",
+     "Công điện số 280/CĐ-TTg[3] ngày 19/4/2023"),
+    # a unit's power and an ordinal's suffix stay as the text writes them
+    ("<p>diện tích 100 m<sup>2</sup> đất</p>", "diện tích 100 m2 đất"),
+    ("<p>the Party Central Committee’s 4<sup>th</sup> plenum</p>", "the Party Central Committee’s 4th plenum"),
+]
+
+
+@pytest.mark.parametrize(("markup", "expected"), SUPERSCRIPTS)
+def test_a_footnote_mark_in_superscript_stands_apart(markup, expected):
+    assert html_to_text(markup).strip() == expected
+
+
+def test_a_symbol_with_its_footnote_mark_is_still_a_reference(tmp_path):
+    page = "<html><body><p>Thực hiện Quyết định 414/QĐ-UBND<sup>1</sup> của Ủy ban nhân dân tỉnh.</p></body></html>"
+    path = _write(tmp_path, "page.html", page.encode())
+    assert [r.symbol for r in extract_file(path).references] == ["414/QĐ-UBND"]
 
 
 def test_a_table_cell_merged_down_its_rows_stands_in_each():

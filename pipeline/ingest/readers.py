@@ -159,6 +159,8 @@ class _List:
 HTML_LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 
 
+FOOTNOTE_MARK = re.compile(r"\d{1,3}|\*{1,3}")
+UNIT_BEFORE_POWER = re.compile(r"(?<![^\W\d_])[kcdm]?m$")  # "m", "km", "cm"... right before the superscript
 MAX_SPAN = 500  # rows or columns a cell may span: a page's larger figure is clamped (browsers clamp too)
 # characters all merged cells may repeat in a page: a real page's runs repeat a few thousand; a hostile page's large
 # cells merged down many rows would multiply its size, so past this the rows below get the cell empty
@@ -192,6 +194,7 @@ class _TextExtractor(HTMLParser):
         self.lists: list[_List] = []  # the lists open, innermost last: their items carry the marks a browser draws
         self.tables: list[_Table] = []  # the tables open, innermost last: the cells they carry down merged rows
         self.carried_chars = 0  # the characters merged cells have repeated so far (MAX_CARRIED_CHARS)
+        self.superscripts: list[int] = []  # where each open <sup>'s text starts among the parts
 
     # A table as crawled pages write one: "|" before each cell, "|" after each row, so that a row's closing pipe and
     # the next row's opening pipe stand on consecutive lines (two pipes with nothing between end a row), and one
@@ -205,6 +208,8 @@ class _TextExtractor(HTMLParser):
         elif tag == "tr" and self.tables:
             self._close_cell()
             self.tables[-1].column = 0
+        elif tag == "sup":
+            self.superscripts.append(len(self.parts))
         elif tag in self.CELL:
             self._open_cell(dict(attrs))
         elif tag in ("ul", "ol"):
@@ -233,6 +238,8 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
         elif tag in self.CELL:
             self._close_cell()
+        elif tag == "sup" and self.superscripts:
+            self._mark_footnote(self.superscripts.pop())
         elif tag == "tr":
             if self.tables:
                 self._close_cell()
@@ -245,6 +252,15 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n|\n")
         elif tag in self.BLOCK:
             self.parts.append("\n")
+
+    def _mark_footnote(self, start: int) -> None:
+        """A footnote's number set in superscript ("... số 73/2023/NĐ-CP<sup>2</sup>", "ngày 31/12/2025<sup>3</sup>")
+        stands apart in brackets, as crawled texts write it ("414/QĐ-UBND[1]"): run into the text it would make the
+        symbol "73/2023/NĐ-CP2" and the date "31/12/20252". A unit's power ("m<sup>2</sup>") stays as written."""
+        mark = "".join(self.parts[start:]).strip()
+        before = "".join(self.parts[max(0, start - 4):start])
+        if FOOTNOTE_MARK.fullmatch(mark) and not UNIT_BEFORE_POWER.search(before):
+            self.parts[start:] = [f"[{mark}]"]
 
     # A cell merged down the rows below (rowspan) stands in each of them, as a browser lays it out: a task table's lead
     # body or due date merged over its run of tasks belongs to every row of the run.
