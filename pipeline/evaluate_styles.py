@@ -55,6 +55,15 @@ def tab_tables(text: str) -> str:
     return "\n".join(line.replace(" | ", "\t") if " | " in line else line for line in normalise(text).split("\n"))
 
 
+def mojibake(text: str) -> str:
+    """The text's UTF-8 bytes read as Windows-1252 and saved again as UTF-8 ("Bá»™ TÃ i chÃ­nh"), as a tool that takes
+    every file for Windows-1252 leaves it; the five bytes Windows-1252 leaves undefined keep their Latin-1 reading."""
+    return "".join(chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252") for b in text.encode("utf-8"))
+
+
+_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+
+
 def wrapped(text: str, width: int = WRAP_WIDTH) -> str:
     """paragraph_lines wrapped at `width` characters, as a PDF's text layer or a scan gives them."""
     out: list[str] = []
@@ -231,6 +240,7 @@ STYLES: dict[str, Style] = {
                             lambda text: _NUMERIC_DATE.sub(r"ngày \1 tháng \2 năm \3", text)),
     "dates-in-figures": Style("'ngày 15/12/2025' for 'ngày 15 tháng 12 năm 2025'",
                               lambda text: _WRITTEN_DATE.sub(r"ngày \1/\2/\3", text)),
+    "mojibake": Style("UTF-8 read as Windows-1252 and saved again ('Bá»™ TÃ i chÃ­nh')", mojibake),
     "tab-tables": Style("one paragraph to a line, table cells joined by tabs (a table copied into plain text)",
                         tab_tables, ".txt"),
     "paragraph-lines": Style("one paragraph to a line, tables as '| a | b |' rows", paragraph_lines, ".txt"),

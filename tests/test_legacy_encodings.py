@@ -396,3 +396,27 @@ def test_random_high_byte_words_are_refused(seed: int) -> None:
     words = [b"".join(rng.choice(alphabet) for _ in range(rng.randint(2, 6))) for _ in range(200)]
     with pytest.raises(UndecodableText):
         decode_text_bytes(b" ".join(words))
+
+
+# ---------------------------------------------------------------- UTF-8 read as Windows-1252 and saved again
+
+@pytest.mark.parametrize("name", ["vi_cd_223_ttg_2025.txt", "en_qd_2281_ttg_2010.txt"])
+def test_utf8_read_as_windows_1252_and_saved_again_is_read_back(name: str) -> None:
+    # dev vi_cd_223 (Vietnamese) and en_qd_2281 (English with typographic apostrophes: "Peopleâ€™s"), as a tool that
+    # takes every file for Windows-1252 saves them
+    from pipeline.evaluate_styles import mojibake
+
+    text = _dev_text(name)
+    garbled = mojibake(text)
+    assert garbled != text
+    decoded = decode_text_bytes(garbled.encode("utf-8"))
+    assert (decoded.text, decoded.encoding) == (text, "utf-8 (mojibake repaired)")
+
+
+@pytest.mark.parametrize("text", [
+    # clean text is left alone: crawled titles with a capital Ã before a space or a letter
+    "PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TRÊN ĐỊA BÀN\n",
+    "HỘI CHỢ, TRIỂN LÃM THƯƠNG MẠI\n",
+])
+def test_clean_text_is_not_repaired(text: str) -> None:
+    assert decode_text_bytes(text.encode("utf-8")) == DecodedText(text, "utf-8", 1.0)

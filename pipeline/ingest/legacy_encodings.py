@@ -330,9 +330,12 @@ def decode_text_bytes(data: bytes) -> DecodedText:
             except UnicodeDecodeError as exc:
                 raise UndecodableText(f"starts with a {codec} byte-order mark but is not valid {codec}") from exc
     try:
-        return DecodedText(data.decode("utf-8"), "utf-8", 1.0)
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        repaired = without_mojibake(text)
+        return DecodedText(repaired, "utf-8" if repaired is text else "utf-8 (mojibake repaired)", 1.0)
     controls = sum(1 for b in data if b < 0x20 and chr(b) not in _TEXT_CONTROLS)
     if b"\x00" in data or controls > MAX_CONTROL_SHARE * len(data):
         raise UndecodableText("looks like binary data (NUL or control bytes), not text")
@@ -350,6 +353,29 @@ def decode_text_bytes(data: bytes) -> DecodedText:
     if runner_up is not None:
         detail += f", runner-up {runner_up.encoding}: {runner_up.valid} of {runner_up.units}"
     raise UndecodableText(f"{NOT_LEGACY_REASON} ({detail})")
+
+
+# ---------------------------------------------------------------- UTF-8 read as Windows-1252, saved again
+
+# Vietnamese letters' UTF-8 bytes as Windows-1252 shows them: a lead byte (Ã Ä Å Æ, or á before the three-byte
+# letters) then a continuation byte ("Bá»™ TÃ i chÃ­nh" for "Bộ Tài chính"), and typographic punctuation's "â€" (the
+# English "Governmentâ€™s"). Clean Vietnamese writes "Ã" before a space or a letter ("ĐÃ", "NGÃ BA") and never "á"
+# before one of these signs.
+_MOJIBAKE = re.compile("[ÃÄÅÆ][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160"
+                       "\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
+                       "\u203a\u0153\u017e\u0178]|á[\u00a0-\u00bf]|â€")
+MOJIBAKE_REACH = 200_000  # characters: a file's mojibake shows in its first pages
+
+
+def without_mojibake(text: str) -> str:
+    """`text` with UTF-8 that was read as Windows-1252 and saved again read back ("Sá»‘: 223/CÄ\x90-TTg" ->
+    "Số: 223/CĐ-TTg"), by ftfy, which undoes only what it can prove; `text` itself when it shows no such pairs."""
+    if not _MOJIBAKE.search(text, 0, MOJIBAKE_REACH):
+        return text  # ftfy repairs only what it can prove; most texts show nothing for it to look at
+    import ftfy
+
+    repaired = ftfy.fix_encoding(text)
+    return text if repaired == text else repaired
 
 
 # ---------------------------------------------------------------- legacy blocks inside Unicode text
