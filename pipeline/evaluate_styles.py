@@ -119,16 +119,48 @@ def save_docx(text: str, path: Path) -> None:
     document.save(path)
 
 
+_HTML_HEAD = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Văn bản</title></head><body><div>'
+_HTML_TAIL = "</div></body></html>"
+
+
+def _write_page(parts: list[str], path: Path) -> None:
+    path.write_text("\n".join([_HTML_HEAD, *parts, _HTML_TAIL]), encoding="utf-8")
+
+
+def _html_table(rows: list[list[str]], merged: bool = False) -> str:
+    """The rows as a <table>; merged: a cell equal to the one above it merges into it (the top cell's rowspan)."""
+    spans = None
+    if merged:
+        width = max(map(len, rows))
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        spans = [[1] * width for _ in rows]  # 0: merged into the cell above
+        for column in range(width):
+            top = 0
+            for i in range(1, len(rows)):
+                if rows[i][column].strip() and rows[i][column] == rows[top][column]:
+                    spans[top][column] += 1
+                    spans[i][column] = 0
+                else:
+                    top = i
+    out = []
+    for i, row in enumerate(rows):
+        row_spans = spans[i] if spans else [1] * len(row)
+        out.append("<tr>" + "".join((f'<td rowspan="{span}">' if span > 1 else "<td>") + f"{html.escape(cell)}</td>"
+                                    for cell, span in zip(row, row_spans, strict=True) if span) + "</tr>")
+    return "<table>" + "".join(out) + "</table>"
+
+
 def save_html(text: str, path: Path) -> None:
     """The document as a site serves it: a <p> per paragraph, its table rows as a <table>."""
-    parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Văn bản</title></head><body><div>']
-    for block in _blocks(text):
-        if isinstance(block, str):
-            parts.append(f"<p>{html.escape(block)}</p>")
-        else:
-            parts.append("<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row)
-                                             + "</tr>" for row in block) + "</table>")
-    path.write_text("\n".join([*parts, "</div></body></html>"]), encoding="utf-8")
+    _write_page([f"<p>{html.escape(block)}</p>" if isinstance(block, str) else _html_table(block)
+                 for block in _blocks(text)], path)
+
+
+def save_html_merged_cells(text: str, path: Path) -> None:
+    """save_html with a table's cells merged down their column where rows repeat them (a lead body over its run of
+    tasks), as word processors and sites draw them: the first row's cell spans the run (rowspan), the others omit it."""
+    _write_page([f"<p>{html.escape(block)}</p>" if isinstance(block, str) else _html_table(block, merged=True)
+                 for block in _blocks(text)], path)
 
 
 _LIST_BULLET = re.compile(r"([-+•])\s+")  # a bullet's mark: "+" marks a bullet of a list within the list of "-"
@@ -138,7 +170,7 @@ _LIST_NUMBER = re.compile(r"(\d{1,3})\.\s+")  # an item's number
 def save_html_lists(text: str, path: Path) -> None:
     """The document as a site serves it from a word processor's lists: bullets as the items of a <ul> ("+" bullets in
     a <ul> within), numbered items as <ol start="N"> items; the browser draws the marks, the page's text holds none."""
-    parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Văn bản</title></head><body><div>']
+    parts: list[str] = []
     depth = 0  # the <ul> elements open
 
     def close(to: int) -> None:
@@ -160,36 +192,9 @@ def save_html_lists(text: str, path: Path) -> None:
         elif isinstance(block, str):
             parts.append(f"<p>{html.escape(block)}</p>")
         else:
-            parts.append("<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row)
-                                             + "</tr>" for row in block) + "</table>")
+            parts.append(_html_table(block))
     close(0)
-    path.write_text("\n".join([*parts, "</div></body></html>"]), encoding="utf-8")
-
-
-def save_html_merged_cells(text: str, path: Path) -> None:
-    """save_html with a table's cells merged down their column where rows repeat them (a lead body over its run of
-    tasks), as word processors and sites draw them: the first row's cell spans the run (rowspan), the others omit it."""
-    parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Văn bản</title></head><body><div>']
-    for block in _blocks(text):
-        if isinstance(block, str):
-            parts.append(f"<p>{html.escape(block)}</p>")
-            continue
-        width = max(map(len, block))
-        rows = [row + [""] * (width - len(row)) for row in block]
-        spans = [[1] * width for _ in rows]  # 0: merged into the cell above
-        for column in range(width):
-            top = 0
-            for i in range(1, len(rows)):
-                if rows[i][column].strip() and rows[i][column] == rows[top][column]:
-                    spans[top][column] += 1
-                    spans[i][column] = 0
-                else:
-                    top = i
-        parts.append("<table>" + "".join(
-            "<tr>" + "".join((f'<td rowspan="{span}">' if span > 1 else "<td>") + f"{html.escape(cell)}</td>"
-                             for cell, span in zip(row, row_spans, strict=True) if span)
-            + "</tr>" for row, row_spans in zip(rows, spans, strict=True)) + "</table>")
-    path.write_text("\n".join([*parts, "</div></body></html>"]), encoding="utf-8")
+    _write_page(parts, path)
 
 
 TASK_CELL_WIDTH = 45  # a PDF table's wide column (the task), in characters
