@@ -48,16 +48,17 @@ _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
               "\u00d0": "Đ", "\u00f0": "đ"}
 _ODD_RE = re.compile("[" + re.escape("".join(_ODD_CHARS)) + "]")
 
+
 # Typographic single quotes stay in the text, as the document writes them: an anchor, a quotation or a name is
 # copied from it ("the Steering Committee’s head"). The rules' patterns are written with the straight apostrophe
 # ("People's Committees"), so they read a view with the quotes straightened, character for character: every span
 # is the same in both.
-_STRAIGHT_QUOTES = str.maketrans("\u2018\u2019", "''")
-
-
 def straight_quotes(text: str) -> str:
-    """The text with ‘ ’ read as ' (same length, same offsets)."""
-    return text.translate(_STRAIGHT_QUOTES) if "\u2019" in text or "\u2018" in text else text
+    """The text with ‘ ’ read as ' (same length, same offsets). Two replaces, each a C scan for one character, not
+    str.translate, which looks every character of a long text up in its table."""
+    if "\u2019" in text:
+        text = text.replace("\u2019", "'")
+    return text.replace("\u2018", "'") if "\u2018" in text else text
 
 
 _TONED = {  # vowel -> (grave, acute, hook, tilde, dot)
@@ -315,7 +316,8 @@ def _wrap_width(lines: list[str]) -> int:
 
 
 def _percentile_width(lines: list[str]) -> int:
-    lengths = sorted(len(s) for s in lines if len(s) > 20 and len(s.strip()) > 20)  # strip only the long ones
+    # strip only the long ones; a list, not a generator, for sorted() to take
+    lengths = sorted([len(s) for s in lines if len(s) > 20 and len(s.strip()) > 20])
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
