@@ -209,3 +209,30 @@ def test_the_cost_of_a_long_plan_grows_linearly_with_its_tasks(shape):
 
     small, large = _extraction_seconds(plan(1000)), _extraction_seconds(plan(4000))
     assert large / small < 6, f"{shape}: 1000 tasks {small:.3f} s, 4000 tasks {large:.3f} s"
+
+
+NESTED_PAGES = {
+    # superscripts nested deep: closing each joined the text of all inside it (footnote marks read as "[1]")
+    "superscripts": lambda depth: "<p>" + "<sup>Bộ Y tế " * depth + "</sup>" * depth + "</p>",
+    # tables nested in merged cells: closing each cell joined all inside it to carry it down the rows below
+    "merged cells": lambda depth: '<table><tr><td rowspan="2">Bộ Y tế ' * depth + "</td></tr></table>" * depth,
+}
+
+
+@pytest.mark.parametrize("kind", NESTED_PAGES)
+def test_the_cost_of_a_page_nested_deep_grows_linearly(kind):
+    """A web page of elements nested deep (readers.html_to_text), whose cost grew with the square of the nesting: four
+    times the nesting may cost at most six times as much (a ratio measured in the same test, not a time in seconds)."""
+    from pipeline.ingest.readers import html_to_text
+
+    def seconds(depth: int) -> float:
+        page = NESTED_PAGES[kind](depth)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            html_to_text(page)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = seconds(4000), seconds(16000)
+    assert large / small < 6, f"{kind}: 4,000 levels {small:.3f} s, 16,000 levels {large:.3f} s"

@@ -160,11 +160,13 @@ HTML_LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": 
 
 
 FOOTNOTE_MARK = re.compile(r"\d{1,3}|\*{1,3}")
+MAX_MARK_PARTS = 4  # pieces of text a footnote mark's <sup> holds at most (its number, in a link at most)
 UNIT_BEFORE_POWER = re.compile(r"(?<![^\W\d_])[kcdm]?m$")  # "m", "km", "cm"... right before the superscript
 MAX_SPAN = 500  # rows or columns a cell may span: a page's larger figure is clamped (browsers clamp too)
 # characters all merged cells may repeat in a page: a real page's runs repeat a few thousand; a hostile page's large
 # cells merged down many rows would multiply its size, so past this the rows below get the cell empty
 MAX_CARRIED_CHARS = 2_000_000
+MAX_CARRIED_PARTS = 200  # pieces of text a merged cell may hold to be carried down (a lead body's cell holds a few)
 
 
 def _span(value: str | None) -> int:
@@ -257,6 +259,8 @@ class _TextExtractor(HTMLParser):
         """A footnote's number set in superscript ("... số 73/2023/NĐ-CP<sup>2</sup>", "ngày 31/12/2025<sup>3</sup>")
         stands apart in brackets, as crawled texts write it ("414/QĐ-UBND[1]"): run into the text it would make the
         symbol "73/2023/NĐ-CP2" and the date "31/12/20252". A unit's power ("m<sup>2</sup>") stays as written."""
+        if len(self.parts) - start > MAX_MARK_PARTS:
+            return  # no mark holds more; a page of superscripts nested deep would make every close join the rest
         mark = "".join(self.parts[start:]).strip()
         before = "".join(self.parts[max(0, start - 4):start])
         if FOOTNOTE_MARK.fullmatch(mark) and not UNIT_BEFORE_POWER.search(before):
@@ -280,7 +284,10 @@ class _TextExtractor(HTMLParser):
         if table.cell is not None:
             column, start, rows, columns = table.cell
             if rows > 1:
-                table.carried[column] = [rows - 1, "".join(self.parts[start:]), columns]
+                # a cell of more pieces than MAX_CARRIED_PARTS (tables nested in it, deep) is carried empty: joining
+                # its pieces at each level would cost the square of the nesting
+                text = "".join(self.parts[start:]) if len(self.parts) - start <= MAX_CARRIED_PARTS else ""
+                table.carried[column] = [rows - 1, text, columns]
             table.cell = None
 
     def _carry_down(self) -> None:
