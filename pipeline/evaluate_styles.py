@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.cleanup.normalise import normalise
+from pipeline.ingest.legacy_encodings import as_windows_1252
 from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_HEADING
 
 EVERY_LINES = 45  # a page of text, for the styles that number pages
@@ -58,10 +59,7 @@ def tab_tables(text: str) -> str:
 def mojibake(text: str) -> str:
     """The text's UTF-8 bytes read as Windows-1252 and saved again as UTF-8 ("Bá»™ TÃ i chÃ­nh"), as a tool that takes
     every file for Windows-1252 leaves it; the five bytes Windows-1252 leaves undefined keep their Latin-1 reading."""
-    return "".join(chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252") for b in text.encode("utf-8"))
-
-
-_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+    return as_windows_1252(text.encode("utf-8"))
 
 
 def wrapped(text: str, width: int = WRAP_WIDTH) -> str:

@@ -86,9 +86,18 @@ def _byte_map(key: str) -> dict[int, str]:
     return {int(code, 16): char for code, char in _data()[key].items()}
 
 
+def as_windows_1252(data: bytes) -> str:
+    """The bytes as a tool that takes every file for Windows-1252 shows them: 0x80-0x9F as Windows writes them (smart
+    quotes, dashes, "€"), the five bytes Windows-1252 leaves undefined in their Latin-1 reading, the rest Latin-1."""
+    return data.decode("latin-1").translate(_CP1252_C1)
+
+
 def _c1_as_cp1252() -> dict[int, str]:
     """Bytes 0x80-0x9F as Windows writes them next to .Vn/VNI fonts: smart quotes, dashes, ellipsis."""
     return {b: bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0xA0)}
+
+
+_CP1252_C1 = {b: char for b, char in _c1_as_cp1252().items() if char != "\ufffd"}
 
 
 @lru_cache(maxsize=1)
@@ -335,7 +344,7 @@ def decode_text_bytes(data: bytes) -> DecodedText:
         pass
     else:
         repaired = without_mojibake(text)
-        return DecodedText(repaired, "utf-8" if repaired is text else "utf-8 (mojibake repaired)", 1.0)
+        return DecodedText(repaired, "utf-8" if repaired == text else "utf-8 (mojibake repaired)", 1.0)
     controls = sum(1 for b in data if b < 0x20 and chr(b) not in _TEXT_CONTROLS)
     if b"\x00" in data or controls > MAX_CONTROL_SHARE * len(data):
         raise UndecodableText("looks like binary data (NUL or control bytes), not text")
@@ -363,7 +372,7 @@ def decode_text_bytes(data: bytes) -> DecodedText:
 # writes those pairs. Each is looked for with str.find, a scan in C: a regex opening with a class tries every position.
 _MOJIBAKE_PAIRS = ("á»", "áº", "â€")
 _MOJIBAKE_LEADS = "ÃÄÅÆ"
-_CONTINUATIONS = frozenset(map(chr, range(0x80, 0xC0))) | frozenset("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+_CONTINUATIONS = frozenset(as_windows_1252(bytes(range(0x80, 0xC0)))) | frozenset(map(chr, range(0x80, 0xA0)))
 MOJIBAKE_REACH = 20_000  # characters: a file saved so is garbled from its first page on
 
 
@@ -387,8 +396,7 @@ def without_mojibake(text: str) -> str:
         return text  # ftfy repairs only what it can prove; most texts show nothing for it to look at
     import ftfy
 
-    repaired = ftfy.fix_encoding(text)
-    return text if repaired == text else repaired
+    return ftfy.fix_encoding(text)
 
 
 # ---------------------------------------------------------------- legacy blocks inside Unicode text

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from pipeline.ingest import pdf_layout, pdf_tables
-from pipeline.ingest.docx_numbering import NUMBER_FORMATS, ListNumbering
+from pipeline.ingest.docx_numbering import NUMBER_FORMATS, ListNumbering, W
 from pipeline.ingest.legacy_encodings import UndecodableText, decode_legacy_lines, decode_text_bytes
 from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.knowledge.motto import MOTTO_WORDS
@@ -399,13 +399,12 @@ def _read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     return RawDocument(path="", format="", sha256="", text="\n".join(lines) + "\n")
 
 
-W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # where a paragraph's visible text lies besides its own runs and links: text inserted with changes tracked, content
 # controls a template fills in ("Số: [the number]"), simple fields, smart tags, text moved here. Deleted or moved-away
 # text, the paragraph's properties and drawings (text boxes) are not read.
-_DOCX_TEXT_CONTAINERS = frozenset(W_NS + tag for tag in ("hyperlink", "ins", "sdt", "sdtContent", "fldSimple",
+_DOCX_TEXT_CONTAINERS = frozenset(W + tag for tag in ("hyperlink", "ins", "sdt", "sdtContent", "fldSimple",
                                                          "smartTag", "customXml", "moveTo"))
-_DOCX_BLOCK_CONTAINERS = frozenset(W_NS + tag for tag in ("sdt", "sdtContent", "customXml"))
+_DOCX_BLOCK_CONTAINERS = frozenset(W + tag for tag in ("sdt", "sdtContent", "customXml"))
 
 
 def _docx_paragraph_text(paragraph) -> str:
@@ -415,7 +414,7 @@ def _docx_paragraph_text(paragraph) -> str:
 
     def read(element) -> None:
         for child in element:
-            if child.tag == W_NS + "r":
+            if child.tag == W + "r":
                 parts.append(child.text)
             elif child.tag in _DOCX_TEXT_CONTAINERS:
                 read(child)
@@ -427,9 +426,9 @@ def _docx_paragraph_text(paragraph) -> str:
 def _docx_blocks(container):
     """The paragraphs and tables of the body (or of a cell) in order, those inside block content controls too."""
     for child in container:
-        if child.tag == W_NS + "p":
+        if child.tag == W + "p":
             yield "p", child
-        elif child.tag == W_NS + "tbl":
+        elif child.tag == W + "tbl":
             yield "tbl", child
         elif child.tag in _DOCX_BLOCK_CONTAINERS:
             yield from _docx_blocks(child)
@@ -442,8 +441,8 @@ def _docx_cell_paragraphs(cell) -> list:
         if kind == "p":
             found.append(child)
         else:
-            for row in child.iterchildren(W_NS + "tr"):
-                for inner in row.iterchildren(W_NS + "tc"):
+            for row in child.iterchildren(W + "tr"):
+                for inner in row.iterchildren(W + "tc"):
                     found.extend(_docx_cell_paragraphs(inner))
     return found
 
