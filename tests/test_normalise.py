@@ -31,6 +31,10 @@ CHARACTERS = [
     ("HOÀ BÌNH", "HÒA BÌNH"),
     ("Cong\u00a0điện\u200b", "Cong điện"),
     ("Hòa", "Hòa"),  # decomposed input is composed first
+    # a character deleted before the tones are moved: the syllable it parted is read whole ("hoàn" is closed), and a
+    # soft hyphen between a letter and its tone mark no longer keeps them apart
+    ("hoà\u200bn thành", "hoàn thành"),
+    ("Ho\u00ad\u0300a", "Hòa"),
     # every blank but the line break becomes a space: tabs, em and figure spaces, the Unicode line separator
     ("Số:\t09/2025/NĐ-CP\u2003ngày\u20071/2/2025", "Số: 09/2025/NĐ-CP ngày 1/2/2025"),
     ("Điều 1.\u2028Phạm vi\u205fđiều chỉnh\u3000", "Điều 1. Phạm vi điều chỉnh "),

@@ -83,13 +83,37 @@ _TONE_TABLE = _tone_table()
 # pattern is much faster than an alternation of every pair, and pairs not in the table are left alone.
 # The q test is a lookbehind *after* the pair so that the pattern opens with a character class, which
 # lets the regex engine jump between candidate vowels instead of testing every position.
-_TONE_RE = re.compile(r"([oOuU][" + "".join(sorted({k[1] for k in _TONE_TABLE})) + r"])(?<![qQ]..)(?![^\W\d_])")
+_SECOND_VOWELS = "".join(sorted({pair[1] for pair in _TONE_TABLE}))
+_TONE_RE = re.compile(r"([oOuU][" + _SECOND_VOWELS + r"])(?<![qQ]..)(?![^\W\d_])")
+
+
+# The odd characters and the new-style tone pairs found in one scan of the composed text (each is a scan of the whole
+# text, and most texts hold no odd character). Composing first gives the old order's text (odd characters out, then
+# composed, then the tones) unless a character is deleted: a soft hyphen may part a letter from its tone mark, and the
+# word a tone pair ends may run on past it; a text that holds one goes the old way.
+_DELETED = frozenset(c for c, replacement in _ODD_CHARS.items() if not replacement)
+# one class opens the pattern, so the scan skips in C between candidates: an odd character, or o/u before a toned vowel
+_ODD_OR_TONE = re.compile("[oOuU" + re.escape("".join(_ODD_CHARS)) + "]"
+                          "(?:(?<=[oOuU])([" + _SECOND_VOWELS + r"])(?<![qQ]..)(?![^\W\d_])|(?<![oOuU]))")
 
 
 def normalise_characters(text: str) -> str:
     text = frame_tab_rows(text.replace("\r\n", "\n").replace("\r", "\n"))  # before tabs become spaces
     if "\u00d0" in text:
         text = text.replace("Đ\u00d0", "Đ")  # OCR's "QĐÐ-BGDĐT": one letter read twice
+    deleted = False
+
+    def replaced(m: re.Match[str]) -> str:
+        nonlocal deleted
+        if m.group(1) is not None:
+            pair = m.group(0)
+            return _TONE_TABLE.get(pair, pair)
+        deleted = deleted or m.group(0) in _DELETED
+        return _ODD_CHARS[m.group(0)]
+
+    out = _ODD_OR_TONE.sub(replaced, unicodedata.normalize("NFC", text))
+    if not deleted:
+        return out
     # composed after the odd characters go: a soft hyphen between a letter and its tone mark kept them apart
     return old_style_tones(unicodedata.normalize("NFC", _ODD_RE.sub(lambda m: _ODD_CHARS[m.group(0)], text)))
 
@@ -176,9 +200,10 @@ _SENTENCE_ENDS = (".", ";", ":", "!", "?", "…", ".)", ";)")
 MAX_TABLE_CELL = 600
 
 
-def _rows(text: str, lines: list[str]) -> list[list[list[str]]]:
-    """Group the lines (of `text`) into rows of cells; two pipes with nothing between end a row."""
+def _rows(text: str) -> list[list[list[str]]]:
+    """Group the lines of `text` into rows of cells; two pipes with nothing between end a row."""
     if "|" not in text:  # plain text: one row of one cell
+        lines = text.split("\n")
         return [[lines]] if any(line.strip() for line in lines) else []
     # the text between two pipes is a cell: split at every pipe at once rather than line by line
     chunks = text.split("|")
@@ -311,13 +336,14 @@ PAGE_LINE = 130  # characters: a page's line holds 90 to 120; a longer one is a 
 def _wrap_width(lines: list[str]) -> int:
     # a table's row on one line ("| 1 | ... |", as the PDF reader and other tools write them) is as long as its cells,
     # not as the page is wide: where the lines of text alone are a page's width, the text was wrapped to it
-    text_width = _percentile_width([s for s in lines if "|" not in s])
-    return text_width if text_width <= PAGE_LINE else _percentile_width(lines)
+    text_width = _percentile([n for s in lines if (n := len(s)) > 20 and "|" not in s and len(s.strip()) > 20])
+    return text_width if text_width <= PAGE_LINE else _percentile([n for s in lines if (n := len(s)) > 20
+                                                                   and len(s.strip()) > 20])
 
 
-def _percentile_width(lines: list[str]) -> int:
-    # strip only the long ones; a list, not a generator, for sorted() to take
-    lengths = sorted([len(s) for s in lines if len(s) > 20 and len(s.strip()) > 20])
+def _percentile(lengths: list[int]) -> int:
+    """The 90th percentile of the long lines' lengths (only those over 20 characters, stripped, are given)."""
+    lengths.sort()
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
@@ -332,13 +358,16 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
     if prev in _ARTICLE_WORDS:  # "**Điều\n4.** Thủ trưởng ...", "Chương\nII": a page wrapped the number
         # (in capitals the word may open a title the page wrapped: "ĐIỀU" / "KHOẢN THI HÀNH")
         return line[:1].isdigit() or bool(_ROMAN_START.match(line)) or prev.isupper() and line.isupper()
+    titled = prev.startswith(_ARTICLE_OPENERS) and _TITLED_ARTICLE.fullmatch(prev)
+    if not titled and not _continues(prev.rstrip(), line, wrap):
+        return False  # most lines open a block of their own: the tests below could only say so too
     if line in _ARTICLE_WORDS:
         return False  # "(Có Phụ lục đính kèm)" then "**Điều" / "2. **Sở ...": the word opens the next article
     if _opens_header(line):
         return False  # "STT", "TT": a table's header opens (its labels follow, one to a line)
     if line.startswith(_MOTTO_OPENERS):
         return False  # the header's two columns one after the other: the issuer's lines, then the motto's
-    if prev.startswith(_ARTICLE_OPENERS) and _TITLED_ARTICLE.fullmatch(prev):
+    if titled:
         return line[:1].islower()  # "Điều 2. Nhiệm vụ và quyền hạn" then "Bộ Nội vụ thực hiện ...": the title ends there
     if len(line) <= _LONGEST_TYPE_TITLE and line in _TYPE_TITLES and not prev.isupper():
         # "QUYẾT ĐỊNH" after the dateline, "QUYẾT ĐỊNH:" after the last recital: a block of its own (but "VII. CHẾ ĐỘ" /
@@ -346,7 +375,7 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return False
     # a line that opens with an enumerator starts a block whatever `prev` says; the regex goes last, as
     # the dear test that most lines need not reach
-    return _continues(prev.rstrip(), line, wrap) and not _ENUMERATOR.match(line) and not _SUBGROUP_LABEL.fullmatch(line)
+    return not _ENUMERATOR.match(line) and not _SUBGROUP_LABEL.fullmatch(line)
 
 
 def _continues(prev: str, line: str, wrap: int) -> bool:
@@ -467,14 +496,10 @@ def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
         text = strip_furniture(text)  # with a PDF's running heads, before the pages they head are joined
     text = join_pages(text, _starts_lower)
     text = frame_markdown_tables(clean_markdown(text))
-    lines = text.split("\n")
-    wrap = _wrap_width(lines)  # on the lines as they came: blanks count in their lengths
-    if (rebuilt := rebuild_flat_tables(text)) is not text:
-        text, lines = rebuilt, rebuilt.split("\n")
-    if (squeezed := squeeze_lines(text)) is not text:  # the same object when there is nothing to squeeze
-        text, lines = squeezed, squeezed.split("\n")
+    wrap = _wrap_width(text.split("\n"))  # on the lines as they came: blanks count in their lengths
+    text = squeeze_lines(rebuild_flat_tables(text))
     out: list[str] = []
-    for row in _rows(text, lines):
+    for row in _rows(text):
         # a row of one or two cells is plain text (often the whole body), never a table row
         lead, cells = _table_cells(row) if len(row) >= 3 else (len(row), [])
         for cell in row[:lead]:
