@@ -184,12 +184,23 @@ NEGATIVE = [
     "41 /CT-TTs",
     "kết quả tháng 12/2023 và năm học 2023/2024",  # NUMBER/YEAR with no type word before it
     "Nghị quyết 2023/2024 về mùa vụ",  # a year pair, not a number and a year
+    # a form's instructions show how to fill in a number: an example, no document cited (crawl 403b71b34c0e25a0, 84b0ccb2f38ef4fa)
+    "(16) ghi đầy đủ Quyết định được thay thế (ví dụ: số 68/2017/QĐ-TA ngày 02 tháng 5 năm 2017).",
+    "(7) Ghi số, ngày, tháng, năm của Quyết định đưa vụ án ra xét xử (ví dụ: số 02/2017/QĐXXST-LĐ ngày 20 tháng 01 năm 2017).",
+    "(5) Ghi số, ngày, tháng, năm thụ lý vụ án (ví dụ: số 30/2017/TLST-LĐ).",
 ]
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_never_a_reference(text):
     assert _refs(text) == []
+
+
+def test_a_citation_before_an_example_is_kept():
+    # crawl 403b71b34c0e25a0: the form the page prints is issued with a resolution; its instructions' examples are none
+    text = ("Mẫu số 03-HS ban hành kèm theo Nghị quyết 05/2017/NQ-HĐTP, cụ thể như sau:\n"
+            "(16) ghi đầy đủ Quyết định được thay thế (ví dụ: số 68/2017/QĐ-TA ngày 02 tháng 5 năm 2017).")
+    assert [r.symbol for r in _refs(text)] == ["05/2017/NQ-HĐTP"]
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -564,6 +564,28 @@ def _relation(text: str, start: int, earlier_ends: list[int]) -> str:
 # the public extractor
 
 
+# a bracket that gives an example: a form's instructions show how to fill in a number ("ghi đầy đủ Quyết định được thay thế
+# (ví dụ: số 68/2017/QĐ-TA ngày 02 tháng 5 năm 2017)"), which cites no document
+EXAMPLE_BRACKET = re.compile(r"\(\s*(?:[Vv]í\s+dụ|VD|[Cc]hẳng\s+hạn|e\.\s?g\.|[Ff]or\s+(?:example|instance))\b")
+EXAMPLE_HINTS = ("í dụ", "VD", "hẳng hạn", "e.g", "e. g", "or example", "or instance")
+
+
+def example_spans(text: str) -> list[tuple[int, int]]:
+    """The brackets that give examples, each to its closing bracket (on its line; brackets inside it nest)."""
+    if not any(hint in text for hint in EXAMPLE_HINTS):
+        return []  # most texts give none: a few string tests before the scan
+    spans = []
+    for m in EXAMPLE_BRACKET.finditer(text):
+        depth, end = 0, m.start()
+        while end < len(text) and text[end] != "\n":
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+            if depth == 0:
+                break
+        spans.append((m.start(), end))
+    return spans
+
+
 def find_references(
     text: str, *, language: str = "vi", own_symbol: str | None = None, issued_on: str | None = None
 ) -> list[Reference]:
@@ -571,6 +593,8 @@ def find_references(
     own = canonical_symbol(own_symbol) if own_symbol else _own_from_header(text)
     own_parts = parse_symbol(own) if own else None
     raws = _scan(text)
+    if examples := example_spans(text):
+        raws = [raw for raw in raws if not any(start < raw.sym_start < end for start, end in examples)]
 
     items: list[tuple[_Raw, _Parsed, int, int, str | None, int | None]] = []
     prev: _Raw | None = None
