@@ -142,6 +142,9 @@ def test_divisions_in_capitals(raw, expected):
 WRAPPED_HEADER = ("Số: 1948/QĐ-UBND\nCao Bằng, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC "
                   "HÀNH CHÍNH VÀ PHÊ DUYỆT QUY TRÌNH NỘI BỘ GIẢI\nQUYẾT THỦ TỤC HÀNH CHÍNH TRONG LĨNH VỰC KHÍ TƯỢNG THỦY "
                   "VĂN;\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;")
+GLUED_DATELINE_HEADER = ("Số: 3005/QĐ-UBND\nHà Tĩnh, ngày 01 tháng12 năm 2025\nQUYẾT ĐỊNH CÔNG BỐ DANH MỤC VÀ QUY TRÌNH "
+                         "NỘI BỘ THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG LĨNH\nVỰC GIÁM ĐỊNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ Y "
+                         "TẾ TRÊN ĐỊA BÀN TỈNH HÀ TĨNH\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;")
 HEADER_CELLS = [
     (WRAPPED_HEADER, ["Số: 1948/QĐ-UBND", "Cao Bằng, ngày 18 tháng 11 năm 2025",
                       "QUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH VÀ PHÊ DUYỆT QUY TRÌNH NỘI BỘ GIẢI QUYẾT "
@@ -150,6 +153,11 @@ HEADER_CELLS = [
     # the number wrapped after its hyphen goes on below
     ("Số: 1948/QĐ-\nUBND\nCao Bằng, ngày 18 tháng 11 năm 2025",
      ["Số: 1948/QĐ- UBND", "Cao Bằng, ngày 18 tháng 11 năm 2025"]),
+    # crawl 1ea5e769bcf16b99's header, wrapped: a dateline whose month is glued to its word is a cell all the same
+    (GLUED_DATELINE_HEADER, ["Số: 3005/QĐ-UBND", "Hà Tĩnh, ngày 01 tháng12 năm 2025",
+                             "QUYẾT ĐỊNH CÔNG BỐ DANH MỤC VÀ QUY TRÌNH NỘI BỘ THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG LĨNH "
+                             "VỰC GIÁM ĐỊNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ Y TẾ TRÊN ĐỊA BÀN TỈNH HÀ TĨNH",
+                             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;"]),
 ]
 
 
@@ -164,6 +172,28 @@ def test_the_title_is_read_from_a_wrapped_header():
                             "phúc\n" + WRAPPED_HEADER, source=source).metadata
     assert (metadata.symbol, metadata.issued_on) == ("1948/QĐ-UBND", "2025-11-18")
     assert metadata.title and metadata.title.startswith("VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH")
+
+
+def test_a_decision_that_publishes_procedures_is_known_from_a_wrapped_header():
+    # crawl 1ea5e769bcf16b99 wrapped as a PDF's text layer: its title ("CÔNG BỐ DANH MỤC ... THỦ TỤC HÀNH CHÍNH") says it
+    # publishes procedures, so the procedures it prints are no tasks; the title was lost when the dateline, its month
+    # glued to its word, ran on into it
+    source = Source(path="1ea5e769bcf16b99.txt", format="txt", sha256="0" * 64)
+    metadata = extract_text("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+                            "phúc\n" + GLUED_DATELINE_HEADER, source=source).metadata
+    assert (metadata.symbol, metadata.issued_on) == ("3005/QĐ-UBND", "2025-12-01")
+    assert metadata.title and metadata.title.startswith("CÔNG BỐ DANH MỤC VÀ QUY TRÌNH NỘI BỘ THỦ TỤC HÀNH CHÍNH")
+
+
+def test_an_english_decision_wrapped_is_numbered_by_its_attachment_caption():
+    # dev en_qd_40_ttg_2016 wrapped as a PDF's text layer: the page prints no header, and the decision's number and date
+    # stand only in the caption under the strategy it promulgates; the caption, a line of its own, was run on into the
+    # strategy's title above it ("... with a vision toward 2030 (Promulgated together with ...)")
+    source = Source(path="en_qd_40_ttg_2016.txt", format="txt", sha256="0" * 64)
+    raw = (DEV / "en_qd_40_ttg_2016.txt").read_text(encoding="utf-8")
+    record = extract_text(wrapped(raw), source=source)
+    assert (record.metadata.symbol, record.metadata.issued_on) == ("40/QĐ-TTg", "2016-01-07")
+    assert "\n(Promulgated together with the Prime Minister’s Decision No. 40/QD-TTg of January 7, 2016)" in record.text
 
 
 def test_a_header_keeps_no_more_lines_apart_than_a_table_has_columns():

@@ -57,7 +57,8 @@ PARAGRAPHS = [
     ("chữa bệnh để giảm điều trị các bệnh lý nhẹ, bệnh thông thường \n\fCÔNG BÁO/Số 286/Ngày 27-05-2026 92\n"
      "ở cơ sở khám bệnh, chữa bệnh cấp chuyên sâu;",
      ["chữa bệnh để giảm điều trị các bệnh lý nhẹ, bệnh thông thường ở cơ sở khám bệnh, chữa bệnh cấp chuyên sâu;"]),
-    (TT_13, ["PHÓ THỐNG ĐÔC", "Đoàn Thái Sơn", "Phụ lục (Ban hành kèm theo Thông tư"]),
+    # (the caption that ties the appendix to the circular is a line of its own, under the appendix's label)
+    (TT_13, ["PHÓ THỐNG ĐÔC", "Đoàn Thái Sơn", "Phụ lục", "(Ban hành kèm theo Thông tư"]),
     # the page number without the break (another tool's text): between two lines of one sentence it goes
     ("trong hệ thống hành chính nhà\n2\nnước lĩnh vực giáo dục và đào tạo",
      ["trong hệ thống hành chính nhà nước lĩnh vực giáo dục và đào tạo"]),

@@ -18,6 +18,7 @@ from pipeline.knowledge.dates import DATELINE_AT_END
 from pipeline.knowledge.motto import MOTTO_LINE as MOTTO
 from pipeline.knowledge.patterns import (
     ARTICLE_WORD,
+    ATTACHMENT_NOTE,
     CHAPTER_WORD,
     DUTIES_OF,
     NOT_CITING,
@@ -79,8 +80,7 @@ APPENDIX_LABEL = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|APPENDIX|Appendix|
 ATTACHED_TITLE = re.compile(r"^(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|ĐIỀU\s+LỆ|HƯỚNG\s+DẪN"
                             r"|CHIẾN\s+LƯỢC|PHƯƠNG\s+ÁN|KHUNG|PLAN|ACTION\s+PLAN|REGULATIONS?|PROGRAM(?:ME)?|SCHEME"
                             r"|STRATEGY|CHARTER)\b[^a-zà-ỹ]*$")
-ATTACHED_NOTE = re.compile(r"^\(?\s*(?:(?:Ban\s+hành\s+)?kèm\s+theo|(?:Promulgated|Issued|Attached)\s+(?:together\s+)?with)\b",
-                           re.I)
+ATTACHED_NOTE = re.compile(rf"^\(?\s*{ATTACHMENT_NOTE}", re.I)
 
 
 # an amending article that quotes the article it rewrites: "Điều 10. Sửa đổi, bổ sung Điều 22 “Điều 22. Trách nhiệm
