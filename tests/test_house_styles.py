@@ -12,7 +12,14 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.cleanup.normalise import normalise
-from pipeline.evaluate_styles import save_docx, save_html, save_html_lists, save_html_merged_cells, wrapped
+from pipeline.evaluate_styles import (
+    flat_tables,
+    save_docx,
+    save_html,
+    save_html_lists,
+    save_html_merged_cells,
+    wrapped,
+)
 from pipeline.extract.document import extract_file, extract_text
 from pipeline.records import Source
 from tests.conftest import CRAWL, DEV
@@ -153,6 +160,15 @@ HEADER_CELLS = [
     # the number wrapped after its hyphen goes on below
     ("Số: 1948/QĐ-\nUBND\nCao Bằng, ngày 18 tháng 11 năm 2025",
      ["Số: 1948/QĐ- UBND", "Cao Bằng, ngày 18 tháng 11 năm 2025"]),
+    # gazette vi_qd_844_ttg_2026.pdf: the plan attached after the decision's signature opens under the motto; the motto's
+    # last line is a line of its own, and the plan's title with it
+    ("THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH HÀNH ĐỘNG\nThực hiện "
+     "Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của Ban Bí thư về thực hiện bảo hiểm y tế toàn dân trong giai đoạn mới\n"
+     "(Kèm theo Quyết định số 844/QĐ-TTg ngày 13 tháng 5 năm 2026 của Thủ tướng Chính phủ)",
+     ["THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH HÀNH ĐỘNG",
+      "Thực hiện Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của Ban Bí thư về thực hiện bảo hiểm y tế toàn dân trong "
+      "giai đoạn mới",
+      "(Kèm theo Quyết định số 844/QĐ-TTg ngày 13 tháng 5 năm 2026 của Thủ tướng Chính phủ)"]),
     # crawl 1ea5e769bcf16b99's header, wrapped: a dateline whose month is glued to its word is a cell all the same
     (GLUED_DATELINE_HEADER, ["Số: 3005/QĐ-UBND", "Hà Tĩnh, ngày 01 tháng12 năm 2025",
                              "QUYẾT ĐỊNH CÔNG BỐ DANH MỤC VÀ QUY TRÌNH NỘI BỘ THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG LĨNH "
@@ -194,6 +210,18 @@ def test_an_english_decision_wrapped_is_numbered_by_its_attachment_caption():
     record = extract_text(wrapped(raw), source=source)
     assert (record.metadata.symbol, record.metadata.issued_on) == ("40/QĐ-TTg", "2016-01-07")
     assert "\n(Promulgated together with the Prime Minister’s Decision No. 40/QD-TTg of January 7, 2016)" in record.text
+
+
+def test_a_form_annexed_opens_at_its_senders_placeholder():
+    # crawl 548693349b18e8cf (a regulation on rating civil servants) as a PDF's text layer gives it (cells one to a line,
+    # no rulings): its appendix is a scoring form, whose points ("a) Chấp hành chủ trương ...", scored 1,25) are criteria,
+    # no tasks; the form opens where a header's issuer stands, with the place for its sender's name ("Phụ lục 01" /
+    # "TÊN CƠ QUAN, TỔ CHỨC, ĐƠN VỊ"), as a form headed "Mẫu số 01" does
+    raw = (CRAWL / "548693349b18e8cf.md").read_text(encoding="utf-8")
+    source = Source(path="548693349b18e8cf.txt", format="txt", sha256="0" * 64)
+    texts = [o.text for o in extract_text(flat_tables(raw), source=source).obligations]
+    assert not [text for text in texts if text.startswith(("Chấp hành chủ trương", "Có quan điểm", "Đặt lợi ích"))]
+    assert any(text.startswith("Trực tiếp chỉ đạo triển khai") for text in texts)
 
 
 def test_a_header_keeps_no_more_lines_apart_than_a_table_has_columns():

@@ -22,7 +22,7 @@ from pipeline.cleanup.page_breaks import join_pages
 from pipeline.cleanup.tab_tables import frame_tab_rows
 from pipeline.knowledge.dates import PLACED_DATELINE_AT_END, UNPLACED_DATELINE_LINE
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, PARTY_TYPES, STATE_TYPES
-from pipeline.knowledge.motto import PARTY, REPUBLIC
+from pipeline.knowledge.motto import ENGLISH, PARTY, REPUBLIC, SLOGAN
 from pipeline.knowledge.patterns import (
     ARTICLE_TITLES,
     ARTICLE_WORD,
@@ -196,6 +196,7 @@ _TYPE_TITLES = frozenset(f"{name.upper()}{colon}" for types in (STATE_TYPES, NOR
                          for name in types.values() for colon in ("", ":"))
 _LONGEST_TYPE_TITLE = max(map(len, _TYPE_TITLES))  # a length test before the set's (most lines are longer)
 _ROMAN_START = re.compile(r"[IVXLC]{1,6}\b")
+_SLOGANS = (SLOGAN, ENGLISH[1])  # the motto's second line: "Độc lập - Tự do - Hạnh phúc"
 # the caption under an attached document's title, which ties it to the decision: a line of its own
 _ATTACHMENT_CAPTION = re.compile(rf"\(\s*{ATTACHMENT_NOTE}", re.I)
 # how a sentence ends (./. and .) included); tested on a stripped line: str.endswith, not a regex search
@@ -372,6 +373,8 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return False  # the header's two columns one after the other: the issuer's lines, then the motto's
     if line[:1] == "(" and _ATTACHMENT_CAPTION.match(line):
         return False  # "OVERALL STRATEGY for ... toward 2030" then "(Promulgated together with ... Decision No. 40/QD-TTg"
+    if prev.startswith(_SLOGANS):
+        return False  # the motto's last line ("Độc lập - Tự do - Hạnh phúc"): a line of its own, whatever follows
     if titled:
         return line[:1].islower()  # "Điều 2. Nhiệm vụ và quyền hạn" then "Bộ Nội vụ thực hiện ...": the title ends there
     if len(line) <= _LONGEST_TYPE_TITLE and line in _TYPE_TITLES and not prev.isupper():

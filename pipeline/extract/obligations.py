@@ -153,6 +153,9 @@ OBJECT_LIST = re.compile(r"(?:\bbao\s+gồm|\bgồm(?:\s+có)?|\bquyết\s+đị
 NAMED_IN_BRACKETS = re.compile(r"\(([^()]{3,400})\)\s*:\s*$")
 # "Mẫu số 09", "Mẫu 04/TTHC": the title of a form annexed to a text; its lines are blanks to fill, not work
 FORM_START = re.compile(r"\s*Mẫu\s+(?:số\s+)?\d{1,3}[a-zđ]?(?:/[\w-]+)?\s*[.:]?\s*$")
+# or the place for its sender's name, where a document's header names its issuer ("TÊN CƠ QUAN, TỔ CHỨC, ĐƠN VỊ", "TÊN
+# CƠ QUAN CHỦ QUẢN"), after the appendix's label where a text layer ran them into one line ("Phụ lục 01 TÊN CƠ QUAN ...")
+FORM_ISSUER = re.compile(r"\s*(?:(?:PHỤ\s+LỤC|Phụ\s+lục)\s+\S+\s+)?TÊN\s+(?:CƠ\s+QUAN|ĐƠN\s+VỊ|TỔ\s+CHỨC)\b")
 # "- Sản phẩm: Hệ thống cảnh báo ... được vận hành": what a task delivers, not a task
 OUTPUT_LABEL = re.compile(r"\s*(?:[-+•]\s*)?(?:Sản\s+phẩm(?:\s+đầu\s+ra)?|Kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến))\s*:", re.I)
 PROPOSES = re.compile(r"\s*(?:Đề\s+nghị|Kiến\s+nghị|Đề\s+xuất)\b", re.I)
@@ -375,7 +378,7 @@ class ObligationExtractor:
         heading_item, walk.heading_item = walk.heading_item, None
         bare_item, walk.bare_item = walk.bare_item, None
         bullet_task, walk.bullet_task = walk.bullet_task, None
-        if line.lstrip().startswith("Mẫu") and FORM_START.match(line):
+        if line.lstrip().startswith("Mẫu") and FORM_START.match(line) or "TÊN " in line and FORM_ISSUER.match(line):
             walk.in_form = True  # the forms a text annexes run to its end, or to the next article or chapter
             return
         if block.enum and drafts and _titles(self.text, drafts[-1], block):

@@ -56,6 +56,9 @@ OWN_NUMBER_LINE = rf"{NUMBER_CELL}\d+/\S+\s*$"
 # number on the next line); not a table's row-number label ("Số TT | Tên kỳ thi | ..."), nor a sentence or field that
 # opens with "Số" ("Số liệu ...", "Số ĐT: ...")
 NUMBER_CELL_OPENING = r"(?:Số|SỐ|No\.?|Number)\s*[:.]?\s*(?:\d|[^\s/|]{0,8}\s*/|$)"
+# an appendix's label alone on its line: "Phụ lục 01", "PHỤ LỤC II", "Appendix 2"
+APPENDIX_LABEL = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|APPENDIX|Appendix|ANNEX|Annex)(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,2})[a-z]?)?"
+                            r"\s*[.:]?\s*$")
 # the note that ties a document attached after a decision's signature to the decision ("(Ban hành kèm theo Quyết định số
 # 2623/QĐ-TTg ...)", "(Promulgated together with the Prime Minister's Decision No. 40/QD-TTg ...)"); case-insensitive
 ATTACHMENT_NOTE = r"(?:(?:Ban\s+hành\s+)?kèm\s+theo|(?:Promulgated|Issued|Attached)\s+(?:together\s+)?with)\b"
