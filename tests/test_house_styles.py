@@ -224,6 +224,17 @@ def test_a_form_annexed_opens_at_its_senders_placeholder():
     assert any(text.startswith("Trực tiếp chỉ đạo triển khai") for text in texts)
 
 
+def test_a_statistics_tables_figures_one_to_a_line_are_no_tasks():
+    # dev vi_cd_220_ttg_2025 as a PDF's text layer gives it: its appendix II lists each ministry's share of procedures
+    # online ("2. Bộ Văn hóa, Thể thao và Du lịch" / "- 94,29"); a figure alone asks nothing of the body above it, nor
+    # does a row run into one line ("6. Bộ Xây dựng 84,95"), which names its body and its figure only
+    raw = (DEV / "vi_cd_220_ttg_2025.txt").read_text(encoding="utf-8")
+    source = Source(path="vi_cd_220_ttg_2025.txt", format="txt", sha256="0" * 64)
+    texts = [o.text.strip() for o in extract_text(flat_tables(raw), source=source).obligations]
+    assert texts and not [text for text in texts if not re.search(r"[^\W\d_]", text)]
+    assert not {"Bộ Xây dựng 84,95", "Bộ Tài chính 49,34", "Bộ Nội vụ 33,33"} & set(texts)
+
+
 def test_a_header_keeps_no_more_lines_apart_than_a_table_has_columns():
     # crawl 9b7eebadf7081069's table of indicators (a form of figures, no task) as a PDF's text layer gives it: its
     # header's labels stand apart, the figures after them run on as before (they are no labels)

@@ -231,6 +231,12 @@ STATISTICS = [
     ("Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.", False),
     ("hoàn thành trước ngày 25 tháng 11 năm 2025.", False),
     ("Điều 9 Nghị định số 137/2024/NĐ-CP ngày 23 tháng 10 năm 2024 của Chính phủ.", False),
+    # a statistics table's cells that a PDF's text layer set one to a line (dev vi_cd_220_ttg_2025's appendix II: the
+    # share of procedures online per ministry): nothing but a figure, or a dash for none
+    ("- 94,29", True),
+    ("94,29", True),
+    ("-", False),  # no figure either: an empty cell, read elsewhere
+    ("Bộ Xây dựng 84,95", False),  # a body and its figure: too few figures to tell
 ]
 
 

@@ -62,6 +62,7 @@ INLINE_NUMBER = r"\((?:\d{1,2}|[ivx]{1,4})\)"
 MAX_TITLE = 200  # characters: an item's title and its colon stand within them (ITEM_TITLE's reach and more)
 ITEM_TITLE = re.compile(rf"[{UPPER_VI}][^\n:;.\d{UPPER_VI}]{{15,160}}?(:)\s*(?:{INLINE_NUMBER}\s*)?(?=[{UPPER_VI}])")
 MAX_NAMES_LINE = 300  # a line naming only bodies is short; longer items are not tested (it costs a scan)
+FIGURE_CHARACTERS = "0123456789.,% -–"  # what a statistics cell holds besides its figures: separators, a dash for none
 
 
 class UnitReader:
@@ -114,7 +115,9 @@ class UnitReader:
         end = block.span[1]
         opened = self.cues.subject.opener.match(self.text, block.content_start, end)
         chain = self.subjects.bodies_at(opened.end() if opened else block.content_start, end)
-        return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" :;,.")
+        # a statistics table's row that a text layer ran into one line names its body and its figures ("6. Bộ Xây dựng
+        # 84,95", "Thanh tra Chính phủ -"): names only, all the same
+        return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" :;,.").strip(FIGURE_CHARACTERS)
 
     def acting_lead_in(self, block: Block) -> list[AgencyMention] | None:
         """'Nhằm đạt được mục tiêu ..., các bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:': the

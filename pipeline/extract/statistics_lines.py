@@ -18,15 +18,18 @@ _DATE_OR_SYMBOL = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|/\w*[A-ZĐ]")  # a date or 
 _TIME_WORDS = (DAY_WORD, MONTH_WORD, YEAR_WORD, "quý", "giờ", *knowledge.load("deadline_patterns")["months_en"])
 _TIME_WORD_BEFORE = re.compile(rf"(?i)\b(?:{alternation(_TIME_WORDS)})\s+$")
 _DIGIT_RUN = re.compile(r"\d[\d.,/%]*")  # found only where a digit stands: a cheap count of the figures
+_LETTER = re.compile(r"[^\W\d_]")
 STATISTIC_SHARE = 0.25  # a unit this much made of figures reports results; tasks carry a date or two at most
 MIN_FIGURES = 3
 
 
 def statistic(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] reports figures (a quarter of its words or more) rather than a task."""
+    """Whether text[start:end] reports figures (a quarter of its words or more, or nothing but figures: a statistics
+    table's cell that a text layer set on a line of its own, "- 94,29") rather than a task."""
     runs = len(_DIGIT_RUN.findall(text, start, end))
     if runs < MIN_FIGURES:
-        return False  # most units hold a figure or two at most: no need to count their words
+        # most units hold a figure or two at most: no need to count their words; one that holds no letter asks nothing
+        return runs > 0 and _LETTER.search(text, start, end) is None
     unit = text[start:end]
     words = len(unit.split())
     if runs < STATISTIC_SHARE * words:
