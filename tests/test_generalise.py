@@ -990,6 +990,29 @@ def test_an_encyclopedia_article_is_no_directive(name, article):
     assert (record["metadata"]["issued_on"] is None) if article else bool(record["metadata"]["issued_on"])
 
 
+def test_an_encyclopedia_article_in_plain_text_is_no_directive():
+    # crawl bd66cf7d080f738a as another tool's plain text gives it (a paragraph to a line, no blank lines): the page's
+    # title runs on into its infobox, which repeats it ("Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Chủ tịch nước
+    # Cộng hòa xã hội chủ nghĩa Việt Nam Kính ngữ ..."); the title is the opening said twice, and its defining sentence
+    # follows as before ("Chủ tịch nước ... (gọi tắt: Chủ tịch nước) là nguyên thủ quốc gia")
+    from pipeline.evaluate_styles import paragraph_lines
+
+    raw = (CRAWL / "bd66cf7d080f738a.md").read_text(encoding="utf-8")
+    assert not passage(paragraph_lines(raw)).obligations
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Kính ngữ",
+     "Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam"),
+    ("Hồ Chí Minh Hồ Chí Minh Chủ tịch Đảng Lao động Việt Nam", "Hồ Chí Minh"),
+    ("Tập đoàn Vingroup Loại hình Công ty cổ phần", None),  # said once (crawl a1266e5544c960be)
+])
+def test_the_opening_said_twice(line, title):
+    from pipeline.extract.page_kind import repeated_opening
+
+    assert repeated_opening(line) == title
+
+
 def test_a_table_row_whose_first_cells_the_crawl_broke_into_lines():
     # crawl 646f0a00d4174382 (2530/QĐ-TTg) Phụ lục II: the number, the task and its content on lines of their own, then
     # "Bộ Nông nghiệp và Môi trường | - Bộ Xây dựng; - Bộ Công thương; - UBND các tỉnh, thành phố | Thực hiện mới | ...";

@@ -28,8 +28,11 @@ def is_encyclopedia_article(text: str, metadata: Metadata) -> bool:
         return False  # a directive, or a page that prints one (a date alone proves nothing: articles are full of them)
     if EDIT_LINK.search(text, 0, EDIT_LINK_REACH):
         return True
-    title = text.lstrip().split("\n", 1)[0].strip()
-    if not 2 <= len(title) <= MAX_TITLE:
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    # a text that lost the page's line breaks runs the title into the infobox, which repeats it first ("Chủ tịch nước Cộng
+    # hòa xã hội chủ nghĩa Việt Nam Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Kính ngữ ...")
+    title = first_line if len(first_line) <= MAX_TITLE else repeated_opening(first_line[:2 * MAX_TITLE + 1])
+    if not title or len(title) < 2:
         return False
     # the article may define its subject by the title's last words ("Tập đoàn Vingroup": "Vingroup (tên đầy đủ: ...) là")
     words = title.split()
@@ -38,3 +41,12 @@ def is_encyclopedia_article(text: str, metadata: Metadata) -> bool:
         return False
     defines = re.compile(rf"(?m)^(?:{names})(?:\s*\([^()\n]*\))?(?:,[^.;\n]{{0,{APPOSITION_REACH}}}?)?\s+là\s")
     return bool(defines.search(text, 0, DEFINITION_REACH))
+
+
+def repeated_opening(line: str) -> str | None:
+    """The words a line opens with twice in a row ("Hồ Chí Minh Hồ Chí Minh Chủ tịch ..." -> "Hồ Chí Minh"), if any."""
+    words = line.split()
+    for k in range(1, len(words) // 2 + 1):
+        if words[:k] == words[k:2 * k] and len(" ".join(words[:k])) >= MIN_NAME:
+            return " ".join(words[:k])
+    return None
