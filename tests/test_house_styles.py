@@ -182,23 +182,21 @@ def test_the_header_cells_stand_apart_in_wrapped_text(raw, expected):
     assert normalise(raw).splitlines() == expected
 
 
-def test_the_title_is_read_from_a_wrapped_header():
-    source = Source(path="a0079a10826a1d45.md", format="md", sha256="0" * 64)
-    metadata = extract_text("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
-                            "phúc\n" + WRAPPED_HEADER, source=source).metadata
-    assert (metadata.symbol, metadata.issued_on) == ("1948/QĐ-UBND", "2025-11-18")
-    assert metadata.title and metadata.title.startswith("VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH")
-
-
-def test_a_decision_that_publishes_procedures_is_known_from_a_wrapped_header():
+@pytest.mark.parametrize(("name", "issuer", "header", "symbol", "issued_on", "title"), [
+    ("a0079a10826a1d45.md", "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG", WRAPPED_HEADER, "1948/QĐ-UBND", "2025-11-18",
+     "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH"),
     # crawl 1ea5e769bcf16b99 wrapped as a PDF's text layer: its title ("CÔNG BỐ DANH MỤC ... THỦ TỤC HÀNH CHÍNH") says it
     # publishes procedures, so the procedures it prints are no tasks; the title was lost when the dateline, its month
     # glued to its word, ran on into it
-    source = Source(path="1ea5e769bcf16b99.txt", format="txt", sha256="0" * 64)
-    metadata = extract_text("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
-                            "phúc\n" + GLUED_DATELINE_HEADER, source=source).metadata
-    assert (metadata.symbol, metadata.issued_on) == ("3005/QĐ-UBND", "2025-12-01")
-    assert metadata.title and metadata.title.startswith("CÔNG BỐ DANH MỤC VÀ QUY TRÌNH NỘI BỘ THỦ TỤC HÀNH CHÍNH")
+    ("1ea5e769bcf16b99.txt", "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", GLUED_DATELINE_HEADER, "3005/QĐ-UBND", "2025-12-01",
+     "CÔNG BỐ DANH MỤC VÀ QUY TRÌNH NỘI BỘ THỦ TỤC HÀNH CHÍNH"),
+])
+def test_the_title_is_read_from_a_wrapped_header(name, issuer, header, symbol, issued_on, title):
+    source = Source(path=name, format=name.rsplit(".", 1)[1], sha256="0" * 64)
+    metadata = extract_text(f"{issuer}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{header}",
+                            source=source).metadata
+    assert (metadata.symbol, metadata.issued_on) == (symbol, issued_on)
+    assert metadata.title and metadata.title.startswith(title)
 
 
 def test_an_english_decision_wrapped_is_numbered_by_its_attachment_caption():

@@ -27,7 +27,7 @@ from pipeline.knowledge.patterns import (
     ARTICLE_TITLES,
     ARTICLE_WORD,
     ARTICLE_WORDS,
-    ATTACHMENT_NOTE,
+    ATTACHMENT_CAPTION,
     CHAPTER_WORD,
     CHAPTER_WORDS,
     NOT_CITING,
@@ -197,8 +197,6 @@ _TYPE_TITLES = frozenset(f"{name.upper()}{colon}" for types in (STATE_TYPES, NOR
 _LONGEST_TYPE_TITLE = max(map(len, _TYPE_TITLES))  # a length test before the set's (most lines are longer)
 _ROMAN_START = re.compile(r"[IVXLC]{1,6}\b")
 _SLOGANS = (SLOGAN, ENGLISH[1])  # the motto's second line: "Độc lập - Tự do - Hạnh phúc"
-# the caption under an attached document's title, which ties it to the decision: a line of its own
-_ATTACHMENT_CAPTION = re.compile(rf"\(\s*{ATTACHMENT_NOTE}", re.I)
 # how a sentence ends (./. and .) included); tested on a stripped line: str.endswith, not a regex search
 _SENTENCE_ENDS = (".", ";", ":", "!", "?", "…", ".)", ";)")
 MAX_TABLE_CELL = 600
@@ -371,7 +369,7 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         return False  # "STT", "TT": a table's header opens (its labels follow, one to a line)
     if line.startswith(_MOTTO_OPENERS):
         return False  # the header's two columns one after the other: the issuer's lines, then the motto's
-    if line[:1] == "(" and _ATTACHMENT_CAPTION.match(line):
+    if line[:1] == "(" and ATTACHMENT_CAPTION.match(line):
         return False  # "OVERALL STRATEGY for ... toward 2030" then "(Promulgated together with ... Decision No. 40/QD-TTg"
     if prev.startswith(_SLOGANS):
         return False  # the motto's last line ("Độc lập - Tự do - Hạnh phúc"): a line of its own, whatever follows

@@ -154,16 +154,12 @@ def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
         _symbol_from_caption(meta, lines)
 
 
-# the caption under an attached document's title: "(Promulgated together with the Prime Minister's Decision No. 40/QD-TTg
-# of January 7, 2016)", "(Ban hành kèm theo Quyết định số 2623/QĐ-TTg ngày 03 tháng 12 năm 2025 ...)"
-ATTACHMENT_CAPTION = re.compile(rf"\(\s*{patterns.ATTACHMENT_NOTE}", re.I)
-
-
 def _symbol_from_caption(meta: Metadata, lines: list[str]) -> None:
     """A page that holds a decision without its header (the decision's text, then what it promulgates) is numbered
-    and dated by the caption of what it promulgates."""
+    and dated by the caption of what it promulgates: "(Promulgated together with the Prime Minister's Decision No.
+    40/QD-TTg of January 7, 2016)", "(Ban hành kèm theo Quyết định số 2623/QĐ-TTg ngày 03 tháng 12 năm 2025 ...)"."""
     for line in lines:
-        if line[:1] == "(" and ATTACHMENT_CAPTION.match(line) and (m := OWN_MENTION.search(line)):
+        if line[:1] == "(" and patterns.ATTACHMENT_CAPTION.match(line) and (m := OWN_MENTION.search(line)):
             meta.symbol = parse_own_symbol(f"No. {m.group('symbol')}")
             if meta.symbol and meta.issued_on is None and (parsed := parse_date(m.group("date"))):
                 meta.issued_on = parsed.isoformat()

@@ -50,10 +50,17 @@ from pipeline.extract.obligation_units import (
 )
 from pipeline.extract.statistics_lines import statistic
 from pipeline.extract.task_tables import TaskTable
-from pipeline.knowledge.patterns import ARTICLE_WORDS, DUTIES_OF, LEGAL_TEXTS, PAGE_NUMBER, UPPER_VI
+from pipeline.knowledge.patterns import (
+    APPENDIX_LABEL,
+    ARTICLE_WORDS,
+    DUTIES_OF,
+    LEGAL_TEXTS,
+    PAGE_NUMBER,
+    UPPER_VI,
+)
 from pipeline.knowledge.patterns import TEXT_OWNER as OWNER
 from pipeline.records import Assignee, Obligation, Reference
-from pipeline.segment.segmenter import APPENDIX_LABEL, LEVEL, Block, Segmentation, match_enumerator
+from pipeline.segment.segmenter import LEVEL, Block, Segmentation, match_enumerator
 
 MAX_TITLE_ITEM = 90  # an item's title is a short line
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals

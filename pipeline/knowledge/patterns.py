@@ -56,12 +56,15 @@ OWN_NUMBER_LINE = rf"{NUMBER_CELL}\d+/\S+\s*$"
 # number on the next line); not a table's row-number label ("Số TT | Tên kỳ thi | ..."), nor a sentence or field that
 # opens with "Số" ("Số liệu ...", "Số ĐT: ...")
 NUMBER_CELL_OPENING = r"(?:Số|SỐ|No\.?|Number)\s*[:.]?\s*(?:\d|[^\s/|]{0,8}\s*/|$)"
-# an appendix's label alone on its line: "Phụ lục 01", "PHỤ LỤC II", "Appendix 2"
+# an appendix's label alone on its line ("Phụ lục 01", "PHỤ LỤC II", "Appendix 2"): the segmenter ends the body there,
+# signed or not, and the walk opens the appendix
 APPENDIX_LABEL = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|APPENDIX|Appendix|ANNEX|Annex)(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,2})[a-z]?)?"
                             r"\s*[.:]?\s*$")
 # the note that ties a document attached after a decision's signature to the decision ("(Ban hành kèm theo Quyết định số
 # 2623/QĐ-TTg ...)", "(Promulgated together with the Prime Minister's Decision No. 40/QD-TTg ...)"); case-insensitive
 ATTACHMENT_NOTE = r"(?:(?:Ban\s+hành\s+)?kèm\s+theo|(?:Promulgated|Issued|Attached)\s+(?:together\s+)?with)\b"
+# the note as the caption under the attached document's title sets it, in brackets: a line of its own
+ATTACHMENT_CAPTION = re.compile(rf"\(\s*{ATTACHMENT_NOTE}", re.I)
 # a page number on a line of its own, as a page sets it ("2", "- 2 -"); group 1 is the number
 PAGE_NUMBER = r"[ \t]*(?:[-–][ \t]*)?(\d{1,4})(?:[ \t]*[-–])?[ \t]*"
 

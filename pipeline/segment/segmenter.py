@@ -73,7 +73,6 @@ SENDER_TITLE = re.compile(r"(?:THỦ\s+TƯỚNG(?:\s+CHÍNH\s+PHỦ)?|PHÓ\s+TH�
                           r"|PHÓ\s+CHỦ\s+TỊCH|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|CỤC\s+TRƯỞNG|THỐNG\s+ĐỐC"
                           r"|PRIME\s+MINISTER|DEPUTY\s+PRIME\s+MINISTER|MINISTER|CHAIRMAN)")
 APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+MỤC|Danh\s+mục|APPENDIX|Appendix|ANNEX|Annex)\b")
-# (an appendix's label alone on its line, knowledge/patterns APPENDIX_LABEL: the body ends there, signed or not)
 # A document attached after the signature (a decision's plan, regulation or programme) opens with its type
 # name alone on a line in capitals, or with the note that ties it to the decision.
 ATTACHED_TITLE = re.compile(r"^(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|ĐIỀU\s+LỆ|HƯỚNG\s+DẪN"
