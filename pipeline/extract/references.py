@@ -566,14 +566,13 @@ def _relation(text: str, start: int, earlier_ends: list[int]) -> str:
 
 # a bracket that gives an example: a form's instructions show how to fill in a number ("ghi đầy đủ Quyết định được thay thế
 # (ví dụ: số 68/2017/QĐ-TA ngày 02 tháng 5 năm 2017)"), which cites no document
+# (the pattern opens with the bracket, a literal the regex engine skips to in C: one scan, faster than a string test per
+# word)
 EXAMPLE_BRACKET = re.compile(r"\(\s*(?:[Vv]í\s+dụ|VD|[Cc]hẳng\s+hạn|e\.\s?g\.|[Ff]or\s+(?:example|instance))\b")
-EXAMPLE_HINTS = ("í dụ", "VD", "hẳng hạn", "e.g", "e. g", "or example", "or instance")
 
 
 def example_spans(text: str) -> list[tuple[int, int]]:
     """The brackets that give examples, each to its closing bracket (on its line; brackets inside it nest)."""
-    if not any(hint in text for hint in EXAMPLE_HINTS):
-        return []  # most texts give none: a few string tests before the scan
     spans = []
     for m in EXAMPLE_BRACKET.finditer(text):
         depth, end = 0, m.start()
