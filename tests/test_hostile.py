@@ -211,6 +211,25 @@ def test_the_cost_of_a_long_plan_grows_linearly_with_its_tasks(shape):
     assert large / small < 6, f"{shape}: 1000 tasks {small:.3f} s, 4000 tasks {large:.3f} s"
 
 
+def test_the_cost_of_brackets_left_open_grows_linearly():
+    """Example brackets ("(ví dụ: số 68/2017/QĐ-TA ...)", references.example_spans) opened and never closed on one long
+    line: each was followed to the line's end, the square of the line's length. Four times the brackets may cost at most
+    six times as much (a ratio measured in the same test, not a time in seconds)."""
+    from pipeline.extract.references import example_spans
+
+    def seconds(brackets: int) -> float:
+        line = "(ví dụ: số 68/2017/QĐ-TA " * brackets
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            example_spans(line)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = seconds(2000), seconds(8000)
+    assert large / small < 6, f"2,000 brackets {small:.3f} s, 8,000 brackets {large:.3f} s"
+
+
 NESTED_PAGES = {
     # superscripts nested deep: closing each joined the text of all inside it (footnote marks read as "[1]")
     "superscripts": lambda depth: "<p>" + "<sup>Bộ Y tế " * depth + "</sup>" * depth + "</p>",

@@ -571,15 +571,23 @@ def _relation(text: str, start: int, earlier_ends: list[int]) -> str:
 EXAMPLE_BRACKET = re.compile(r"\(\s*(?:[Vv]í\s+dụ|VD|[Cc]hẳng\s+hạn|e\.\s?g\.|[Ff]or\s+(?:example|instance))\b")
 
 
+EXAMPLE_REACH = 400  # characters: an example is short; a bracket left open goes no further (nor past its line)
+_BRACKET_OR_BREAK = re.compile(r"[()\n]")
+
+
 def example_spans(text: str) -> list[tuple[int, int]]:
-    """The brackets that give examples, each to its closing bracket (on its line; brackets inside it nest)."""
+    """The brackets that give examples, each to its closing bracket (on its line, within EXAMPLE_REACH; brackets inside
+    it nest)."""
     spans = []
     for m in EXAMPLE_BRACKET.finditer(text):
-        depth, end = 0, m.start()
-        while end < len(text) and text[end] != "\n":
-            depth += {"(": 1, ")": -1}.get(text[end], 0)
-            end += 1
+        depth, end = 0, min(len(text), m.start() + EXAMPLE_REACH)
+        for mark in _BRACKET_OR_BREAK.finditer(text, m.start(), end):
+            if mark.group() == "\n":
+                end = mark.start()
+                break
+            depth += 1 if mark.group() == "(" else -1
             if depth == 0:
+                end = mark.end()
                 break
         spans.append((m.start(), end))
     return spans
