@@ -1001,6 +1001,18 @@ def test_an_encyclopedia_article_in_plain_text_is_no_directive():
     assert not passage(paragraph_lines(raw)).obligations
 
 
+@pytest.mark.parametrize("name", ["bd66cf7d080f738a.md", "17f170f59d262843.md"])
+def test_an_encyclopedia_article_wrapped_is_no_directive(name):
+    # the articles wrapped at 90 characters with no blank lines (a page printed to PDF, its text layer): the lines run on,
+    # the title is said twice at the start ("Phạm Minh Chính Phạm Minh Chính (sinh ngày 10 tháng 12 năm 1958) là ..."),
+    # and the defining sentence runs on after the infobox ("... Website Văn phòng Chủ tịch nước Chính trị và chính phủ
+    # Việt Nam Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam (gọi tắt: Chủ tịch nước) là nguyên thủ quốc gia ...")
+    from pipeline.evaluate_styles import wrapped
+
+    record = passage(wrapped((CRAWL / name).read_text(encoding="utf-8")))
+    assert not record.obligations and record.metadata.issued_on is None
+
+
 @pytest.mark.parametrize(("line", "title"), [
     ("Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Kính ngữ",
      "Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam"),

@@ -31,7 +31,8 @@ def is_encyclopedia_article(text: str, metadata: Metadata) -> bool:
     first_line = text.lstrip().split("\n", 1)[0].strip()
     # a text that lost the page's line breaks runs the title into the infobox, which repeats it first ("Chủ tịch nước Cộng
     # hòa xã hội chủ nghĩa Việt Nam Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Kính ngữ ...")
-    title = first_line if len(first_line) <= MAX_TITLE else repeated_opening(first_line[:2 * MAX_TITLE + 1])
+    run_on = len(first_line) > MAX_TITLE
+    title = repeated_opening(first_line[:2 * MAX_TITLE + 1]) if run_on else first_line
     if not title or len(title) < 2:
         return False
     # the article may define its subject by the title's last words ("Tập đoàn Vingroup": "Vingroup (tên đầy đủ: ...) là")
@@ -39,8 +40,11 @@ def is_encyclopedia_article(text: str, metadata: Metadata) -> bool:
     names = "|".join(re.escape(" ".join(words[k:])) for k in range(len(words)) if len(" ".join(words[k:])) >= MIN_NAME)
     if not names:
         return False
-    defines = re.compile(rf"(?m)^(?:{names})(?:\s*\([^()\n]*\))?(?:,[^.;\n]{{0,{APPOSITION_REACH}}}?)?\s+là\s")
-    return bool(defines.search(text, 0, DEFINITION_REACH))
+    definition = rf"(?:\s*\([^()\n]*\))?(?:,[^.;\n]{{0,{APPOSITION_REACH}}}?)?\s+là\s"
+    if re.search(rf"(?m)^(?:{names}){definition}", text[:DEFINITION_REACH]):
+        return True
+    # where the lines ran on, the defining sentence runs on after the infobox too: the whole title, then its "là"
+    return run_on and bool(re.search(rf"(?<!\S){re.escape(title)}{definition}", text[:DEFINITION_REACH]))
 
 
 def repeated_opening(line: str) -> str | None:
