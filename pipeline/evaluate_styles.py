@@ -148,17 +148,16 @@ def _html_table(rows: list[list[str]], merged: bool = False) -> str:
     return "<table>" + "".join(out) + "</table>"
 
 
-def save_html(text: str, path: Path) -> None:
-    """The document as a site serves it: a <p> per paragraph, its table rows as a <table>."""
-    _write_page([f"<p>{html.escape(block)}</p>" if isinstance(block, str) else _html_table(block)
+def save_html(text: str, path: Path, merged: bool = False) -> None:
+    """The document as a site serves it: a <p> per paragraph, its table rows as a <table>; merged: a table's cells
+    merged down their column where rows repeat them (a lead body over its run of tasks), as word processors and sites
+    draw them, the first row's cell spanning the run (rowspan) and the others omitting it."""
+    _write_page([f"<p>{html.escape(block)}</p>" if isinstance(block, str) else _html_table(block, merged)
                  for block in _blocks(text)], path)
 
 
 def save_html_merged_cells(text: str, path: Path) -> None:
-    """save_html with a table's cells merged down their column where rows repeat them (a lead body over its run of
-    tasks), as word processors and sites draw them: the first row's cell spans the run (rowspan), the others omit it."""
-    _write_page([f"<p>{html.escape(block)}</p>" if isinstance(block, str) else _html_table(block, merged=True)
-                 for block in _blocks(text)], path)
+    save_html(text, path, merged=True)
 
 
 _LIST_BULLET = re.compile(r"([-+•])\s+")  # a bullet's mark: "+" marks a bullet of a list within the list of "-"

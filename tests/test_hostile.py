@@ -180,18 +180,23 @@ def test_no_network_when_serving(tmp_path):
     assert not log.exists(), log.read_text()
 
 
+def _cpu_seconds(work, repeat: int = 3) -> float:
+    """Best-of CPU time of calling `work()` (CPU time: other processes on the machine do not count)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        work()
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def _extraction_seconds(text: str, repeat: int = 3) -> float:
-    """Best-of CPU time of extracting one text (CPU time: other processes on the machine do not count)."""
+    """Best-of CPU time of extracting one text."""
     from pipeline.extract.document import extract_text
     from pipeline.records import Source
 
     source = Source(path="plan.txt", sha256="0" * 64, format="txt")
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        extract_text(text, source=source)
-        best = min(best, time.process_time() - start)
-    return best
+    return _cpu_seconds(lambda: extract_text(text, source=source), repeat)
 
 
 @pytest.mark.parametrize("shape", ["one task a line", "all tasks on one line"])
@@ -219,12 +224,7 @@ def test_the_cost_of_brackets_left_open_grows_linearly():
 
     def seconds(brackets: int) -> float:
         line = "(ví dụ: số 68/2017/QĐ-TA " * brackets
-        best = float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            example_spans(line)
-            best = min(best, time.process_time() - start)
-        return best
+        return _cpu_seconds(lambda: example_spans(line))
 
     small, large = seconds(2000), seconds(8000)
     assert large / small < 6, f"2,000 brackets {small:.3f} s, 8,000 brackets {large:.3f} s"
@@ -246,12 +246,7 @@ def test_the_cost_of_a_page_nested_deep_grows_linearly(kind):
 
     def seconds(depth: int) -> float:
         page = NESTED_PAGES[kind](depth)
-        best = float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            html_to_text(page)
-            best = min(best, time.process_time() - start)
-        return best
+        return _cpu_seconds(lambda: html_to_text(page))
 
     small, large = seconds(4000), seconds(16000)
     assert large / small < 6, f"{kind}: 4,000 levels {small:.3f} s, 16,000 levels {large:.3f} s"

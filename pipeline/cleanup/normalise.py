@@ -85,7 +85,8 @@ _TONE_TABLE = _tone_table()
 # The q test is a lookbehind *after* the pair so that the pattern opens with a character class, which
 # lets the regex engine jump between candidate vowels instead of testing every position.
 _SECOND_VOWELS = "".join(sorted({pair[1] for pair in _TONE_TABLE}))
-_TONE_RE = re.compile(r"([oOuU][" + _SECOND_VOWELS + r"])(?<![qQ]..)(?![^\W\d_])")
+_PAIR_ENDS_SYLLABLE = r"(?<![qQ]..)(?![^\W\d_])"  # tested just after the pair: not "qu", no letter next
+_TONE_RE = re.compile(r"([oOuU][" + _SECOND_VOWELS + "])" + _PAIR_ENDS_SYLLABLE)
 
 
 # The odd characters and the new-style tone pairs found in one scan of the composed text (each is a scan of the whole
@@ -95,7 +96,7 @@ _TONE_RE = re.compile(r"([oOuU][" + _SECOND_VOWELS + r"])(?<![qQ]..)(?![^\W\d_])
 _DELETED = frozenset(c for c, replacement in _ODD_CHARS.items() if not replacement)
 # one class opens the pattern, so the scan skips in C between candidates: an odd character, or o/u before a toned vowel
 _ODD_OR_TONE = re.compile("[oOuU" + re.escape("".join(_ODD_CHARS)) + "]"
-                          "(?:(?<=[oOuU])([" + _SECOND_VOWELS + r"])(?<![qQ]..)(?![^\W\d_])|(?<![oOuU]))")
+                          "(?:(?<=[oOuU])([" + _SECOND_VOWELS + "])" + _PAIR_ENDS_SYLLABLE + "|(?<![oOuU]))")
 
 
 def normalise_characters(text: str) -> str:
@@ -338,13 +339,13 @@ PAGE_LINE = 130  # characters: a page's line holds 90 to 120; a longer one is a 
 def _wrap_width(lines: list[str]) -> int:
     # a table's row on one line ("| 1 | ... |", as the PDF reader and other tools write them) is as long as its cells,
     # not as the page is wide: where the lines of text alone are a page's width, the text was wrapped to it
-    text_width = _percentile([n for s in lines if (n := len(s)) > 20 and "|" not in s and len(s.strip()) > 20])
-    return text_width if text_width <= PAGE_LINE else _percentile([n for s in lines if (n := len(s)) > 20
-                                                                   and len(s.strip()) > 20])
+    long_lines = [s for s in lines if len(s) > 20 and len(s.strip()) > 20]  # strip only the long ones
+    text_width = _percentile([len(s) for s in long_lines if "|" not in s])
+    return text_width if text_width <= PAGE_LINE else _percentile([len(s) for s in long_lines])
 
 
 def _percentile(lengths: list[int]) -> int:
-    """The 90th percentile of the long lines' lengths (only those over 20 characters, stripped, are given)."""
+    """The 90th percentile of the long lines' lengths."""
     lengths.sort()
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 

@@ -18,6 +18,7 @@ from pipeline.knowledge.dates import (
     DAY,
     DAY_WORD,
     DAY_WORD_ANY_ACCENT,
+    GLUED_GAP,
     MONTH,
     VI_WRITTEN_DATE,
     YEAR,
@@ -37,15 +38,14 @@ from pipeline.segment.segmenter import MOTTO, Segmentation
 _OCR_MISREAD, _OCR_MEANT = "lI|]oO", "111100"
 _OCR_DIGITS = str.maketrans(_OCR_MISREAD, _OCR_MEANT)
 _OCR_NUMBER = rf"[\d{re.escape(_OCR_MISREAD)}]{{1,2}}"
-_GLUED = r"\s*"
 PLACE_DATE = re.compile(
-    rf"(?P<place>[^\d,;:()]{{2,60}}?)\s*[,.]\s*{DAY_WORD_ANY_ACCENT}{_GLUED}"
-    + written_date(named("d", _OCR_NUMBER), named("m", _OCR_NUMBER), named("y", YEAR), gap=_GLUED),
+    rf"(?P<place>[^\d,;:()]{{2,60}}?)\s*[,.]\s*{DAY_WORD_ANY_ACCENT}{GLUED_GAP}"
+    + written_date(named("d", _OCR_NUMBER), named("m", _OCR_NUMBER), named("y", YEAR), gap=GLUED_GAP),
     re.I)
 # "Hà Nội ngày 01 tháng 12 năm 2025": the comma left out; only a line that is nothing but the dateline
 BARE_DATELINE = re.compile(
-    rf"^(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){{1,6}}){DAY_WORD_ANY_ACCENT}{_GLUED}"
-    + written_date(named("d", DAY), named("m", MONTH), named("y", YEAR), gap=_GLUED) + r"\s*$")
+    rf"^(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){{1,6}}){DAY_WORD_ANY_ACCENT}{GLUED_GAP}"
+    + written_date(named("d", DAY), named("m", MONTH), named("y", YEAR), gap=GLUED_GAP) + r"\s*$")
 # "Hà Nội, ngày 26/11/2025": a dateline whose date another tool or house style wrote in figures; at the end of a line
 # that opens with it, or with the header's rule, the motto or the number's cell before it, as a text layer or OCR
 # reads the header's two columns across ("... Hạnh phúc____ Hà Nội, ngày 30/6/2025", "Số: 2627 /QĐ-BGDĐT Hà Nội, ngày

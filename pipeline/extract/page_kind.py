@@ -41,10 +41,10 @@ def is_encyclopedia_article(text: str, metadata: Metadata) -> bool:
     if not names:
         return False
     definition = rf"(?:\s*\([^()\n]*\))?(?:,[^.;\n]{{0,{APPOSITION_REACH}}}?)?\s+là\s"
-    if re.search(rf"(?m)^(?:{names}){definition}", text[:DEFINITION_REACH]):
+    if re.compile(rf"(?m)^(?:{names}){definition}").search(text, 0, DEFINITION_REACH):
         return True
     # where the lines ran on, the defining sentence runs on after the infobox too: the whole title, then its "là"
-    return run_on and bool(re.search(rf"(?<!\S){re.escape(title)}{definition}", text[:DEFINITION_REACH]))
+    return run_on and bool(re.compile(rf"(?<!\S){re.escape(title)}{definition}").search(text, 0, DEFINITION_REACH))
 
 
 def repeated_opening(line: str) -> str | None:

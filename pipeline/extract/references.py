@@ -565,12 +565,9 @@ def _relation(text: str, start: int, earlier_ends: list[int]) -> str:
 
 
 # a bracket that gives an example: a form's instructions show how to fill in a number ("ghi đầy đủ Quyết định được thay thế
-# (ví dụ: số 68/2017/QĐ-TA ngày 02 tháng 5 năm 2017)"), which cites no document
-# (the pattern opens with the bracket, a literal the regex engine skips to in C: one scan, faster than a string test per
-# word)
+# (ví dụ: số 68/2017/QĐ-TA ngày 02 tháng 5 năm 2017)"), which cites no document (the pattern opens with the bracket, a
+# literal the regex engine skips to in C: one scan, faster than a string test per word)
 EXAMPLE_BRACKET = re.compile(r"\(\s*(?:[Vv]í\s+dụ|VD|[Cc]hẳng\s+hạn|e\.\s?g\.|[Ff]or\s+(?:example|instance))\b")
-
-
 EXAMPLE_REACH = 400  # characters: an example is short; a bracket left open goes no further (nor past its line)
 _BRACKET_OR_BREAK = re.compile(r"[()\n]")
 

@@ -57,10 +57,11 @@ def numeric_date(day: str = DAY, month: str = MONTH, year: str = YEAR, *, separa
 
 # "18 tháng 11 năm 2025": a Vietnamese date written out, as in a dateline or a citation
 VI_WRITTEN_DATE = written_date()
+# the gap between a written date's words and its numbers where OCR or a crawl glues them ("ngày 01 tháng12 năm 2025")
+GLUED_GAP = r"\s*"
 # a line that ends in the dateline ("Hà Nội, ngày 18 tháng 11 năm 2025"): the header's date cell; its words may be glued
 # to the numbers ("Hà Tĩnh, ngày 01 tháng12 năm 2025")
-GLUED_WRITTEN_DATE = written_date(gap=r"\s*")
-DATELINE_AT_END = rf"{DAY_WORD}\s+{GLUED_WRITTEN_DATE}\s*$"
+DATELINE_AT_END = rf"{DAY_WORD}\s+{written_date(gap=GLUED_GAP)}\s*$"
 # the same after its place's comma: a cell that ends with a cited document's date ("Thông báo số 07-TB/CQTTBCĐ ngày 15
 # tháng 10 năm 2025", a task table's column of assigning texts) has none
 PLACED_DATELINE_AT_END = rf",\s*{DATELINE_AT_END}"
