@@ -117,6 +117,23 @@ PARAGRAPHS = [
 ]
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    # crawl c49a5afadf61b342 and 9b7eebadf7081069: a compound the page wrapped at its dash ("chính trị - xã hội") is
+    # no dash bullet
+    ("Ủy ban nhân dân cấp xã, Ủy ban Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị\n- xã hội cấp xã, các tổ chức cơ "
+     "sở đảng, chi bộ thôn, tổ dân phố trên địa bàn cử",
+     ["Ủy ban nhân dân cấp xã, Ủy ban Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội cấp xã, các tổ chức cơ "
+      "sở đảng, chi bộ thôn, tổ dân phố trên địa bàn cử"]),
+    ("nên không chủ động trong việc triển khai thực hiện kế hoạch phát triển kinh tế\n- xã hội của tỉnh.",
+     ["nên không chủ động trong việc triển khai thực hiện kế hoạch phát triển kinh tế - xã hội của tỉnh."]),
+    # a dash bullet opens with a capital, or follows a lead-in that ends with ":" (dev vi_cd_223_ttg_2025)
+    ("2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố\n- Chịu trách nhiệm toàn diện trước Chính phủ.",
+     ["2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", "- Chịu trách nhiệm toàn diện trước Chính phủ."]),
+])
+def test_a_compound_wrapped_at_its_dash_is_no_bullet(raw, expected):
+    assert normalise(raw).splitlines() == expected
+
+
 def test_long_table_rows_do_not_hide_that_the_text_was_wrapped():
     # gazette vi_qd_844_ttg_2026.pdf as obligraph's PDF reader gives it: its text wrapped to the page, its task table's
     # rows one to a line and far longer; read as one paragraph to a line, the article's lines stayed apart

@@ -168,6 +168,10 @@ _ENUMERATOR = re.compile(
     r"|Section\s+\d|\[\d+\]|Nơi\s+nhận|Kính\s+gửi|Số\s*:|KT\.|TM\.|TL\.|Q\.\s|TUQ\.|T/M|K/T|"
     r"PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])"
 )
+# a dash and a lower-case word after a line that ends mid-sentence: the second half of a compound ("chính trị - xã
+# hội", "kinh tế - xã hội", "dạy - học") the page wrapped at its dash; a dash bullet opens with a capital or follows
+# a lead-in that ends with ":" or ";"
+_DASH_WORD = re.compile(r"[-–]\s+([^\W\d_])")
 _BARE_ENUMERATOR = re.compile(r"^(?:\d{1,4}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\s*[.)]$")
 # a line that is only a subgroup's label of a table ("II.1", "I.2.3"): it opens a block, as its group's title above
 # ended one ("II" / "Giai đoạn 2028-2030" / "II.1" / "Cung cấp dịch vụ số ...")
@@ -380,6 +384,8 @@ def _joins(prev: str, line: str, wrap: int) -> bool:
         # "QUYẾT ĐỊNH" after the dateline, "QUYẾT ĐỊNH:" after the last recital: a block of its own (but "VII. CHẾ ĐỘ" /
         # "BÁO CÁO" is a heading wrapped)
         return False
+    if line[:1] in "-–" and (dashed := _DASH_WORD.match(line)) and dashed.group(1).islower():
+        return True  # "các tổ chức chính trị" / "- xã hội thuộc Thành phố": a compound the page wrapped at its dash
     # a line that opens with an enumerator starts a block whatever `prev` says; the regex goes last, as
     # the dear test that most lines need not reach
     return not _ENUMERATOR.match(line) and not _SUBGROUP_LABEL.fullmatch(line)
