@@ -292,13 +292,17 @@ def test_mention_fields(reg):
     ("Hội đồng nhân dân tỉnh Nghệ An", "Hội đồng nhân dân tỉnh Nghệ An"),
     ("Hanoi People's Committee", "Ủy ban nhân dân thành phố Hà Nội"),
     ("commercial banks", "các ngân hàng thương mại"),
+    # a name written without its commas and "và" (crawl 192068354fd1ffe5's task table, f004d93b21e7fc5f)
+    ("Sở Văn hoá Thể thao du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở Khoa học Công nghệ", "Sở Khoa học và Công nghệ"),
 ])
 def test_lookup(reg, alias, name):
     agency = reg.lookup(alias)
     assert agency is not None and agency.name == name
 
 
-@pytest.mark.parametrize("alias", ["", "các cơ quan liên quan", "Bộ Ngoại thương", "Gotham"])
+@pytest.mark.parametrize("alias", ["", "các cơ quan liên quan", "Bộ Ngoại thương", "Gotham",
+                                   "Sở Giáo dục Công nghệ"])  # loosely written, and no body's name
 def test_lookup_unknown(reg, alias):
     assert reg.lookup(alias) is None
 

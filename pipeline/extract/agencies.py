@@ -39,6 +39,7 @@ class AgencyRegistry(AgencyIndex, AgencySuccession, MentionFinder):
     def __init__(self, data: dict[str, Any]):
         self._by_name: dict[str, Agency] = {}
         self._index: dict[str, str] = {}  # folded alias -> canonical name
+        self._loose: dict[str, str] | None = None  # the same without list punctuation and "và" (built when first asked)
         self._trie = _Trie()
         self._provinces: dict[str, _Province] = {}
         self._province_trie = {"vi": _Trie(), "en": _Trie()}

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from pipeline.extract.agency_model import (
+    _SEPARATORS,
     _TOKEN,
     Agency,
     Succession,
@@ -19,6 +20,11 @@ from pipeline.extract.agency_model import (
 from pipeline.knowledge.patterns import word_start
 
 LOOKUP_MEMO = 20_000  # answers of lookup kept per registry (a few MB at most)
+
+
+def _loose_key(key: str) -> str:
+    """A folded key without the list punctuation and conjunctions a name's parts are joined by."""
+    return " ".join(token for token in key.split() if token not in _SEPARATORS)
 
 
 class AgencyIndex:
@@ -254,7 +260,19 @@ class AgencyIndex:
         found = self._scan(text, 0, len(text), "vi", None, strict=False)
         if len(found) == 1 and found[0].span == (0, len(text)):
             return self._by_name.get(found[0].name)
-        return None
+        name = self._loose_index().get(_loose_key(key))
+        return self._by_name.get(name) if name is not None else None
+
+    def _loose_index(self) -> dict[str, str]:
+        """The names and aliases keyed without their commas and "và", as a table cell or a hurried text writes them
+        ("Sở Văn hoá Thể thao du lịch", "Sở Nông nghiệp Môi trường"); a key two bodies share is left out."""
+        if self._loose is None:
+            loose: dict[str, str | None] = {}
+            for key, name in self._index.items():
+                folded = _loose_key(key)
+                loose[folded] = name if loose.get(folded, name) == name else None
+            self._loose = {key: name for key, name in loose.items() if name is not None}
+        return self._loose
 
     def english_name(self, name: str) -> str | None:
         agency = self.lookup(name)
