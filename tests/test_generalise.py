@@ -276,6 +276,23 @@ def test_who_acts(body, expected):
     assert tasks(body, header) == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev vi_kh_0129_ubnd_daklak_2025 IV.7: partners named after generic ones ("các lực lượng và UBND các xã, phường")
+    ("IV. TỔ CHỨC THỰC HIỆN\n7. Công an tỉnh:\n- Phối hợp các lực lượng và UBND các xã, phường huy động ca nô, xuồng "
+     "máy, xe chuyên dụng để tiếp cận, vận chuyển hàng đến vùng bị chia cắt.\n",
+     [("IV.7", ["Công an tỉnh Đắk Lắk", "Ủy ban nhân dân các xã, phường"])]),
+    # crawl 32bf80ce6d1e997e 12.7: after "các sở, cơ quan liên quan" (whoever is concerned, no one named)
+    ("IV. TỔ CHỨC THỰC HIỆN\n7. Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, cơ quan liên quan, Ủy ban nhân "
+     "dân các xã, phường triển khai thực hiện quy định này.\n",
+     [("IV.7", ["Sở Khoa học và Công nghệ", "Ủy ban nhân dân các xã, phường"])]),
+])
+def test_partners_named_after_generic_ones(body, expected):
+    header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
+    if body.startswith("IV."):
+        header = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n" + HEADER
+    assert tasks(body, header) == expected
+
+
 def test_a_dotted_unit_code_stays_in_the_symbol():
     from pipeline.extract.references import find_references
 

@@ -26,6 +26,11 @@ RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", 
 # "các sở, ngành, cơ quan liên quan": more generic nouns may stand between a group and its "liên quan"
 RELATED_AFTER = re.compile(r"(?:\s*,?\s*(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
                            r"|agencies|units|localities))*(?:" + RELATED.pattern + ")", re.I)
+# "phối hợp các lực lượng và UBND các xã, phường", "phối hợp với các sở, cơ quan liên quan, Ủy ban nhân dân các xã,
+# phường": partners named by no body (RELATED) may stand in a partners' list before those it names
+GENERIC_PARTNERS_GAP = re.compile(
+    r"[\s,]*(?:(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|lực\s+lượng|ngành|sở|ban|bộ)[\s,]*(?:và\s+)?)+"
+    r"(?:(?:có\s+)?liên\s+quan)?[\s,]*(?:và\s+)?")
 # "làm việc với lãnh đạo tỉnh Sơn La": the province a conclusion notice of a working session is about
 SESSION_WITH = re.compile(
     r"làm\s+việc\s+(?:với|tại)\s+(?:lãnh\s+đạo\s+|Ban\s+Thường\s+vụ\s+|Thường\s+trực\s+)?(?:Tỉnh\s+ủy,?\s+)?"
@@ -240,7 +245,7 @@ class SubjectReader:
         """The bodies named within a chain's reach of pos: a list of bodies after a cue is never longer."""
         return self.mentions(pos, min(end, pos + CHAIN_REACH))
 
-    def chain(self, pos: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
+    def chain(self, pos: int, end: int, found: list[AgencyMention], partners: bool = False) -> list[AgencyMention]:
         """Mentions that follow `pos` separated only by list punctuation and connector words."""
         chain: list[AgencyMention] = []
         for mention in found:  # sorted by start, as mentions() gives them
@@ -250,7 +255,8 @@ class SubjectReader:
             if mention.span[0] < pos:
                 continue
             gap = self.text[pos:mention.span[0]]
-            if not chain and gap.startswith("[") or not self.cues.subject.connector_gap.match(gap):
+            if not chain and gap.startswith("[") or not (self.cues.subject.connector_gap.match(gap)
+                                                         or partners and GENERIC_PARTNERS_GAP.fullmatch(gap)):
                 break
             chain.append(mention)
             pos = mention.span[1]
@@ -259,8 +265,9 @@ class SubjectReader:
     def partners(self, start: int, end: int) -> list[AgencyMention]:
         partners: list[AgencyMention] = []
         for cue in self.cues.roles.support.finditer(self.text, start, end):  # most tasks name no partner: no lookup
-            partners.extend(m for m in self.bodies_at(cue.end(), end)
-                            if not self.related_only(m))
+            found = self.chain(cue.end(), end, self.near(cue.end(), end), partners=True) \
+                if self.may_name_a_body(cue.end(), end) else []
+            partners.extend(m for m in found if not self.related_only(m))
         return partners
 
     def related_only(self, mention: AgencyMention, generic_nouns: bool = True) -> bool:
