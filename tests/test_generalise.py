@@ -869,6 +869,21 @@ def test_a_shall_sentence_in_an_approved_programme_is_a_task():
     assert [o.path for o in passage(text).obligations] == ["1.III.3.c"]
 
 
+@pytest.mark.parametrize(("section", "paths"), [
+    # crawl 2edf5927c71bc4c1 (2629/QĐ-TTg) IV.4: in the section that gives the approved programme's work out, a class
+    # that acts is given work, though it names no body
+    ("III. TỔ CHỨC THỰC HIỆN", ["1.III.4"]),
+    # in the programme's own content the same words are one of its measures
+    ("II. NHIỆM VỤ, GIẢI PHÁP", []),
+])
+def test_a_class_in_an_approved_programmes_implementation_section_is_given_work(section, paths):
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 2629/QĐ-TTg\nHà Nội, ngày 27 tháng 11 năm 2025\nQUYẾT ĐỊNH\nPhê duyệt Chương trình\n"
+            "Điều 1. Phê duyệt Chương trình với các nội dung sau:\n" + section + "\n"
+            "4. Các doanh nghiệp công nghệ số căn cứ vào nội dung, nhiệm vụ và giải pháp của Chương trình, xây dựng các nội "
+            "dung triển khai, đề xuất giải pháp với các bộ, ngành, địa phương.\n")
+    assert [o.path for o in passage(text).obligations] == paths
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # crawl b1ce4a2380c2c8e3 (83/2025/QĐ-UBND, normative): who decides a standard is competence, not a task
     ("Điều 3. Thẩm quyền quyết định tiêu chuẩn, định mức\n1. Đối với máy móc, thiết bị chuyên dùng:\na) Sở Khoa học và "

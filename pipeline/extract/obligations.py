@@ -65,6 +65,9 @@ from pipeline.segment.segmenter import LEVEL, Block, Segmentation, match_enumera
 MAX_TITLE_ITEM = 90  # an item's title is a short line
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # "Article 1. To approve the national program ..., with the following principal contents:"
+# the section of an approved scheme, programme or plan that says who does its work
+IMPLEMENTATION_HEADING = re.compile(r"\s*(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|Tổ\s+chức\s+thực\s+hiện|ORGANIZATION\s+OF\s+IMPLEMENTATION"
+                                    r"|Organization\s+of\s+implementation|IMPLEMENTATION\s+ORGANIZATION)\s*[:.]?\s*$")
 APPROVES = re.compile(rf"(?:{words(ARTICLE_WORDS)})\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
 
 
@@ -971,6 +974,9 @@ class ObligationExtractor:
                 and not PASSIVE_MODAL.match(self.text, modal.end(), end):
             return [], "responsible", []  # "Project managing agencies shall set up ...": its subject acts, even in a scheme
         if self.approves:
+            if self._implementing(contexts) and (self.cues.subject.generic_actor.match(self.text, start, end)
+                                                 or self._class_acts(start, end)):
+                return [], "responsible", []  # "4. Các doanh nghiệp công nghệ số căn cứ ..., xây dựng ..."
             return None  # the approved scheme's own content; its assignments come in their own section
         if self.cues.subject.generic_actor.match(self.text, start, end) or \
                 self.language == "en" and self.cues.subject.modal_subject.match(self.text, start, end) or \
@@ -980,6 +986,11 @@ class ObligationExtractor:
             # người có quyền đề nghị ...") say what to write, not who acts
             return [], "responsible", []
         return None  # no actor in its words nor above it: an activity, objective or rule, not an obligation
+
+    def _implementing(self, contexts: list[_Context]) -> bool:
+        """Under the section of an approved scheme that gives its work out ("III. TỔ CHỨC THỰC HIỆN"), where a class
+        that acts ("4. Các doanh nghiệp công nghệ số căn cứ ... xây dựng ...") is given work as the bodies are."""
+        return any(IMPLEMENTATION_HEADING.match(self.text, c.span[0], c.span[1]) for c in contexts)
 
     def _names_a_class(self, block: Block) -> bool:
         """A heading that names only a class of bodies: "4. Professional societies and associations:" over "a) To study
