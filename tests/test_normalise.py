@@ -134,6 +134,17 @@ def test_a_compound_wrapped_at_its_dash_is_no_bullet(raw, expected):
     assert normalise(raw).splitlines() == expected
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    # dev vi_qd_2629_ttg_2025: a section's numeral glued to its title in capitals opens the section
+    ("(Chi tiết tại các\nPhụ lục kèm theo)\nIV.TỔ CHỨC THỰC HIỆN\n1. Bộ Khoa học và Công nghệ",
+     ["(Chi tiết tại các Phụ lục kèm theo)", "IV.TỔ CHỨC THỰC HIỆN", "1. Bộ Khoa học và Công nghệ"]),
+    # initials are no numeral ("C.Mác" and "V.I.Lênin" run on in a wrapped sentence)
+    ("vận dụng sáng tạo học thuyết của\nC.Mác và V.I.Lênin", ["vận dụng sáng tạo học thuyết của C.Mác và V.I.Lênin"]),
+])
+def test_a_section_numeral_glued_to_its_title(raw, expected):
+    assert normalise(raw).splitlines() == expected
+
+
 def test_long_table_rows_do_not_hide_that_the_text_was_wrapped():
     # gazette vi_qd_844_ttg_2026.pdf as obligraph's PDF reader gives it: its text wrapped to the page, its task table's
     # rows one to a line and far longer; read as one paragraph to a line, the article's lines stayed apart
