@@ -295,6 +295,9 @@ def test_mention_fields(reg):
     # a name written without its commas and "và" (crawl 192068354fd1ffe5's task table, f004d93b21e7fc5f)
     ("Sở Văn hoá Thể thao du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
     ("Sở Khoa học Công nghệ", "Sở Khoa học và Công nghệ"),
+    # the legal name of a province's departments (crawl adda847abe350742 Điều 2.2, 0f98ee482389e59e 2.4.5.b)
+    ("Thủ trưởng các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", "các sở, ban, ngành"),
+    ("các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", "các sở, ban, ngành"),
 ])
 def test_lookup(reg, alias, name):
     agency = reg.lookup(alias)

@@ -287,6 +287,22 @@ def test_who_acts(body, expected):
      [("IV.7", ["Sở Khoa học và Công nghệ", "Ủy ban nhân dân các xã, phường"])]),
 ])
 def test_partners_named_after_generic_ones(body, expected):
+    header = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n" + HEADER
+    assert tasks(body, header) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # crawl adda847abe350742 Điều 2.2: "cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh" is the law's name for its departments
+    ("Điều 2. Trách nhiệm thực hiện\n2. Thủ trưởng các cơ quan\nchuyên môn thuộc Ủy ban nhân dân tỉnh chịu trách nhiệm xây "
+     "dựng quy trình nội\nbộ đối với các TTHC bổ nhiệm, miễn nhiệm giám định viên tư pháp thuộc lĩnh vực\nquản lý.\n",
+     [("2.2", ["các sở, ban, ngành"])]),
+    # crawl 0f98ee482389e59e 2.4.5.b: the same as partners
+    ("IV. TỔ CHỨC THỰC HIỆN\n5. Sở Tư pháp:\nb) Cấp, cấp lại, thu hồi Giấy\nđăng ký hoạt động cho Văn phòng giám định tư "
+     "pháp; phối hợp với các cơ quan\nchuyên môn thuộc Ủy ban nhân dân tỉnh trình Chủ tịch Ủy ban nhân dân tỉnh bổ\nnhiệm, "
+     "miễn nhiệm giám định viên tư pháp tại địa phương;\n",
+     [("IV.5.b", ["Sở Tư pháp", "các sở, ban, ngành"])]),
+])
+def test_a_provinces_departments_by_their_legal_name(body, expected):
     header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
     if body.startswith("IV."):
         header = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n" + HEADER
