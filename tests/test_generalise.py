@@ -984,6 +984,20 @@ def test_a_labelled_time_field_with_only_years(text, due):
     assert (found.date if found else None) == due
 
 
+def test_an_english_time_field_dates_its_task_and_a_lead_field_names_the_lead():
+    # dev en_qd_123_ttg_2010 labels a task's time "Implementation time: 2010" on the line below it; a "Lead agency:"
+    # field names the lead, as "Cơ quan chủ trì:" does
+    text = ("THE PRIME MINISTER\nDecision No. 123/QD-TTg of January 18, 2010\nDECIDES:\n"
+            "Article 2. Organization of implementation\n1. The Ministry of Justice:\n"
+            "a) To build a framework contingent of trainers to train lawyers for international economic integration.\n"
+            "Implementation time: 2010\n"
+            "2. To compile and distribute documents on international economic integration for lawyers.\n"
+            "- Lead agency: Ministry of Justice\n- Coordinating agencies: Vietnam Lawyers Federation\n")
+    first, second = passage(text).obligations
+    assert (first.path, first.deadline.date if first.deadline else None) == ("2.1.a", "2010-12-31")
+    assert [(a.name, a.role) for a in second.assignees][0] == ("Bộ Tư pháp", "lead")
+
+
 def test_a_council_resolution_names_its_provinces_bodies():
     # crawl 58afeb4af978fe53 (71/2025/NQ-HĐND) 10.3: "Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố" is Hà Nội's
     body = ("Điều 10. Tổ chức thực hiện\n3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành\nphố và các tổ chức chính trị - xã "
