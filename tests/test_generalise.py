@@ -677,12 +677,22 @@ def test_a_headings_partners_support_its_points():
         ("Ủy ban nhân dân các xã, phường", "support")]
 
 
-def test_the_units_of_a_body_are_a_class():
+@pytest.mark.parametrize(("body", "expected"), [
     # crawl 9e9ed41212fc9334 (3509/QĐ-CT): "Điều 9. Trách nhiệm của thủ trưởng các đơn vị thuộc Cục Thuế"
-    body = ("Điều 9. Trách nhiệm của thủ trưởng các đơn vị thuộc Cục Thuế\n\n1. Chỉ đạo niêm yết công khai tại các trụ sở "
-            "làm việc và trên trang thông tin điện tử Quy tắc ứng xử này.\n")
+    ("Điều 9. Trách nhiệm của thủ trưởng các đơn vị thuộc Cục Thuế\n\n1. Chỉ đạo niêm yết công khai tại các trụ sở làm "
+     "việc và trên trang thông tin điện tử Quy tắc ứng xử này.\n", [("9.1", ["các đơn vị thuộc Cục Thuế"])]),
+    # crawl 6d0e277c7b88a914 Điều 11.1: the units named as written, several nouns before "thuộc", the clause's subject
+    ("Điều 11. Thẩm quyền giao nhiệm vụ\n1. Các tổ chức, đơn vị thuộc Bộ Quốc phòng có trách nhiệm báo cáo cấp có thẩm "
+     "quyền sau khi được chủ đầu tư đề xuất đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ để được giao nhiệm vụ.\n",
+     [("11.1", ["các tổ chức, đơn vị thuộc Bộ Quốc phòng"])]),
+    # crawl e5fc434ba0580ac0: "trực thuộc" kept as written ("Thủ trưởng các đơn vị trực thuộc Kiểm toán nhà nước")
+    ("Điều 9. Trách nhiệm của Thủ trưởng các đơn vị trực thuộc Kiểm toán nhà nước\n\n1. Chỉ đạo niêm yết công khai tại "
+     "các trụ sở làm việc và trên trang thông tin điện tử Quy tắc ứng xử này.\n",
+     [("9.1", ["các đơn vị trực thuộc Kiểm toán nhà nước"])]),
+])
+def test_the_units_of_a_body_are_a_class(body, expected):
     header = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 3509/QĐ-CT\nHà Nội, ngày 17 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
-    assert tasks(body, header) == [("9.1", ["các đơn vị thuộc Cục Thuế"])]
+    assert tasks(body, header) == expected
 
 
 @pytest.mark.parametrize(("body", "expected"), [

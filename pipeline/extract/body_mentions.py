@@ -232,8 +232,9 @@ class BodyMentions:
         'các đơn vị thuộc Cục Thuế' the class of a body's units."""
         units = UNITS_OF.search(self.text, max(0, mention.span[0] - 40), mention.span[0])
         if units and mention.kind != "group":
+            written = " ".join(f"{units['units']} {units['of']}".lower().split())
             return AgencyMention(span=(units.start(), mention.span[1]), mention=self.text[units.start():mention.span[1]],
-                                 name=f"các đơn vị thuộc {mention.name}", name_en=None, kind="group")
+                                 name=f"các {written} {mention.name}", name_en=None, kind="group")
         if mention.kind == "group" or " các " in f" {mention.name} ":
             return mention
         after = OF_EVERY_PROVINCE.match(self.text, mention.span[1])
@@ -289,8 +290,11 @@ NO_DEPARTMENT = frozenset({"Bộ Quốc phòng", "Bộ Công an"})  # their loca
 DEPARTMENT_NAMED_OTHERWISE = {"Bộ Ngoại giao": "Sở Ngoại vụ"}
 # a cell's item that is the localities alone: "Bộ Xây dựng, các địa phương", "Các địa phương có đảo"
 LOCALITIES = re.compile(r"(?i:các)\s+địa\s+phương\b(?!\s+khác)")
-# "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở": the units of a body, right before its name
-UNITS_OF = re.compile(r"(?<!\w)(?:các\s+)?đơn\s+vị\s+(?:trực\s+)?thuộc\s+$", re.I)
+# "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở", "Các tổ chức, đơn vị thuộc Bộ Quốc phòng", "các đơn vị sự nghiệp
+# công lập trực thuộc Ủy ban nhân dân ...": the units of a body, right before its name, named as written
+_UNIT_NOUN = r"(?:cơ\s+quan|tổ\s+chức|đơn\s+vị(?:\s+sự\s+nghiệp(?:\s+công\s+lập)?|\s+tham\s+mưu)?)"
+UNITS_OF = re.compile(rf"(?<!\w)(?:các\s+)?(?P<units>{_UNIT_NOUN}(?:\s*,\s*{_UNIT_NOUN})*)\s+(?P<of>(?:trực\s+)?thuộc)\s+$",
+                      re.I)
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
                                r"(?!\s*:)")
 _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
