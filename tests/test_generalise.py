@@ -294,6 +294,12 @@ def test_who_acts(body, expected):
      "pháp; phối hợp với các cơ quan\nchuyên môn thuộc Ủy ban nhân dân tỉnh trình Chủ tịch Ủy ban nhân dân tỉnh bổ\nnhiệm, "
      "miễn nhiệm giám định viên tư pháp tại địa phương;\n",
      [("IV.5.b", ["Sở Tư pháp", "các sở, ban, ngành"])]),
+    # gazette vi_qd_844_ttg_2026 II.1 and its annex: the two tiers of local government since 2025-07-01, in a central text
+    ("1. Ủy ban nhân dân cấp tỉnh, cấp xã đưa các chỉ tiêu bao phủ về bảo hiểm y tế vào nghị quyết, chương trình, kế hoạch "
+     "phát triển kinh tế - xã hội hằng năm và dài hạn của địa phương.\n",
+     [("1", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "Ủy ban nhân dân các xã, phường"])]),
+    ("1. Ủy ban nhân dân các cấp tăng cường phối hợp trong công tác thanh tra, kiểm tra, giám sát liên ngành.\n",
+     [("1", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "Ủy ban nhân dân các xã, phường"])]),
 ])
 def test_partners_and_classes_named_among_others(body, expected):
     header = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
