@@ -262,6 +262,10 @@ def test_a_named_day_outranks_a_year():
     # a class of local bodies in a central document (ANNOTATION.md, "Cục Thuế các tỉnh, thành phố")
     ("1. Cục Thuế các tỉnh, thành phố khẩn trương rà soát hồ sơ hoàn thuế.\n",
      [("1", ["Cục Thuế các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # crawl 6d0e277c7b88a914 Điều 22.2: a province's military command named by the tier alone, in a central text
+    ("2. Bộ Chỉ huy quân sự tỉnh (thành phố) gửi báo cáo thông tin khắc phục hậu quả bom mìn vật nổ sau chiến tranh quý, "
+     "sáu tháng, năm về VNMAC, quân khu và Binh chủng Công binh.\n",
+     [("2", ["Bộ Chỉ huy quân sự các tỉnh, thành phố trực thuộc Trung ương"])]),
     # dev vi_kh_179_ubnd_dongnai_2025 III.1.đ: a class named distributively, "mỗi" for "các"
     ("IV. TỔ CHỨC THỰC HIỆN\n1. Mỗi sở, ban, ngành, mỗi lĩnh vực xác định một số bài toán lớn giải quyết bằng công nghệ "
      "số.\n", [("IV.1", ["các sở, ban, ngành"])]),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import cached_property
 from itertools import accumulate, chain
 
@@ -298,6 +299,9 @@ UNITS_OF = re.compile(rf"(?<!\w)(?:các\s+)?(?P<units>{_UNIT_NOUN}(?:\s*,\s*{_UN
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
                                r"(?!\s*:)")
 _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
+# a province's police or military command named by the province's tier alone ("Bộ Chỉ huy quân sự tỉnh (thành phố)",
+# "Công an cấp tỉnh"): in a central text, every province's
+_LOCAL_COMMAND = re.compile(r"^(?P<head>Công an|Bộ Chỉ huy quân sự|Bộ Chỉ huy Bộ đội Biên phòng)\s+(?:cấp\s+)?tỉnh$")
 
 
 def _opens_item(before: str) -> bool:
@@ -323,8 +327,12 @@ def _unit_of_named_parent(inner: list[AgencyMention], body: BodyName, language: 
 
 def _as_local_class(mention: AgencyMention) -> AgencyMention:
     """'Sở Xây dựng' in a ministry's or the Government's text is a class of local bodies (ANNOTATION.md):
-    'Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương'."""
-    return _local_class(mention, mention.span[1], mention.mention) if _LOCAL_BODY.match(mention.name) else mention
+    'Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương'; so is 'Bộ Chỉ huy quân sự tỉnh', named by its tier."""
+    if _LOCAL_BODY.match(mention.name):
+        return _local_class(mention, mention.span[1], mention.mention)
+    if command := _LOCAL_COMMAND.match(mention.name):
+        return _local_class(replace(mention, name=command["head"]), mention.span[1], mention.mention)
+    return mention
 
 
 def _local_class(mention: AgencyMention, end: int, written: str) -> AgencyMention:
