@@ -570,11 +570,12 @@ DECREE = "CHÍNH PHỦ\nSố: 9/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 
      "nhân dân cấp huyện tổ chức thẩm định và quyết định hỗ trợ theo thẩm quyền.\n", DECREE,
      [("6.2.b", ["Ủy ban nhân dân các huyện, thị xã, thành phố"])]),
     # crawl e4ddc120fc14463c Điều 39.1: a list of bodies opens with the class "Các cơ quan Nhà nước" and qualifies a
-    # member "ở trung ương"; the bodies it names after them are the subject too
+    # member "ở trung ương" (the class of the central organisations, named so); the bodies it names after them are the
+    # subject too
     ("Điều 39. Chế độ báo cáo công tác đào tạo, bồi dưỡng công chức\n\n1. Các cơ quan Nhà nước, Mặt trận Tổ quốc Việt "
      "Nam, các tổ chức chính trị - xã hội ở trung ương, ủy ban nhân dân cấp tỉnh có trách nhiệm gửi báo cáo kết quả "
      "đào tạo, bồi dưỡng công chức hằng năm về Bộ Nội vụ trước ngày 15 tháng 01 năm sau.\n", DECREE,
-     [("39.1", ["các tổ chức chính trị - xã hội", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+     [("39.1", ["các tổ chức chính trị - xã hội ở trung ương", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
                 "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
 ])
 def test_responsibilities_in_normative_texts(body, header, expected):
