@@ -263,6 +263,16 @@ class AgencyIndex:
         name = self._loose_index().get(_loose_key(key))
         return self._by_name.get(name) if name is not None else None
 
+    def spelled_out(self, text: str) -> str:
+        """The text with the one-word abbreviations of provincial bodies' heads ("UBND", "HĐND", "SYT") written as their
+        names: a header in capitals is title-cased before it is read, which no abbreviation survives ("Ubnd")."""
+        if self._abbreviated is None:
+            names = {abbr: t["name"] for t in self._templates.values() for abbr in t.get("heads_abbr", [])
+                     if abbr.isupper() and " " not in abbr}
+            self._abbreviated = (re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b"), names)
+        pattern, names = self._abbreviated
+        return pattern.sub(lambda m: names[m.group()], text)
+
     def _loose_index(self) -> dict[str, str]:
         """The names and aliases keyed without their commas and "và", as a table cell or a hurried text writes them
         ("Sở Văn hoá Thể thao du lịch", "Sở Nông nghiệp Môi trường"); a key two bodies share is left out."""

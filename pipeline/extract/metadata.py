@@ -322,13 +322,9 @@ def _header_agency(line: str, registry: AgencyRegistry):
     if agency is None:
         # a header in capitals is read title-cased, its abbreviation spelt out first ("UBND THÀNH PHỐ HÀ NỘI TRUNG TÂM
         # PHỤC VỤ HÀNH CHÍNH CÔNG": "Ubnd" is no name)
-        mentions = registry.find_mentions(_HEADER_UBND.sub("Ủy ban nhân dân", candidate).title()
-                                          if candidate.isupper() else candidate)
+        mentions = registry.find_mentions(registry.spelled_out(candidate).title() if candidate.isupper() else candidate)
         agency = registry.lookup(mentions[-1].name) if mentions else None
     return agency
-
-
-_HEADER_UBND = re.compile(r"\bUBND\b")
 
 
 def _signer(text: str, seg: Segmentation) -> str | None:

@@ -133,7 +133,7 @@ class SubjectReader:
         self.issuer = issuer  # the body whose document this is: when it asks, the bodies it asks act
         self.cues = cues()
         self.openers = subject_openers(registry)
-        self._subjects: dict[tuple[int, int], list[AgencyMention]] = {}  # (pos, end) -> the bodies named there
+        self._subjects: dict[tuple[int, int, bool], list[AgencyMention]] = {}  # (pos, end, over_generic) -> bodies
         self._full_names: dict[str, str | None] = {}
         self.subject_body = self._subject_body()
         self.remit_body = self._remit_body()
@@ -224,12 +224,14 @@ class SubjectReader:
                            conditioned)
         return None
 
-    def bodies_at(self, pos: int, end: int) -> list[AgencyMention]:
-        """The bodies named from `pos` on, joined only by list punctuation, connectors and titles."""
-        key = (pos, end)  # an item is asked whether it only names bodies, then for its heading's and clause's subject
+    def bodies_at(self, pos: int, end: int, over_generic: bool = False) -> list[AgencyMention]:
+        """The bodies named from `pos` on, joined only by list punctuation, connectors and titles (and, over_generic,
+        by partners that name no body: GENERIC_PARTNERS_GAP)."""
+        key = (pos, end, over_generic)  # an item is asked whether it only names bodies, then for its subject
         if key not in self._subjects:
             # most clauses open with a verb, even after an opener: no need to look for bodies
-            self._subjects[key] = self.chain(pos, end, self.near(pos, end)) if self.may_name_a_body(pos, end) else []
+            self._subjects[key] = self.chain(pos, end, self.near(pos, end), over_generic) \
+                if self.may_name_a_body(pos, end) else []
         return self._subjects[key]
 
     def chain_from(self, pos: int, end: int) -> list[AgencyMention]:
@@ -245,7 +247,7 @@ class SubjectReader:
         """The bodies named within a chain's reach of pos: a list of bodies after a cue is never longer."""
         return self.mentions(pos, min(end, pos + CHAIN_REACH))
 
-    def chain(self, pos: int, end: int, found: list[AgencyMention], partners: bool = False) -> list[AgencyMention]:
+    def chain(self, pos: int, end: int, found: list[AgencyMention], over_generic: bool = False) -> list[AgencyMention]:
         """Mentions that follow `pos` separated only by list punctuation and connector words."""
         chain: list[AgencyMention] = []
         for mention in found:  # sorted by start, as mentions() gives them
@@ -256,7 +258,7 @@ class SubjectReader:
                 continue
             gap = self.text[pos:mention.span[0]]
             if not chain and gap.startswith("[") or not (self.cues.subject.connector_gap.match(gap)
-                                                         or partners and GENERIC_PARTNERS_GAP.fullmatch(gap)):
+                                                         or over_generic and GENERIC_PARTNERS_GAP.fullmatch(gap)):
                 break
             chain.append(mention)
             pos = mention.span[1]
@@ -265,9 +267,7 @@ class SubjectReader:
     def partners(self, start: int, end: int) -> list[AgencyMention]:
         partners: list[AgencyMention] = []
         for cue in self.cues.roles.support.finditer(self.text, start, end):  # most tasks name no partner: no lookup
-            found = self.chain(cue.end(), end, self.near(cue.end(), end), partners=True) \
-                if self.may_name_a_body(cue.end(), end) else []
-            partners.extend(m for m in found if not self.related_only(m))
+            partners.extend(m for m in self.bodies_at(cue.end(), end, over_generic=True) if not self.related_only(m))
         return partners
 
     def related_only(self, mention: AgencyMention, generic_nouns: bool = True) -> bool:
