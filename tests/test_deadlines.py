@@ -240,6 +240,12 @@ CASES = [
         "vi",
         [("Quý IV/2025- Quý II/2026", "range", "2026-06-30", "2025-10-01", "2026-06-30", None, set())],
     ),
+    (  # the older spelling of "quý" (vi_kh_617_ubnd_dongthap_2025's time column)
+        "Sở KH&CN | Các sở, ban, ngành tỉnh | Quí IV-2025 |",
+        "2025-12-01",
+        "vi",
+        [("Quí IV-2025", "range", "2025-12-31", "2025-10-01", "2025-12-31", None, set())],
+    ),
     (
         "2.1.4. Formulate and submit in the first quarter of 2010 to a competent agency",
         "2010-02-11",

@@ -31,6 +31,8 @@ from pipeline.knowledge.dates import (
     DAY_WORD,
     MONTH,
     MONTH_WORD,
+    QUARTER_WORD,
+    QUARTER_WORDS,
     YEAR,
     YEAR_WORD,
     day_and_month,
@@ -72,7 +74,7 @@ _VI_ATOMS = [
     rf"(?P<vdate>(?:{DAY_WORD}\s+)?{day_and_month(named('vd', DAY), named('vm', MONTH))}(?!\d)"
     rf"(?:\s*(?:{YEAR_WORD}|/)\s*{named('vy', YEAR)}|(?!\s*{YEAR_WORD}\s+(?:cuối|đầu)\b)))",
     _NUMERIC,
-    r"(?P<vquarter>quý\s+(?P<vq>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|-|năm)\s*(?P<vqy>\d{4}))?)",
+    rf"(?P<vquarter>{QUARTER_WORD}\s+(?P<vq>IV|I{{1,3}}|[1-4])(?!\w)(?:\s*(?:/|-|{YEAR_WORD})\s*(?P<vqy>\d{{4}}))?)",
     r"(?P<vhalf>(?:(?P<vhn>\d{1,2})\s+tháng|nửa)\s+(?P<vhpos>đầu|cuối)\s+năm(?:\s+(?P<vhy>\d{4}))?)",
     rf"(?P<vmonth>{MONTH_WORD}\s+{named('vmo', MONTH)}(?:\s*(?:/|-|{YEAR_WORD})\s*{named('vmy', YEAR)})?(?![\d/]))",
     r"(?P<vyear>năm\s+(?:(?P<vyy>(?:19|20)\d{2})(?![\d/])|(?P<vnay>nay)(?!\w)))",
@@ -95,7 +97,7 @@ _EN_ATOMS = [
 # and most paragraphs of a directive have no date). A Vietnamese atom holds one of the words (a day, month,
 # quarter, year: "nửa đầu năm" and "6 tháng đầu năm" too) or a digit before a date separator or an hour
 # ("15/12", "16 giờ", "8h"); an English one a digit or a word. Each hint is searched by re in C.
-_VI_ATOM_WORDS = [DAY_WORD, MONTH_WORD, YEAR_WORD, "quý"]
+_VI_ATOM_WORDS = [DAY_WORD, MONTH_WORD, YEAR_WORD, *QUARTER_WORDS]
 _VI_ATOM_OPENERS = [*_VI_ATOM_WORDS, "nửa"]  # the words an atom can start with (see the patterns above)
 _VI_ATOM_DIGIT_THEN = r"\s*(?:[/.\-]\s*\d|(?i:giờ|h))"
 _ATOM_HINT = {

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from pipeline import knowledge
+from pipeline.knowledge.dates import QUARTER_WORD
 
 # the label of a table's row-number column: "STT", "TT", "Số TT", "Số thứ tự", "No."
 ROW_NUMBER_LABEL = r"(?:S?TT|Stt|Số\s+TT|Số\s+thứ\s+tự|No\.?)"
@@ -16,10 +17,11 @@ ROW_NUMBER_HEADING = re.compile(ROW_NUMBER_LABEL, re.I)  # a header cell that is
 MAX_HEADER_LABEL = 60  # a header's label is short: a longer cell is a row's data or a title
 # how a task's time cell opens ("Năm 2026", "Quý IV/2026", "Thường xuyên", "Hằng năm", "2026-2027", "30/11/2025"): the
 # flat tables cut a row's cells there, the task tables find a time column by it when no header names one
-TIME_CELL_START = (r"(?:Năm|Quý|Tháng|Trước|Trong|Từ|Đến|Hằng|Hàng|Thường\s+xuyên|Định\s+kỳ|Giai\s+đoạn|Sau\s+khi|"
+_QUARTER = QUARTER_WORD.capitalize()  # "Quý", "Quí"
+TIME_CELL_START = (rf"(?:Năm|{_QUARTER}|Tháng|Trước|Trong|Từ|Đến|Hằng|Hàng|Thường\s+xuyên|Định\s+kỳ|Giai\s+đoạn|Sau\s+khi|"
                    r"Ngay|Kịp\s+thời|(?:19|20)\d\d|(?:\d{1,2}/){1,2}\d{4})")
 # a time cell and nothing more ("2026 - 2030", "Năm 2025 - 2026", "Quý IV/2026", "31/12/2026")
-TIME_CELL_ONLY = r"(?:(?:Năm|Quý|Tháng|Giai\s+đoạn)\s+)?[\dIVX][\dIVX/.\s\-–]*"
+TIME_CELL_ONLY = rf"(?:(?:Năm|{_QUARTER}|Tháng|Giai\s+đoạn)\s+)?[\dIVX][\dIVX/.\s\-–]*"
 # the label of a group of rows between them: "I", "II.", "III.1.1", "A." (its title beside or below it)
 GROUP_LABEL = r"(?:[IVXLC]{1,6}(?:\.\d{1,2})*|[A-ZĐ])\.?"
 # a subgroup's label, numbered under its group's: "II.1", "I.2.3"
