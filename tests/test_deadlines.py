@@ -246,6 +246,27 @@ CASES = [
         "vi",
         [("Quí IV-2025", "range", "2025-12-31", "2025-10-01", "2025-12-31", None, set())],
     ),
+    (  # the number again in words (legal drafting), and the signing of another act: a lower-case type word names it
+        "Trong thời hạn 15 (mười lăm) ngày làm việc kể từ ngày ban hành quyết định cấp chứng chỉ nghiệp vụ chuyên môn "
+        "về đấu thầu",  # crawl 43ce594e2a648040
+        "2025-11-17",
+        "vi",
+        [("Trong thời hạn 15 (mười lăm) ngày làm việc kể từ ngày ban hành", "relative", None, None, None, None,
+          {"working_days"})],
+    ),
+    (  # crawl 54c3026bc7bb5cb7: the decision that grants the certificate, not this law's
+        "của cơ quan chuyên môn về văn hóa cấp tỉnh trong thời hạn 02 ngày làm việc, kể từ ngày ban hành quyết định cấp, "
+        "cấp lại, thu hồi Giấy chứng nhận",
+        "2025-11-28",
+        "vi",
+        [("trong thời hạn 02 ngày làm việc, kể từ ngày ban hành", "relative", None, None, None, None, {"working_days"})],
+    ),
+    (  # crawl 04e4130eb91f3242: "Quyết định" written as this decision's name is its own signing
+        "Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh chậm nhất 03 ngày kể từ ngày ban hành Quyết định.",
+        "2025-11-18",
+        "vi",
+        [("chậm nhất 03 ngày kể từ ngày ban hành", "relative", "2025-11-21", None, None, None, set())],
+    ),
     (
         "2.1.4. Formulate and submit in the first quarter of 2010 to a competent agency",
         "2010-02-11",

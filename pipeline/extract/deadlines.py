@@ -39,6 +39,7 @@ from pipeline.knowledge.dates import (
     named,
     numeric_date,
 )
+from pipeline.knowledge.doc_types import TYPE_WORDS_VI
 from pipeline.knowledge.patterns import alternation as _alt
 from pipeline.knowledge.patterns import first_letters, matches_from, phrase_starts, word_alternation
 from pipeline.knowledge.workdays import add_working_days
@@ -299,10 +300,12 @@ _REL = _DATA["relative"]
 # Quyết định công bố Danh mục ...": the document itself (its rules, or the decision that publishes them) is signed
 _THIS_DOC = (r"(?:có\s+)?(?:Quyết\s+định|Quy\s+chế|Quy\s+định|Kế\s+hoạch|Chỉ\s+thị|văn\s+bản)\s+(?:này|công\s+bố)\b"
              r"(?:[^.;:]{0,60}?\s(?:ký\s+ban\s+hành|ban\s+hành|ký)\b)?")
+# the number again in words, as legal drafting writes it: "15 (mười lăm) ngày làm việc", "30 (ba mươi) ngày"
+_NUMBER_IN_WORDS = r"\(\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*\)"
 _REL_RE = {
     "vi": re.compile(
         first_letters([*_REL["vi_lead"], *_DATA["number_words"]], r"\d")
-        + rf"(?<!\w)(?:(?P<lead>{_alt(_REL['vi_lead'])})\s+)?(?P<n>\d{{1,3}}|{_NUMW})\s+"
+        + rf"(?<!\w)(?:(?P<lead>{_alt(_REL['vi_lead'])})\s+)?(?P<n>\d{{1,3}}|{_NUMW})(?:\s*{_NUMBER_IN_WORDS})?\s+"
         rf"(?P<unit>{_alt(_REL['vi_units'])})(?!\s*(?:\d|đầu|cuối|qua|tới|gần|trước|nay))"
         rf"(?P<anc>\s*,?\s*(?:kể\s+)?(?:từ|sau)\s+(?:ngày|khi|thời\s+điểm)\s+"
         rf"(?P<aw>{_alt(_REL['vi_anchor_issue'])}|(?P<effect>{_alt(_REL['vi_anchor_effect'])})|(?P<this>{_THIS_DOC})"
@@ -323,6 +326,9 @@ _REL_ISSUE = {_norm(p) for p in _REL["vi_anchor_issue"] + _REL["en_anchor_issue"
 # "Trong thời hạn 03 ngày làm việc, Sở Tư pháp ...": a decision's time limit with no starting point runs from its signing
 _REL_FROM_ISSUE = {_norm(p) for p in _REL["vi_lead_from_issue"]}
 _REL_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_REL['not_after'])})\s*$", re.I)
+# "kể từ ngày ban hành quyết định cấp chứng chỉ", "... quyết định phê duyệt": the signing of another act, which a
+# type word in lower case names; this document's own is written "Quyết định" ("kể từ ngày ban hành Quyết định.")
+_ANOTHER_ACT = re.compile(rf"\s+(?:{_alt(word.lower() for word in TYPE_WORDS_VI)})(?!\w)(?!\s+(?:này|công\s+bố)\b)")
 
 # ---------------------------------------------------------------- recurrence words and vague words
 
@@ -482,8 +488,9 @@ def _find_relative(c: _Ctx) -> None:
         effect = m.groupdict().get("effect")  # the English pattern has no such group
         # "kể từ ngày Quyết định có hiệu lực": known when the decision says when that is
         start = c.effective if effect else c.issued
-        if start and (effect or m.groupdict().get("this") or anchor in _REL_ISSUE or anchor.removeprefix("the ") in _REL_ISSUE
-                      or not m.group("anc") and lead in _REL_FROM_ISSUE):
+        issue = (anchor in _REL_ISSUE or anchor.removeprefix("the ") in _REL_ISSUE) \
+            and not (c.lang == "vi" and _ANOTHER_ACT.match(c.text, m.end()))
+        if start and (effect or m.groupdict().get("this") or issue or not m.group("anc") and lead in _REL_FROM_ISSUE):
             if unit == "WD":
                 due = add_working_days(start, n)
             elif unit == "D":
