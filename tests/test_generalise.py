@@ -1026,6 +1026,23 @@ def test_an_english_time_field_dates_its_task_and_a_lead_field_names_the_lead():
     assert [(a.name, a.role) for a in second.assignees][0] == ("Bộ Tư pháp", "lead")
 
 
+def test_an_english_item_goes_on_in_a_paragraph_whose_subject_is_a_pronoun():
+    # dev en_qd_123_ttg_2010 III.1.4: "It shall coordinate with ..." is more of the item's task, whose partners it names
+    text = ("THE PRIME MINISTER\nDecision No. 123/QD-TTg of January 18, 2010\nDECIDES:\n"
+            "III. ORGANIZATION OF IMPLEMENTATION\n1. Assignment of responsibilities\n"
+            "1.4. The Ministry of Finance shall ensure annual state budget allocations for the Scheme implementation under the "
+            "State Budget Law; and assume the prime responsibility for, and coordinate with the Ministry of Justice in, "
+            "implementing the solutions specified at Points 1.1.3, 1.2.2 and 2.4, Section II, Article 1 of this Decision.\n"
+            "It shall coordinate with the Ministry of Justice and the Ministry of Industry and Trade in implementing the "
+            "solutions specified at Points 3.1 and 3.3, Section II of this Decision.\n"
+            "1.5. The Ministry of Industry and Trade shall coordinate with the Ministry of Justice in implementing the "
+            "solutions specified at Point 3.1, Section II, Article 1 of this Decision.\n")
+    first, second = passage(text).obligations
+    assert [a.name for a in first.assignees] == ["Bộ Tài chính", "Bộ Tư pháp", "Bộ Công Thương"]
+    assert first.text.endswith("Points 3.1 and 3.3, Section II of this Decision.")
+    assert second.text.startswith("The Ministry of Industry and Trade")
+
+
 def test_a_council_resolution_names_its_provinces_bodies():
     # crawl 58afeb4af978fe53 (71/2025/NQ-HĐND) 10.3: "Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố" is Hà Nội's
     body = ("Điều 10. Tổ chức thực hiện\n3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành\nphố và các tổ chức chính trị - xã "

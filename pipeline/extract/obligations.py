@@ -143,6 +143,10 @@ ANSWER_LEAD_IN = re.compile(r"\b(?:có|xin\s+có|cho)\s+ý\s+kiến\s+(?:như\s+
 # time of the task before it belongs to that task
 TIME_ONLY = re.compile(r"\s*(?:Hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Thời\s+gian\s+hoàn\s+thành)\s+(?:trước|chậm\s+nhất|trong|vào|không\s+quá)\b[^\n:]{0,100}$",
                        re.I)
+# "1.4. The Ministry of Finance shall ensure ..." then "It shall coordinate with the Ministry of Justice and the Ministry
+# of Industry and Trade in ...": an English translation goes on with the item's body as a pronoun in a paragraph of its
+# own; the paragraph is more of the item's task (its partners are the task's)
+PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\s+(?:shall|must)\b")
 # the divisions of a text ("Điều 3.", "Phần II", "Chương I", "Mục 2"): never an item of a list, nor a point's title
 DIVISIONS = frozenset({"article", "part", "chapter", "section"})
 # a chapter's title that devolves powers: "PHÂN CẤP MỘT SỐ NỘI DUNG THUỘC LĨNH VỰC XÂY DỰNG, GIAO THÔNG ...", "PHÂN CẤP,
@@ -414,7 +418,9 @@ class ObligationExtractor:
             drafts.append(draft)
             walk.group.append(draft)
             return
-        if not block.enum and drafts and TIME_ONLY.match(self.text, block.content_start, block.span[1]) \
+        if not block.enum and drafts and (TIME_ONLY.match(self.text, block.content_start, block.span[1])
+                                          or self.language == "en"
+                                          and PRONOUN_SUBJECT.match(self.text, block.content_start, block.span[1])) \
                 and self._touches(drafts[-1].span[1], block):
             drafts[-1].span = (drafts[-1].span[0], block.span[1])
             return
