@@ -1026,6 +1026,20 @@ def test_an_english_time_field_dates_its_task_and_a_lead_field_names_the_lead():
     assert [(a.name, a.role) for a in second.assignees][0] == ("Bộ Tư pháp", "lead")
 
 
+def test_a_military_command_named_by_its_tier_heads_the_points_below_it():
+    # crawl 6d0e277c7b88a914 (94/VBHN-BQP) Điều 12.4.b: "Bộ Chỉ huy quân sự cấp tỉnh" is every province's command in the
+    # ministry's text, "cấp tỉnh, thành phố trực thuộc trung ương" the tier's name in full; the point only names it
+    header = "BỘ QUỐC PHÒNG\nSố: 94/VBHN-BQP\nHà Nội, ngày 24 tháng 11 năm 2025\nTHÔNG TƯ\n"
+    body = ("Điều 12. Quy trình thu gom, vận chuyển, tiêu hủy bom mìn, vật nổ thu được trong điều tra, khảo sát, rà phá bom "
+            "mìn vật nổ và trách nhiệm của cơ quan, tổ chức liên quan\n4. Trách nhiệm của cơ quan quân sự địa phương\n"
+            "b) Bộ Chỉ huy quân sự cấp tỉnh, thành phố trực thuộc\ntrung ương\n\n- Phê duyệt kế hoạch thu gom, vận chuyển, "
+            "tiêu hủy\nbom mìn vật nổ thu được trong quá trình điều tra, khảo sát, rà phá bom mìn vật\nnổ;\n\n"
+            "- Định kỳ kiểm tra số lượng, chủng loại, điều kiện\ncất giữ bảo quản tại hiện trường của các tổ chức, đơn vị "
+            "điều tra, khảo sát, rà\nphá bom mìn vật nổ.\n")
+    command = ["Bộ Chỉ huy quân sự các tỉnh, thành phố trực thuộc Trung ương"]
+    assert tasks(body, header) == [("12.4.b", command), ("12.4.b", command)]
+
+
 def test_an_english_item_goes_on_in_a_paragraph_whose_subject_is_a_pronoun():
     # dev en_qd_123_ttg_2010 III.1.4: "It shall coordinate with ..." is more of the item's task, whose partners it names
     text = ("THE PRIME MINISTER\nDecision No. 123/QD-TTg of January 18, 2010\nDECIDES:\n"

@@ -236,6 +236,9 @@ class BodyMentions:
             written = " ".join(f"{units['units']} {units['of']}".lower().split())
             return AgencyMention(span=(units.start(), mention.span[1]), mention=self.text[units.start():mention.span[1]],
                                  name=f"các {written} {mention.name}", name_en=None, kind="group")
+        if mention.mention.endswith("cấp tỉnh") and (cities := TIER_CITIES.match(self.text, mention.span[1])):
+            mention = replace(mention, span=(mention.span[0], cities.end()),
+                              mention=self.text[mention.span[0]:cities.end()])
         if mention.kind == "group" or " các " in f" {mention.name} ":
             return mention
         after = OF_EVERY_PROVINCE.match(self.text, mention.span[1])
@@ -296,6 +299,9 @@ LOCALITIES = re.compile(r"(?i:các)\s+địa\s+phương\b(?!\s+khác)")
 _UNIT_NOUN = r"(?:cơ\s+quan|tổ\s+chức|đơn\s+vị(?:\s+sự\s+nghiệp(?:\s+công\s+lập)?|\s+tham\s+mưu)?)"
 UNITS_OF = re.compile(rf"(?<!\w)(?:các\s+)?(?P<units>{_UNIT_NOUN}(?:\s*,\s*{_UNIT_NOUN})*)\s+(?P<of>(?:trực\s+)?thuộc)\s+$",
                       re.I)
+# the provinces' tier written out: "Bộ Chỉ huy quân sự cấp tỉnh, thành phố trực thuộc trung ương" is the body named by its
+# tier ("cấp tỉnh"); the cities that rank as provinces are no other body
+TIER_CITIES = re.compile(r",?\s*thành\s+phố\s+trực\s+thuộc\s+(?i:trung\s+ương|TW)\b")
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
                                r"(?!\s*:)")
 _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
