@@ -269,6 +269,10 @@ def test_a_named_day_outranks_a_year():
     # dev vi_kh_179_ubnd_dongnai_2025 III.1.đ: a class named distributively, "mỗi" for "các"
     ("IV. TỔ CHỨC THỰC HIỆN\n1. Mỗi sở, ban, ngành, mỗi lĩnh vực xác định một số bài toán lớn giải quyết bằng công nghệ "
      "số.\n", [("IV.1", ["các sở, ban, ngành"])]),
+    # dev vi_tb_624_vpcp_2025 Phụ lục II row 13: "Ủy ban nhân dân các địa phương" in a central text, the provinces'
+    ("13. Bộ Tư pháp, Bộ Nông nghiệp và Môi trường, Ủy ban nhân dân các địa phương khẩn trương phối hợp hoàn thành số hóa "
+     "dữ liệu hộ tịch, đất đai.\n",
+     [("13", ["Bộ Nông nghiệp và Môi trường", "Bộ Tư pháp", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
     # dev vi_kh_0129_ubnd_daklak_2025 IV.5: "X chỉ đạo Y": X, the heading's body, not Y
     ("IV. TỔ CHỨC THỰC HIỆN\n5. Sở Khoa học và Công nghệ:\n- Chỉ đạo các doanh nghiệp viễn thông bảo đảm hệ thống "
      "thông tin liên lạc thông suốt.\n", [("IV.5", ["Sở Khoa học và Công nghệ"])]),

@@ -89,6 +89,15 @@ class BodyMentions:
                       if _opens_item(self.text[start:m.start()]) and not any(_overlap(k.span, m.span()) for k in found)]
         return sorted(found + localities, key=lambda m: m.span[0]) if localities else found
 
+    def _with_local_committees(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """A central text's "Ủy ban nhân dân các địa phương" (COMMITTEES_OF_LOCALITIES) as the provinces' committees."""
+        provinces = self._provinces
+        added = [AgencyMention(span=m.span(), mention=m.group(), name=provinces.name, name_en=provinces.name_en,
+                               kind=provinces.kind)
+                 for m in COMMITTEES_OF_LOCALITIES.finditer(self.text, span[0], span[1])
+                 if not any(_overlap(k.span, m.span()) for k in found)]
+        return sorted(found + added, key=lambda m: m.span[0]) if added else found
+
     @cached_property
     def _provinces(self) -> Agency:
         """The class of the provinces' People's Committees, looked up once."""
@@ -111,6 +120,8 @@ class BodyMentions:
         if self.language == "en" and self.text.find("rovincial", span[0], span[1]) >= 0:
             found = self._with_local_departments(found, span)
         found = [_as_local_class(m) for m in found] if self.central else found
+        if self.central and self.language == "vi" and self.text.find("địa phương", span[0], span[1]) >= 0:
+            found = self._with_local_committees(found, span)
         self._names[span] = found
         return found
 
@@ -292,6 +303,9 @@ PROVINCIAL_DEPARTMENTS = re.compile(r"(?i:provincial[- ]level)\s+(?:Departments|
                                     r"(?P<field>[A-Z][\w-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w-]*)*)")
 NO_DEPARTMENT = frozenset({"Bộ Quốc phòng", "Bộ Công an"})  # their local units are commands and police, no Sở
 DEPARTMENT_NAMED_OTHERWISE = {"Bộ Ngoại giao": "Sở Ngoại vụ"}
+# the People's Committees of the localities, named so in a central text: "Bộ Tư pháp, Bộ Nông nghiệp và Môi trường, Ủy ban
+# nhân dân các địa phương khẩn trương phối hợp ...": the provinces' committees (ANNOTATION.md, "các bộ, ngành, địa phương")
+COMMITTEES_OF_LOCALITIES = re.compile(r"(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+(?i:các)\s+địa\s+phương\b")
 # a cell's item that is the localities alone: "Bộ Xây dựng, các địa phương", "Các địa phương có đảo"
 LOCALITIES = re.compile(r"(?i:các)\s+địa\s+phương\b(?!\s+khác)")
 # "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở", "Các tổ chức, đơn vị thuộc Bộ Quốc phòng", "các đơn vị sự nghiệp
