@@ -82,20 +82,16 @@ class BodyMentions:
         found = self.within(start, end)
         if not self.central or self.language != "vi" or self.text.find("địa phương", start, end) < 0:
             return found  # most cells name no localities: a string test before the pattern
-        provinces = self._provinces
-        localities = [AgencyMention(span=m.span(), mention=m.group(), name=provinces.name, name_en=provinces.name_en,
-                                    kind=provinces.kind)
-                      for m in LOCALITIES.finditer(self.text, start, end)
-                      if _opens_item(self.text[start:m.start()]) and not any(_overlap(k.span, m.span()) for k in found)]
-        return sorted(found + localities, key=lambda m: m.span[0]) if localities else found
+        localities = [m for m in LOCALITIES.finditer(self.text, start, end) if _opens_item(self.text[start:m.start()])]
+        return self._with_provinces(found, localities)
 
-    def _with_local_committees(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
-        """A central text's "Ủy ban nhân dân các địa phương" (COMMITTEES_OF_LOCALITIES) as the provinces' committees."""
+    def _with_provinces(self, found: list[AgencyMention], places: list[re.Match[str]]) -> list[AgencyMention]:
+        """`found` with each of the places that no mention of it overlaps read as the provinces' People's Committees,
+        sorted by start."""
         provinces = self._provinces
         added = [AgencyMention(span=m.span(), mention=m.group(), name=provinces.name, name_en=provinces.name_en,
                                kind=provinces.kind)
-                 for m in COMMITTEES_OF_LOCALITIES.finditer(self.text, span[0], span[1])
-                 if not any(_overlap(k.span, m.span()) for k in found)]
+                 for m in places if not any(_overlap(k.span, m.span()) for k in found)]
         return sorted(found + added, key=lambda m: m.span[0]) if added else found
 
     @cached_property
@@ -121,7 +117,8 @@ class BodyMentions:
             found = self._with_local_departments(found, span)
         found = [_as_local_class(m) for m in found] if self.central else found
         if self.central and self.language == "vi" and self.text.find("địa phương", span[0], span[1]) >= 0:
-            found = self._with_local_committees(found, span)
+            # "Ủy ban nhân dân các địa phương" in a central text: the provinces' committees
+            found = self._with_provinces(found, list(COMMITTEES_OF_LOCALITIES.finditer(self.text, span[0], span[1])))
         self._names[span] = found
         return found
 

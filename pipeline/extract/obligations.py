@@ -418,10 +418,7 @@ class ObligationExtractor:
             drafts.append(draft)
             walk.group.append(draft)
             return
-        if not block.enum and drafts and (TIME_ONLY.match(self.text, block.content_start, block.span[1])
-                                          or self.language == "en"
-                                          and PRONOUN_SUBJECT.match(self.text, block.content_start, block.span[1])) \
-                and self._touches(drafts[-1].span[1], block):
+        if not block.enum and drafts and self._goes_on_task(block) and self._touches(drafts[-1].span[1], block):
             drafts[-1].span = (drafts[-1].span[0], block.span[1])
             return
         if block.enum != "bullet" and not (block.enum is None and walk.group and self._rest_of_above(block)):
@@ -928,6 +925,13 @@ class ObligationExtractor:
     def _closing(self, start: int, unit: str) -> bool:
         """Whether the unit (text from start) is a closing formula ("X chịu trách nhiệm thi hành Quyết định này")."""
         return self.cues.units.closing.found(self.cue_hits, unit, start, CLOSING_REACH)
+
+    def _goes_on_task(self, block: Block) -> bool:
+        """A paragraph that is more of the task above it: only its time (TIME_ONLY), or, in English, its body again as a
+        pronoun (PRONOUN_SUBJECT)."""
+        start, end = block.content_start, block.span[1]
+        return bool(TIME_ONLY.match(self.text, start, end)
+                    or self.language == "en" and PRONOUN_SUBJECT.match(self.text, start, end))
 
     def _touches(self, end: int, block: Block) -> bool:
         """Nothing but white space between end (of a block or task above) and the block."""

@@ -26,7 +26,7 @@ MONTH_WORD = "tháng"
 YEAR_WORD = "năm"
 # "quý" and its older spelling "quí" (as "kĩ", "lí" for "kỹ", "lý"): "Quí IV-2025" in a plan's time column
 QUARTER_WORDS = ("quý", "quí")
-QUARTER_WORD = "qu[ýí]"
+QUARTER_WORD = "(?:" + "|".join(QUARTER_WORDS) + ")"
 # "ngày" as a crawl that lost its accents writes it ("số 93/2025/QH15 ngay 27 tháng 6 năm 2025")
 DAY_WORD_ANY_ACCENT = rf"(?:{DAY_WORD}|ngay)"
 # the separator of a numeric date: "15/12/2026", "26.10.2007", "24-5-2025"

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from pipeline import knowledge
-from pipeline.knowledge.dates import QUARTER_WORD
+from pipeline.knowledge.dates import QUARTER_WORDS
 
 # the label of a table's row-number column: "STT", "TT", "Số TT", "Số thứ tự", "No."
 ROW_NUMBER_LABEL = r"(?:S?TT|Stt|Số\s+TT|Số\s+thứ\s+tự|No\.?)"
@@ -17,7 +17,7 @@ ROW_NUMBER_HEADING = re.compile(ROW_NUMBER_LABEL, re.I)  # a header cell that is
 MAX_HEADER_LABEL = 60  # a header's label is short: a longer cell is a row's data or a title
 # how a task's time cell opens ("Năm 2026", "Quý IV/2026", "Thường xuyên", "Hằng năm", "2026-2027", "30/11/2025"): the
 # flat tables cut a row's cells there, the task tables find a time column by it when no header names one
-_QUARTER = QUARTER_WORD.capitalize()  # "Quý", "Quí"
+_QUARTER = "|".join(word.capitalize() for word in QUARTER_WORDS)  # "Quý|Quí"
 TIME_CELL_START = (rf"(?:Năm|{_QUARTER}|Tháng|Trước|Trong|Từ|Đến|Hằng|Hàng|Thường\s+xuyên|Định\s+kỳ|Giai\s+đoạn|Sau\s+khi|"
                    r"Ngay|Kịp\s+thời|(?:19|20)\d\d|(?:\d{1,2}/){1,2}\d{4})")
 # a time cell and nothing more ("2026 - 2030", "Năm 2025 - 2026", "Quý IV/2026", "31/12/2026")
