@@ -13,7 +13,6 @@ and a match never starts or ends inside a word. Leftmost-longest wins.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -40,8 +39,6 @@ class AgencyRegistry(AgencyIndex, AgencySuccession, MentionFinder):
     def __init__(self, data: dict[str, Any]):
         self._by_name: dict[str, Agency] = {}
         self._index: dict[str, str] = {}  # folded alias -> canonical name
-        self._loose: dict[str, str] | None = None  # the same without list punctuation and "và" (built when first asked)
-        self._abbreviated: tuple[re.Pattern[str], dict[str, str]] | None = None  # heads' abbreviations (spelled_out)
         self._trie = _Trie()
         self._provinces: dict[str, _Province] = {}
         self._province_trie = {"vi": _Trie(), "en": _Trie()}

@@ -4,6 +4,7 @@ templates, groups, list heads) and looking a body up by any of its names."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any
 
 from pipeline.extract.agency_model import (
@@ -28,7 +29,8 @@ def _loose_key(key: str) -> str:
 
 
 class AgencyIndex:
-    """Builds and reads the indexes AgencyRegistry.__init__ declares; provincial bodies are composed on demand."""
+    """Builds and reads the indexes AgencyRegistry.__init__ declares; provincial bodies are composed on demand, and the
+    loose-key index and the heads' abbreviations derived when first asked."""
 
     # --- loading ---------------------------------------------------------------------------------------
 
@@ -260,29 +262,33 @@ class AgencyIndex:
         found = self._scan(text, 0, len(text), "vi", None, strict=False)
         if len(found) == 1 and found[0].span == (0, len(text)):
             return self._by_name.get(found[0].name)
-        name = self._loose_index().get(_loose_key(key))
+        name = self._loose_index.get(_loose_key(key))
         return self._by_name.get(name) if name is not None else None
 
     def spelled_out(self, text: str) -> str:
         """The text with the one-word abbreviations of provincial bodies' heads ("UBND", "HĐND", "SYT") written as their
         names: a header in capitals is title-cased before it is read, which no abbreviation survives ("Ubnd")."""
-        if self._abbreviated is None:
-            names = {abbr: t["name"] for t in self._templates.values() for abbr in t.get("heads_abbr", [])
-                     if abbr.isupper() and " " not in abbr}
-            self._abbreviated = (re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b"), names)
-        pattern, names = self._abbreviated
+        pattern, names = self._head_abbreviations
         return pattern.sub(lambda m: names[m.group()], text)
 
+    @cached_property
+    def _head_abbreviations(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """The one-word abbreviations of the provincial bodies' heads (data/agencies.json heads_abbr), a pattern that
+        finds them and their names; built when first asked."""
+        names = {abbr: t["name"] for t in self._templates.values() for abbr in t.get("heads_abbr", [])
+                 if abbr.isupper() and " " not in abbr}
+        return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b"), names
+
+    @cached_property
     def _loose_index(self) -> dict[str, str]:
         """The names and aliases keyed without their commas and "và", as a table cell or a hurried text writes them
-        ("Sở Văn hoá Thể thao du lịch", "Sở Nông nghiệp Môi trường"); a key two bodies share is left out."""
-        if self._loose is None:
-            loose: dict[str, str | None] = {}
-            for key, name in self._index.items():
-                folded = _loose_key(key)
-                loose[folded] = name if loose.get(folded, name) == name else None
-            self._loose = {key: name for key, name in loose.items() if name is not None}
-        return self._loose
+        ("Sở Văn hoá Thể thao du lịch", "Sở Nông nghiệp Môi trường"); a key two bodies share is left out. Built when
+        first asked."""
+        loose: dict[str, str | None] = {}
+        for key, name in self._index.items():
+            folded = _loose_key(key)
+            loose[folded] = name if loose.get(folded, name) == name else None
+        return {key: name for key, name in loose.items() if name is not None}
 
     def english_name(self, name: str) -> str | None:
         agency = self.lookup(name)

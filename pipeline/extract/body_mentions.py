@@ -244,9 +244,6 @@ class BodyMentions:
             written = " ".join(f"{units['units']} {units['of']}".lower().split())
             return AgencyMention(span=(units.start(), mention.span[1]), mention=self.text[units.start():mention.span[1]],
                                  name=f"các {written} {mention.name}", name_en=None, kind="group")
-        if mention.mention.endswith("cấp tỉnh") and (cities := TIER_CITIES.match(self.text, mention.span[1])):
-            mention = replace(mention, span=(mention.span[0], cities.end()),
-                              mention=self.text[mention.span[0]:cities.end()])
         if mention.kind == "group" or " các " in f" {mention.name} ":
             return mention
         after = OF_EVERY_PROVINCE.match(self.text, mention.span[1])
@@ -310,15 +307,13 @@ LOCALITIES = re.compile(r"(?i:các)\s+địa\s+phương\b(?!\s+khác)")
 _UNIT_NOUN = r"(?:cơ\s+quan|tổ\s+chức|đơn\s+vị(?:\s+sự\s+nghiệp(?:\s+công\s+lập)?|\s+tham\s+mưu)?)"
 UNITS_OF = re.compile(rf"(?<!\w)(?:các\s+)?(?P<units>{_UNIT_NOUN}(?:\s*,\s*{_UNIT_NOUN})*)\s+(?P<of>(?:trực\s+)?thuộc)\s+$",
                       re.I)
-# the provinces' tier written out: "Bộ Chỉ huy quân sự cấp tỉnh, thành phố trực thuộc trung ương" is the body named by its
-# tier ("cấp tỉnh"); the cities that rank as provinces are no other body
-TIER_CITIES = re.compile(r",?\s*thành\s+phố\s+trực\s+thuộc\s+(?i:trung\s+ương|TW)\b")
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
                                r"(?!\s*:)")
 _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
 # a province's police or military command named by the province's tier alone ("Bộ Chỉ huy quân sự tỉnh (thành phố)",
-# "Công an cấp tỉnh"): in a central text, every province's
-_LOCAL_COMMAND = re.compile(r"^(?P<head>Công an|Bộ Chỉ huy quân sự|Bộ Chỉ huy Bộ đội Biên phòng)\s+(?:cấp\s+)?tỉnh$")
+# "Công an cấp tỉnh"): the registry's name for no province in particular; in a central text, every province's
+LOCAL_COMMAND_KINDS = frozenset({"provincial_police", "provincial_military"})
+_TIER_ONLY = re.compile(r"^(?P<head>.+?)\s+tỉnh$")
 
 
 def _opens_item(before: str) -> bool:
@@ -347,7 +342,7 @@ def _as_local_class(mention: AgencyMention) -> AgencyMention:
     'Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương'; so is 'Bộ Chỉ huy quân sự tỉnh', named by its tier."""
     if _LOCAL_BODY.match(mention.name):
         return _local_class(mention, mention.span[1], mention.mention)
-    if command := _LOCAL_COMMAND.match(mention.name):
+    if mention.kind in LOCAL_COMMAND_KINDS and (command := _TIER_ONLY.match(mention.name)):
         return _local_class(replace(mention, name=command["head"]), mention.span[1], mention.mention)
     return mention
 

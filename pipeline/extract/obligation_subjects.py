@@ -23,13 +23,15 @@ from pipeline.segment.segmenter import Segmentation
 
 CHAIN_REACH = 600  # characters: how far after a cue or a clause's start its list of bodies may run
 RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
+# the nouns that name bodies by what they are, not who: "các cơ quan, đơn vị, địa phương", "các ngành, tổ chức"
+_GENERIC_NOUNS = r"cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
 # "các sở, ngành, cơ quan liên quan": more generic nouns may stand between a group and its "liên quan"
-RELATED_AFTER = re.compile(r"(?:\s*,?\s*(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
-                           r"|agencies|units|localities))*(?:" + RELATED.pattern + ")", re.I)
+RELATED_AFTER = re.compile(rf"(?:\s*,?\s*(?:các\s+)?(?:{_GENERIC_NOUNS}|agencies|units|localities))*(?:{RELATED.pattern})",
+                           re.I)
 # "phối hợp các lực lượng và UBND các xã, phường", "phối hợp với các sở, cơ quan liên quan, Ủy ban nhân dân các xã,
 # phường": partners named by no body (RELATED) may stand in a partners' list before those it names
 GENERIC_PARTNERS_GAP = re.compile(
-    r"[\s,]*(?:(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|lực\s+lượng|ngành|sở|ban|bộ)[\s,]*(?:và\s+)?)+"
+    rf"[\s,]*(?:(?:các\s+)?(?:{_GENERIC_NOUNS}|lực\s+lượng|sở|ban|bộ)[\s,]*(?:và\s+)?)+"
     r"(?:(?:có\s+)?liên\s+quan)?[\s,]*(?:và\s+)?")
 # "làm việc với lãnh đạo tỉnh Sơn La": the province a conclusion notice of a working session is about
 SESSION_WITH = re.compile(

@@ -57,6 +57,8 @@ from pipeline.knowledge.patterns import (
     LEGAL_TEXTS,
     PAGE_NUMBER,
     UPPER_VI,
+    alternation,
+    in_both_cases,
 )
 from pipeline.knowledge.patterns import TEXT_OWNER as OWNER
 from pipeline.records import Assignee, Obligation, Reference
@@ -67,8 +69,9 @@ APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # a field that names the lead body, not any body that acts: "Cơ quan chủ trì:", "Lead agency:", "Agency in charge:"
 LEAD_LABEL = re.compile(r"chủ\s+trì|\blead\b|in\s+charge", re.I)
 # the section of an approved scheme, programme or plan that says who does its work
-IMPLEMENTATION_HEADING = re.compile(r"\s*(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|Tổ\s+chức\s+thực\s+hiện|ORGANIZATION\s+OF\s+IMPLEMENTATION"
-                                    r"|Organization\s+of\s+implementation|IMPLEMENTATION\s+ORGANIZATION)\s*[:.]?\s*$")
+IMPLEMENTATION_HEADING = re.compile(
+    rf"\s*(?:{alternation(in_both_cases(['Tổ chức thực hiện', 'Organization of implementation']))}"
+    r"|IMPLEMENTATION\s+ORGANIZATION)\s*[:.]?\s*$")
 # "Article 1. To approve the national program ..., with the following principal contents:"
 APPROVES = re.compile(rf"(?:{words(ARTICLE_WORDS)})\s+1\s*[.:]?\s*(?:To\s+approve|Phê\s+duyệt)", re.I)
 
