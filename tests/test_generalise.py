@@ -293,6 +293,21 @@ def test_who_acts(body, expected):
     ("IV. TỔ CHỨC THỰC HIỆN\n7. Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, cơ quan liên quan, Ủy ban nhân "
      "dân các xã, phường triển khai thực hiện quy định này.\n",
      [("IV.7", ["Sở Khoa học và Công nghệ", "Ủy ban nhân dân các xã, phường"])]),
+    # crawl 00e8b0e4daffc2ef 2: a tier's committees before ", đơn vị liên quan" are named (the sectors' "các sở, ngành,
+    # đơn vị có liên quan" are not)
+    ("IV. TỔ CHỨC THỰC HIỆN\n2. Sở Công Thương có trách nhiệm chủ trì, phối hợp với các cơ quan, UBND các xã, phường, đơn "
+     "vị liên quan thực hiện quản lý hoạt động, xác nhận và hướng dẫn các doanh nghiệp tổ chức hội chợ.\n",
+     [("IV.2", ["Sở Công Thương", "Ủy ban nhân dân các xã, phường"])]),
+    ("IV. TỔ CHỨC THỰC HIỆN\n4. Sở Nội vụ chủ trì, phối hợp với các sở, ngành, đơn vị có liên quan nghiên cứu tích hợp nội "
+     "dung bài giảng về công tác bảo vệ bí mật nhà nước.\n", [("IV.4", ["Sở Nội vụ"])]),
+    # dev vi_kh_182_ubnd_dongnai_2025 III.2: a province's departments and its localities, however the list joins them
+    ("IV. TỔ CHỨC THỰC HIỆN\n2. Căn cứ Kế hoạch này, các Sở, ban, ngành, đoàn thể, địa phương tổ chức quán triệt, triển "
+     "khai thực hiện nghiêm túc, hiệu quả trong đơn vị, địa bàn phụ trách.\n",
+     [("IV.2", ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"])]),
+    # crawl f75757b004ba80c7 3.4: the localities joined by "và", then ", đơn vị liên quan" (the communes are named)
+    ("IV. TỔ CHỨC THỰC HIỆN\n4. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp các sở, ban, ngành và các địa phương, đơn "
+     "vị liên quan có trách nhiệm nghiên cứu, đề xuất xây dựng, nâng cấp hoàn thiện Hệ thống thông tin.\n",
+     [("IV.4", ["Sở Khoa học và Công nghệ", "các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"])]),
     # crawl adda847abe350742 Điều 2.2: "cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh" is the law's name for its departments
     ("Điều 2. Trách nhiệm thực hiện\n2. Thủ trưởng các cơ quan\nchuyên môn thuộc Ủy ban nhân dân tỉnh chịu trách nhiệm xây "
      "dựng quy trình nội\nbộ đối với các TTHC bổ nhiệm, miễn nhiệm giám định viên tư pháp thuộc lĩnh vực\nquản lý.\n",
@@ -1296,6 +1311,16 @@ def test_a_title_naming_bodies_by_office_is_no_task():
     texts = [o["text"] for o in extracted(str(CRAWL / "2847e16133f7b987.md"))["obligations"]]
     assert "Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành" not in texts
     assert any(t.startswith("Phối hợp Sở Nông nghiệp và Môi trường và Ủy ban nhân dân xã, phường") for t in texts)
+
+
+def test_the_mass_organisations_go_on_the_departments_list():
+    # crawl 69db23c781b2e9aa (Nghệ An), its closing paragraph: the communes named after "đoàn thể cấp tỉnh" are asked too
+    body = ("V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch.\nỦy ban nhân dân tỉnh giao "
+            "Giám đốc các sở, Thủ trưởng các ban, ngành, đoàn thể cấp tỉnh và Chủ tịch Ủy ban nhân dân các xã, phường, các "
+            "cơ quan liên quan theo chức năng, nhiệm vụ được giao tại kế hoạch này triển khai thực hiện đảm bảo mục đích, "
+            "yêu cầu, hiệu quả, đúng quy định./.\n")
+    assert tasks(body, "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n" + HEADER)[-1][1] == ["các sở, ban, ngành",
+                                                                             "Ủy ban nhân dân các xã, phường"]
 
 
 def test_a_group_joined_by_and_to_generic_partners_is_named():
@@ -2638,11 +2663,12 @@ def test_a_notices_city_named_without_its_name():
 
 def test_an_item_that_only_names_bodies_heads_its_bullets():
     # dev vi_kh_1026_ubnd_nghean_2025 III.5: "5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường" names whose
-    # work the bullets below it are; the item is no task of its own
+    # work the bullets below it are (the communes too: the mass organisations go on the departments' list); the item is
+    # no task of its own
     body = ("III. TỔ CHỨC THỰC HIỆN\n5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường\n- Tiếp tục phổ biến, "
             "quán triệt, triển khai có hiệu quả các quy định của pháp luật và các văn bản hướng dẫn thi hành công tác bảo vệ "
             "bí mật nhà nước.\n")
-    assert tasks(body, NGHE_AN_PLAN) == [("III.5", ["các sở, ban, ngành"])]
+    assert tasks(body, NGHE_AN_PLAN) == [("III.5", ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"])]
 
 
 @pytest.mark.parametrize(("clause", "acts"), [

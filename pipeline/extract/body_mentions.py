@@ -94,6 +94,33 @@ class BodyMentions:
                  for m in places if not any(_overlap(k.span, m.span()) for k in found)]
         return sorted(found + added, key=lambda m: m.span[0]) if added else found
 
+    def _with_sector_tails(self, found: list[AgencyMention]) -> list[AgencyMention]:
+        """In a province's text, what its departments' list goes on to name, however its nouns are joined: the mass
+        organisations ("các Sở, ban, ngành, đoàn thể cấp tỉnh và Chủ tịch UBND các xã, phường": part of the list, so
+        the bodies after them are named with it) and the localities ("các Sở, ban, ngành, đoàn thể, địa phương", "các
+        sở, ban, ngành và các địa phương"), its communes' People's Committees as in "các sở, ngành, địa phương"
+        (data/agencies.json)."""
+        out: list[AgencyMention] = []
+        added = False
+        for mention in found:
+            tail = SECTORS_TAIL.match(self.text, mention.span[1]) if mention.name == SECTORS else None
+            if tail is None or not tail.group() or any(_overlap(k.span, tail.span()) for k in found):
+                out.append(mention)
+                continue
+            added = True
+            unions_end = tail.end("unions") if tail.group("unions") else mention.span[1]
+            out.append(replace(mention, span=(mention.span[0], unions_end), mention=self.text[mention.span[0]:unions_end]))
+            if tail.group("localities") and (communes := self._communes) is not None:
+                at = tail.start("localities")
+                out.append(AgencyMention(span=(at, tail.end()), mention=self.text[at:tail.end()], name=communes.name,
+                                         name_en=communes.name_en, kind=communes.kind))
+        return sorted(out, key=lambda m: m.span[0]) if added else found
+
+    @cached_property
+    def _communes(self) -> Agency | None:
+        """The class of a province's communes' People's Committees, looked up once."""
+        return self.registry.lookup(COMMUNES)
+
     @cached_property
     def _provinces(self) -> Agency:
         """The class of the provinces' People's Committees, looked up once."""
@@ -119,6 +146,8 @@ class BodyMentions:
         if self.central and self.language == "vi" and self.text.find("địa phương", span[0], span[1]) >= 0:
             # "Ủy ban nhân dân các địa phương" in a central text: the provinces' committees
             found = self._with_provinces(found, list(COMMITTEES_OF_LOCALITIES.finditer(self.text, span[0], span[1])))
+        elif not self.central and self.language == "vi":
+            found = self._with_sector_tails(found)
         self._names[span] = found
         return found
 
@@ -300,6 +329,14 @@ DEPARTMENT_NAMED_OTHERWISE = {"Bộ Ngoại giao": "Sở Ngoại vụ"}
 # the People's Committees of the localities, named so in a central text: "Bộ Tư pháp, Bộ Nông nghiệp và Môi trường, Ủy ban
 # nhân dân các địa phương khẩn trương phối hợp ...": the provinces' committees (ANNOTATION.md, "các bộ, ngành, địa phương")
 COMMITTEES_OF_LOCALITIES = re.compile(r"(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+(?i:các)\s+địa\s+phương\b")
+# what a province's departments' list goes on to name: its mass organisations ("các Sở, ban, ngành, đoàn thể cấp tỉnh")
+# and its localities ("..., đoàn thể, địa phương", "các sở, ban, ngành và các địa phương"), its communes' committees
+SECTORS = "các sở, ban, ngành"
+COMMUNES = "Ủy ban nhân dân các xã, phường"
+_LIST_JOIN = r"(?:\s*,\s*|\s+và\s+)(?:(?i:các)\s+)?"
+SECTORS_TAIL = re.compile(rf"(?P<unions>{_LIST_JOIN}đoàn\s+thể(?:\s+(?:cấp\s+)?tỉnh|\s+thành\s+phố)?\b"
+                          r"(?!\s*(?:có\s+)?liên\s+quan))?"  # ("các sở, ban, ngành, đoàn thể có liên quan": as it was)
+                          rf"(?:{_LIST_JOIN}(?P<localities>địa\s+phương)\b(?!\s+khác))?")
 # a cell's item that is the localities alone: "Bộ Xây dựng, các địa phương", "Các địa phương có đảo"
 LOCALITIES = re.compile(r"(?i:các)\s+địa\s+phương\b(?!\s+khác)")
 # "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở", "Các tổ chức, đơn vị thuộc Bộ Quốc phòng", "các đơn vị sự nghiệp

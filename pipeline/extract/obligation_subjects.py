@@ -26,6 +26,10 @@ RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", 
 # the nouns that name bodies by what they are, not who: "các cơ quan, đơn vị, địa phương", "các ngành, tổ chức"
 _GENERIC_NOUNS = r"cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
 # "các sở, ngành, cơ quan liên quan": more generic nouns may stand between a group and its "liên quan"
+# a group named by its tier of government ("UBND các xã, phường", "Ủy ban nhân dân cấp xã", "Sở Y tế các tỉnh"): a definite
+# class, not qualified by a "..., đơn vị liên quan" after it ("phối hợp với các cơ quan, UBND các xã, phường, đơn vị liên
+# quan": the communes are partners; "các sở, ngành, đơn vị có liên quan" names nobody)
+TIERED_GROUP = re.compile(r"\b(?:các|cấp)\s+(?:xã|phường|tỉnh|huyện|quận)\b|\b(?:xã,\s*phường|phường,\s*xã)\b", re.I)
 RELATED_AFTER = re.compile(rf"(?:\s*,?\s*(?:các\s+)?(?:{_GENERIC_NOUNS}|agencies|units|localities))*(?:{RELATED.pattern})",
                            re.I)
 # "phối hợp các lực lượng và UBND các xã, phường", "phối hợp với các sở, cơ quan liên quan, Ủy ban nhân dân các xã,
@@ -279,7 +283,8 @@ class SubjectReader:
         if mention.kind != "group":
             return False
         after = self.text[mention.span[1]:mention.span[1] + 60]
-        return bool(RELATED.search(mention.mention) or (RELATED_AFTER if generic_nouns else RELATED).match(after))
+        stretch = generic_nouns and not TIERED_GROUP.search(mention.name)
+        return bool(RELATED.search(mention.mention) or (RELATED_AFTER if stretch else RELATED).match(after))
 
     def reports(self, start: int, end: int) -> list[str]:
         names: list[str] = []
