@@ -25,11 +25,11 @@ CHAIN_REACH = 600  # characters: how far after a cue or a clause's start its lis
 RELATED = re.compile(r"\s*(?:có\s+)?liên\s+quan|\s*(?:concerned|relevant)\b", re.I)
 # the nouns that name bodies by what they are, not who: "các cơ quan, đơn vị, địa phương", "các ngành, tổ chức"
 _GENERIC_NOUNS = r"cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|tổ\s+chức"
+# a class named by its tier of government ("Ủy ban nhân dân các xã, phường", "Sở Y tế các tỉnh, thành phố trực thuộc Trung
+# ương"): a definite class, which a "..., đơn vị liên quan" after it does not narrow ("phối hợp với các cơ quan, UBND các
+# xã, phường, đơn vị liên quan": the communes are partners; "các sở, ngành, đơn vị có liên quan" names nobody)
+TIERED_CLASS = re.compile(r"\b(?:các|cấp)\s+(?:xã|phường|tỉnh|huyện|quận)\b", re.I)
 # "các sở, ngành, cơ quan liên quan": more generic nouns may stand between a group and its "liên quan"
-# a group named by its tier of government ("UBND các xã, phường", "Ủy ban nhân dân cấp xã", "Sở Y tế các tỉnh"): a definite
-# class, not qualified by a "..., đơn vị liên quan" after it ("phối hợp với các cơ quan, UBND các xã, phường, đơn vị liên
-# quan": the communes are partners; "các sở, ngành, đơn vị có liên quan" names nobody)
-TIERED_GROUP = re.compile(r"\b(?:các|cấp)\s+(?:xã|phường|tỉnh|huyện|quận)\b|\b(?:xã,\s*phường|phường,\s*xã)\b", re.I)
 RELATED_AFTER = re.compile(rf"(?:\s*,?\s*(?:các\s+)?(?:{_GENERIC_NOUNS}|agencies|units|localities))*(?:{RELATED.pattern})",
                            re.I)
 # "phối hợp các lực lượng và UBND các xã, phường", "phối hợp với các sở, cơ quan liên quan, Ủy ban nhân dân các xã,
@@ -279,11 +279,12 @@ class SubjectReader:
     def related_only(self, mention: AgencyMention, generic_nouns: bool = True) -> bool:
         """'phối hợp với các bộ, cơ quan liên quan', a partners' cell 'Sở, ban, ngành có liên quan': a group
         narrowed to whoever is concerned is a generic partner, not named (ANNOTATION.md). In a list cell
-        ('Bộ Y tế, Sở Y tế, cơ quan, đơn vị liên quan') the qualifier must follow the group itself."""
+        ('Bộ Y tế, Sở Y tế, cơ quan, đơn vị liên quan') the qualifier must follow the group itself, as it must a class
+        named by its tier of government (TIERED_CLASS)."""
         if mention.kind != "group":
             return False
         after = self.text[mention.span[1]:mention.span[1] + 60]
-        stretch = generic_nouns and not TIERED_GROUP.search(mention.name)
+        stretch = generic_nouns and not TIERED_CLASS.search(mention.name)  # its name, however it is written
         return bool(RELATED.search(mention.mention) or (RELATED_AFTER if stretch else RELATED).match(after))
 
     def reports(self, start: int, end: int) -> list[str]:
