@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.cleanup.normalise import normalise
-from pipeline.cleanup.page_breaks import join_pages
+from pipeline.cleanup.page_breaks import drop_page_numbers, join_pages
 from pipeline.extract.document import extract_text
 from pipeline.records import Source
-from tests.conftest import DEV
+from tests.conftest import CRAWL, DEV
 from tests.test_generalise import tasks
 
 # dev vi_qd_2627_bgddt_2025.pdf (OCR): page 2 opens with its number, the sentence runs on
@@ -116,3 +116,35 @@ def test_a_page_break_inside_a_task_table_changes_no_task():
     unbroken = tasks_of(text, "vi_qd_2597_ttg_2025.txt")
     assert paged.count("\f") > 5 and len(unbroken) >= 30
     assert tasks_of(paged, "vi_qd_2597_ttg_2025.txt") == unbroken
+
+
+def test_page_numbers_without_breaks_change_no_task():
+    # crawl b527d7996ed66f24 (Hà Tĩnh, the duties of its departments) with a page number every 45 lines and no break
+    # beside it, as another OCR tool gives a scan: some numbers fall inside sentences, and the tasks stay as unbroken
+    text = (CRAWL / "b527d7996ed66f24.md").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    paged = "\n".join(f"{i // 45 + 1}\n{line}" if i and i % 45 == 0 else line for i, line in enumerate(lines))
+    unbroken = tasks_of(text, "b527d7996ed66f24.md")
+    assert paged.count("\n") > text.count("\n") + 5 and len(unbroken) >= 100
+    assert tasks_of(paged, "b527d7996ed66f24.md") == unbroken
+
+
+NUMBER_LINES = [
+    # dev vi_cd_223_ttg_2025.txt's point 2 with pages 2 and 3 numbered inside its sentences: they go
+    ("Bộ Nông\n2\nnghiệp và Môi trường theo dõi chặt chẽ diễn biến mưa lũ,\n" + "x\n" * 10 + "thông tin kịp thời cho\n3\n"
+     "các địa phương.", "Bộ Nông\nnghiệp và Môi trường theo dõi chặt chẽ diễn biến mưa lũ,\n" + "x\n" * 10
+     + "thông tin kịp thời cho\ncác địa phương."),
+    # crawl f411a708bcdcfda7 (a procedures table, a cell to a line): row numbers from 1 stay
+    ("Căn cứ pháp lý quy\n1\n1.014199.H05\n" + "x\n" * 10 + "2\nCấp lại giấy phép lao động\n" + "x\n" * 10 + "3\n"
+     "Gia hạn giấy phép", None),
+    # dev vi_qd_2597_ttg_2025.txt: numbers between a table's cell rules are its rows' (and page numbers there cut no
+    # sentence)
+    ("|\n2\n|\nĐề xuất sửa đổi hoặc ban hành\n" + "x\n" * 10 + "|\n3\n|\nXây dựng và ban hành", None),
+    # numbers that stand between whole sentences only are left to the paragraph rules
+    ("Bộ Y tế chủ trì.\n2\nSở Y tế phối hợp.\n" + "x\n" * 10 + "Bộ Tài chính bố trí kinh phí.\n3\nBộ Nội vụ.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_LINES)
+def test_drop_page_numbers(text, expected):
+    assert drop_page_numbers(text, lambda line: line[:1].islower()) == (expected or text)
