@@ -2807,3 +2807,21 @@ def test_a_headerless_table_is_read_by_its_content_across_its_groups(tmp_path):
     rows = [o for o in record.obligations if o.text.startswith("Phối hợp rà soát, sửa đổi Luật Quy hoạch")]
     assert [([a.name for a in o.assignees if a.role == "lead"], o.deadline and o.deadline.date) for o in rows] == [
         (["Sở Tài chính"], "2025-12-31")]
+
+
+# crawl d71b3a48efad6d2c (211/2025/QĐ-UBND Hải Phòng, a regulation), Điều 23: a clause's own "Trách nhiệm của ..." names
+# whose duties its points are, a practice's head the rules bind, not the association the article names first
+NOTARIES = ("Điều 23. Trách nhiệm của Hội Công chứng viên thành phố, các tổ chức hành nghề công chứng và cá nhân có liên "
+            "quan\n1. Trách nhiệm của Hội Công chứng viên thành phố\na) Thực hiện và hướng dẫn, giám sát các hội viên tuân "
+            "thủ các nguyên tắc hành nghề công chứng và thực hiện Quy chế này;\n2. Trách nhiệm của Trưởng các tổ chức hành "
+            "nghề công chứng\na) Đề nghị Sở Tư pháp cấp, khóa hoặc thay đổi tài khoản cho công chứng viên, nhân viên của "
+            "tổ chức mình.\nb) Kịp thời thông tin cho Sở Tư pháp những vấn đề phát sinh trong khi sử dụng Cơ sở dữ liệu.\n")
+
+
+@pytest.mark.parametrize(("symbol", "expected"), [
+    ("211/2025/QĐ-UBND", []),  # a normative text: the duties of those its rules bind are no tasks
+    ("211/QĐ-UBND", [("23.2.a", []), ("23.2.b", [])]),  # elsewhere, tasks that name no body
+])
+def test_a_duties_heading_that_names_no_body_takes_none_from_above(symbol, expected):
+    header = f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: {symbol}\nHải Phòng, ngày 17 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    assert [task for task in tasks(NOTARIES, header) if task[0] and task[0].startswith("23.2")] == expected

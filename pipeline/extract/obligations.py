@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract.agencies import AgencyMention, AgencyRegistry
+from pipeline.extract.bodies import BodyGrammar
 from pipeline.extract.body_mentions import BodyMentions
 from pipeline.extract.class_subjects import CLAUSE_REACH as CLASS_REACH
 from pipeline.extract.class_subjects import ClassSubjects
@@ -68,6 +69,7 @@ MAX_TITLE_ITEM = 90  # an item's title is a short line
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # a field that names the lead body, not any body that acts: "Cơ quan chủ trì:", "Lead agency:", "Agency in charge:"
 LEAD_LABEL = re.compile(r"chủ\s+trì|\blead\b|in\s+charge", re.I)
+BODY_HEAD = BodyGrammar.default().head  # a body's head noun ("Sở", "Ban Quản lý"): a heading names a body by it
 # the section of an approved scheme, programme or plan that says who does its work
 IMPLEMENTATION_HEADING = re.compile(
     rf"\s*(?:{alternation(in_both_cases(['Tổ chức thực hiện', 'Organization of implementation']))}"
@@ -961,11 +963,19 @@ class ObligationExtractor:
         if block.enum == "bullet" and self.walk.bullet_lead is not None:
             # "+ Hoàn thành ..." under "- Ủy ban nhân dân thành phố Hà Nội và ... cần tập trung ... như sau:"
             return self.walk.bullet_lead[1], "responsible", []
-        for context in reversed(contexts):
+        for k in range(len(contexts) - 1, -1, -1):
+            context = contexts[k]
             if context.assignees:
                 return context.assignees, "lead" if context.lead else "responsible", context.partners
             if context.generic:
                 return [], "responsible", []  # the points of "Trách nhiệm của các cơ quan, đơn vị ...:" name nobody
+            if context.duties and not BODY_HEAD.search(self.text, *context.span) \
+                    and any(c.assignees for c in contexts[:k]):
+                # "2. Trách nhiệm của Trưởng các tổ chức hành nghề công chứng" under "Điều 23. Trách nhiệm của Hội Công
+                # chứng viên thành phố, các tổ chức hành nghề công chứng ...": whose duties its points are it says, and
+                # names no body (no head noun: "Trách nhiệm của các Sở:" may mean the bodies above); the bodies of a
+                # heading above are not theirs. In a normative text they are the duties of whoever its rules bind
+                return None if self.units.normative else ([], "responsible", [])
         if block.enum == "bullet" and self.walk.item_actor is not None:
             actor = self.units.actor_of(self.walk.item_actor)
             if actor is not None:
