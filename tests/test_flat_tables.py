@@ -6,8 +6,10 @@ import pytest
 
 from pipeline.cleanup.flat_tables import rebuild_flat_tables
 from pipeline.cleanup.normalise import normalise
+from pipeline.evaluate_styles import flat_tables
 from pipeline.extract.document import extract_text
 from pipeline.records import Source
+from tests.conftest import CRAWL
 
 HEADER = ("STT Tên nhiệm vụ cụ thể\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nKết quả\nThời gian hoàn \nthành\n"
           "I. Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo và tổ chức thực hiện công tác chăm sóc sức "
@@ -167,3 +169,14 @@ def test_the_tasks_of_a_flat_table_get_their_lead_and_time():
     task = next(o for o in record.obligations if o.text.startswith("Xây dựng Đề án"))
     assert [(a.name, a.role) for a in task.assignees][:2] == [("Bộ Tài chính", "lead"), ("Bộ Y tế", "support")]
     assert task.deadline and task.deadline.date == "2027-03-31"
+
+
+def test_a_row_whose_cells_wrap_to_many_lines_is_rebuilt():
+    # crawl 646f0a00d4174382's Phụ lục I flattened as a PDF's text layer with narrow columns gives it: row 1's cells
+    # (its partners a dash list, its task several paragraphs) run to more than eighty lines before row 2's number
+    flat = flat_tables((CRAWL / "646f0a00d4174382.md").read_text(encoding="utf-8"))
+    lines = flat.split("\n")
+    first = lines.index("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") + 1
+    assert lines[first] == "1" and lines.index("2", first) - first > 80
+    assert any(row.startswith("| 1 | Bộ Nông nghiệp và Môi trường - Bộ Khoa học và") for row in
+               rebuild_flat_tables(flat).split("\n"))
