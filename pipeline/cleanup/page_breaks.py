@@ -26,7 +26,9 @@ PAGE_BREAK = "\f"
 # a line that only marks a page break, as some OCR tools write it
 MARKER_LINE = re.compile(r"^[ \t]*-{2,}[ \t]*(?i:page[ \t]+break)[ \t]*-{2,}[ \t]*$", re.M)
 _NUMBER_LINE = re.compile(PAGE_NUMBER)
-PAGE_TWO = re.compile(r"^[ \t]*(?:[-–][ \t]*)?2(?:[ \t]*[-–])?[ \t]*$", re.M)
+NUMBER_LINES = re.compile(rf"^{PAGE_NUMBER}$", re.M)
+# a "2" on a line of its own (page 2's number is never a text's first line): a newline first lets the scan skip to them
+PAGE_TWO = re.compile(r"\n[ \t]*(?:[-–][ \t]*)?2(?:[ \t]*[-–])?[ \t]*(?=\n|$)")
 SENTENCE_ENDS = (".", ";", ":", "!", "?", "|")
 MIN_PAGE_LINES = 10  # lines: a page holds more
 MIN_INSIDE_SHARE = 3  # one page number in three at least stands inside a sentence (a break falls anywhere in one)
@@ -62,34 +64,59 @@ def drop_page_numbers(text: str, goes_on: Callable[[str], bool]) -> str:
     sentence). A row's or item's number list opens at 1, and sits between rows or items, not inside sentences."""
     if PAGE_TWO.search(text) is None:  # most texts hold no "2" on a line of its own
         return text
-    lines = text.split("\n")
-    pages: list[int] = []  # the lines that hold the numbers 2, 3, ... in order
-    for i, line in enumerate(lines):
-        if (number := _NUMBER_LINE.fullmatch(line)) is None:
-            continue
+    pages: list[re.Match[str]] = []  # the lines that hold the numbers 2, 3, ... in order
+    for number in NUMBER_LINES.finditer(text):
         value = int(number.group(1))
         if value == 1 and not pages:
             return text  # a list numbered from 1: its numbers are its rows' or items'
-        if value == len(pages) + 2 and (not pages or i - pages[-1] >= MIN_PAGE_LINES) and not _in_cell(lines, i):
-            pages.append(i)
-    inside = sum(1 for i in pages if _inside_sentence(lines, i, goes_on))
+        if value == len(pages) + 2 and not _in_cell(text, number) \
+                and (not pages or text.count("\n", pages[-1].end(), number.start()) >= MIN_PAGE_LINES):
+            pages.append(number)
+    inside = sum(1 for number in pages if _inside_sentence(text, number, goes_on))
     if len(pages) < 2 or inside * MIN_INSIDE_SHARE < len(pages):
         return text
-    dropped = set(pages)
-    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+    kept, at = [], 0
+    for number in pages:  # each number's line goes with the line break after it
+        kept.append(text[at:number.start()])
+        at = min(number.end() + 1, len(text))
+    return "".join(kept) + text[at:]
 
 
-def _inside_sentence(lines: list[str], i: int, goes_on: Callable[[str], bool]) -> bool:
-    """Whether the number on line i stands between two parts of one sentence."""
-    before = next((lines[j].rstrip() for j in range(i - 1, -1, -1) if lines[j].strip()), "")
-    after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), "")
+def _line_before(text: str, start: int) -> str:
+    """The last line with words in it before `start` (a line's start)."""
+    end = start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        if text[begin:end].strip():
+            return text[begin:end]
+        end = begin - 1
+    return ""
+
+
+def _line_after(text: str, end: int) -> str:
+    """The first line with words in it after `end` (a line's end)."""
+    begin = end + 1
+    while begin < len(text):
+        stop = text.find("\n", begin)
+        stop = len(text) if stop < 0 else stop
+        if text[begin:stop].strip():
+            return text[begin:stop]
+        begin = stop + 1
+    return ""
+
+
+def _inside_sentence(text: str, number: re.Match[str], goes_on: Callable[[str], bool]) -> bool:
+    """Whether the number's line stands between two parts of one sentence."""
+    before, after = _line_before(text, number.start()).rstrip(), _line_after(text, number.end())
     return bool(before) and not before.endswith(SENTENCE_ENDS) and goes_on(after) and not _NUMBER_LINE.fullmatch(after)
 
 
-def _in_cell(lines: list[str], i: int) -> bool:
-    """Whether line i stands between a table's cell rules ("|" lines): a cell of its own, a row's number."""
-    before = lines[i - 1].rstrip() if i else ""
-    after = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
+def _in_cell(text: str, number: re.Match[str]) -> bool:
+    """Whether the number's line stands between a table's cell rules ("|" lines): a cell of its own, a row's number."""
+    begin = text.rfind("\n", 0, max(number.start() - 1, 0)) + 1
+    before = text[begin:max(number.start() - 1, begin)].rstrip()
+    stop = text.find("\n", number.end() + 1)
+    after = text[number.end() + 1:len(text) if stop < 0 else stop].lstrip()
     return before.endswith("|") or after.startswith("|")
 
 
