@@ -573,6 +573,12 @@ NEGATIVES = [
     ("en", "2010-01-18", "are needed within 5 or 10 years to come; within the scope of their functions"),
     ("vi", "2025-11-18", "Dữ liệu tính đến ngày 07/11/2025"),
     ("vi", "2025-11-15", "Chương trình xóa nhà tạm, nhà dột nát trong năm 2025 đã được hoàn thành"),
+    # dev vi_kh_182_ubnd_dongnai_2025 III.2.3.d and gazette vi_qd_844_ttg_2026 II.5: the year an objective's indicator is
+    # to be reached, not the day the task's work is due
+    ("vi", "2025-10-20", "xây dựng, triển khai kế hoạch, lộ trình đạt mục tiêu ít nhất 50% xã, phường không có ma túy vào "
+     "năm 2030 và các mục tiêu đã đề ra"),
+    ("vi", "2026-05-20", "đẩy mạnh bao phủ bảo hiểm y tế theo hộ gia đình để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ bảo "
+     "hiểm y tế đạt trên 95% dân số"),
 ]
 
 

@@ -283,6 +283,8 @@ _PROG_RIGHT = _negative("programme_after", before=_RIGHT)
 _STAT_RIGHT = _negative("statistic_after", before=r"\s*,?\s*")
 _REPORT_RIGHT = _negative("reporting_period_after", before=r"\s*(?:của\s+)?")
 _NARRATIVE = _negative("narrative_markers")
+_OBJECTIVE_LEFT = _negative("objective_before")
+_INDICATOR = re.compile(rf"\d\s*%|{_negative('indicator_words').pattern}", re.I)  # a percentage, or a rate's words
 _JUST_PAST = re.compile(r"[^,.;]{0,30}?(?<!\w)vừa\s+qua(?!\w)", re.I)
 _UNTIL_NOW = _negative("until_now", before=_RIGHT)
 _FOLLOWING_YEAR = _negative("following_year", before=_RIGHT)
@@ -585,6 +587,14 @@ def _recurrence_after(c: _Ctx, cand: _Cand) -> None:
         cand.e = m.end()
 
 
+def _objective_year(t: str, cand: _Cand) -> bool:
+    """The year an objective's indicator is to be reached ("lộ trình đạt mục tiêu ít nhất 50% xã, phường không có ma túy
+    vào năm 2030", "để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%"): a target of the results,
+    like the statistics a task works towards, not the day its own work is due."""
+    before = _sentence_before(t, cand.s, 120)
+    return bool(_OBJECTIVE_LEFT.search(before)) and bool(_INDICATOR.search(before + _sentence_after(t, cand.e, 80)))
+
+
 def _rejected(c: _Ctx, cand: _Cand) -> bool:
     """Negatives: citations, narrative frames, programme periods, statistics, datelines."""
     t, a = c.text, cand.atom
@@ -601,6 +611,8 @@ def _rejected(c: _Ctx, cand: _Cand) -> bool:
             return True  # "... đến năm 2030, tầm nhìn đến năm 2045"
         if cand.cue_text in ("đến", "tới") and _PROG_NAME.search(_sentence_before(t, cand.s, 110)):
             return True  # "Chiến lược ... đến năm 2030" names a programme
+        if _objective_year(t, cand):
+            return True
     if strong and cand.cue != "by":
         return False
     if _CITE_LEFT.search(left[-60:]) or _EVENT_LEFT.search(left[-80:]) or _EFFECT_LEFT.search(left[-30:]):
