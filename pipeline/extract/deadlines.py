@@ -596,7 +596,7 @@ def _objective_year(t: str, cand: _Cand) -> bool:
 
 
 def _rejected(c: _Ctx, cand: _Cand) -> bool:
-    """Negatives: citations, narrative frames, programme periods, statistics, datelines."""
+    """Negatives: citations, narrative frames, programme periods, objectives' years, statistics, datelines."""
     t, a = c.text, cand.atom
     left = t[max(0, cand.s - 120) : cand.s]
     left = left[left.rfind("|") + 1 :]  # "Văn bản ban hành | Tháng 12/2026": another cell's words qualify no date here

@@ -963,8 +963,7 @@ class ObligationExtractor:
         if block.enum == "bullet" and self.walk.bullet_lead is not None:
             # "+ Hoàn thành ..." under "- Ủy ban nhân dân thành phố Hà Nội và ... cần tập trung ... như sau:"
             return self.walk.bullet_lead[1], "responsible", []
-        for k in range(len(contexts) - 1, -1, -1):
-            context = contexts[k]
+        for k, context in reversed(list(enumerate(contexts))):
             if context.assignees:
                 return context.assignees, "lead" if context.lead else "responsible", context.partners
             if context.generic:
