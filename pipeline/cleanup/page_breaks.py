@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from pipeline.knowledge.patterns import PAGE_NUMBER
+from pipeline.knowledge.patterns import PAGE_NUMBER, page_number
 
 PAGE_BREAK = "\f"
 # a line that only marks a page break, as some OCR tools write it
@@ -28,7 +28,7 @@ MARKER_LINE = re.compile(r"^[ \t]*-{2,}[ \t]*(?i:page[ \t]+break)[ \t]*-{2,}[ \t
 _NUMBER_LINE = re.compile(PAGE_NUMBER)
 NUMBER_LINES = re.compile(rf"^{PAGE_NUMBER}$", re.M)
 # a "2" on a line of its own (page 2's number is never a text's first line): a newline first lets the scan skip to them
-PAGE_TWO = re.compile(r"\n[ \t]*(?:[-–][ \t]*)?2(?:[ \t]*[-–])?[ \t]*(?=\n|$)")
+PAGE_TWO = re.compile(rf"\n{page_number('2')}(?=\n|$)")
 SENTENCE_ENDS = (".", ";", ":", "!", "?", "|")
 MIN_PAGE_LINES = 10  # lines: a page holds more
 MIN_INSIDE_SHARE = 3  # one page number in three at least stands inside a sentence (a break falls anywhere in one)

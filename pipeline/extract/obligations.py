@@ -69,7 +69,6 @@ MAX_TITLE_ITEM = 90  # an item's title is a short line
 APPROVAL_WITHIN = 20_000  # Article 1 comes right after the recitals
 # a field that names the lead body, not any body that acts: "Cơ quan chủ trì:", "Lead agency:", "Agency in charge:"
 LEAD_LABEL = re.compile(r"chủ\s+trì|\blead\b|in\s+charge", re.I)
-BODY_HEAD = BodyGrammar.default().head  # a body's head noun ("Sở", "Ban Quản lý"): a heading names a body by it
 # the section of an approved scheme, programme or plan that says who does its work
 IMPLEMENTATION_HEADING = re.compile(
     rf"\s*(?:{alternation(in_both_cases(['Tổ chức thực hiện', 'Organization of implementation']))}"
@@ -968,11 +967,11 @@ class ObligationExtractor:
                 return context.assignees, "lead" if context.lead else "responsible", context.partners
             if context.generic:
                 return [], "responsible", []  # the points of "Trách nhiệm của các cơ quan, đơn vị ...:" name nobody
-            if context.duties and not BODY_HEAD.search(self.text, *context.span) \
+            if context.duties and not BodyGrammar.default().head.search(self.text, *context.span) \
                     and any(c.assignees for c in contexts[:k]):
                 # "2. Trách nhiệm của Trưởng các tổ chức hành nghề công chứng" under "Điều 23. Trách nhiệm của Hội Công
                 # chứng viên thành phố, các tổ chức hành nghề công chứng ...": whose duties its points are it says, and
-                # names no body (no head noun: "Trách nhiệm của các Sở:" may mean the bodies above); the bodies of a
+                # names no body (no body's head noun: "Trách nhiệm của các Sở:" may mean the bodies above); the bodies of a
                 # heading above are not theirs. In a normative text they are the duties of whoever its rules bind
                 return None if self.units.normative else ([], "responsible", [])
         if block.enum == "bullet" and self.walk.item_actor is not None:

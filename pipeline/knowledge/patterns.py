@@ -65,8 +65,14 @@ APPENDIX_LABEL = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|APPENDIX|Appendix|
 ATTACHMENT_NOTE = r"(?:(?:Ban\s+hành\s+)?kèm\s+theo|(?:Promulgated|Issued|Attached)\s+(?:together\s+)?with)\b"
 # the note as the caption under the attached document's title sets it, in brackets: a line of its own
 ATTACHMENT_CAPTION = re.compile(rf"\(\s*{ATTACHMENT_NOTE}", re.I)
-# a page number on a line of its own, as a page sets it ("2", "- 2 -"); group 1 is the number
-PAGE_NUMBER = r"[ \t]*(?:[-–][ \t]*)?(\d{1,4})(?:[ \t]*[-–])?[ \t]*"
+
+
+def page_number(number: str = r"(\d{1,4})") -> str:
+    """A page's number on a line of its own, as a page sets it ("2", "- 2 -"): `number` between the blanks and dashes."""
+    return rf"[ \t]*(?:[-–][ \t]*)?{number}(?:[ \t]*[-–])?[ \t]*"
+
+
+PAGE_NUMBER = page_number()  # group 1 is the number
 
 
 def first_letters(phrases: Iterable[str], extra: str = "") -> str:
