@@ -2825,3 +2825,18 @@ NOTARIES = ("Điều 23. Trách nhiệm của Hội Công chứng viên thành p
 def test_a_duties_heading_that_names_no_body_takes_none_from_above(symbol, expected):
     header = f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: {symbol}\nHải Phòng, ngày 17 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
     assert [task for task in tasks(NOTARIES, header) if task[0] and task[0].startswith("23.2")] == expected
+
+
+
+def test_a_task_table_right_below_an_attached_list_s_caption_is_read():
+    # crawl 192068354fd1ffe5's list of tasks under a title that names no document type ("NHIỆM VỤ VÀ GIẢI PHÁP THỰC
+    # HIỆN"), as a decision attaches it after its signature (the crawl's "PHỤ LỤC" label left out), its caption, then
+    # the table: the caption ends the title, so the header row and the group row in capitals ("STT | NHIỆM VỤ VÀ GIẢI
+    # PHÁP | CHỦ TRÌ | ...", "I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH") are the table's, not more of the title
+    raw = (CRAWL / "192068354fd1ffe5.md").read_text(encoding="utf-8").split("\n")
+    signature, attached = raw[raw.index("**TM. ỦY BAN"):][:5], raw[raw.index("**PHỤ LỤC**") + 2:]
+    text = "\n".join(["Số: 1/QĐ-UBND", "", "QUYẾT ĐỊNH", "", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.", "",
+                      "Nơi nhận:", "- Như Điều 3;", "", *signature, *attached[:attached.index("3")]])
+    found = [(o.path, " ".join(o.text.split()[:4]), [a.name for a in o.assignees][:1])
+             for o in extract_text(text, source=Source(path="192068354fd1ffe5.md", format="md", sha256="x")).obligations]
+    assert found == [("1", "Rà soát, kịp thời", ["Sở Tài chính"]), ("2", "Đề xuất giải pháp", ["Sở Tài chính"])]

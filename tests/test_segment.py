@@ -176,3 +176,29 @@ def test_closing_markers_open_with_a_capital(pattern):
 ])
 def test_a_header_line_that_opens_with_so_is_the_number_cell(line, header):
     assert _is_header_line(line, 5) is header
+
+
+# The caption that ties an attached document to the decision ends its title: what follows is the document, however
+# short or capitalised its first lines are (a task table's cells one per line, a section heading in capitals)
+AFTER_CAPTION = [
+    # crawl 437c3beb60ae2874: the plan's first section heading, in capitals, right below its caption
+    ("KẾ HOẠCH\n\nTRIỂN KHAI THỰC HIỆN ĐỀ ÁN “NÂNG CAO NHẬN THỨC CỘNG ĐỒNG VÀ QUẢN LÝ RỦI RO THIÊN TAI DỰA VÀO CỘNG "
+     "ĐỒNG, ĐẾN NĂM 2030” TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH\n\n(Ban hành kèm theo Quyết định số 2853/QĐ-UBND ngày 21 "
+     "tháng 11 năm\n2025 của Ủy ban nhân dân Thành phố)\n\nI. MỤC TIÊU\n\n1. Mục tiêu chung",
+     [("MỤC TIÊU", "body", "I"), ("Mục tiêu chung", "body", "I.1")]),
+    # crawl d6cbe14c6f6cf724: a list's part heading and its table's header cells, one per line
+    ("TTHC MỚI BAN HÀNH TRONG LĨNH VỰC BÁO CHÍ, XUẤT BẢN\n\n(Kèm theo Quyết định số: 2904/QĐ-UBND ngày 21/11/2025 "
+     "của Chủ tịch UBND tỉnh)\n\nPHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH\n\nTT\n\nMã số TTHC",
+     [("DANH MỤC THỦ TỤC HÀNH CHÍNH", "body", "I"), ("TT", "body", "I"), ("Mã số TTHC", "body", "I")]),
+]
+
+
+@pytest.mark.parametrize(("attached", "expected"), AFTER_CAPTION)
+def test_the_caption_ends_the_attached_title(attached, expected):
+    text = normalise("Số: 1/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\nNơi nhận:\n"
+                     "- Như Điều 3;\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nPhùng Thành Vinh\n\n" + attached)
+    blocks = segment(text).blocks
+    caption = next(b for b in blocks if text[b.content_start:b.span[1]].startswith("("))
+    assert caption.kind == "attached_title"
+    after = [(text[b.content_start:b.span[1]].strip(), b.kind, b.path) for b in blocks if b.span[0] > caption.span[0]]
+    assert after[:len(expected)] == expected

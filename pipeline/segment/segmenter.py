@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
+from enum import Enum
 
 from pipeline.knowledge.dates import DATELINE_AT_END
 from pipeline.knowledge.motto import MOTTO_LINE as MOTTO
 from pipeline.knowledge.patterns import (
     APPENDIX_LABEL,
     ARTICLE_WORD,
+    ATTACHMENT_CAPTION,
     ATTACHMENT_NOTE,
     CHAPTER_WORD,
     DUTIES_OF,
@@ -236,6 +238,14 @@ class _Line:
     block: Block
 
 
+class CaptionState(Enum):
+    """Where an attached document's title stands with its caption "(Ban hành kèm theo Quyết định số ...)"."""
+
+    ABSENT = "absent"
+    OPEN = "open"  # read up to a line that wraps before its closing bracket
+    CLOSED = "closed"
+
+
 class _RegionWalker:
     """Walks the paragraphs through the regions of a document, one handler per region.
 
@@ -257,6 +267,7 @@ class _RegionWalker:
         self.addressee_open = False
         self.introduced: str | None = None  # path of the item whose heading ends with ':' (its text follows)
         self.enumerated = False  # an article or item of the body was read: recitals are behind
+        self.caption = CaptionState.ABSENT  # the caption that ties an attached document to the decision
         self.handlers = {"preamble": self._preamble, "header": self._header, "body": self._body,
                          "closing": self._closing, "appendix": self._appendix,
                          "attached_title": self._attached_title, "footnotes": self._footnotes}
@@ -287,6 +298,7 @@ class _RegionWalker:
     def _new_document(self) -> str:
         """An attached document opens: its points are numbered afresh."""
         self.tracker, self.introduced = _PathTracker(), None
+        self.caption = CaptionState.ABSENT
         return "attached_title"
 
     def _preamble(self, line: _Line) -> str | None:
@@ -352,9 +364,17 @@ class _RegionWalker:
 
     def _attached_title(self, line: _Line) -> str | None:
         text = line.text
+        if self.caption is CaptionState.CLOSED and not (_opens_attachment(text) or MOTTO.search(text)):
+            # the caption "(Ban hành kèm theo Quyết định số ...)" ends the title: what follows it is the attached
+            # document ("I. MỤC TIÊU", a task table's "STT" / "Nội dung" cells), however short or capitalised
+            return "body"
         if _opens_attachment(text) or text.isupper() or text.startswith("(") or not text.rstrip().endswith(
                 (".", ":", ";")) and len(text) < 90 and not line.found:
             self._place(line, "attached_title")
+            if text[:1] == "(" and ATTACHMENT_CAPTION.match(text):
+                self.caption = CaptionState.OPEN
+            if self.caption is CaptionState.OPEN and ")" in text:  # a long caption wraps: "... ngày 21/11/2025)"
+                self.caption = CaptionState.CLOSED
             return None
         return "body"
 
