@@ -44,6 +44,10 @@ REGIONS = [
     # the notes "[1] ..." at the foot of a plan, after its signature
     (DEV / "vi_kh_0129_ubnd_daklak_2025.txt",
      ["header", "recital", "body", "recital", "body", "recipients", "signature", "footnote"]),
+    # the decision's note "[1] Thực hiện đối với ...", then its appendix "PHỤ LỤC DANH MỤC THỦ TỤC HÀNH CHÍNH ...": the
+    # appendix opens after the notes as after the signature
+    (CRAWL / "f411a708bcdcfda7.md",
+     ["header", "recital", "body", "recital", "body", "recipients", "signature", "footnote"] + ["appendix", "table_row"] * 6),
 ]
 
 

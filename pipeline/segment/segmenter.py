@@ -381,6 +381,11 @@ class _RegionWalker:
     def _footnotes(self, line: _Line) -> str | None:
         if line.capital and ATTACHED_TITLE.match(line.text):
             return self._new_document()
+        if line.capital and (APPENDIX_LABEL.match(line.text) or line.text.isupper() and APPENDIX.match(line.text)):
+            # the decision's notes, then its appendix: "[1] Thực hiện đối với ..." / "PHỤ LỤC DANH MỤC THỦ TỤC ..."
+            self.region = "appendix"
+            self._place_text(line, appendix=True)
+            return None
         self._place(line, "footnote")
         return None
 
