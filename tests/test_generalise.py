@@ -8,7 +8,13 @@ from pipeline.cleanup.normalise import normalise
 from pipeline.evaluate_styles import STYLES, restyle
 from pipeline.extract.class_subjects import ClassSubjects
 from pipeline.extract.deadlines import find_deadlines, period_heading, period_in_slot, primary_deadline
-from pipeline.extract.document import extract_file, extract_text, is_normative, publishes_procedures
+from pipeline.extract.document import (
+    extract_file,
+    extract_text,
+    is_central,
+    is_normative,
+    publishes_procedures,
+)
 from pipeline.extract.obligations import _list_or_form, _member_line
 from pipeline.extract.task_tables import TaskTable
 from pipeline.records import Source
@@ -2840,3 +2846,50 @@ def test_a_task_table_right_below_an_attached_list_s_caption_is_read():
     found = [(o.path, " ".join(o.text.split()[:4]), [a.name for a in o.assignees][:1])
              for o in extract_text(text, source=Source(path="192068354fd1ffe5.md", format="md", sha256="x")).obligations]
     assert found == [("1", "Rà soát, kịp thời", ["Sở Tài chính"]), ("2", "Đề xuất giải pháp", ["Sở Tài chính"])]
+
+
+@pytest.mark.parametrize(("issuer", "title", "central"), [
+    # dev vi_tb_nonum_kl_ttg_lu_daklak_2025 and vi_tb_nonum_kl_ptt_sonla_2025: the Government Office's notices of the
+    # Prime Minister's and a Deputy Prime Minister's conclusions, their headers lost; the title says whose they are
+    (None, "KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ PHẠM MINH CHÍNH VỀ CÔNG TÁC KHẮC PHỤC HẬU QUẢ MƯA, LŨ TẠI TỈNH NAM TRUNG BỘ",
+     True),
+    (None, "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ BÙI THANH SƠN TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH SƠN LA", True),
+    # a province's notice of its chairman's conclusions is the province's, whatever its title (crawl 8d9779edcdd6c422)
+    ("Ủy ban nhân dân tỉnh Đắk Lắk", "KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ PHẠM MINH CHÍNH", False),
+    (None, "KẾ HOẠCH Triển khai thực hiện Đề án", False),
+    ("Văn phòng Chính phủ", None, True),
+])
+def test_a_notice_of_the_prime_minister_s_conclusions_is_central(issuer, title, central):
+    assert is_central(issuer, title) is central
+
+
+CENTRAL_NOTICE = "VĂN PHÒNG CHÍNH PHỦ\nSố: 624/TB-VPCP\nHà Nội, ngày 29 tháng 11 năm 2025\nTHÔNG BÁO\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev vi_tb_nonum_kl_ttg_lu_daklak_2025: the localities that open an item, or a topic's clause, act; in a central
+    # text they are the provinces' committees (ANNOTATION.md: "các bộ, ngành, địa phương")
+    ("1. Các địa phương phát động ngay “Chiến dịch Quang Trung” thần tốc hỗ trợ Nhân dân xây dựng lại nhà ở bị cuốn "
+     "trôi, sập đổ.\n", [("1", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+    ("1. Về kinh phí: Các địa phương phải động viên, phát huy mạnh mẽ tinh thần tự lực, tự cường của chính bản thân "
+     "các hộ gia đình.\n", [("1", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # those a body guides are not actors
+    ("1. Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương bố trí đất đai khu tái định cư.\n",
+     [("1", ["Bộ Nông nghiệp và Môi trường"])]),
+    # crawl 646f0a00d4174382: a table cell's second sentence, after its requirement, is the row's, not an item's clause
+    ("1. Đầu tư mạng lưới thu gom và tái chế phụ phẩm nông nghiệp tại các địa phương\n- Yêu cầu: Quy hoạch chi tiết "
+     "mạng lưới cơ sở thu gom, tái chế phụ phẩm trồng trọt (rơm, rạ) tại các vùng nông nghiệp trọng điểm.\nCác địa "
+     "phương đầu tư, xây dựng cơ sở tái chế phụ phẩm trồng trọt tại vùng nông nghiệp trọng điểm.\n", []),
+])
+def test_the_localities_that_open_a_central_text_s_item_are_the_provinces_committees(body, expected):
+    assert tasks(body, CENTRAL_NOTICE) == expected
+
+
+def test_the_provinces_of_a_working_session_are_its_localities():
+    # dev vi_tb_nonum_kl_ttg_lu_daklak_2025: "đã làm việc với thường trực Tỉnh ủy, Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia
+    # Lai, Khánh Hòa và Lâm Đồng về công tác khắc phục hậu quả lũ lụt": the localities its items task are those four
+    record = extracted(str(DEV / "vi_tb_nonum_kl_ttg_lu_daklak_2025.txt"))
+    localities = [o for o in record["obligations"] if "Các địa phương" in o["text"][:40]]
+    assert len(localities) == 3
+    assert all([a["name"] for a in o["assignees"]] == [f"Ủy ban nhân dân tỉnh {p}" for p in
+               ("Đắk Lắk", "Gia Lai", "Khánh Hòa", "Lâm Đồng")] for o in localities)

@@ -143,9 +143,13 @@ class BodyMentions:
         if self.language == "en" and self.text.find("rovincial", span[0], span[1]) >= 0:
             found = self._with_local_departments(found, span)
         found = [_as_local_class(m) for m in found] if self.central else found
-        if self.central and self.language == "vi" and self.text.find("địa phương", span[0], span[1]) >= 0:
-            # "Ủy ban nhân dân các địa phương" in a central text: the provinces' committees
-            found = self._with_provinces(found, list(COMMITTEES_OF_LOCALITIES.finditer(self.text, span[0], span[1])))
+        if self.central and self.language == "vi" and self.text.find("phương", span[0], span[1]) >= 0:
+            # "Ủy ban nhân dân các địa phương" in a central text, and the localities that open a clause as its actor
+            # ("1. Các địa phương phát động ngay ...", "Về kinh phí: Các địa phương phải ..."): the provinces' committees
+            places = list(COMMITTEES_OF_LOCALITIES.finditer(self.text, span[0], span[1]))
+            places += [m for m in ACTING_LOCALITIES.finditer(self.text, span[0], span[1])
+                       if _opens_clause(self.text[span[0]:m.start()])]
+            found = self._with_provinces(found, places)
         elif not self.central and self.language == "vi":
             found = self._with_sector_tails(found)
         self._names[span] = found
@@ -339,6 +343,11 @@ SECTORS_TAIL = re.compile(rf"(?P<unions>{_LIST_JOIN}đoàn\s+thể(?:\s+(?:cấp
                           rf"(?:{_LIST_JOIN}(?P<localities>địa\s+phương)\b(?!\s+khác))?")
 # a cell's item that is the localities alone: "Bộ Xây dựng, các địa phương", "Các địa phương có đảo"
 LOCALITIES = re.compile(r"(?i:các)\s+địa\s+phương\b(?!\s+khác)")
+# the localities as a clause's actor: not those a clause describes ("Các địa phương được hỗ trợ ...", "các địa phương
+# có liên quan", "các địa phương khác")
+ACTING_LOCALITIES = re.compile(r"Các\s+địa\s+phương\b(?!\s+(?:khác|được|bị|là|có\s+liên\s+quan|liên\s+quan|trên)\b)")
+# a paragraph's label before its text: "1. ", "a) ", "- "
+LABEL_ONLY = re.compile(r"\s*(?:(?:\d{1,3}|[a-zđ])[.)]|[-–+•])?\s*")
 # "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở", "Các tổ chức, đơn vị thuộc Bộ Quốc phòng", "các đơn vị sự nghiệp
 # công lập trực thuộc Ủy ban nhân dân ...": the units of a body, right before its name, named as written
 _UNIT_NOUN = r"(?:cơ\s+quan|tổ\s+chức|đơn\s+vị(?:\s+sự\s+nghiệp(?:\s+công\s+lập)?|\s+tham\s+mưu)?)"
@@ -351,6 +360,12 @@ _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
 # "Công an cấp tỉnh"): the registry's name for no province in particular; in a central text, every province's
 LOCAL_COMMAND_KINDS = frozenset({"provincial_police", "provincial_military"})
 _TIER_ONLY = re.compile(r"^(?P<head>.+?)\s+tỉnh$")
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether what a paragraph holds before a word opens an item's clause: its label alone ("1. "), or a topic and its
+    colon ("Về kinh phí: ")."""
+    return bool(LABEL_ONLY.fullmatch(before) and before.strip()) or before.rstrip().endswith(":")
 
 
 def _opens_item(before: str) -> bool:

@@ -91,7 +91,7 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
             obligations, addressees = ([], []) if encyclopedia else extract_obligations(
                 text, seg, doc_id=doc_id, language=language, issued_on=meta.issued_on, references=refs,
                 province=province_of(meta.issuer), normative=is_normative(meta.symbol, meta.doc_type),
-                central=is_central(meta.issuer), articles_only=publishes_procedures(meta.doc_type, meta.title),
+                central=is_central(meta.issuer, meta.title), articles_only=publishes_procedures(meta.doc_type, meta.title),
                 issuer=meta.issuer)
     except Exception as err:  # report which extractor broke; the batch goes on
         raise StageError(stage, err) from err
@@ -150,11 +150,17 @@ def publishes_procedures(doc_type: str | None, title: str | None) -> bool:
 
 
 _CENTRAL_ISSUER = re.compile(r"^(?:Chính phủ|Thủ tướng Chính phủ|Văn phòng Chính phủ|Bộ\s|Ngân hàng Nhà nước)")
+_LEADERS_CONCLUSION = re.compile(r"(?:THÔNG\s+BÁO\s+)?(?:KẾT\s+LUẬN|Ý\s+KIẾN\s+CHỈ\s+ĐẠO)\s+CỦA\s+(?:PHÓ\s+)?THỦ\s+TƯỚNG\b",
+                                 re.I)
 
 
-def is_central(issuer: str | None) -> bool:
-    """A document of the Government, the Prime Minister or a ministry speaks to every province at once."""
-    return bool(issuer and _CENTRAL_ISSUER.match(issuer))
+def is_central(issuer: str | None, title: str | None = None) -> bool:
+    """A document of the Government, the Prime Minister or a ministry speaks to every province at once; so does one
+    whose header is lost but whose title conveys the Prime Minister's conclusions ("KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ
+    ...", the Government Office's notice)."""
+    if issuer:
+        return bool(_CENTRAL_ISSUER.match(issuer))
+    return bool(title and _LEADERS_CONCLUSION.match(title))
 
 
 def province_of(issuer: str | None) -> str | None:

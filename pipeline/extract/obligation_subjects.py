@@ -44,6 +44,10 @@ SESSION_WITH = re.compile(
 # "bao gồm các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, ..., Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)"
 DEFINED_PROVINCES = re.compile(r"tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?\s*:\s*(?P<list>[^():;\n]{3,300}?)"
                                r"\s*\(\s*(?:sau\s+đây\s+)?gọi\s+(?:tắt\s+|chung\s+)?là\s+(?:các\s+)?tỉnh,\s*thành\s+phố\s*\)")
+# "đã làm việc với thường trực Tỉnh ủy, Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai, Khánh Hòa và Lâm Đồng về công tác
+# ...": the provinces a conclusion notice of a working session with several is about
+SESSION_PROVINCES = re.compile(r"làm\s+việc\s+(?:với|tại)\s[^.:;]{0,80}?(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+các\s+tỉnh"
+                               r"(?:,\s*thành\s+phố)?\s*:\s*(?P<list>[^():;.\n]{3,300}?)\s+(?:về|để|nhằm)\s")
 # a class name -> the prefix of the specific bodies that stand for it when the addressees name them
 CLASS_PREFIX = {
     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "Ủy ban nhân dân t",
@@ -111,6 +115,7 @@ REMIT_TITLE = re.compile(r"NHIỆM\s+VỤ,?\s+(?:VÀ\s+)?QUYỀN\s+HẠN\b[^\n]{
 LATER_COMMA = re.compile(r"[.;:]|,\s*")
 LATER_COMMA_REACH = 200
 DEFINITION_REACH = 300  # characters: how long a full name defined by "(gọi tắt là ...)" may be
+SESSION_REACH = 4000  # characters: where a notice says whom its session was with
 PROVINCE_WORD = re.compile(r"\s*(Tỉnh|Thành\s+phố|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh)\b(?!\s+[A-ZĐ])")
 
 
@@ -147,7 +152,7 @@ class SubjectReader:
     def _subject_body(self) -> AgencyMention | None:
         """A conclusion notice of a working session with a province ('làm việc với lãnh đạo tỉnh Sơn La')
         addresses its unassigned tasks to that province's People's Committee."""
-        m = SESSION_WITH.search(self.text, 0, min(len(self.text), 4000))
+        m = SESSION_WITH.search(self.text, 0, SESSION_REACH)
         if not m:
             return None
         unit, place = m.group(1).lower(), " ".join(m.group(2).split())
@@ -326,8 +331,9 @@ class SubjectReader:
     @cached_property
     def defined_provinces(self) -> list[AgencyMention]:
         """The People's Committees of the provinces a text names as its "các tỉnh, thành phố" ("bao gồm các tỉnh,
-        thành phố trực thuộc Trung ương: Hà Tĩnh, ..., Đắk Lắk và Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)")."""
-        found = DEFINED_PROVINCES.search(self.text)
+        thành phố trực thuộc Trung ương: Hà Tĩnh, ..., Đắk Lắk và Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)"), or
+        as those its working session was with ("làm việc với ... Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai, ...")."""
+        found = DEFINED_PROVINCES.search(self.text) or SESSION_PROVINCES.search(self.text, 0, SESSION_REACH)
         if not found:
             return []
         out: list[AgencyMention] = []
