@@ -2893,3 +2893,19 @@ def test_the_provinces_of_a_working_session_are_its_localities():
     assert len(localities) == 3
     assert all([a["name"] for a in o["assignees"]] == [f"Ủy ban nhân dân tỉnh {p}" for p in
                ("Đắk Lắk", "Gia Lai", "Khánh Hòa", "Lâm Đồng")] for o in localities)
+
+
+def test_the_provinces_named_at_an_article_are_those_its_appendix_lists():
+    # crawl 24c6583aa4c3280a (Decision 2639/QĐ-TTg): "Điều 2. Ủy ban nhân dân các tỉnh, thành phố nêu tại Điều 1 căn cứ
+    # tình hình thực tế ..." where Article 1 gives "27 địa phương ... (chi tiết theo Phụ lục đính kèm)" and the appendix's
+    # table lists them a row each ("1 | TUYÊN QUANG | 152.100")
+    record = extracted(str(CRAWL / "24c6583aa4c3280a.md"))
+    named = [a["name"] for a in next(o for o in record["obligations"] if o["path"] == "2")["assignees"]]
+    assert len(named) == 27
+    assert named[:2] == ["Ủy ban nhân dân tỉnh Tuyên Quang", "Ủy ban nhân dân tỉnh Cao Bằng"]
+    assert named[-1] == "Ủy ban nhân dân tỉnh Cà Mau" and "Ủy ban nhân dân thành phố Huế" in named
+    # without a list of them, the class stays the class
+    article = ("Điều 2. Ủy ban nhân dân các tỉnh, thành phố nêu tại Điều 1 căn cứ tình hình thực tế để quyết định mức hỗ "
+               "trợ chi tiết cho các xã, đặc khu trên địa bàn.\n")
+    assert tasks(article, "Số: 2639/QĐ-TTg\nQUYẾT ĐỊNH\n") == [
+        ("2", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]

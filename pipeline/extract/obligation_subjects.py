@@ -48,6 +48,11 @@ DEFINED_PROVINCES = re.compile(r"tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\
 # ...": the provinces a conclusion notice of a working session with several is about
 SESSION_PROVINCES = re.compile(r"làm\s+việc\s+(?:với|tại)\s[^.:;]{0,80}?(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+các\s+tỉnh"
                                r"(?:,\s*thành\s+phố)?\s*:\s*(?P<list>[^():;.\n]{3,300}?)\s+(?:về|để|nhằm)\s")
+# "Ủy ban nhân dân các tỉnh, thành phố nêu tại Điều 1 căn cứ ...", "... có tên tại Phụ lục": the provinces the text lists
+# (its appendix's table: "1 | TUYÊN QUANG | 152.100")
+NAMED_PROVINCES = re.compile(r"(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+các\s+(?:tỉnh,?\s+thành\s+phố|địa\s+phương)\s+"
+                             r"(?:nêu\s+tại|có\s+tên\s+(?:tại|trong)|nêu\s+trên|(?:tại|trong)\s+(?:Phụ\s+lục|danh\s+sách))")
+TABLE_ROW = re.compile(r"^.* \| .*$", re.M)
 # a class name -> the prefix of the specific bodies that stand for it when the addressees name them
 CLASS_PREFIX = {
     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "Ủy ban nhân dân t",
@@ -335,7 +340,7 @@ class SubjectReader:
         as those its working session was with ("làm việc với ... Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai, ...")."""
         found = DEFINED_PROVINCES.search(self.text) or SESSION_PROVINCES.search(self.text, 0, SESSION_REACH)
         if not found:
-            return []
+            return self._tabled_provinces() if NAMED_PROVINCES.search(self.text) else []
         out: list[AgencyMention] = []
         for item in re.finditer(r"[^,]+", found["list"]):
             for part in re.split(r"\s+và\s+", item.group(0)):
@@ -345,6 +350,20 @@ class SubjectReader:
                 at = found.start("list") + item.start() + item.group(0).find(part)
                 out.append(AgencyMention((at, at + len(part)), part, agency.name, agency.name_en, agency.kind))
         return out
+
+    def _tabled_provinces(self) -> list[AgencyMention]:
+        """The People's Committees of the provinces a text's tables list, a cell each ("1 | TUYÊN QUANG | 152.100"),
+        in their order; none unless at least two."""
+        out: list[AgencyMention] = []
+        for row in TABLE_ROW.finditer(self.text):
+            at = row.start()
+            for cell in row.group().split(" | "):
+                name = cell.strip()
+                agency = self.registry.lookup(name.title() if name.isupper() else name) if 2 < len(name) < 40 else None
+                if agency is not None and agency.kind in ("province", "city") and all(m.name != agency.name for m in out):
+                    start = at + row.group().find(cell)
+                    out.append(AgencyMention((start, start + len(cell)), cell, agency.name, agency.name_en, agency.kind))
+        return out if len(out) > 1 else []
 
     def specific(self, who: list[AgencyMention], addressees: list[AgencyMention]) -> list[AgencyMention]:
         """'các tỉnh, thành phố' in a dispatch addressed to named provinces, or in a text that names them so,
