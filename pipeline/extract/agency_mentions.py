@@ -80,8 +80,11 @@ class MentionFinder:
                 return items, stop
         bodies = [e for e in entries if e.action == "body"]
         local = [e for e in entries if e.action == "template"] if bodies else []
-        if local and self._province_after(ctx, j) and (got := self._template(local[0].target, ctx, i, j)):
-            return got  # "Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai": the province's, not the central body of that name
+        if local and (self._province_after(ctx, j) or ctx.province and self._unit_trie.walk(ctx.keys, j, len(ctx.keys))) \
+                and (got := self._template(local[0].target, ctx, i, j)):
+            # "Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai", or "... tỉnh" in that province's text: the province's, not the
+            # central body of that name
+            return got
         if bodies:
             names = bodies[0].target
             return [self._mention(ctx, i, j, self._by_name[n], title=len(names) == 1) for n in names], j

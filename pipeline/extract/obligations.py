@@ -1214,7 +1214,9 @@ def _title_line(text: str, start: int, end: int) -> bool:
     return len(unit) <= MAX_TITLE_LINE and unit.isupper()
 
 
-_PERIOD_NOTE = re.compile(r"\(\s*(?:\d{4}\s*[-–]\s*(?:\d{4}|nay)|\d{1,2}[./]\d{1,2}[./]\d{4})\s*\)")
+# a bracketed note after a name: its years ("(2006-2011)", on a biography page), its tier ("(tương đương cấp xã)", in a
+# table of allowances by position)
+_PERIOD_NOTE = re.compile(r"\(\s*(?:\d{4}\s*[-–]\s*(?:\d{4}|nay)|\d{1,2}[./]\d{1,2}[./]\d{4}|tương\s+đương\s[^()]{1,40})\s*\)")
 _MEMBER_TAIL = re.compile(r"[\s,]*(?:[A-ZĐ][^\s,;.]*(?:\s+[^\s,;.]+){0,6})?[\s,;.]*$")
 
 
