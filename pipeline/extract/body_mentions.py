@@ -143,6 +143,7 @@ class BodyMentions:
         if self.language == "en" and self.text.find("rovincial", span[0], span[1]) >= 0:
             found = self._with_local_departments(found, span)
         found = [_as_local_class(m) for m in found] if self.central else found
+        # (the string test is on "phương" alone: a page may break "địa" / "phương" over two lines)
         if self.central and self.language == "vi" and self.text.find("phương", span[0], span[1]) >= 0:
             # "Ủy ban nhân dân các địa phương" in a central text, and the localities that open a clause as its actor
             # ("1. Các địa phương phát động ngay ...", "Về kinh phí: Các địa phương phải ..."): the provinces' committees

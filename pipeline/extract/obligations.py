@@ -1216,7 +1216,7 @@ def _title_line(text: str, start: int, end: int) -> bool:
 
 # a bracketed note after a name: its years ("(2006-2011)", on a biography page), its tier ("(tương đương cấp xã)", in a
 # table of allowances by position)
-_PERIOD_NOTE = re.compile(r"\(\s*(?:\d{4}\s*[-–]\s*(?:\d{4}|nay)|\d{1,2}[./]\d{1,2}[./]\d{4}|tương\s+đương\s[^()]{1,40})\s*\)")
+_NAME_NOTE = re.compile(r"\(\s*(?:\d{4}\s*[-–]\s*(?:\d{4}|nay)|\d{1,2}[./]\d{1,2}[./]\d{4}|tương\s+đương\s[^()]{1,40})\s*\)")
 _MEMBER_TAIL = re.compile(r"[\s,]*(?:[A-ZĐ][^\s,;.]*(?:\s+[^\s,;.]+){0,6})?[\s,;.]*$")
 
 
@@ -1224,7 +1224,7 @@ def _member_line(text: str, start: int, subject_end: int, end: int) -> bool:
     """After its bodies, a member of a list has at most a capitalised role ("Phó Trưởng ban thường trực") and
     ends with ';' or '.'; a line that holds nothing but a body's name ("Trường Mầm non đô thị Sài Đồng", a cell of a
     table of units) is one too. A task has a predicate."""
-    if not _PERIOD_NOTE.sub("", text[subject_end:end]).strip(" \t\n,;.:"):
+    if not _NAME_NOTE.sub("", text[subject_end:end]).strip(" \t\n,;.:"):
         return True  # "Phó Thủ tướng Thường trực Chính phủ (2006-2011)": a name and its years, on a biography page
     return text[start:end].rstrip().endswith((";", ".")) and bool(_MEMBER_TAIL.fullmatch(text, subject_end, end))
 
