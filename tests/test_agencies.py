@@ -110,6 +110,12 @@ VI_CASES = [
      ["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai"]),
     ("18. Khuyến khích Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai và các\ntổ chức chính trị - xã hội phát huy vai trò",
      ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai", "các tổ chức chính trị - xã hội"]),
+    # dev vi_qd_2597_ttg_2025 III.3: a list of ministries that drops the head after the first
+    ("với các bộ,\nngành liên quan như Bộ Tài chính, Nông nghiệp và Môi trường, Bộ Quốc phòng và\nchính quyền địa phương",
+     ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ", "Bộ Tài chính", "Bộ Nông nghiệp và Môi trường",
+      "Bộ Quốc phòng"]),
+    # the same list's head kept for the work that follows a ministry's name ("xây dựng" builds)
+    ("Giao Bộ Tài chính, Xây dựng kế hoạch rà soát", ["Bộ Tài chính"]),
 ]
 
 

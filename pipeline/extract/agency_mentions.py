@@ -87,7 +87,12 @@ class MentionFinder:
             return got
         if bodies:
             names = bodies[0].target
-            return [self._mention(ctx, i, j, self._by_name[n], title=len(names) == 1) for n in names], j
+            found = [self._mention(ctx, i, j, self._by_name[n], title=len(names) == 1) for n in names]
+            if len(names) == 1 and self._by_name[names[0]].kind == "ministry" and ctx.strict:
+                more, stop = self._elided_ministries(ctx, j)
+                if more:
+                    return found + more, stop
+            return found, j
         for e in entries:
             if e.action == "template":
                 got = self._template(e.target, ctx, i, j)
@@ -205,6 +210,26 @@ class MentionFinder:
                 out.append(self._mention(ctx, item_start, k, self._by_name[hits[-1][1][0]], title=False))
         return out, k
 
+    def _elided_ministries(self, ctx: _Scan, j: int) -> tuple[list[AgencyMention], int]:
+        """The ministries a list goes on to name without their head after one named in full: "Bộ Tài chính, Nông
+        nghiệp và Môi trường, Bộ Quốc phòng", "Bộ Quốc phòng, Công an: Chỉ đạo ..."."""
+        keys, n = ctx.keys, len(ctx.keys)
+        out: list[AgencyMention] = []
+        k = j
+        while k < n and keys[k] == ",":
+            item = _past_separators(keys, k)
+            hits = self._item_trie["central"].walk(keys, item, n)
+            raw = ctx.raw(item) if item < n else ""
+            if not hits or not raw[:1].isupper() or raw.isupper() or keys[item] == "bộ":
+                break  # no short name, a code ("XD"), or the next body named in full (the scan reads it)
+            end, name = hits[-1][0], hits[-1][1][0]
+            agency = self._by_name[name]
+            if agency.kind != "ministry" or name in VERB_LIKE_MINISTRIES and end < n and ctx.raw(end)[:1].islower():
+                break  # "Bộ Tài chính, Xây dựng kế hoạch ...": the work, not the construction ministry
+            out.append(self._mention(ctx, item, end, agency, title=False))
+            k = end
+        return out, k
+
     def _mention(self, ctx: _Scan, i: int, j: int, agency: Agency, *, title: bool = True) -> AgencyMention:
         s, e = ctx.abs(i)[0], ctx.abs(j - 1)[1]
         if title:  # an office-holder stands for the body: "Bộ trưởng Bộ Y tế" is a mention of Bộ Y tế
@@ -253,6 +278,11 @@ class _Scan:
     def abs(self, k: int) -> tuple[int, int]:
         s = self.start(k) + self.offset
         return s, s + len(self.keys[k])
+
+
+# ministries whose short name is also a verb phrase's opening ("xây dựng" builds): an elided item of theirs must end its
+# name at a mark or a capital, not run on into lower-case words
+VERB_LIKE_MINISTRIES = frozenset({"Bộ Xây dựng"})
 
 
 def _past_separators(keys: list[str], k: int) -> int:
