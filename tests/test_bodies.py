@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.bodies import BodyGrammar
 
 CASES = [
@@ -132,3 +133,20 @@ def test_a_head_starts_only_where_a_word_starts(text, heads):
     found = [(pos, grammar.vietnamese.match(text, pos)) for pos in range(len(text))]
     assert [m.group().strip() for _, m in found if m] == heads
     assert [pos for pos, m in found if m] == [pos for pos in range(len(text)) if plain.match(text, pos)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # crawl fc5e61d70df8c70c Điều 3, f75757b004ba80c7 Điều 4: a shared head over departments whose names hold "và" (and a
+    # comma): the list splits at every "và" and comma, and the registry's names join the pieces back
+    ("nhân dân tỉnh, Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ; Thủ trưởng các sở,",
+     ["Sở Giáo dục và Đào tạo", "Sở Nội vụ"]),
+    ("Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Khoa học và Công nghệ, Dân tộc\nvà Tôn giáo; Giám đốc Trung tâm",
+     ["Sở Khoa học và Công nghệ", "Sở Dân tộc và Tôn giáo"]),
+    # dev vi_kh_0129's department whose name holds a comma, named in such a list; "Du lịch" alone is a department too
+    ("Các Sở: Văn hóa, Thể thao và Du lịch, Y tế, Du lịch phối hợp", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế",
+                                                                       "Sở Du lịch"]),
+])
+def test_a_list_s_items_whose_names_hold_and_or_a_comma(text, expected):
+    registry = AgencyRegistry.default()
+    found = BodyGrammar.default().find(text, 0, len(text), "vi", lambda name: registry.lookup(name) is not None)
+    assert [b.text for b in found if b.distributive] == expected

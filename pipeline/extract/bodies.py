@@ -11,6 +11,7 @@ to a provincial body named without it (corpora/gold/README.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -106,11 +107,14 @@ class BodyGrammar:
             return bool(self.english.match(text, pos, end))
         return bool(self.vietnamese.match(text, pos, end) or self.distributive.match(text, pos, end))
 
-    def find(self, text: str, start: int, end: int, language: str) -> list[BodyName]:
-        return self._english(text, start, end) if language == "en" else self._vietnamese(text, start, end)
+    def find(self, text: str, start: int, end: int, language: str,
+             known: Callable[[str], bool] = lambda name: False) -> list[BodyName]:
+        """The bodies named in text[start:end]; `known` says which names the registry knows, so that a list's item
+        whose name holds "và" or a comma stays one ("Các Sở: Giáo dục và Đào tạo, Nội vụ")."""
+        return self._english(text, start, end) if language == "en" else self._vietnamese(text, start, end, known)
 
-    def _vietnamese(self, text: str, start: int, end: int) -> list[BodyName]:
-        listed = self._distributed_names(text, start, end)
+    def _vietnamese(self, text: str, start: int, end: int, known: Callable[[str], bool]) -> list[BodyName]:
+        listed = self._distributed_names(text, start, end, known)
         out: list[BodyName] = []
         taken_until = start
         for head in self.vietnamese.finditer(text, start, end):
@@ -128,14 +132,14 @@ class BodyGrammar:
             taken_until = head.start() + len(name)
         return sorted(out + listed, key=lambda b: b.span) if listed else out
 
-    def _distributed_names(self, text: str, start: int, end: int) -> list[BodyName]:
+    def _distributed_names(self, text: str, start: int, end: int, known: Callable[[str], bool]) -> list[BodyName]:
         out: list[BodyName] = []
         if text.find(":", start, end) < 0 or text.find("ác", start, end) < 0:
             return out  # a distributive list always has its colon and its "các"
         for m in self.distributive.finditer(text, start, end):
             named, unit = (m.group("named"), m.group("unit")) if m.group("named") else (m.group("committee"), m.group("commune"))
             prefix = m.group("head") or f"{' '.join(named.split())} {' '.join(unit.split())}"
-            for n, (s, e) in enumerate(self._items(text, m.end(), end)):
+            for n, (s, e) in enumerate(_joined_names(text, prefix, self._items(text, m.end(), end), known)):
                 # the first item's span takes the shared head in, so a subject chain reaches it from the clause start
                 out.append(BodyName((m.start() if n == 0 else s, e), f"{prefix} {' '.join(text[s:e].split())}",
                                     False, True))
@@ -234,6 +238,7 @@ class BodyGrammar:
 
 
 MAX_NAME_WORDS = 12
+MAX_JOINED_ITEMS = 4  # a list's pieces one name may span: "Văn hóa", "Thể thao", "Du lịch"
 _NON_SPACE = re.compile(r"[^\s,;:]+[,;:]*|[,;:]+")  # "Đắk Lắk:Khẩn trương": a colon ends a word, space or not
 
 
@@ -283,3 +288,22 @@ def _skip_space(text: str, pos: int) -> int:
 def _next_is_upper(text: str, pos: int, end: int) -> bool:
     pos = _skip_space(text, pos)
     return pos < end and text[pos].isupper()
+
+
+def _joined_names(text: str, prefix: str, items: list[tuple[int, int]], known: Callable[[str], bool],
+                  ) -> list[tuple[int, int]]:
+    """A list's items with those that one known name spans joined back ("Giáo dục" and "Đào tạo" where "Sở Giáo dục
+    và Đào tạo" is known; "Văn hóa", "Thể thao", "Du lịch" where "Sở Văn hóa, Thể thao và Du lịch" is): the list
+    splits at every comma and "và", some of which are inside a name. The longest known run wins."""
+    out: list[tuple[int, int]] = []
+    n = 0
+    while n < len(items):
+        for last in range(min(len(items), n + MAX_JOINED_ITEMS) - 1, n, -1):
+            if known(f"{prefix} {' '.join(text[items[n][0]:items[last][1]].split())}"):
+                out.append((items[n][0], items[last][1]))
+                n = last + 1
+                break
+        else:
+            out.append(items[n])
+            n += 1
+    return out

@@ -245,7 +245,7 @@ class BodyMentions:
     def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """Add the bodies the registry does not know, recognised by the grammar of agency names."""
         known = sorted(known, key=lambda m: m.span[0])
-        found = self._grammar.find(self.text, span[0], span[1], self.language)
+        found = self._grammar.find(self.text, span[0], span[1], self.language, self._registry_knows)
         if not found:
             return known  # most paragraphs name no body the grammar finds
         shared = [b.span for b in found if b.distributive]
@@ -269,6 +269,15 @@ class BodyMentions:
         if inner:
             known = [m for k, m in enumerate(known) if k not in inner]
         return sorted(known + added, key=lambda m: m.span[0]) if added else known
+
+    def _looked_up(self, name: str) -> Agency | None:
+        """The registry's body of a name the grammar read; the same name recurs through a document: looked up once."""
+        if name not in self._known:
+            self._known[name] = self.registry.lookup(name)
+        return self._known[name]
+
+    def _registry_knows(self, name: str) -> bool:
+        return self._looked_up(name) is not None
 
     def _as_class(self, mention: AgencyMention) -> AgencyMention:
         """'Cục Thuế các tỉnh, thành phố', 'Sở Tư pháp các tỉnh' name a class of local bodies (ANNOTATION.md);
@@ -314,9 +323,7 @@ class BodyMentions:
                 and not self._grammar.place.search(name):
             # "Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã" in Bắc Ninh's plan: the province's own
             name = f"{name} {self._province_place}"
-        if name not in self._known:  # the same unknown body recurs through a document: look it up once
-            self._known[name] = self.registry.lookup(name)
-        agency = self._known[name]
+        agency = self._looked_up(name)
         if agency is not None:
             return AgencyMention(span=body.span, mention=body.text, name=agency.name, name_en=agency.name_en,
                                  kind=agency.kind)
