@@ -344,11 +344,10 @@ class SubjectReader:
         out: list[AgencyMention] = []
         for item in re.finditer(r"[^,]+", found["list"]):
             for part in re.split(r"\s+và\s+", item.group(0)):
-                agency = self.registry.lookup(part.strip()) if part.strip() else None
-                if agency is None or agency.kind not in ("province", "city"):
+                committee = self._province_committee(part, found.start("list") + item.start() + item.group(0).find(part))
+                if committee is None:
                     return []  # not a list of provinces alone
-                at = found.start("list") + item.start() + item.group(0).find(part)
-                out.append(AgencyMention((at, at + len(part)), part, agency.name, agency.name_en, agency.kind))
+                out.append(committee)
         return out
 
     def _tabled_provinces(self) -> list[AgencyMention]:
@@ -356,14 +355,19 @@ class SubjectReader:
         in their order; none unless at least two."""
         out: list[AgencyMention] = []
         for row in TABLE_ROW.finditer(self.text):
-            at = row.start()
             for cell in row.group().split(" | "):
-                name = cell.strip()
-                agency = self.registry.lookup(name.title() if name.isupper() else name) if 2 < len(name) < 40 else None
-                if agency is not None and agency.kind in ("province", "city") and all(m.name != agency.name for m in out):
-                    start = at + row.group().find(cell)
-                    out.append(AgencyMention((start, start + len(cell)), cell, agency.name, agency.name_en, agency.kind))
+                if 2 < len(cell.strip()) < 40 and (committee := self._province_committee(
+                        cell, row.start() + row.group().find(cell))) and all(m.name != committee.name for m in out):
+                    out.append(committee)
         return out if len(out) > 1 else []
+
+    def _province_committee(self, written: str, at: int) -> AgencyMention | None:
+        """The People's Committee of the province `written` at `at` names ("Hà Tĩnh", "TUYÊN QUANG"), or None."""
+        name = written.strip()
+        agency = self.registry.lookup(name.title() if name.isupper() else name) if name else None
+        if agency is None or agency.kind not in ("province", "city"):
+            return None
+        return AgencyMention((at, at + len(written)), written, agency.name, agency.name_en, agency.kind)
 
     def specific(self, who: list[AgencyMention], addressees: list[AgencyMention]) -> list[AgencyMention]:
         """'các tỉnh, thành phố' in a dispatch addressed to named provinces, or in a text that names them so,

@@ -295,6 +295,11 @@ class _RegionWalker:
         line.block.kind = kind
         self.seg.blocks.append(line.block)
 
+    def _open_appendix(self, line: _Line) -> None:
+        """The line opens the appendix: it is the appendix's first line, and the walk stays there."""
+        self.region = "appendix"
+        self._place_text(line, appendix=True)
+
     def _new_document(self) -> str:
         """An attached document opens: its points are numbered afresh."""
         self.tracker, self.introduced = _PathTracker(), None
@@ -333,17 +338,13 @@ class _RegionWalker:
             self._place_closing(line)
             return None
         if line.capital and APPENDIX_LABEL.match(line.text):
-            self.region = "appendix"  # "Phụ lục 01" on its own line after a regulation's last article: its forms
-            self._place_text(line, appendix=True)
-            return None
+            return self._open_appendix(line)  # "Phụ lục 01" on its own line after a regulation's last article: its forms
         self._place_text(line, appendix=False)
         return None
 
     def _closing(self, line: _Line) -> str | None:
         if APPENDIX.match(line.text):
-            self.region = "appendix"
-            self._place_text(line, appendix=True)
-            return None
+            return self._open_appendix(line)
         if _opens_attachment(line.text) or MOTTO.search(line.text):  # a second document's header or title
             return self._new_document()
         self._place_closing(line)
@@ -383,9 +384,7 @@ class _RegionWalker:
             return self._new_document()
         if line.capital and (APPENDIX_LABEL.match(line.text) or line.text.isupper() and APPENDIX.match(line.text)):
             # the decision's notes, then its appendix: "[1] Thực hiện đối với ..." / "PHỤ LỤC DANH MỤC THỦ TỤC ..."
-            self.region = "appendix"
-            self._place_text(line, appendix=True)
-            return None
+            return self._open_appendix(line)
         self._place(line, "footnote")
         return None
 
