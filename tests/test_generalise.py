@@ -6,6 +6,8 @@ import pytest
 
 from pipeline.cleanup.normalise import normalise
 from pipeline.evaluate_styles import STYLES, restyle
+from pipeline.extract.agencies import AgencyRegistry
+from pipeline.extract.body_mentions import BodyMentions
 from pipeline.extract.class_subjects import ClassSubjects
 from pipeline.extract.deadlines import find_deadlines, period_heading, period_in_slot, primary_deadline
 from pipeline.extract.document import (
@@ -15,6 +17,7 @@ from pipeline.extract.document import (
     is_normative,
     publishes_procedures,
 )
+from pipeline.extract.obligation_deadlines import Paragraphs
 from pipeline.extract.obligations import _list_or_form, _member_line
 from pipeline.extract.task_tables import TaskTable
 from pipeline.records import Source
@@ -2499,6 +2502,45 @@ def test_a_numbered_clause_is_a_task_of_its_own_though_it_names_the_same_bodies(
 def test_provincial_level_departments_are_a_class_of_local_bodies(body, expected):
     (task,) = passage(ENGLISH_DECISION + "Article 3.\n" + body).obligations
     assert [a.name for a in task.assignees] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # dev en_qd_2281_ttg_2010 IV.4.b and III.3.a: an English list that shares its head "Ministries of" names each ministry;
+    # a field may hold commas and "and" ("Labor, War Invalids and Social Affairs"), ';' parts fields that do
+    ("b) Annually, based on proposals made by project implementing agencies, make plans and cost estimates and propose "
+     "measures for project implementation and submit them to the Ministries of Planning and Investment; Finance; and "
+     "Labor, War Invalids and Social Affairs;",
+     ["Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội"]),
+    ("a) The Ministry of Labor, War Invalids and Social Affairs shall set up the Program Steering Committee composed of "
+     "representatives of the Ministries of Labor, War Invalids and Social Affairs; Health; Agriculture and Rural "
+     "Development; Industry and Trade; Construction; Education and Training; National Defense; Information and "
+     "Communications; Public Security; Planning and Investment; and Finance, which shall advise the Minister of Labor, "
+     "War Invalids and Social Affairs in administering, directing, examining, guiding and urging ministries, branches "
+     "and localities in carrying out activities of the Program;",
+     ["Bộ Lao động - Thương binh và Xã hội", "Bộ Y tế",
+      "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Công Thương", "Bộ Xây dựng", "Bộ Giáo dục và Đào tạo",
+      "Bộ Quốc phòng", "Bộ Thông tin và Truyền thông", "Bộ Công an", "Bộ Kế hoạch và Đầu tư", "Bộ Tài chính"]),
+])
+def test_a_list_that_shares_the_head_ministries_of_names_each_ministry(sentence, expected):
+    text = ENGLISH_DECISION + "Article 3.\n" + sentence + "\n"
+    seg = segment(text)
+    mentions = BodyMentions(text, Paragraphs(seg.blocks), AgencyRegistry.default(), language="en", province=None,
+                            central=True)
+    start = text.index("the Ministries of")
+    end = text.find(", which", start)  # the list's own bodies, not those the sentence names around it
+    assert [m.name for m in mentions.within(start, end if end > 0 else len(text))] == expected
+
+
+def test_the_fields_of_a_list_that_shares_its_head_are_no_clauses():
+    # dev en_qd_2281_ttg_2010 III.3.a: the ministries a committee is composed of are one list; each field is no task, and
+    # only the ministry that sets the committee up acts (the members do not)
+    body = ("a) The Ministry of Labor, War Invalids and Social Affairs shall set up the Program Steering Committee composed "
+            "of representatives of the Ministries of Labor, War Invalids and Social Affairs; Health; Agriculture and Rural "
+            "Development; Industry and Trade; Construction; Education and Training; National Defense; Information and "
+            "Communications; Public Security; Planning and Investment; and Finance, which shall advise the Minister of "
+            "Labor, War Invalids and Social Affairs in administering the Program;\n")
+    (task,) = passage(ENGLISH_DECISION + "Article 3.\n" + body).obligations
+    assert [a.name for a in task.assignees] == ["Bộ Lao động - Thương binh và Xã hội"]
 
 
 def test_a_table_of_figures_by_body_is_no_task_table():

@@ -18,7 +18,7 @@ from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
 from pipeline.extract.bodies import BodyGrammar, BodyName
 from pipeline.extract.obligation_cues import cues
 from pipeline.extract.obligation_deadlines import Paragraphs
-from pipeline.knowledge.patterns import UPPER_VI
+from pipeline.knowledge.patterns import FIELD_SEPARATOR, MINISTRIES_OF, MINISTRY_FIELDS, UPPER_VI
 
 # a short name defined in brackets right after a body's full name: "(VNMAC)", "(sau đây viết tắt là TTPVHCC)"
 ACRONYM_DEFINED = re.compile(r"\(\s*(?:sau\s+đây\s+(?:gọi|viết)\s+tắt\s+là\s+)?([A-ZĐ][A-ZĐ0-9]{2,9})\s*\)")
@@ -142,6 +142,8 @@ class BodyMentions:
         found = [self._as_class(m) for m in found]
         if self.language == "en" and self.text.find("rovincial", span[0], span[1]) >= 0:
             found = self._with_local_departments(found, span)
+        if self.language == "en" and self.text.find("Ministries of", span[0], span[1]) >= 0:
+            found = self._with_listed_ministries(found, span)
         found = [_as_local_class(m) for m in found] if self.central else found
         # (the string test is on "phương" alone: a page may break "địa" / "phương" over two lines)
         if self.central and self.language == "vi" and self.text.find("phương", span[0], span[1]) >= 0:
@@ -309,6 +311,44 @@ class BodyMentions:
         kept = [k for k in found if not any(_overlap(k.span, a.span) for a in added)]
         return sorted(kept + added, key=lambda m: m.span[0])
 
+    def _with_listed_ministries(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """'the Ministries of Health, Education and Training, and Finance', 'the Ministries of Planning and Investment;
+        Finance; and Labor, War Invalids and Social Affairs': an English list that shares the head 'Ministry of' names
+        each ministry, in place of whatever the names read there (a field read alone as a short name)."""
+        added: list[AgencyMention] = []
+        for head in MINISTRIES_OF.finditer(self.text, span[0], span[1]):
+            items = self._ministry_fields(head.end(), span[1])
+            if len(items) < 2:
+                continue  # "the Ministries of Finance" alone is no list: left as the names read it
+            for index, (start, end, agency) in enumerate(items):
+                at = head.start() if index == 0 else start  # the first item carries the head: the subject's start
+                added.append(AgencyMention(span=(at, end), mention=self.text[at:end], name=agency.name,
+                                           name_en=agency.name_en, kind=agency.kind))
+        if not added:
+            return found
+        kept = [k for k in found if not any(_overlap(k.span, a.span) for a in added)]
+        return sorted(kept + added, key=lambda m: m.span[0])
+
+    def _ministry_fields(self, start: int, end: int) -> list[tuple[int, int, Agency]]:
+        """The ministries a shared head's list names from `start`: at each item the longest run of capitalised words
+        that the registry knows as 'Ministry of ...' (a field holds commas and 'and' itself: 'Labor, War Invalids and
+        Social Affairs'), then a separator and the next item; the list ends where no field is known."""
+        out: list[tuple[int, int, Agency]] = []
+        at = start
+        while (run := MINISTRY_FIELD.match(self.text, at, end)) is not None:
+            ends = [m.end() + at for m in CAPITALISED_WORD.finditer(run.group())]  # not after an "and"
+            agency, stop = next(((a, e) for e in reversed(ends)
+                                 if (a := self._looked_up(f"Ministry of {self.text[at:e]}")) is not None
+                                 and a.kind == "ministry"), (None, at))
+            if agency is None:
+                break
+            out.append((at, stop, agency))
+            separator = FIELD_SEPARATOR.match(self.text, stop, end)
+            if separator is None:
+                break
+            at = separator.end()
+        return out
+
     @cached_property
     def _province_place(self) -> str | None:
         """'tỉnh Bắc Ninh', 'thành phố Hà Nội': the issuing province as its bodies' names end (its committee's), read once."""
@@ -336,6 +376,8 @@ LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
 # "provincial-level Departments of Justice": every province's department of a ministry's field (ANNOTATION.md)
 PROVINCIAL_DEPARTMENTS = re.compile(r"(?i:provincial[- ]level)\s+(?:Departments|Services)\s+of\s+"
                                     r"(?P<field>[A-Z][\w-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w-]*)*)")
+MINISTRY_FIELD = re.compile(MINISTRY_FIELDS)
+CAPITALISED_WORD = re.compile(r"[A-Z][\w-]*")
 NO_DEPARTMENT = frozenset({"Bộ Quốc phòng", "Bộ Công an"})  # their local units are commands and police, no Sở
 DEPARTMENT_NAMED_OTHERWISE = {"Bộ Ngoại giao": "Sở Ngoại vụ"}
 # the People's Committees of the localities, named so in a central text: "Bộ Tư pháp, Bộ Nông nghiệp và Môi trường, Ủy ban

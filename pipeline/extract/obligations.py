@@ -55,6 +55,7 @@ from pipeline.knowledge.patterns import (
     APPENDIX_LABEL,
     ARTICLE_WORDS,
     DUTIES_OF,
+    FIELDS_LIST,
     LEGAL_TEXTS,
     PAGE_NUMBER,
     UPPER_VI,
@@ -1141,11 +1142,20 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         gap = m.lastindex or 1
         if len(text[pos:m.start(gap)].strip()) < MIN_CLAUSE:
             continue  # "Bí thư tỉnh ủy, thành ủy; Chủ tịch ...": a list, not a clause of its own
+        if text[m.start()] == ";" and _parts_fields(text, pos, m.start()):
+            continue  # "... of the Ministries of Labor, War Invalids and Social Affairs; Health; ...": one list's fields
         spans.append((pos, m.start(gap), numbered))
         pos, numbered = m.end(), gap == 2
     if text[pos:end].strip():
         spans.append((pos, end, numbered))
     return spans
+
+
+def _parts_fields(text: str, start: int, stop: int) -> bool:
+    """Whether the ';' at `stop` parts the fields of an English list that shares its head ("the Ministries of Planning
+    and Investment; Finance; and Labor, War Invalids and Social Affairs"), which a clause has no more than a name."""
+    head = text.rfind("Ministries of", start, stop)
+    return head >= 0 and FIELDS_LIST.fullmatch(text, head, stop) is not None
 
 
 def _closes_quotation(content: str, after: int) -> bool:

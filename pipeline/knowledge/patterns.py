@@ -66,6 +66,14 @@ ATTACHMENT_NOTE = r"(?:(?:Ban\s+hành\s+)?kèm\s+theo|(?:Promulgated|Issued|Atta
 # the note as the caption under the attached document's title sets it, in brackets: a line of its own
 ATTACHMENT_CAPTION = re.compile(rf"\(\s*{ATTACHMENT_NOTE}", re.I)
 
+# an English list that shares its head: "the Ministries of Health, Education and Training, and Finance", "the Ministries of
+# Planning and Investment; Finance; and Labor, War Invalids and Social Affairs". A field is a run of capitalised words,
+# which may hold commas and "and" itself ("Labor, War Invalids and Social Affairs"); ';' parts fields that do
+MINISTRIES_OF = re.compile(r"\bMinistries\s+of\s+")
+MINISTRY_FIELDS = r"[A-Z][\w-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w-]*)*"
+FIELD_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?(?=[A-Z])|\s+and\s+(?=[A-Z])")
+FIELDS_LIST = re.compile(rf"{MINISTRIES_OF.pattern}{MINISTRY_FIELDS}(?:;\s*(?:and\s+)?{MINISTRY_FIELDS})*")
+
 
 def page_number(number: str = r"(\d{1,4})") -> str:
     """A page's number on a line of its own, as a page sets it ("2", "- 2 -"): `number` between the blanks and dashes."""
