@@ -145,6 +145,18 @@ def test_a_section_numeral_glued_to_its_title(raw, expected):
     assert normalise(raw).splitlines() == expected
 
 
+def test_an_item_number_with_a_consolidated_text_s_footnote_mark_opens_the_item():
+    # crawl 1e6fb98e16a75e3d (a consolidated regulation): "1.[17]", "2.[18]" carry the amending text's notes; in a text
+    # wrapped to a narrow page the item is no part of the article's title above it
+    raw = ("Điều 25. Trách nhiệm và quyền hạn của Bộ Quốc phòng\n1.[17] (được bãi bỏ).\n2.[18] Chủ trì, phối hợp với\n"
+           "các Bộ, ngành liên quan và Ủy ban nhân dân tỉnh Khánh Hòa tổ chức đón tiếp theo nghi thức lễ tân quy định\n"
+           "đối với tàu quân sự nước ngoài thăm xã giao hoặc phối hợp huấn luyện, diễn tập;\n")
+    assert normalise(raw).splitlines() == [
+        "Điều 25. Trách nhiệm và quyền hạn của Bộ Quốc phòng", "1.[17] (được bãi bỏ).",
+        "2.[18] Chủ trì, phối hợp với các Bộ, ngành liên quan và Ủy ban nhân dân tỉnh Khánh Hòa tổ chức đón tiếp theo "
+        "nghi thức lễ tân quy định đối với tàu quân sự nước ngoài thăm xã giao hoặc phối hợp huấn luyện, diễn tập;"]
+
+
 def test_long_table_rows_do_not_hide_that_the_text_was_wrapped():
     # gazette vi_qd_844_ttg_2026.pdf as obligraph's PDF reader gives it: its text wrapped to the page, its task table's
     # rows one to a line and far longer; read as one paragraph to a line, the article's lines stayed apart

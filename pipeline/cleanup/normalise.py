@@ -157,7 +157,8 @@ def clean_markdown(text: str) -> str:
 # --- tables and paragraphs -----------------------------------------------------------------------
 
 _ENUMERATOR = re.compile(
-    r"^(?:[-–—•+]\s*|\d{1,4}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_])|[a-zđ]{1,2}\d?\)|[a-zđ]/\s"
+    # "2.[18] Chủ trì, ...": a consolidated text's footnote mark may follow the number (the amending text's note)
+    r"^(?:[-–—•+]\s*|\d{1,4}(?:\.\d{1,2})*\s*[.)](?=\s|[^\W\d_]|\[\d)|[a-zđ]{1,2}\d?\)|[a-zđ]/\s"
     # "IV. TỔ CHỨC THỰC HIỆN", or glued to its title in capitals ("IV.TỔ CHỨC THỰC HIỆN"; not "V.I.Lênin", "C.Mác")
     rf"|[IVXLC]{{1,6}}[.)](?:\s|(?=[{UPPER_VI}]{{2}}))"
     # "2/ Bộ Quốc phòng ...": an item numbered with a slash, as some issuers and sites write it (not "15/2025/NĐ-CP")
