@@ -2951,6 +2951,12 @@ def test_the_provinces_named_at_an_article_are_those_its_appendix_lists():
                "trợ chi tiết cho các xã, đặc khu trên địa bàn.\n")
     assert tasks(article, "Số: 2639/QĐ-TTg\nQUYẾT ĐỊNH\n") == [
         ("2", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]
+    # the same table as a PDF's text layer gives it without its rules: a cell a line, or a place and its figures
+    flat = ("PHỤ LỤC\n(Kèm theo Quyết định số 2639/QĐ-TTg ngày 03/12/2025 của Thủ tướng Chính phủ) Đơn vị: Triệu đồng\n"
+            "STT\nĐịa phương\nKinh phí hỗ trợ cho các địa phương\nTỔNG\n2.615.000\nTUYÊN QUANG\n152.100\nCAO BẰNG\n"
+            "68.900\nTHÁI NGUYÊN 100.100\nPHÚ THỌ 172.900\n")
+    assert tasks(article + flat, "Số: 2639/QĐ-TTg\nQUYẾT ĐỊNH\n") == [
+        ("2", sorted(f"Ủy ban nhân dân tỉnh {p}" for p in ("Tuyên Quang", "Cao Bằng", "Thái Nguyên", "Phú Thọ")))]
 
 
 DAK_LAK_PLAN = "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\nSố: 0124/KH-UBND\nĐắk Lắk, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\n"

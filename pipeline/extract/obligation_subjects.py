@@ -53,6 +53,9 @@ SESSION_PROVINCES = re.compile(r"làm\s+việc\s+(?:với|tại)\s[^.:;]{0,80}?(
 NAMED_PROVINCES = re.compile(r"(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+các\s+(?:tỉnh,?\s+thành\s+phố|địa\s+phương)\s+"
                              r"(?:nêu\s+tại|có\s+tên\s+(?:tại|trong)|nêu\s+trên|(?:tại|trong)\s+(?:Phụ\s+lục|danh\s+sách))")
 TABLE_ROW = re.compile(r"^.* \| .*$", re.M)
+# the same table as a PDF's text layer gives it, without its rules: a cell a line, or a place and its figures on one
+# ("TUYÊN QUANG" / "152.100", "THÁI NGUYÊN 100.100")
+FLAT_PLACE_LINE = re.compile(r"^(?P<place>[^\W\d_][^\d|\n]{1,38}?)(?:[ \t]+[\d.,]+)*[ \t]*$", re.M)
 # a class name -> the prefix of the specific bodies that stand for it when the addressees name them
 CLASS_PREFIX = {
     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "Ủy ban nhân dân t",
@@ -351,13 +354,18 @@ class SubjectReader:
         return out
 
     def _tabled_provinces(self) -> list[AgencyMention]:
-        """The People's Committees of the provinces a text's tables list, a cell each ("1 | TUYÊN QUANG | 152.100"),
-        in their order; none unless at least two."""
+        """The People's Committees of the provinces a text's tables list, a cell each ("1 | TUYÊN QUANG | 152.100", or
+        the same row flat: "TUYÊN QUANG 152.100"), in their order; none unless at least two."""
         out: list[AgencyMention] = []
         for row in TABLE_ROW.finditer(self.text):
             for cell in row.group().split(" | "):
                 if 2 < len(cell.strip()) < 40 and (committee := self._province_committee(
                         cell, row.start() + row.group().find(cell))) and all(m.name != committee.name for m in out):
+                    out.append(committee)
+        if not out:  # no pipe row names one: the table may be flat
+            for line in FLAT_PLACE_LINE.finditer(self.text):
+                if (committee := self._province_committee(line["place"], line.start())) \
+                        and all(m.name != committee.name for m in out):
                     out.append(committee)
         return out if len(out) > 1 else []
 
