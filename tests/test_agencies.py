@@ -134,6 +134,21 @@ def test_a_provinces_youth_union(reg, text, province, expected):
     assert names(reg, text, province=province) == expected
 
 
+@pytest.mark.parametrize(("text", "province", "expected"), [
+    # how provinces abbreviate their Front, procuracy, court and military command, as their recipients' lists write
+    # them (crawl d5f01e57dbf5a890; dev vi_ct_012_ubnd_daklak_2025; crawl 02b9be7711f88c70, d71b3a48efad6d2c; dev
+    # vi_kh_0129_ubnd_daklak_2025): the province's own bodies
+    ("- Tỉnh ủy, HĐND,\nUBND, UBMTTQVN tỉnh;", "Vĩnh Long",
+     ["Tỉnh ủy Vĩnh Long", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Vĩnh Long"]),
+    ("- UB MTTQ Việt Nam tỉnh (b/c)", "Đắk Lắk", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk"]),
+    ("- UBMTTQ Việt Nam Thành phố", "Hà Nội", ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội"]),
+    ("- TAND TP, VKSND TP", "Hà Nội", ["Tòa án nhân dân thành phố Hà Nội", "Viện kiểm sát nhân dân thành phố Hà Nội"]),
+    ("- Công an tỉnh, BCHQS tỉnh", "Đắk Lắk", ["Công an tỉnh Đắk Lắk", "Bộ Chỉ huy quân sự tỉnh Đắk Lắk"]),
+])
+def test_a_provinces_bodies_by_their_abbreviations(reg, text, province, expected):
+    assert names(reg, text, province=province) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # crawl 6e205b75bcc588b5 (a table's partners cell) and corpora/crawl 001c610b2efdcf0c IV.5 (a heading): the class's
     # nouns coordinated without their commas
