@@ -61,6 +61,21 @@ def test_bodies_by_the_grammar_of_their_names(language, text, expected):
         assert " ".join(text[body.span[0]:body.span[1]].split()) == body.text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # dev vi_cv_4085_ubnd-dt_2025 1.2 and 1.3: a body named at the communes ("phường, xã, đặc khu", "các xã, phường") is
+    # every commune's, one class named as the communes' committees are, not the city's body of a ward
+    ("nhưng chưa được cập nhật vào giấy chứng nhận; đồng thời, phối hợp với Công\nan phường, xã, đặc khu rà soát, "
+     "đối chiếu", [("Công an các xã, phường", "Công\nan phường, xã, đặc khu")]),
+    ("Chỉ đạo Công an các\nphường, xã, đặc khu phối hợp và hướng dẫn", [("Công an các xã, phường",
+                                                                         "Công an các\nphường, xã, đặc khu")]),
+    # the guard: a commune named after the word is that commune's body, no class
+    ("phối hợp với Công an phường Bến Nghé rà soát", [("Công an phường Bến Nghé", "Công an phường Bến Nghé")]),
+])
+def test_a_body_named_at_the_communes_is_their_class(text, expected):
+    found = BodyGrammar.default().find(text, 0, len(text), "vi")
+    assert [(b.text, text[b.span[0]:b.span[1]]) for b in found] == expected
+
+
 def test_a_shared_head_before_a_list_of_communes():
     # dev vi_kh_556_ubnd_dongthap_2025 IV.12: the communes' committees named one by one after a shared head (the first
     # item's span takes the shared head in)

@@ -22,6 +22,13 @@ from pipeline.knowledge.patterns import alternation, first_letters, trie, word_s
 _WORD = r"[^\W\d_][\w'’-]*"
 NOT_COOPERATIVE = r"(?<!Hợp\stác\s)"  # "Liên minh Hợp tác xã": a cooperative's "xã" is no commune
 _STATE = re.compile(r"[Nn]hà [Nn]ước|\bNN\b")  # how a regional unit's "Nhà nước" may be written
+_COMMUNE = r"(?:xã|phường|đặc\s+khu)"
+COMMUNES = "các xã, phường"  # the class name of a body at every commune (ANNOTATION.md, classes of local bodies)
+# the communes a body is named at: "các xã, phường", "phường, xã, đặc khu" (a list; one bare word may be a single commune's
+# in its own text), with no commune's name after them ("Công an xã A, phường B" names two)
+_COMMUNE_TIER = re.compile(rf"\s+(?:các\s+{_COMMUNE}(?:\s*(?:,|và)\s*{_COMMUNE})*|{_COMMUNE}(?:\s*(?:,|và)\s*{_COMMUNE})+)"
+                           rf"(?!\w)(?!\s*[{_UPPER}])")
+_TRAILING_COMMUNE = re.compile(rf"(?:\s+các)?\s+{_COMMUNE}$")
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,8 @@ class BodyGrammar:
         # a head over many units first: "Ban Quản lý các khu công nghiệp" is one body, its "các" no class
         over_many = word_start(data["heads_over_many"], r"[\w/]")
         vietnamese = re.compile(
-            rf"{over_many}\s+(?=các\s)|{heads_at_word_start}(?:\s+(?=[{_UPPER}])|\s+(?=(?:{localities})\b))")
+            rf"{over_many}\s+(?=các\s)|{heads_at_word_start}(?:\s+(?=[{_UPPER}])|\s+(?=(?:{localities})\b)"
+            rf"|\s+(?=các\s+{_COMMUNE}(?!\w)))")
         english_head = re.compile(rf"\b(?:{alternation(data['heads_en'])})\b")
         # where a name says its place: a locality word waiting for the place's name ("tỉnh" Đồng Nai), or a place in
         # itself ("Thành phố" alone, "Việt Nam"); "Tỉnh ủy" is the province's party committee, a body
@@ -125,6 +133,13 @@ class BodyGrammar:
             if name.endswith(")") and "(" not in name:
                 name = name[:-1]  # "(Sở Nội vụ)": the parenthesis closes around the name, it is no part of it
             if len(name.split()) < 2:
+                continue
+            stem = _TRAILING_COMMUNE.sub("", name)
+            if (tier := _COMMUNE_TIER.match(text, head.start() + len(stem), end)) and len(stem.split()) > 1:
+                # "Công an phường, xã, đặc khu", "Công an các xã, phường": every commune's body, one class, named as the
+                # communes' committees are ("Ủy ban nhân dân các xã, phường")
+                out.append(BodyName((head.start(), tier.end()), f"{' '.join(stem.split())} {COMMUNES}", False))
+                taken_until = tier.end()
                 continue
             out.append(BodyName((head.start(), head.start() + len(name)), " ".join(name.split()),
                                 # "... cấp xã" is every commune's body: a tier, which no province completes
