@@ -149,6 +149,15 @@ def test_a_provinces_bodies_by_their_abbreviations(reg, text, province, expected
     assert names(reg, text, province=province) == expected
 
 
+def test_the_communes_councils_are_a_class_as_their_committees_are(reg):
+    # crawl f20b8af669b140e9 (a Hà Nội council resolution) Điều 12.2: "Hội đồng nhân dân cấp xã" is every commune's
+    # council, the class "Hội đồng nhân dân các xã, phường" (as "Ủy ban nhân dân cấp xã" is "Ủy ban nhân dân các xã,
+    # phường"), not the city's council
+    text = ("2. Giao Thường trực Hội đồng nhân dân Thành phố,\ncác Ban của Hội đồng nhân dân Thành phố, các Tổ đại biểu và "
+            "đại biểu Hội đồng\nnhân dân Thành phố, Hội đồng nhân dân cấp xã có trách nhiệm giám sát quá trình")
+    assert names(reg, text, province="Hà Nội")[-1] == "Hội đồng nhân dân các xã, phường"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # crawl 6e205b75bcc588b5 (a table's partners cell) and corpora/crawl 001c610b2efdcf0c IV.5 (a heading): the class's
     # nouns coordinated without their commas
