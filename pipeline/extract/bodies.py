@@ -23,7 +23,7 @@ _WORD = r"[^\W\d_][\w'’-]*"
 NOT_COOPERATIVE = r"(?<!Hợp\stác\s)"  # "Liên minh Hợp tác xã": a cooperative's "xã" is no commune
 _STATE = re.compile(r"[Nn]hà [Nn]ước|\bNN\b")  # how a regional unit's "Nhà nước" may be written
 _COMMUNE = r"(?:xã|phường|đặc\s+khu)"
-COMMUNES = "các xã, phường"  # the class name of a body at every commune (ANNOTATION.md, classes of local bodies)
+AT_EVERY_COMMUNE = "các xã, phường"  # how a class of the communes' bodies is named (ANNOTATION.md, classes of local bodies)
 # the communes a body is named at: "các xã, phường", "phường, xã, đặc khu" (a list; one bare word may be a single commune's
 # in its own text), with no commune's name after them ("Công an xã A, phường B" names two)
 _COMMUNE_TIER = re.compile(rf"\s+(?:các\s+{_COMMUNE}(?:\s*(?:,|và)\s*{_COMMUNE})*|{_COMMUNE}(?:\s*(?:,|và)\s*{_COMMUNE})+)"
@@ -95,7 +95,7 @@ class BodyGrammar:
             rf"\s+(?P<unit>tỉnh|thành\s+phố)(?:,\s*thành\s+phố)?"
             # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the communes' committees, each by its own name (the
             # registry lists provinces' committees)
-            rf"|(?P<committee>Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?P<commune>xã|phường|đặc\s+khu))\s*:\s*(?=[{_UPPER}])")
+            rf"|(?P<committee>Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?P<commune>{_COMMUNE}))\s*:\s*(?=[{_UPPER}])")
         regional = re.compile(
             rf"(?<![\w/])(?:(?:{alternation(data['regional_heads_state'])})\s+(?:[Nn]hà\s+[Nn]ước|NN)(?:\s+Việt\s+Nam)?"
             rf"(?:\s*[-–]\s*|\s+)(?:[Cc]hi\s+nhánh\s+)?|(?:{alternation(data['regional_heads'])})\s+)"
@@ -138,7 +138,7 @@ class BodyGrammar:
             if (tier := _COMMUNE_TIER.match(text, head.start() + len(stem), end)) and len(stem.split()) > 1:
                 # "Công an phường, xã, đặc khu", "Công an các xã, phường": every commune's body, one class, named as the
                 # communes' committees are ("Ủy ban nhân dân các xã, phường")
-                out.append(BodyName((head.start(), tier.end()), f"{' '.join(stem.split())} {COMMUNES}", False))
+                out.append(BodyName((head.start(), tier.end()), f"{' '.join(stem.split())} {AT_EVERY_COMMUNE}", False))
                 taken_until = tier.end()
                 continue
             out.append(BodyName((head.start(), head.start() + len(name)), " ".join(name.split()),

@@ -15,10 +15,16 @@ from functools import cached_property
 from itertools import accumulate, chain
 
 from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
-from pipeline.extract.bodies import BodyGrammar, BodyName
+from pipeline.extract.bodies import AT_EVERY_COMMUNE, BodyGrammar, BodyName
 from pipeline.extract.obligation_cues import cues
 from pipeline.extract.obligation_deadlines import Paragraphs
-from pipeline.knowledge.patterns import FIELD_SEPARATOR, MINISTRIES_OF, MINISTRY_FIELDS, UPPER_VI
+from pipeline.knowledge.patterns import (
+    FIELD_SEPARATOR,
+    MINISTRIES_OF,
+    MINISTRY_FIELDS,
+    SHARED_MINISTRIES,
+    UPPER_VI,
+)
 
 # a short name defined in brackets right after a body's full name: "(VNMAC)", "(sau đây viết tắt là TTPVHCC)"
 ACRONYM_DEFINED = re.compile(r"\(\s*(?:sau\s+đây\s+(?:gọi|viết)\s+tắt\s+là\s+)?([A-ZĐ][A-ZĐ0-9]{2,9})\s*\)")
@@ -142,7 +148,7 @@ class BodyMentions:
         found = [self._as_class(m) for m in found]
         if self.language == "en" and self.text.find("rovincial", span[0], span[1]) >= 0:
             found = self._with_local_departments(found, span)
-        if self.language == "en" and self.text.find("Ministries of", span[0], span[1]) >= 0:
+        if self.language == "en" and self.text.find(SHARED_MINISTRIES, span[0], span[1]) >= 0:
             found = self._with_listed_ministries(found, span)
         found = [_as_local_class(m) for m in found] if self.central else found
         # (the string test is on "phương" alone: a page may break "địa" / "phương" over two lines)
@@ -386,7 +392,7 @@ COMMITTEES_OF_LOCALITIES = re.compile(r"(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+(?i
 # what a province's departments' list goes on to name: its mass organisations ("các Sở, ban, ngành, đoàn thể cấp tỉnh")
 # and its localities ("..., đoàn thể, địa phương", "các sở, ban, ngành và các địa phương"), its communes' committees
 SECTORS = "các sở, ban, ngành"
-COMMUNES = "Ủy ban nhân dân các xã, phường"
+COMMUNES = f"Ủy ban nhân dân {AT_EVERY_COMMUNE}"
 _LIST_JOIN = r"(?:\s*,\s*|\s+và\s+)(?:(?i:các)\s+)?"
 SECTORS_TAIL = re.compile(rf"(?P<unions>{_LIST_JOIN}đoàn\s+thể(?:\s+(?:cấp\s+)?tỉnh|\s+thành\s+phố)?\b"
                           r"(?!\s*(?:có\s+)?liên\s+quan))?"  # ("các sở, ban, ngành, đoàn thể có liên quan": as it was)

@@ -58,6 +58,7 @@ from pipeline.knowledge.patterns import (
     FIELDS_LIST,
     LEGAL_TEXTS,
     PAGE_NUMBER,
+    SHARED_MINISTRIES,
     UPPER_VI,
     alternation,
     in_both_cases,
@@ -1154,7 +1155,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
 def _parts_fields(text: str, start: int, stop: int) -> bool:
     """Whether the ';' at `stop` parts the fields of an English list that shares its head ("the Ministries of Planning
     and Investment; Finance; and Labor, War Invalids and Social Affairs"), which a clause has no more than a name."""
-    head = text.rfind("Ministries of", start, stop)
+    head = text.rfind(SHARED_MINISTRIES, start, stop)
     return head >= 0 and FIELDS_LIST.fullmatch(text, head, stop) is not None
 
 

@@ -69,7 +69,8 @@ ATTACHMENT_CAPTION = re.compile(rf"\(\s*{ATTACHMENT_NOTE}", re.I)
 # an English list that shares its head: "the Ministries of Health, Education and Training, and Finance", "the Ministries of
 # Planning and Investment; Finance; and Labor, War Invalids and Social Affairs". A field is a run of capitalised words,
 # which may hold commas and "and" itself ("Labor, War Invalids and Social Affairs"); ';' parts fields that do
-MINISTRIES_OF = re.compile(r"\bMinistries\s+of\s+")
+SHARED_MINISTRIES = "Ministries of"  # the list's head, as a string test finds it before the patterns are tried
+MINISTRIES_OF = re.compile(r"\b" + SHARED_MINISTRIES.replace(" ", r"\s+") + r"\s+")
 MINISTRY_FIELDS = r"[A-Z][\w-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w-]*)*"
 FIELD_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?(?=[A-Z])|\s+and\s+(?=[A-Z])")
 FIELDS_LIST = re.compile(rf"{MINISTRIES_OF.pattern}{MINISTRY_FIELDS}(?:;\s*(?:and\s+)?{MINISTRY_FIELDS})*")
