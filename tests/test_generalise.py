@@ -2531,6 +2531,21 @@ def test_a_list_that_shares_the_head_ministries_of_names_each_ministry(sentence,
     assert [m.name for m in mentions.within(start, end if end > 0 else len(text))] == expected
 
 
+def test_a_name_whose_tone_marks_a_scan_misread_is_the_body_it_stands_for():
+    # dev vi_qd_2676_bgddt_2025.pdf as our OCR reads the scan: "Đào tạo" came out "Đảo tạo"; the grammar of names finds
+    # the department, and the registry knows it by its letters (a ministry's text: every province's department)
+    sentence = ("Các Sở Giáo dục và Đảo tạo, các cơ sở giáo dục và đào tạo khai thác, sử dụng làm tài liệu tham khảo, "
+                "tập huấn. hướng dẫn cán bộ quản lý")
+    text = "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2676/QĐ-BGDĐT\nQUYẾT ĐỊNH\nĐiều 2. " + sentence + "\n"
+    seg = segment(text)
+    mentions = BodyMentions(text, Paragraphs(seg.blocks), AgencyRegistry.default(), language="vi", province=None,
+                            central=True, issuer="Bộ Giáo dục và Đào tạo")
+    start = text.index(sentence)
+    assert [m.name for m in mentions.within(start, start + len(sentence))][:1] == [
+        "Sở Giáo dục và Đào tạo các tỉnh, thành phố trực thuộc Trung ương"]
+    assert AgencyRegistry.default().lookup_misread("Sở Giáo dục và Đảo tạo").name == "Sở Giáo dục và Đào tạo"
+
+
 def test_the_fields_of_a_list_that_shares_its_head_are_no_clauses():
     # dev en_qd_2281_ttg_2010 III.3.a: the ministries a committee is composed of are one list; each field is no task, and
     # only the ministry that sets the committee up acts (the members do not)

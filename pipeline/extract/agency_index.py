@@ -4,6 +4,7 @@ templates, groups, list heads) and looking a body up by any of its names."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cached_property
 from typing import Any
 
@@ -21,6 +22,14 @@ from pipeline.extract.agency_model import (
 from pipeline.knowledge.patterns import word_start
 
 LOOKUP_MEMO = 20_000  # answers of lookup kept per registry (a few MB at most)
+
+
+def _toneless_key(key: str) -> str:
+    """A folded key without any diacritic ("sở giáo dục và đảo tạo" -> "so giao duc va dao tao")."""
+    return unicodedata.normalize("NFD", key).translate(_NO_MARKS).replace("đ", "d")
+
+
+_NO_MARKS = {code: None for code in range(0x300, 0x370)}  # the combining marks NFD parts a Vietnamese letter into
 
 
 def _loose_key(key: str) -> str:
@@ -289,6 +298,22 @@ class AgencyIndex:
             folded = _loose_key(key)
             loose[folded] = name if loose.get(folded, name) == name else None
         return {key: name for key, name in loose.items() if name is not None}
+
+    def lookup_misread(self, name: str) -> Agency | None:
+        """The body a name stands for whose tone marks a scan's reading got wrong ("Sở Giáo dục và Đảo tạo" in our OCR
+        text of dev vi_qd_2676_bgddt_2025.pdf, "Sở Nôi vụ"): its names and aliases compared without diacritics, where
+        one body alone has that key. For names the grammar of agency names found that lookup does not know."""
+        name = self._toneless_index.get(_toneless_key(_key(name)))
+        return self._by_name.get(name) if name is not None else None
+
+    @cached_property
+    def _toneless_index(self) -> dict[str, str]:
+        """The names and aliases keyed without diacritics; a key two bodies share is left out. Built when first asked."""
+        toneless: dict[str, str | None] = {}
+        for key, name in self._index.items():
+            folded = _toneless_key(key)
+            toneless[folded] = name if toneless.get(folded, name) == name else None
+        return {key: name for key, name in toneless.items() if name is not None}
 
     def english_name(self, name: str) -> str | None:
         agency = self.lookup(name)

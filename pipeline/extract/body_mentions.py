@@ -281,7 +281,7 @@ class BodyMentions:
     def _looked_up(self, name: str) -> Agency | None:
         """The registry's body of a name the grammar read; the same name recurs through a document: looked up once."""
         if name not in self._known:
-            self._known[name] = self.registry.lookup(name)
+            self._known[name] = self.registry.lookup(name) or self.registry.lookup_misread(name)
         return self._known[name]
 
     def _registry_knows(self, name: str) -> bool:
