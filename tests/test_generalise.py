@@ -460,6 +460,23 @@ def test_later_sentences_of_an_english_paragraph_with_their_own_actors_are_tasks
         ("Leaders", sorted([*central, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])), ("In", central)]
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # dev vi_qd_2676_bgddt_2025.pdf (the scan's text by our OCR): the article's first sentence names no actor, the next
+    # opens with the bodies that act, which are given the work
+    ("Điều 2. Tài liệu được đăng tải trên Công thông tin điện tử của Bộ Giáo dục và Đào tạo. Các Sở Giáo dục và Đảo "
+     "tạo, các cơ sở giáo dục và đào tạo khai thác, sử dụng làm tài liệu tham khảo, tập huấn. hướng dẫn cán bộ quản lý, "
+     "giáo viên.\n", [("2", ["Sở Giáo dục và Đào tạo các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # crawl 32bf80ce6d1e997e (a province's regulation) 3: what a body must not do is a rule, not work given to it
+    ("3. Thời gian tổ chức tư vấn,\nphản biện và giám định xã hội do cơ quan giao nhiệm vụ ấn định hoặc do cơ quan\n"
+     "đề nghị tư vấn, phản biện và giám định xã hội thống nhất với Liên hiệp các hội\nKhoa học và Kỹ thuật tỉnh. Trong "
+     "quá trình tư vấn, phản biện và giám định xã hội,\nLiên hiệp các hội Khoa học và Kỹ thuật tỉnh không được làm ảnh "
+     "hưởng đến thời\ngian, tiến độ xây dựng, thẩm định, phê duyệt hoặc thực hiện đề án, dự án.\n", []),
+])
+def test_a_later_sentence_that_opens_with_its_bodies_gives_them_work(body, expected):
+    header = "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2676/QĐ-BGDĐT\nHà Nội, ngày 24 tháng 9 năm 2025\nQUYẾT ĐỊNH\nQUYẾT ĐỊNH:\n"
+    assert tasks(body, header) == expected
+
+
 def test_a_body_that_demands_gives_the_work_to_those_it_asks():
     # dev vi_ct_012_ubnd_daklak_2025's closing request, quoted by another body's notice: the bodies asked act, not the
     # province's chairman who asks (in the province's own directive the issuer asks, and was read so already)

@@ -251,6 +251,12 @@ class _Walk:
 
 # the next sentence of a paragraph, where it opens with a capital
 SENTENCE_AFTER = re.compile(r"\.\s+(?=[A-Z])")
+SENTENCE_AFTER_VI = re.compile(rf"\.\s+(?=[{UPPER_VI}])")
+OPENING_WORD = 4  # characters before a sentence's subject: "Các " ("Các Sở Giáo dục và Đào tạo ...")
+# "Liên hiệp các hội ... không được làm ảnh hưởng ...": what a body must not do is a rule, not work given to it; "... là
+# ...", or the bodies and nothing else before the clause ends ("Sở Tư pháp, ..., Phòng An ninh chính trị nội bộ Công an
+# tỉnh; thường trực ...": a board's members): no work either
+NOT_WORK_AFTER_SUBJECT = re.compile(r"[\s,]*(?:(?:không\s+được|không\s+phải|là)\b|[;.])")
 # what a body did or has done, told in the past ("Ministries and branches also issued regulations ...", "The Criminal
 # Science Institute has increasingly developed ..."): no work given
 EN_NARRATION = re.compile(r"(?:\s+(?:also|already|recently|then))?\s+(?:has|have|had|was|were|\w+ed)\b")
@@ -894,16 +900,27 @@ class ObligationExtractor:
         return made
 
     def _body_acts_after(self, end: int, block_end: int) -> bool:
-        """In English, whether a later sentence of the paragraph opens with bodies of its own, after one that names no
-        actor ("Central and local working groups review legal documents. Leaders of ministries, branches and localities
-        strictly perform ..."): its clauses are read on."""
-        if self.language != "en":
-            return False
-        after = SENTENCE_AFTER.search(self.text, end - 1, block_end)
+        """Whether a later sentence of the paragraph opens with bodies of its own, after one that names no actor ("Central
+        and local working groups review legal documents. Leaders of ministries, branches and localities strictly perform
+        ...", "Điều 2. Tài liệu được đăng tải trên Cổng thông tin điện tử của Bộ Giáo dục và Đào tạo. Các Sở Giáo dục và
+        Đào tạo, các cơ sở giáo dục và đào tạo khai thác, sử dụng ..."): its clauses are read on, unless it tells what the
+        bodies did."""
+        english = self.language == "en"
+        after = (SENTENCE_AFTER if english else SENTENCE_AFTER_VI).search(self.text, end - 1, block_end)
         if after is None:
             return False
         found = self.subjects.subject(after.end(), block_end)
-        return bool(found.bodies) and not EN_NARRATION.match(self.text, found.end, block_end)
+        if english:
+            return bool(found.bodies) and not EN_NARRATION.match(self.text, found.end, block_end)
+        sentence_end = self.text.find(".", found.end, block_end)
+        sentence_end = block_end if sentence_end < 0 else sentence_end
+        # the bodies open the sentence and are given work: not what they did, what they must not do, who they are (a
+        # board's members), nor a lead-in to the points below ("... với những nội dung cụ thể như sau:")
+        return found.explicit and bool(found.bodies) and found.bodies[0].span[0] <= after.end() + OPENING_WORD \
+            and not NARRATION.match(self.text, found.end, block_end) \
+            and not NOT_WORK_AFTER_SUBJECT.match(self.text, found.end, block_end) \
+            and not self.text[found.end:sentence_end].rstrip().endswith(":") \
+            and not _member_line(self.text, after.end(), found.end, sentence_end + 1)
 
     def _announces_points(self, block: Block) -> bool:
         """A long lead-in whose words after the bodies it asks only hand them the points below ("Để khắc phục ..., Chủ
