@@ -4,7 +4,6 @@ templates, groups, list heads) and looking a body up by any of its names."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cached_property
 from typing import Any
 
@@ -18,18 +17,11 @@ from pipeline.extract.agency_model import (
     _key,
     _Province,
     _tokens,
+    without_diacritics,
 )
 from pipeline.knowledge.patterns import word_start
 
 LOOKUP_MEMO = 20_000  # answers of lookup kept per registry (a few MB at most)
-
-
-def _toneless_key(key: str) -> str:
-    """A folded key without any diacritic ("sở giáo dục và đảo tạo" -> "so giao duc va dao tao")."""
-    return unicodedata.normalize("NFD", key).translate(_NO_MARKS).replace("đ", "d")
-
-
-_NO_MARKS = {code: None for code in range(0x300, 0x370)}  # the combining marks NFD parts a Vietnamese letter into
 
 
 def _loose_key(key: str) -> str:
@@ -303,7 +295,7 @@ class AgencyIndex:
         """The body a name stands for whose tone marks a scan's reading got wrong ("Sở Giáo dục và Đảo tạo" in our OCR
         text of dev vi_qd_2676_bgddt_2025.pdf, "Sở Nôi vụ"): its names and aliases compared without diacritics, where
         one body alone has that key. For names the grammar of agency names found that lookup does not know."""
-        name = self._toneless_index.get(_toneless_key(_key(name)))
+        name = self._toneless_index.get(without_diacritics(_key(name)))
         return self._by_name.get(name) if name is not None else None
 
     @cached_property
@@ -311,7 +303,7 @@ class AgencyIndex:
         """The names and aliases keyed without diacritics; a key two bodies share is left out. Built when first asked."""
         toneless: dict[str, str | None] = {}
         for key, name in self._index.items():
-            folded = _toneless_key(key)
+            folded = without_diacritics(key)
             toneless[folded] = name if toneless.get(folded, name) == name else None
         return {key: name for key, name in toneless.items() if name is not None}
 

@@ -29,6 +29,13 @@ def _fold(text: str) -> str:
 fold_name = _fold
 
 
+def without_diacritics(text: str) -> str:
+    """The text with no diacritic, "đ" as "d" ("Sở Giáo dục và Đảo tạo" -> "So Giao duc va Dao tao"): how names are
+    compared where a scan may have misread a tone mark or a writer left the marks out."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(_fold(unicodedata.normalize("NFC", text)))
 

@@ -19,13 +19,13 @@ cited obligation assigned to the implementing body, and the overlap of their wor
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Protocol
 
 from pipeline import knowledge
+from pipeline.extract.agency_model import without_diacritics
 from pipeline.extract.references import parse_symbol
 
 # Issuer codes that name a kind of body, not one body: the province (or commune) comes from context.
@@ -376,8 +376,7 @@ def _covers(assignee: str, body: str, registry: Registry | None) -> float:
 @lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case without diacritics, for comparing names written with or without capitals."""
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).casefold().split())
+    return " ".join(without_diacritics(text).casefold().split())
 
 
 @dataclass
