@@ -4,6 +4,7 @@ templates, groups, list heads) and looking a body up by any of its names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -285,11 +286,7 @@ class AgencyIndex:
         """The names and aliases keyed without their commas and "và", as a table cell or a hurried text writes them
         ("Sở Văn hoá Thể thao du lịch", "Sở Nông nghiệp Môi trường"); a key two bodies share is left out. Built when
         first asked."""
-        loose: dict[str, str | None] = {}
-        for key, name in self._index.items():
-            folded = _loose_key(key)
-            loose[folded] = name if loose.get(folded, name) == name else None
-        return {key: name for key, name in loose.items() if name is not None}
+        return self._folded_index(_loose_key)
 
     def lookup_misread(self, name: str) -> Agency | None:
         """The body a name stands for whose tone marks a scan's reading got wrong ("Sở Giáo dục và Đảo tạo" in our OCR
@@ -301,11 +298,15 @@ class AgencyIndex:
     @cached_property
     def _toneless_index(self) -> dict[str, str]:
         """The names and aliases keyed without diacritics; a key two bodies share is left out. Built when first asked."""
-        toneless: dict[str, str | None] = {}
+        return self._folded_index(without_diacritics)
+
+    def _folded_index(self, fold: Callable[[str], str]) -> dict[str, str]:
+        """The names and aliases keyed by `fold` of their keys; a folded key two bodies share is left out."""
+        folded: dict[str, str | None] = {}
         for key, name in self._index.items():
-            folded = without_diacritics(key)
-            toneless[folded] = name if toneless.get(folded, name) == name else None
-        return {key: name for key, name in toneless.items() if name is not None}
+            at = fold(key)
+            folded[at] = name if folded.get(at, name) == name else None
+        return {key: name for key, name in folded.items() if name is not None}
 
     def english_name(self, name: str) -> str | None:
         agency = self.lookup(name)

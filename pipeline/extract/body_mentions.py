@@ -312,10 +312,7 @@ class BodyMentions:
             department = DEPARTMENT_NAMED_OTHERWISE.get(ministry.name, "Sở " + ministry.name.removeprefix("Bộ "))
             added.append(AgencyMention(span=m.span(), mention=m.group(), name=f"{department} {LOCAL_CLASS}",
                                        name_en=m.group(), kind="group"))
-        if not added:
-            return found
-        kept = [k for k in found if not any(_overlap(k.span, a.span) for a in added)]
-        return sorted(kept + added, key=lambda m: m.span[0])
+        return _in_place_of(found, added)
 
     def _with_listed_ministries(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """'the Ministries of Health, Education and Training, and Finance', 'the Ministries of Planning and Investment;
@@ -330,10 +327,7 @@ class BodyMentions:
                 at = head.start() if index == 0 else start  # the first item carries the head: the subject's start
                 added.append(AgencyMention(span=(at, end), mention=self.text[at:end], name=agency.name,
                                            name_en=agency.name_en, kind=agency.kind))
-        if not added:
-            return found
-        kept = [k for k in found if not any(_overlap(k.span, a.span) for a in added)]
-        return sorted(kept + added, key=lambda m: m.span[0])
+        return _in_place_of(found, added)
 
     def _ministry_fields(self, start: int, end: int) -> list[tuple[int, int, Agency]]:
         """The ministries a shared head's list names from `start`: at each item the longest run of capitalised words
@@ -416,6 +410,14 @@ _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
 # "Công an cấp tỉnh"): the registry's name for no province in particular; in a central text, every province's
 LOCAL_COMMAND_KINDS = frozenset({"provincial_police", "provincial_military"})
 _TIER_ONLY = re.compile(r"^(?P<head>.+?)\s+tỉnh$")
+
+
+def _in_place_of(found: list[AgencyMention], added: list[AgencyMention]) -> list[AgencyMention]:
+    """`found` with the mentions `added` in place of those they overlap, sorted by start (`found` itself if none)."""
+    if not added:
+        return found
+    kept = [k for k in found if not any(_overlap(k.span, a.span) for a in added)]
+    return sorted(kept + added, key=lambda m: m.span[0])
 
 
 def _opens_clause(before: str) -> bool:

@@ -9,7 +9,7 @@ provinces a text defines as its "các tỉnh, thành phố".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -356,18 +356,20 @@ class SubjectReader:
     def _tabled_provinces(self) -> list[AgencyMention]:
         """The People's Committees of the provinces a text's tables list, a cell each ("1 | TUYÊN QUANG | 152.100", or
         the same row flat: "TUYÊN QUANG 152.100"), in their order; none unless at least two."""
-        out: list[AgencyMention] = []
-        for row in TABLE_ROW.finditer(self.text):
-            for cell in row.group().split(" | "):
-                if 2 < len(cell.strip()) < 40 and (committee := self._province_committee(
-                        cell, row.start() + row.group().find(cell))) and all(m.name != committee.name for m in out):
-                    out.append(committee)
-        if not out:  # no pipe row names one: the table may be flat
-            for line in FLAT_PLACE_LINE.finditer(self.text):
-                if (committee := self._province_committee(line["place"], line.start())) \
-                        and all(m.name != committee.name for m in out):
-                    out.append(committee)
+        cells = ((cell, row.start() + row.group().find(cell)) for row in TABLE_ROW.finditer(self.text)
+                 for cell in row.group().split(" | ") if 2 < len(cell.strip()) < 40)
+        # no pipe row names one: the table may be flat
+        out = self._committees(cells) or self._committees((m["place"], m.start())
+                                                          for m in FLAT_PLACE_LINE.finditer(self.text))
         return out if len(out) > 1 else []
+
+    def _committees(self, places: Iterable[tuple[str, int]]) -> list[AgencyMention]:
+        """The People's Committees of the provinces among the (written, at) places, each once, in their order."""
+        out: list[AgencyMention] = []
+        for written, at in places:
+            if (committee := self._province_committee(written, at)) and all(m.name != committee.name for m in out):
+                out.append(committee)
+        return out
 
     def _province_committee(self, written: str, at: int) -> AgencyMention | None:
         """The People's Committee of the province `written` at `at` names ("Hà Tĩnh", "TUYÊN QUANG"), or None."""
