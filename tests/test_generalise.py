@@ -17,8 +17,9 @@ from pipeline.extract.document import (
     is_normative,
     publishes_procedures,
 )
+from pipeline.extract.obligation_clauses import _member_line
 from pipeline.extract.obligation_deadlines import Paragraphs
-from pipeline.extract.obligations import _list_or_form, _member_line
+from pipeline.extract.obligation_forms import list_or_form
 from pipeline.extract.task_tables import TaskTable
 from pipeline.records import Source
 from pipeline.segment.segmenter import match_enumerator, segment
@@ -1040,7 +1041,7 @@ def test_the_duties_in_a_regulation_of_one_bodys_remit_are_that_bodys():
     ("Sở Tài chính chủ trì, phối hợp với các sở, ngành rà soát; tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", False),
 ])
 def test_lists_and_forms_are_no_units_of_work(unit, skipped):
-    assert _list_or_form(unit, 0, len(unit)) is skipped
+    assert list_or_form(unit, 0, len(unit)) is skipped
 
 
 @pytest.mark.parametrize(("text", "due"), [
@@ -1490,9 +1491,9 @@ def test_the_broken_cells_of_a_table_of_results_are_no_tasks():
      "…................................. | 2 | Thành lập bộ máy quản lý Quỹ", False),
 ])
 def test_the_rows_of_a_form_are_no_tasks(row, form):
-    from pipeline.extract.obligations import _form_row
+    from pipeline.extract.obligation_forms import form_row
 
-    assert _form_row(row) is form
+    assert form_row(row) is form
 
 
 def test_the_provinces_a_text_calls_its_provinces():

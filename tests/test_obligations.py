@@ -12,8 +12,9 @@ from pipeline.cleanup.normalise import normalise
 from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.cue_index import anchor
 from pipeline.extract.document import extract_file
+from pipeline.extract.obligation_clauses import _clauses
 from pipeline.extract.obligation_cues import INNER_OPENER, NO_TASK_CUES, cue_index, cues
-from pipeline.extract.obligations import ObligationExtractor, _clauses
+from pipeline.extract.obligations import ObligationExtractor
 from pipeline.extract.statistics_lines import statistic
 from pipeline.extract.subject_openers import subject_openers
 from pipeline.extract.task_tables import TaskTable
