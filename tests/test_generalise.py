@@ -3022,3 +3022,40 @@ def test_a_position_and_its_tier_in_a_table_of_allowances_is_no_task():
     record = extracted(str(CRAWL / "02b9be7711f88c70.md"))
     assert "Bí thư Đoàn thanh niên (tương đương cấp xã)" in record["text"]
     assert not [o for o in record["obligations"] if "Bí thư Đoàn thanh niên" in o["text"][:30]]
+
+
+# Decimal numbering one part deeper heads the numbers below it: a plan or scheme that numbers its assignments "2.5." for
+# a body and "2.5.1.", "2.5.2." for its tasks (the segmenter gives all of them the kind "subitem"). The enumerators of
+# dev en_qd_123_ttg_2010 ("1.1. To build the capacity ...", "1.1.1. To prepare conditions ...", "1.2. To select ...").
+LEVELS = [("1.1. To build the capacity to domestically train lawyers for international economic integration",
+           "1.1.1. To prepare conditions for domestically training lawyers for international economic integration", True),
+          ("1.1.1. To prepare conditions for domestically training lawyers for international economic integration",
+           "1.1.2. To form joint training centers on a trial basis and to train lawyers for international economic "
+           "integration:", False),
+          ("1.1.3. To work out policies to support the capacity building of joint training centers.",
+           "1.2. To select and send more lawyers abroad for spearhead training", False)]
+
+
+@pytest.mark.parametrize(("above", "below", "heads"), LEVELS)
+def test_a_decimal_number_one_part_deeper_stands_below(above, below, heads):
+    from pipeline.extract.obligations import heading_level
+
+    first, second = (b for b in segment("QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt\nII. NHIỆM VỤ\n1. Nội dung\n" + above + "\n"
+                                        + below + "\n").blocks if b.enum == "subitem")
+    assert (heading_level(first) < heading_level(second)) is heads
+    assert heading_level(second) < heading_level(segment("a) Xây dựng\n").blocks[0])  # a point stands lower still
+
+
+def test_a_body_numbered_one_part_up_heads_its_tasks():
+    # dev vi_kh_182_ubnd_dongnai_2025 III.2.5 and III.2.6, the bodies' tasks numbered as a scheme numbers them
+    body = ("III. NHIỆM VỤ, GIẢI PHÁP\n2. Phân công nhiệm vụ\n2.5. Sở Y tế\n"
+            "2.5.1. Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế tổ chức "
+            "triển khai thực hiện Dự án 6: “Tăng cường đáp ứng y tế trong phòng, chống ma túy” trên địa bàn tỉnh (khi Bộ Y "
+            "tế có văn bản triển khai).\n"
+            "2.6. Sở Văn hóa, Thể thao và Du lịch\n"
+            "2.6.1. Chủ trì, phối hợp với các Sở, ban, ngành liên quan tham mưu Ủy ban nhân dân tỉnh tổ chức thực hiện "
+            "Tiểu dự án 1: Truyền thông về phòng, chống ma túy (thuộc Dự án 7: “Truyền thông, giáo dục về phòng, chống ma "
+            "túy”) trên địa bàn tỉnh.\n")
+    found = {path: names for path, names in tasks(body)}
+    assert "Sở Y tế" in found["III.2.5.1"]
+    assert "Sở Văn hóa, Thể thao và Du lịch" in found["III.2.6.1"]

@@ -75,7 +75,7 @@ class HeadingReader(TaskReader):
         super().__init__(doc, walk)
         self.clauses = clauses  # a long lead-in's own task
 
-    def heading(self, block: Block, line: str, level: int, drafts: list[Draft]) -> None:
+    def heading(self, block: Block, line: str, level: float, drafts: list[Draft]) -> None:
         """A heading or an item that only names bodies: its bodies, role, partners and date carry down to the
         units below it; a long lead-in is also a task of its own."""
         walk = self.walk

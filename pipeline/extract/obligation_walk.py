@@ -106,7 +106,7 @@ class TaskDocument:
 @dataclass
 class HeadingContext:
     """A heading above the block read now, and what it carries down to the units below it."""
-    level: int
+    level: float  # obligations.heading_level
     assignees: list[AgencyMention]
     lead: bool = False
     task_section: bool = True

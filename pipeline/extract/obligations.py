@@ -243,7 +243,7 @@ class ObligationExtractor:
         """Where the block stands in the text's structure: an enumerated block closes the headings of its level and
         below, an article opens its title; a block that heads others is read as a heading."""
         walk = self.walk
-        level = LEVEL.get(block.enum or "", 9)
+        level = heading_level(block)
         if block.enum and block.enum != "bullet":
             walk.contexts = [c for c in walk.contexts if c.level < level]
             walk.parent = block
@@ -363,7 +363,7 @@ class ObligationExtractor:
         paragraph's heading; the paragraph's tasks, and the item they start at."""
         walk = self.walk
         contexts, item_actor = list(walk.contexts), walk.item_actor
-        self.headings.heading(item, self.text[item.span[0]:item.span[1]], LEVEL[item.enum or ""], [])
+        self.headings.heading(item, self.text[item.span[0]:item.span[1]], heading_level(item), [])
         made = self.clauses.tasks(block, walk.contexts, walk.intro)
         heading_item, walk.heading_item = walk.heading_item, None
         if made:
@@ -383,6 +383,16 @@ class ObligationExtractor:
         start, end = block.content_start, block.span[1]
         return bool(TIME_ONLY.match(self.text, start, end)
                     or self.doc.language == "en" and PRONOUN_SUBJECT.match(self.text, start, end))
+
+
+def heading_level(block: Block) -> float:
+    """How deep a block stands among the headings: its enumerator's kind (LEVEL), and a decimal number one step
+    deeper per part, so that "1.1. The Ministry of Justice" heads "1.1.1. To assume ..." below it and "1.2." ends it
+    (the segmenter gives all of them the kind "subitem")."""
+    level = LEVEL.get(block.enum or "", 9)
+    if block.enum == "subitem" and block.label:
+        level += (block.label.count(".") - 1) / 10  # at most three dots: still above a point's level
+    return level
 
 
 def _titles(text: str, draft: Draft, block: Block) -> bool:
