@@ -276,6 +276,11 @@ def test_a_named_day_outranks_a_year():
     ("2. Bộ Chỉ huy quân sự tỉnh (thành phố) gửi báo cáo thông tin khắc phục hậu quả bom mìn vật nổ sau chiến tranh quý, "
      "sáu tháng, năm về VNMAC, quân khu và Binh chủng Công binh.\n",
      [("2", ["Bộ Chỉ huy quân sự các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # crawl 6d0e277c7b88a914 Điều 20.2: "cơ quan quân sự địa phương cấp tỉnh", the law's name for a province's military
+    # command, by its tier in a central text: every province's
+    ("2. Cơ quan quân sự địa phương cấp tỉnh có trách nhiệm:\na) Thiết lập và thông báo địa chỉ để tiếp nhận thông tin "
+     "khắc phục hậu quả bom mìn vật nổ trên địa bàn;\n",
+     [("2.a", ["Bộ Chỉ huy quân sự các tỉnh, thành phố trực thuộc Trung ương"])]),
     # dev vi_kh_179_ubnd_dongnai_2025 III.1.đ: a class named distributively, "mỗi" for "các"
     ("IV. TỔ CHỨC THỰC HIỆN\n1. Mỗi sở, ban, ngành, mỗi lĩnh vực xác định một số bài toán lớn giải quyết bằng công nghệ "
      "số.\n", [("IV.1", ["các sở, ban, ngành"])]),
