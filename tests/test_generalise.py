@@ -3064,3 +3064,19 @@ def test_a_body_numbered_one_part_up_heads_its_tasks():
     found = {path: names for path, names in tasks(body)}
     assert "Sở Y tế" in found["III.2.5.1"]
     assert "Sở Văn hóa, Thể thao và Du lịch" in found["III.2.6.1"]
+
+
+@pytest.mark.parametrize("lead_in", [
+    # crawl 24ac05c2c7c4518e Điều 2: the bodies and what concerns them, then "có trách nhiệm:"
+    "2. Sở Y tế, UBND cấp xã và các cơ quan, đơn vị có liên quan đến các lĩnh vực kiến nghị đơn giản hóa nêu tại Điều 1 "
+    "của Quyết định này, có trách nhiệm:",
+    # crawl 6d0e277c7b88a914 Điều 20.2: the bodies and their role ("là đầu mối ..."), then "có trách nhiệm:"
+    "2. Cơ quan quân sự địa phương cấp tỉnh hoặc cơ quan khắc phục hậu quả bom mìn vật nổ cấp tỉnh là đầu mối thu thập, "
+    "lưu trữ và cung cấp dữ liệu thông tin khắc phục hậu quả bom mìn vật nổ trên địa bàn có trách nhiệm:",
+])
+def test_a_long_lead_in_that_gives_duties_is_no_task_of_its_own(lead_in):
+    # the points below are the duties; the lead-in's length is its description of the bodies, not work of its own
+    point = ("a) Thường xuyên theo dõi, phối hợp tham mưu Chủ tịch UBND tỉnh trong việc triển khai thực thi các phương "
+             "án đơn giản hóa.\n")
+    found = tasks("Điều 2.\n" + lead_in + "\n" + point, VINH_LONG_DECISION)
+    assert [path for path, _ in found] == ["2.2.a"]

@@ -92,7 +92,11 @@ class HeadingReader(TaskReader):
             own_words = own_words[:follow.start()]
         leads_in = line.rstrip().endswith(":")
         lists_cases = leads_in and bool(CASES_LEAD_IN.search(line))
-        if not (framing or duty) and (len(own_words.strip(" :;,.")) > LONG_LEAD_IN or lists_cases and head.bodies):
+        # "X, ... là đầu mối thu thập ... có trách nhiệm:" hands X the points below as its duties: however long the words
+        # that describe X, the lead-in is no task of its own
+        duty_lead = bool(DUTY_LEAD.search(self.text, block.content_start, block.span[1]))
+        if not (framing or duty or duty_lead) \
+                and (len(own_words.strip(" :;,.")) > LONG_LEAD_IN or lists_cases and head.bodies):
             drafts.extend(self.clauses.tasks(block, walk.contexts, walk.intro))  # a lead-in with a task
         elif head.bodies and block.enum not in DIVISIONS:
             walk.heading_item = block
@@ -125,7 +129,7 @@ class HeadingReader(TaskReader):
             and any(c.duties for c in walk.contexts)
         walk.contexts.append(HeadingContext(level, own, lead, task_section, (block.content_start, block.span[1]), generic,
                                       partners, duties, continued,
-                                      bool(DUTY_LEAD.search(self.text, block.content_start, block.span[1]))))
+                                      duty_lead))
         walk.item_actor = None
         walk.under_heading = True
 
