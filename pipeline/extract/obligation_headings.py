@@ -62,7 +62,8 @@ OBJECT_LIST = re.compile(r"(?:\bbao\s+gồm|\bgồm(?:\s+có)?|\bquyết\s+đị
 NAMED_IN_BRACKETS = re.compile(r"\(([^()]{3,400})\)\s*:\s*$")
 # a lead-in that gives its bodies duties, listed in the points below it: "1. Bộ Văn hóa, Thể thao và Du lịch chịu trách
 # nhiệm:", "..., cơ quan chuyên môn về văn hóa cấp tỉnh nơi có địa điểm khảo cổ có trách nhiệm sau đây:"
-DUTY_LEAD = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?:\s+sau\s+đây)?\s*:\s*$")
+DUTY_LEAD = re.compile(r"(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+(?:các\s+)?nhiệm\s+vụ(?:,?\s*(?:và\s+)?quyền\s+hạn)?)"
+                       r"(?:\s+sau(?:\s+đây)?)?\s*:\s*$")
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
 # carries a task of its own besides introducing the points below it
 LONG_LEAD_IN = 100
