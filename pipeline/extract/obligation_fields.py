@@ -18,10 +18,16 @@ LEAD_LABEL = re.compile(r"chủ\s+trì|\blead\b|in\s+charge", re.I)
 class FieldReader(TaskReader):
     """Reads one labelled field into the group of tasks it spells out (the walk keeps the group)."""
 
-    def field(self, block: Block, label: re.Match[str], group: list[Draft], parent: Block | None,
-               drafts: list[Draft], actor_above: bool = True, bare_bullet: Block | None = None) -> tuple[list[Draft], bool]:
-        """The field `label` opens, read into `group` (the tasks its fields apply to, under the item `parent`): a task
-        field opens a group, a lead, partners or time field completes it. Returns the group and whether the bullets
+    def read(self, block: Block, label: re.Match[str], drafts: list[Draft], bare_bullet: Block | None) -> None:
+        """The field `label` opens, read into the walk's group (the tasks its fields apply to, under the enumerated item
+        above); the walk then knows the group and whether the bullets that follow are its tasks. `bare_bullet`: the
+        bullet read right before, if it named no actor."""
+        walk = self.walk
+        walk.group, walk.collecting = self._group(block, label, walk.group, walk.parent, drafts, bare_bullet)
+
+    def _group(self, block: Block, label: re.Match[str], group: list[Draft], parent: Block | None,
+               drafts: list[Draft], bare_bullet: Block | None) -> tuple[list[Draft], bool]:
+        """A task field opens a group, a lead, partners or time field completes it: the group, and whether the bullets
         that follow are its tasks."""
         kind = self.cues.layout.field_kinds.get(" ".join(label.group(1).lower().split()), "other")
         start, end = label.end(), block.span[1]
@@ -56,7 +62,7 @@ class FieldReader(TaskReader):
                 # unless a later field names who acts ("- Cơ quan chủ trì: ...")
                 group = [Draft(path=parent.path, span=(parent.content_start, parent.span[1]),
                                 content_start=parent.content_start,
-                                needs_named_actor=kind not in ("lead", "support") and not actor_above
+                                needs_named_actor=kind not in ("lead", "support") and not self._actor_above()
                                 and self.units.actor_of(parent) is None)]
                 drafts.append(group[0])
             else:
@@ -78,3 +84,7 @@ class FieldReader(TaskReader):
             for draft in group:
                 draft.deadline_text = (start, end)
         return group, False
+
+    def _actor_above(self) -> bool:
+        """Whether a heading above names who acts (a body, or a class that names none)."""
+        return any(c.assignees or c.generic for c in self.walk.contexts)

@@ -41,7 +41,7 @@ from pipeline.extract.obligation_forms import FORM_TITLE_CELL, form_row, opens_f
 from pipeline.extract.obligation_headings import LONG_LEAD_IN, HeadingReader
 from pipeline.extract.obligation_quotes import QuotationTracker
 from pipeline.extract.obligation_units import REMIT_HEADING
-from pipeline.extract.obligation_walk import HeadingContext, LastBlock, TaskDocument, WalkState
+from pipeline.extract.obligation_walk import HeadingContext, LastBlock, TaskDocument, TaskReader, WalkState
 from pipeline.extract.task_tables import TaskTable
 from pipeline.knowledge.patterns import APPENDIX_LABEL, PAGE_NUMBER
 from pipeline.records import Assignee, Obligation, Reference
@@ -73,28 +73,17 @@ NO_TASK_KINDS = frozenset({"recital", "recipients", "signature", "header", "addr
                            "footnote"})
 
 
-class ObligationExtractor:
-    """The walk over one document's blocks: which reader each block goes to, and what the walk keeps between them."""
+class ObligationExtractor(TaskReader):
+    """The walk over one document's blocks: which reader each block goes to, and what the walk keeps between them.
+    It reads one document once (``extract``)."""
 
     def __init__(self, text: str, seg: Segmentation, *, language: str, issued_on: str | None,
                  references: list[Reference], province: str | None = None,
                  registry: AgencyRegistry | None = None, normative: bool = False, central: bool = False,
                  articles_only: bool = False, issuer: str | None = None) -> None:
-        self.doc = TaskDocument(text, seg, language=language, issued_on=issued_on, references=references,
-                                province=province, registry=registry, normative=normative, central=central,
-                                articles_only=articles_only, issuer=issuer)
-        self.text = text
-        self.seg = seg
-        self.normative = normative
-        self.tasks_end = self.doc.tasks_end
-        self.subjects = self.doc.subjects
-        self.units = self.doc.units
-        self.mentions = self.doc.mentions
-        self._start_walk()
-
-    def _start_walk(self) -> None:
-        """A fresh walk, and the readers that share it."""
-        self.walk = WalkState()
+        super().__init__(TaskDocument(text, seg, language=language, issued_on=issued_on, references=references,
+                                      province=province, registry=registry, normative=normative, central=central,
+                                      articles_only=articles_only, issuer=issuer), WalkState())
         self.actors = ActorInheritance(self.doc, self.walk)
         self.clauses = ClauseReader(self.doc, self.walk, self.actors)
         self.headings = HeadingReader(self.doc, self.walk, self.clauses)
@@ -106,19 +95,18 @@ class ObligationExtractor:
     def extract(self, doc_id: str, addressees: list[AgencyMention]) -> list[Obligation]:
         """Walk the blocks after the header in order; each kind of block has its reader."""
         self.doc.address(addressees)
-        self._start_walk()
         drafts: list[Draft] = []
         doc = self.doc
         table = TaskTable(self.text, doc.cues.layout.columns, doc.cue_hits, self.mentions,
                           lambda mention: self.subjects.related_only(mention, generic_nouns=False), doc.cell_bodies)
         kind_now = ""  # the kind of the block read last: a broken table header is looked for once per table
         since_row = 0  # how many drafts there were when the last table row was read
-        for block in self.seg.blocks[self.seg.header_end:]:
+        for block in doc.seg.blocks[doc.seg.header_end:]:
             if block.kind in NO_TASK_KINDS:
                 if block.kind == "signature":  # an item's labelled fields never follow its document's signature
                     self.walk.close_item()
                 continue
-            if block.span[0] >= self.tasks_end and self._tasks_closed():
+            if block.span[0] >= doc.tasks_end and self._tasks_closed():
                 break  # the procedures a decision publishes: whatever they hold is no task, and is not read
             line = self.text[block.span[0]:block.span[1]]
             previous_kind, kind_now = kind_now, block.kind
@@ -143,7 +131,7 @@ class ObligationExtractor:
             table.line(block, line)
             self._read_block(block, line, drafts)
         builder = ObligationBuilder(self.text, self.subjects, doc.deadlines, doc.references, doc.cues,
-                                    normative=self.normative, issuer=doc.issuer, tasks_end=self.tasks_end)
+                                    normative=doc.normative, issuer=doc.issuer, tasks_end=doc.tasks_end)
         return builder.build(doc_id, drafts)
 
     def _complete_row(self, table: TaskTable, tail: list[tuple[int, int]], block: Block, drafts: list[Draft],
@@ -180,8 +168,8 @@ class ObligationExtractor:
         ("- Cơ quan chủ trì: ...") completes the fields' group or the enumerated item above it; once both lie
         past the end, every draft the walk could make or change starts there, and _finish drops it."""
         walk = self.walk
-        return (walk.parent is None or walk.parent.span[0] >= self.tasks_end) and \
-            all(d.span[0] >= self.tasks_end for d in walk.group)
+        return (walk.parent is None or walk.parent.span[0] >= self.doc.tasks_end) and \
+            all(d.span[0] >= self.doc.tasks_end for d in walk.group)
 
     def _read_block(self, block: Block, line: str, drafts: list[Draft]) -> None:
         """A block outside task tables: a labelled field, a heading, a quoted provision or a unit of work. Each step
@@ -216,7 +204,7 @@ class ObligationExtractor:
             if block.enum not in ("article", "part"):
                 return True
             walk.in_form = False
-        return self.normative and self._devolves(block, line)
+        return self.doc.normative and self._devolves(block, line)
 
     def _reads_field(self, block: Block, drafts: list[Draft], last: LastBlock) -> bool:
         """A labelled field, a task bullet of the fields' group, or a line that only gives the time of the task above."""
@@ -225,9 +213,7 @@ class ObligationExtractor:
         label = self.doc.cues.layout.field_label.match(self.text, block.content_start, block.span[1]) \
             if self.text.find(":", block.content_start, block.span[1]) >= 0 else None
         if label and block.enum in ("bullet", "subpoint", "point", None):
-            actor_above = any(c.assignees or c.generic for c in walk.contexts)
-            walk.group, walk.collecting = self.fields.field(block, label, walk.group, walk.parent, drafts, actor_above,
-                                                            last.bare_bullet)
+            self.fields.read(block, label, drafts, last.bare_bullet)
             return True
         if walk.collecting and block.enum == "bullet":
             draft = Draft(path=block.path, span=(block.content_start, block.span[1]), content_start=block.content_start)
@@ -249,10 +235,10 @@ class ObligationExtractor:
             walk.parent = block
         if block.enum in ("article", "part"):
             walk.article_title = line[:160] if block.enum == "article" else ""
-            walk.bodies_article = block.enum == "article" and self.normative and self.units.names_only(block)
+            walk.bodies_article = block.enum == "article" and self.doc.normative and self.units.names_only(block)
             if block.enum == "article":
                 walk.intro = None  # "Bộ Nội vụ ... có nhiệm vụ, quyền hạn sau:" addresses its own article's points only
-        elif self.normative and not walk.article_title:
+        elif self.doc.normative and not walk.article_title:
             return True  # before its first article a normative text has only its title and enacting formula
         elif not block.enum and BARE_ARTICLE.fullmatch(walk.article_title):
             walk.article_title += " " + line[:160]  # "Điều 4." then "Trách nhiệm thi hành" on a line of its own
