@@ -36,6 +36,18 @@ CASES = [
     # ... where a name before its place takes lower-case words, and a locality word after "Việt Nam" goes on
     ("vi", "Bảo hiểm xã hội Việt Nam thực hiện nhiệm vụ", ["Bảo hiểm xã hội Việt Nam"]),
     ("vi", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh"]),
+    # crawl e4ddc120fc14463c Điều 21.2: a province's own name is a place said, so the verb after it opens the predicate
+    ("vi", "2. Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh ký quyết định ban hành hoặc trình cấp có thẩm quyền",
+     ["Học viện Chính trị quốc gia Hồ Chí Minh"]),
+    # crawl 32bf80ce6d1e997e Điều 7.3: a bare "tỉnh" is the issuing province's; the lower-case word after it is the verb
+    ("vi", "đề nghị Liên hiệp các hội Khoa học và Kỹ thuật tỉnh tư vấn, phản biện và giám định",
+     ["Liên hiệp các hội Khoa học và Kỹ thuật tỉnh"]),
+    # ... but "tỉnh ủy" is the province's party committee, part of the name
+    ("vi", "Ban Tuyên giáo và Dân vận tỉnh ủy chủ trì", ["Ban Tuyên giáo và Dân vận tỉnh ủy"]),
+    # crawl c5d930a5fc8373cd II.7 (a task table's partners cell): "và" before a kind of unit ends the body's name
+    ("vi", "| Sở Xây dựng |\nVăn phòng Ban Chỉ\nhuy và cơ quan, địa phương liên quan\n|", ["Sở Xây dựng", "Văn phòng Ban Chỉ huy"]),
+    # dev vi_kh_179_ubnd_dongnai_2025 Phụ lục A.8.1: a head typed twice is named once
+    ("vi", "Sở Tài Chính; Sở Sở Công thương", ["Sở Tài Chính", "Sở Công thương"]),
     # dev vi_kh_0129_ubnd_daklak_2025 IV.12: a colon the page left without its space still ends the name
     ("vi", "Đề nghị Công ty Điện lực Đắk Lắk:Khẩn trương kiểm tra, khắc phục sự cố", ["Công ty Điện lực Đắk Lắk"]),
     # a head noun followed by lower case words is no name ("Báo cáo", "Trường hợp")

@@ -54,6 +54,7 @@ class BodyGrammar:
     place_word: re.Pattern[str]  # where a name says its place (_Place)
     head: re.Pattern[str]  # a head noun alone ("Quỹ", "Ban Quản lý"): what a name's short form may be
     regional: re.Pattern[str]  # a central body's regional unit: "Kho bạc Nhà nước khu vực XI" (regional_name)
+    kind_of_unit: re.Pattern[str]  # "cơ quan", "các đơn vị": a kind of unit in lower case, which no name's word is
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -71,8 +72,11 @@ class BodyGrammar:
         # where a name says its place: a locality word waiting for the place's name ("tỉnh" Đồng Nai), or a place in
         # itself ("Thành phố" alone, "Việt Nam"); "Tỉnh ủy" is the province's party committee, a body
         waiting = [word for word in data["locality_words"] if word[0].islower()]
+        # a province's own name is a place said ("Học viện Chính trị quốc gia Hồ Chí Minh ký quyết định")
+        provinces = [province["name"] for province in knowledge.load("agencies")["provinces"]]
         place_word = re.compile(rf"(?P<waits>{alternation(waiting)})(?!\w)"
-                                r"|Thành\s+phố(?!\s+[A-ZĐ])|Tỉnh(?!\s+ủy)(?!\w)|Việt\s+Nam(?!\w)")
+                                r"|Thành\s+phố(?!\s+[A-ZĐ])|Tỉnh(?!\s+ủy)(?!\w)|Việt\s+Nam(?!\w)"
+                                rf"|(?:{alternation(provinces)})(?!\w)")
         english = re.compile(
             rf"(?<![\w/])(?:(?:[A-Z]{_WORD}|of|for|on|and)\s+){{0,5}}(?:{alternation(data['heads_en'])})\b"
             rf"(?:\s+(?:of|for|on|and)(?:\s+the)?(?:\s+[A-Z]{_WORD})+)*")
@@ -101,7 +105,8 @@ class BodyGrammar:
             rf"(?:\s*[-–]\s*|\s+)(?:[Cc]hi\s+nhánh\s+)?|(?:{alternation(data['regional_heads'])})\s+)"
             r"[Kk]hu\s+vực\s+(?:[IVXL]+|\d{1,2})(?!\w)")
         return cls(vietnamese, english, stops, openers, bare, place, local_organisation, tier, distributive, english_head,
-                   place_word, re.compile(rf"(?:{heads})(?!\w)"), regional)
+                   place_word, re.compile(rf"(?:{heads})(?!\w)"), regional,
+                   re.compile(rf"(?:(?:{alternation(data['class_quantifiers_vi'])})\s+)?(?:{alternation(data['class_heads_vi'])})(?!\w)"))
 
     def regional_units(self, text: str, start: int, end: int) -> list[BodyName]:
         """The regional units of central bodies named in text[start:end] ("Kho bạc nhà nước khu vực XI"), with
@@ -141,10 +146,13 @@ class BodyGrammar:
                 out.append(BodyName((head.start(), tier.end()), f"{' '.join(stem.split())} {AT_EVERY_COMMUNE}", False))
                 taken_until = tier.end()
                 continue
-            out.append(BodyName((head.start(), head.start() + len(name)), " ".join(name.split()),
+            name_start = head.start()
+            if repeated := _REPEATED_HEAD.match(name):
+                name_start, name = name_start + repeated.end(), name[repeated.end():]
+            out.append(BodyName((name_start, name_start + len(name)), " ".join(name.split()),
                                 # "... cấp xã" is every commune's body: a tier, which no province completes
                                 bool(self.bare_locality.search(name)) and not self.tier.search(name)))
-            taken_until = head.start() + len(name)
+            taken_until = name_start + len(name)
         return sorted(out + listed, key=lambda b: b.span) if listed else out
 
     def _distributed_names(self, text: str, start: int, end: int, known: Callable[[str], bool]) -> list[BodyName]:
@@ -199,8 +207,10 @@ class BodyGrammar:
                 break
             if place.closes_before(text, at, token):
                 break  # "Thuế thành phố Huế đối chiếu ...": the place ends the name, the verb opens the task
-            if previous == "và" and self.vietnamese.match(text, at):
-                return before_and  # "Sở Y tế và Sở Giáo dục": two bodies
+            if previous == "và" and (self.vietnamese.match(text, at) or self.kind_of_unit.match(text, at)):
+                # "Sở Y tế và Sở Giáo dục": two bodies; "Văn phòng Ban Chỉ huy và cơ quan, địa phương liên quan": a
+                # body and a kind of unit
+                return before_and
             if words and self.stops.match(text, at) and (token[0].islower() or self._opens_sentence(text, at)) \
                     and previous != "việc" and not self.tier.match(text, at):  # "Trung tâm Dịch vụ việc làm": a noun made of a verb
                 break
@@ -267,6 +277,7 @@ class _Place:
         self.place_word = place_word
         self.inside_until = -1  # the words of the place word itself ("thành phố")
         self.waits = False  # "tỉnh": the place's name comes next
+        self.province_waits = False  # ... and that word is the province's, which no other word of a name ends with
         self.said = False
 
     def closes_before(self, text: str, at: int, token: str) -> bool:
@@ -275,19 +286,28 @@ class _Place:
         word = self.place_word.match(text, at)
         if word:
             self.inside_until, self.waits, self.said = word.end(), bool(word.group("waits")), not word.group("waits")
+            self.province_waits = _PROVINCE_WORD.search(word.group()) is not None
             return False
         if token[0].islower():
             if self.said and token != "và":
                 return True
-            self.waits = self.said = False  # "Bảo hiểm xã hội": "xã" was no place
+            if self.province_waits and token not in _AFTER_BARE_PROVINCE:
+                return True  # "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh tư vấn": a bare "tỉnh" is the issuer's
+            self.waits = self.said = self.province_waits = False  # "Bảo hiểm xã hội": "xã" was no place
         elif token[0].isupper():
             self.said = self.said or self.waits
-            self.waits = False
+            self.waits = self.province_waits = False
         else:
-            self.waits = self.said = False  # "Việt Nam - Chi nhánh": a new part of the name
+            self.waits = self.said = self.province_waits = False  # "Việt Nam - Chi nhánh": a new part of the name
         return False
 
 
+# a bare "tỉnh" ("cấp tỉnh") is a place, not a syllable of a longer word as "xã" is of "xã hội"; after it only "ủy"
+# ("tỉnh ủy", the province's party committee), "và" or "trực thuộc" go on with the name
+_PROVINCE_WORD = re.compile(r"tỉnh$")
+_AFTER_BARE_PROVINCE = frozenset({"ủy", "uỷ", "và", "trực"})
+# a head noun written twice by a slip of the keyboard ("Sở Tài Chính; Sở Sở Công thương"): the body's name has it once
+_REPEATED_HEAD = re.compile(rf"(\w+)\s+(?=\1\s+[{_UPPER}])")
 _LIST_PIECE = re.compile(r"[^,;:.()]+")
 _AND = re.compile(r"(\s+và\s+)")
 _ENGLISH_AND = re.compile(r"\s+and\s+(?=[A-Z])")
