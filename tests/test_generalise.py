@@ -272,6 +272,17 @@ def test_a_named_day_outranks_a_year():
     # a class of local bodies in a central document (ANNOTATION.md, "Cục Thuế các tỉnh, thành phố")
     ("1. Cục Thuế các tỉnh, thành phố khẩn trương rà soát hồ sơ hoàn thuế.\n",
      [("1", ["Cục Thuế các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # crawl 28219392db3ee2e0 (a Tax department's letter) and e4ddc120fc14463c Điều 23.2: a body named with a bare "tỉnh"
+    # then ", thành phố (trực thuộc trung ương)" is every province's
+    ("1. Để bảo đảm việc thu lệ phí trước bạ từ ngày 01/01/2026, đề nghị các Thuế tỉnh, thành phố khẩn trương báo cáo, "
+     "tham mưu UBND tỉnh chủ động phân công các đơn vị trực thuộc.\n",
+     [("1", ["Thuế các tỉnh, thành phố trực thuộc Trung ương"])]),
+    ("2. Trường Chính trị tỉnh, thành phố trực thuộc trung ương tổ chức bồi dưỡng các chương trình sau:\na) Bồi dưỡng "
+     "lý luận chính trị cho cán bộ.\n", [("2", ["Trường Chính trị các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # dev vi_kh_1026_ubnd_nghean_2025 III.6: an abbreviated head inside a name the registry does not know is written out
+    ("IV. TỔ CHỨC THỰC HIỆN\n6. Đề nghị Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh tăng cường công tác bảo vệ bí mật "
+     "nhà nước theo quy định của pháp luật hiện hành.\n",
+     [("IV.6", ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Đắk Lắk"])]),
     # crawl 6d0e277c7b88a914 Điều 22.2: a province's military command named by the tier alone, in a central text
     ("2. Bộ Chỉ huy quân sự tỉnh (thành phố) gửi báo cáo thông tin khắc phục hậu quả bom mìn vật nổ sau chiến tranh quý, "
      "sáu tháng, năm về VNMAC, quân khu và Binh chủng Công binh.\n",

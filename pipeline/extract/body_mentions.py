@@ -9,11 +9,13 @@ Each paragraph is scanned once, when a task first asks about it, so long tables 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
-from functools import cached_property
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from itertools import accumulate, chain
 
+from pipeline import knowledge
 from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
 from pipeline.extract.bodies import AT_EVERY_COMMUNE, BodyGrammar, BodyName
 from pipeline.extract.obligation_cues import cues
@@ -298,7 +300,14 @@ class BodyMentions:
         if mention.kind == "group" or " các " in f" {mention.name} ":
             return mention
         after = OF_EVERY_PROVINCE.match(self.text, mention.span[1])
-        return _local_class(mention, after.end(), self.text[mention.span[0]:after.end()]) if after else mention
+        if after:
+            return _local_class(mention, after.end(), self.text[mention.span[0]:after.end()])
+        written = mention.mention.split()
+        if written[-1:] == ["tỉnh"] and (cities := AND_EVERY_CITY.match(self.text, mention.span[1])):
+            # "Trường Chính trị tỉnh, thành phố trực thuộc trung ương", "các Thuế tỉnh, thành phố": every province's
+            head = mention.name.removesuffix(" tỉnh") if mention.name.endswith(" tỉnh") else " ".join(written[:-1])
+            return _local_class(replace(mention, name=head), cities.end(), self.text[mention.span[0]:cities.end()])
+        return mention
 
     def _with_local_departments(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """'provincial-level Departments of Justice' (ANNOTATION.md) is the class 'Sở Tư pháp các tỉnh, thành phố trực
@@ -356,7 +365,8 @@ class BodyMentions:
         return committee.name.removeprefix("Ủy ban nhân dân ") if committee else None
 
     def _open_world_mention(self, body: BodyName) -> AgencyMention:
-        name = body.text
+        abbreviated = _abbreviated_heads()
+        name = abbreviated.pattern.sub(lambda m: abbreviated.heads[m.group()], body.text)
         if body.local and self.province:
             name = f"{name} {self.province}"  # "Trung tâm Kiểm soát bệnh tật tỉnh" in Đắk Lắk's plan
         elif self._province_place and self._grammar.local_organisation.match(name) \
@@ -405,11 +415,37 @@ UNITS_OF = re.compile(rf"(?<!\w)(?:các\s+)?(?P<units>{_UNIT_NOUN}(?:\s*,\s*{_UN
                       re.I)
 OF_EVERY_PROVINCE = re.compile(r"\s+(?:ở\s+|của\s+)?các\s+tỉnh(?:,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|TW))?"
                                r"(?!\s*:)")
+# after a body named with a bare "tỉnh": ", thành phố (trực thuộc Trung ương)", which makes it every province's body
+AND_EVERY_CITY = re.compile(r",\s*thành\s+phố(?:\s+trực\s+thuộc\s+(?:[Tt]rung\s+ương|TW))?(?!\s*[A-ZĐ])(?!\w)")
 _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
 # a province's police or military command named by the province's tier alone ("Bộ Chỉ huy quân sự tỉnh (thành phố)",
 # "Công an cấp tỉnh"): the registry's name for no province in particular; in a central text, every province's
 LOCAL_COMMAND_KINDS = frozenset({"provincial_police", "provincial_military"})
 _TIER_ONLY = re.compile(r"^(?P<head>.+?)\s+tỉnh$")
+
+
+@dataclass(frozen=True)
+class _AbbreviatedHeads:
+    pattern: re.Pattern[str]
+    heads: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_heads() -> _AbbreviatedHeads:
+    """The registry's one-word abbreviations of a province's bodies that are their heads' initials ("UBND", "HĐND",
+    "VKSND"): inside a name the registry does not know, written out ("Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh")."""
+    heads: dict[str, str] = {}
+    for body in knowledge.load("agencies")["provincial_bodies"]:
+        head = body["heads"][0]
+        for abbreviation in body.get("heads_abbr", []):
+            if " " not in abbreviation and abbreviation == _initials(head):
+                heads[abbreviation] = head
+    return _AbbreviatedHeads(re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, heads))})(?!\w)"), heads)
+
+
+def _initials(name: str) -> str:
+    """'Ủy ban nhân dân' -> 'UBND', 'Hội đồng nhân dân' -> 'HĐND' (tone and vowel marks dropped, Đ kept)."""
+    return "".join(unicodedata.normalize("NFD", word[0].upper())[0] for word in name.split())
 
 
 def _in_place_of(found: list[AgencyMention], added: list[AgencyMention]) -> list[AgencyMention]:
