@@ -40,6 +40,27 @@ CASES = [
              set()),
         ],
     ),
+    # crawl 1a434d0a7e14dc93 Quy định Điều 9.2.c: a quarter "of the adjacent year" (the year after each assessed year) is a
+    # yearly cycle's, no date of its own
+    (
+        "c) Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì, phối hợp với Ban Tuyên giáo và Dân vận Thành ủy và "
+        "các cơ quan, đơn vị có liên quan tiến hành rà soát, đánh giá kết quả chấm điểm",
+        "2025-11-20",
+        "vi",
+        [("Trong quý I của năm liền kề", "recurring", None, None, None, "FREQ=YEARLY;BYMONTH=3", set())],
+    ),
+    # crawl 646f0a00d4174382 Phụ lục II.IV.3: a month "of the following year" in a paragraph of periodic work recurs
+    (
+        "- Đầu tư bổ sung trang thiết bị (xe và thiết bị chuyên dụng) hút bụi, phun rửa đường định kỳ[3]; bổ sung hệ số "
+        "lao động đặc biệt cho cán bộ làm công tác vệ sinh đường phố trong khung giờ cao điểm ô nhiễm không khí[4]; tăng "
+        "tần suất vệ sinh đường từ tháng đến tháng 4 năm sau, tập trung thực hiện khu vực có mật độ giao thông cao",
+        "2025-11-29",
+        "vi",
+        [
+            ("định kỳ", "recurring", None, None, None, None, set()),
+            ("đến tháng 4 năm sau", "recurring", None, None, None, "FREQ=YEARLY;BYMONTH=4", set()),
+        ],
+    ),
     # crawl 88be0fbbe795796d (1670/NQ-UBTVQH15): preparing so that the new communes "operate from" a day is due by it
     (
         "bảo đảm để chính quyền địa phương ở các đơn vị hành chính cấp xã hình thành sau sắp xếp quy định tại Điều 1 "

@@ -140,6 +140,13 @@ class _Atom:
     has_ngay: bool = False  # written with "ngày" (so a year-less D/M is surely a date)
 
 
+def _following_year_rrule(a: _Atom) -> str:
+    """The yearly rule of a day, month or quarter "of the following year" in a yearly cycle."""
+    if a.unit == "quarter" and a.quarter:
+        return f"FREQ=YEARLY;BYMONTH={3 * a.quarter}"
+    return f"FREQ=YEARLY;BYMONTH={a.month}" + (f";BYMONTHDAY={a.day}" if a.unit == "date" else "")
+
+
 def _int(s: str | None) -> int | None:
     return int(s) if s else None
 
@@ -689,15 +696,17 @@ def _build(c: _Ctx, cand: _Cand) -> Deadline | None:
         return _dl(t, cand, "recurring", rrule=_recurring_rrule(a, cand.rec))
     if a.unit in ("time", "monthday") or (a.unit == "day" and b is None):
         return None
-    fy = _FOLLOWING_YEAR.match(t, cand.e, c.hi) if a.unit == "date" and not a.year else None
+    fy = _FOLLOWING_YEAR.match(t, cand.e, c.hi) if a.unit in ("date", "month", "quarter") and not a.year else None
     if fy:
         cand.e = fy.end()
         # "of the following year" follows the reporting year of a yearly report: the paragraph's periodicity governs,
         # also from a sentence before ("... định kỳ hằng năm gửi báo cáo ... Bộ Khoa học và Công nghệ tổng hợp ...,
-        # báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01 của năm tiếp theo")
-        if _REC_WORD_IN_SENTENCE.search(_paragraph_before(t, cand.s) + t[cand.e : cand.e + 40]):
-            rr = f"FREQ=YEARLY;BYMONTH={a.month};BYMONTHDAY={a.day}"
-            return _dl(t, cand, "recurring", rrule=rr)
+        # báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01 của năm tiếp theo"); so for a month or a quarter ("... từ
+        # ngày 16 đến ngày 31 tháng 12 hằng năm; c) Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì ..."). "Năm liền
+        # kề" is the year after one the text names but does not date ("năm liền kề đánh giá", the year after each assessed
+        # year): a cycle in itself
+        if "liền" in fy.group() or _REC_WORD_IN_SENTENCE.search(_paragraph_before(t, cand.s) + t[cand.e : cand.e + 40]):
+            return _dl(t, cand, "recurring", rrule=_following_year_rrule(a))
     # a year-less atom is a deadline only when a cue says so ("trước ngày 20/12", "by August 5")
     if not a.year and not a.this_year and (b is None or not b.year) and cand.cue in (None, "start"):
         return None
