@@ -284,6 +284,7 @@ _RIGHT = r"\s*"  # a phrase right after the time expression
 _BASIS = _negative("basis_words")
 _EFFECT_LEFT = _negative("effect_before", after=r"\s*$")
 _EVENT_LEFT = _negative("event_nouns", after=r"(?:\s+[^\s,;.()]+){0,8}?\s*$")
+_CONDITION_LEFT = _negative("condition_before", after=r"(?:\s+[^\s,;.:()]+){1,12}?\s*$")
 _PROG_LEFT = _negative("programme_before", after=r"(?:\s+\S+){0,2}\s*$")
 _PROG_NAME = _negative("programme_names")
 _PROG_RIGHT = _negative("programme_after", before=_RIGHT)
@@ -624,6 +625,8 @@ def _rejected(c: _Ctx, cand: _Cand) -> bool:
         return False
     if _CITE_LEFT.search(left[-60:]) or _EVENT_LEFT.search(left[-80:]) or _EFFECT_LEFT.search(left[-30:]):
         return True
+    if cand.cue_text == "vào" and _CONDITION_LEFT.search(left[-100:]):
+        return True  # "... khi Luật Quản lý thuế được thông qua vào tháng 12/2025": the condition's event, not the task's
     if _CITE_RIGHT.match(t, right_at) or _STAT_RIGHT.match(t, right_at):
         return True
     if cand.cue is None and a.unit in ("date", "day"):
