@@ -283,6 +283,9 @@ def test_a_named_day_outranks_a_year():
     ("IV. TỔ CHỨC THỰC HIỆN\n6. Đề nghị Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh tăng cường công tác bảo vệ bí mật "
      "nhà nước theo quy định của pháp luật hiện hành.\n",
      [("IV.6", ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Đắk Lắk"])]),
+    # crawl 45cc2b3cda45b66c Điều 3: "Phân công" (to assign) opens an assignment as "Giao" does
+    ("Điều 3. Phân công Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình chỉ đạo Bộ Công an và các bộ, cơ quan liên "
+     "quan trong quá trình chỉnh lý, hoàn thiện dự án Pháp lệnh này.\n", [("3", ["Phó Thủ tướng Chính phủ"])]),
     # crawl 6d0e277c7b88a914 Điều 22.2: a province's military command named by the tier alone, in a central text
     ("2. Bộ Chỉ huy quân sự tỉnh (thành phố) gửi báo cáo thông tin khắc phục hậu quả bom mìn vật nổ sau chiến tranh quý, "
      "sáu tháng, năm về VNMAC, quân khu và Binh chủng Công binh.\n",
