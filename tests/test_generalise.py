@@ -313,6 +313,23 @@ def test_who_acts(body, expected):
     assert tasks(body, header) == expected
 
 
+# crawl 45cc2b3cda45b66c Điều 1 (a Government resolution): the issuer agreeing in its own text is the act, no task; the
+# points are the work of the lead-in's clause that announces them, not of its first sentence's subject
+GOVERNMENT_RESOLUTION = "CHÍNH PHỦ\nSố: 999/NQ-CP\nHà Nội, ngày 20 tháng 11 năm 2025\nNGHỊ QUYẾT\nQUYẾT NGHỊ:\n"
+
+
+def test_the_points_belong_to_the_clause_that_announces_them():
+    body = ("Điều 1. Chính phủ cơ bản thống nhất với dự án Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Cảnh sát "
+            "môi trường do Bộ Công an trình tại văn bản số 661/TTr-BCA ngày 05 tháng 11 năm 2025. Giao Bộ Công an chủ trì, "
+            "phối hợp với các bộ, cơ quan ngang bộ và các cơ quan có liên quan nghiên cứu, tiếp thu tối đa ý kiến Thành viên "
+            "Chính phủ; Bộ Công an chịu trách nhiệm toàn diện về các nội dung tiếp thu, giải trình ý kiến Thành viên Chính "
+            "phủ, khẩn trương hoàn thiện hồ sơ dự án Pháp lệnh theo đúng quy định, bảo đảm một số yêu cầu sau:\n1. Quán "
+            "triệt và thể chế hóa đầy đủ các quan điểm, chủ trương, chính sách của Đảng, Nhà nước về việc sắp xếp, tinh, gọn "
+            "tổ chức bộ máy nhà nước.\n")
+    assert tasks(body, GOVERNMENT_RESOLUTION) == [("1", ["Bộ Công an", "các bộ", "các cơ quan ngang bộ"]),
+                                                   ("1.1", ["Bộ Công an"])]
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # dev vi_kh_0129_ubnd_daklak_2025 IV.7: partners named after generic ones ("các lực lượng và UBND các xã, phường")
     ("IV. TỔ CHỨC THỰC HIỆN\n7. Công an tỉnh:\n- Phối hợp các lực lượng và UBND các xã, phường huy động ca nô, xuồng "

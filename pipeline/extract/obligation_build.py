@@ -15,8 +15,10 @@ from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.extract.obligation_subjects import SubjectReader
 from pipeline.records import Obligation, Reference, obligation_id
 
-# the issuer deciding in its own text ("..., Ủy ban Thường vụ Quốc hội quyết định sắp xếp ..."): the act itself
-ISSUER_DECIDES = re.compile(r"\s+quyết\s+(?:định|nghị)\b")
+# the issuer deciding or agreeing in its own text ("..., Ủy ban Thường vụ Quốc hội quyết định sắp xếp ...", "Chính phủ cơ
+# bản thống nhất với dự án Pháp lệnh ..."): the act itself
+ISSUER_DECIDES = re.compile(r"\s+(?:cơ\s+bản\s+)?(?:quyết\s+(?:định|nghị)|thống\s+nhất|nhất\s+trí|đồng\s+ý|thông\s+qua"
+                            r"|phê\s+duyệt)\b")
 SHORT_REFERENCES = frozenset(knowledge.load("agency_grammar")["short_references"])
 # a province's committee named without its province, as a central text's registry reading leaves it
 BARE_COMMITTEES = frozenset({"Ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố"})

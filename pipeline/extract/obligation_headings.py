@@ -14,7 +14,7 @@ from pipeline.extract.obligation_clauses import ClauseReader
 from pipeline.extract.obligation_drafts import Draft
 from pipeline.extract.obligation_units import ACTING, REMIT_HEADING, SHORT_HEADING
 from pipeline.extract.obligation_walk import DIVISIONS, HeadingContext, TaskDocument, TaskReader, WalkState
-from pipeline.knowledge.patterns import DUTIES_OF
+from pipeline.knowledge.patterns import DUTIES_OF, UPPER_VI
 from pipeline.knowledge.patterns import TEXT_OWNER as OWNER
 from pipeline.segment.segmenter import Block
 
@@ -62,6 +62,9 @@ OBJECT_LIST = re.compile(r"(?:\bbao\s+gồm|\bgồm(?:\s+có)?|\bquyết\s+đị
 NAMED_IN_BRACKETS = re.compile(r"\(([^()]{3,400})\)\s*:\s*$")
 # a lead-in that gives its bodies duties, listed in the points below it: "1. Bộ Văn hóa, Thể thao và Du lịch chịu trách
 # nhiệm:", "..., cơ quan chuyên môn về văn hóa cấp tỉnh nơi có địa điểm khảo cổ có trách nhiệm sau đây:"
+# where a lead-in's next clause starts: after a full stop before a capital, or after a semicolon
+CLAUSE_BREAK = re.compile(rf"\.\s+(?=[{UPPER_VI}])|;\s+")
+MIN_CLAUSE_WORDS = 4  # a clause's own words after its subject: "Bộ A; Bộ B:" is a list of bodies, not two clauses
 DUTY_LEAD = re.compile(r"(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+(?:các\s+)?nhiệm\s+vụ(?:,?\s*(?:và\s+)?quyền\s+hạn)?)"
                        r"(?:\s+sau(?:\s+đây)?)?\s*:\s*$")
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
@@ -102,6 +105,11 @@ class HeadingReader(TaskReader):
         elif head.bodies and block.enum not in DIVISIONS:
             walk.heading_item = block
         own = head.bodies or bracketed
+        partners_from = block.content_start
+        if leads_in and head.bodies and (tail := self._colon_clause(block, head.end)):
+            # "Điều 1. Chính phủ cơ bản thống nhất với dự án ... . Giao Bộ Công an chủ trì ...; Bộ Công an chịu trách nhiệm
+            # ..., bảo đảm một số yêu cầu sau:": the points are the work of the clause that announces them
+            own, partners_from = tail
         if duty and not own:
             # "Trách nhiệm của Ngân hàng Nhà nước chi nhánh nơi tổ chức tín dụng ... đặt trụ sở": the bodies
             # right after "của"; what qualifies them is no task
@@ -124,7 +132,7 @@ class HeadingReader(TaskReader):
                                                        heading=True)
                                or bool(duty) and bool(UNIT_OF_STATE.match(self.text, duty.end(), block.span[1]))
                                or self.names_a_class(block))
-        partners = self.subjects.partners(block.content_start, block.span[1]) if own else []
+        partners = self.subjects.partners(partners_from, block.span[1]) if own else []
         duties = bool(duty) or bool(self.subjects.remit_body and own and own[0] is self.subjects.remit_body)
         continued = not (own or generic or framing or duty or lists_cases) and leads_in and block.enum not in DIVISIONS \
             and any(c.duties for c in walk.contexts)
@@ -155,6 +163,18 @@ class HeadingReader(TaskReader):
         start = block.span[0] + cue.end()
         chain = self.subjects.chain_from(start, block.span[1])
         return chain or None
+
+    def _colon_clause(self, block: Block, after: int) -> tuple[list[AgencyMention], int] | None:
+        """The bodies of a lead-in's last clause (after a full stop or a semicolon) and where it starts, when that
+        clause names other bodies than the lead-in's first and goes on past them to its own words."""
+        starts = [m.end() for m in CLAUSE_BREAK.finditer(self.text, after, block.span[1])]
+        if not starts:
+            return None
+        tail = self.subjects.subject(starts[-1], block.span[1])
+        if not tail.bodies or len(self.text[tail.end:block.span[1]].split()) < MIN_CLAUSE_WORDS:
+            return None
+        first = {m.name for m in self.subjects.subject(block.content_start, block.span[1]).bodies}
+        return (tail.bodies, starts[-1]) if first.isdisjoint(m.name for m in tail.bodies) else None
 
     def leads_bullets(self, block: Block, line: str) -> bool:
         """Keep walk.bullet_lead: a bullet that opens a list of bullets of its own for the bodies it names (no task of
