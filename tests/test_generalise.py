@@ -283,6 +283,12 @@ def test_a_named_day_outranks_a_year():
     ("IV. TỔ CHỨC THỰC HIỆN\n6. Đề nghị Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh tăng cường công tác bảo vệ bí mật "
      "nhà nước theo quy định của pháp luật hiện hành.\n",
      [("IV.6", ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Đắk Lắk"])]),
+    # crawl c5d930a5fc8373cd (a plan's text, then its table's partners cell "Văn phòng Ban Chỉ huy"): a unit of a body
+    # called by its head is named as the document names it in full
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành hằng năm báo cáo kết quả thực hiện về Ban Chỉ huy Phòng thủ dân sự "
+     "tỉnh qua Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh để tổng hợp, báo cáo.\n2. Văn phòng Ban Chỉ huy chủ trì, phối "
+     "hợp với cơ quan, địa phương liên quan ban hành Quy chế Phối hợp tìm kiếm, cứu nạn trên biển.\n",
+     [("IV.1", ["các sở, ban, ngành"]), ("IV.2", ["Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh Đắk Lắk"])]),
     # crawl 45cc2b3cda45b66c Điều 3: "Phân công" (to assign) opens an assignment as "Giao" does
     ("Điều 3. Phân công Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình chỉ đạo Bộ Công an và các bộ, cơ quan liên "
      "quan trong quá trình chỉnh lý, hoàn thiện dự án Pháp lệnh này.\n", [("3", ["Phó Thủ tướng Chính phủ"])]),

@@ -20,6 +20,7 @@ from pipeline.records import Obligation, Reference, obligation_id
 ISSUER_DECIDES = re.compile(r"\s+(?:cơ\s+bản\s+)?(?:quyết\s+(?:định|nghị)|thống\s+nhất|nhất\s+trí|đồng\s+ý|thông\s+qua"
                             r"|phê\s+duyệt)\b")
 SHORT_REFERENCES = frozenset(knowledge.load("agency_grammar")["short_references"])
+_ENDS_WITH_SHORT_REFERENCE = re.compile(rf"\s(?:{'|'.join(map(re.escape, sorted(SHORT_REFERENCES)))})$")
 # a province's committee named without its province, as a central text's registry reading leaves it
 BARE_COMMITTEES = frozenset({"Ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố"})
 # an enterprise or cooperative, bound by the rules of a normative text rather than given work by it
@@ -98,7 +99,9 @@ class ObligationBuilder:
             if not text:
                 continue
             for assignee in draft.assignees:
-                if assignee.name in SHORT_REFERENCES:
+                if assignee.name in SHORT_REFERENCES or _ENDS_WITH_SHORT_REFERENCE.search(assignee.name):
+                    # "Văn phòng Ban Chỉ huy" in a table's cell, where the text names "Văn phòng Ban Chỉ huy Phòng thủ dân
+                    # sự tỉnh" in full: a unit of the body called by its head is named as the document names it in full
                     assignee.name = self.subjects.full_name(assignee.name) or assignee.name
                 elif (subject := self.subjects.subject_body) is not None and assignee.name in BARE_COMMITTEES \
                         and subject.name.startswith(f"{assignee.name} "):
