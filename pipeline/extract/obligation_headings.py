@@ -12,6 +12,7 @@ import re
 from pipeline.extract.agencies import AgencyMention
 from pipeline.extract.obligation_clauses import ClauseReader
 from pipeline.extract.obligation_drafts import Draft
+from pipeline.extract.obligation_subjects import Subject
 from pipeline.extract.obligation_units import ACTING, REMIT_HEADING, SHORT_HEADING
 from pipeline.extract.obligation_walk import DIVISIONS, HeadingContext, TaskDocument, TaskReader, WalkState
 from pipeline.knowledge.patterns import DUTIES_OF, UPPER_VI
@@ -60,11 +61,11 @@ HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s
 OBJECT_LIST = re.compile(r"(?:\bbao\s+gồm|\bgồm(?:\s+có)?|\bquyết\s+định|\bphê\s+duyệt)\s*:\s*$")
 # a heading's words in brackets right before its closing colon: "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, ...):"
 NAMED_IN_BRACKETS = re.compile(r"\(([^()]{3,400})\)\s*:\s*$")
-# a lead-in that gives its bodies duties, listed in the points below it: "1. Bộ Văn hóa, Thể thao và Du lịch chịu trách
-# nhiệm:", "..., cơ quan chuyên môn về văn hóa cấp tỉnh nơi có địa điểm khảo cổ có trách nhiệm sau đây:"
 # where a lead-in's next clause starts: after a full stop before a capital, or after a semicolon
 CLAUSE_BREAK = re.compile(rf"\.\s+(?=[{UPPER_VI}])|;\s+")
 MIN_CLAUSE_WORDS = 4  # a clause's own words after its subject: "Bộ A; Bộ B:" is a list of bodies, not two clauses
+# a lead-in that gives its bodies duties, listed in the points below it: "1. Bộ Văn hóa, Thể thao và Du lịch chịu trách
+# nhiệm:", "..., cơ quan chuyên môn về văn hóa cấp tỉnh nơi có địa điểm khảo cổ có trách nhiệm sau đây:"
 DUTY_LEAD = re.compile(r"(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+(?:các\s+)?nhiệm\s+vụ(?:,?\s*(?:và\s+)?quyền\s+hạn)?)"
                        r"(?:\s+sau(?:\s+đây)?)?\s*:\s*$")
 # an addressee heading or introduction this long ("Các đồng chí Bộ trưởng, ... chỉ đạo thực hiện ..., cụ thể:")
@@ -106,7 +107,7 @@ class HeadingReader(TaskReader):
             walk.heading_item = block
         own = head.bodies or bracketed
         partners_from = block.content_start
-        if leads_in and head.bodies and (tail := self._colon_clause(block, head.end)):
+        if leads_in and head.bodies and (tail := self._colon_clause(block, head)):
             # "Điều 1. Chính phủ cơ bản thống nhất với dự án ... . Giao Bộ Công an chủ trì ...; Bộ Công an chịu trách nhiệm
             # ..., bảo đảm một số yêu cầu sau:": the points are the work of the clause that announces them
             own, partners_from = tail
@@ -164,16 +165,16 @@ class HeadingReader(TaskReader):
         chain = self.subjects.chain_from(start, block.span[1])
         return chain or None
 
-    def _colon_clause(self, block: Block, after: int) -> tuple[list[AgencyMention], int] | None:
+    def _colon_clause(self, block: Block, head: Subject) -> tuple[list[AgencyMention], int] | None:
         """The bodies of a lead-in's last clause (after a full stop or a semicolon) and where it starts, when that
-        clause names other bodies than the lead-in's first and goes on past them to its own words."""
-        starts = [m.end() for m in CLAUSE_BREAK.finditer(self.text, after, block.span[1])]
+        clause names other bodies than the lead-in's first (`head`) and goes on past them to its own words."""
+        starts = [m.end() for m in CLAUSE_BREAK.finditer(self.text, head.end, block.span[1])]
         if not starts:
             return None
         tail = self.subjects.subject(starts[-1], block.span[1])
         if not tail.bodies or len(self.text[tail.end:block.span[1]].split()) < MIN_CLAUSE_WORDS:
             return None
-        first = {m.name for m in self.subjects.subject(block.content_start, block.span[1]).bodies}
+        first = {m.name for m in head.bodies}
         return (tail.bodies, starts[-1]) if first.isdisjoint(m.name for m in tail.bodies) else None
 
     def leads_bullets(self, block: Block, line: str) -> bool:
