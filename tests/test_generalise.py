@@ -289,6 +289,12 @@ def test_a_named_day_outranks_a_year():
      "tỉnh qua Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh để tổng hợp, báo cáo.\n2. Văn phòng Ban Chỉ huy chủ trì, phối "
      "hợp với cơ quan, địa phương liên quan ban hành Quy chế Phối hợp tìm kiếm, cứu nạn trên biển.\n",
      [("IV.1", ["các sở, ban, ngành"]), ("IV.2", ["Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh Đắk Lắk"])]),
+    # gazette vi_nq_113_cp_2026 Điều 2.3: the case a task is for ends at the comma before its request, which names both
+    # bodies
+    ("3. Đối với chi phí khám bệnh, chữa bệnh bảo hiểm y tế vượt dự toán năm 2023, 2024, yêu cầu Bộ Tài chính, Bảo hiểm xã "
+     "hội Việt Nam khẩn trương thực hiện theo đúng thẩm quyền đã quy định tại Nghị định số 75/2023/NĐ-CP của Chính phủ "
+     "xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023.\n",
+     [("3", ["Bảo hiểm xã hội Việt Nam", "Bộ Tài chính"])]),
     # crawl 45cc2b3cda45b66c Điều 3: "Phân công" (to assign) opens an assignment as "Giao" does
     ("Điều 3. Phân công Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình chỉ đạo Bộ Công an và các bộ, cơ quan liên "
      "quan trong quá trình chỉnh lý, hoàn thiện dự án Pháp lệnh này.\n", [("3", ["Phó Thủ tướng Chính phủ"])]),

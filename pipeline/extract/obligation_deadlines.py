@@ -19,14 +19,18 @@ from pipeline.extract.deadlines import (
     period_heading,
     period_in_slot,
 )
+from pipeline.extract.obligation_cues import INNER_OPENERS, words
 from pipeline.extract.obligation_drafts import Draft
 from pipeline.knowledge.patterns import UPPER_VI
 from pipeline.records import Deadline
 from pipeline.segment.segmenter import Block
 
 # "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ ... chủ động bố trí ...": the case a task is for, before its
-# subject (obligations.TOPIC reads past it to the subject); a date inside it says which tasks, not when this one is due
-CASE_CLAUSE = rf"Đối\s+với\s[^.;:]{{0,300}}?,\s*(?=[{UPPER_VI}]|các\s)"
+# subject (obligations.TOPIC reads past it to the subject); a date inside it says which tasks, not when this one is due.
+# It ends at a comma before a request ("Đối với chi phí ... năm 2023, 2024, yêu cầu Bộ Tài chính, Bảo hiểm xã hội Việt Nam
+# ...": the request names both bodies, not a case up to the first)
+_REQUEST = rf"(?:{words(INNER_OPENERS)})\s"
+CASE_CLAUSE = rf"Đối\s+với\s(?:(?!,\s*{_REQUEST})[^.;:]){{0,300}}?,\s*(?=[{UPPER_VI}]|các\s|{_REQUEST})"
 CASE_LEAD = re.compile(rf"\s*{CASE_CLAUSE}")
 RECURRENCE_REACH = 10  # characters: a task that opens with how often it recurs ("Hàng năm ...", "Định kỳ ...")
 # "tổ chức sơ kết ... vào cuối năm 2027 và tổng kết vào cuối năm 2030", "a preliminary review in 2015 and the final
