@@ -145,6 +145,19 @@ def test_a_section_numeral_glued_to_its_title(raw, expected):
     assert normalise(raw).splitlines() == expected
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    # crawl 24f956b72eef05a2 Điều 3.1: a locality word glued to the place's name gets its space back
+    ("1. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnhThái Nguyên,chính quyền địa phương",
+     ["1. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Thái Nguyên,chính quyền địa phương"]),
+    # crawl 88be0fbbe795796d: "các xãNậm Xe"
+    ("quy mô dân số của các xãNậm Xe, Thèn Sin", ["quy mô dân số của các xã Nậm Xe, Thèn Sin"]),
+    # but an abbreviation or a name with an inner capital stays as written ("tỉnh ủy", "VNeID")
+    ("Ban Thường vụ tỉnh ủy; ứng dụng VNeID", ["Ban Thường vụ tỉnh ủy; ứng dụng VNeID"]),
+])
+def test_a_locality_word_glued_to_its_place(raw, expected):
+    assert normalise(raw).splitlines() == expected
+
+
 def test_an_item_number_with_a_consolidated_text_s_footnote_mark_opens_the_item():
     # crawl 1e6fb98e16a75e3d (a consolidated regulation): "1.[17]", "2.[18]" carry the amending text's notes; in a text
     # wrapped to a narrow page the item is no part of the article's title above it
