@@ -295,6 +295,13 @@ def test_a_named_day_outranks_a_year():
      "hội Việt Nam khẩn trương thực hiện theo đúng thẩm quyền đã quy định tại Nghị định số 75/2023/NĐ-CP của Chính phủ "
      "xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023.\n",
      [("3", ["Bảo hiểm xã hội Việt Nam", "Bộ Tài chính"])]),
+    # dev vi_cd_220_ttg_2025 (its closing paragraph): after a sentence that names no actor, a later one that opens with a
+    # body asking others is read, and those it asks act
+    ("Đây là nhiệm vụ rất quan trọng, cấp bách, cần khẩn trương tập trung hoàn thành. Thủ tướng Chính phủ đề nghị các "
+     "Đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Bí thư Tỉnh ủy, Thành ủy, Chủ tịch Ủy ban nhân dân các tỉnh, thành "
+     "phố dành thời gian quan tâm, lãnh đạo, chỉ đạo các cơ quan, đơn vị trực thuộc hoàn thành các nhiệm vụ nêu trên.\n",
+     [(None, ["Tỉnh ủy, Thành ủy các tỉnh, thành phố trực thuộc Trung ương", "các bộ", "các cơ quan ngang bộ",
+              "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
     # crawl 45cc2b3cda45b66c Điều 3: "Phân công" (to assign) opens an assignment as "Giao" does
     ("Điều 3. Phân công Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình chỉ đạo Bộ Công an và các bộ, cơ quan liên "
      "quan trong quá trình chỉnh lý, hoàn thiện dự án Pháp lệnh này.\n", [("3", ["Phó Thủ tướng Chính phủ"])]),
@@ -328,6 +335,14 @@ def test_who_acts(body, expected):
 # crawl 45cc2b3cda45b66c Điều 1 (a Government resolution): the issuer agreeing in its own text is the act, no task; the
 # points are the work of the lead-in's clause that announces them, not of its first sentence's subject
 GOVERNMENT_RESOLUTION = "CHÍNH PHỦ\nSố: 999/NQ-CP\nHà Nội, ngày 20 tháng 11 năm 2025\nNGHỊ QUYẾT\nQUYẾT NGHỊ:\n"
+
+
+def test_a_later_sentence_that_names_no_asking_body_gives_no_task():
+    # crawl 54c3026bc7bb5cb7 (Decree 308/2025/NĐ-CP): "hồ sơ đề nghị Bộ trưởng ..." is the application, no request
+    body = ("2. Trường hợp di sản văn hóa phi vật thể có phạm vi phân bố trên địa bàn từ 02 tỉnh, thành phố trực thuộc trung "
+            "ương trở lên. Văn bản thống nhất của các địa phương có liên quan phải gửi kèm theo hồ sơ đề nghị Bộ trưởng Bộ "
+            "Văn hóa, Thể thao và Du lịch xem xét, trình Thủ tướng Chính phủ cho phép.\n")
+    assert tasks(body, GOVERNMENT_RESOLUTION) == []
 
 
 def test_the_points_belong_to_the_clause_that_announces_them():

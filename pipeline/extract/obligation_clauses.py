@@ -293,11 +293,20 @@ class ClauseReader(TaskReader):
         sentence_end = block_end if sentence_end < 0 else sentence_end
         # the bodies open the sentence and are given work: not what they did, what they must not do, who they are (a
         # board's members), nor a lead-in to the points below ("... với những nội dung cụ thể như sau:")
-        return found.explicit and bool(found.bodies) and found.bodies[0].span[0] <= after.end() + OPENING_WORD \
+        # ("... cần khẩn trương tập trung hoàn thành. Thủ tướng Chính phủ đề nghị các Đồng chí Bộ trưởng, ... lãnh đạo,
+        # chỉ đạo ...": a body that opens the sentence asks, and those it asks act)
+        opens = found.bodies[0].span[0] <= after.end() + OPENING_WORD if found.bodies else False
+        return found.explicit and bool(found.bodies) \
+            and (opens or found.opened and self._opens_with_body(after.end(), block_end)) \
             and not NARRATION.match(self.text, found.end, block_end) \
             and not NOT_WORK_AFTER_SUBJECT.match(self.text, found.end, block_end) \
             and not self.text[found.end:sentence_end].rstrip().endswith(":") \
             and not _member_line(self.text, after.end(), found.end, sentence_end + 1)
+
+    def _opens_with_body(self, start: int, end: int) -> bool:
+        """Whether a body's name opens text[start:end] (a speaker who asks, not "Văn bản thống nhất ... hồ sơ đề nghị ...")."""
+        chain = self.subjects.bodies_at(start, end)
+        return bool(chain) and chain[0].span[0] <= start + OPENING_WORD
 
     def _closing_runs_on(self, block: Block) -> bool:
         """Whether the block is a list of the closing formula's bodies that the page broke off before its verb: it ends
