@@ -12,7 +12,7 @@ from pipeline.cleanup.normalise import normalise
 from pipeline.extract.agencies import AgencyRegistry
 from pipeline.extract.cue_index import anchor
 from pipeline.extract.document import extract_file
-from pipeline.extract.obligation_clauses import _clauses
+from pipeline.extract.obligation_clauses import clause_spans
 from pipeline.extract.obligation_cues import INNER_OPENER, NO_TASK_CUES, cue_index, cues
 from pipeline.extract.obligations import ObligationExtractor
 from pipeline.extract.statistics_lines import statistic
@@ -218,7 +218,7 @@ def test_the_opener_test_never_hides_a_subject(shared_available):
         seg = segment(text)
         extractor = ObligationExtractor(text, seg, language="vi", issued_on=None, references=[])
         for block in seg.blocks:
-            for start, end, _ in _clauses(text, block.content_start, block.span[1]):
+            for start, end, _ in clause_spans(text, block.content_start, block.span[1]):
                 if extractor.subjects.chain(start, end, extractor.subjects.near(start, end)):
                     assert extractor.subjects.openers.may_open(text, start, end, "vi"), (path.name, text[start:start + 60])
 

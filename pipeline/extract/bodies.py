@@ -286,7 +286,7 @@ class _Place:
         word = self.place_word.match(text, at)
         if word:
             self.inside_until, self.waits, self.said = word.end(), bool(word.group("waits")), not word.group("waits")
-            self.province_waits = _PROVINCE_WORD.search(word.group()) is not None
+            self.province_waits = word.group().endswith("tỉnh")
             return False
         if token[0].islower():
             if self.said and token != "và":
@@ -304,7 +304,6 @@ class _Place:
 
 # a bare "tỉnh" ("cấp tỉnh") is a place, not a syllable of a longer word as "xã" is of "xã hội"; after it only "ủy"
 # ("tỉnh ủy", the province's party committee), "và" or "trực thuộc" go on with the name
-_PROVINCE_WORD = re.compile(r"tỉnh$")
 _AFTER_BARE_PROVINCE = frozenset({"ủy", "uỷ", "và", "trực"})
 # a head noun written twice by a slip of the keyboard ("Sở Tài Chính; Sở Sở Công thương"): the body's name has it once
 _REPEATED_HEAD = re.compile(rf"(\w+)\s+(?=\1\s+[{_UPPER}])")

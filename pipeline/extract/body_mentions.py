@@ -9,13 +9,11 @@ Each paragraph is scanned once, when a task first asks about it, so long tables 
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from dataclasses import replace
+from functools import cached_property
 from itertools import accumulate, chain
 
-from pipeline import knowledge
 from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
 from pipeline.extract.bodies import AT_EVERY_COMMUNE, BodyGrammar, BodyName
 from pipeline.extract.obligation_cues import cues
@@ -365,8 +363,7 @@ class BodyMentions:
         return committee.name.removeprefix("Ủy ban nhân dân ") if committee else None
 
     def _open_world_mention(self, body: BodyName) -> AgencyMention:
-        abbreviated = _abbreviated_heads()
-        name = abbreviated.pattern.sub(lambda m: abbreviated.heads[m.group()], body.text)
+        name = self.registry.spelled_out(body.text)  # "... và HĐND tỉnh": a head's abbreviation written out
         if body.local and self.province:
             name = f"{name} {self.province}"  # "Trung tâm Kiểm soát bệnh tật tỉnh" in Đắk Lắk's plan
         elif self._province_place and self._grammar.local_organisation.match(name) \
@@ -422,30 +419,6 @@ _LOCAL_BODY = re.compile(r"^Sở\s(?!.*\b(?:tỉnh|thành phố|các)\b)")
 # "Công an cấp tỉnh"): the registry's name for no province in particular; in a central text, every province's
 LOCAL_COMMAND_KINDS = frozenset({"provincial_police", "provincial_military"})
 _TIER_ONLY = re.compile(r"^(?P<head>.+?)\s+tỉnh$")
-
-
-@dataclass(frozen=True)
-class _AbbreviatedHeads:
-    pattern: re.Pattern[str]
-    heads: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def _abbreviated_heads() -> _AbbreviatedHeads:
-    """The registry's one-word abbreviations of a province's bodies that are their heads' initials ("UBND", "HĐND",
-    "VKSND"): inside a name the registry does not know, written out ("Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh")."""
-    heads: dict[str, str] = {}
-    for body in knowledge.load("agencies")["provincial_bodies"]:
-        head = body["heads"][0]
-        for abbreviation in body.get("heads_abbr", []):
-            if " " not in abbreviation and abbreviation == _initials(head):
-                heads[abbreviation] = head
-    return _AbbreviatedHeads(re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, heads))})(?!\w)"), heads)
-
-
-def _initials(name: str) -> str:
-    """'Ủy ban nhân dân' -> 'UBND', 'Hội đồng nhân dân' -> 'HĐND' (tone and vowel marks dropped, Đ kept)."""
-    return "".join(unicodedata.normalize("NFD", word[0].upper())[0] for word in name.split())
 
 
 def _in_place_of(found: list[AgencyMention], added: list[AgencyMention]) -> list[AgencyMention]:

@@ -140,13 +140,6 @@ class _Atom:
     has_ngay: bool = False  # written with "ngày" (so a year-less D/M is surely a date)
 
 
-def _following_year_rrule(a: _Atom) -> str:
-    """The yearly rule of a day, month or quarter "of the following year" in a yearly cycle."""
-    if a.unit == "quarter" and a.quarter:
-        return f"FREQ=YEARLY;BYMONTH={3 * a.quarter}"
-    return f"FREQ=YEARLY;BYMONTH={a.month}" + (f";BYMONTHDAY={a.day}" if a.unit == "date" else "")
-
-
 def _int(s: str | None) -> int | None:
     return int(s) if s else None
 
@@ -670,6 +663,8 @@ def _recurring_rrule(a: _Atom, freq: str) -> str | None:
         return f"FREQ=YEARLY;BYMONTH={a.month};BYMONTHDAY={a.day}"
     if freq == "YEARLY" and a.unit == "month":
         return f"FREQ=YEARLY;BYMONTH={a.month}"
+    if freq == "YEARLY" and a.unit == "quarter" and a.quarter:
+        return f"FREQ=YEARLY;BYMONTH={3 * a.quarter}"  # the quarter's last month
     if freq == "DAILY" and a.unit == "time":
         return f"FREQ=DAILY;BYHOUR={a.hour};BYMINUTE={a.minute}"
     return _freq_rrule(freq)
@@ -709,7 +704,7 @@ def _build(c: _Ctx, cand: _Cand) -> Deadline | None:
         # kề" is the year after one the text names but does not date ("năm liền kề đánh giá", the year after each assessed
         # year): a cycle in itself
         if "liền" in fy.group() or _REC_WORD_IN_SENTENCE.search(_paragraph_before(t, cand.s) + t[cand.e : cand.e + 40]):
-            return _dl(t, cand, "recurring", rrule=_following_year_rrule(a))
+            return _dl(t, cand, "recurring", rrule=_recurring_rrule(a, "YEARLY"))
     # a year-less atom is a deadline only when a cue says so ("trước ngày 20/12", "by August 5")
     if not a.year and not a.this_year and (b is None or not b.year) and cand.cue in (None, "start"):
         return None

@@ -19,8 +19,10 @@ from pipeline.records import Obligation, Reference, obligation_id
 # bản thống nhất với dự án Pháp lệnh ..."): the act itself
 ISSUER_DECIDES = re.compile(r"\s+(?:cơ\s+bản\s+)?(?:quyết\s+(?:định|nghị)|thống\s+nhất|nhất\s+trí|đồng\s+ý|thông\s+qua"
                             r"|phê\s+duyệt)\b")
-SHORT_REFERENCES = frozenset(knowledge.load("agency_grammar")["short_references"])
-_ENDS_WITH_SHORT_REFERENCE = re.compile(rf"\s(?:{'|'.join(map(re.escape, sorted(SHORT_REFERENCES)))})$")
+# a body called by its head alone ("Ban Chỉ đạo"), or a unit of one ("Văn phòng Ban Chỉ huy"): the name ends with a short
+# reference (data/agency_grammar.json)
+SHORT_REFERENCE_END = re.compile(
+    rf"(?:^|\s)(?:{'|'.join(map(re.escape, knowledge.load('agency_grammar')['short_references']))})$")
 # a province's committee named without its province, as a central text's registry reading leaves it
 BARE_COMMITTEES = frozenset({"Ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố"})
 # an enterprise or cooperative, bound by the rules of a normative text rather than given work by it
@@ -99,7 +101,7 @@ class ObligationBuilder:
             if not text:
                 continue
             for assignee in draft.assignees:
-                if assignee.name in SHORT_REFERENCES or _ENDS_WITH_SHORT_REFERENCE.search(assignee.name):
+                if SHORT_REFERENCE_END.search(assignee.name):
                     # "Văn phòng Ban Chỉ huy" in a table's cell, where the text names "Văn phòng Ban Chỉ huy Phòng thủ dân
                     # sự tỉnh" in full: a unit of the body called by its head is named as the document names it in full
                     assignee.name = self.subjects.full_name(assignee.name) or assignee.name

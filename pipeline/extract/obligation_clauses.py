@@ -63,7 +63,7 @@ def _number_kind(text: str, start: int) -> str:
     return "" if m is None else "roman" if text[m.start() + 1] in "ivx" else "arabic"
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Sentences and ';'-clauses of a unit, so 'Giao X ...; giao Y ...' gives two obligations; each with whether an
     inline number opened it ("...; (2) chủ trì, phối hợp ...": a task of its own, whoever it names)."""
     spans: list[tuple[int, int, bool]] = []
@@ -136,7 +136,7 @@ class ClauseReader(TaskReader):
         # đọng: (i) ...; (ii) ...") they list its parts
         numbers_tasks = title_end > block.content_start and bool(NUMBER_OPENS.match(self.text, title_end))
         task_numbers = ""  # how the numbers that open tasks are written: "(2)" arabic, "(ii)" roman
-        for start, end, numbered in self._requests_joined(_clauses(self.text, title_end, block.span[1])):
+        for start, end, numbered in self._requests_joined(clause_spans(self.text, title_end, block.span[1])):
             opens = block.content_start if start == title_end else start  # the first task keeps its title
             if self._no_work(start, end):
                 continue

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.agencies import AgencyMention
-from pipeline.extract.obligation_clauses import ClauseReader
+from pipeline.extract.obligation_clauses import ClauseReader, clause_spans
 from pipeline.extract.obligation_drafts import Draft
 from pipeline.extract.obligation_subjects import Subject
 from pipeline.extract.obligation_units import ACTING, REMIT_HEADING, SHORT_HEADING
 from pipeline.extract.obligation_walk import DIVISIONS, HeadingContext, TaskDocument, TaskReader, WalkState
-from pipeline.knowledge.patterns import DUTIES_OF, UPPER_VI
+from pipeline.knowledge.patterns import DUTIES_OF
 from pipeline.knowledge.patterns import TEXT_OWNER as OWNER
 from pipeline.segment.segmenter import Block
 
@@ -61,8 +61,6 @@ HEADING_VERB = re.compile(r"\s*(?:Tham\s+mưu|Trình|Giúp|Phối\s+hợp|Báo\s
 OBJECT_LIST = re.compile(r"(?:\bbao\s+gồm|\bgồm(?:\s+có)?|\bquyết\s+định|\bphê\s+duyệt)\s*:\s*$")
 # a heading's words in brackets right before its closing colon: "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, ...):"
 NAMED_IN_BRACKETS = re.compile(r"\(([^()]{3,400})\)\s*:\s*$")
-# where a lead-in's next clause starts: after a full stop before a capital, or after a semicolon
-CLAUSE_BREAK = re.compile(rf"\.\s+(?=[{UPPER_VI}])|;\s+")
 MIN_CLAUSE_WORDS = 4  # a clause's own words after its subject: "Bộ A; Bộ B:" is a list of bodies, not two clauses
 # a lead-in that gives its bodies duties, listed in the points below it: "1. Bộ Văn hóa, Thể thao và Du lịch chịu trách
 # nhiệm:", "..., cơ quan chuyên môn về văn hóa cấp tỉnh nơi có địa điểm khảo cổ có trách nhiệm sau đây:"
@@ -166,16 +164,17 @@ class HeadingReader(TaskReader):
         return chain or None
 
     def _colon_clause(self, block: Block, head: Subject) -> tuple[list[AgencyMention], int] | None:
-        """The bodies of a lead-in's last clause (after a full stop or a semicolon) and where it starts, when that
-        clause names other bodies than the lead-in's first (`head`) and goes on past them to its own words."""
-        starts = [m.end() for m in CLAUSE_BREAK.finditer(self.text, head.end, block.span[1])]
-        if not starts:
+        """The bodies of a lead-in's last clause (clause_spans: after a full stop or a semicolon) and where it starts,
+        when that clause names other bodies than the lead-in's first (`head`) and goes on past them to its own words."""
+        clauses = clause_spans(self.text, head.end, block.span[1])
+        if len(clauses) < 2:
             return None
-        tail = self.subjects.subject(starts[-1], block.span[1])
+        last = clauses[-1][0]
+        tail = self.subjects.subject(last, block.span[1])
         if not tail.bodies or len(self.text[tail.end:block.span[1]].split()) < MIN_CLAUSE_WORDS:
             return None
         first = {m.name for m in head.bodies}
-        return (tail.bodies, starts[-1]) if first.isdisjoint(m.name for m in tail.bodies) else None
+        return (tail.bodies, last) if first.isdisjoint(m.name for m in tail.bodies) else None
 
     def leads_bullets(self, block: Block, line: str) -> bool:
         """Keep walk.bullet_lead: a bullet that opens a list of bullets of its own for the bodies it names (no task of
