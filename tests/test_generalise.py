@@ -785,15 +785,16 @@ def test_own_number_where_the_page_mangled_the_header(name, symbol, issued):
 
 
 def test_a_unit_under_its_city_in_a_header_in_capitals():
-    # crawl ca72de8fb3033d5c (1597/QĐ-TTPVHCC): "UBND THÀNH PHỐ HÀ" / "NỘI" over the centre's own name; the city gives
-    # the names its text completes ("Trung tâm Phục vụ hành chính công Thành phố")
+    # crawl ca72de8fb3033d5c (1597/QĐ-TTPVHCC): "UBND THÀNH PHỐ HÀ" / "NỘI" over the centre's own name: the centre
+    # issues, and the city it stands under gives the names its text completes ("Trung tâm Phục vụ hành chính công
+    # Thành phố")
     text = ("UBND THÀNH PHỐ HÀ\nNỘI\n**TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT "
             "NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 1597/QĐ-TTPVHCC\n|\n*Hà Nội, ngày 21\ntháng 11 năm 2025*\n|\n"
             "**QUYẾT ĐỊNH**\n**Điều 2. **Sở Xây dựng chủ\ntrì phối hợp với Trung tâm Phục vụ hành chính công Thành phố xây "
             "dựng quy trình\nnội bộ giải quyết thủ tục hành chính đã được công bố tại Quyết định này, phê\nduyệt theo Quy "
             "định.\n")
     record = passage(text)
-    assert record.metadata.issuer == "Ủy ban nhân dân thành phố Hà Nội"
+    assert record.metadata.issuer == "Trung tâm Phục vụ hành chính công thành phố Hà Nội"
     (task,) = record.obligations
     assert [a.name for a in task.assignees] == ["Sở Xây dựng", "Trung tâm Phục vụ hành chính công Thành phố Hà Nội"]
 

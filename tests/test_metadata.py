@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.cleanup.language import detect_document
 from pipeline.cleanup.normalise import normalise
-from pipeline.extract.metadata import extract_metadata
+from pipeline.extract.metadata import extract_metadata, read_header
 from pipeline.segment.segmenter import paragraphs, segment
 
 
@@ -42,6 +42,28 @@ CASES = [
     ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc\n"
      "Số: 3851/QĐ-UBND Nghệ An, ngày 26 tháng 11 năm 2025\nQUYẾT ĐỊNH\n",
      "Ủy ban nhân dân tỉnh Nghệ An", "3851/QĐ-UBND"),
+    # the unit that issues under its parent body (DOMAIN.md, box 2: "BỘ NỘI VỤ" over "CỤC VĂN THƯ ..."): the unit is
+    # the issuer, named as agencies' names are written, with its parent's province where it is a province's
+    # crawl 03890575449f6e05: the Tax Department's letter
+    ("|\n|\nBỘ TÀI CHÍNH\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh "
+     "phúc\n---------------\n|\n|\nSố: 5615/CT-CS\n",
+     "Cục Thuế", "5615/CT-CS"),
+    # crawl 1894fbabcd1b75f6: the Customs Department's
+    ("|\n|\nBỘ TÀI CHÍNH\n**CỤC HẢI QUAN**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - "
+     "Hạnh phúc\n---------------\n|\n|\nSố: 39992/CHQ-GSQL\n",
+     "Cục Hải quan", "39992/CHQ-GSQL"),
+    # crawl ca72de8fb3033d5c: a centre of the city of Hanoi
+    ("|\n|\nUBND THÀNH PHỐ HÀ\nNỘI\n**TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA "
+     "VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 1597/QĐ-TTPVHCC\n",
+     "Trung tâm Phục vụ hành chính công thành phố Hà Nội", "1597/QĐ-TTPVHCC"),
+    # vi_cv_5095_sgddt-cttthssv_hanoi_2025: a department of the city, as the registry names it
+    ("UBND THÀNH PHỐ HÀ\nNỘI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự "
+     "do - Hạnh phúc\n---\n|\nSố: 5095/SGDĐT-CTTTHSSV\n",
+     "Sở Giáo dục và Đào tạo thành phố Hà Nội", "5095/SGDĐT-CTTTHSSV"),
+    # crawl c49a5afadf61b342: a commission of the Party's Central Committee
+    ("|\nBAN CHẤP HÀNH\nTRUNG ƯƠNG\n**BAN TUYÊN GIÁO VÀ DÂN VẬN**\n*\n|\n**ĐẢNG CỘNG SẢN\nVIỆT NAM**\n---------------\n"
+     "|\n|\nSố: 1147-QĐ/BTGDVTW\n",
+     "Ban Tuyên giáo và Dân vận Trung ương", "1147-QĐ/BTGDVTW"),
 ]
 
 
@@ -49,6 +71,15 @@ CASES = [
 def test_issuer_and_symbol(raw, issuer, symbol):
     meta = metadata(raw)
     assert (meta.issuer, meta.symbol) == (issuer, symbol)
+
+
+def test_a_unit_speaks_for_its_parent():
+    """The Tax Department issues its letter, and the text speaks for the ministry it stands under: "Bộ" in it is the
+    Ministry of Finance, and the ministry's reach (central) is the letter's (crawl 03890575449f6e05)."""
+    text = normalise("|\n|\nBỘ TÀI CHÍNH\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - "
+                     "Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 5615/CT-CS\n")
+    header = read_header(text, segment(text), "vi")
+    assert (header.metadata.issuer, header.authority) == ("Cục Thuế", "Bộ Tài chính")
 
 
 @pytest.mark.parametrize(("raw", "doc_type", "title"), [

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.cleanup.language import DEFAULT_BACKEND, detect_document
 from pipeline.cleanup.normalise import normalise, straight_quotes
-from pipeline.extract.metadata import extract_metadata
+from pipeline.extract.metadata import read_header
 from pipeline.extract.obligations import extract_obligations
 from pipeline.extract.page_kind import is_encyclopedia_article
 from pipeline.extract.references import find_references
@@ -76,7 +76,8 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
             language = detect_document([text[s:e] for s, e in paragraphs(text)], language_backend)
         stage = "metadata"
         with timer.stage(stage):
-            meta = extract_metadata(text, seg, language)
+            header = read_header(text, seg, language)
+            meta, authority = header.metadata, header.authority
             # an encyclopedia article a crawl picked up tells what bodies do, and asks nothing of them; its dates and
             # places are its subject's ("sinh ngày 10 tháng 12 năm 1958"), none its own
             encyclopedia = is_encyclopedia_article(text, meta)
@@ -90,9 +91,9 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
         with timer.stage(stage):
             obligations, addressees = ([], []) if encyclopedia else extract_obligations(
                 text, seg, doc_id=doc_id, language=language, issued_on=meta.issued_on, references=refs,
-                province=province_of(meta.issuer), normative=is_normative(meta.symbol, meta.doc_type),
-                central=is_central(meta.issuer, meta.title), articles_only=publishes_procedures(meta.doc_type, meta.title),
-                issuer=meta.issuer)
+                province=province_of(authority), normative=is_normative(meta.symbol, meta.doc_type),
+                central=is_central(authority, meta.title), articles_only=publishes_procedures(meta.doc_type, meta.title),
+                issuer=authority)
     except Exception as err:  # report which extractor broke; the batch goes on
         raise StageError(stage, err) from err
     record = DocumentRecord(doc_id=doc_id, source=source, language=language, metadata=meta, text=text,
@@ -102,7 +103,7 @@ def extract_text(raw_text: str, *, source: Source, language_backend: str = DEFAU
             with timer.stage("obligations"):
                 from pipeline.model.components import apply_components
 
-                apply_components(record, seg, components, province=province_of(meta.issuer))
+                apply_components(record, seg, components, province=province_of(authority))
         except Exception as err:
             raise StageError("obligations", err) from err
     if as_written is not text:

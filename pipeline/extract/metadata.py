@@ -8,9 +8,12 @@ title line ("Decision No. 282/QD-TTg of February 24, 2011 ...").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline import knowledge
 from pipeline.extract.agencies import AgencyRegistry
+from pipeline.extract.agency_model import Agency
 from pipeline.extract.deadlines import parse_date
 from pipeline.extract.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
 from pipeline.knowledge import patterns
@@ -76,7 +79,21 @@ def _type_words() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@dataclass(frozen=True)
+class Header:
+    """What a document's header says: its metadata, and the body its text speaks for (the issuer, or the parent an
+    issuing unit stands under: "Bộ" in the Tax Department's letter is the Ministry of Finance), which the rules read
+    the text with."""
+
+    metadata: Metadata
+    authority: str | None
+
+
 def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
+    return read_header(text, seg, language).metadata
+
+
+def read_header(text: str, seg: Segmentation, language: str) -> Header:
     meta = Metadata()
     # a site's summary before the document (preamble) is not its header, though the issuer's and number's
     # cells may stand just before the motto where the preamble is taken to end
@@ -90,7 +107,7 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
     if meta.symbol is None and (block := _authentication_block(text)):
         _symbol_and_date(meta, block)
     _type_and_title(meta, header)
-    _issuer(meta, head_lines, language)
+    authority = _issuer(meta, head_lines, language)
     meta.signer = _signer(text, seg)
     if meta.symbol and not meta.issued_on:
         meta.issued_on = _date_from_own_mentions(text, meta.symbol)
@@ -105,7 +122,7 @@ def extract_metadata(text: str, seg: Segmentation, language: str) -> Metadata:
         meta.doc_type_name = None
     if meta.doc_type and not meta.doc_type_name:
         meta.doc_type_name = doc_type_name(meta.doc_type)
-    return meta
+    return Header(meta, authority)
 
 
 HEADER_BEFORE_MOTTO = 8  # blocks
@@ -275,7 +292,8 @@ def _type_word(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
+def _issuer(meta: Metadata, lines: list[str], language: str) -> str | None:
+    """Sets the issuer; returns the body the text speaks for (the issuer, or the parent of the unit that issues)."""
     registry = AgencyRegistry.default()
     issuer_lines = []
     for line in lines[:4]:
@@ -293,13 +311,18 @@ def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
                 or len(line) > MAX_ISSUER_LINE:
             break
         issuer_lines.append(line)
+    parent = None  # the last body of the cell the registry knows: the issuer, or the parent a unit stands under
     for i, line in enumerate(issuer_lines):
-        agency = _header_agency(line, registry)
+        agency, rest = _header_body(line, registry)
         if agency is None and i + 1 < len(issuer_lines):
             # "ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG NAI": a name broken over two lines of the header cell
-            agency = _header_agency(f"{line} {issuer_lines[i + 1]}", registry)
+            agency, rest = _header_body(f"{line} {issuer_lines[i + 1]}", registry)
+        if agency is None and parent is not None:
+            rest = line  # "BỘ TÀI CHÍNH" / "CỤC THUẾ": the unit on a line of its own under its parent
         if agency is not None:
-            meta.issuer = agency.name
+            meta.issuer = parent = agency.name
+        if parent is not None and (unit := _issuing_unit(rest, parent, registry)):
+            meta.issuer = unit
     if meta.issuer is None:
         sender = next((m for line in lines[:12] if (m := SENDER.match(line))), None)
         agency = _header_agency(sender.group(1), registry) if sender else None
@@ -309,22 +332,81 @@ def _issuer(meta: Metadata, lines: list[str], language: str) -> None:
         code = LEGISLATURE_TERM.sub("", code) if code else code  # "NQ-UBTVQH15": the Standing Committee of the 15th
         agency = registry.lookup(code) if code and code not in ("UBND", "HĐND") else None
         meta.issuer = agency.name if agency else None
+    return parent if parent is not None else meta.issuer
 
 
+_GRAMMAR = knowledge.load("agency_grammar")
+# the head nouns a unit's name opens with, as the grammar writes them, keyed in lower case ("cục" -> "Cục")
+UNIT_HEADS = {head.casefold(): head for head in _GRAMMAR["heads_vi"] if head[0].isupper()}
+UNIT_HEAD = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(UNIT_HEADS, key=len, reverse=True)))})(?!\w)", re.I)
+LOCALITY_WORDS = {word.casefold() for word in _GRAMMAR["locality_words"]}
+UNIT_PLACE = re.compile(r"\b(?:tỉnh|thành phố|Trung ương|Việt Nam)\b", re.I)  # a unit's name that says where it is
+# where the parent is, which its unit's name says too: a province's ("Ủy ban nhân dân thành phố Hà Nội"), or the
+# Party's centre ("Ban Chấp hành Trung ương": its commission is "Ban Tuyên giáo và Dân vận Trung ương")
+PARENT_PLACE = re.compile(r"(?<=^Ủy ban nhân dân )(?:tỉnh|thành phố) .+$|(?<=^Hội đồng nhân dân )(?:tỉnh|thành phố) .+$"
+                          r"|(?<=^Ban Chấp hành )Trung ương$")
 STAMP_SPECKS = "[](|*-–—~ "  # what a text layer reads of a signature stamp before the signer's name ("[ Phạm Thị ...")
 COLUMN_GAP = " \t-–—_|:.^ˆ~"  # what stands between the header's two columns read across (rules, OCR's specks)
 LEGISLATURE_TERM = re.compile(r"(?<=QH)\d{1,2}$")  # the National Assembly's term after its code (QH15, UBTVQH15)
 
 
-def _header_agency(line: str, registry: AgencyRegistry):
+def _header_agency(line: str, registry: AgencyRegistry) -> Agency | None:
+    return _header_body(line, registry)[0]
+
+
+def _header_body(line: str, registry: AgencyRegistry) -> tuple[Agency | None, str]:
+    """The body a line of the header's issuer cell names, as the registry knows it, and the words after its name
+    ("BỘ TÀI CHÍNH CỤC THUẾ" -> Bộ Tài chính, "Cục Thuế"; "" where the line is the name)."""
     candidate = " ".join(line.replace("-", " ").split())
     agency = registry.lookup(candidate) or registry.lookup(candidate.title())
-    if agency is None:
-        # a header in capitals is read title-cased, its abbreviation spelt out first ("UBND THÀNH PHỐ HÀ NỘI TRUNG TÂM
-        # PHỤC VỤ HÀNH CHÍNH CÔNG": "Ubnd" is no name)
-        mentions = registry.find_mentions(registry.spelled_out(candidate).title() if candidate.isupper() else candidate)
-        agency = registry.lookup(mentions[-1].name) if mentions else None
-    return agency
+    if agency is not None:
+        return agency, ""
+    # a header in capitals is read title-cased, its abbreviation spelt out first ("UBND THÀNH PHỐ HÀ NỘI TRUNG TÂM
+    # PHỤC VỤ HÀNH CHÍNH CÔNG": "Ubnd" is no name)
+    read = registry.spelled_out(candidate).title() if candidate.isupper() else candidate
+    mentions = registry.find_mentions(read)
+    # the parent then its unit ("Ủy Ban Nhân Dân Thành Phố Hà Nội Sở Giáo Dục Và Đào Tạo"): the parent, and the unit's
+    # words, which the registry may know without their province
+    named = next((m for m in mentions[:-1] if UNIT_HEAD.match(read, m.span[1] + 1)), mentions[-1] if mentions else None)
+    agency = registry.lookup(named.name) if named else None
+    return agency, read[named.span[1]:].strip(" ,") if agency is not None else ""
+
+
+def _issuing_unit(words: str, parent: str, registry: AgencyRegistry) -> str | None:
+    """The unit that issues the document under its parent body (DOMAIN.md, the layout's box 2: "BỘ NỘI VỤ" over "CỤC
+    VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC", one cell a page may run into one line: "BỘ TÀI CHÍNH CỤC THUẾ"), when `words` (what
+    the cell says after the parent's name) open with a head noun: named as the registry knows it, else in the case
+    agencies' names are written, with the parent's province where the unit is a province's ("UBND THÀNH PHỐ HÀ NỘI
+    TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" -> "Trung tâm Phục vụ hành chính công thành phố Hà Nội")."""
+    head = UNIT_HEAD.match(words)
+    if head is None:
+        return None
+    name = _agency_case(words, head)
+    place = PARENT_PLACE.search(parent)
+    if place and not UNIT_PLACE.search(name):
+        name = f"{name} {place.group()}"
+    agency = registry.lookup(name)
+    return agency.name if agency is not None else name
+
+
+def _agency_case(words: str, head: re.Match[str]) -> str:
+    """A body's name read in capitals, written as names are (Decree 30/2020, Appendix II: the words of the kind of
+    body and of its field open with a capital): the head noun as the grammar writes it, the field's first word and
+    each word after "và" capitalised, the others in lower case, a place's name as the registry writes it ("CỤC HẢI
+    QUAN" -> "Cục Hải quan", "BAN TUYÊN GIÁO VÀ DÂN VẬN" -> "Ban Tuyên giáo và Dân vận", "THUẾ TỈNH VĨNH LONG" ->
+    "Thuế tỉnh Vĩnh Long")."""
+    out = [UNIT_HEADS[head.group().casefold()]]
+    rest = words[head.end():].split()
+    place = next((k for k in range(len(rest)) if " ".join(rest[k:k + 2]).casefold() in LOCALITY_WORDS
+                  or rest[k].casefold() in LOCALITY_WORDS), len(rest))
+    for k, word in enumerate(rest[:place]):
+        low = word.casefold()
+        out.append(low if low == "và" or k and rest[k - 1].casefold() != "và" else low.capitalize())
+    if place < len(rest):
+        locality = 2 if " ".join(rest[place:place + 2]).casefold() in LOCALITY_WORDS else 1
+        out.append(" ".join(rest[place:place + locality]).casefold())
+        out.extend(word.capitalize() for word in rest[place + locality:])
+    return " ".join(out)
 
 
 def _signer(text: str, seg: Segmentation) -> str | None:
