@@ -31,12 +31,17 @@ CASES = [
      "ban nhân dân các tỉnh, thành phố: Hà Tĩnh, Quảng Trị, Huế, Đà Nẵng, Quảng\nNgãi, Gia Lai, Đắk Lắk, "
      "Khánh Hòa và Lâm Đồng;\n- Các Bộ: Quốc phòng, Công an;\n\n1. Chủ tịch Ủy ban nhân dân các tỉnh khẩn trương.\n",
      "Thủ tướng Chính phủ", None),
-    # vi_tb_nonum_kl_ttg_lu_daklak_2025: no header at all; the first paragraph names many bodies, none the issuer
+    # vi_tb_nonum_kl_ttg_lu_daklak_2025: no header at all; the first paragraph names many bodies, none the issuer: the
+    # notice of the Prime Minister's conclusions is the Government Office's, as all such notices are (TB-VPCP)
     ("THÔNG BÁO\n\nKẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ PHẠM MINH CHÍNH VỀ CÔNG TÁC KHẮC PHỤC HẬU\n"
      "QUẢ MƯA, LŨ TẠI TỈNH NAM TRUNG BỘ\n\nNgày 29 tháng 11\nnăm 2025, Thủ tướng Chính phủ Phạm Minh Chính đã đi "
      "thị sát tình hình lũ lụt tại tỉnh Đắk Lắk. Tham gia đoàn công tác có lãnh đạo Tập đoàn Bưu chính Viễn thông "
      "Việt Nam.\n",
-     None, None),
+     "Văn phòng Chính phủ", None),
+    # vi_tb_nonum_kl_ptt_sonla_2025: a Deputy Prime Minister's conclusions, the title broken over lines
+    ("THÔNG BÁO\n\nKẾT\nLUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ BÙI THANH SƠN TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH\nSƠN LA\n\n"
+     "Ngày 18 tháng 11 năm 2025, Phó Thủ tướng Chính phủ Bùi Thanh Sơn đã làm việc với lãnh đạo tỉnh Sơn La.\n",
+     "Văn phòng Chính phủ", None),
     # crawl 31ea3f5a8224b092's header as a text layer or OCR reads its two columns across: each line holds a piece of
     # the issuer's cell, then the motto's
     ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc\n"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.cleanup.language import DEFAULT_BACKEND, detect_document
 from pipeline.cleanup.normalise import normalise, straight_quotes
-from pipeline.extract.metadata import read_header
+from pipeline.extract.metadata import LEADERS_CONCLUSION, read_header
 from pipeline.extract.obligations import extract_obligations
 from pipeline.extract.page_kind import is_encyclopedia_article
 from pipeline.extract.references import find_references
@@ -151,8 +151,6 @@ def publishes_procedures(doc_type: str | None, title: str | None) -> bool:
 
 
 _CENTRAL_ISSUER = re.compile(r"^(?:Chính phủ|Thủ tướng Chính phủ|Văn phòng Chính phủ|Bộ\s|Ngân hàng Nhà nước)")
-_LEADERS_CONCLUSION = re.compile(r"(?:THÔNG\s+BÁO\s+)?(?:KẾT\s+LUẬN|Ý\s+KIẾN\s+CHỈ\s+ĐẠO)\s+CỦA\s+(?:PHÓ\s+)?THỦ\s+TƯỚNG\b",
-                                 re.I)
 
 
 def is_central(issuer: str | None, title: str | None = None) -> bool:
@@ -161,7 +159,7 @@ def is_central(issuer: str | None, title: str | None = None) -> bool:
     ...", the Government Office's notice)."""
     if issuer:
         return bool(_CENTRAL_ISSUER.match(issuer))
-    return bool(title and _LEADERS_CONCLUSION.match(title))
+    return bool(title and LEADERS_CONCLUSION.match(title))
 
 
 def province_of(issuer: str | None) -> str | None:

@@ -108,6 +108,10 @@ def read_header(text: str, seg: Segmentation, language: str) -> Header:
         _symbol_and_date(meta, block)
     _type_and_title(meta, header)
     authority = _issuer(meta, head_lines, language)
+    if meta.issuer is None and meta.title and LEADERS_CONCLUSION.match(meta.title):
+        # a notice of the Prime Minister's or a Deputy's conclusions whose header was lost: the Government Office issues
+        # such notices (TB-VPCP); the text speaks for the leader, not for the office, so the authority stays unknown
+        meta.issuer = GOVERNMENT_OFFICE
     meta.signer = _signer(text, seg)
     if meta.symbol and not meta.issued_on:
         meta.issued_on = _date_from_own_mentions(text, meta.symbol)
@@ -126,6 +130,11 @@ def read_header(text: str, seg: Segmentation, language: str) -> Header:
 
 
 HEADER_BEFORE_MOTTO = 8  # blocks
+# the title of a notice of the Prime Minister's (or a Deputy's) conclusions or directions, which the Government Office
+# issues: "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ BÙI THANH SƠN ..."
+LEADERS_CONCLUSION = re.compile(r"(?:THÔNG\s+BÁO\s+)?(?:KẾT\s+LUẬN|Ý\s+KIẾN\s+CHỈ\s+ĐẠO)\s+CỦA\s+(?:PHÓ\s+)?THỦ\s+TƯỚNG\b",
+                                re.I)
+GOVERNMENT_OFFICE = "Văn phòng Chính phủ"
 OWN_NUMBER_LINE = re.compile(patterns.OWN_NUMBER_LINE)
 
 
