@@ -152,6 +152,19 @@ FIND_CASES = [
     ("Công văn số 5348/CT-CS của Cục Thuế", "vi", [{"symbol": "5348/CT-CS", "doc_type": "CV", "issuer_code": "CT"}]),
     ("Thông tư số 89-TC/TCT ngày 09/11/1993", "vi", [{"symbol": "89-TC/TCT", "doc_type": "TT"}]),
     ("Sắc lệnh Số 8 ngày 5 tháng 9 năm 1945", "vi", [{"symbol": None, "number": "8"}]),
+    # a state document's number before 1990, its code after a hyphen, right after its type word: crawl 3861bb5ee8698f16,
+    # 2c1d4e991a2bbbc1 (footnote marks glued after it), 29825a0f7313b49a (a customs office's letter)
+    ("Hội đồng Chính phủ ban hành Quyết định số 77-CP[17] về việc chuyển", "vi",
+     [{"symbol": "77-CP", "doc_type": "QĐ", "issuer_code": "CP"}]),
+    ("Ngày 16 tháng 2 năm 1987, Hội đồng Bộ trưởng ban hành Quyết định số 37-HĐBT[18] về việc thành lập thị xã", "vi",
+     [{"symbol": "37-HĐBT", "doc_type": "QĐ", "issuer_code": "HĐBT"}]),
+    ("Kháng chiến Ủy viên Hội đổi tên thành Quân sự Ủy viên Hội theo Sắc lệnh 60-SL của Chủ tịch Hồ Chí Minh", "vi",
+     [{"symbol": "60-SL", "doc_type": "SL"}]),
+    ("Trả lời công văn số 1025-CVHQ\nngày 10/10/2025 của Công ty TNHH Sunrise Apparel Việt Nam", "vi",
+     [{"symbol": "1025-CVHQ", "doc_type": "CV", "issued_on": "2025-10-10"}]),
+    # a form named by its number and code (crawl 1fb7600fb93f434a): the number-code form cites only after a type word
+    ("được hướng dẫn tại Mẫu số 77-DS ban hành kèm theo Nghị quyết 01/2017/NQ-HĐTP, cụ thể như sau:", "vi",
+     [{"symbol": "01/2017/NQ-HĐTP"}]),
     # OCR noise: what is certain (number, type) is kept, no wrong symbol
     ("thực hiện Chỉ thị số 41 /CT-TTs của Thủ tướng", "vi",
      [{"symbol": None, "doc_type": "CT", "number": "41"}]),

@@ -112,6 +112,8 @@ _MASTER = re.compile(
     r"(?=[\dSsNn])(?:"
     # Party: 30-CT/TW, 48 - KL/TW, 08-QĐi/TW
     rf"(?P<party>{_NUM}(?P<pnum>{_NUMBER}){_S}[-–]{_S}(?P<ptype>{_CODE}){_S}/{_S}(?P<ptail>{_CODE}(?:-{_CODE})*))"
+    # a state document's number before 1990, its code after a hyphen: 77-CP, 37-HĐBT, Sắc lệnh 60-SL (with a type word)
+    rf"|(?P<old>{_NUM}(?P<onum>\d{{1,4}}){_S}[-–]{_S}(?P<ocode>[A-ZĐ]{{2,5}})(?![\w/\-–]|{_S}/))"
     # State: 280/CĐ-TTg, 39/2022/NĐ-CP, 71/2007/TTLT/BTC-BNV, 2231/SNV-CCHC&PC
     rf"|(?P<state>{_NUM}(?P<snum>{_NUMBER})(?:{_S}/{_S}(?P<syear>{_YEAR}))?(?:{_S}/{_S}|(?P<paren>\)))"
     # a unit code may carry a dotted part: 1234/VPCP-V.III, 838/CCTKV.XII-NVDTPC.HUE
@@ -154,6 +156,8 @@ _TYPE_WORD_RE = re.compile(word_alternation((_TW_VI, False), (_TW_EN, True)) + r
 # what may stand between a type word and its number: "số", "No.", or a title of up to twelve words ending in "số"
 # ("Luật Doanh nghiệp số 59/2020/QH14", "the Law on Enterprises No. 59/2020/QH14"), whose commas go on in lower case
 # ("Luật Quản lý, sử dụng tài sản công số 15/2017/QH14"); a comma and a capital open the next item of a list
+# a type word and its "số"/"No." right before a number: an old state symbol ("77-CP") is a citation only there
+_TYPE_WORD_RIGHT_BEFORE = re.compile(rf"(?:{_TYPE_WORD_RE.pattern})(?:\s*(?i:{_NUMWORD})\s*:?)?\s*$")
 _CONNECT_RE = re.compile(
     rf"(?:\s*(?:{_NUMWORD})\s*:?)?\s*|(?:\s+[^\W\d_][\w’'\-]*|,\s+(?-i:[a-zà-ỹđ])[\w’'\-]*){{1,12}}\s+(?:{_NUMWORD})"
     rf"\s*:?\s*",
@@ -370,7 +374,7 @@ def _build_state(number: str, year: str | None, groups: list[str], tw_code: str 
 
 @dataclass
 class _Raw:
-    kind: str  # party | state | partial
+    kind: str  # party | state | old | partial
     sym_start: int
     sym_end: int
     number: str
@@ -400,6 +404,8 @@ def _raw_from_match(text: str, m: re.Match) -> _Raw | None:
         raw = _Raw("state", m.start(), end, m.group("snum"), m.group("syear"), groups, garbled)
         raw.typo = bool(m.group("paren"))  # "544)QD-TTg": a slash mistyped
         return raw
+    if m.group("old"):
+        return _Raw("old", m.start(), m.end(), m.group("onum"), None, [m.group("ocode")])
     if m.group("bare"):
         if _YEAR_ONLY.fullmatch(m.group("xnum")):
             return None  # "2023/2024" is a school or crop year, not a number and a year
@@ -441,6 +447,12 @@ def _iso(m: re.Match) -> str | None:
 def _parse_raw(raw: _Raw, tw_code: str | None) -> _Parsed:
     if raw.kind == "partial":
         return _Parsed(None, SymbolParts(raw.number, int(raw.year) if raw.year else None, tw_code), 0.5)
+    if raw.kind == "old":
+        # "Quyết định số 77-CP", "Sắc lệnh 60-SL": the number and the issuer's (or, for a Sắc lệnh, the type's) code
+        code = raw.groups[0]
+        doc_type = tw_code or (code if code in TYPE_CODES else None)
+        parts = SymbolParts(raw.number, None, doc_type, code if code not in TYPE_CODES else None, False, False)
+        return _Parsed(f"{raw.number}-{code}", parts, 0.8, raw.sym_end)
     if raw.kind == "party":
         if len(raw.groups) < 2:
             return _Parsed(None, SymbolParts(raw.number, None, raw.groups[0], None, True, False), 0.5)
@@ -466,6 +478,8 @@ def _scan(text: str) -> list[_Raw]:
         if raw is None:
             continue
         tw = _type_word_before(text, m.start())
+        if raw.kind == "old" and not _TYPE_WORD_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Quyết định số 77-CP": the type word right before; "Mẫu số 77-DS" is a form's name
         if tw is not None:
             raw.has_tw, (raw.tw_code, raw.tw_start) = True, tw
         raws.append(raw)
@@ -475,7 +489,7 @@ def _scan(text: str) -> list[_Raw]:
 def _needs_type_word(raw: _Raw) -> bool:
     """Only a full symbol stands on its own; a bare number, a single code ("127/TW", "101/CP") or a
     garbled symbol is a citation only when a type word names it."""
-    return raw.kind == "partial" or raw.garbled or len(raw.groups) < 2
+    return raw.kind in ("partial", "old") or raw.garbled or len(raw.groups) < 2
 
 
 def canonical_symbol(raw: str, type_word: str | None = None) -> str | None:
