@@ -162,6 +162,13 @@ FIND_CASES = [
      [{"symbol": "60-SL", "doc_type": "SL"}]),
     ("Trả lời công văn số 1025-CVHQ\nngày 10/10/2025 của Công ty TNHH Sunrise Apparel Việt Nam", "vi",
      [{"symbol": "1025-CVHQ", "doc_type": "CV", "issued_on": "2025-10-10"}]),
+    # the legislature's Q read as O: crawl 14893cd21e801bb3 (so the page has it), and the scans of dev
+    # vi_qd_2627/2628_bgddt_2025 as OCR reads them, where "số" also loses its tone mark
+    ("- Luật Đấu thầu số\n22/2023/OH15 được sửa đổi, bổ sung tại Luật số 57/2024/QH15", "vi",
+     [{"symbol": "22/2023/QH15"}, {"symbol": "57/2024/QH15"}]),
+    ("được sửa đổi, bổ Sung một sô điêu tại Luật sô 34/2018/QH14;", "vi", [{"symbol": "34/2018/QH14"}]),
+    ("Căn cứ Luật Giáo dục đại học sô 08/2012/QH13 được sửa đổi tại Luật sô 34/2018/OH14;", "vi",
+     [{"symbol": "08/2012/QH13"}, {"symbol": "34/2018/QH14"}]),
     # a form named by its number and code (crawl 1fb7600fb93f434a): the number-code form cites only after a type word
     ("được hướng dẫn tại Mẫu số 77-DS ban hành kèm theo Nghị quyết 01/2017/NQ-HĐTP, cụ thể như sau:", "vi",
      [{"symbol": "01/2017/NQ-HĐTP"}]),

@@ -256,7 +256,8 @@ def _canon_group(g: str) -> str | None:
         return _KNOWN_CI[up]
     if up in _RESTORE:
         return _RESTORE[up]
-    term = _TERM_RE.fullmatch(up)
+    # a legislature's code and term ("QH14"); OCR reads its Q as O ("Luật sô 34/2018/OH14" in a scanned decision)
+    term = _TERM_RE.fullmatch(up) or "O" in up and _TERM_RE.fullmatch(up.replace("O", "Q"))
     if term:
         return term.group(1) + term.group(2)
     if g.islower():
