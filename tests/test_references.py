@@ -169,6 +169,9 @@ FIND_CASES = [
     ("được sửa đổi, bổ Sung một sô điêu tại Luật sô 34/2018/QH14;", "vi", [{"symbol": "34/2018/QH14"}]),
     ("Căn cứ Luật Giáo dục đại học sô 08/2012/QH13 được sửa đổi tại Luật sô 34/2018/OH14;", "vi",
      [{"symbol": "08/2012/QH13"}, {"symbol": "34/2018/QH14"}]),
+    # a number given out of sequence, a letter after it (crawl ea34a356cafcb1aa)
+    ("Quyết định số 364a/QĐ- UBND\nngày 06/4/2021 của Chủ tịch UBND tỉnh Bắc Ninh (cũ)", "vi",
+     [{"symbol": "364a/QĐ-UBND", "number": "364a", "issued_on": "2021-04-06"}]),
     # a form named by its number and code (crawl 1fb7600fb93f434a): the number-code form cites only after a type word
     ("được hướng dẫn tại Mẫu số 77-DS ban hành kèm theo Nghị quyết 01/2017/NQ-HĐTP, cụ thể như sau:", "vi",
      [{"symbol": "01/2017/NQ-HĐTP"}]),

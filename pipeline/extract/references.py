@@ -103,7 +103,8 @@ _HOMOGLYPHS = str.maketrans(_LOOKALIKES, "ABEKMHOPCTX")
 _CODE = rf"[A-Za-zĐđ{_LOOKALIKES}][A-Za-zĐđ0-9{_LOOKALIKES}]*(?:[ \t]*&[ \t]*[A-Za-zĐđ0-9]+|&)*"  # "CCHC&PC", "QLN& TTBĐS"
 _CODED = _CODE + r"(?:\.[A-ZĐ0-9]{1,5}(?![a-zđ.]))?"  # "V.III" in 1234/VPCP-V.III
 _YEAR = r"(?:19|20)\d\d(?!\d)"
-_NUMBER = r"\d{1,6}(?:\.\d{1,2}(?=/))?"  # 66.7/2025/NQ-CP: numbered parts of one resolution
+# 66.7/2025/NQ-CP: numbered parts of one resolution; 364a/QĐ-UBND: a number given out of sequence, a letter after it
+_NUMBER = r"\d{1,6}(?:\.\d{1,2}(?=/)|[a-z](?=/))?"
 _NUMBER_WORDS = sorted(NUMBER_WORDS, key=len, reverse=True)
 _NUMWORD = "|".join(re.escape(w) for w in _NUMBER_WORDS)
 
@@ -139,7 +140,7 @@ class _SymbolScan:
     and the master is tried at each (``matches_from``).
     """
 
-    _NUMBER_THEN_SEPARATOR = re.compile(r"\d(?<!\d\d)\d*(?:\.\d{1,2})?[ \t\u00a0]*[-–/)]")
+    _NUMBER_THEN_SEPARATOR = re.compile(r"\d(?<!\d\d)\d*(?:\.\d{1,2}|[a-z](?=/))?[ \t\u00a0]*[-–/)]")
     _NUMBER_WORD_THEN_DIGIT = re.compile(word_alternation((_NUMBER_WORDS, False)) + rf":?{_S}(?=\d)")
 
     @classmethod
