@@ -38,6 +38,10 @@ CHARACTERS = [
     # every blank but the line break becomes a space: tabs, em and figure spaces, the Unicode line separator
     ("Số:\t09/2025/NĐ-CP\u2003ngày\u20071/2/2025", "Số: 09/2025/NĐ-CP ngày 1/2/2025"),
     ("Điều 1.\u2028Phạm vi\u205fđiều chỉnh\u3000", "Điều 1. Phạm vi điều chỉnh "),
+    # the Official Gazette's text layer gives a hyphen as the noncharacter U+FFFE (gazette vi_tt_13_2026_nhnn.pdf,
+    # vi_vbhn_49_bct.pdf)
+    ("Thông tư số 30/2024/TT\ufffeNHNN của Thống đốc", "Thông tư số 30/2024/TT-NHNN của Thống đốc"),
+    ("Tiểu vương quốc Ả\uffferập Thống nhất", "Tiểu vương quốc Ả-rập Thống nhất"),
     # the page break stays for page_breaks.join_pages (tests/test_page_breaks.py)
     ("dòng một\r\ndòng hai\rdòng ba\fdòng bốn", "dòng một\ndòng hai\ndòng ba\fdòng bốn"),
 ]

@@ -46,7 +46,10 @@ from pipeline.knowledge.tables import MAX_HEADER_LABEL, ROW_NUMBER_LABEL, SUBGRO
 _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
               **dict.fromkeys(OTHER_BLANKS, " "),
               # OCR and some fonts give the Icelandic eth for the Vietnamese Đ
-              "\u00d0": "Đ", "\u00f0": "đ"}
+              "\u00d0": "Đ", "\u00f0": "đ",
+              # the Official Gazette's text layer gives the noncharacter U+FFFE for a hyphen ("08/2021/NĐ\ufffeCP",
+              # "Ả\uffferập"), which no text writes
+              "\ufffe": "-"}
 _ODD_RE = re.compile("[" + re.escape("".join(_ODD_CHARS)) + "]")
 
 
