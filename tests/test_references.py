@@ -169,6 +169,11 @@ FIND_CASES = [
     ("được sửa đổi, bổ Sung một sô điêu tại Luật sô 34/2018/QH14;", "vi", [{"symbol": "34/2018/QH14"}]),
     ("Căn cứ Luật Giáo dục đại học sô 08/2012/QH13 được sửa đổi tại Luật sô 34/2018/OH14;", "vi",
      [{"symbol": "08/2012/QH13"}, {"symbol": "34/2018/QH14"}]),
+    # a court's judgments, cited by the Tax Department (crawl c07c9fc611a5356b): documents of no administrative type
+    ("Thuế thành phố Hà Nội không có Bản án số 159/2022/HSST ngày 24/5/2022 của TAND thành phố Hà Nội, Bản án số "
+     "167/2023/HSPT ngày 17/3/2023 của TAND cấp cao", "vi",
+     [{"symbol": "159/2022/HSST", "doc_type": None, "issued_on": "2022-05-24"},
+      {"symbol": "167/2023/HSPT", "doc_type": None, "issued_on": "2023-03-17"}]),
     # a number given out of sequence, a letter after it (crawl ea34a356cafcb1aa)
     ("Quyết định số 364a/QĐ- UBND\nngày 06/4/2021 của Chủ tịch UBND tỉnh Bắc Ninh (cũ)", "vi",
      [{"symbol": "364a/QĐ-UBND", "number": "364a", "issued_on": "2021-04-06"}]),

@@ -366,8 +366,9 @@ def _build_state(number: str, year: str | None, groups: list[str], tw_code: str 
         # the type word names the code in the type's place: "Kết luận liên ngành tư pháp Trung ương số 23/KL-LNTPTW"
         doc_type, issuer = first, groups[1]
     else:
-        # công văn (issuer-unit) or a pre-2000 symbol with the issuer only ("101/CP", "355/TTg")
-        doc_type = "CV" if len(groups) > 1 else (tw_code if tw_code != "CV" else None) or "CV"
+        # công văn (issuer-unit) or a pre-2000 symbol with the issuer only ("101/CP", "355/TTg"); a year and one code, named
+        # by a type word with no code of its own, is none: "Bản án số 159/2022/HSST" is a court's judgment
+        doc_type = "CV" if len(groups) > 1 else (tw_code if tw_code != "CV" else None) or (None if year else "CV")
         issuer = first
     symbol = f"{number}/{year}/{'-'.join(groups)}" if year else f"{number}/{'-'.join(groups)}"
     parts = SymbolParts(number, yr, doc_type, issuer, False, bool(year))
