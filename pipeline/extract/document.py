@@ -18,12 +18,12 @@ from pipeline.extract.page_kind import is_encyclopedia_article
 from pipeline.extract.references import find_references
 from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
 from pipeline.ingest.readers import DEFAULT_MAX_BYTES, read_document
+from pipeline.knowledge.patterns import PROVINCIAL_BODY
 from pipeline.records import DocumentRecord, Source, doc_id_for
 from pipeline.segment.segmenter import paragraphs, segment
 
 STAGES = ("ingest", "normalise", "segment", "language", "metadata", "references", "obligations")
 # the province of a provincial issuer: its People's Committee or its People's Council
-_PROVINCIAL = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố) (.+)$", re.I)
 
 
 @dataclass
@@ -166,5 +166,5 @@ def province_of(issuer: str | None) -> str | None:
     """'Ủy ban nhân dân tỉnh Đắk Lắk' (or its council) -> 'Đắk Lắk', so 'UBND tỉnh' in its text resolves to it."""
     if not issuer:
         return None
-    m = _PROVINCIAL.match(issuer)
-    return m.group(1) if m else None
+    m = PROVINCIAL_BODY.match(issuer)
+    return m.group("province") if m else None

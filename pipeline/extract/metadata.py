@@ -31,7 +31,7 @@ from pipeline.knowledge.dates import (
     written_date,
 )
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, STATE_TYPES, TYPE_WORDS_EN
-from pipeline.knowledge.patterns import NUMBER_CELL, UPPER_VI
+from pipeline.knowledge.patterns import NUMBER_CELL, PROVINCIAL_BODY, UPPER_VI
 from pipeline.records import Metadata
 from pipeline.segment.segmenter import MOTTO, Segmentation
 
@@ -348,12 +348,10 @@ _GRAMMAR = knowledge.load("agency_grammar")
 # the head nouns a unit's name opens with, as the grammar writes them, keyed in lower case ("cục" -> "Cục")
 UNIT_HEADS = {head.casefold(): head for head in _GRAMMAR["heads_vi"] if head[0].isupper()}
 UNIT_HEAD = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(UNIT_HEADS, key=len, reverse=True)))})(?!\w)", re.I)
-LOCALITY_WORDS = {word.casefold() for word in _GRAMMAR["locality_words"]}
+# the words that say where a body is, keyed in lower case, as the grammar writes them ("tỉnh", "Trung ương")
+LOCALITY_WORDS = {word.casefold(): word for word in _GRAMMAR["locality_words"]}
 UNIT_PLACE = re.compile(r"\b(?:tỉnh|thành phố|Trung ương|Việt Nam)\b", re.I)  # a unit's name that says where it is
-# where the parent is, which its unit's name says too: a province's ("Ủy ban nhân dân thành phố Hà Nội"), or the
-# Party's centre ("Ban Chấp hành Trung ương": its commission is "Ban Tuyên giáo và Dân vận Trung ương")
-PARENT_PLACE = re.compile(r"(?<=^Ủy ban nhân dân )(?:tỉnh|thành phố) .+$|(?<=^Hội đồng nhân dân )(?:tỉnh|thành phố) .+$"
-                          r"|(?<=^Ban Chấp hành )Trung ương$")
+PARTY_CENTRE = "Ban Chấp hành Trung ương"  # its commissions are named with "Trung ương" ("Ban Tuyên giáo và Dân vận ...")
 STAMP_SPECKS = "[](|*-–—~ "  # what a text layer reads of a signature stamp before the signer's name ("[ Phạm Thị ...")
 COLUMN_GAP = " \t-–—_|:.^ˆ~"  # what stands between the header's two columns read across (rules, OCR's specks)
 LEGISLATURE_TERM = re.compile(r"(?<=QH)\d{1,2}$")  # the National Assembly's term after its code (QH15, UBTVQH15)
@@ -391,9 +389,10 @@ def _issuing_unit(words: str, parent: str, registry: AgencyRegistry) -> str | No
     if head is None:
         return None
     name = _agency_case(words, head)
-    place = PARENT_PLACE.search(parent)
+    province = PROVINCIAL_BODY.match(parent)
+    place = province.group("place") if province else "Trung ương" if parent == PARTY_CENTRE else None
     if place and not UNIT_PLACE.search(name):
-        name = f"{name} {place.group()}"
+        name = f"{name} {place}"
     agency = registry.lookup(name)
     return agency.name if agency is not None else name
 
@@ -401,9 +400,9 @@ def _issuing_unit(words: str, parent: str, registry: AgencyRegistry) -> str | No
 def _agency_case(words: str, head: re.Match[str]) -> str:
     """A body's name read in capitals, written as names are (Decree 30/2020, Appendix II: the words of the kind of
     body and of its field open with a capital): the head noun as the grammar writes it, the field's first word and
-    each word after "và" capitalised, the others in lower case, a place's name as the registry writes it ("CỤC HẢI
-    QUAN" -> "Cục Hải quan", "BAN TUYÊN GIÁO VÀ DÂN VẬN" -> "Ban Tuyên giáo và Dân vận", "THUẾ TỈNH VĨNH LONG" ->
-    "Thuế tỉnh Vĩnh Long")."""
+    each word after "và" capitalised, the others in lower case; where it says its place, the locality word as the
+    grammar writes it and each word of the place's name capitalised ("CỤC HẢI QUAN" -> "Cục Hải quan", "BAN TUYÊN GIÁO
+    VÀ DÂN VẬN" -> "Ban Tuyên giáo và Dân vận", "THUẾ TỈNH VĨNH LONG" -> "Thuế tỉnh Vĩnh Long")."""
     out = [UNIT_HEADS[head.group().casefold()]]
     rest = words[head.end():].split()
     place = next((k for k in range(len(rest)) if " ".join(rest[k:k + 2]).casefold() in LOCALITY_WORDS
@@ -413,7 +412,7 @@ def _agency_case(words: str, head: re.Match[str]) -> str:
         out.append(low if low == "và" or k and rest[k - 1].casefold() != "và" else low.capitalize())
     if place < len(rest):
         locality = 2 if " ".join(rest[place:place + 2]).casefold() in LOCALITY_WORDS else 1
-        out.append(" ".join(rest[place:place + locality]).casefold())
+        out.append(LOCALITY_WORDS[" ".join(rest[place:place + locality]).casefold()])
         out.extend(word.capitalize() for word in rest[place + locality:])
     return " ".join(out)
 

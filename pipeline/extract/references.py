@@ -154,11 +154,11 @@ _TW_VI = dict(TYPE_WORDS_VI)
 _TW_EN = dict(TYPE_WORDS_EN)
 _TW_LOOKUP = {" ".join(k.lower().split()): v for k, v in {**_TW_VI, **_TW_EN}.items()}
 _TYPE_WORD_RE = re.compile(word_alternation((_TW_VI, False), (_TW_EN, True)) + r"(?!\w)")
+# a type word and its "số"/"No." right before a number: an old state symbol ("77-CP") is a citation only there
+_TYPE_WORD_RIGHT_BEFORE = re.compile(rf"(?:{_TYPE_WORD_RE.pattern})(?:\s*(?i:{_NUMWORD})\s*:?)?\s*$")
 # what may stand between a type word and its number: "số", "No.", or a title of up to twelve words ending in "số"
 # ("Luật Doanh nghiệp số 59/2020/QH14", "the Law on Enterprises No. 59/2020/QH14"), whose commas go on in lower case
 # ("Luật Quản lý, sử dụng tài sản công số 15/2017/QH14"); a comma and a capital open the next item of a list
-# a type word and its "số"/"No." right before a number: an old state symbol ("77-CP") is a citation only there
-_TYPE_WORD_RIGHT_BEFORE = re.compile(rf"(?:{_TYPE_WORD_RE.pattern})(?:\s*(?i:{_NUMWORD})\s*:?)?\s*$")
 _CONNECT_RE = re.compile(
     rf"(?:\s*(?:{_NUMWORD})\s*:?)?\s*|(?:\s+[^\W\d_][\w’'\-]*|,\s+(?-i:[a-zà-ỹđ])[\w’'\-]*){{1,12}}\s+(?:{_NUMWORD})"
     rf"\s*:?\s*",
@@ -480,9 +480,9 @@ def _scan(text: str) -> list[_Raw]:
         raw = _raw_from_match(text, m)
         if raw is None:
             continue
-        tw = _type_word_before(text, m.start())
         if raw.kind == "old" and not _TYPE_WORD_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Quyết định số 77-CP": the type word right before; "Mẫu số 77-DS" is a form's name
+        tw = _type_word_before(text, m.start())
         if tw is not None:
             raw.has_tw, (raw.tw_code, raw.tw_start) = True, tw
         raws.append(raw)

@@ -18,6 +18,9 @@ TEXT_OWNER = rf"(?:{LEGAL_TEXTS}|Chỉ\s+thị|Công\s+điện|[Vv]ăn\s+bản(?
 # after an article's number: not a cited document's name ("Điều 4 Nghị định số 123/2020/NĐ-CP ...", wrapped to a line's
 # start, cites another text's article; it opens no article of this one)
 NOT_CITING = rf"(?!(?:{LEGAL_TEXTS}|Hiến\s+pháp)\b)"
+# a province's People's Committee or Council as the registry names it ("Ủy ban nhân dân tỉnh Đắk Lắk"): where it is
+# ("tỉnh Đắk Lắk") and the province's name
+PROVINCIAL_BODY = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân) (?P<place>(?:tỉnh|thành phố) (?P<province>.+))$", re.I)
 # The words that number a text's articles, chapters and parts, Vietnamese and English; written in capitals too ("ĐIỀU 1.")
 ARTICLE_WORDS = ("Điều", "Article")
 CHAPTER_WORDS = ("Chương", "Chapter")
