@@ -42,6 +42,11 @@ CHARACTERS = [
     # vi_vbhn_49_bct.pdf)
     ("Thông tư số 30/2024/TT\ufffeNHNN của Thống đốc", "Thông tư số 30/2024/TT-NHNN của Thống đốc"),
     ("Tiểu vương quốc Ả\uffferập Thống nhất", "Tiểu vương quốc Ả-rập Thống nhất"),
+    # OCR reads an 8 in a number as the section sign (our OCR of the scans dev vi_qd_2576 and vi_qd_2827_bgddt_2025);
+    # elsewhere it stays: a TCVN3 page's "§" is its "Đ" (pages/vi_qd_1408_bxd.html: "Q§-BXD", decoded at ingest)
+    ("Quyết định số 20§1/QĐ-BGDĐT ngày 21/7/2025", "Quyết định số 2081/QĐ-BGDĐT ngày 21/7/2025"),
+    ("- Quyết định số 12§4/QĐ-BGDĐT ngày 13/5/2025", "- Quyết định số 1284/QĐ-BGDĐT ngày 13/5/2025"),
+    ("QuyÕt ®Þnh sè 29/2007/Q§-BXD ngµy", "QuyÕt ®Þnh sè 29/2007/Q§-BXD ngµy"),
     # the page break stays for page_breaks.join_pages (tests/test_page_breaks.py)
     ("dòng một\r\ndòng hai\rdòng ba\fdòng bốn", "dòng một\ndòng hai\ndòng ba\fdòng bốn"),
 ]

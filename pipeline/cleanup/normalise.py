@@ -51,6 +51,8 @@ _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
               # "Ả\uffferập"), which no text writes
               "\ufffe": "-"}
 _ODD_RE = re.compile("[" + re.escape("".join(_ODD_CHARS)) + "]")
+# the section sign between two digits, where no text writes it: OCR's reading of an 8 in a number
+_OCR_EIGHT = re.compile(r"(?<=\d)§(?=\d)")
 
 
 # Typographic single quotes stay in the text, as the document writes them: an anchor, a quotation or a name is
@@ -106,6 +108,8 @@ def normalise_characters(text: str) -> str:
     text = frame_tab_rows(text.replace("\r\n", "\n").replace("\r", "\n"))  # before tabs become spaces
     if "\u00d0" in text:
         text = text.replace("Đ\u00d0", "Đ")  # OCR's "QĐÐ-BGDĐT": one letter read twice
+    if "§" in text:
+        text = _OCR_EIGHT.sub("8", text)  # OCR's "Quyết định số 20§1/QĐ-BGDĐT": an 8 read as the section sign
     deleted = False
 
     def replaced(m: re.Match[str]) -> str:
