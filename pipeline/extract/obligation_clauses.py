@@ -295,9 +295,9 @@ class ClauseReader(TaskReader):
         # board's members), nor a lead-in to the points below ("... với những nội dung cụ thể như sau:")
         # ("... cần khẩn trương tập trung hoàn thành. Thủ tướng Chính phủ đề nghị các Đồng chí Bộ trưởng, ... lãnh đạo,
         # chỉ đạo ...": a body that opens the sentence asks, and those it asks act)
-        opens = found.bodies[0].span[0] <= after.end() + OPENING_WORD if found.bodies else False
         return found.explicit and bool(found.bodies) \
-            and (opens or found.opened and self._opens_with_body(after.end(), block_end)) \
+            and (found.bodies[0].span[0] <= after.end() + OPENING_WORD
+                 or found.opened and self._opens_with_body(after.end(), block_end)) \
             and not NARRATION.match(self.text, found.end, block_end) \
             and not NOT_WORK_AFTER_SUBJECT.match(self.text, found.end, block_end) \
             and not self.text[found.end:sentence_end].rstrip().endswith(":") \

@@ -154,14 +154,14 @@ _TW_VI = dict(TYPE_WORDS_VI)
 _TW_EN = dict(TYPE_WORDS_EN)
 _TW_LOOKUP = {" ".join(k.lower().split()): v for k, v in {**_TW_VI, **_TW_EN}.items()}
 _TYPE_WORD_RE = re.compile(word_alternation((_TW_VI, False), (_TW_EN, True)) + r"(?!\w)")
-# a type word and its "số"/"No." right before a number: an old state symbol ("77-CP") is a citation only there
-_TYPE_WORD_RIGHT_BEFORE = re.compile(rf"(?:{_TYPE_WORD_RE.pattern})(?:\s*(?i:{_NUMWORD})\s*:?)?\s*$")
 # what may stand between a type word and its number: "số", "No.", or a title of up to twelve words ending in "số"
 # ("Luật Doanh nghiệp số 59/2020/QH14", "the Law on Enterprises No. 59/2020/QH14"), whose commas go on in lower case
-# ("Luật Quản lý, sử dụng tài sản công số 15/2017/QH14"); a comma and a capital open the next item of a list
+# ("Luật Quản lý, sử dụng tài sản công số 15/2017/QH14"); a comma and a capital open the next item of a list. The first
+# alone (RIGHT_AFTER_TYPE_WORD) is the type word right before: an old state symbol ("77-CP") is a citation only there
+_RIGHT_AFTER = rf"(?:\s*(?:{_NUMWORD})\s*:?)?\s*"
+RIGHT_AFTER_TYPE_WORD = re.compile(_RIGHT_AFTER, re.IGNORECASE)
 _CONNECT_RE = re.compile(
-    rf"(?:\s*(?:{_NUMWORD})\s*:?)?\s*|(?:\s+[^\W\d_][\w’'\-]*|,\s+(?-i:[a-zà-ỹđ])[\w’'\-]*){{1,12}}\s+(?:{_NUMWORD})"
-    rf"\s*:?\s*",
+    rf"{_RIGHT_AFTER}|(?:\s+[^\W\d_][\w’'\-]*|,\s+(?-i:[a-zà-ỹđ])[\w’'\-]*){{1,12}}\s+(?:{_NUMWORD})\s*:?\s*",
     re.IGNORECASE,
 )
 _LIST_GAP_RE = re.compile(rf"[\s,;]*(?:(?:và|and|&|hoặc|or|cùng)[\s,;]+)?(?:(?:{_NUMWORD})\s*:?\s*)?", re.IGNORECASE)
@@ -416,8 +416,8 @@ def _raw_from_match(text: str, m: re.Match) -> _Raw | None:
     return _Raw("partial", m.start("bnum"), m.end(), m.group("bnum"), m.group("byear"), [])
 
 
-def _type_word_before(text: str, pos: int) -> tuple[str | None, int] | None:
-    """The type word that names the document numbered at ``pos`` (closest one), as (code, start)."""
+def _type_word_before(text: str, pos: int) -> tuple[str | None, int, int] | None:
+    """The type word that names the document numbered at ``pos`` (closest one), as (code, start, end)."""
     lo = max(0, pos - 90)
     # the last type word that connects to the number: test them from the last one back
     found = next((tm for tm in reversed(list(_TYPE_WORD_RE.finditer(text, lo, pos)))
@@ -428,7 +428,7 @@ def _type_word_before(text: str, pos: int) -> tuple[str | None, int] | None:
     code = _TW_LOOKUP.get(word)
     if code is None and word not in _TW_LOOKUP:
         code = _TW_LOOKUP.get(re.sub(r"e?s$", "", word))
-    return code, found.start()
+    return code, found.start(), found.end()
 
 
 def _iso(m: re.Match) -> str | None:
@@ -480,11 +480,11 @@ def _scan(text: str) -> list[_Raw]:
         raw = _raw_from_match(text, m)
         if raw is None:
             continue
-        if raw.kind == "old" and not _TYPE_WORD_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            continue  # "Quyết định số 77-CP": the type word right before; "Mẫu số 77-DS" is a form's name
         tw = _type_word_before(text, m.start())
+        if raw.kind == "old" and not (tw and RIGHT_AFTER_TYPE_WORD.fullmatch(text, tw[2], m.start())):
+            continue  # "Quyết định số 77-CP": the type word right before; "Mẫu số 77-DS" is a form's name
         if tw is not None:
-            raw.has_tw, (raw.tw_code, raw.tw_start) = True, tw
+            raw.has_tw, raw.tw_code, raw.tw_start = True, tw[0], tw[1]
         raws.append(raw)
     return raws
 
