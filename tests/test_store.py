@@ -326,6 +326,21 @@ def test_placeholder_replaced_when_citation_was_incomplete(tmp_path):
         assert s.conn.execute("SELECT COUNT(*) FROM doc_keys WHERE key = ?", (before,)).fetchone()[0] == 0
 
 
+def test_an_unchanged_placeholder_row_is_not_rewritten(tmp_path):
+    # a second plan citing the same Kế hoạch 310/KH-UBND refreshes its placeholder: the row stays as stored (a rewrite
+    # would delete and re-insert it, a new rowid), which is what keeps a much-cited law cheap to store citers of
+    second = make_record("corpus/dev/vi_kh_556_copy.txt", T556 + "\n", symbol="557/KH-UBND",
+                         issuer="Ủy ban nhân dân tỉnh Đồng Tháp", issued_on="2025-11-20", doc_type="KH",
+                         refs=[("Kế hoạch 310/KH-UBND ngày 21/8/2024",
+                                ref("310/KH-UBND", "KH", "UBND", 2024, "2024-08-21", "implements"))])
+    with build(tmp_path / "s.sqlite", [R556]) as s:
+        cited = targets(s, R556["doc_id"])["r1"]
+        before = s.conn.execute("SELECT rowid, * FROM doc_keys WHERE key = ?", (cited,)).fetchone()
+        s.put_document(second)
+        assert targets(s, second["doc_id"])["r1"] == cited
+        assert tuple(s.conn.execute("SELECT rowid, * FROM doc_keys WHERE key = ?", (cited,)).fetchone()) == tuple(before)
+
+
 def test_party_18_nq_tw_two_terms(store):
     t = targets(store, R_CITES18["doc_id"])
     assert t["r1"] == node_of(store, R18_2017["doc_id"]) == "18-NQ/TW|2017|" + BCH

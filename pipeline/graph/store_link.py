@@ -120,24 +120,29 @@ class GraphLinker:
             "SELECT doc_id, symbol, doc_type, issued_on, title FROM documents WHERE node = ? "
             "ORDER BY language != 'vi', doc_id LIMIT 1", (key,)).fetchone()
         symbol, year, issuer = _split_key(key)
+        old = c.execute("SELECT * FROM doc_keys WHERE key = ?", (key,)).fetchone()
         if member is not None:
-            c.execute("INSERT OR REPLACE INTO doc_keys VALUES (?,?,?,?,?,?,?,0,?)",
-                      (key, member["symbol"], year, issuer, member["doc_type"], member["issued_on"],
-                       member["title"], member["doc_id"]))
+            row = (key, member["symbol"], year, issuer, member["doc_type"], member["issued_on"], member["title"], 0,
+                   member["doc_id"])
+            self._write_key(old, row)
             return 0, member["doc_id"]
         ref = c.execute("SELECT doc_type, issued_on FROM refs WHERE target = ? ORDER BY doc_id, ref_id LIMIT 1",
                         (key,)).fetchone()
         if ref is None:
-            old = c.execute("SELECT issuer FROM doc_keys WHERE key = ?", (key,)).fetchone()
             if old is not None and old["issuer"]:
                 self._orphans.add(old["issuer"])
             c.execute("DELETE FROM doc_keys WHERE key = ?", (key,))
             return None
-        c.execute("INSERT OR REPLACE INTO doc_keys VALUES (?,?,?,?,?,?,NULL,1,NULL)",
-                  (key, symbol, year, issuer, ref["doc_type"], ref["issued_on"]))
+        self._write_key(old, (key, symbol, year, issuer, ref["doc_type"], ref["issued_on"], None, 1, None))
         if issuer:
             self._agency(issuer)
         return 1, None
+
+    def _write_key(self, old: sqlite3.Row | None, row: tuple) -> None:
+        """Write a doc_keys row unless it is stored as it is: a cited law is refreshed by each document citing it, and
+        rewriting an unchanged row still deletes and re-inserts it in every index of the table."""
+        if old is None or tuple(old) != row:
+            self.conn.execute("INSERT OR REPLACE INTO doc_keys VALUES (?,?,?,?,?,?,?,?,?)", row)
 
     def _cascades(self, doc_id: str) -> None:
         c = self.conn
