@@ -154,6 +154,22 @@ def test_a_dateline_in_figures_after_the_number_or_the_motto(raw, issued):
     assert metadata(raw).issued_on == issued
 
 
+@pytest.mark.parametrize(("raw", "symbol", "issued"), [
+    # dev vi_qd_2676_bgddt_2025.pdf as Tesseract reads it at 200 dpi as one block of text (another archive's OCR): the
+    # number's cell and the dateline on one line, the place's comma left out and "tháng" glued to its month
+    ("BỘ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 2676 /QĐ-BGDĐT Hà Nội ngày 24 tháng9 năm 2025\nQUYÉT ĐỊNH\n"
+     "Về việc phê duyệt Tài liệu hướng dẫn tô chức công tác phát triển Đảng\n", "2676/QĐ-BGDĐT", "2025-09-24"),
+    # dev vi_qd_2576_bgddt_2025.pdf: its number's line as the same OCR reads it, the label without its tone mark and no
+    # space after the colon (the other lines as printed)
+    ("BỘ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSô:2576 /QĐ-BGDĐT\n"
+     "Hà Nội, ngày 11 tháng 9 năm 2025\nQUYẾT ĐỊNH\n", "2576/QĐ-BGDĐT", "2025-09-11"),
+])
+def test_an_ocr_header_that_lost_a_comma_or_a_tone_mark(raw, symbol, issued):
+    meta = metadata(raw)
+    assert (meta.symbol, meta.issued_on) == (symbol, issued)
+
+
 def test_a_stamps_speck_before_the_signers_name():
     # gazette vi_qd_844_ttg_2026.pdf: the text layer reads a "[" of the signature stamp before the name
     raw = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 844/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

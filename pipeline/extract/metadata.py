@@ -18,6 +18,7 @@ from pipeline.extract.deadlines import parse_date
 from pipeline.extract.references import canonical_symbol, doc_type_name, parse_own_symbol, parse_symbol
 from pipeline.knowledge import patterns
 from pipeline.knowledge.dates import (
+    ACROSS_COLUMNS,
     DAY,
     DAY_WORD,
     DAY_WORD_ANY_ACCENT,
@@ -31,7 +32,7 @@ from pipeline.knowledge.dates import (
     written_date,
 )
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, STATE_TYPES, TYPE_WORDS_EN
-from pipeline.knowledge.patterns import NUMBER_CELL, PROVINCIAL_BODY, UPPER_VI
+from pipeline.knowledge.patterns import NUMBER_CELL, NUMBER_LABEL, PROVINCIAL_BODY, UPPER_VI
 from pipeline.records import Metadata
 from pipeline.segment.segmenter import MOTTO, Segmentation
 
@@ -45,19 +46,16 @@ PLACE_DATE = re.compile(
     rf"(?P<place>[^\d,;:()]{{2,60}}?)\s*[,.]\s*{DAY_WORD_ANY_ACCENT}{GLUED_GAP}"
     + written_date(named("d", _OCR_NUMBER), named("m", _OCR_NUMBER), named("y", YEAR), gap=GLUED_GAP),
     re.I)
-# "Hà Nội ngày 01 tháng 12 năm 2025": the comma left out; only a line that is nothing but the dateline
+# "Hà Nội ngày 01 tháng 12 năm 2025", OCR's "Số: 2676 /QĐ-BGDĐT Hà Nội ngày 24 tháng9 năm 2025": the comma left out;
+# only the dateline, at the end of its line
 BARE_DATELINE = re.compile(
-    rf"^(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){{1,6}}){DAY_WORD_ANY_ACCENT}{GLUED_GAP}"
+    rf"{ACROSS_COLUMNS}(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){{1,6}}){DAY_WORD_ANY_ACCENT}{GLUED_GAP}"
     + written_date(named("d", DAY), named("m", MONTH), named("y", YEAR), gap=GLUED_GAP) + r"\s*$")
-# "Hà Nội, ngày 26/11/2025": a dateline whose date another tool or house style wrote in figures; at the end of a line
-# that opens with it, or with the header's rule, the motto or the number's cell before it, as a text layer or OCR
-# reads the header's two columns across ("... Hạnh phúc____ Hà Nội, ngày 30/6/2025", "Số: 2627 /QĐ-BGDĐT Hà Nội, ngày
-# 17/09/2025", "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 19/5/2026"), the type's name in capitals perhaps run on after
-# it (": QUYẾT ĐỊNH", OCR's speck before it); never after a citation ("Căn cứ Luật Đất đai ngày 18/01/2024": no comma
-# before "ngày")
+# "Hà Nội, ngày 26/11/2025": a dateline whose date another tool or house style wrote in figures, at the end of its line,
+# the type's name in capitals perhaps run on after it (": QUYẾT ĐỊNH", OCR's speck before it); never after a citation
+# ("Căn cứ Luật Đất đai ngày 18/01/2024": no comma before "ngày")
 NUMERIC_DATELINE = re.compile(
-    rf"(?:^|[_|]\s*|-{{3,}}\s*|Hạnh\s+phúc\s+|{NUMBER_CELL}\S*\s*/\S+\s+)"
-    rf"(?P<place>[{UPPER_VI}][^\s\d,;:()]*(?:\s+[^\s\d,;:()]+){{0,5}}?)\s*,\s*"
+    rf"{ACROSS_COLUMNS}(?P<place>[{UPPER_VI}][^\s\d,;:()]*(?:\s+[^\s\d,;:()]+){{0,5}}?)\s*,\s*"
     rf"{DAY_WORD_ANY_ACCENT}\s*" + numeric_date(named("d", DAY), named("m", MONTH), named("y", YEAR))
     + rf"(?:[\s:]+[{UPPER_VI}][{UPPER_VI}\s]*)?\s*$")
 EN_TITLE = re.compile(
@@ -151,14 +149,14 @@ GLUED_NUMBER = re.compile(rf"(?:[_|]|-{{3,}})\s*(?P<cell>{NUMBER_CELL})(?=\d)")
 
 def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
     for i, line in enumerate(lines):
-        if re.fullmatch(r"(?:Số|SỐ|No\.?)\s*:?", line) and i + 1 < len(lines):
+        if re.fullmatch(rf"(?:{NUMBER_LABEL}|No\.?)\s*:?", line) and i + 1 < len(lines):
             line = f"{line} {lines[i + 1]}"  # "Số:" with the number on the next line
-        if meta.symbol is None and re.match(r"^(?:Số|SỐ|So|No\.?|Number)\s*[:.]?\s*\S", line):
+        if meta.symbol is None and re.match(rf"^(?:{NUMBER_LABEL}|So|No\.?|Number)\s*[:.]?\s*\S", line):
             meta.symbol = parse_own_symbol(line)
         elif meta.symbol is None and (glued := GLUED_NUMBER.search(line)):
             meta.symbol = parse_own_symbol(line[glued.start("cell"):])
         if meta.issued_on is None and "ngày" in line.lower():
-            m = PLACE_DATE.search(line) or BARE_DATELINE.match(line) or NUMERIC_DATELINE.search(line)
+            m = PLACE_DATE.search(line) or BARE_DATELINE.search(line) or NUMERIC_DATELINE.search(line)
             if m:
                 meta.place = _place(m.group("place"))
                 meta.issued_on = iso_date(m.group("y"), m.group("m").translate(_OCR_DIGITS),

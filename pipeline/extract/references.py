@@ -42,7 +42,7 @@ from pipeline.knowledge.doc_types import (
     TYPE_WORDS_EN,
     TYPE_WORDS_VI,
 )
-from pipeline.knowledge.patterns import alternation, matches_from, word_alternation
+from pipeline.knowledge.patterns import NUMBER_LABEL, alternation, matches_from, word_alternation
 from pipeline.records import Reference
 
 
@@ -204,9 +204,9 @@ _BOUNDARY_RE = re.compile(
     r"[;:!?.\n](?:(?<=[;:!?])|(?<=\.)(?=\s+[A-ZĐÀ-Ỹ\"“])"
     r"|(?<=\n)(?:[ \t]*\n|[ \t]*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ]\))[ \t]))"
 )
-_HEADER_RE = re.compile(r"^[\W_]*(?:Số|SỐ|So|No\.?)\s*(?:hiệu)?\s*:?", re.MULTILINE)
+_HEADER_RE = re.compile(rf"^[\W_]*(?:{NUMBER_LABEL}|So|No\.?)\s*(?:hiệu)?\s*:?", re.MULTILINE)
 # in a header the "Số:" cell may share a line with the issuer's name ("CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP")
-_HEADER_ANYWHERE_RE = re.compile(r"^[\W_]*(?:Số|SỐ)(?!\w)|(?<!\w)(?:Số|SỐ)(?:\s+hiệu)?\s*:", re.MULTILINE)
+_HEADER_ANYWHERE_RE = re.compile(rf"^[\W_]*{NUMBER_LABEL}(?!\w)|(?<!\w){NUMBER_LABEL}(?:\s+hiệu)?\s*:", re.MULTILINE)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.knowledge.patterns import UPPER_VI
+from pipeline.knowledge.patterns import NUMBER_CELL, UPPER_VI
 
 DAY = r"\d{1,2}"
 MONTH = r"\d{1,2}"
@@ -68,9 +68,13 @@ DATELINE_AT_END = rf"{DAY_WORD}\s+{written_date(gap=GLUED_GAP)}\s*$"
 # the same after its place's comma: a cell that ends with a cited document's date ("Thông báo số 07-TB/CQTTBCĐ ngày 15
 # tháng 10 năm 2025", a task table's column of assigning texts) has none
 PLACED_DATELINE_AT_END = rf",\s*{DATELINE_AT_END}"
-# or a line that is only the place, in capitalised words, and the dateline, its comma left out ("Hà Nội ngày 01 tháng 12
-# năm 2025")
-UNPLACED_DATELINE_LINE = rf"^(?:[{UPPER_VI}][^\s\d,;:()]*\s+){{1,6}}{DATELINE_AT_END}"
+# What may stand before a dateline on its line, as a text layer or OCR reads the header's two columns across: nothing,
+# the header's rule, the motto or the number's cell ("... Hạnh phúc____ Hà Nội, ngày 30/6/2025", "Số: 2627 /QĐ-BGDĐT Hà
+# Nội, ngày 17/09/2025", "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 19/5/2026")
+ACROSS_COLUMNS = rf"(?:^|[_|]\s*|-{{3,}}\s*|Hạnh\s+phúc\s+|{NUMBER_CELL}\S*\s*/\S+\s+)"
+# or a line that ends with the place, in capitalised words, and the dateline, its comma left out ("Hà Nội ngày 01 tháng
+# 12 năm 2025", OCR's "Số: 2676 /QĐ-BGDĐT Hà Nội ngày 24 tháng9 năm 2025")
+UNPLACED_DATELINE_LINE = rf"{ACROSS_COLUMNS}(?:[{UPPER_VI}][^\s\d,;:()]*\s+){{1,6}}{DATELINE_AT_END}"
 
 
 def iso_date(year: int | str, month: int | str, day: int | str) -> str | None:

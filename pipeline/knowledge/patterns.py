@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 
+from pipeline.knowledge.doc_types import NUMBER_WORDS
+
 # the capital letters of Vietnamese, for a character class: a range such as "À-Ỹ" would take in the small
 # letters between (à, đ, ấ ...)
 UPPER_VI = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
@@ -50,15 +52,19 @@ ARTICLE_TITLES = (
     "Interpretation of terms", "Position and functions", "Tasks and powers", "Organizational structure",
     "Implementation provisions", "Implementation responsibility", "Effect", "Transitional provisions",
 )
+# the label of the header's number cell: the one-word Vietnamese number words of data/doc_types.json as a header writes
+# them, capitalised or in capitals: "Số", and "Sô" as OCR reads a scan that lost the tone mark ("Sô:2576 /QĐ-BGDĐT")
+NUMBER_LABELS = in_both_cases(word.capitalize() for word in NUMBER_WORDS if word.islower() and " " not in word)
+NUMBER_LABEL = "(?:" + "|".join(NUMBER_LABELS) + ")"
 # the header's number cell, as its label opens it, and the line that is only the document's own number ("Số:
 # 1948/QĐ-UBND"): metadata reads the number there, normalise lets no line run on after it
-NUMBER_CELL = r"(?:Số|SỐ)\s*:\s*"
-OWN_NUMBER_LINE = rf"{NUMBER_CELL}\d+/\S+\s*$"
+NUMBER_CELL = rf"{NUMBER_LABEL}\s*:\s*"
+OWN_NUMBER_LINE = rf"{NUMBER_CELL}\d+\s*/\S+\s*$"  # OCR may read a space before the slash ("Sô:2576 /QĐ-BGDĐT")
 # a header line that opens with the number cell: its label, then the number ("Số: 1948/QĐ-UBND", "Số 45/CĐ-TTg", "No.
 # 57/QD-TTg"), a symbol whose number is left blank or garbled ("Số: /QĐ-UBND", OCR's "Số: Á3/KH-DCT"), or nothing (the
 # number on the next line); not a table's row-number label ("Số TT | Tên kỳ thi | ..."), nor a sentence or field that
 # opens with "Số" ("Số liệu ...", "Số ĐT: ...")
-NUMBER_CELL_OPENING = r"(?:Số|SỐ|No\.?|Number)\s*[:.]?\s*(?:\d|[^\s/|]{0,8}\s*/|$)"
+NUMBER_CELL_OPENING = rf"(?:{NUMBER_LABEL}|No\.?|Number)\s*[:.]?\s*(?:\d|[^\s/|]{{0,8}}\s*/|$)"
 # an appendix's label alone on its line ("Phụ lục 01", "PHỤ LỤC II", "Appendix 2"): the segmenter ends the body there,
 # signed or not, and the walk opens the appendix
 APPENDIX_LABEL = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|APPENDIX|Appendix|ANNEX|Annex)(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,2})[a-z]?)?"

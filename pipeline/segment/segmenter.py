@@ -26,6 +26,7 @@ from pipeline.knowledge.patterns import (
     DUTIES_OF,
     NOT_CITING,
     NUMBER_CELL_OPENING,
+    NUMBER_LABELS,
     PART_WORD,
     UPPER_VI,
 )
@@ -447,7 +448,7 @@ def _is_header_line(line: str, index: int) -> bool:
     """Header lines: issuer, motto, number, place/date, type name and title, all before the body."""
     if index > 25:
         return False
-    if MOTTO.search(line) or line.startswith(("Số", "SỐ", "No", "Number")) and _NUMBER_CELL_OPENING.match(line):
+    if MOTTO.search(line) or line.startswith((*NUMBER_LABELS, "No", "Number")) and _NUMBER_CELL_OPENING.match(line):
         return True
     if len(line) < 80 and _DATELINE.search(line):
         return True
