@@ -169,6 +169,9 @@ FIND_CASES = [
     ("được sửa đổi, bổ Sung một sô điêu tại Luật sô 34/2018/QH14;", "vi", [{"symbol": "34/2018/QH14"}]),
     ("Căn cứ Luật Giáo dục đại học sô 08/2012/QH13 được sửa đổi tại Luật sô 34/2018/OH14;", "vi",
      [{"symbol": "08/2012/QH13"}, {"symbol": "34/2018/QH14"}]),
+    # a speck OCR read between a code and its hyphen (our OCR of dev vi_qd_2576_bgddt_2025.pdf)
+    ("Căn cứ Thông tư số 09/2018/TT: -BGDĐT ngày 30/3/2018 của Bộ trưởng Bộ Giáo đục và Đào tạo ban hành", "vi",
+     [{"symbol": "09/2018/TT-BGDĐT", "issued_on": "2018-03-30"}]),
     # a court's judgments, cited by the Tax Department (crawl c07c9fc611a5356b): documents of no administrative type
     ("Thuế thành phố Hà Nội không có Bản án số 159/2022/HSST ngày 24/5/2022 của TAND thành phố Hà Nội, Bản án số "
      "167/2023/HSPT ngày 17/3/2023 của TAND cấp cao", "vi",

@@ -94,6 +94,7 @@ _TERM_RE = re.compile(rf"({_TERM_ALT})(\d{{1,2}})")
 # find: the master regex
 _S = r"[ \t\u00a0]*"  # spaces inside a symbol are noise ("1080 / SYT-TCCB"), never a line break...
 _SN = r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?"  # ...except right after a separator ("270/QĐ-\nTTg")
+_SPECK = r"(?:[:.](?=[ \t]+-[ \t]*[A-ZĐ]{2}))"  # an OCR speck between a code and the hyphen after it
 # a number that is not the tail of a word, date, ratio or decimal; "số" may be glued to it ("Tờ trình số374/TTr-CP")
 _NUM = r"(?:(?<=[Ss]ố)|(?<![\w/,\-–]))(?<!\d\.)(?<!\d:)"
 # Cyrillic capitals that look like Latin ones, which text copied through some sites carries inside codes ("66/NQ-СР"):
@@ -117,8 +118,9 @@ _MASTER = re.compile(
     rf"|(?P<old>{_NUM}(?P<onum>\d{{1,4}}){_S}[-–]{_S}(?P<ocode>[A-ZĐ]{{2,5}})(?![\w/\-–]|{_S}/))"
     # State: 280/CĐ-TTg, 39/2022/NĐ-CP, 71/2007/TTLT/BTC-BNV, 2231/SNV-CCHC&PC
     rf"|(?P<state>{_NUM}(?P<snum>{_NUMBER})(?:{_S}/{_S}(?P<syear>{_YEAR}))?(?:{_S}/{_S}|(?P<paren>\)))"
-    # a unit code may carry a dotted part: 1234/VPCP-V.III, 838/CCTKV.XII-NVDTPC.HUE
-    rf"(?P<stail>{_CODED}(?:{_S}[-/]{_SN}{_CODED}){{0,5}}))"
+    # a unit code may carry a dotted part: 1234/VPCP-V.III, 838/CCTKV.XII-NVDTPC.HUE; OCR may read a speck after a
+    # code, before the hyphen and the next code's capitals ("09/2018/TT: -BGDĐT" in our OCR of dev vi_qd_2576)
+    rf"(?P<stail>{_CODED}(?:{_SPECK}?{_S}[-/]{_SN}{_CODED}){{0,5}}))"
     # A bare number after "No./số": a citation only when a type word precedes ("Directive No. 30")
     rf"|(?P<partial>(?<!\w)(?i:{_NUMWORD}):?{_S}(?P<bnum>\d{{1,6}}[A-Z]?)(?![\dA-Za-z])(?:/(?P<byear>{_YEAR}))?"
     rf"(?![\d.,/]\d|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ]))"
