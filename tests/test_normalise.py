@@ -47,6 +47,11 @@ CHARACTERS = [
     ("Quyết định số 20§1/QĐ-BGDĐT ngày 21/7/2025", "Quyết định số 2081/QĐ-BGDĐT ngày 21/7/2025"),
     ("- Quyết định số 12§4/QĐ-BGDĐT ngày 13/5/2025", "- Quyết định số 1284/QĐ-BGDĐT ngày 13/5/2025"),
     ("QuyÕt ®Þnh sè 29/2007/Q§-BXD ngµy", "QuyÕt ®Þnh sè 29/2007/Q§-BXD ngµy"),
+    # OCR reads a symbol's slash as the fraction slash, once or beside the slash itself (our OCR of the scans dev
+    # vi_qd_2605_bgddt_2025 and vi_kh_753_dct_2026)
+    ("Căn cứ Quyết định số 973\u2044/QĐ-BGDĐT ngày 14 tháng 4 năm 2025",
+     "Căn cứ Quyết định số 973/QĐ-BGDĐT ngày 14 tháng 4 năm 2025"),
+    ("Quyết định số 203 4\u20449Đ-BGDĐT", "Quyết định số 203 4/9Đ-BGDĐT"),
     # the page break stays for page_breaks.join_pages (tests/test_page_breaks.py)
     ("dòng một\r\ndòng hai\rdòng ba\fdòng bốn", "dòng một\ndòng hai\ndòng ba\fdòng bốn"),
 ]

@@ -49,7 +49,10 @@ _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
               "\u00d0": "Đ", "\u00f0": "đ",
               # the Official Gazette's text layer gives the noncharacter U+FFFE for a hyphen ("08/2021/NĐ\ufffeCP",
               # "Ả\uffferập"), which no text writes
-              "\ufffe": "-"}
+              "\ufffe": "-",
+              # OCR reads a symbol's slash as the fraction slash U+2044 ("Quyết định số 973⁄/QĐ-BGDĐT" in our OCR of dev
+              # vi_qd_2605_bgddt_2025.pdf), which no directive writes
+              "\u2044": "/"}
 _ODD_RE = re.compile("[" + re.escape("".join(_ODD_CHARS)) + "]")
 # the section sign between two digits, where no text writes it: OCR's reading of an 8 in a number
 _OCR_EIGHT = re.compile(r"(?<=\d)§(?=\d)")
@@ -108,6 +111,8 @@ def normalise_characters(text: str) -> str:
     text = frame_tab_rows(text.replace("\r\n", "\n").replace("\r", "\n"))  # before tabs become spaces
     if "\u00d0" in text:
         text = text.replace("Đ\u00d0", "Đ")  # OCR's "QĐÐ-BGDĐT": one letter read twice
+    if "\u2044/" in text:
+        text = text.replace("\u2044/", "/")  # "973⁄/QĐ-BGDĐT": one slash read twice
     if "§" in text:
         text = _OCR_EIGHT.sub("8", text)  # OCR's "Quyết định số 20§1/QĐ-BGDĐT": an 8 read as the section sign
     deleted = False
