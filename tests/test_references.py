@@ -172,6 +172,12 @@ FIND_CASES = [
     # a speck OCR read between a code and its hyphen (our OCR of dev vi_qd_2576_bgddt_2025.pdf)
     ("Căn cứ Thông tư số 09/2018/TT: -BGDĐT ngày 30/3/2018 của Bộ trưởng Bộ Giáo đục và Đào tạo ban hành", "vi",
      [{"symbol": "09/2018/TT-BGDĐT", "issued_on": "2018-03-30"}]),
+    # the number's leading 1 set apart by OCR: our OCR of dev vi_qd_2605_bgddt_2025.pdf, and dev vi_qd_2627_bgddt_2025.pdf
+    # read at 200 dpi; a lone number after "số" before another one is no symbol's part
+    ("Căn cứ Nghị định số 1 18/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành chính", "vi",
+     [{"symbol": "118/2025/NĐ-CP", "number": "118", "issued_on": "2025-06-09"}]),
+    ("Căn cứ Quyết định số 1 002/QĐ-TTg ngày 24 tháng 5 năm 2025 của Thủ", "vi",
+     [{"symbol": "1002/QĐ-TTg", "number": "1002"}]),
     # a court's judgments, cited by the Tax Department (crawl c07c9fc611a5356b): documents of no administrative type
     ("Thuế thành phố Hà Nội không có Bản án số 159/2022/HSST ngày 24/5/2022 của TAND thành phố Hà Nội, Bản án số "
      "167/2023/HSPT ngày 17/3/2023 của TAND cấp cao", "vi",

@@ -106,6 +106,10 @@ _CODED = _CODE + r"(?:\.[A-ZĐ0-9]{1,5}(?![a-zđ.]))?"  # "V.III" in 1234/VPCP-V
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 # 66.7/2025/NQ-CP: numbered parts of one resolution; 364a/QĐ-UBND: a number given out of sequence, a letter after it
 _NUMBER = r"\d{1,6}(?:\.\d{1,2}(?=/)|[a-z](?=/))?"
+# OCR sets a number's leading 1, the narrowest figure, apart from the rest ("Nghị định số 1 18/2025/NĐ-CP", "Quyết định
+# số 1 002/QĐ-TTg" in readings of dev vi_qd_2605 and vi_qd_2627_bgddt_2025.pdf): after "số", a lone 1 and a space
+# before digits and a slash are the number's first figure
+_SPLIT_ONE = r"(?<=[Ss][ốô][ ])1[ ](?=\d{1,5}[ \t]*/)"
 _NUMBER_WORDS = sorted(NUMBER_WORDS, key=len, reverse=True)
 _NUMWORD = "|".join(re.escape(w) for w in _NUMBER_WORDS)
 
@@ -117,13 +121,13 @@ _MASTER = re.compile(
     # a state document's number before 1990, its code after a hyphen: 77-CP, 37-HĐBT, Sắc lệnh 60-SL (with a type word)
     rf"|(?P<old>{_NUM}(?P<onum>\d{{1,4}}){_S}[-–]{_S}(?P<ocode>[A-ZĐ]{{2,5}})(?![\w/\-–]|{_S}/))"
     # State: 280/CĐ-TTg, 39/2022/NĐ-CP, 71/2007/TTLT/BTC-BNV, 2231/SNV-CCHC&PC
-    rf"|(?P<state>{_NUM}(?P<snum>{_NUMBER})(?:{_S}/{_S}(?P<syear>{_YEAR}))?(?:{_S}/{_S}|(?P<paren>\)))"
+    rf"|(?P<state>{_NUM}(?P<snum>(?:{_SPLIT_ONE})?{_NUMBER})(?:{_S}/{_S}(?P<syear>{_YEAR}))?(?:{_S}/{_S}|(?P<paren>\)))"
     # a unit code may carry a dotted part: 1234/VPCP-V.III, 838/CCTKV.XII-NVDTPC.HUE; OCR may read a speck after a
     # code, before the hyphen and the next code's capitals ("09/2018/TT: -BGDĐT" in our OCR of dev vi_qd_2576)
     rf"(?P<stail>{_CODED}(?:{_SPECK}?{_S}[-/]{_SN}{_CODED}){{0,5}}))"
     # A bare number after "No./số": a citation only when a type word precedes ("Directive No. 30")
     rf"|(?P<partial>(?<!\w)(?i:{_NUMWORD}):?{_S}(?P<bnum>\d{{1,6}}[A-Z]?)(?![\dA-Za-z])(?:/(?P<byear>{_YEAR}))?"
-    rf"(?![\d.,/]\d|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ]))"
+    rf"(?![\d.,/]\d|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ]|(?<=[ốô][ ]1)[ ]\d{{1,5}}[ \t]*/))"
     # NUMBER/YEAR and nothing more: a citation only right after a type word ("Nghị định 73/2023")
     rf"|(?P<bare>{_NUM}(?P<xnum>\d{{1,6}})/(?P<xyear>{_YEAR})(?![\d/]|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ])))"
 )
@@ -137,18 +141,20 @@ class _SymbolScan:
     faster: the master regex is tried at every digit and every S/N of the text, and most are neither.
 
     A master match begins either at the first digit of a number that a separator follows (a symbol
-    "280/CĐ-TTg", "30-CT/TW", "544)QD-TTg"; a NUMBER/YEAR) or at a "No./số" word right before a number (a
-    bare mention). Both are found by regexes that ``re`` searches in C (they open with a character class),
-    and the master is tried at each (``matches_from``).
+    "280/CĐ-TTg", "30-CT/TW", "544)QD-TTg"; a NUMBER/YEAR; a number whose leading 1 OCR set apart, "số 1
+    18/2025/NĐ-CP") or at a "No./số" word right before a number (a bare mention). All are found by regexes that
+    ``re`` searches in C (they open with a character class), and the master is tried at each (``matches_from``).
     """
 
     _NUMBER_THEN_SEPARATOR = re.compile(r"\d(?<!\d\d)\d*(?:\.\d{1,2}|[a-z](?=/))?[ \t\u00a0]*[-–/)]")
+    _SPLIT_ONE_AFTER = re.compile(r"[ốô] 1 (?=\d)")  # _SPLIT_ONE's "1", two characters on (a class opens it: a C scan)
     _NUMBER_WORD_THEN_DIGIT = re.compile(word_alternation((_NUMBER_WORDS, False)) + rf":?{_S}(?=\d)")
 
     @classmethod
     def matches(cls, text: str) -> Iterator[re.Match]:
         starts = [m.start() for m in cls._NUMBER_THEN_SEPARATOR.finditer(text)]
         starts += [m.start() for m in cls._NUMBER_WORD_THEN_DIGIT.finditer(text)]
+        starts += [m.start() + 2 for m in cls._SPLIT_ONE_AFTER.finditer(text)]
         return matches_from(_MASTER, text, sorted(starts), len(text))
 
 
@@ -406,7 +412,7 @@ def _raw_from_match(text: str, m: re.Match) -> _Raw | None:
         groups, end, garbled = _read_groups(text, m.start("stail"), m.end("stail"))
         if not groups or (m.group("paren") and len(groups) < 2):
             return None
-        raw = _Raw("state", m.start(), end, m.group("snum"), m.group("syear"), groups, garbled)
+        raw = _Raw("state", m.start(), end, m.group("snum").replace(" ", ""), m.group("syear"), groups, garbled)
         raw.typo = bool(m.group("paren"))  # "544)QD-TTg": a slash mistyped
         return raw
     if m.group("old"):
