@@ -147,14 +147,15 @@ class _SymbolScan:
     """
 
     _NUMBER_THEN_SEPARATOR = re.compile(r"\d(?<!\d\d)\d*(?:\.\d{1,2}|[a-z](?=/))?[ \t\u00a0]*[-–/)]")
-    _SPLIT_ONE_AFTER = re.compile(r"[ốô] 1 (?=\d)")  # _SPLIT_ONE's "1", two characters on (a class opens it: a C scan)
     _NUMBER_WORD_THEN_DIGIT = re.compile(word_alternation((_NUMBER_WORDS, False)) + rf":?{_S}(?=\d)")
 
     @classmethod
     def matches(cls, text: str) -> Iterator[re.Match]:
         starts = [m.start() for m in cls._NUMBER_THEN_SEPARATOR.finditer(text)]
-        starts += [m.start() for m in cls._NUMBER_WORD_THEN_DIGIT.finditer(text)]
-        starts += [m.start() + 2 for m in cls._SPLIT_ONE_AFTER.finditer(text)]
+        for m in cls._NUMBER_WORD_THEN_DIGIT.finditer(text):
+            starts.append(m.start())
+            if text.startswith("1 ", m.end()):
+                starts.append(m.end())  # "số 1 18/2025/NĐ-CP": the number's 1 that OCR set apart (_SPLIT_ONE)
         return matches_from(_MASTER, text, sorted(starts), len(text))
 
 
