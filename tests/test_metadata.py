@@ -164,6 +164,9 @@ def test_a_dateline_in_figures_after_the_number_or_the_motto(raw, issued):
     # space after the colon (the other lines as printed)
     ("BỘ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSô:2576 /QĐ-BGDĐT\n"
      "Hà Nội, ngày 11 tháng 9 năm 2025\nQUYẾT ĐỊNH\n", "2576/QĐ-BGDĐT", "2025-09-11"),
+    # the same scan's header read at 150 dpi: the day's 11 read as a pipe and a bracket
+    ("BỘ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố:2576 /QĐÐ-BGDĐT\n"
+     "Hà Nội, ngày |] tháng 9 năm 2025\n\nQUYÉT ĐỊNH\n", "2576/QĐ-BGDĐT", "2025-09-11"),
 ])
 def test_an_ocr_header_that_lost_a_comma_or_a_tone_mark(raw, symbol, issued):
     meta = metadata(raw)

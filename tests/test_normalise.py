@@ -52,6 +52,11 @@ CHARACTERS = [
     ("Căn cứ Quyết định số 973\u2044/QĐ-BGDĐT ngày 14 tháng 4 năm 2025",
      "Căn cứ Quyết định số 973/QĐ-BGDĐT ngày 14 tháng 4 năm 2025"),
     ("Quyết định số 203 4\u20449Đ-BGDĐT", "Quyết định số 203 4/9Đ-BGDĐT"),
+    # a day's 1 read as a pipe (dev vi_qd_2576_bgddt_2025.pdf read by Tesseract at 150 dpi), not a cell's rule; a table's
+    # cells that hold the words stay cells (dev vi_kh_753_dct_2026.pdf as Tesseract draws its schedule table)
+    ("Hà Nội, ngày |] tháng 9 năm 2025", "Hà Nội, ngày 1] tháng 9 năm 2025"),
+    ("1 Ban hành kê hoạch; rà soát danh sách | Trước ngày | Phòng Đào tạo; Trung",
+     "1 Ban hành kê hoạch; rà soát danh sách | Trước ngày | Phòng Đào tạo; Trung"),
     # the page break stays for page_breaks.join_pages (tests/test_page_breaks.py)
     ("dòng một\r\ndòng hai\rdòng ba\fdòng bốn", "dòng một\ndòng hai\ndòng ba\fdòng bốn"),
 ]

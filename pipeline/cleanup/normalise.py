@@ -56,6 +56,11 @@ _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
 _ODD_RE = re.compile("[" + re.escape("".join(_ODD_CHARS)) + "]")
 # the section sign between two digits, where no text writes it: OCR's reading of an 8 in a number
 _OCR_EIGHT = re.compile(r"(?<=\d)§(?=\d)")
+# a day or month number that OCR read with a pipe for a 1 ("Hà Nội, ngày |] tháng 9 năm 2025" in dev vi_qd_2576_bgddt_2025
+# read at 150 dpi), which the table pass would take for a cell's rule: two characters, one of them no pipe (each
+# pattern opens with its word, which re finds as fast as str.find)
+_PIPE_NUMBER = r"(?:\|[\dlI\]]|[\dlI\]]\|)"
+_PIPES_IN_DATE = (re.compile(rf"ngày {_PIPE_NUMBER}(?= tháng)"), re.compile(rf"tháng {_PIPE_NUMBER}(?= năm)"))
 
 
 # Typographic single quotes stay in the text, as the document writes them: an anchor, a quotation or a name is
@@ -114,7 +119,10 @@ def normalise_characters(text: str) -> str:
     if "\u2044/" in text:
         text = text.replace("\u2044/", "/")  # "973⁄/QĐ-BGDĐT": one slash read twice
     if "§" in text:
-        text = _OCR_EIGHT.sub("8", text)  # OCR's "Quyết định số 20§1/QĐ-BGDĐT": an 8 read as the section sign
+        text = _OCR_EIGHT.sub("8", text)
+    if "|" in text:
+        for pipe_in_date in _PIPES_IN_DATE:
+            text = pipe_in_date.sub(_pipe_as_one, text)  # OCR's "Quyết định số 20§1/QĐ-BGDĐT": an 8 read as the section sign
     deleted = False
 
     def replaced(m: re.Match[str]) -> str:
@@ -130,6 +138,10 @@ def normalise_characters(text: str) -> str:
         return out
     # composed after the odd characters go: a soft hyphen between a letter and its tone mark kept them apart
     return old_style_tones(unicodedata.normalize("NFC", _ODD_RE.sub(lambda m: _ODD_CHARS[m.group(0)], text)))
+
+
+def _pipe_as_one(m: re.Match[str]) -> str:
+    return m.group().replace("|", "1")
 
 
 def old_style_tones(text: str) -> str:
