@@ -178,6 +178,10 @@ FIND_CASES = [
      [{"symbol": "118/2025/NĐ-CP", "number": "118", "issued_on": "2025-06-09"}]),
     ("Căn cứ Quyết định số 1 002/QĐ-TTg ngày 24 tháng 5 năm 2025 của Thủ", "vi",
      [{"symbol": "1002/QĐ-TTg", "number": "1002"}]),
+    # a speck read as a digit inside the type's code, which the type word names (dev vi_qd_2676_bgddt_2025.pdf read by
+    # Tesseract at 200 dpi as one block)
+    ("Căn cứ Quyết định số 2247/Q2Đ-BGDĐT ngày 06/8/2025 của Bộ trưởng Bộ", "vi",
+     [{"symbol": "2247/QĐ-BGDĐT", "doc_type": "QĐ", "issued_on": "2025-08-06"}]),
     # a court's judgments, cited by the Tax Department (crawl c07c9fc611a5356b): documents of no administrative type
     ("Thuế thành phố Hà Nội không có Bản án số 159/2022/HSST ngày 24/5/2022 của TAND thành phố Hà Nội, Bản án số "
      "167/2023/HSPT ngày 17/3/2023 của TAND cấp cao", "vi",

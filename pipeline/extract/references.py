@@ -132,6 +132,7 @@ _MASTER = re.compile(
     rf"|(?P<bare>{_NUM}(?P<xnum>\d{{1,6}})/(?P<xyear>{_YEAR})(?![\d/]|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ])))"
 )
 _GROUP_RE = re.compile(_CODED)
+_DIGITS = re.compile(r"\d")
 _YEAR_ONLY = re.compile(_YEAR)
 _WORD = re.compile(r"\w*")
 
@@ -355,6 +356,8 @@ def _unglued_type(group: str) -> list[str] | None:
 def _build_state(number: str, year: str | None, groups: list[str], tw_code: str | None) -> _Parsed:
     if year and (unglued := _unglued_type(groups[0])):
         groups = [*unglued, *groups[1:]]
+    if tw_code and groups[0] != tw_code and tw_code in TYPE_CODES and _DIGITS.sub("", groups[0]) == tw_code:
+        groups = [tw_code, *groups[1:]]  # OCR's "Quyết định số 2247/Q2Đ-BGDĐT": a speck read as a digit in the type's code
     first = groups[0]
     yr = int(year) if year else None
     if (not year and len(groups) == 2 and groups[1] in PARTY_ISSUERS and groups[0] in PARTY_TYPES
