@@ -119,10 +119,10 @@ def normalise_characters(text: str) -> str:
     if "\u2044/" in text:
         text = text.replace("\u2044/", "/")  # "973⁄/QĐ-BGDĐT": one slash read twice
     if "§" in text:
-        text = _OCR_EIGHT.sub("8", text)
+        text = _OCR_EIGHT.sub("8", text)  # OCR's "Quyết định số 20§1/QĐ-BGDĐT": an 8 read as the section sign
     if "|" in text:
         for pipe_in_date in _PIPES_IN_DATE:
-            text = pipe_in_date.sub(_pipe_as_one, text)  # OCR's "Quyết định số 20§1/QĐ-BGDĐT": an 8 read as the section sign
+            text = pipe_in_date.sub(_pipe_as_one, text)  # OCR's "ngày |] tháng": a 1 read as a pipe
     deleted = False
 
     def replaced(m: re.Match[str]) -> str:

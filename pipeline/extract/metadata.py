@@ -145,13 +145,15 @@ def _abbreviated_subject(meta: Metadata) -> bool:
 
 # "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP", "---------- Số: 1661/NQ-UBTVQH15": a page ran the issuer's cell and the number's cell into one line
 GLUED_NUMBER = re.compile(rf"(?:[_|]|-{{3,}})\s*(?P<cell>{NUMBER_CELL})(?=\d)")
+NUMBER_LABEL_ALONE = re.compile(rf"(?:{NUMBER_LABEL}|No\.?)\s*:?")  # "Số:" with the number on the next line
+NUMBER_LINE = re.compile(rf"(?:{NUMBER_LABEL}|So|No\.?|Number)\s*[:.]?\s*\S")  # a line the own number opens
 
 
 def _symbol_and_date(meta: Metadata, lines: list[str]) -> None:
     for i, line in enumerate(lines):
-        if re.fullmatch(rf"(?:{NUMBER_LABEL}|No\.?)\s*:?", line) and i + 1 < len(lines):
+        if NUMBER_LABEL_ALONE.fullmatch(line) and i + 1 < len(lines):
             line = f"{line} {lines[i + 1]}"  # "Số:" with the number on the next line
-        if meta.symbol is None and re.match(rf"^(?:{NUMBER_LABEL}|So|No\.?|Number)\s*[:.]?\s*\S", line):
+        if meta.symbol is None and NUMBER_LINE.match(line):
             meta.symbol = parse_own_symbol(line)
         elif meta.symbol is None and (glued := GLUED_NUMBER.search(line)):
             meta.symbol = parse_own_symbol(line[glued.start("cell"):])

@@ -42,7 +42,13 @@ from pipeline.knowledge.doc_types import (
     TYPE_WORDS_EN,
     TYPE_WORDS_VI,
 )
-from pipeline.knowledge.patterns import NUMBER_LABEL, alternation, matches_from, word_alternation
+from pipeline.knowledge.patterns import (
+    NUMBER_LABEL,
+    VI_NUMBER_WORDS,
+    alternation,
+    matches_from,
+    word_alternation,
+)
 from pipeline.records import Reference
 
 
@@ -106,10 +112,20 @@ _CODED = _CODE + r"(?:\.[A-ZĐ0-9]{1,5}(?![a-zđ.]))?"  # "V.III" in 1234/VPCP-V
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 # 66.7/2025/NQ-CP: numbered parts of one resolution; 364a/QĐ-UBND: a number given out of sequence, a letter after it
 _NUMBER = r"\d{1,6}(?:\.\d{1,2}(?=/)|[a-z](?=/))?"
+_VI_NUMBER_WORD_CASES = [form for word in VI_NUMBER_WORDS for form in (word, word.capitalize())]
+
+
+def _right_after_number_word(tail: str) -> str:
+    """A look-behind: "số" (or OCR's "sô"), a space and `tail` stand right before (one look-behind per spelling, so that
+    they need not be of one length)."""
+    return "(?:" + "|".join(f"(?<={re.escape(form)} {tail})" for form in _VI_NUMBER_WORD_CASES) + ")"
+
+
 # OCR sets a number's leading 1, the narrowest figure, apart from the rest ("Nghị định số 1 18/2025/NĐ-CP", "Quyết định
 # số 1 002/QĐ-TTg" in readings of dev vi_qd_2605 and vi_qd_2627_bgddt_2025.pdf): after "số", a lone 1 and a space
 # before digits and a slash are the number's first figure
-_SPLIT_ONE = r"(?<=[Ss][ốô][ ])1[ ](?=\d{1,5}[ \t]*/)"
+_SPLIT_ONE = rf"{_right_after_number_word('')}1[ ](?=\d{{1,5}}[ \t]*/)"
+_SPLIT_ONE_READ = rf"{_right_after_number_word('1')}[ ]\d{{1,5}}[ \t]*/"  # after that 1: a bare "số 1" stops short of it
 _NUMBER_WORDS = sorted(NUMBER_WORDS, key=len, reverse=True)
 _NUMWORD = "|".join(re.escape(w) for w in _NUMBER_WORDS)
 
@@ -127,7 +143,7 @@ _MASTER = re.compile(
     rf"(?P<stail>{_CODED}(?:{_SPECK}?{_S}[-/]{_SN}{_CODED}){{0,5}}))"
     # A bare number after "No./số": a citation only when a type word precedes ("Directive No. 30")
     rf"|(?P<partial>(?<!\w)(?i:{_NUMWORD}):?{_S}(?P<bnum>\d{{1,6}}[A-Z]?)(?![\dA-Za-z])(?:/(?P<byear>{_YEAR}))?"
-    rf"(?![\d.,/]\d|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ]|(?<=[ốô][ ]1)[ ]\d{{1,5}}[ \t]*/))"
+    rf"(?![\d.,/]\d|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ]|{_SPLIT_ONE_READ}))"
     # NUMBER/YEAR and nothing more: a citation only right after a type word ("Nghị định 73/2023")
     rf"|(?P<bare>{_NUM}(?P<xnum>\d{{1,6}})/(?P<xyear>{_YEAR})(?![\d/]|{_S}[/\-–]{_S}[A-Za-zĐđ\d]|\)[A-Za-zĐđ])))"
 )

@@ -54,7 +54,8 @@ ARTICLE_TITLES = (
 )
 # the label of the header's number cell: the one-word Vietnamese number words of data/doc_types.json as a header writes
 # them, capitalised or in capitals: "Số", and "Sô" as OCR reads a scan that lost the tone mark ("Sô:2576 /QĐ-BGDĐT")
-NUMBER_LABELS = in_both_cases(word.capitalize() for word in NUMBER_WORDS if word.islower() and " " not in word)
+VI_NUMBER_WORDS = tuple(word for word in NUMBER_WORDS if word.islower() and " " not in word)  # "số", "sô"
+NUMBER_LABELS = in_both_cases(word.capitalize() for word in VI_NUMBER_WORDS)
 NUMBER_LABEL = "(?:" + "|".join(NUMBER_LABELS) + ")"
 # the header's number cell, as its label opens it, and the line that is only the document's own number ("Số:
 # 1948/QĐ-UBND"): metadata reads the number there, normalise lets no line run on after it

@@ -442,13 +442,14 @@ _ENGLISH_TITLE_WITH_NUMBER = re.compile(r"^(?:Decision|Resolution|Directive|Decr
 
 
 _NUMBER_CELL_OPENING = re.compile(NUMBER_CELL_OPENING)
+_NUMBER_CELL_WORDS = (*NUMBER_LABELS, "No", "Number")  # what the number cell opens with: a str test before the pattern
 
 
 def _is_header_line(line: str, index: int) -> bool:
     """Header lines: issuer, motto, number, place/date, type name and title, all before the body."""
     if index > 25:
         return False
-    if MOTTO.search(line) or line.startswith((*NUMBER_LABELS, "No", "Number")) and _NUMBER_CELL_OPENING.match(line):
+    if MOTTO.search(line) or line.startswith(_NUMBER_CELL_WORDS) and _NUMBER_CELL_OPENING.match(line):
         return True
     if len(line) < 80 and _DATELINE.search(line):
         return True
