@@ -94,8 +94,10 @@ PARAGRAPHS = [
      ["Điều 3. Tổ chức thực hiện", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ"]),
     ("|\n|  STT  |\u3000Tên nhiệm vụ | Cơ quan  chủ trì ||\n| 1 |  Rà soát   các luật | Bộ Tư pháp |\n",
      ["STT | Tên nhiệm vụ | Cơ quan chủ trì", "1 | Rà soát các luật | Bộ Tư pháp"]),
-    # a gazette page head goes with its page number, whatever blank stands before the number
-    ("Điều 1. Phạm vi\nCÔNG BÁO/Số 12/Ngày 01-02-2020\u2003 45 \nnội dung tiếp", ["Điều 1. Phạm vi", "nội dung tiếp"]),
+    # a gazette page head goes with its page number, whatever blank stands before the number; what the page cut goes on
+    # as it would without the head (in lower case: the same sentence), or opens its own block
+    ("Điều 1. Phạm vi\nCÔNG BÁO/Số 12/Ngày 01-02-2020\u2003 45 \nnội dung tiếp", ["Điều 1. Phạm vi nội dung tiếp"]),
+    ("Điều 1. Phạm vi\nCÔNG BÁO/Số 12/Ngày 01-02-2020\u2003 45 \nNội dung tiếp", ["Điều 1. Phạm vi", "Nội dung tiếp"]),
     # gazette vi_qd_844_ttg_2026.pdf, a task table read as rows ('| ... |' one to a line) over a page break: what stands
     # between two rows (the next page's repeated header, under the running head) is no cell of the row above
     ("| 3. | Bố trí ngân sách địa phương | Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp | Hằng năm và từng "
@@ -212,6 +214,26 @@ def test_a_subgroup_label_on_its_own_line_opens_a_block_in_wrapped_text():
             "triển Chính phủ số của từng giai đoạn.\nII\nGiai đoạn 2028-2030\nII.1\nCung cấp dịch vụ số bao trùm, thông "
             "minh\n")
     assert normalise(text).split("\n")[2:5] == ["Giai đoạn 2028-2030", "II.1", "Cung cấp dịch vụ số bao trùm, thông minh"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    # gazette vi_tt_13_2026_nhnn.pdf as pdfminer's text layer gives it: a blank line between the lines of one paragraph,
+    # the next line in lower case
+    ("Căn cứ Nghị định số 26/2025/NĐ-CP của Chính phủ quy định chức năng, \n\nnhiệm vụ, quyền hạn và cơ cấu tổ chức của "
+     "Ngân hàng Nhà nước Việt Nam; \n", ["Căn cứ Nghị định số 26/2025/NĐ-CP của Chính phủ quy định chức năng, nhiệm vụ, "
+                                        "quyền hạn và cơ cấu tổ chức của Ngân hàng Nhà nước Việt Nam;"]),
+    # obligraph's own reading of that PDF: a page ends mid-sentence after a word that joins ("của"), the next page's
+    # furniture gone, a blank line left
+    ("thì văn bản chấp thuận của\n\nNgân hàng Nhà nước hoặc Ngân hàng Nhà nước chi nhánh đương nhiên hết hiệu lực.”.\n",
+     ["thì văn bản chấp thuận của Ngân hàng Nhà nước hoặc Ngân hàng Nhà nước chi nhánh đương nhiên hết hiệu lực.”."]),
+    # but a point opens a block whatever is above it (crawl 9119d84f0b18ca45), and a paragraph that ends its sentence ends
+    ("Điều 8. Quy định chuyển tiếp\n\na) Đối với những hành vi vi phạm quy định tại Điều 5 của Nghị quyết\n",
+     ["Điều 8. Quy định chuyển tiếp", "a) Đối với những hành vi vi phạm quy định tại Điều 5 của Nghị quyết"]),
+    ("Theo đề nghị của Cục trưởng Cục An toàn hệ thống các tổ chức tín dụng; \n\nnhiệm vụ\n",
+     ["Theo đề nghị của Cục trưởng Cục An toàn hệ thống các tổ chức tín dụng;", "nhiệm vụ"]),
+])
+def test_a_paragraph_goes_on_past_a_blank_line_mid_sentence(raw, expected):
+    assert normalise(raw).splitlines() == expected
 
 
 @pytest.mark.parametrize(("raw", "expected"), PARAGRAPHS)

@@ -216,6 +216,9 @@ _NUMBERED_WORDS = frozenset({"điều", "article", "phần", "part", "chương",
                              "điểm", "point", "clause", "số", "no.", "năm", "tháng", "ngày"})
 # alone on a line: the number is on the next (in capitals too: "ĐIỀU 1.", "CHƯƠNG I")
 _ARTICLE_WORDS = frozenset(in_both_cases((*ARTICLE_WORDS, *CHAPTER_WORDS)))
+# words that join what follows to what went before: no sentence ends with one ("... năm 2026 của" / "Thủ tướng Chính phủ ...")
+_JOINING_WORDS = frozenset({"của", "và", "với", "cho", "tại", "theo", "về", "các", "những", "để", "trong", "từ", "đến",
+                            "hoặc", "bởi"})
 _MOTTO_OPENERS = (*REPUBLIC, PARTY)
 # an article's number and one of the standard titles, and nothing more: a line of its own in a text a page wrapped
 _ARTICLE_OPENERS = in_both_cases(ARTICLE_WORDS)
@@ -437,6 +440,22 @@ def _continues(prev: str, line: str, wrap: int) -> bool:
     return True
 
 
+def _runs_on_after_blank(prev: str, lines: list[str], i: int) -> bool:
+    """Whether the paragraph goes on past the blank line lines[i]: it stopped mid-sentence, and the next line opens in
+    lower case, which no block does, or the paragraph's last word joins it to what follows (a PDF's text tool set a blank
+    line between the lines of one paragraph: "Căn cứ Nghị định số 26/2025/NĐ-CP của Chính phủ quy định chức năng," / "" /
+    "nhiệm vụ, quyền hạn và cơ cấu tổ chức ...")."""
+    if prev.endswith(_SENTENCE_ENDS):
+        return False
+    for line in lines[i + 1:i + 3]:
+        if line.strip():
+            line = line.lstrip()
+            if _ENUMERATOR.match(line):
+                return False  # an item or a point "a)" opens a block
+            return line[:1].islower() or prev.rsplit(None, 1)[-1] in _JOINING_WORDS
+    return False
+
+
 def _split_enumerator(lines: list[str], i: int) -> int:
     """How many lines an item's number takes when the page set it apart from its text, which opens with a capital
     on the next line: "1." (1 line), or "6" then "." (2 lines; English pages of the national legal database);
@@ -506,6 +525,8 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
         if not stripped or stripped[0] in _SEPARATOR_OPENERS and _SEPARATOR.match(stripped):
             if len(current) == 1 and _BARE_ENUMERATOR.match(current[0]):
                 continue  # "1." alone, its text after a blank line: keep them together
+            if current and not stripped and _runs_on_after_blank(current[-1], lines, i):
+                continue
             if current:
                 paragraphs.append(" ".join(current))
                 current = []
