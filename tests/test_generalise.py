@@ -672,6 +672,33 @@ DECREE = "CHÍNH PHỦ\nSố: 9/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 
      "Thống đốc khi thực hiện các vấn đề theo thẩm quyền được quy định tại Thông tư này.\n\n2. Tiếp nhận hồ sơ, "
      "chấp thuận hoặc không chấp thuận đối với các nội dung theo thẩm quyền.\n", CIRCULAR,
      [("10.2", ["Ngân hàng Nhà nước chi nhánh Khu vực"])]),  # 10.1 says whom it answers to: no task
+    # the same article as pdfminer's text layer of that page lays it out: the new wording opens its own line with its
+    # quotation mark, after the amending instruction (this text's own rules, not a provision a letter quotes)
+    (" Điều 10. Sửa đổi, bổ sung Điều 22 \n\n“Điều 22. Trách nhiệm của Ngân hàng Nhà nước chi nhánh nơi tổ chức\ntín "
+     "dụng phi ngân hàng đặt trụ sở chi nhánh, văn phòng đại diện, đơn vị sự\nnghiệp \n\n1. Chịu trách nhiệm trước "
+     "Thống đốc khi thực hiện các vấn đề theo thẩm quyền \n\nđược quy định tại Thông tư này. \n\n2. Tiếp nhận hồ sơ, "
+     "chấp thuận hoặc không chấp thuận đối với các nội dung \n\ntheo thẩm quyền quy định tại khoản 2 Điều 4 Thông tư "
+     "này. \n", CIRCULAR,
+     [("10.2", ["Ngân hàng Nhà nước chi nhánh Khu vực"])]),
+    # crawl 68c706de4d068f13 Điều 5.6: an amended point that gives a class work, quoted after its instruction
+    ("Điều 5. Sửa đổi, bổ sung một số điều của Thông tư số 09/2025/TT-BTP\n6. Sửa đổi điểm a khoản 1 Điều 15 như "
+     "sau:\n“a) Ủy ban nhân dân cấp tỉnh có trách nhiệm quy định cụ thể chức năng, nhiệm vụ, quyền hạn của Sở Tư pháp "
+     "phù hợp với hướng dẫn tại Thông tư này”.\n", DECREE,
+     [("5.6", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # gazette vi_tt_13_2026_nhnn Điều 4 (pdfminer's layout): an amended clause that describes an application, which
+    # asks a body ("Văn bản của X đề nghị Y chấp thuận ..."): what the file asks for, not a request of this text
+    ("Điều 4. Sửa đổi, bổ sung khoản 1 Điều 9\n“1. Văn bản của tổ chức tín dụng phi ngân hàng đề nghị Ngân hàng Nhà "
+     "nước chấp thuận thành lập chi nhánh, đề nghị Ngân hàng Nhà nước chi nhánh chấp thuận thành lập văn phòng đại "
+     "diện, đơn vị sự nghiệp theo mẫu Phụ lục ban hành kèm theo Thông tư này”.\n", CIRCULAR, []),
+    # crawl 54c3026bc7bb5cb7 (Decree 308/2025/NĐ-CP) Điều 6.3: what an application file holds
+    ("Điều 6. Hồ sơ\n3. Hồ sơ đề nghị Bộ Văn hóa, Thể thao và Du lịch xem xét, trình Thủ tướng Chính phủ cho phép lập "
+     "hồ sơ khoa học di sản văn hóa phi vật thể đề nghị ghi danh, ghi danh bổ sung vào các Danh sách của UNESCO gồm:\n",
+     DECREE, []),
+    # gazette vi_tt_13_2026_nhnn Điều 5.c: a step of a procedure, timed from a file's arrival, after the case it is for
+    ("Điều 5. Sửa đổi, bổ sung khoản 1 Điều 10 “1. Thủ tục chấp thuận trước khi khai trương hoạt động:\nc) Đối với đề "
+     "nghị thành lập chi nhánh, trong thời hạn 05 ngày làm việc kể từ ngày nhận đầy đủ hồ sơ, Cục Quản lý, giám sát tổ "
+     "chức tín dụng có văn bản lấy ý kiến Thanh tra Ngân hàng nhà nước, Ngân hàng Nhà nước chi nhánh thông tin liên quan "
+     "về điều kiện thành lập chi nhánh.\n", CIRCULAR, []),
     # crawl 21c5e5f284e66d03 Điều 6.2.b: inside an article "Căn cứ báo cáo của X, Y tổ chức ..." is Y's clause,
     # not a recital
     ("Điều 6. Trình tự, trách nhiệm thực hiện hỗ trợ\n\n2. Trình tự, trách nhiệm thực hiện việc hỗ trợ thiệt hại do "

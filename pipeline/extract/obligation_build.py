@@ -37,8 +37,10 @@ DUTY_WORDS = re.compile(r"\b(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|
 # a step of an administrative procedure, timed from the day an application's file arrives: "Trong thời hạn 05 ngày làm
 # việc kể từ ngày nhận được hồ sơ hợp lệ, Bộ Văn hóa, Thể thao và Du lịch có trách nhiệm ...": a rule of the
 # procedure, which every file sets going again, not work to track (ANNOTATION.md: procedures are no obligations)
-PROCEDURE_STEP = re.compile(r"\W*Trong\s+(?:thời\s+hạn|vòng)\s+[^,.;:]{1,40}?,?\s*kể\s+từ\s+(?:ngày\s+|khi\s+)?"
-                            r"(?:nhận\s+được|nhận|tiếp\s+nhận)\s+(?:đủ\s+)?hồ\s+sơ\b", re.I)
+# The case it is for may go first ("Đối với đề nghị thành lập chi nhánh, trong thời hạn 05 ngày làm việc kể từ ngày nhận đầy
+# đủ hồ sơ, Cục Quản lý, giám sát tổ chức tín dụng có văn bản lấy ý kiến ...").
+PROCEDURE_STEP = re.compile(r"\W*(?:Đối\s+với\s+[^,.;:]{1,80},\s*)?Trong\s+(?:thời\s+hạn|vòng)\s+[^,.;:]{1,40}?,?\s*kể\s+từ\s+"
+                            r"(?:ngày\s+|khi\s+)?(?:nhận\s+được|nhận|tiếp\s+nhận)\s+(?:(?:đầy\s+)?đủ\s+)?hồ\s+sơ\b", re.I)
 # the words by which a rule about a body (AgencyMention.regulated) gives that body work
 OWN_DUTY = re.compile(r"\bcó\s+trách\s+nhiệm\b")
 

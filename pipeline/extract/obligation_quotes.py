@@ -26,6 +26,14 @@ QUOTE_REACH = 20_000  # characters: a closing mark the page lost does not make t
 # what follows a quoted provision: the letter's own conclusion or request
 QUOTE_ENDS = re.compile(r"\s*(?:Đề\s+nghị|Giao|Yêu\s+cầu|Căn\s+cứ\s+(?:các\s+)?(?:quy\s+định|hướng\s+dẫn)\s+(?:nêu\s+)?trên"
                         r"|Trên\s+cơ\s+sở)", re.I)
+# this text's own amending instruction, on the line before the new wording it gives between quotation marks: that wording
+# is this text's own rules, not a provision it quotes ("Điều 10. Sửa đổi, bổ sung Điều 22" then "“Điều 22. Trách nhiệm
+# của ...", "6. Sửa đổi điểm a khoản 1 Điều 15 như sau:" then "“a) Ủy ban nhân dân cấp tỉnh có trách nhiệm ...")
+AMENDING_INSTRUCTION = re.compile(r"[^\S\n]*(?:Điều\s+\d+[a-zđ]?\s*[.:]\s*|\d{1,3}(?:\.\d{1,3})*\.\s*|[a-zđ]\)\s*)?"
+                                  r"(?:Sửa\s+đổi|Bổ\s+sung|Thay\s+thế)\b[^\n]*(?:như\s+sau\s*:|(?:Điều|khoản|điểm)\s+\d+[a-zđ]?)\s*")
+# the opening of the new wording: its quotation mark, and the article, clause or point it numbers ("“Điều 22.", "“2a.",
+# "“a)"), which this text's own structure does not number (the instruction's article and item do)
+AMENDED_OPENING = re.compile(r"\s*[\"“«]\s*(?:(?P<article>Điều\s+\d+[a-zđ]?\s*[.:])|\d{1,3}[a-zđ]?\.|[a-zđ]\))?\s*")
 QUOTES_RULES = re.compile(r"^\s*(?:Tại|Theo|Căn\s+cứ|Theo\s+quy\s+định\s+tại)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|Điều|Mục"
                           r"|Chương|Phụ\s+lục|Nghị\s+định|Thông\s+tư|Luật|Bộ\s+luật|Quyết\s+định|Nghị\s+quyết)\b.*"
                           r"(?:quy\s+định|hướng\s+dẫn)[^:]{0,60}:\s*$", re.I)
@@ -55,6 +63,20 @@ class QuotationTracker(TaskReader):
             return True
         walk.quoting = False
         return False
+
+
+    def amendment(self, block: Block) -> tuple[int, bool] | None:
+        """Where the new wording starts in a block that opens it between quotation marks right after this text's own
+        amending instruction, and whether it opens an article ("“Điều 22. Trách nhiệm của ..."); None for other blocks."""
+        if block.enum is not None or self.text[block.content_start:block.content_start + 1] not in OPENING_QUOTES:
+            return None
+        end = block.span[0]
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        if AMENDING_INSTRUCTION.fullmatch(self.text, self.text.rfind("\n", 0, end) + 1, end) is None:
+            return None
+        opening = AMENDED_OPENING.match(self.text, block.content_start, block.span[1])
+        return (opening.end(), opening.group("article") is not None) if opening else None
 
 
 def _closes_quotation(content: str, after: int) -> bool:

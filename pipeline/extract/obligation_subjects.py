@@ -107,6 +107,11 @@ SPEAKER_SAYS = re.compile(rf"{_HOLDER}\s+(?:said|says|noted|notes|stressed|stres
                           r"(?:(?:when|while|after|before|during|in|for|as|if)\b[^,.;:]{0,120},\s*)?")
 SPEAKER_ASKS = re.compile(r"\s+(?:requests|requested|asks|asked|requires|required)\s+(?!to\s)")
 SPEAKER_ASKS_NOBODY = re.compile(rf"{_HOLDER}\s+(?:requests|requested|asks|asked)\s+to\s")
+# an application that asks a body, the subject of its own sentence: "Hồ sơ đề nghị Bộ Văn hóa, Thể thao và Du lịch xem
+# xét, trình ...", "Văn bản của tổ chức tín dụng phi ngân hàng đề nghị Ngân hàng Nhà nước chấp thuận ...": what the file
+# asks for (a procedure's contents), not a request of this text
+APPLICATION_ASKS = re.compile(r"\W*(?:\d{1,3}\.\s+|[a-zđ]\)\s+)?(?:Hồ\s+sơ|Văn\s+bản|Đơn|Tờ\s+trình)\b[^.;:,]{0,80}?"
+                              r"\bđề\s+nghị\s+", re.I)
 # the closing feedback clause of plans and decisions: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
 # quan, đơn vị, địa phương phản ánh về ...", "..., trường hợp có vướng mắc hoặc phát sinh ..., Sở Nội vụ phối hợp ...":
 # the condition goes before the clause's subject (a body, a generic actor, or "đề nghị" and its addressees)
@@ -223,6 +228,8 @@ class SubjectReader:
             inners = INNER_OPENER.finditer(self.text, pos, end) if self.cue_hits.may_match("inner_opener", pos, end) \
                 else ()
             for inner in inners:
+                if APPLICATION_ASKS.fullmatch(self.text, pos, inner.end()):
+                    break
                 found = self.bodies_at(inner.end(), end)  # "đề nghị các đồng chí quan tâm": no scan
                 if found and found[0].span[0] - inner.end() < 20:
                     return Subject(found, found[-1].span[1], True, True)

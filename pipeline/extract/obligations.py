@@ -43,7 +43,7 @@ from pipeline.extract.obligation_quotes import QuotationTracker
 from pipeline.extract.obligation_units import REMIT_HEADING
 from pipeline.extract.obligation_walk import HeadingContext, LastBlock, TaskDocument, TaskReader, WalkState
 from pipeline.extract.task_tables import TaskTable
-from pipeline.knowledge.patterns import APPENDIX_LABEL, PAGE_NUMBER
+from pipeline.knowledge.patterns import APPENDIX_LABEL, DUTIES_OF, PAGE_NUMBER
 from pipeline.records import Assignee, Obligation, Reference
 from pipeline.segment.segmenter import LEVEL, Block, Segmentation
 
@@ -174,6 +174,12 @@ class ObligationExtractor(TaskReader):
     def _read_block(self, block: Block, line: str, drafts: list[Draft]) -> None:
         """A block outside task tables: a labelled field, a heading, a quoted provision or a unit of work. Each step
         below reads the block as one of them, or passes it on."""
+        opens_article = False
+        if (amendment := self.quotes.amendment(block)) is not None:
+            # "6. Sửa đổi điểm a khoản 1 Điều 15 như sau:" then "“a) Ủy ban nhân dân cấp tỉnh có trách nhiệm ...": the new
+            # wording an amendment gives is this text's own rules, read past its quotation mark and number
+            block = replace(block, content_start=amendment[0])
+            opens_article = amendment[1]
         if block.enum in (None, "bullet") and len(line) <= MAX_STRAY_NUMBER and STRAY_NUMBER.fullmatch(line):
             # a page number the text kept ("6. Về chính quyền địa phương:" / "2" / "a) ...", or "- 2 -"): no task, and
             # no lead-in that would cut the points below it off from the one above
@@ -186,7 +192,7 @@ class ObligationExtractor(TaskReader):
         walk = self.walk
         if block.enum != "bullet" and not (block.enum is None and walk.group and self.doc.rest_of_above(block)):
             walk.group, walk.collecting = [], False
-        if self.headings.leads_bullets(block, line) or self._reads_structure(block, line, drafts) \
+        if self.headings.leads_bullets(block, line) or self._reads_structure(block, line, drafts, opens_article) \
                 or self._reads_aside(block, line, drafts, last):
             return
         self._read_unit(block, line, drafts, last)
@@ -225,9 +231,10 @@ class ObligationExtractor(TaskReader):
             return True
         return False
 
-    def _reads_structure(self, block: Block, line: str, drafts: list[Draft]) -> bool:
+    def _reads_structure(self, block: Block, line: str, drafts: list[Draft], opens_article: bool = False) -> bool:
         """Where the block stands in the text's structure: an enumerated block closes the headings of its level and
-        below, an article opens its title; a block that heads others is read as a heading."""
+        below, an article opens its title (opens_article: the article an amendment gives in full); a block that heads
+        others is read as a heading."""
         walk = self.walk
         level = heading_level(block)
         if block.enum and block.enum != "bullet":
@@ -244,6 +251,11 @@ class ObligationExtractor(TaskReader):
             walk.article_title += " " + line[:160]  # "Điều 4." then "Trách nhiệm thi hành" on a line of its own
             if self.units.names_duties(block):
                 self.headings.heading(block, line, LEVEL["article"], drafts)  # "Trách nhiệm của Sở Y tế": the article's points
+                return True
+        elif opens_article:
+            walk.article_title += " " + line[:160]  # "Điều 10. Sửa đổi, bổ sung Điều 22" then "“Điều 22. Trách nhiệm của ..."
+            if DUTIES_OF.match(self.text, block.content_start, block.span[1]):  # an article's title, however long
+                self.headings.heading(block, line, LEVEL["article"], drafts)
                 return True
         if block.enum and (block.heading or self.units.names_only(block) or self.units.duties_title(block)
                            or block.enum != "bullet" and self.headings.names_a_class(block)):
