@@ -717,6 +717,17 @@ DECREE = "CHÍNH PHỦ\nSố: 9/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 
 def test_responsibilities_in_normative_texts(body, header, expected):
     assert tasks(body, header) == expected
 
+def test_an_article_s_title_on_a_line_of_its_own_heads_it_as_on_the_article_s_line():
+    # ../shared/corpus/pages/en_qd_215_ttg.html as BeautifulSoup's get_text("\n") gives it: "Article 1." and its title
+    # "Requirements" apart; the requirements are no tasks, as when the page writes "Article 1. Requirements"
+    header = "DECISION\nDecision No. 215/QD-TTg of February 16, 2011, guiding the structure\nTHE PRIME MINISTER\nDECIDES:\n"
+    points = ("1. Projection and direction of the structure and composition of deputies to People’s Councils at all "
+              "levels must ensure promotion of democracy.\n\n\n2. Persons nominated as candidates for the election of "
+              "deputies to People’s Councils at all levels must have qualifications.\n")
+    assert tasks("Article 1.\n\u00a0\nRequirements\n\n\n" + points, header) == []
+    assert tasks("Article 1. Requirements\n" + points, header) == []
+
+
 
 def test_a_chapter_numeral_glued_to_its_title():
     # crawl 21c5e5f284e66d03: "### Chương IICHÍNH SÁCH HỖ TRỢ ..." (an empty numeral gave paths such as ".6.2.a")

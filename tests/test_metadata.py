@@ -69,6 +69,17 @@ CASES = [
     ("|\nBAN CHẤP HÀNH\nTRUNG ƯƠNG\n**BAN TUYÊN GIÁO VÀ DÂN VẬN**\n*\n|\n**ĐẢNG CỘNG SẢN\nVIỆT NAM**\n---------------\n"
      "|\n|\nSố: 1147-QĐ/BTGDVTW\n",
      "Ban Tuyên giáo và Dân vận Trung ương", "1147-QĐ/BTGDVTW"),
+    # ../shared/corpus/pages/vi_qd_32_2025_ttg.html as html2text writes it: the header table's cells as one Markdown row,
+    # the issuer and the number in one cell, an empty emphasis after the number, the date in underscores
+    ("**THỦ TƯỚNG CHÍNH PHỦ ** Số: 32/2025/QĐ-TTg __**** |  **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** **Độc lập - Tự do - "
+     "Hạnh phúc** _Hà Nội, ngày 08 tháng 9 năm 2025_  \n---|---  \n  \n**QUYẾT ĐỊNH**\n\n**Về Mạng bưu chính phục vụ cơ "
+     "quan Đảng, Nhà nước**\n",
+     "Thủ tướng Chính phủ", "32/2025/QĐ-TTg"),
+    # the same page as w3m draws it: the header table in box-drawing rules
+    ("┌──────────────────────┬───────────────────────────────────┐\n│ THỦ TƯỚNG CHÍNH PHỦ  │ CỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+     "VIỆT NAM │\n│                      │    Độc lập - Tự do - Hạnh phúc    │\n│ Số: 32/2025/QĐ-TTg   │ Hà Nội, ngày "
+     "08 tháng 9 năm 2025  │\n└──────────────────────┴───────────────────────────────────┘\n\nQUYẾT ĐỊNH\n",
+     "Thủ tướng Chính phủ", "32/2025/QĐ-TTg"),
 ]
 
 

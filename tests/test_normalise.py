@@ -236,6 +236,24 @@ def test_a_paragraph_goes_on_past_a_blank_line_mid_sentence(raw, expected):
     assert normalise(raw).splitlines() == expected
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    # ../shared/corpus/pages/en_qd_175_ttg.html as html2text writes it: Markdown's backslash before a number's point
+    # and a bullet's dash
+    ("1\\. Development viewpoints\n\n\\- To develop the service sector in a fast, effective and sustainable manner.\n",
+     ["1. Development viewpoints", "- To develop the service sector in a fast, effective and sustainable manner."]),
+    # vi_qd_32_2025_ttg.html as html2text writes it: recitals in underscores; a form's blank stays
+    ("_Căn cứ Luật Bưu chính số 49/2010/QH12;_\n_Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ;_\nSố: ______\n",
+     ["Căn cứ Luật Bưu chính số 49/2010/QH12;", "Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ;", "Số: ______"]),
+    # en_qd_215_ttg.html as BeautifulSoup's get_text("\n") gives it: a superscript's suffix on a line of its own, then
+    # a line that holds only a non-breaking space, then the rest of the sentence
+    ("on election of deputies to the XIII\nth\n\u00a0\nNational Assembly and deputies to People’s Councils at all levels "
+     "for the 2011-2016 term;\n", ["on election of deputies to the XIIIth National Assembly and deputies to People’s "
+                                   "Councils at all levels for the 2011-2016 term;"]),
+])
+def test_what_other_converters_write(raw, expected):
+    assert normalise(raw).splitlines() == expected
+
+
 @pytest.mark.parametrize(("raw", "expected"), PARAGRAPHS)
 def test_paragraphs(raw, expected):
     assert normalise(raw).splitlines() == expected

@@ -52,7 +52,9 @@ _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
               "\ufffe": "-",
               # OCR reads a symbol's slash as the fraction slash U+2044 ("Quyết định số 973⁄/QĐ-BGDĐT" in our OCR of dev
               # vi_qd_2605_bgddt_2025.pdf), which no directive writes
-              "\u2044": "/"}
+              "\u2044": "/",
+              # a text-mode browser's table ("w3m -dump"): its box-drawing rules are a table's pipes and separator lines
+              **{chr(c): "|" if chr(c) in "│┃║╎╏┆┇┊┋" else "-" for c in range(0x2500, 0x2580)}}
 _ODD_RE = re.compile("[" + re.escape("".join(_ODD_CHARS)) + "]")
 # the section sign between two digits, where no text writes it: OCR's reading of an 8 in a number
 _OCR_EIGHT = re.compile(r"(?<=\d)§(?=\d)")
@@ -155,6 +157,14 @@ def old_style_tones(text: str) -> str:
 # keeps a kept run from being shortened into a match, and the pattern opens with a literal for a fast scan
 _EMPHASIS = re.compile(r"\*(?<!\*\*)(?:(?<!\(\*)\**+|\**+(?!\)))")
 _HEADING = re.compile(r"^[^\S\n]{0,3}#{1,6}[^\S\n]*", re.M)  # at each line's start
+# Markdown's backslash before a punctuation mark (html2text writes "1\\. Development viewpoints", "\\- To develop ..."):
+# the mark itself, as CommonMark reads it
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+# emphasis in underscores ("_Căn cứ Luật Bưu chính số 49/2010/QH12;_"), and an empty one left alone ("32/2025/QĐ-TTg __"),
+# but not a form's blank to fill in ("Số: ______")
+# (each pattern opens with its underscore and looks behind it, so re skips in C to the next one)
+_UNDERSCORED = re.compile(r"_(?<![\w_]_)_?(?=[^\s_])([^_\n]*?[^\s_])_{1,2}(?![\w_])")
+_EMPTY_UNDERSCORES = re.compile(r"_(?<!\S_)_?(?!\S)")
 _SEPARATOR = re.compile(r"^[-_=–—.*\s]{3,}$")
 _SEPARATOR_OPENERS = "-_=–—.*"  # how a stripped separator line starts (a cheap test before the regex)
 
@@ -167,14 +177,18 @@ _BOLD_ARTICLE_TITLE = re.compile(rf"(\*\*(?<![^\n]\*\*)(?:{ARTICLE_WORD}|{CHAPTE
 
 
 def clean_markdown(text: str) -> str:
-    """Emphasis stars (not a footnote's "(*)") and heading marks removed, over the whole text at once; an article's
-    title in bold ends its paragraph."""
+    """Emphasis stars (not a footnote's "(*)"), underscores and heading marks removed and backslash escapes read, over
+    the whole text at once; an article's title in bold ends its paragraph."""
     if "*" in text:
         if "**" in text:
             text = _BOLD_ARTICLE_TITLE.sub("\\1\n\n", text)
         text = _EMPHASIS.sub("", text)
     if "#" in text:
         text = _HEADING.sub("", text)
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
+    if "_" in text:
+        text = _EMPTY_UNDERSCORES.sub("", _UNDERSCORED.sub(r"\1", text))
     return text
 
 
@@ -503,10 +517,11 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
             glued = True
             continue
         if glued:
+            if not stripped:
+                continue  # a blank line after the suffix (BeautifulSoup's text of a page: "XIII" / "th" / "\u00a0" / ...)
             glued = False
-            if stripped:
-                current[-1] += " " + stripped
-                continue
+            current[-1] += " " + stripped
+            continue
         if stripped and len(stripped) <= MAX_SPLIT_ENUMERATOR and (taken := _split_enumerator(lines, i)) and current \
                 and current[-1].rsplit(None, 1)[-1].casefold() not in _NUMBERED_WORDS:
             # an item's number starts a block, whatever is above it (unless "Điều" / "PHẦN" wrapped before it)

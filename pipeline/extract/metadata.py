@@ -143,8 +143,10 @@ ABBREVIATED_SUBJECT = re.compile(r"(?:^|(?<=\s))V/[vV](?=[\s.:])")
 def _abbreviated_subject(meta: Metadata) -> bool:
     return bool(meta.title and ABBREVIATED_SUBJECT.match(meta.title))
 
-# "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP", "---------- Số: 1661/NQ-UBTVQH15": a page ran the issuer's cell and the number's cell into one line
-GLUED_NUMBER = re.compile(rf"(?:[_|]|-{{3,}})\s*(?P<cell>{NUMBER_CELL})(?=\d)")
+# "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP", "---------- Số: 1661/NQ-UBTVQH15": a page ran the issuer's cell and the number's
+# cell into one line; a converter that writes a table's cell on one line ran them with a space only ("THỦ TƯỚNG CHÍNH
+# PHỦ Số: 32/2025/QĐ-TTg", html2text's Markdown of ../shared/corpus/pages/vi_qd_32_2025_ttg.html)
+GLUED_NUMBER = re.compile(rf"(?:[_|]|-{{3,}}|(?<=[{UPPER_VI}]{{2}})\s)\s*(?P<cell>{NUMBER_CELL})(?=\d)")
 NUMBER_LABEL_ALONE = re.compile(rf"(?:{NUMBER_LABEL}|No\.?)\s*:?")  # "Số:" with the number on the next line
 NUMBER_LINE = re.compile(rf"(?:{NUMBER_LABEL}|So|No\.?|Number)\s*[:.]?\s*\S")  # a line the own number opens
 

@@ -249,8 +249,10 @@ class ObligationExtractor(TaskReader):
             return True  # before its first article a normative text has only its title and enacting formula
         elif not block.enum and BARE_ARTICLE.fullmatch(walk.article_title):
             walk.article_title += " " + line[:160]  # "Điều 4." then "Trách nhiệm thi hành" on a line of its own
-            if self.units.names_duties(block):
-                self.headings.heading(block, line, LEVEL["article"], drafts)  # "Trách nhiệm của Sở Y tế": the article's points
+            if self.units.names_duties(block) or self.cues.units.non_task_heading.match(line.strip()):
+                # "Trách nhiệm của Sở Y tế": the article's points are its duties; "Requirements" (BeautifulSoup's text of
+                # an English page sets "Article 1." and its title apart): no task below it
+                self.headings.heading(block, line, LEVEL["article"], drafts)
                 return True
         elif opens_article:
             walk.article_title += " " + line[:160]  # "Điều 10. Sửa đổi, bổ sung Điều 22" then "“Điều 22. Trách nhiệm của ..."
