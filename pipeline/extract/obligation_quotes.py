@@ -1,6 +1,8 @@
 """Provisions a text quotes: a letter that answers a query cites the rules that apply ("Tại khoản 1 Điều 60 Thông tư
 80/2021/TT-BTC ... hướng dẫn:") and quotes them, point by point or between quotation marks. They are rules, not work the
-document gives; the walk (obligations.py) asks ``QuotationTracker`` of each paragraph whether it stands in one.
+document gives; the walk (obligations.py) asks ``QuotationTracker`` of each paragraph whether it stands in one. The
+new wording a text's own amendment gives between quotation marks ("Sửa đổi điểm a khoản 1 Điều 15 như sau:" then
+"“a) ...") is that text's own rules: ``amendment`` says where it starts.
 """
 
 from __future__ import annotations
@@ -63,7 +65,6 @@ class QuotationTracker(TaskReader):
             return True
         walk.quoting = False
         return False
-
 
     def amendment(self, block: Block) -> tuple[int, bool] | None:
         """Where the new wording starts in a block that opens it between quotation marks right after this text's own
