@@ -18,6 +18,7 @@ from pipeline.cleanup.blanks import OTHER_BLANKS, squeeze_lines
 from pipeline.cleanup.flat_tables import rebuild_flat_tables
 from pipeline.cleanup.furniture import strip_furniture
 from pipeline.cleanup.markdown_tables import frame_markdown_tables
+from pipeline.cleanup.ocr_words import repair_ocr_words
 from pipeline.cleanup.page_breaks import join_pages
 from pipeline.cleanup.tab_tables import frame_tab_rows
 from pipeline.knowledge.dates import PLACED_DATELINE_AT_END, UNPLACED_DATELINE_LINE
@@ -585,7 +586,7 @@ def _spaced_after_word(m: re.Match[str]) -> str:
 
 
 def normalise(raw: str, *, strip_site_furniture: bool = True) -> str:
-    text = _unglue_places(normalise_characters(raw))
+    text = repair_ocr_words(_unglue_places(normalise_characters(raw)))
     if strip_site_furniture:
         text = strip_furniture(text)  # with a PDF's running heads, before the pages they head are joined
     text = join_pages(text, _starts_lower)
