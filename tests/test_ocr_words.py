@@ -32,6 +32,15 @@ def test_a_scan_s_misread_pairs_are_read_back(misread, written):
     assert len(repaired) == len(OCR_ARTICLE)  # offsets kept
 
 
+def test_a_pair_the_page_wrapped_is_read_back_too():
+    # gazette vi_qd_798_ttg_2026.pdf, Điều 1, as Tesseract reads it: "tiên" ends a line, "lương" opens the next
+    misread = ("Điêu 1. Kiện toàn Ban Chỉ đạo Trung ương về cải cách chính sách tiên\nlương, bảo hiêm xã hội và ưu đãi "
+               "người có công (gọi tắt là Ban Chỉ đạo), gôm các thành viên sau đây:\n")
+    assert repair_ocr_words(misread) == ("Điều 1. Kiện toàn Ban Chỉ đạo Trung ương về cải cách chính sách tiền\nlương, "
+                                         "bảo hiểm xã hội và ưu đãi người có công (gọi tắt là Ban Chỉ đạo), gồm các "
+                                         "thành viên sau đây:\n")
+
+
 @pytest.mark.parametrize("written", [
     # crawl 998822f1fee3e8d0-like texts as written hold a rare pair or two that OCR would also make; a text whose
     # opening shows no OCR is left as it is, the same pair and all

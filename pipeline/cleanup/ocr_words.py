@@ -49,14 +49,14 @@ def repair_ocr_words(text: str) -> str:
     chars = list(text)
     for start, written in found:
         for i, ch in enumerate(written, start):
-            if chars[i].lower() != ch:
+            if ch != " " and chars[i].lower() != ch:
                 chars[i] = ch.upper() if chars[i].isupper() else ch
     return "".join(chars)
 
 
 def _found(text: str) -> list[tuple[int, str]]:
     """(offset, the pair as written) of each misread pair that stands as words of its own."""
-    lower = text.lower()
+    lower = text.lower().replace("\n", " ")  # a pair the page wrapped ("tiên" / "lương") is a pair too
     if len(lower) != len(text):
         return []  # a character whose lower case is longer: offsets would not line up (no Vietnamese text has one)
     found = []
