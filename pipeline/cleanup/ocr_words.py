@@ -18,11 +18,11 @@ from functools import lru_cache
 import ahocorasick
 
 from pipeline import knowledge
+from pipeline.knowledge.ocr_repairs import NUMBER  # the table's stand-in for any number after a word
 
 SAMPLE = 3000  # characters
 MIN_FOUND = 3  # pairs: our OCR of ../shared's scans holds 2-73 in its first 3,000 characters, texts as written 0-2
 MIN_RATE = 0.5  # pairs per 1,000 characters of the whole text: our OCR of ../shared's scans 1.6-12, texts as written 0-0.3
-NUMBER = "0"  # the table's stand-in for any number after a word
 
 
 @lru_cache(maxsize=1)

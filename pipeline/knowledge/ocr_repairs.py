@@ -80,8 +80,9 @@ def build(shared: Path) -> dict:
             document = read_document(path)
             if not document.ocr:  # the scans' OCR text is what the table repairs
                 texts.append(normalise(document.text))
-    return {"_about": __doc__.split("\n\n")[0] + " Built by pipeline/knowledge/ocr_repairs.py from "
-            f"{len(texts)} texts of ../shared; pairs written at least {MIN_COUNT} times.",
+    return {"_about": f"misread pair -> the pair as written: pairs no directive writes, each one of OCR's tone-mark "
+            f"confusions away from a pair written at least {MIN_COUNT} times in {len(texts)} texts of ../shared (the check "
+            "half left out). Built by pipeline/knowledge/ocr_repairs.py; read by pipeline/cleanup/ocr_words.py.",
             "confusions": list(CONFUSIONS), "repairs": mine(texts)}
 
 
