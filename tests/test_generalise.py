@@ -240,6 +240,14 @@ def test_a_lead_in_whose_bodies_act_owns_the_list():
      "dẫn:\n\na) Văn bản đề nghị theo mẫu số 01/MGTH ban hành kèm theo phụ lục I Thông tư này;\n\n"
      "Đề nghị Thuế tỉnh Nghệ An căn cứ các quy định nêu trên để thực hiện.\n",
      [(None, ["Thuế tỉnh Nghệ An"])]),
+    # dev vi_qd_2827_bgddt_2025.pdf read by Tesseract at 200 dpi (page segmentation 3): the recipients' label lost its
+    # N and runs into the signer's title; the list is still no task, from its label or its first line
+    ("Điều 3. Chánh Văn phòng, Thủ trưởng các đơn vị liên quan thuộc Bộ và các tổ chức, cá nhân có liên quan chịu trách "
+     "nhiệm thi hành Quyết định này. 2M\n.ơi nhận: KT. BỘ TRƯỜNG\n- Như Điều 3; ~—-THỨ TRƯỞNG\n- Bộ trưởng (để b/c);\n"
+     "- Văn phòng Chính phủ (Cục Kiểm soát TTHC);\n- Các đơn vị thuộc Bộ;\n- UBND các tỉnh, TP trực thuộc TW;\n", []),
+    ("Điều 3. Chánh Văn phòng, Thủ trưởng các đơn vị liên quan thuộc Bộ và các tổ chức, cá nhân có liên quan chịu trách "
+     "nhiệm thi hành Quyết định này.\n- Như Điều 3; ~—-THỨ TRƯỞNG\n- Bộ trưởng (để b/c);\n"
+     "- Văn phòng Chính phủ (Cục Kiểm soát TTHC);\n- Các đơn vị thuộc Bộ;\n- UBND các tỉnh, TP trực thuộc TW;\n", []),
     # dev vi_cd_220_ttg_2025: figures are results, not tasks
     ("II. KẾT QUẢ ĐẠT ĐƯỢC\n2. Cắt giảm 2.269/6.974 ĐKKD thuộc ngành, nghề đầu tư, kinh doanh có điều kiện (đạt 32,5%), "
      "Bộ Xây dựng 47 VBQPPL; Bộ Tài chính 38 Văn bản.\n", []),

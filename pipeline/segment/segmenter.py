@@ -69,7 +69,12 @@ REFERS_BACK = re.compile(r"Căn\s+cứ\s+(?:các\s+)?(?:quy\s+định|hướng\s
 ADDRESSEE_OPEN = re.compile(r"^(?:Kính\s+gửi\s*:?|.{0,80}\bđiện\s*:\s*$|To\s*:)", re.I)
 # the first footnote at the document's foot: "[1] 07 Bộ (Xây dựng, ...)" for a "[1]" marked in the text above
 FIRST_FOOTNOTE = re.compile(r"^\[1\]\s*\S")
-RECIPIENTS = re.compile(r"^(?:Nơi\s+nhận|Recipients?|Nơi gửi)\s*:?", re.I)
+# (OCR may lose the label's N or read a speck for it: ".ơi nhận: KT. BỘ TRƯỞNG" in dev vi_qd_2827_bgddt_2025.pdf read at
+# 200 dpi, page segmentation 3)
+RECIPIENTS = re.compile(r"^(?:[^\w\s]?\s*N?ơi\s+nhận|Recipients?|Nơi gửi)\s*:?", re.I)
+# the recipients list's first line, whatever became of its label: the bodies the closing formula names ("- Như Điều 3;",
+# "- Như trên;"), a line no body text holds
+AS_ABOVE = re.compile(r"^[-–•+]\s*Như\s+(?:trên|Điều\s+\d+)\s*;")
 # the signer's authority before the title ("KT. BỘ TRƯỞNG"); a title alone is SENDER_TITLE below
 SIGNATURE_PREFIX = re.compile(r"^(?:KT\.|TM\.|TL\.|TUQ\.|Q\.\s|T/M|K/T|T/L|FOR\s+THE|ON\s+BEHALF)")
 SENDER_TITLE = re.compile(r"(?:THỦ\s+TƯỚNG(?:\s+CHÍNH\s+PHỦ)?|PHÓ\s+THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|CHỦ\s+TỊCH"
@@ -333,7 +338,8 @@ class _RegionWalker:
         return "body"
 
     def _body(self, line: _Line) -> str | None:
-        if RECIPIENTS.match(line.text) or line.capital and _is_signature(line.text, len(self.spans) - line.index):
+        if RECIPIENTS.match(line.text) or AS_ABOVE.match(line.text) \
+                or line.capital and _is_signature(line.text, len(self.spans) - line.index):
             self.region = "closing"
             self.seg.closing_start = len(self.seg.blocks)
             self._place_closing(line)
