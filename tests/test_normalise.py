@@ -254,6 +254,21 @@ def test_what_other_converters_write(raw, expected):
     assert normalise(raw).splitlines() == expected
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    # dev vi_kh_753_dct_2026.pdf read by Tesseract at 200 dpi (page segmentation 6): a dash bullet read as a tilde, a
+    # sub-item's 5 as a dollar sign, each at a line's start
+    ("~ Bước 2: Trung tâm Quản lý chất lượng thực hiện chọn mẫu ngẫu nhiên sinh viên.\n"
+     "$.2. Phòng Đào tạo và Phòng Công tác sinh viên\n",
+     ["- Bước 2: Trung tâm Quản lý chất lượng thực hiện chọn mẫu ngẫu nhiên sinh viên.",
+      "5.2. Phòng Đào tạo và Phòng Công tác sinh viên"]),
+    # a tilde inside a line is the text's own (a crawl's "Bộ thẻ Welcom deck ~150 gram", "(2360MHz~2500MHz)")
+    ("Bộ thẻ Welcom deck ~150 gram. Giao tiếp BLE (2360MHz~2500MHz).\n",
+     ["Bộ thẻ Welcom deck ~150 gram. Giao tiếp BLE (2360MHz~2500MHz)."]),
+])
+def test_what_ocr_makes_of_a_line_s_mark(raw, expected):
+    assert normalise(raw).splitlines() == expected
+
+
 @pytest.mark.parametrize(("raw", "expected"), PARAGRAPHS)
 def test_paragraphs(raw, expected):
     assert normalise(raw).splitlines() == expected

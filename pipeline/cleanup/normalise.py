@@ -59,6 +59,12 @@ _ODD_CHARS = {**dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
 _ODD_RE = re.compile("[" + re.escape("".join(_ODD_CHARS)) + "]")
 # the section sign between two digits, where no text writes it: OCR's reading of an 8 in a number
 _OCR_EIGHT = re.compile(r"(?<=\d)§(?=\d)")
+# a dash bullet OCR read as a tilde ("~ Bước 2: Trung tâm Quản lý chất lượng ...", "~ Các đơn vị, cá nhân được phân
+# công ..." in our OCR of dev vi_kh_753_dct_2026.pdf), and a sub-item's 5 read as a dollar sign or an S with caron
+# ("$.2. Phòng Đào tạo và Phòng Công tác sinh viên"): at a line's start only, where no text writes them (each pattern
+# opens with its character and looks behind it for the line's start, so re skips in C to the next one)
+_OCR_DASH = re.compile(rf"~(?<![^\n]~)(?=[^\S\n]+[{UPPER_VI}])")
+_OCR_FIVE = re.compile(r"[$Š](?<![^\n][$Š])(?=\.\d{1,2}\.[^\S\n])")
 # a day or month number that OCR read with a pipe for a 1 ("Hà Nội, ngày |] tháng 9 năm 2025" in dev vi_qd_2576_bgddt_2025
 # read at 150 dpi), which the table pass would take for a cell's rule: two characters, one of them no pipe (each
 # pattern opens with its word, which re finds as fast as str.find)
@@ -123,6 +129,10 @@ def normalise_characters(text: str) -> str:
         text = text.replace("\u2044/", "/")  # "973⁄/QĐ-BGDĐT": one slash read twice
     if "§" in text:
         text = _OCR_EIGHT.sub("8", text)  # OCR's "Quyết định số 20§1/QĐ-BGDĐT": an 8 read as the section sign
+    if "~" in text:
+        text = _OCR_DASH.sub("-", text)
+    if "$." in text or "Š." in text:
+        text = _OCR_FIVE.sub("5", text)
     if "|" in text:
         for pipe_in_date in _PIPES_IN_DATE:
             text = pipe_in_date.sub(_pipe_as_one, text)  # OCR's "ngày |] tháng": a 1 read as a pipe
