@@ -226,6 +226,12 @@ def test_a_subgroup_label_on_its_own_line_opens_a_block_in_wrapped_text():
     # furniture gone, a blank line left
     ("thì văn bản chấp thuận của\n\nNgân hàng Nhà nước hoặc Ngân hàng Nhà nước chi nhánh đương nhiên hết hiệu lực.”.\n",
      ["thì văn bản chấp thuận của Ngân hàng Nhà nước hoặc Ngân hàng Nhà nước chi nhánh đương nhiên hết hiệu lực.”."]),
+    # gazette vi_qd_798_ttg_2026.pdf as pdfminer gives it: a member's line of a list broken by a blank line, its rest
+    # ending as the list's items do
+    ("- Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch; \n\n- Phó Chủ tịch Ủy ban Trung ương Mặt trận tổ quốc Việt Nam, Chủ tịch "
+     "\n\nTổng Liên đoàn lao động Việt Nam; \n\n- 01 Phó Trưởng ban Ban Tổ chức Trung ương; \n",
+     ["- Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch;", "- Phó Chủ tịch Ủy ban Trung ương Mặt trận tổ quốc Việt Nam, Chủ tịch "
+      "Tổng Liên đoàn lao động Việt Nam;", "- 01 Phó Trưởng ban Ban Tổ chức Trung ương;"]),
     # but a point opens a block whatever is above it (crawl 9119d84f0b18ca45), and a paragraph that ends its sentence ends
     ("Điều 8. Quy định chuyển tiếp\n\na) Đối với những hành vi vi phạm quy định tại Điều 5 của Nghị quyết\n",
      ["Điều 8. Quy định chuyển tiếp", "a) Đối với những hành vi vi phạm quy định tại Điều 5 của Nghị quyết"]),

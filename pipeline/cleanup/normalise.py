@@ -465,19 +465,23 @@ def _continues(prev: str, line: str, wrap: int) -> bool:
     return True
 
 
-def _runs_on_after_blank(prev: str, lines: list[str], i: int) -> bool:
-    """Whether the paragraph goes on past the blank line lines[i]: it stopped mid-sentence, and the next line opens in
-    lower case, which no block does, or the paragraph's last word joins it to what follows (a PDF's text tool set a blank
-    line between the lines of one paragraph: "Căn cứ Nghị định số 26/2025/NĐ-CP của Chính phủ quy định chức năng," / "" /
-    "nhiệm vụ, quyền hạn và cơ cấu tổ chức ...")."""
+def _runs_on_after_blank(current: list[str], lines: list[str], i: int) -> bool:
+    """Whether the paragraph `current` goes on past the blank line lines[i]: it stopped mid-sentence, and the next line
+    opens in lower case, which no block does, or the paragraph's last word joins it to what follows, or the paragraph is
+    a dash item and the next line ends as the list's items do (a PDF's text tool set a blank line between the lines of
+    one paragraph: "Căn cứ Nghị định số 26/2025/NĐ-CP của Chính phủ quy định chức năng," / "" / "nhiệm vụ, quyền hạn và
+    cơ cấu tổ chức ..."; "- Phó Chủ tịch Ủy ban Trung ương Mặt trận tổ quốc Việt Nam, Chủ tịch" / "" / "Tổng Liên đoàn
+    lao động Việt Nam;")."""
+    prev = current[-1]
     if prev.endswith(_SENTENCE_ENDS):
         return False
     for line in lines[i + 1:i + 3]:
         if line.strip():
-            line = line.lstrip()
+            line = line.strip()
             if _ENUMERATOR.match(line):
                 return False  # an item or a point "a)" opens a block
-            return line[:1].islower() or prev.rsplit(None, 1)[-1] in _JOINING_WORDS
+            return line[:1].islower() or prev.rsplit(None, 1)[-1] in _JOINING_WORDS \
+                or current[0][:1] in "-–" and line.endswith(";")
     return False
 
 
@@ -551,7 +555,7 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
         if not stripped or stripped[0] in _SEPARATOR_OPENERS and _SEPARATOR.match(stripped):
             if len(current) == 1 and _BARE_ENUMERATOR.match(current[0]):
                 continue  # "1." alone, its text after a blank line: keep them together
-            if current and not stripped and _runs_on_after_blank(current[-1], lines, i):
+            if current and not stripped and _runs_on_after_blank(current, lines, i):
                 continue
             if current:
                 paragraphs.append(" ".join(current))
