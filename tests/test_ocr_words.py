@@ -42,8 +42,8 @@ def test_a_pair_the_page_wrapped_is_read_back_too():
 
 
 @pytest.mark.parametrize("written", [
-    # crawl 998822f1fee3e8d0-like texts as written hold a rare pair or two that OCR would also make; a text whose
-    # opening shows no OCR is left as it is, the same pair and all
+    # a text as written may hold a rare pair that OCR would also make (a writer's slip); a text whose opening shows no
+    # OCR is left as it is, that pair and all
     "Hội đồng nhân dân tỉnh quyết định theo thẩm quyền. Sở Tài chính chủ trì, phối hợp với các sở, ngành.\n" * 40
     + "Các tổ chức, cá nhân có liên quan thực hiện theo tô chức của Ban.\n",
     OCR_ARTICLE.replace("Điêu", "Điều").replace("thâm quyên", "thẩm quyền").replace("thâm quyền", "thẩm quyền")

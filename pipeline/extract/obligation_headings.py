@@ -202,7 +202,7 @@ class HeadingReader(TaskReader):
         if block.enum != "bullet" or walk.group:  # a task's labelled fields gather its bullets themselves
             walk.objects_until = -1
             return False
-        line_start = self.text.rfind("\n", 0, max(0, block.span[0] - 1)) + 1
+        line_start = self.doc.line_before(block)
         if not (walk.objects_until >= 0 and self.doc.touches(walk.objects_until, block)
                 or self.doc.last_mark(line_start, block.span[0]) == ":"
                 and OBJECT_LIST.search(self.text, line_start, block.span[0])):

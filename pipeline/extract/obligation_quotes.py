@@ -71,10 +71,7 @@ class QuotationTracker(TaskReader):
         amending instruction, and whether it opens an article ("“Điều 22. Trách nhiệm của ..."); None for other blocks."""
         if block.enum is not None or self.text[block.content_start:block.content_start + 1] not in OPENING_QUOTES:
             return None
-        end = block.span[0]
-        while end > 0 and self.text[end - 1].isspace():
-            end -= 1
-        if AMENDING_INSTRUCTION.fullmatch(self.text, self.text.rfind("\n", 0, end) + 1, end) is None:
+        if AMENDING_INSTRUCTION.fullmatch(self.text, self.doc.line_before(block), block.span[0]) is None:
             return None
         opening = AMENDED_OPENING.match(self.text, block.content_start, block.span[1])
         return (opening.end(), opening.group("article") is not None) if opening else None

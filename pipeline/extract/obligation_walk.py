@@ -92,6 +92,10 @@ class TaskDocument:
             end -= 1
         return self.text[end - 1] if end > start else ""
 
+    def line_before(self, block: Block) -> int:
+        """Where the line before the block starts (the block's own line break ends it)."""
+        return self.text.rfind("\n", 0, max(0, block.span[0] - 1)) + 1
+
     def rest_of_above(self, block: Block) -> bool:
         """A paragraph (without a number) that opens in lower case is the rest of the block above, which the page broke:
         of a field ('+ Nội dung: ... khoản 7 Điều 20;' then 'khoản 7 Điều 21; ...'), not the end of its group; of an

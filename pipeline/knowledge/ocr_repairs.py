@@ -68,10 +68,10 @@ def mine(texts: Iterable[str], min_count: int = MIN_COUNT) -> dict[str, str]:
 
 def build(shared: Path) -> dict:
     from pipeline.cleanup.normalise import normalise
+    from pipeline.evaluate import load_gold
     from pipeline.ingest.readers import read_document, supported
 
-    check = {json.loads(p.read_text("utf-8"))["file"]
-             for p in (Path(__file__).resolve().parents[2] / "corpora" / "gold-check").glob("*.json")}
+    check = {gold["file"] for gold in load_gold(Path(__file__).resolve().parents[2] / "corpora" / "gold-check")}
     texts = []
     for source in SOURCES:
         for path in sorted((shared / source).iterdir()):
