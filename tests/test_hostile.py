@@ -231,6 +231,21 @@ def test_the_cost_of_brackets_left_open_grows_linearly():
     assert large / small < 6, f"4,000 brackets {small:.3f} s, 16,000 brackets {large:.3f} s"
 
 
+def test_the_cost_of_a_header_number_cell_grows_linearly():
+    """A number's cell run on for a whole line ("Số: 1/1/1/...", regex_stress.txt): the datelines read across the header's
+    columns (knowledge.dates.ACROSS_COLUMNS) let the cell's symbol split at any of its slashes, the square of the line's
+    length (73 s in metadata for the 100,000-character line). Four times the line may cost at most six times as much (a
+    ratio measured in the same test, not a time in seconds)."""
+    from pipeline.extract.metadata import BARE_DATELINE, NUMERIC_DATELINE
+
+    def seconds(slashes: int) -> float:
+        line = "Số: " + "1/" * slashes
+        return _cpu_seconds(lambda: (BARE_DATELINE.search(line), NUMERIC_DATELINE.search(line)), repeat=5)
+
+    small, large = seconds(20_000), seconds(80_000)
+    assert large / small < 6, f"20,000 slashes {small:.4f} s, 80,000 slashes {large:.4f} s"
+
+
 NESTED_PAGES = {
     # superscripts nested deep: closing each joined the text of all inside it (footnote marks read as "[1]")
     "superscripts": lambda depth: "<p>" + "<sup>Bộ Y tế " * depth + "</sup>" * depth + "</p>",

@@ -71,7 +71,8 @@ PLACED_DATELINE_AT_END = rf",\s*{DATELINE_AT_END}"
 # What may stand before a dateline on its line, as a text layer or OCR reads the header's two columns across: nothing,
 # the header's rule, the motto or the number's cell ("... Hạnh phúc____ Hà Nội, ngày 30/6/2025", "Số: 2627 /QĐ-BGDĐT Hà
 # Nội, ngày 17/09/2025", "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 19/5/2026")
-ACROSS_COLUMNS = rf"(?:^|[_|]\s*|-{{3,}}\s*|Hạnh\s+phúc\s+|{NUMBER_CELL}\S*\s*/\S+\s+)"
+# (the number's part holds no slash, so the symbol splits at its first one only: a line of "1/1/1/..." costs linear time)
+ACROSS_COLUMNS = rf"(?:^|[_|]\s*|-{{3,}}\s*|Hạnh\s+phúc\s+|{NUMBER_CELL}[^\s/]*\s*/\S+\s+)"
 # or a line that ends with the place, in capitalised words, and the dateline, its comma left out ("Hà Nội ngày 01 tháng
 # 12 năm 2025", OCR's "Số: 2676 /QĐ-BGDĐT Hà Nội ngày 24 tháng9 năm 2025")
 UNPLACED_DATELINE_LINE = rf"{ACROSS_COLUMNS}(?:[{UPPER_VI}][^\s\d,;:()]*\s+){{1,6}}{DATELINE_AT_END}"
