@@ -2492,7 +2492,7 @@ def test_a_task_table_read_by_its_content_where_no_header_names_its_columns(monk
     by_header = [(o.path, [a.name for a in o.assignees][:1], o.deadline.date if o.deadline else None)
                  for o in extract_text(text, source=source).obligations if o.span[0] > appendix]
     monkeypatch.setattr(TaskTable, "header", lambda self, cells: None)
-    monkeypatch.setattr(TaskTable, "_broken_header", lambda self, lines, width: None)
+    monkeypatch.setattr(TaskTable, "_broken_header", lambda self, recent, width, row_start: None)
     by_content = [(o.path, [a.name for a in o.assignees][:1], o.deadline.date if o.deadline else None)
                   for o in extract_text(text, source=source).obligations if o.span[0] > appendix]
     assert len(by_header) >= 20 and by_content == by_header
@@ -3191,3 +3191,30 @@ def test_a_long_lead_in_that_gives_duties_is_no_task_of_its_own(lead_in):
     found = tasks("Điều 2.\n" + lead_in + "\n" + point, VINH_LONG_DECISION)
     lead_number = lead_in.rsplit("\n", 1)[-1][0]
     assert [path for path, _ in found if path.startswith(f"2.{lead_number}")] == [f"2.{lead_number}.a"]
+
+
+def test_an_appendix_header_under_a_heading_that_names_bodies():
+    # dev vi_kh_617_ubnd_dongthap_2025 as one paragraph to a line, no blank lines (the paragraph-lines house style):
+    # the appendix's label and title are joined as a title the page wrapped, so the walk sees no appendix open and the
+    # plan's last paragraphs still head what follows; the caption under the title and the labels of the table's header
+    # the page broke into lines are no tasks all the same
+    body = ("7. Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường\n"
+            "Trên cơ sở Kế hoạch này, các sở, ban, ngành Tỉnh tổ chức thực hiện nhiệm vụ được giao gắn với nhiệm vụ của "
+            "cơ quan, đơn vị; Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ được giao, xây dựng kế hoạch, chương trình "
+            "cụ thể để triển khai thực hiện; định kỳ trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có yêu cầu) báo "
+            "cáo kết quả thực hiện về Sở Khoa học và Công nghệ để tổng hợp, báo cáo Ủy ban nhân dân Tỉnh.\n"
+            "Trong quá trình thực hiện nếu có khó khăn, vướng mắc đề nghị các cơ quan, đơn vị, địa phương phản ánh về Sở "
+            "Khoa học và Công nghệ để phối hợp giải quyết; trường hợp vượt thẩm quyền, Sở Khoa học và Công nghệ tổng hợp "
+            "báo cáo và đề xuất, trình Ủy ban nhân dân Tỉnh xem xét, quyết định./.\n"
+            "Nơi nhận:\n- Bộ Khoa học và Công nghệ;\n- CT, các PCT UBND Tỉnh;\n- Mục IV;\n- VPUB: CVP, các PCVP;\n"
+            "- Lưu: VT, KGVX. Thg.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH\nHuỳnh Minh Tuấn\n"
+            "PHỤ LỤC\nDANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM\n"
+            "(Kèm theo Kế hoạch số 617/KH-UBND ngày 01/12/2025 của Ủy ban nhân dân tỉnh)\n"
+            "STT\nTên nhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n"
+            "I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY\n"
+            "| 1 | Triển khai nền tảng đào tạo trực tuyến mở đại trà, cung cấp kiến thức, kỹ năng số, công nghệ số cơ bản. "
+            "| Sở KH&CN | Các sở, ban, ngành tỉnh; UBND các xã, phường | Thường xuyên |\n")
+    header = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nSố: 617/KH-UBND\nĐồng Tháp, ngày 01 tháng 12 năm 2025\nKẾ HOẠCH\n"
+    found = obligations_of(header + body)
+    assert [" ".join(o.text.split()[:3]) for o in found] == ["Các sở, ban,", "Trong quá trình", "Triển khai nền"]
+    assert [a.name for a in found[-1].assignees][0] == "Sở Khoa học và Công nghệ"

@@ -43,7 +43,7 @@ from pipeline.extract.obligation_quotes import QuotationTracker
 from pipeline.extract.obligation_units import REMIT_HEADING
 from pipeline.extract.obligation_walk import HeadingContext, LastBlock, TaskDocument, TaskReader, WalkState
 from pipeline.extract.task_tables import TaskTable
-from pipeline.knowledge.patterns import APPENDIX_LABEL, DUTIES_OF, PAGE_NUMBER
+from pipeline.knowledge.patterns import APPENDIX_LABEL, ATTACHMENT_CAPTION, DUTIES_OF, PAGE_NUMBER
 from pipeline.records import Assignee, Obligation, Reference
 from pipeline.segment.segmenter import LEVEL, Block, Segmentation
 
@@ -123,6 +123,11 @@ class ObligationExtractor(TaskReader):
                     self._complete_row(table, tail, block, drafts, since_row)
                 else:
                     drafts.extend(table.row(block, line, after_row=previous_kind == "table_row"))
+                if table.broken_header is not None:
+                    # the labels of a header the page broke into lines ("STT" / "Tên nhiệm vụ" / "Cơ quan chủ trì"),
+                    # known once its first row is read: a heading above them may have made tasks of them
+                    labels, table.broken_header = table.broken_header, None
+                    drafts[:] = [d for d in drafts if not labels[0] <= d.span[0] < labels[1]]
                 table.row_end, since_row = block.span[1], len(drafts)
                 self.walk.close_item()  # fields below a table row are no item's above it
                 continue
@@ -184,6 +189,8 @@ class ObligationExtractor(TaskReader):
             # a page number the text kept ("6. Về chính quyền địa phương:" / "2" / "a) ...", or "- 2 -"): no task, and
             # no lead-in that would cut the points below it off from the one above
             return
+        if line[:1] == "(" and not block.enum and ATTACHMENT_CAPTION.match(line):
+            return  # "(Kèm theo Kế hoạch số 617/KH-UBND ngày 01/12/2025 ...)": the caption under an appendix's title
         if self.headings.object_of_lead_in(block, drafts):
             return
         last = self.walk.take_last()

@@ -51,7 +51,9 @@ class TaskTable:
         self.numbered = False  # the header's first column is the row number ("TT", "STT")
         self.row_end = 0  # where the last row of the table read so far ends
         self.title: tuple[int, int] | None = None  # the span of a title line above the table that dates its rows
-        self.recent_lines: deque[str] = deque(maxlen=2 * MAX_TABLE_COLUMNS)  # a table header's cells, perhaps
+        # a table header's cells, perhaps: the last lines read outside a table, with their spans
+        self.recent_lines: deque[tuple[tuple[int, int], str]] = deque(maxlen=2 * MAX_TABLE_COLUMNS)
+        self.broken_header: tuple[int, int] | None = None  # the span of the header's lines the last row found
         self._cell_kinds: dict[str, tuple[str, ...]] = {}  # short cells of this document -> their column kinds
         self.last_full: Draft | None = None  # the task of the last row that filled every column
         self.report = False  # the table reports on tasks set before: its rows are none
@@ -69,7 +71,7 @@ class TaskTable:
     def line(self, block: Block, line: str) -> None:
         """A line outside the table: perhaps a cell of a broken header, or a sub-heading row the page broke into
         lines that dates the rows below it ("I" then "Giai đoạn 2025-2027")."""
-        self.recent_lines.append(line.strip())
+        self.recent_lines.append((block.span, line.strip()))
         if "đoạn" in line and period_heading(self.text, *block.span):  # "Giai đoạn 2025-2027": a string test first
             self.period = block.span  # above the first row it may stand before the broken header is known
             if self.columns:
@@ -92,7 +94,7 @@ class TaskTable:
             self.numbered = bool(ROW_NUMBER_HEADING.fullmatch(cells[start].strip()))
             self.report = _reports(cells[start:])
         elif self.columns is None and not after_row:
-            self.columns = self._broken_header(list(self.recent_lines), len(cells))
+            self.columns = self._broken_header(list(self.recent_lines), len(cells), block.span[0])
             self.by_content = self.columns is None
             if self.by_content:
                 self.columns = self._columns_by_content(block.span[0])
@@ -188,8 +190,11 @@ class TaskTable:
         """A period line between a table's broken header and its first row ("I" / "Giai đoạn 2025-2027")."""
         return self.period if self.period and 0 <= start - self.period[1] <= TITLE_REACH else None
 
-    def _broken_header(self, lines: list[str], width: int) -> dict[str, int] | None:
-        """The header cells begin with the row-number column ("TT", "STT") when it has one."""
+    def _broken_header(self, recent: list[tuple[tuple[int, int], str]], width: int, row_start: int
+                       ) -> dict[str, int] | None:
+        """The header cells begin with the row-number column ("TT", "STT") when it has one. Its lines, up to the row,
+        are kept in ``broken_header``: labels, not tasks."""
+        lines = [line for _, line in recent]
         numbered = [i for i, line in enumerate(lines) if ROW_NUMBER_HEADING.fullmatch(line)]
         starts = [numbered[-1]] if numbered else range(len(lines) - width, -1, -1)
         for start in starts:
@@ -197,6 +202,7 @@ class TaskTable:
             if header:
                 self.numbered = bool(ROW_NUMBER_HEADING.fullmatch(lines[start]))
                 self.report = _reports(lines[start:start + width])
+                self.broken_header = (recent[start][0][0], min(row_start, recent[min(start + width, len(recent)) - 1][0][1]))
                 return header
         return None
 
