@@ -182,6 +182,30 @@ def test_a_header_line_that_opens_with_so_is_the_number_cell(line, header):
     assert _is_header_line(line, 5) is header
 
 
+@pytest.mark.parametrize(("line", "header"), [
+    # crawl a12a41bbbe518be8's dateline, and in figures as another house style writes it (`dates-in-figures`): a header
+    # line either way, so its "Kính gửi:" below still opens the addressees
+    ("Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025", True),
+    ("Thành phố Hồ Chí Minh, ngày 28/11/2025", True),
+    # its recital: a cited document's date, no comma before "ngày"
+    ("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 9807/TTr-SNV ngày 25/11/2025;", False),
+])
+def test_a_dateline_in_words_or_figures_is_a_header_line(line, header):
+    assert _is_header_line(line, 6) is header
+
+
+def test_the_addressees_below_a_dateline_in_figures():
+    # crawl a12a41bbbe518be8's header with its dateline in figures: "Kính gửi:" and its list are the addressees
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 4240/UBND-VX\nV/v khẩn trương hoàn thành cập nhật, đồng bộ cơ sở dữ liệu cán bộ, công chức, viên chức\n"
+            "Thành phố Hồ Chí Minh, ngày 28/11/2025\nKính gửi:\n- Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân "
+            "dân Thành phố;\n- Ủy ban nhân dân các xã, phường và đặc khu.\n"
+            "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX.\n")
+    seg = segment(text)
+    kinds = [(text[b.span[0]:b.span[1]].split()[0], b.kind) for b in seg.blocks]
+    assert kinds[6:10] == [("Thành", "header"), ("Kính", "addressees"), ("-", "addressees"), ("-", "addressees")]
+
+
 # The caption that ties an attached document to the decision ends its title: what follows is the document, however
 # short or capitalised its first lines are (a task table's cells one per line, a section heading in capitals)
 AFTER_CAPTION = [

@@ -28,8 +28,10 @@ from pipeline.knowledge.dates import (
     YEAR,
     iso_date,
     named,
-    numeric_date,
     written_date,
+)
+from pipeline.knowledge.dates import (
+    NUMERIC_DATELINE as NUMERIC_DATELINE_PATTERN,
 )
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, STATE_TYPES, TYPE_WORDS_EN
 from pipeline.knowledge.patterns import NUMBER_CELL, NUMBER_LABEL, PROVINCIAL_BODY, UPPER_VI
@@ -51,13 +53,7 @@ PLACE_DATE = re.compile(
 BARE_DATELINE = re.compile(
     rf"{ACROSS_COLUMNS}(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){{1,6}}){DAY_WORD_ANY_ACCENT}{GLUED_GAP}"
     + written_date(named("d", DAY), named("m", MONTH), named("y", YEAR), gap=GLUED_GAP) + r"\s*$")
-# "Hà Nội, ngày 26/11/2025": a dateline whose date another tool or house style wrote in figures, at the end of its line,
-# the type's name in capitals perhaps run on after it (": QUYẾT ĐỊNH", OCR's speck before it); never after a citation
-# ("Căn cứ Luật Đất đai ngày 18/01/2024": no comma before "ngày")
-NUMERIC_DATELINE = re.compile(
-    rf"{ACROSS_COLUMNS}(?P<place>[{UPPER_VI}][^\s\d,;:()]*(?:\s+[^\s\d,;:()]+){{0,5}}?)\s*,\s*"
-    rf"{DAY_WORD_ANY_ACCENT}\s*" + numeric_date(named("d", DAY), named("m", MONTH), named("y", YEAR))
-    + rf"(?:[\s:]+[{UPPER_VI}][{UPPER_VI}\s]*)?\s*$")
+NUMERIC_DATELINE = re.compile(NUMERIC_DATELINE_PATTERN)
 EN_TITLE = re.compile(
     r"\b(?P<type>Decision|Resolution|Directive|Decree|Circular|Joint Circular|Official\s+(?:Dispatch|Letter|Telegram)"
     r"|Plan|Notice|Conclusion|Law|Ordinance|Order)\s+No\.?\s*(?P<symbol>[^\s,;]+(?:\s*/\s*[^\s,;]+)*)"

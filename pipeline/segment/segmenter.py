@@ -15,7 +15,7 @@ import string
 from dataclasses import dataclass, field
 from enum import Enum
 
-from pipeline.knowledge.dates import DATELINE_AT_END
+from pipeline.knowledge.dates import DATELINE_AT_END, NUMERIC_DATELINE
 from pipeline.knowledge.motto import MOTTO_LINE as MOTTO
 from pipeline.knowledge.patterns import (
     APPENDIX_LABEL,
@@ -444,6 +444,7 @@ def _opens_attachment(line: str) -> bool:
 
 
 _DATELINE = re.compile(DATELINE_AT_END)
+_NUMERIC_DATELINE = re.compile(NUMERIC_DATELINE)  # "Thành phố Hồ Chí Minh, ngày 28/11/2025"
 _ENGLISH_TITLE_WITH_NUMBER = re.compile(r"^(?:Decision|Resolution|Directive|Decree|Circular|Official|Plan)\b.*\bNo\.")
 
 
@@ -457,7 +458,7 @@ def _is_header_line(line: str, index: int) -> bool:
         return False
     if MOTTO.search(line) or line.startswith(_NUMBER_CELL_WORDS) and _NUMBER_CELL_OPENING.match(line):
         return True
-    if len(line) < 80 and _DATELINE.search(line):
+    if len(line) < 80 and (_DATELINE.search(line) or _NUMERIC_DATELINE.search(line)):
         return True
     if line.isupper() or line.startswith(("V/v", "V/V", "Về việc", "Về ", "VỀ ")):
         return True
