@@ -6,10 +6,10 @@ import pytest
 
 from pipeline.cleanup.flat_tables import rebuild_flat_tables
 from pipeline.cleanup.normalise import normalise
-from pipeline.evaluate_styles import flat_tables
+from pipeline.evaluate_styles import STYLES, flat_tables, restyle
 from pipeline.extract.document import extract_text
 from pipeline.records import Source
-from tests.conftest import CRAWL
+from tests.conftest import CRAWL, DEV
 
 HEADER = ("STT Tên nhiệm vụ cụ thể\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nKết quả\nThời gian hoàn \nthành\n"
           "I. Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo và tổ chức thực hiện công tác chăm sóc sức "
@@ -180,3 +180,30 @@ def test_a_row_whose_cells_wrap_to_many_lines_is_rebuilt():
     assert lines[first] == "1" and lines.index("2", first) - first > 80
     assert any(row.startswith("| 1 | Bộ Nông nghiệp và Môi trường - Bộ Khoa học và") for row in
                rebuild_flat_tables(flat).split("\n"))
+
+
+def test_a_group_row_without_a_label_between_the_header_and_the_first_row():
+    # dev vi_tb_624_vpcp_2025's Phụ lục II as a text layer gives it (the flat-tables house style): the rows' group is
+    # named across the table with no label ("Nhiệm vụ giao Bộ trưởng ... chỉ đạo") right under the header; the table is
+    # still rebuilt, so its "Kết quả thực hiện" column makes it a report on tasks set before, and its rows no tasks
+    text = ("STT\nTên nhiệm vụ\nĐơn vị chủ trì\nThời hạn\nKết quả thực\nhiện\nTiến độ\n"
+            "Nhiệm vụ giao Bộ trưởng Bộ Khoa học và Công nghệ chỉ đạo\n1\n"
+            "Chủ trì, làm việc với các bộ, cơ quan: Công\nan, Văn phòng Chính phủ, Văn phòng Trung ương\n"
+            "Bộ Khoa học và\nCông nghệ\n10/10/2025\nBộ KH&CN đã báo\ncáo Chính phủ\nĐã hoàn thành\nquá hạn\n")
+    lines = normalise(text).split("\n")
+    assert lines[:3] == ["STT | Tên nhiệm vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện | Tiến độ",
+                         "Nhiệm vụ giao Bộ trưởng Bộ Khoa học và Công nghệ chỉ đạo",
+                         "1 | Chủ trì, làm việc với các bộ, cơ quan: Công an, Văn phòng Chính phủ, Văn phòng Trung ương | "
+                         "Bộ Khoa học và Công nghệ | 10/10/2025 | Bộ KH&CN đã báo cáo Chính phủ | Đã hoàn thành quá hạn"]
+
+
+
+def test_a_report_table_under_an_unlabelled_group_gives_no_task(tmp_path):
+    # the whole of dev vi_tb_624_vpcp_2025 in the flat-tables house style: its Phụ lục II reports on the tasks of an
+    # earlier notice, row by row; as written (pipe rows) those rows are no tasks, and as a text layer gives them neither
+    source = DEV / "vi_tb_624_vpcp_2025.txt"
+    as_written = extract_text(source.read_text(encoding="utf-8"), source=Source(path=source.name, sha256="0", format="txt"))
+    flat = restyle(source, STYLES["flat-tables"], tmp_path)
+    record = extract_text(flat.read_text(encoding="utf-8"), source=Source(path=flat.name, sha256="0", format="txt"))
+    assert not [o for o in record.obligations if o.text.startswith("Chủ trì, làm việc với các bộ, cơ quan: Công")]
+    assert len(record.obligations) == len(as_written.obligations)

@@ -137,7 +137,9 @@ def _header(lines: list[str], i: int) -> tuple[list[str], int] | None:
 def _flat_rows_follow(lines: list[str], j: int) -> bool:
     """Whether a flat row (its number on a line) follows lines[j], perhaps under a group's heading: not a row a crawl
     or a DOCX wrote between pipes (its header cells may stand on lines of their own too), nor lines of no table."""
-    if j >= len(lines) or not (ROW_NUMBER_LINE.fullmatch(lines[j]) or GROUP_LINE.fullmatch(lines[j])):
+    if j < len(lines) and not (ROW_NUMBER_LINE.fullmatch(lines[j]) or GROUP_LINE.fullmatch(lines[j])):
+        j = _unlabelled_group_end(lines, j) or len(lines)
+    if j >= len(lines):
         return False
     for line in lines[j:j + 2 * MAX_GROUP_LINES]:
         if "|" in line:
@@ -145,6 +147,20 @@ def _flat_rows_follow(lines: list[str], j: int) -> bool:
         if ROW_NUMBER_LINE.fullmatch(line) or ROW_NUMBER_OPENING.match(line):
             return True
     return False
+
+
+def _unlabelled_group_end(lines: list[str], i: int) -> int | None:
+    """Where a group's row that has no label ends, between the header and the first row: its text across the table
+    ("Nhiệm vụ giao Bộ trưởng Bộ Khoa học và Công nghệ chỉ đạo"), which opens with a capital, runs to the first row's
+    number on a line of its own; None when lines[i] opens no such row."""
+    if not lines[i][:1].isupper():
+        return None
+    for end in range(i + 1, min(len(lines), i + 1 + MAX_GROUP_LINES)):
+        if not lines[end] or "|" in lines[end]:
+            return None
+        if ROW_NUMBER_LINE.fullmatch(lines[end]):
+            return end
+    return None
 
 
 def _strength(before: str, after: str) -> int:
@@ -333,6 +349,10 @@ def _rows(lines: list[str], i: int, header: list[str], time_column: int | None, 
                 out.append(f"| {line} | {title} |")
             else:
                 out.append(" ".join(lines[i:end]))  # "I. Đổi mới ..." on one line, as the text layer set it
+            i = end
+            continue
+        if not number and last is None and (end := _unlabelled_group_end(lines, i)) is not None:
+            out.append(" ".join(lines[i:end]))  # the first rows' group, named without a label: a heading of its own
             i = end
             continue
         if not number:
