@@ -64,6 +64,10 @@ PARAGRAPHS = [
      ["trong hệ thống hành chính nhà nước lĩnh vực giáo dục và đào tạo"]),
     # crawl 548693349b18e8cf, a cell of a scoring table: a number that ends a paragraph is the text's
     ("*Tỷ lệ đạt dưới 95%:\n0*\n|", ["Tỷ lệ đạt dưới 95%:", "0"]),
+    # dev vi_cd_220_ttg_2025's Phụ lục I as a text layer gives it (the flat-tables house style): numbers beside figures
+    # ("23" / "5" / ... / "33,33", "-" for a blank cell) are a row's cells, none a page's number
+    ("12.\nBộ Nội vụ\n23\n5\n18\n6\n6\n12\n33,33\n13.\nBộ Ngoại giao\n7\n-\n7\n2\n1\n5\n28,57\n",
+     ["12. Bộ Nội vụ 23 5 18 6 6 12 33,33", "13. Bộ Ngoại giao 7", "- 7 2 1 5 28,57"]),
 ]
 
 

@@ -232,6 +232,8 @@ _SPLIT_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _PAGE_NUMBER = re.compile(PAGE_NUMBER)
 MAX_PAGE_NUMBER = 9  # "- 123 -"
+# a cell of figures ("23", "33,33", "1.149", "-"): a number beside one is a cell of a flat table, not a page's number
+_FIGURE_CELL = re.compile(r"[-–]|[-–]?\s*\d[\d.,]*\s*%?")
 MAX_HEADER_LABELS = 12  # a task table's columns (a page may wrap a label over two lines)
 MAX_SPLIT_ENUMERATOR = 8  # "1.2.3." or "XVIII.": longer lines are no number set apart (most lines: a length test)
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
@@ -547,7 +549,8 @@ def _paragraphs(lines: list[str], wrap: int) -> list[str]:
         if stripped and len(stripped) <= MAX_PAGE_NUMBER and (page := _PAGE_NUMBER.fullmatch(stripped)) \
                 and len(page.group(1)) <= 3 and current \
                 and current[-1].rsplit(None, 1)[-1].casefold() not in _NUMBERED_WORDS \
-                and i + 1 < len(lines) and lines[i + 1].strip():
+                and i + 1 < len(lines) and lines[i + 1].strip() \
+                and not _FIGURE_CELL.fullmatch(lines[i + 1].strip()) and not _FIGURE_CELL.fullmatch(lines[i - 1].strip()):
             # (an item's number set apart was read above) a number alone on a line between two lines of text, that no
             # word before it takes ("khoản" / "3"): a page number the text kept where the page cut a sentence; at the
             # end of a paragraph or a cell it is the text's ("Tỷ lệ đạt dưới 95%:" / "0")
