@@ -39,6 +39,11 @@ STYLES: list[tuple[str, str, Callable[[str], str]]] = [
     # Nghị định 25/2025/NĐ-CP (107 tasks under its Điều 2) with "ĐIỀU 1.", as older and some provincial texts write it
     ("389276e8dae699ce.md", "article word in capitals",
      lambda text: re.sub(r"(?m)^(\**)Điều(?= \d)", r"\1ĐIỀU", text)),
+    # crawl 8d9779edcdd6c422 (an article's number on its own line, its title "Trách nhiệm của các Sở, ngành Thành phố"
+    # below it) and crawl b527d7996ed66f24 (a department's regulation: "ĐIỀU 1. Vị trí và chức năng" describes the
+    # department, no task), each with "ĐIỀU" for "Điều"
+    ("8d9779edcdd6c422.md", "article word in capitals", lambda text: re.sub(r"(?m)^(\**)Điều(?= \d)", r"\1ĐIỀU", text)),
+    ("b527d7996ed66f24.md", "article word in capitals", lambda text: re.sub(r"(?m)^(\**)Điều(?= \d)", r"\1ĐIỀU", text)),
     # dev vi_cd_220_ttg_2025.txt (hard-wrapped, no blank lines) with its points lettered "a.", "b." instead of "a)", "b)"
     ("vi_cd_220_ttg_2025.txt", "points lettered with a full stop",
      lambda text: re.sub(r"(?m)^(\**)([a-gđ])\)\s", r"\1\2. ", text)),

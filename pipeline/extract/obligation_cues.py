@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from pipeline import knowledge
 from pipeline.extract.cue_index import CueAutomaton, CueIndex, cue_automaton
-from pipeline.knowledge.patterns import ARTICLE_WORDS, first_letters
+from pipeline.knowledge.patterns import ARTICLE_WORD, ARTICLE_WORDS, first_letters
 from pipeline.knowledge.tables import column_cues
 
 
@@ -139,7 +139,7 @@ def cues() -> Cues:
         report=re.compile(first_letters(data['report_cues']) + rf"\b(?:{words(data['report_cues'])})\b", re.I),
         channel=re.compile(rf"^\s*\(?\s*(?:{words(data['report_channel'])})\b", re.I),
     )
-    article_number = rf"(?:{words(ARTICLE_WORDS)})\s+\d+[a-z]?\s*[.:]?\s*"  # "Điều 1. ", "Article 3 "
+    article_number = rf"{ARTICLE_WORD}\s+\d+[a-z]?\s*[.:]?\s*"  # "Điều 1. ", "ĐIỀU 1. ", "Article 3 "
     describing = rf"(?i:{words(data['describing_headings'])})"
     units = UnitCues(
         closing=PhraseCues.build("closing", fragments(data["closing_formula"]), re.I),

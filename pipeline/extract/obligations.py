@@ -43,7 +43,13 @@ from pipeline.extract.obligation_quotes import QuotationTracker
 from pipeline.extract.obligation_units import REMIT_HEADING
 from pipeline.extract.obligation_walk import HeadingContext, LastBlock, TaskDocument, TaskReader, WalkState
 from pipeline.extract.task_tables import TaskTable
-from pipeline.knowledge.patterns import APPENDIX_LABEL, ATTACHMENT_CAPTION, DUTIES_OF, PAGE_NUMBER
+from pipeline.knowledge.patterns import (
+    APPENDIX_LABEL,
+    ARTICLE_WORD,
+    ATTACHMENT_CAPTION,
+    DUTIES_OF,
+    PAGE_NUMBER,
+)
 from pipeline.records import Assignee, Obligation, Reference
 from pipeline.segment.segmenter import LEVEL, Block, Segmentation
 
@@ -66,7 +72,7 @@ DEVOLUTION_TITLE = re.compile(r"[\s.:–-]*PHÂN\s+(?:CẤP|QUYỀN)\b")
 BARE_ITEM = re.compile(r"[^\n]{1,120}(?<![.;:!?])\s*")
 # "- Sản phẩm: Hệ thống cảnh báo ... được vận hành": what a task delivers, not a task
 OUTPUT_LABEL = re.compile(r"\s*(?:[-+•]\s*)?(?:Sản\s+phẩm(?:\s+đầu\s+ra)?|Kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến))\s*:", re.I)
-BARE_ARTICLE = re.compile(r"\s*(?:Điều|Article)\s+\d+[a-z]?\s*[.:]?\s*")  # an article's number, its title below it
+BARE_ARTICLE = re.compile(rf"\s*{ARTICLE_WORD}\s+\d+[a-z]?\s*[.:]?\s*")  # an article's number, its title below it
 
 # blocks that hold no task of the document's own
 NO_TASK_KINDS = frozenset({"recital", "recipients", "signature", "header", "addressees", "attached_title", "preamble",
