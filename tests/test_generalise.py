@@ -2492,7 +2492,7 @@ def test_a_task_table_read_by_its_content_where_no_header_names_its_columns(monk
     by_header = [(o.path, [a.name for a in o.assignees][:1], o.deadline.date if o.deadline else None)
                  for o in extract_text(text, source=source).obligations if o.span[0] > appendix]
     monkeypatch.setattr(TaskTable, "header", lambda self, cells: None)
-    monkeypatch.setattr(TaskTable, "_broken_header", lambda self, recent, width, row_start: None)
+    monkeypatch.setattr(TaskTable, "_broken_header", lambda self, recent, width: None)
     by_content = [(o.path, [a.name for a in o.assignees][:1], o.deadline.date if o.deadline else None)
                   for o in extract_text(text, source=source).obligations if o.span[0] > appendix]
     assert len(by_header) >= 20 and by_content == by_header

@@ -24,14 +24,12 @@ from pipeline.knowledge.dates import (
     DAY_WORD_ANY_ACCENT,
     GLUED_GAP,
     MONTH,
+    NUMERIC_DATELINE_LINE,
     VI_WRITTEN_DATE,
     YEAR,
     iso_date,
     named,
     written_date,
-)
-from pipeline.knowledge.dates import (
-    NUMERIC_DATELINE as NUMERIC_DATELINE_PATTERN,
 )
 from pipeline.knowledge.doc_types import NORMATIVE_TYPES, STATE_TYPES, TYPE_WORDS_EN
 from pipeline.knowledge.patterns import NUMBER_CELL, NUMBER_LABEL, PROVINCIAL_BODY, UPPER_VI
@@ -53,7 +51,7 @@ PLACE_DATE = re.compile(
 BARE_DATELINE = re.compile(
     rf"{ACROSS_COLUMNS}(?P<place>(?:[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*\s+){{1,6}}){DAY_WORD_ANY_ACCENT}{GLUED_GAP}"
     + written_date(named("d", DAY), named("m", MONTH), named("y", YEAR), gap=GLUED_GAP) + r"\s*$")
-NUMERIC_DATELINE = re.compile(NUMERIC_DATELINE_PATTERN)
+NUMERIC_DATELINE = re.compile(NUMERIC_DATELINE_LINE)
 EN_TITLE = re.compile(
     r"\b(?P<type>Decision|Resolution|Directive|Decree|Circular|Joint Circular|Official\s+(?:Dispatch|Letter|Telegram)"
     r"|Plan|Notice|Conclusion|Law|Ordinance|Order)\s+No\.?\s*(?P<symbol>[^\s,;]+(?:\s*/\s*[^\s,;]+)*)"

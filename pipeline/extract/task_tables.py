@@ -94,7 +94,7 @@ class TaskTable:
             self.numbered = bool(ROW_NUMBER_HEADING.fullmatch(cells[start].strip()))
             self.report = _reports(cells[start:])
         elif self.columns is None and not after_row:
-            self.columns = self._broken_header(list(self.recent_lines), len(cells), block.span[0])
+            self.columns = self._broken_header(list(self.recent_lines), len(cells))
             self.by_content = self.columns is None
             if self.by_content:
                 self.columns = self._columns_by_content(block.span[0])
@@ -190,10 +190,9 @@ class TaskTable:
         """A period line between a table's broken header and its first row ("I" / "Giai đoạn 2025-2027")."""
         return self.period if self.period and 0 <= start - self.period[1] <= TITLE_REACH else None
 
-    def _broken_header(self, recent: list[tuple[tuple[int, int], str]], width: int, row_start: int
-                       ) -> dict[str, int] | None:
-        """The header cells begin with the row-number column ("TT", "STT") when it has one. Its lines, up to the row,
-        are kept in ``broken_header``: labels, not tasks."""
+    def _broken_header(self, recent: list[tuple[tuple[int, int], str]], width: int) -> dict[str, int] | None:
+        """The header cells begin with the row-number column ("TT", "STT") when it has one. The span of its lines is
+        kept in ``broken_header``: labels, not tasks."""
         lines = [line for _, line in recent]
         numbered = [i for i, line in enumerate(lines) if ROW_NUMBER_HEADING.fullmatch(line)]
         starts = [numbered[-1]] if numbered else range(len(lines) - width, -1, -1)
@@ -202,7 +201,8 @@ class TaskTable:
             if header:
                 self.numbered = bool(ROW_NUMBER_HEADING.fullmatch(lines[start]))
                 self.report = _reports(lines[start:start + width])
-                self.broken_header = (recent[start][0][0], min(row_start, recent[min(start + width, len(recent)) - 1][0][1]))
+                last_label = recent[min(start + width, len(recent)) - 1]
+                self.broken_header = (recent[start][0][0], last_label[0][1])
                 return header
         return None
 

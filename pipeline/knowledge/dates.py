@@ -79,7 +79,7 @@ UNPLACED_DATELINE_LINE = rf"{ACROSS_COLUMNS}(?:[{UPPER_VI}][^\s\d,;:()]*\s+){{1,
 # "Hà Nội, ngày 26/11/2025": a dateline whose date another tool or house style wrote in figures, at the end of its line,
 # the type's name in capitals perhaps run on after it (": QUYẾT ĐỊNH", OCR's speck before it); never after a citation
 # ("Căn cứ Luật Đất đai ngày 18/01/2024": no comma before "ngày"). Groups: place, d, m, y
-NUMERIC_DATELINE = (
+NUMERIC_DATELINE_LINE = (
     rf"{ACROSS_COLUMNS}(?P<place>[{UPPER_VI}][^\s\d,;:()]*(?:\s+[^\s\d,;:()]+){{0,5}}?)\s*,\s*"
     rf"{DAY_WORD_ANY_ACCENT}\s*" + numeric_date(named("d", DAY), named("m", MONTH), named("y", YEAR))
     + rf"(?:[\s:]+[{UPPER_VI}][{UPPER_VI}\s]*)?\s*$")

@@ -15,7 +15,7 @@ import string
 from dataclasses import dataclass, field
 from enum import Enum
 
-from pipeline.knowledge.dates import DATELINE_AT_END, NUMERIC_DATELINE
+from pipeline.knowledge.dates import DATELINE_AT_END, NUMERIC_DATELINE_LINE
 from pipeline.knowledge.motto import MOTTO_LINE as MOTTO
 from pipeline.knowledge.patterns import (
     APPENDIX_LABEL,
@@ -444,7 +444,7 @@ def _opens_attachment(line: str) -> bool:
 
 
 _DATELINE = re.compile(DATELINE_AT_END)
-_NUMERIC_DATELINE = re.compile(NUMERIC_DATELINE)  # "Thành phố Hồ Chí Minh, ngày 28/11/2025"
+_NUMERIC_DATELINE = re.compile(NUMERIC_DATELINE_LINE)  # "Thành phố Hồ Chí Minh, ngày 28/11/2025"
 _ENGLISH_TITLE_WITH_NUMBER = re.compile(r"^(?:Decision|Resolution|Directive|Decree|Circular|Official|Plan)\b.*\bNo\.")
 
 
