@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.cleanup.normalise import normalise
+from pipeline.evaluate_styles import STYLES as HOUSE_STYLES
 from pipeline.evaluate_styles import (
     flat_tables,
     save_docx,
@@ -305,3 +306,18 @@ def test_the_same_document_served_with_merged_table_cells(name, tmp_path):
     expected = _tasks(text, name)
     assert len(expected) > 10
     assert _keys(extract_file(path).obligations) == expected
+
+
+@pytest.mark.parametrize("name", [
+    # crawl 68c706de4d068f13, a circular that amends others: "1/ Bổ sung khoản 4 sau khoản 3 Điều 3 như sau:" gives new
+    # wording in quotation marks, the text's own rules ("“4. Sở Tư pháp thông báo cho chính quyền cấp xã ...")
+    "68c706de4d068f13.md",
+    # crawl c05552433ef48b49, a fund's regulation: "2/ Quyền hạn của Quỹ" titles powers, no tasks
+    "c05552433ef48b49.md",
+])
+def test_items_numbered_with_a_slash_give_the_same_tasks(name):
+    text = (CRAWL / name).read_text(encoding="utf-8")
+    restyled = HOUSE_STYLES["items-with-slash"].rewrite(text)
+    assert restyled != text
+    expected = _tasks(text, name)
+    assert expected and _tasks(restyled, name) == expected

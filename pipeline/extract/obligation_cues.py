@@ -146,7 +146,7 @@ def cues() -> Cues:
         document_clause=PhraseCues.build("document_clause", data["document_clauses"], re.I | re.M),  # regexes as written
         praise=re.compile(rf"\s*(?:{words(data['praise_openers'])})\b"),
         entitlement=re.compile(rf"\s*(?:{words(data['entitlement_openers'])})\b"),
-        non_task_heading=re.compile(rf"^(?:{article_number}|[IVX\d]+[.)]\s*)?"
+        non_task_heading=re.compile(rf"^(?:{article_number}|[IVX\d]+[.)/]\s*)?"  # "2. Quyền hạn", "2/ Quyền hạn"
                                     rf"(?:{words(data['non_task_headings'])}|{describing})\b"),
         describing_article=re.compile(rf"\s*{article_number}{describing}\b"),
     )

@@ -30,8 +30,9 @@ QUOTE_ENDS = re.compile(r"\s*(?:Đề\s+nghị|Giao|Yêu\s+cầu|Căn\s+cứ\s+(
                         r"|Trên\s+cơ\s+sở)", re.I)
 # this text's own amending instruction, on the line before the new wording it gives between quotation marks: that wording
 # is this text's own rules, not a provision it quotes ("Điều 10. Sửa đổi, bổ sung Điều 22" then "“Điều 22. Trách nhiệm
-# của ...", "6. Sửa đổi điểm a khoản 1 Điều 15 như sau:" then "“a) Ủy ban nhân dân cấp tỉnh có trách nhiệm ...")
-AMENDING_INSTRUCTION = re.compile(r"[^\S\n]*(?:Điều\s+\d+[a-zđ]?\s*[.:]\s*|\d{1,3}(?:\.\d{1,3})*\.\s*|[a-zđ]\)\s*)?"
+# của ...", "6. Sửa đổi điểm a khoản 1 Điều 15 như sau:" then "“a) Ủy ban nhân dân cấp tỉnh có trách nhiệm ..."; its item
+# numbered "1/" as some issuers write it)
+AMENDING_INSTRUCTION = re.compile(r"[^\S\n]*(?:Điều\s+\d+[a-zđ]?\s*[.:]\s*|\d{1,3}(?:\.\d{1,3})*[./]\s*|[a-zđ]\)\s*)?"
                                   r"(?:Sửa\s+đổi|Bổ\s+sung|Thay\s+thế)\b[^\n]*(?:như\s+sau\s*:|(?:Điều|khoản|điểm)\s+\d+[a-zđ]?)\s*")
 # the opening of the new wording: its quotation mark, and the article, clause or point it numbers ("“Điều 22.", "“2a.",
 # "“a)"), which this text's own structure does not number (the instruction's article and item do)
