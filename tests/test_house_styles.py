@@ -45,6 +45,9 @@ STYLES: list[tuple[str, str, Callable[[str], str]]] = [
     # department, no task), each with "ĐIỀU" for "Điều"
     ("8d9779edcdd6c422.md", "article word in capitals", lambda text: re.sub(r"(?m)^(\**)Điều(?= \d)", r"\1ĐIỀU", text)),
     ("b527d7996ed66f24.md", "article word in capitals", lambda text: re.sub(r"(?m)^(\**)Điều(?= \d)", r"\1ĐIỀU", text)),
+    # crawl 6d0e277c7b88a914 (a consolidated decision: "a) [34]" then the point's text, the amending text's footnote mark
+    # first) with its points lettered "a."
+    ("6d0e277c7b88a914.md", "points lettered with a full stop", lambda text: HOUSE_STYLES["points-with-stop"].rewrite(text)),
     # dev vi_cd_220_ttg_2025.txt (hard-wrapped, no blank lines) with its points lettered "a.", "b." instead of "a)", "b)"
     ("vi_cd_220_ttg_2025.txt", "points lettered with a full stop",
      lambda text: re.sub(r"(?m)^(\**)([a-gđ])\)\s", r"\1\2. ", text)),

@@ -106,6 +106,9 @@ ENUMERATOR_CASES = [
     ("[3] Bộ Xây dựng", ("bullet", "[3]", 4)),
     # crawl 6d0e277c7b88a914 (94/VBHN-BQP): a consolidated text's note number after an amended point's or item's
     ("a) [2] Trung tâm Hành động bom mìn quốc gia Việt Nam (VNMAC) chịu", ("point", "a", 7)),
+    # ... and a point lettered with a full stop, as another house style letters them ("a) [34]" in the text)
+    ("a. [34] Binh chủng Công binh ban hành chương trình khung huấn luyện", ("point", "a", 8)),
+    ("a. [34] v.v.", None),
     ("5.[8] Đơn giá điều tra, khảo sát", ("item", "5", 6)),
     ("Điều 5. Hiệu lực thi hành", ("article", "5", 8)),
     ("Article 3. Scope", ("article", "3", 11)),

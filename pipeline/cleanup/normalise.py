@@ -212,8 +212,9 @@ _ENUMERATOR = re.compile(
     rf"|[IVXLC]{{1,6}}[.)](?:\s|(?=[{UPPER_VI}]{{2}}))"
     # "2/ Bộ Quốc phòng ...": an item numbered with a slash, as some issuers and sites write it (not "15/2025/NĐ-CP")
     r"|\d{1,3}/\s+(?=[^\W\d_])"
-    # "a. Chủ trì ...", as some issuers letter their points (not "p. Cống Vị", "h. Gia Lâm", "x. ...": a ward, a district)
-    rf"|[a-gđ]\.\s+(?=[{UPPER_VI}])"
+    # "a. Chủ trì ...", as some issuers letter their points (not "p. Cống Vị", "h. Gia Lâm", "x. ...": a ward, a district),
+    # a consolidated text's footnote mark perhaps first ("a. [34]" / "Binh chủng Công binh ban hành ...")
+    rf"|[a-gđ]\.\s+(?=[{UPPER_VI}]|\[\d{{1,3}}\])"
     rf"|\((?:\d{{1,2}}|[a-zđ])\)\s+(?=[{UPPER_VI}])"  # "(1) Tỷ trọng kinh tế số ...": a point in brackets
     rf"|{ARTICLE_WORD}\s+\d+[a-z]?\s*(?:[.:]|$|(?=[A-ZĐ]){NOT_CITING})|{CHAPTER_WORD}\s+[IVXLC\d]|Mục\s+\d"
     r"|(?:Phần|PHẦN)\s+[IVXLC\d]"

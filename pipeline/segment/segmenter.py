@@ -44,8 +44,10 @@ ENUMERATORS: list[tuple[str, str, re.Pattern[str]]] = [  # (kind, the characters
     ("subitem", string.digits, re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(?=\S)|(?=[^\W\d_]))")),
     # up to 9999 items (a plan or appendix of thousands of numbered tasks)
     ("item", string.digits, re.compile(r"^(\d{1,4})\s*[.)/]\s*(?=[^\d\s/])")),
-    # "a)", "a/", and "a." before a capital ("a. Chủ trì, chỉ đạo ..."; not "v.v.")
-    ("point", string.ascii_lowercase + "đ", re.compile(rf"^(đ|dd|[a-z])(?:\s*[)/]\s*|\.\s+(?=[{UPPER_VI}]))")),
+    # "a)", "a/", and "a." before a capital ("a. Chủ trì, chỉ đạo ..."; not "v.v."), or before a consolidated text's
+    # footnote mark and a capital ("a. [34] Binh chủng Công binh ban hành ...")
+    ("point", string.ascii_lowercase + "đ",
+     re.compile(rf"^(đ|dd|[a-z])(?:\s*[)/]\s*|\.\s+(?=[{UPPER_VI}]|\[\d{{1,3}}\]\s*[{UPPER_VI}]))")),
     ("subpoint", "(", re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s*")),
     ("bullet", "-–—•+*[", re.compile(r"^(?:[-–—•+*]|\[\d{1,2}\])\s*(?=\S)")),
 ]
