@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from pipeline import knowledge
-from pipeline.knowledge.patterns import UPPER_VI
+from pipeline.knowledge.patterns import JOINING_WORDS, UPPER_VI
 from pipeline.knowledge.tables import (
     GROUP_LABEL,
     ROW_NUMBER_LABEL,
@@ -70,8 +70,8 @@ MAX_CELL_LINE = 100  # a cell's line is as long as its column is wide: a longer 
 HEADER_WORDS = ("TT", "Stt")
 HEADER_START = re.compile(rf"[ \t]*{_ROW_NUMBER_WORDS}(?:[ \t]|$)", re.M)
 # what cannot end a cell's line: the phrase goes on below ("Các bộ ở" / "Trung ương,"; "Bộ Khoa học và" / "Công nghệ")
-GOES_ON = re.compile(r"(?:[,;]|\b(?:và|hoặc|ở|của|cho|về|với|các|những|tại|trong|theo|để|từ|đến|"
-                     r"nhân|and|of|the|for|with|in|on))\s*$", re.I)
+GOES_ON = re.compile(r"(?:[,;]|\b(?:" + "|".join((*JOINING_WORDS, "ở", "nhân", "and", "of", "the", "for", "with", "in", "on"))
+                     + r"))\s*$", re.I)
 # a word a number follows ends the line, the number opens the next ("Nghị quyết số" / "71/NQ-CP", "Trước ngày" /
 # "30/11/2025")
 NUMBER_GOES_ON = re.compile(r"\b(?:số|ngày|tháng|năm|khoản|điểm|Điều|No\.)\s*$", re.I)

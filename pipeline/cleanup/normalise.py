@@ -31,6 +31,7 @@ from pipeline.knowledge.patterns import (
     ATTACHMENT_CAPTION,
     CHAPTER_WORD,
     CHAPTER_WORDS,
+    JOINING_WORDS,
     NOT_CITING,
     OWN_NUMBER_LINE,
     PAGE_NUMBER,
@@ -244,9 +245,7 @@ _NUMBERED_WORDS = frozenset({"điều", "article", "phần", "part", "chương",
                              "điểm", "point", "clause", "số", "no.", "năm", "tháng", "ngày"})
 # alone on a line: the number is on the next (in capitals too: "ĐIỀU 1.", "CHƯƠNG I")
 _ARTICLE_WORDS = frozenset(in_both_cases((*ARTICLE_WORDS, *CHAPTER_WORDS)))
-# words that join what follows to what went before: no sentence ends with one ("... năm 2026 của" / "Thủ tướng Chính phủ ...")
-_JOINING_WORDS = frozenset({"của", "và", "với", "cho", "tại", "theo", "về", "các", "những", "để", "trong", "từ", "đến",
-                            "hoặc", "bởi"})
+_JOINING_WORDS = frozenset({*JOINING_WORDS, "bởi"})  # no sentence ends with one
 _MOTTO_OPENERS = (*REPUBLIC, PARTY)
 # an article's number and one of the standard titles, and nothing more: a line of its own in a text a page wrapped
 _ARTICLE_OPENERS = in_both_cases(ARTICLE_WORDS)
