@@ -3218,3 +3218,29 @@ def test_an_appendix_header_under_a_heading_that_names_bodies():
     found = obligations_of(header + body)
     assert [" ".join(o.text.split()[:3]) for o in found] == ["Các sở, ban,", "Trong quá trình", "Triển khai nền"]
     assert [a.name for a in found[-1].assignees][0] == "Sở Khoa học và Công nghệ"
+
+
+# dev vi_ct_010_ubnd_daklak_2025 I.1 and I.2.2.h: the directive defines a class by its members in brackets, then makes
+# the class act by its name; crawl 6e205b75bcc588b5's "các cơ quan liên quan (nếu cần thiết)" brackets no bodies
+INVESTMENT_REGISTRARS = ("1.\nCác cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban\nquản lý Khu "
+                         "Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu\ncông nghiệp tỉnh):\n")
+REGISTRARS = ["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên", "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên",
+              "Ban Quản lý các khu công nghiệp tỉnh Đắk Lắk"]
+
+
+@pytest.mark.parametrize(("definition", "sentence", "expected"), [
+    (INVESTMENT_REGISTRARS, "Cơ quan đăng ký đầu tư có\ntrách nhiệm lấy ý kiến cụ thể nội dung liên quan đến lĩnh vực "
+     "đầu tư của dự án.", REGISTRARS),
+    # the class after the thing it is asked for is no actor
+    (INVESTMENT_REGISTRARS, "Gửi văn bản thẩm định về Cơ quan đăng ký đầu tư để tổng hợp.", []),
+    ("Phối hợp với các cơ quan liên quan (nếu cần thiết) để thực hiện.\n", "Cơ quan liên quan có trách nhiệm phối hợp.",
+     []),
+])
+def test_a_class_the_document_defines_by_its_members_names_them(definition, sentence, expected):
+    text = HEADER + definition + "\n" + sentence + "\n"
+    seg = segment(normalise(text))
+    text = normalise(text)
+    mentions = BodyMentions(text, Paragraphs(seg.blocks), AgencyRegistry.default(), language="vi",
+                            province="Đắk Lắk", central=False)
+    start = text.index(" ".join(sentence.split()[:3]))
+    assert [m.name for m in mentions.within(start, start + len(sentence))] == expected

@@ -32,6 +32,11 @@ ACRONYM_DEFINED = re.compile(r"\(\s*(?:sau\s+đây\s+(?:gọi|viết)\s+tắt\s+
 HEAD_DEFINED = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+"
                           rf"([{UPPER_VI}]\w*(?:\s+\w+){{0,2}}?)\s*\)")
 NAME_REACH = 12  # words: how far before its bracket a full name named by its head noun may start
+# a class of bodies the document defines by its members in brackets: "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản
+# lý Khu Kinh tế Phú Yên, ...)"; the words of its name are lower case after the generic head ("cơ quan", "đơn vị")
+CLASS_DEFINED = re.compile(r"(?<!\w)[Cc]ác\s+((?:cơ\s+quan|đơn\s+vị)(?:\s+[a-zà-ỹđ]+){1,6}?)\s*\(([^()\n]{10,400})\)")
+# what may stand between the members in the brackets: nothing but the list's joins
+MEMBER_JOINS = re.compile(r"[\s,;]*(?:và\s+)?[\s,;]*")
 _SPACES = re.compile(r"\s*")
 
 
@@ -70,6 +75,8 @@ class BodyMentions:
                 found = self._named(span)
                 if self._acronyms:
                     found = self._with_acronyms(found, span)
+                if self._defined_classes:
+                    found = self._with_defined_classes(found, span)
                 self._cache[span] = found  # sorted by start (_with_open_world); the classes keep starts
                 self._starts[span] = [m.span[0] for m in found]
             # the mentions sorted by start: a sorted lookup, not a pass over (nor a copy of) a long paragraph's mentions
@@ -248,6 +255,50 @@ class BodyMentions:
                                name_en=body.name_en, kind=body.kind, regulated=not m.group().isupper())
                  for m in self._acronym_use.finditer(self.text, span[0], span[1])
                  if not any(_overlap(k.span, m.span()) for k in found)]
+        return sorted(found + added, key=lambda m: m.span[0]) if added else found
+
+    @cached_property
+    def _defined_classes(self) -> dict[str, list[AgencyMention]]:
+        """The classes the document defines by their members ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý
+        Khu Kinh tế Phú Yên, ...)"), by their names in lower case: where the text later makes the class act ("Cơ quan
+        đăng ký đầu tư có trách nhiệm lấy ý kiến ..."), the members act. The brackets must hold named bodies and
+        nothing else, at least two of them."""
+        defined: dict[str, list[AgencyMention]] = {}
+        if self.language != "vi":
+            return defined
+        for m in CLASS_DEFINED.finditer(self.text):
+            name = " ".join(m.group(1).split())
+            if name in defined or not (spans := self.paragraphs.between(m.start(2), m.start(2) + 1)):
+                continue
+            members = [x for x in self._named(spans[0]) if m.start(2) <= x.span[0] and x.span[1] <= m.end(2)]
+            if len({x.name for x in members}) < 2:
+                continue
+            pos, listed = m.start(2), True
+            for x in sorted(members, key=lambda x: x.span[0]):
+                if x.span[0] < pos:
+                    continue  # the same words read as two bodies (a group's several names)
+                listed = listed and MEMBER_JOINS.fullmatch(self.text, pos, x.span[0]) is not None
+                pos = x.span[1]
+            if listed and MEMBER_JOINS.fullmatch(self.text, pos, m.end(2)):
+                defined[name] = members
+        return defined
+
+    @cached_property
+    def _class_use(self) -> re.Pattern[str]:
+        """A defined class acting by its name, with or without "các" ("Cơ quan đăng ký đầu tư có trách nhiệm ..."), but
+        not where it is defined (its brackets follow)."""
+        names = sorted(self._defined_classes, key=len, reverse=True)
+        words = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
+        return re.compile(rf"(?<!\w)(?:[Cc]ác\s+)?(?i:{words})(?=\s+(?:{self._grammar.stops.pattern}))")
+
+    def _with_defined_classes(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """A paragraph's mentions with the members of each class the document defined where the paragraph makes the
+        class act: as the subject of a clause ("Cơ quan đăng ký đầu tư có trách nhiệm ..."), not where work is sent to it
+        ("gửi văn bản về Cơ quan đăng ký đầu tư để tổng hợp")."""
+        added = [replace(member, span=m.span(), mention=m.group())
+                 for m in self._class_use.finditer(self.text, span[0], span[1])
+                 if _starts_clause(self.text[span[0]:m.start()]) and not any(_overlap(k.span, m.span()) for k in found)
+                 for member in self._defined_classes[" ".join(m.group().split()).lower().removeprefix("các ")]]
         return sorted(found + added, key=lambda m: m.span[0]) if added else found
 
     def _with_open_world(self, known: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
@@ -433,6 +484,13 @@ def _opens_clause(before: str) -> bool:
     """Whether what a paragraph holds before a word opens an item's clause: its label alone ("1. "), or a topic and its
     colon ("Về kinh phí: ")."""
     return bool(LABEL_ONLY.fullmatch(before) and before.strip()) or before.rstrip().endswith(":")
+
+
+def _starts_clause(before: str) -> bool:
+    """Whether a word after what a paragraph holds before it opens a clause: the paragraph's start (or its label's end),
+    a sentence's, or a condition's consequence ("Trường hợp ..., thì Cơ quan đăng ký đầu tư có quyền ...")."""
+    before = before.rstrip()
+    return not before or LABEL_ONLY.fullmatch(before) is not None or before.endswith((".", ";", ":", " thì"))
 
 
 def _opens_item(before: str) -> bool:
