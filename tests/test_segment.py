@@ -233,3 +233,19 @@ def test_the_caption_ends_the_attached_title(attached, expected):
     assert caption.kind == "attached_title"
     after = [(text[b.content_start:b.span[1]].strip(), b.kind, b.path) for b in blocks if b.span[0] > caption.span[0]]
     assert after[:len(expected)] == expected
+
+
+# dev vi_ct_010_ubnd_daklak_2025 II.3: point a) ends with a colon, but the text gives no points under it; its sibling
+# b) follows. The colon announces nothing, so a) is a point of text, not the heading of the points after it. Where
+# the points do follow (II.2's "2. Các sở, ban, ngành, địa phương:" then "a) ..."), the colon heads them.
+@pytest.mark.parametrize(("body", "expected"), [
+    ("3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án\n\na) Hướng dẫn và tạo điều\nkiện giải quyết nhanh các thủ tục "
+     "đầu tư thuộc thẩm quyền:\n\nb) Chủ động phối hợp với\ncác cơ quan, đơn vị, địa phương liên quan khác để giải quyết "
+     "trong thời hạn quy\nđịnh theo đúng chức năng, nhiệm vụ, quyền hạn và phạm vi quản lý.\n",
+     [("3", True), ("3.a", False), ("3.b", False)]),
+    ("2. Các sở, ban, ngành, địa phương:\n\na) Đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh có liên quan đến "
+     "mục tiêu hoạt động và nội dung đề xuất.\n", [("2", True), ("2.a", False)]),
+])
+def test_a_colon_that_announces_no_points_heads_nothing(body, expected):
+    text = "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\nSố: 010/CT-UBND\nCHỈ THỊ\n" + body
+    assert [(b.path, b.heading) for b in segment(normalise(text)).blocks if b.enum] == expected

@@ -14,6 +14,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import pairwise
 
 from pipeline.knowledge.dates import DATELINE_AT_END, NUMERIC_DATELINE_LINE
 from pipeline.knowledge.motto import MOTTO_LINE as MOTTO
@@ -197,6 +198,10 @@ class _PathTracker:
         return self._path or None
 
 
+# the enumerated blocks whose colon may announce points below them, and that may follow as those points or as siblings
+LEAD_IN_KINDS = frozenset({"item", "subitem", "point", "subpoint"})
+
+
 def _is_heading(content: str) -> bool:
     """'2. Bộ Khoa học và Công nghệ', '2. Chủ tịch UBND các tỉnh: Khánh Hòa, Đắk Lắk:' or 'I. NHIỆM VỤ'."""
     content = content.strip()
@@ -210,6 +215,16 @@ def _is_heading(content: str) -> bool:
         return True  # "1. Về việc rà soát, làm sạch dữ liệu số nhà đã cấp": a topic, its tasks below
     return len(content) < 90 and content[-1] not in ".;!?" and "," not in content[:-1][-40:] and (
         len(content.split()) <= 14)
+
+
+def _unhead_empty_lead_ins(blocks: list[Block], text: str) -> None:
+    """A point whose colon announces points the text does not give heads nothing: "a) Hướng dẫn và tạo điều kiện giải
+    quyết nhanh các thủ tục đầu tư thuộc thẩm quyền:" then its sibling "b) Chủ động phối hợp ...". It is a point of text
+    (a heading that only names bodies, "a) Sở Y tế:", is still read as one where its tasks are read)."""
+    for block, after in pairwise(blocks):
+        if block.heading and block.enum in LEAD_IN_KINDS and after.enum in LEAD_IN_KINDS and block.path and after.path \
+                and not after.path.startswith(block.path + ".") and text[block.span[1] - 1] == ":":
+            block.heading = False
 
 
 def _document_start(text: str, spans: list[tuple[int, int]]) -> int:
@@ -297,6 +312,7 @@ class _RegionWalker:
                 self.region = opened
         if self.seg.header_end == 0 and not self.header_done:
             self.seg.header_end = len(self.seg.blocks)
+        _unhead_empty_lead_ins(self.seg.blocks, text)
         return self.seg
 
     def _place(self, line: _Line, kind: str) -> None:
