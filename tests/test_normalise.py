@@ -68,6 +68,16 @@ def test_characters(raw, expected):
 
 
 PARAGRAPHS = [
+    # dev vi_tb_641_vpcp_2025 item 5: the page wrapped right after a colon, the sentence runs on in lower case; what a
+    # colon lists opens with a mark, an enumerator or a capital (crawl 932e83be67d03d47's "... như sau:" then "thời gian")
+    ("5. Quan tâm giải quyết các vấn đề còn tồn đọng như:\ntài sản công dôi dư, công tác lưu trữ hồ sơ, số hóa tài "
+     "liệu,.... lưu ý việc quản\nlý, bàn giao hồ sơ.\n",
+     ["5. Quan tâm giải quyết các vấn đề còn tồn đọng như: tài sản công dôi dư, công tác lưu trữ hồ sơ, số hóa tài "
+      "liệu,.... lưu ý việc quản lý, bàn giao hồ sơ."]),
+    ("2. Các sở, ban, ngành, địa phương:\na) Đánh giá sự phù hợp của dự án đầu tư.\n",
+     ["2. Các sở, ban, ngành, địa phương:", "a) Đánh giá sự phù hợp của dự án đầu tư."]),
+    ("Kính gửi:\n- Bộ Tài chính;\n- Bộ Xây dựng.\n", ["Kính gửi:", "- Bộ Tài chính;", "- Bộ Xây dựng."]),
+    ("Thời hạn hoàn thành:\n31/12/2025.\n", ["Thời hạn hoàn thành:", "31/12/2025."]),
     # crawled header: the "|" cell boundaries are paragraph breaks, wrapped lines re-joined
     ("THỦ TƯỚNG CHÍNH\nPHỦ\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n|\n|\nSố: 223/CĐ-TTg\n|\n"
      "Hà Nội, ngày 20\ntháng 11 năm 2025\n|\n",

@@ -453,7 +453,9 @@ def _continues(prev: str, line: str, wrap: int) -> bool:
     if prev[-1:] in ".)" and _BARE_ENUMERATOR.match(prev):  # how a bare enumerator ends: a cheap test first
         return True  # "1." on a line of its own, its text on the next
     if prev.endswith(_SENTENCE_ENDS):
-        return _starts_lower(line) and not prev.endswith((";", ":", "./."))
+        # a colon the page wrapped after ("... các vấn đề còn tồn đọng như:" / "tài sản công dôi dư, ...") runs on into a
+        # word in lower case; what a colon lists opens with a mark, a capital or a figure
+        return _starts_lower(line) and not prev.endswith((";", "./.")) and (prev[-1] != ":" or line[:1].islower())
     if _starts_lower(line) or prev.endswith((",", "-", "–", "&")):
         return True
     if prev.isupper():
