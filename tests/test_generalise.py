@@ -3244,3 +3244,17 @@ def test_a_class_the_document_defines_by_its_members_names_them(definition, sent
                             province="Đắk Lắk", central=False)
     start = text.index(" ".join(sentence.split()[:3]))
     assert [m.name for m in mentions.within(start, start + len(sentence))] == expected
+
+
+# dev en_qd_2281_ttg_2010 IV.4.a and en_qd_123_ttg_2010 II.1.1.2.a: the body whose agreement the work needs ("sau khi
+# thống nhất với") takes part in it, as a partner does
+@pytest.mark.parametrize(("body", "expected"), [
+    ("IV. ORGANIZATION OF IMPLEMENTATION\n4. Project managing ministries and central agencies shall:\na) Elaborate and "
+     "approve projects after reaching agreement with the Ministry of Labor, War Invalids and Social Affairs;\n",
+     [["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ", "Bộ Lao động - Thương binh và Xã hội"]]),
+    ("Article 2.\n1. The Ministry of Justice shall permit the formation of joint training centers after reaching agreement "
+     "with the Ministry of Education and Training.\n", [["Bộ Tư pháp", "Bộ Giáo dục và Đào tạo"]]),
+])
+def test_a_body_whose_agreement_the_work_needs_takes_part_in_it(body, expected):
+    record = passage(ENGLISH_DECISION + body)
+    assert [[a.name for a in o.assignees] for o in record.obligations] == expected
