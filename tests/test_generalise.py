@@ -3258,3 +3258,17 @@ def test_a_class_the_document_defines_by_its_members_names_them(definition, sent
 def test_a_body_whose_agreement_the_work_needs_takes_part_in_it(body, expected):
     record = passage(ENGLISH_DECISION + body)
     assert [[a.name for a in o.assignees] for o in record.obligations] == expected
+
+
+# dev en_qd_332_ttg_2011 III.1.b: English renders the acting "các địa phương" as "localities" before the modal; in a
+# central text they are the provinces' People's Committees, as in Vietnamese. Localities a task is for are no actor
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Article 1.\nIII. SOLUTIONS\n1. Planning\nb) Based on the sector development master plan, localities shall revise "
+     "and elaborate detailed plans and draw up lists of prioritized projects.\n",
+     [["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]]),
+    ("Article 1.\nIII. SOLUTIONS\n1. Planning\nb) The Ministry of Finance shall allocate funds to localities.\n",
+     [["Bộ Tài chính"]]),
+])
+def test_english_localities_that_act_are_the_provinces_committees(body, expected):
+    record = passage(ENGLISH_DECISION + body)
+    assert [[a.name for a in o.assignees] for o in record.obligations] == expected

@@ -166,6 +166,8 @@ class BodyMentions:
             places += [m for m in ACTING_LOCALITIES.finditer(self.text, span[0], span[1])
                        if _opens_clause(self.text[span[0]:m.start()])]
             found = self._with_provinces(found, places)
+        elif self.central and self.language == "en" and self.text.find("ocalities", span[0], span[1]) >= 0:
+            found = self._with_provinces(found, list(ACTING_LOCALITIES_EN.finditer(self.text, span[0], span[1])))
         elif not self.central and self.language == "vi":
             found = self._with_sector_tails(found)
         self._names[span] = found
@@ -241,7 +243,11 @@ class BodyMentions:
         return re.compile(rf"(?<![\w(])(?:{'|'.join(uses)})")
 
     def short_name_at(self, pos: int, end: int) -> bool:
-        """Whether a short name the document defined opens text[pos:end] ("Quỹ có trách nhiệm ...")."""
+        """Whether a name that only this document's words make a body's opens text[pos:end]: a short name the document
+        defined ("Quỹ có trách nhiệm ..."), or, in a central English text, the localities acting ("Localities shall
+        ..."), which no name of the registry starts."""
+        if self.central and self.language == "en" and ACTING_LOCALITIES_EN.match(self.text, pos, end):
+            return True
         if not self._acronyms:
             return False
         return bool(self._acronym_use.match(self.text, _SPACES.match(self.text, pos, end).end(), end))
@@ -454,6 +460,9 @@ LOCALITIES = re.compile(r"(?i:các)\s+địa\s+phương\b(?!\s+khác)")
 # the localities as a clause's actor: not those a clause describes ("Các địa phương được hỗ trợ ...", "các địa phương
 # có liên quan", "các địa phương khác")
 ACTING_LOCALITIES = re.compile(r"Các\s+địa\s+phương\b(?!\s+(?:khác|được|bị|là|có\s+liên\s+quan|liên\s+quan|trên)\b)")
+# English renders the acting localities as "localities" before the verb's modal ("Based on the sector development master
+# plan, localities shall revise and elaborate detailed plans ...")
+ACTING_LOCALITIES_EN = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?[Ll]ocalities(?=\s+(?:shall|should|must)\b)")
 # a paragraph's label before its text: "1. ", "a) ", "- "
 LABEL_ONLY = re.compile(r"\s*(?:(?:\d{1,3}|[a-zđ])[.)]|[-–+•])?\s*")
 # "các đơn vị thuộc Cục Thuế", "đơn vị trực thuộc Sở", "Các tổ chức, đơn vị thuộc Bộ Quốc phòng", "các đơn vị sự nghiệp

@@ -69,7 +69,7 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+|theo\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng"
                    r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này)|Based\s+on|Depending\s+on|Accordingly"
                    r"|In\s+order\s+to)"  # ("..., in order to ... implement Directive No. 30, the Provincial ...")
-                   rf"(?:[\s,](?:No\.|[^.;:]){{0,300}}?)??,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s)"
+                   rf"(?:[\s,](?:No\.|[^.;:]){{0,300}}?)??,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s|localities\s)"
                    # the case it is for: "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành chính công tỉnh ..."
                    rf"|{CASE_CLAUSE}"
                    # a purpose clause before a class of bodies: "Để nâng cao hiệu lực, ..., các Sở, ngành, UBND cấp xã ... triển
