@@ -226,6 +226,12 @@ EN_CASES = [
      ["Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp", "các bộ"]),
     ("the Ministry of Finance, concerned ministries and sectors, the Women’s Union Central Committee and",
      ["Bộ Tài chính", *B3, "Trung ương Hội Liên hiệp Phụ nữ Việt Nam"]),
+    # dev en_nq_10_cp_2010: its English for "các tập đoàn, tổng công ty" and for the chairs of their boards
+    ("chairmen of provincial/municipal People’s Committees and chairmen of the Boards of Directors of state-run groups or "
+     "corporations shall immediately organize", [B4[3], "các tập đoàn, tổng công ty"]),
+    ("The Steering Committee for Enterprise Renewal and Development shall monitor and urge ministries, sectors, "
+     "localities, state-run groups and corporations in the implementation",
+     ["Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp", *B4, "các tập đoàn, tổng công ty"]),
 ]
 
 
