@@ -3272,3 +3272,33 @@ def test_a_body_whose_agreement_the_work_needs_takes_part_in_it(body, expected):
 def test_english_localities_that_act_are_the_provinces_committees(body, expected):
     record = passage(ENGLISH_DECISION + body)
     assert [[a.name for a in o.assignees] for o in record.obligations] == expected
+
+
+# crawl 03890575449f6e05 and 84469287cb7bce65: a verb after an open-world name ends it ("ghi nhận", "liên hệ")
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Cục Thuế ghi nhận vướng mắc của Thuế thành phố Hồ\nChí Minh.", ["Cục Thuế"]),
+    ("Theo đó, đề nghị Hội đồng Kinh doanh Hoa\nkỳ - ASEAN liên hệ với Bộ Khoa học và Công nghệ là đơn vị chủ trì xây "
+     "dựng quy\nđịnh về nhãn hàng hóa để được hướng dẫn.", ["Hội đồng Kinh doanh Hoa kỳ - ASEAN", "Bộ Khoa học và Công nghệ"]),
+])
+def test_a_verb_after_an_unknown_name_ends_it(sentence, expected):
+    text = normalise("BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nSố: 1/CHQ-GSQL\nCÔNG VĂN\n" + sentence + "\n")
+    mentions = BodyMentions(text, Paragraphs(segment(text).blocks), AgencyRegistry.default(), language="vi",
+                            province=None, central=True)
+    start = text.index(sentence.split()[0])
+    assert [m.name for m in mentions.within(start, len(text))][:len(expected)] == expected
+
+
+# crawl 296e373d796986f4 II.7 (dev vi_tb_648) and 6a73c878c777ca23: the state body one must work with or contact for the
+# task takes part in it (ANNOTATION.md: the state bodies one must "làm việc với" are assignees)
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("7. Về dự án xây dựng đường cao tốc Sơn La - Điện\nBiên - Cửa khẩu Tây Trang: Tỉnh thực hiện theo chỉ đạo của Tổng Bí "
+     "thư; chủ động làm việc với Bộ Xây dựng về việc\ngiao Ủy ban nhân dân tỉnh Điện Biên là cơ quan chủ quản dự án theo "
+     "quy định.", ["Ủy ban nhân dân tỉnh Điện Biên", "Bộ Xây dựng"]),
+    ("Đề nghị Ủy ban nhân dân tỉnh Điện Biên nghiên cứu quy định nêu trên để thực hiện và liên hệ với Bộ Khoa học và Công "
+     "nghệ để được hướng dẫn.", ["Ủy ban nhân dân tỉnh Điện Biên", "Bộ Khoa học và Công nghệ"]),
+])
+def test_the_body_a_task_must_be_worked_out_with_takes_part(sentence, expected):
+    header = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 648/TB-VPCP\nHà Nội, ngày 28 tháng 11 năm 2025\nTHÔNG BÁO\nKết luận của Thủ tướng "
+              "Chính phủ tại buổi làm việc với lãnh đạo tỉnh Điện Biên\n")
+    [task] = passage(header + sentence + "\n").obligations
+    assert [a.name for a in task.assignees] == expected
