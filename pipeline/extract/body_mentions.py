@@ -244,7 +244,7 @@ class BodyMentions:
                         rf"(?=\s*(?:[,.;:\n]|$)|\s+(?:{self._grammar.stops.pattern}))")
         return re.compile(rf"(?<![\w(])(?:{'|'.join(uses)})")
 
-    def short_name_at(self, pos: int, end: int) -> bool:
+    def document_name_at(self, pos: int, end: int) -> bool:
         """Whether a name that only this document's words make a body's opens text[pos:end]: a short name the document
         defined ("Quỹ có trách nhiệm ..."), or, in a central English text, the localities acting ("Localities shall
         ..."), which no name of the registry starts."""
@@ -503,7 +503,7 @@ def _starts_clause(before: str) -> bool:
     """Whether a word after what a paragraph holds before it opens a clause: the paragraph's start (or its label's end),
     a sentence's, or a condition's consequence ("Trường hợp ..., thì Cơ quan đăng ký đầu tư có quyền ...")."""
     before = before.rstrip()
-    return not before or LABEL_ONLY.fullmatch(before) is not None or before.endswith((".", ";", ":", " thì"))
+    return not before or _opens_clause(before) or before.endswith((".", ";", " thì"))
 
 
 def _opens_item(before: str) -> bool:

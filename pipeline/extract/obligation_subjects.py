@@ -146,12 +146,12 @@ class SubjectReader:
 
     def __init__(self, text: str, seg: Segmentation, registry: AgencyRegistry,
                  mentions: Callable[[int, int], list[AgencyMention]], cue_hits: CueIndex, *, language: str,
-                 issuer: str | None, short_name_at: Callable[[int, int], bool] = lambda pos, end: False) -> None:
+                 issuer: str | None, document_name_at: Callable[[int, int], bool] = lambda pos, end: False) -> None:
         self.text = text
         self.seg = seg
         self.registry = registry
         self.mentions = mentions  # the bodies named in text[start:end]
-        self.short_name_at = short_name_at  # whether a short name the document defined opens text[pos:end]
+        self.document_name_at = document_name_at  # whether a name only this document makes a body's opens text[pos:end]
         self.cue_hits = cue_hits
         self.language = language
         self.issuer = issuer  # the body whose document this is: when it asks, the bodies it asks act
@@ -267,7 +267,7 @@ class SubjectReader:
     def may_name_a_body(self, pos: int, end: int) -> bool:
         """Whether the clause at `pos` opens with words that a body's name, title or list can start with.
         Most background sentences ("Theo báo cáo ...", "Trong thời gian qua ...") do not, and need no scan."""
-        return self.openers.may_open(self.text, pos, end, self.language) or self.short_name_at(pos, end)
+        return self.openers.may_open(self.text, pos, end, self.language) or self.document_name_at(pos, end)
 
     def near(self, pos: int, end: int) -> list[AgencyMention]:
         """The bodies named within a chain's reach of pos: a list of bodies after a cue is never longer."""

@@ -66,7 +66,7 @@ class TaskDocument:
         self.deadlines = DeadlineReader(text, self.paragraphs, issued_on=issued_on, language=language)
         self.cue_hits = cue_index(text)
         self.subjects = SubjectReader(text, seg, self.registry, self.mentions, self.cue_hits, language=language,
-                                      issuer=issuer, short_name_at=self.bodies.short_name_at)
+                                      issuer=issuer, document_name_at=self.bodies.document_name_at)
         self.units = UnitReader(text, self.cues, self.subjects, self.mentions, normative=normative)
         # APPROVES opens with an article word: matched only where the automaton found one
         self.approves = any(APPROVES.match(text, at, APPROVAL_WITHIN)

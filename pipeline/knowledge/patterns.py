@@ -23,10 +23,10 @@ NOT_CITING = rf"(?!(?:{LEGAL_TEXTS}|Hiến\s+pháp)\b)"
 # a province's People's Committee or Council as the registry names it ("Ủy ban nhân dân tỉnh Đắk Lắk"): where it is
 # ("tỉnh Đắk Lắk") and the province's name
 PROVINCIAL_BODY = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân) (?P<place>(?:tỉnh|thành phố) (?P<province>.+))$", re.I)
-# The words that number a text's articles, chapters and parts, Vietnamese and English; written in capitals too ("ĐIỀU 1.")
 # words that join what follows to what went before: no phrase ends with one, so a line that ends with one goes on below
 # it ("... năm 2026 của" / "Thủ tướng Chính phủ ...", "Bộ Khoa học và" / "Công nghệ")
 JOINING_WORDS = ("và", "hoặc", "của", "cho", "về", "với", "các", "những", "tại", "trong", "theo", "để", "từ", "đến")
+# The words that number a text's articles, chapters and parts, Vietnamese and English; written in capitals too ("ĐIỀU 1.")
 ARTICLE_WORDS = ("Điều", "Article")
 CHAPTER_WORDS = ("Chương", "Chapter")
 PART_WORDS = ("Phần", "Part")
