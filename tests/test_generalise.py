@@ -2312,6 +2312,15 @@ VETERANS_DECISION = "BỘ QUỐC PHÒNG\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 
     ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt, triển "
      "khai và chỉ đạo các cơ quan, đơn vị thuộc thẩm quyền quản lý thực hiện nghiêm túc Chỉ thị này.\n", DAKLAK_DIRECTIVE,
      [(None, ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"])]),
+    # crawl cfef94bb5eaf59df 1: a ';' after a list of bodies and nothing more parts the subjects who share the work that
+    # follows, however long the list
+    ("1. Bộ trưởng các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường, Xây dựng, Công Thương, Khoa học và Công nghệ, "
+     "Giáo dục và Đào tạo, Y tế; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng tổ chức theo "
+     "dõi, cập nhật thường xuyên, liên tục, sát diễn biến tình hình.\n",
+     "THỦ TƯỚNG CHÍNH PHỦ\nSố: 231/CĐ-TTg\nHà Nội, ngày 26 tháng 11 năm 2025\nCÔNG ĐIỆN\n",
+     [("1", ["Bộ Công Thương", "Bộ Công an", "Bộ Giáo dục và Đào tạo", "Bộ Khoa học và Công nghệ",
+             "Bộ Nông nghiệp và Môi trường", "Bộ Quốc phòng", "Bộ Xây dựng", "Bộ Y tế",
+             "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
     # crawl 8180ae11188469fd Điều 7.1: a consolidated text marks the amended name with a footnote ("Bộ Nội vụ[4]"); the
     # list of partners goes on after it
     ("Điều 7.\n1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ[4], Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện "

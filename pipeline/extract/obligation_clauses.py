@@ -262,7 +262,7 @@ class ClauseReader(TaskReader):
         between the bodies one request asks parts its addressees, not two clauses."""
         out: list[tuple[int, int, bool]] = []
         for clause in clauses:
-            if out and self._asks_only(out[-1][0], out[-1][1]):
+            if out and (self._asks_only(out[-1][0], out[-1][1]) or self._names_only(out[-1][0], out[-1][1])):
                 out[-1] = (out[-1][0], clause[1], out[-1][2])
             else:
                 out.append(clause)
@@ -275,6 +275,15 @@ class ClauseReader(TaskReader):
             return False
         chain = self.subjects.chain_from(cue.end(), end)
         return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" ,;")
+
+    def _names_only(self, start: int, end: int) -> bool:
+        """Whether text[start:end] names bodies and nothing more before its ';' ("Bộ trưởng các Bộ: Quốc phòng, Công an,
+        ..., Y tế; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển ... tổ chức theo dõi ..."): the first of the
+        subjects that share the next clause's work, however long the list (MIN_CLAUSE joins the short ones)."""
+        if self.doc.last_mark(start, end) != ";":
+            return False
+        chain = self.subjects.bodies_at(start, end)
+        return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" ,;:")
 
     def _body_acts_after(self, end: int, block_end: int) -> bool:
         """Whether a later sentence of the paragraph opens with bodies of its own, after one that names no actor ("Central
