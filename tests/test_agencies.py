@@ -68,6 +68,8 @@ VI_CASES = [
      ["Thủ tướng Chính phủ", *B4, "các cơ quan hành chính nhà nước các cấp"]),
     # vague group (ANNOTATION.md)
     ("Các bộ, ngành, địa phương chủ động thực hiện việc chuẩn hóa", B4),
+    # crawl c22591f10eec1dab Điều 66 (a decree's duty article): the ministries and ministerial-level agencies without "các"
+    ("Điều 66. Nhiệm vụ và quyền hạn của Bộ, cơ quan ngang Bộ", ["các bộ", "các cơ quan ngang bộ"]),
     ("lãnh đạo các Bộ, ngành theo chức\nnăng, nhiệm vụ", B3),
     ("Giao Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với Văn phòng Chính phủ", ["Bộ Kế hoạch và Đầu tư", "Văn phòng Chính phủ"]),
     ("Bộ KH&CN chủ trì; NHNN phối hợp; VPCP theo dõi", ["Bộ Khoa học và Công nghệ", "Ngân hàng Nhà nước Việt Nam", "Văn phòng Chính phủ"]),
