@@ -50,6 +50,11 @@ CASES = [
     ("vi", "Sở Tài Chính; Sở Sở Công thương", ["Sở Tài Chính", "Sở Công thương"]),
     # dev vi_kh_0129_ubnd_daklak_2025 IV.12: a colon the page left without its space still ends the name
     ("vi", "Đề nghị Công ty Điện lực Đắk Lắk:Khẩn trương kiểm tra, khắc phục sự cố", ["Công ty Điện lực Đắk Lắk"]),
+    # dev vi_kh_0129_ubnd_daklak_2025 IV.9, crawl de16a702fae1465d 17: a province's merged newspaper and broadcaster (2025)
+    # written with a dash or in lower case
+    ("vi", "Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch, Cổng Thông tin điện tử tỉnh",
+     ["Báo và Phát thanh - Truyền hình Đắk Lắk", "Sở Văn hóa, Thể thao và Du lịch"]),
+    ("vi", "17. Báo và Phát thanh, truyền hình Bắc Ninh", ["Báo và Phát thanh, truyền hình Bắc Ninh"]),
     # a head noun followed by lower case words is no name ("Báo cáo", "Trường hợp")
     ("vi", "Trường hợp có khó khăn, vướng mắc, Báo cáo kết quả về", []),
     # dev en_qd_2281_ttg_2010 IV.5: a confederation, a chamber and an alliance are bodies; "and" between two names that
