@@ -2321,6 +2321,15 @@ VETERANS_DECISION = "BỘ QUỐC PHÒNG\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 
      [("1", ["Bộ Công Thương", "Bộ Công an", "Bộ Giáo dục và Đào tạo", "Bộ Khoa học và Công nghệ",
              "Bộ Nông nghiệp và Môi trường", "Bộ Quốc phòng", "Bộ Xây dựng", "Bộ Y tế",
              "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"])]),
+    # crawl b241b75dc4e6df64 Điều 2, 27009faffc98b8aa Điều 1: "Ủy quyền (cho) X ..." delegates work to X, as "Giao X" gives it
+    ("Điều 2. Ủy quyền cho Lãnh đạo Bộ Xây dựng thay mặt Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam ký Hiệp định và "
+     "Nghị định thư 1 của Hiệp định với đại diện có thẩm quyền của Chính phủ các Quốc gia Thành viên ASEAN.\n",
+     "CHÍNH PHỦ\nSố: 385/NQ-CP\nHà Nội, ngày 01 tháng 12 năm 2025\nNGHỊ QUYẾT\nQUYẾT NGHỊ:\n", [("2", ["Bộ Xây dựng"])]),
+    ("Điều 1. Ủy quyền Giám đốc Sở Nông nghiệp và Môi trường thực hiện nhiệm vụ trong lĩnh vực quản lý chất lượng nông lâm "
+     "sản và thủy sản, cụ thể:\n1. Cấp, thu hồi Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm quy định tại khoản 6 "
+     "Điều 38 Nghị định số 15/2018/NĐ-CP.\n3. Chỉ định cơ sở kiểm nghiệm thực phẩm phục vụ quản lý nhà nước.\n",
+     "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nSố: 1617/QĐ-UBND\nQuảng Ngãi, ngày 10 tháng 10 năm 2025\nQUYẾT ĐỊNH\n",
+     [("1.1", ["Sở Nông nghiệp và Môi trường"]), ("1.3", ["Sở Nông nghiệp và Môi trường"])]),
     # crawl 8180ae11188469fd Điều 7.1: a consolidated text marks the amended name with a footnote ("Bộ Nội vụ[4]"); the
     # list of partners goes on after it
     ("Điều 7.\n1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ[4], Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện "
