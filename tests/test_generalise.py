@@ -2330,6 +2330,16 @@ VETERANS_DECISION = "BỘ QUỐC PHÒNG\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 
      "Điều 38 Nghị định số 15/2018/NĐ-CP.\n3. Chỉ định cơ sở kiểm nghiệm thực phẩm phục vụ quản lý nhà nước.\n",
      "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nSố: 1617/QĐ-UBND\nQuảng Ngãi, ngày 10 tháng 10 năm 2025\nQUYẾT ĐỊNH\n",
      [("1.1", ["Sở Nông nghiệp và Môi trường"]), ("1.3", ["Sở Nông nghiệp và Môi trường"])]),
+    # crawl cc57a4285d4110ae: a letter's request after sentences that only cite the rules, the case it is for between
+    # its connector and its verb
+    ("Đối với trường hợp tại điểm c khoản 2 Điều 138 Luật Đất đai năm 2024 không quy định có phải nộp nghĩa vụ tài chính "
+     "hay nộp tiền sử dụng đất hay không nên Nghị định số 103/2024/NĐ-CP không có quy định về tính tiền sử dụng đất đối với "
+     "trường hợp này. Do vậy, đối với trường hợp vướng mắc về xác định nghĩa vụ tài chính về đất đai tại điểm c khoản 2 "
+     "Điều 138 Luật Đất đai năm 2024, đề nghị Thuế tỉnh Nghệ An báo cáo Ủy ban nhân dân tỉnh Nghệ An có văn bản gửi Bộ "
+     "Nông nghiệp và Môi trường để được hướng dẫn theo thẩm quyền.\n",
+     "BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5563/CT-CS\n"
+     "V/v nghĩa vụ tài chính về đất đai\nHà Nội, ngày 26 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Nghệ An.\n",
+     [(None, ["Thuế tỉnh Nghệ An"])]),
     # crawl 8180ae11188469fd Điều 7.1: a consolidated text marks the amended name with a footnote ("Bộ Nội vụ[4]"); the
     # list of partners goes on after it
     ("Điều 7.\n1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ[4], Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện "

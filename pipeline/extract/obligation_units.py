@@ -48,8 +48,10 @@ THEREFORE = r"(?:Do\s+(?:vậy|đó)|Vì\s+vậy|Theo\s+đó)"  # the connector 
 ADDRESSEE_REQUEST = re.compile(rf"\s*(?:(?:{THEREFORE}|Căn\s+cứ\s[^,.;:]{{0,120}})\s*,\s*)?"
                                r"[Đđ]ề\s+nghị\s+(?:Quý\s+)?(?P<head>Công\s+ty|Doanh\s+nghiệp|Chi\s+nhánh|Hội|Hiệp\s+hội"
                                r"|Ông|Bà)\b")
-# a sentence that asks someone to act, after sentences that only cite or reason ("... . Do vậy, đề nghị Thuế tỉnh X ...")
-REQUEST_AFTER = re.compile(rf"[.;]\s+(?=(?:{THEREFORE}\s*,\s*)?(?:[Đđ]ề\s+nghị|Yêu\s+cầu|Giao)\s)")
+# a sentence that asks someone to act, after sentences that only cite or reason ("... . Do vậy, đề nghị Thuế tỉnh X ..."),
+# the case it is asked for first ("... . Do vậy, đối với trường hợp vướng mắc về ..., đề nghị Thuế tỉnh Nghệ An báo cáo ...")
+REQUEST_AFTER = re.compile(rf"[.;]\s+(?=(?:{THEREFORE}\s*,\s*)?(?:[Đđ]ối\s+với\s[^.;:]{{0,250}}?,\s*)?"
+                           r"(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao)\s)")
 # a sentence that gives a body work of its own, after sentences that do not ("... trình phê duyệt để triển khai thực hiện.
 # Bộ Tài chính có trách nhiệm phân bổ kinh phí ...")
 DUTY_AFTER = re.compile(rf"[.;]\s+[{UPPER_VI}][^.;:]{{0,100}}?\s(?:có|chịu)\s+trách\s+nhiệm\s+(?!trước\b|về\b|toàn\s+diện)")
