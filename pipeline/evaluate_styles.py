@@ -200,16 +200,38 @@ CELL_WIDTH = 16  # its narrow columns (lead, partners, result, time)
 
 def flat_tables(text: str) -> str:
     """Table rows as a PDF's text layer gives them without its ruling lines: the row's number on a line of its own,
-    then each cell wrapped to its column's width, one cell after another, with no pipes."""
+    then each cell wrapped to its column's width, one cell after another, with no pipes. The table's wide column is
+    the one whose cells are longest (the task: second in most plans, fifth in some, after the lead and partners)."""
     out: list[str] = []
-    for line in normalise(text).split("\n"):
-        if " | " not in line:
-            out.append(line)
+    lines = normalise(text).split("\n")
+    i = 0
+    while i < len(lines):
+        if " | " not in lines[i]:
+            out.append(lines[i])
+            i += 1
             continue
-        for i, cell in enumerate(line.split(" | ")):
-            width = TASK_CELL_WIDTH if i == 1 else CELL_WIDTH
-            out.extend(textwrap.wrap(cell, width, break_long_words=False, break_on_hyphens=False) or [])
+        end = i
+        while end < len(lines) and " | " in lines[end]:
+            end += 1
+        rows = [line.split(" | ") for line in lines[i:end]]
+        columns = max(map(len, rows))
+        wide = _widest_column(rows, columns)
+        for row in rows:
+            for k, cell in enumerate(row, start=columns - len(row)):
+                width = TASK_CELL_WIDTH if k == wide else CELL_WIDTH
+                out.extend(textwrap.wrap(cell, width, break_long_words=False, break_on_hyphens=False) or [])
+        i = end
     return "\n".join(out)
+
+
+def _widest_column(rows: list[list[str]], columns: int) -> int:
+    """The column whose cells hold the most text over a table's rows; a short row holds the rightmost columns (the
+    cells it shares with the row above were merged down: a page's rowspan)."""
+    totals = [0] * columns
+    for row in rows:
+        for k, cell in enumerate(row, start=columns - len(row)):
+            totals[k] += len(cell)
+    return max(range(columns), key=lambda k: (totals[k], -k))
 
 
 def headerless_tables(text: str) -> str:

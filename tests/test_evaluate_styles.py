@@ -41,6 +41,21 @@ def test_flat_tables_set_each_cell_on_lines_of_its_own():
         "Bộ Khoa học và", "Công nghệ", "Bộ Xây dựng", "Văn bản quy định", "được ban hành", "2026-2027"]
 
 
+def test_flat_tables_wrap_the_widest_column_as_the_task():
+    # crawl 646f0a00d4174382's appendix: the task is the fourth column, after the lead and the partners; the next row
+    # shares its first cells with this one (merged down), so it holds the rightmost columns only
+    table = ("| 1 | Bộ Nông nghiệp và Môi trường | - Bộ Xây dựng; - Bộ Công Thương. | Hoàn thiện hệ thống chính sách pháp "
+             "luật về kiểm soát, quản lý chất lượng môi trường không khí | Nghị định được ban hành | 2026 |\n| Rà soát, cập "
+             "nhật các hướng dẫn kỹ thuật về hệ số phát thải và kiểm kê khí thải | Bộ công cụ được ban hành | Giai đoạn 2026 "
+             "- 2027 |")
+    assert STYLES["flat-tables"].rewrite(table).splitlines() == [
+        "1", "Bộ Nông nghiệp", "và Môi trường", "- Bộ Xây dựng; -", "Bộ Công Thương.",
+        "Hoàn thiện hệ thống chính sách pháp luật về", "kiểm soát, quản lý chất lượng môi trường", "không khí",
+        "Nghị định được", "ban hành", "2026",
+        "Rà soát, cập nhật các hướng dẫn kỹ thuật về", "hệ số phát thải và kiểm kê khí thải", "Bộ công cụ được", "ban hành",
+        "Giai đoạn 2026 -", "2027"]
+
+
 def test_headerless_tables_leave_out_only_the_header_row():
     # dev vi_cd_220_ttg_2025.txt's table: its header row goes, its rows stay
     text = (SHARED / "corpus" / "dev" / "vi_cd_220_ttg_2025.txt").read_text(encoding="utf-8")
