@@ -2340,6 +2340,12 @@ VETERANS_DECISION = "BỘ QUỐC PHÒNG\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 
      "BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5563/CT-CS\n"
      "V/v nghĩa vụ tài chính về đất đai\nHà Nội, ngày 26 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Nghệ An.\n",
      [(None, ["Thuế tỉnh Nghệ An"])]),
+    # dev vi_cd_nonum_mualu_trungbo_a_2025 8: two Deputy Prime Ministers, each named, two tasks (one office to the registry)
+    ("8. Giao Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo các Bộ, ngành, địa phương triển khai công tác ứng phó, khắc phục "
+     "hậu quả mưa lũ; Phó Thủ tướng Chính phủ Hồ Đức Phớc kịp thời chỉ đạo sử dụng nguồn lực dự trữ của trung ương để hỗ "
+     "trợ địa phương thực hiện các nhiệm vụ khẩn cấp ứng phó, khắc phục hậu quả mưa lũ theo quy định của pháp luật.\n",
+     "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n",
+     [("8", ["Phó Thủ tướng Chính phủ"])] * 2),
     # crawl 8180ae11188469fd Điều 7.1: a consolidated text marks the amended name with a footnote ("Bộ Nội vụ[4]"); the
     # list of partners goes on after it
     ("Điều 7.\n1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ[4], Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện "

@@ -44,6 +44,9 @@ NAMED_ITEM = re.compile(r"\s*(?:[^\s:“”\"][^:“”\"]{0,40}:\s*)?[“\"][^�
                           # đánh giá Chương trình.", "Dự án 7 (Tiểu dự án 2): ..."), with no one named to do it
                           r"|\s*(?:Tiểu\s+dự\s+án|Dự\s+án|Hợp\s+phần)\s+\d+[^:]{0,30}:\s*"
                           r"(?![^.;]*\b(?:chủ\s+trì|giao|thực\s+hiện|phối\s+hợp)\b)[^.;:]{1,150}[.;]?\s*$")
+# the person who holds an office, named right after it ("Phó Thủ tướng Chính phủ Hồ Đức Phớc"): two to four capitalised
+# syllables
+PERSON_AFTER = re.compile(rf"[ \t]+([{UPPER_VI}][^\W\d_]*(?:[ \t]+[{UPPER_VI}][^\W\d_]*){{1,3}})(?![^\W\d_])")
 # the next sentence of a paragraph, where it opens with a capital
 SENTENCE_AFTER = re.compile(r"\.\s+(?=[A-Z])")
 SENTENCE_AFTER_VI = re.compile(rf"\.\s+(?=[{UPPER_VI}])")
@@ -250,12 +253,22 @@ class ClauseReader(TaskReader):
         lead = bool(self.cues.roles.lead.match(self.text, zone_end, min(end, zone_end + 30)))
         names = [a.name for a in drafts[-1].assignees] if drafts else []
         if drafts and not numbered and sorted(names) == sorted(m.name for m in own) \
-                and not (own and INNER_OPENER.search(self.text, start, own[0].span[0])):  # asked anew
+                and not (own and INNER_OPENER.search(self.text, start, own[0].span[0])) \
+                and not self._another_person(drafts[-1].assignees, own):  # asked anew
             drafts[-1].span = (drafts[-1].span[0], end)
             return False
         drafts.append(self.draft(block, opens, end, own, "lead" if lead else "responsible"))
         drafts[-1].explicit = True
         return True
+
+    def _another_person(self, before: list[AgencyMention], own: list[AgencyMention]) -> bool:
+        """Whether the clause's office is held by another person than the one the task above names ("Giao Phó Thủ tướng
+        Chính phủ Trần Hồng Hà chỉ đạo ...; Phó Thủ tướng Chính phủ Hồ Đức Phớc kịp thời chỉ đạo ..."): two offices'
+        holders, two tasks, though the registry names both offices alike."""
+        if len(before) != 1 or len(own) != 1:
+            return False
+        first, second = (PERSON_AFTER.match(self.text, m.span[1]) for m in (before[0], own[0]))
+        return first is not None and second is not None and first.group(1) != second.group(1)
 
     def _requests_joined(self, clauses: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
         """'Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức ...': a ';'
