@@ -2346,6 +2346,16 @@ VETERANS_DECISION = "BỘ QUỐC PHÒNG\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 
      "trợ địa phương thực hiện các nhiệm vụ khẩn cấp ứng phó, khắc phục hậu quả mưa lũ theo quy định của pháp luật.\n",
      "THỦ TƯỚNG CHÍNH PHỦ\nSố: 999/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n",
      [("8", ["Phó Thủ tướng Chính phủ"])] * 2),
+    # crawl 03890575449f6e05 1: after sentences that only cite the rules, a body that commits to the work opens a later
+    # sentence after its connector
+    ("1. Về khai thuế TNDN:\nCăn cứ các quy định trên đối với trường hợp doanh nghiệp thuộc quy định tại Nghị quyết số "
+     "98/2023/QH15 ngày 24/6/2023 thì thực hiện kê khai thuế TNDN theo mẫu số 03/TNDN. Ứng dụng kê khai hiện tại đã hỗ trợ "
+     "chọn loại thu nhập được miễn thuế (theo danh mục), tuy nhiên Loại thu nhập được miễn thuế đối với hoạt động đổi mới "
+     "sáng tạo và khởi nghiệp là trường hợp đặc thù nên chưa có trong danh mục. Theo đó, Cục Thuế sẽ cập nhật loại “Thu "
+     "nhập được miễn thuế theo Nghị quyết số 98/2023/QH15 ngày 24/6/2023 vào danh mục “Thu nhập miễn thuế ...” để NNT "
+     "thuận tiện trong việc kê khai theo đúng quy định của pháp luật.\n",
+     "BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5615/CT-CS\n"
+     "Hà Nội, ngày 27 tháng 11 năm 2025\nKính gửi: Thuế thành phố Hồ Chí Minh.\n", [("1", ["Cục Thuế"])]),
     # crawl 8180ae11188469fd Điều 7.1: a consolidated text marks the amended name with a footnote ("Bộ Nội vụ[4]"); the
     # list of partners goes on after it
     ("Điều 7.\n1. Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ[4], Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện "

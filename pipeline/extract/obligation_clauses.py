@@ -15,7 +15,7 @@ from pipeline.extract.obligation_actors import ACCOUNTABLE, FURTHER_ACTION, Acto
 from pipeline.extract.obligation_cues import CLOSING_REACH, DOCUMENT_CLAUSE_REACH, INNER_OPENER, NO_TASK_CUES
 from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.extract.obligation_forms import list_or_form
-from pipeline.extract.obligation_subjects import Subject
+from pipeline.extract.obligation_subjects import TOPIC, Subject
 from pipeline.extract.obligation_units import DUTY_AFTER, INLINE_NUMBER, REQUEST_AFTER
 from pipeline.extract.obligation_walk import HeadingContext, TaskDocument, TaskReader, WalkState
 from pipeline.extract.statistics_lines import statistic
@@ -317,8 +317,10 @@ class ClauseReader(TaskReader):
         # board's members), nor a lead-in to the points below ("... với những nội dung cụ thể như sau:")
         # ("... cần khẩn trương tập trung hoàn thành. Thủ tướng Chính phủ đề nghị các Đồng chí Bộ trưởng, ... lãnh đạo,
         # chỉ đạo ...": a body that opens the sentence asks, and those it asks act)
+        # (after a leading adverbial: "... chưa có trong danh mục. Theo đó, Cục Thuế sẽ cập nhật ...")
+        opening = (topic.end() if (topic := TOPIC.match(self.text, after.end(), block_end)) else after.end()) + OPENING_WORD
         return found.explicit and bool(found.bodies) \
-            and (found.bodies[0].span[0] <= after.end() + OPENING_WORD
+            and (found.bodies[0].span[0] <= opening
                  or found.opened and self._opens_with_body(after.end(), block_end)) \
             and not NARRATION.match(self.text, found.end, block_end) \
             and not NOT_WORK_AFTER_SUBJECT.match(self.text, found.end, block_end) \

@@ -62,7 +62,7 @@ CLASS_PREFIX = {
     "Tỉnh ủy, Thành ủy các tỉnh, thành phố trực thuộc Trung ương": "T",
 }
 TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:Bước|Step)\s+\d{1,2}\s*:[\s:]*|(?:Trong\s+thời\s+gian\s+tới|Thời\s+gian\s+tới"
-                   r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo|In\s+particular)\s*,"
+                   r"|Đồng\s+thời|Trên\s+cơ\s+sở\s+đó|Theo\s+đó|Trước\s+mắt|Bên\s+cạnh\s+đó|Tiếp\s+theo|In\s+particular)\s*,"
                    # a leading adverbial up to the comma before the capitalised subject: "Trên cơ sở đề nghị của
                    # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Based on the above tasks ..., ministers ..."
                    # ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành ... xây dựng ...")
