@@ -2224,6 +2224,11 @@ def test_a_leading_ground_runs_on_past_a_comma_to_its_subject():
     # crawl b527d7996ed66f24: the ground names several nouns, separated by commas, before the subject
     ("Căn cứ chức năng, nhiệm vụ, cơ cấu tổ chức và danh mục vị trí việc làm được cấp\ncó thẩm quyền phê duyệt, hàng năm, "
      "Sở Nội vụ xây dựng kế hoạch biên chế công", "Sở Nội vụ xây dựng"),
+    # crawl 1e6fb98e16a75e3d Điều 7.1, 676c9815964a33af Điều 7.1: the budget or the rules as the ground
+    ("Căn cứ dự toán ngân sách được Nhà nước giao, Bộ Quốc phòng cân đối, bảo đảm kinh phí", "Bộ Quốc phòng cân đối"),
+    ("Căn cứ quy định phân cấp, chức năng nhiệm vụ được giao của các đơn vị quản lý rừng, Ủy ban nhân dân", "Ủy ban nhân dân"),
+    # crawl 03890575449f6e05 1: "Theo đó," (accordingly) before the body that acts
+    ("Theo đó, Cục Thuế sẽ cập nhật loại “Thu nhập được miễn thuế”", "Cục Thuế sẽ"),
     # dev vi_kh_556_ubnd_dongthap_2025 VI.1: the first comma after the ground ends it; the subject is a list of bodies
     ("Căn cứ Kế hoạch này,\ncác sở, ban, ngành cấp tỉnh, Ủy ban nhân dân các xã, phường nghiên cứu triển\nkhai thực hiện",
      "các sở, ban, ngành cấp tỉnh"),

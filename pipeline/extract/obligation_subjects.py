@@ -67,7 +67,7 @@ TOPIC = re.compile(r"\s*(?:(?:Về|Đối\s+với|Regarding)\s[^:.;]{0,250}:|(?:
                    # các Bộ, cơ quan liên quan, Bộ Tài chính ...", "Based on the above tasks ..., ministers ..."
                    # ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành ... xây dựng ...")
                    r"|(?:Trên\s+cơ\s+sở|Căn\s+cứ\s+(?:vào\s+|theo\s+)?(?:tình\s+hình|kết\s+quả|đề\s+nghị|báo\s+cáo|ý\s+kiến|khả\s+năng"
-                   r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này)|Based\s+on|Depending\s+on|Accordingly"
+                   r"|nhu\s+cầu|chức\s+năng|điều\s+kiện|nội\s+dung|[Kk]ế\s+hoạch\s+này|dự\s+toán|quy\s+định)|Based\s+on|Depending\s+on|Accordingly"
                    r"|In\s+order\s+to)"  # ("..., in order to ... implement Directive No. 30, the Provincial ...")
                    rf"(?:[\s,](?:No\.|[^.;:]){{0,300}}?)??,\s*(?=[{UPPER_VI}]|các\s|ministers|heads|chairm|the\s|localities\s)"
                    # the case it is for: "Đối với hồ sơ TTHC ..., Trung tâm Phục vụ hành chính công tỉnh ..."
