@@ -55,6 +55,8 @@ CASES = [
     ("vi", "Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch, Cổng Thông tin điện tử tỉnh",
      ["Báo và Phát thanh - Truyền hình Đắk Lắk", "Sở Văn hóa, Thể thao và Du lịch"]),
     ("vi", "17. Báo và Phát thanh, truyền hình Bắc Ninh", ["Báo và Phát thanh, truyền hình Bắc Ninh"]),
+    # crawl 548693349b18e8cf, its recipients: all in lower case after the head's first word
+    ("vi", "- Báo và phát thanh, truyền hình Hải Phòng;", ["Báo và phát thanh, truyền hình Hải Phòng"]),
     # a head noun followed by lower case words is no name ("Báo cáo", "Trường hợp")
     ("vi", "Trường hợp có khó khăn, vướng mắc, Báo cáo kết quả về", []),
     # dev en_qd_2281_ttg_2010 IV.5: a confederation, a chamber and an alliance are bodies; "and" between two names that

@@ -272,7 +272,8 @@ class ClauseReader(TaskReader):
 
     def _requests_joined(self, clauses: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
         """'Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức ...': a ';'
-        between the bodies one request asks parts its addressees, not two clauses."""
+        between the bodies one request asks parts its addressees, not two clauses; so does a ';' after a clause that
+        only names bodies (_names_only)."""
         out: list[tuple[int, int, bool]] = []
         for clause in clauses:
             if out and (self._asks_only(out[-1][0], out[-1][1]) or self._names_only(out[-1][0], out[-1][1])):
