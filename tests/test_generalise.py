@@ -3351,3 +3351,15 @@ def test_the_body_a_task_must_be_worked_out_with_takes_part(sentence, expected):
               "Chính phủ tại buổi làm việc với lãnh đạo tỉnh Điện Biên\n")
     [task] = passage(header + sentence + "\n").obligations
     assert [a.name for a in task.assignees] == expected
+
+
+def test_an_addressees_list_of_provinces_goes_on_past_a_dash():
+    # dev vi_cd_223_ttg_2025: the page broke the provinces' list after a comma and set a dash before its last places
+    header = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 223/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
+              "V/V TẬP TRUNG ỨNG PHÓ LŨ ĐẶC BIỆT LỚN TẠI KHÁNH HÒA, ĐẮK LẮK VÀ GIA LAI\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n"
+              "- Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai,\n- Đắk Lắk và Khánh Hòa;\n"
+              "- Các Bộ: Quốc phòng, Công an;\n")
+    body = "1. Tiếp tục huy động tối đa các lực lượng, phương tiện cần thiết.\n"
+    assert [a.name for a in passage(header + body).addressees] == [
+        "Tỉnh ủy Gia Lai", "Ủy ban nhân dân tỉnh Gia Lai", "Tỉnh ủy Đắk Lắk", "Ủy ban nhân dân tỉnh Đắk Lắk",
+        "Tỉnh ủy Khánh Hòa", "Ủy ban nhân dân tỉnh Khánh Hòa", "Bộ Quốc phòng", "Bộ Công an"]

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.extract.agencies import AgencyMention, AgencyRegistry
+from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
 from pipeline.extract.obligation_actors import ActorInheritance
 from pipeline.extract.obligation_build import ObligationBuilder
 from pipeline.extract.obligation_clauses import ClauseReader
@@ -416,6 +416,48 @@ def _titles(text: str, draft: Draft, block: Block) -> bool:
         and not text[draft.content_start:draft.span[1]].rstrip().endswith((".", ";", ":", "!", "?"))
 
 
+# an addressees line of places alone, a dash before it: "- Đắk Lắk và Khánh Hòa;"
+PLACES_LINE = re.compile(r"\s*[-–+•]?\s*(?P<places>[^\W\d_][^:;()]{0,200}?)\s*[;.,]?\s*$")
+
+
+def _places_going_on(text: str, block: Block, listed: list[AgencyMention], registry: AgencyRegistry
+                     ) -> list[AgencyMention]:
+    """'- Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai,' / '- Đắk Lắk và Khánh Hòa;' (dev
+    vi_cd_223_ttg_2025): a line of places alone, after an addressees line whose list of provinces ended with a comma, goes
+    on with that list; each place gets the bodies the list gave its first (its party committee, its People's
+    Committee). Nothing unless every part of the line is a province or a centrally-run city."""
+    line = PLACES_LINE.fullmatch(text, block.span[0], block.span[1])
+    if not listed or line is None:
+        return []
+    found: list[AgencyMention] = []
+    for part in re.finditer(r"[^,]+", line.group("places")):
+        for place in re.split(r"\s+và\s+", part.group()):
+            committee = registry.lookup(place.strip())
+            if committee is None or committee.kind not in ("province", "city") or not committee.province:
+                return []
+            at = line.start("places") + part.start() + part.group().find(place.strip())
+            span = (at, at + len(place.strip()))
+            for first in listed:
+                body = _at_place(first, committee, registry)
+                if body is not None:
+                    found.append(AgencyMention(span, place.strip(), body.name, body.name_en, body.kind))
+    return found
+
+
+def _at_place(first: AgencyMention, committee: Agency, registry: AgencyRegistry) -> Agency | None:
+    """The body of the place `committee` stands for that is to it what `first` is to its own province."""
+    agency = registry.lookup(first.name)
+    if agency is None or not agency.province or agency.province not in first.name:
+        return None
+    if agency.kind in ("province", "city"):
+        return committee
+    place = committee.province
+    names = [first.name.replace(agency.province, place)]
+    if agency.kind == "party":  # a city's party committee is its Thành ủy, a province's its Tỉnh ủy
+        names += [f"{word} {place}" for word in ("Tỉnh ủy", "Thành ủy")]
+    return next((body for name in names if (body := registry.lookup(name)) and body.province == place), None)
+
+
 def extract_obligations(text: str, seg: Segmentation, *, doc_id: str, language: str, issued_on: str | None,
                         references: list[Reference], province: str | None = None,
                         registry: AgencyRegistry | None = None, normative: bool = False,
@@ -426,13 +468,16 @@ def extract_obligations(text: str, seg: Segmentation, *, doc_id: str, language: 
                                     province=province, registry=registry, normative=normative, central=central,
                                     articles_only=articles_only, issuer=issuer)
     addressee_mentions: list[AgencyMention] = []
+    listed: list[AgencyMention] = []  # the bodies the addressees line above named, if it ended its list with a comma
     for block in seg.of_kind("addressees"):
         line = text[block.span[0]:block.span[1]]
         opener = re.match(r"^.*?(?:Kính\s+gửi|điện|To)\s*:", line, re.I)
         start = block.span[0] + (opener.end() if opener else 0)  # not the issuer in "THỦ TƯỚNG ... điện:"
-        for mention in extractor.mentions(start, block.span[1]):
+        found = extractor.mentions(start, block.span[1]) or _places_going_on(text, block, listed, extractor.doc.registry)
+        for mention in found:
             if all(m.name != mention.name for m in addressee_mentions):
                 addressee_mentions.append(mention)
+        listed = found if line.rstrip().endswith(",") else []
     addressees: list[Assignee] = []
     for mention in addressee_mentions:
         add_assignee(addressees, mention, "responsible")
