@@ -287,16 +287,16 @@ class ClauseReader(TaskReader):
         ban, ngành;")."""
         if self.doc.last_mark(start, end) != ";" or (cue := INNER_OPENER.search(self.text, start, end)) is None:
             return False
-        chain = self.subjects.chain_from(cue.end(), end)
-        return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" ,;")
+        return self._only_bodies(self.subjects.chain_from(cue.end(), end), end)
 
     def _names_only(self, start: int, end: int) -> bool:
         """Whether text[start:end] names bodies and nothing more before its ';' ("Bộ trưởng các Bộ: Quốc phòng, Công an,
         ..., Y tế; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển ... tổ chức theo dõi ..."): the first of the
         subjects that share the next clause's work, however long the list (MIN_CLAUSE joins the short ones)."""
-        if self.doc.last_mark(start, end) != ";":
-            return False
-        chain = self.subjects.bodies_at(start, end)
+        return self.doc.last_mark(start, end) == ";" and self._only_bodies(self.subjects.bodies_at(start, end), end)
+
+    def _only_bodies(self, chain: list[AgencyMention], end: int) -> bool:
+        """Whether the bodies of `chain` are all that is left before `end` but the list's marks."""
         return bool(chain) and not self.text[chain[-1].span[1]:end].strip(" ,;:")
 
     def _body_acts_after(self, end: int, block_end: int) -> bool:
@@ -318,15 +318,21 @@ class ClauseReader(TaskReader):
         # board's members), nor a lead-in to the points below ("... với những nội dung cụ thể như sau:")
         # ("... cần khẩn trương tập trung hoàn thành. Thủ tướng Chính phủ đề nghị các Đồng chí Bộ trưởng, ... lãnh đạo,
         # chỉ đạo ...": a body that opens the sentence asks, and those it asks act)
-        # (after a leading adverbial: "... chưa có trong danh mục. Theo đó, Cục Thuế sẽ cập nhật ...")
-        opening = (topic.end() if (topic := TOPIC.match(self.text, after.end(), block_end)) else after.end()) + OPENING_WORD
         return found.explicit and bool(found.bodies) \
-            and (found.bodies[0].span[0] <= opening
+            and (self._opens_after_adverbial(found.bodies[0], after.end(), block_end)
                  or found.opened and self._opens_with_body(after.end(), block_end)) \
             and not NARRATION.match(self.text, found.end, block_end) \
             and not NOT_WORK_AFTER_SUBJECT.match(self.text, found.end, block_end) \
             and not self.text[found.end:sentence_end].rstrip().endswith(":") \
             and not _member_line(self.text, after.end(), found.end, sentence_end + 1)
+
+    def _opens_after_adverbial(self, body: AgencyMention, start: int, end: int) -> bool:
+        """Whether `body` opens the sentence at `start`, or follows its leading adverbial ("... chưa có trong danh mục.
+        Theo đó, Cục Thuế sẽ cập nhật ...")."""
+        if body.span[0] <= start + OPENING_WORD:
+            return True  # most sentences: no need to read an adverbial
+        topic = TOPIC.match(self.text, start, end)
+        return topic is not None and body.span[0] <= topic.end() + OPENING_WORD
 
     def _opens_with_body(self, start: int, end: int) -> bool:
         """Whether a body's name opens text[start:end] (a speaker who asks, not "Văn bản thống nhất ... hồ sơ đề nghị ...")."""

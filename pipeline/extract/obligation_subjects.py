@@ -9,7 +9,7 @@ provinces a text defines as its "các tỉnh, thành phố".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -139,6 +139,13 @@ class Subject:
     explicit: bool
     opened: bool
     conditioned: bool = False  # after the feedback clause's condition ("nếu có khó khăn, vướng mắc, ...")
+
+
+def list_parts(listed: str, offset: int) -> Iterator[tuple[str, int]]:
+    """The parts of a list written "A, B và C" (as written, and where each starts: `offset` is where `listed` does)."""
+    for item in re.finditer(r"[^,]+", listed):
+        for part in re.split(r"\s+và\s+", item.group()):
+            yield part, offset + item.start() + item.group().find(part)
 
 
 class SubjectReader:
@@ -352,12 +359,11 @@ class SubjectReader:
         if not found:
             return self._tabled_provinces() if NAMED_PROVINCES.search(self.text) else []
         out: list[AgencyMention] = []
-        for item in re.finditer(r"[^,]+", found["list"]):
-            for part in re.split(r"\s+và\s+", item.group(0)):
-                committee = self._province_committee(part, found.start("list") + item.start() + item.group(0).find(part))
-                if committee is None:
-                    return []  # not a list of provinces alone
-                out.append(committee)
+        for part, at in list_parts(found["list"], found.start("list")):
+            committee = self._province_committee(part, at)
+            if committee is None:
+                return []  # not a list of provinces alone
+            out.append(committee)
         return out
 
     def _tabled_provinces(self) -> list[AgencyMention]:

@@ -40,6 +40,7 @@ from pipeline.extract.obligation_fields import FieldReader
 from pipeline.extract.obligation_forms import FORM_TITLE_CELL, form_row, opens_form
 from pipeline.extract.obligation_headings import LONG_LEAD_IN, HeadingReader
 from pipeline.extract.obligation_quotes import QuotationTracker
+from pipeline.extract.obligation_subjects import list_parts
 from pipeline.extract.obligation_units import REMIT_HEADING
 from pipeline.extract.obligation_walk import HeadingContext, LastBlock, TaskDocument, TaskReader, WalkState
 from pipeline.extract.task_tables import TaskTable
@@ -426,34 +427,32 @@ def _places_going_on(text: str, block: Block, listed: list[AgencyMention], regis
     vi_cd_223_ttg_2025): a line of places alone, after an addressees line whose list of provinces ended with a comma, goes
     on with that list; each place gets the bodies the list gave its first (its party committee, its People's
     Committee). Nothing unless every part of the line is a province or a centrally-run city."""
-    line = PLACES_LINE.fullmatch(text, block.span[0], block.span[1])
-    if not listed or line is None:
+    line = PLACES_LINE.fullmatch(text, block.span[0], block.span[1]) if listed else None
+    if line is None:
         return []
+    # the bodies of the list above that stand for their province, each looked up once
+    firsts = [agency for m in listed if (agency := registry.lookup(m.name)) is not None and agency.province
+              and agency.province in agency.name]
     found: list[AgencyMention] = []
-    for part in re.finditer(r"[^,]+", line.group("places")):
-        for place in re.split(r"\s+và\s+", part.group()):
-            committee = registry.lookup(place.strip())
-            if committee is None or committee.kind not in ("province", "city") or not committee.province:
-                return []
-            at = line.start("places") + part.start() + part.group().find(place.strip())
-            span = (at, at + len(place.strip()))
-            for first in listed:
-                body = _at_place(first, committee, registry)
-                if body is not None:
-                    found.append(AgencyMention(span, place.strip(), body.name, body.name_en, body.kind))
+    for part, at in list_parts(line.group("places"), line.start("places")):
+        place = part.strip()
+        committee = registry.lookup(place)
+        if committee is None or committee.kind not in ("province", "city") or not committee.province:
+            return []
+        at += part.find(place)
+        for first in firsts:
+            if (body := _at_place(first, committee, registry)) is not None:
+                found.append(AgencyMention((at, at + len(place)), place, body.name, body.name_en, body.kind))
     return found
 
 
-def _at_place(first: AgencyMention, committee: Agency, registry: AgencyRegistry) -> Agency | None:
+def _at_place(first: Agency, committee: Agency, registry: AgencyRegistry) -> Agency | None:
     """The body of the place `committee` stands for that is to it what `first` is to its own province."""
-    agency = registry.lookup(first.name)
-    if agency is None or not agency.province or agency.province not in first.name:
-        return None
-    if agency.kind in ("province", "city"):
+    if first.kind in ("province", "city"):
         return committee
     place = committee.province
-    names = [first.name.replace(agency.province, place)]
-    if agency.kind == "party":  # a city's party committee is its Thành ủy, a province's its Tỉnh ủy
+    names = [first.name.replace(first.province, place)]
+    if first.kind == "party":  # a city's party committee is its Thành ủy, a province's its Tỉnh ủy
         names += [f"{word} {place}" for word in ("Tỉnh ủy", "Thành ủy")]
     return next((body for name in names if (body := registry.lookup(name)) and body.province == place), None)
 
