@@ -2432,16 +2432,16 @@ def test_a_ministry_names_itself_by_its_head_noun(body, expected):
 
 
 def test_a_short_name_defined_in_brackets_names_its_body():
-    # crawl 6d0e277c7b88a914 Điều 4.1.a and 5.2.a: "Trung tâm Hành động bom mìn quốc gia Việt Nam (VNMAC)" defines the
-    # short name its later points open with
+    # crawl 6d0e277c7b88a914 Điều 4.1.a and 35.3: "Trung tâm Hành động bom mìn quốc gia Việt Nam (VNMAC)" defines the
+    # short name its later clauses open with
     body = ("Điều 4. Trình tự lập, thẩm định,\nphê duyệt chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ cấp quốc "
             "gia\n1. Lập chương trình, kế hoạch khắc phục hậu quả bom\nmìn vật nổ cấp quốc gia\na) [2]\nTrung tâm Hành "
             "động bom mìn quốc gia Việt Nam (VNMAC) chịu trách nhiệm lập,\ntrình Bộ Quốc phòng (qua Cục Tài chính) chương "
-            "trình, kế hoạch khắc phục hậu quả\nbom mìn vật nổ sau chiến tranh cấp quốc gia.\nĐiều 5. Trình tự, thủ tục "
-            "lập,\nthẩm định, phê duyệt chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ cấp tỉnh\n2. Thẩm định "
-            "chương trình, kế hoạch cấp tỉnh\n\na) VNMAC có trách nhiệm giúp Bộ Quốc phòng thẩm định\nchương trình, kế "
-            "hoạch khắc phục hậu quả bom mìn cấp tỉnh;\n")
-    assert ("5.2.a", ["Trung tâm Hành động bom mìn quốc gia Việt Nam"]) in tasks(body, MILITARY_RULES)
+            "trình, kế hoạch khắc phục hậu quả\nbom mìn vật nổ sau chiến tranh cấp quốc gia.\nĐiều 35. Thanh tra, kiểm "
+            "tra\nquản lý, hoạt động khắc phục hậu quả bom mìn vật nổ sau chiến tranh\n3. VNMAC thực hiện việc kiểm tra "
+            "đối với các dự án,\nhạng mục, nhiệm vụ điều tra, khảo sát, rà phá bom mìn vật nổ sau chiến\ntranh sử dụng "
+            "nguồn vốn nước ngoài, tài trợ quốc tế.\n")
+    assert ("35.3", ["Trung tâm Hành động bom mìn quốc gia Việt Nam"]) in tasks(body, MILITARY_RULES)
 
 
 def test_a_short_name_inside_a_longer_name_is_no_body():
@@ -3020,6 +3020,56 @@ _DECISION = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 2530/QĐ-TTg\nHà Nội, ngày 1
 def test_a_procedure_step_timed_from_a_file_is_no_task(head, clause, task):
     text = head + clause + "\n"
     assert bool(passage(text).obligations) is task
+
+
+_DECREE_HEAD = "CHÍNH PHỦ\nSố: 308/2025/NĐ-CP\nHà Nội, ngày 28 tháng 11 năm 2025\nNGHỊ ĐỊNH\n"
+
+
+@pytest.mark.parametrize(("title", "clause", "task"), [
+    # crawl 54c3026bc7bb5cb7 (Decree 308/2025/NĐ-CP) Điều 44: the steps of an article that sets out a procedure, each
+    # with its body and time limit, are rules of the procedure (ANNOTATION.md, normative documents)
+    ("Điều 44. Trình tự, thủ tục đưa di vật, cổ vật, bảo vật quốc gia đi trưng bày có thời hạn ở nước ngoài phục vụ "
+     "các hoạt động đối ngoại cấp nhà nước",
+     "a) Trong thời hạn 20 ngày kể từ ngày có văn bản xác nhận, Chủ tịch Ủy ban nhân dân cấp tỉnh, Bộ trưởng, người "
+     "đứng đầu ngành, cơ quan, tổ chức ở trung ương có trách nhiệm chủ trì lập hồ sơ đề nghị đưa di vật, cổ vật, bảo vật "
+     "quốc gia ra nước ngoài;", False),
+    # crawl 21c5e5f284e66d03 (Decree 9/2025/NĐ-CP) Điều 6: a title that names responsibilities too keeps its duties
+    ("Điều 6. Trình tự, trách nhiệm thực hiện hỗ trợ",
+     "a) Trong thời hạn 20 ngày kể từ ngày có văn bản xác nhận, Chủ tịch Ủy ban nhân dân cấp tỉnh, Bộ trưởng, người "
+     "đứng đầu ngành, cơ quan, tổ chức ở trung ương có trách nhiệm chủ trì lập hồ sơ đề nghị đưa di vật, cổ vật, bảo vật "
+     "quốc gia ra nước ngoài;", True),
+    # crawl 6d0e277c7b88a914 Điều 5: a procedure by its title, though state bodies alone take its steps
+    ("Điều 5. Trình tự, thủ tục lập, thẩm định, phê duyệt chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ cấp "
+     "tỉnh, thành phố trực thuộc Trung ương",
+     "a) VNMAC có trách nhiệm giúp Bộ Quốc phòng thẩm định chương trình, kế hoạch khắc phục hậu quả bom mìn cấp tỉnh;",
+     False),
+    # crawl 6d0e277c7b88a914 Điều 4: the order in which state bodies draw up a programme is their work
+    ("Điều 4. Trình tự lập, thẩm định, phê duyệt chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ cấp quốc gia",
+     "a) Trong thời hạn 20 ngày kể từ ngày có văn bản xác nhận, Chủ tịch Ủy ban nhân dân cấp tỉnh, Bộ trưởng, người "
+     "đứng đầu ngành, cơ quan, tổ chức ở trung ương có trách nhiệm chủ trì lập hồ sơ đề nghị đưa di vật, cổ vật, bảo vật "
+     "quốc gia ra nước ngoài;", True),
+    # crawl 54c3026bc7bb5cb7 Điều 20, an article on a task that is no procedure's step
+    ("Điều 20. Khai quật khảo cổ khẩn cấp",
+     "1. Chủ tịch Ủy ban nhân dân cấp tỉnh có trách nhiệm chủ trì lập hồ sơ đề nghị đưa di vật, cổ vật, bảo vật quốc "
+     "gia ra nước ngoài;", True),
+])
+def test_the_steps_of_a_procedure_article_are_no_tasks(title, clause, task):
+    assert bool(passage(_DECREE_HEAD + title + "\n" + clause + "\n").obligations) is task
+
+
+@pytest.mark.parametrize(("clause", "assignees"), [
+    # crawl 54c3026bc7bb5cb7 (Decree 308/2025/NĐ-CP) Điều 38.2 and 8.4.c: since 2025 a decree names a province's
+    # department by its field and tier; the class of those departments, named as written, acts
+    ("Cơ quan chuyên môn về văn hóa cấp tỉnh chịu trách nhiệm tiếp nhận, tạm nhập vào bảo tàng công lập để bảo quản và "
+     "tổ chức giám định di vật, cổ vật theo quy định tại khoản 3 Điều 41 Luật Di sản văn hóa.",
+     ["các cơ quan chuyên môn về văn hóa cấp tỉnh"]),
+    ("Cơ quan chuyên môn về văn hóa cấp tỉnh quản lý chung các câu lạc bộ, nhóm thực hành di sản văn hóa phi vật thể "
+     "trên địa bàn tỉnh, thành phố trực thuộc trung ương; chịu trách nhiệm hướng dẫn hoạt động.",
+     ["các cơ quan chuyên môn về văn hóa cấp tỉnh"]),
+])
+def test_a_department_named_by_its_field_and_tier_acts(clause, assignees):
+    text = _DECREE_HEAD + "Điều 38. Trách nhiệm quản lý\n2. " + clause + "\n"
+    assert [[a.name for a in o.assignees] for o in passage(text).obligations] == [assignees]
 
 
 @pytest.mark.parametrize(("lead_in", "point", "assignees"), [

@@ -154,6 +154,8 @@ class BodyMentions:
         found = self._with_open_world(found, span)
         if self.language == "vi" and self.text.find("hu vực", span[0], span[1]) >= 0:
             found = self._with_regional_units(found, span)
+        if self.language == "vi" and self.text.find("chuyên môn về", span[0], span[1]) >= 0:
+            found = self._with_specialised_agencies(found, span)
         found = [self._as_class(m) for m in found]
         if self.language == "en" and self.text.find("rovincial", span[0], span[1]) >= 0:
             found = self._with_local_departments(found, span)
@@ -185,6 +187,16 @@ class BodyMentions:
         added = [AgencyMention(span=u.span, mention=self.text[u.span[0]:u.span[1]], name=u.text, name_en=None,
                                kind="body") for u in units]
         return sorted(kept + added, key=lambda m: m.span[0])
+
+    def _with_specialised_agencies(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """'cơ quan chuyên môn về văn hóa cấp tỉnh': since 2025 a decree names a province's department by its field and
+        tier, as each province names it differently; the class of those departments, named as written, in place of any
+        name read inside it."""
+        added = [AgencyMention(span=m.span(), mention=m.group(), name=f"các cơ quan chuyên môn về {field} cấp {m['tier']}",
+                               name_en=None, kind="group")
+                 for m in SPECIALISED_AGENCIES.finditer(self.text, span[0], span[1])
+                 if (field := " ".join(m["field"].split())).islower() and "thuộc" not in field.split()]
+        return _in_place_of(found, added)
 
     def _with_own_ministry(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """A ministry's text names itself by "Bộ" alone where no other name is read (OWN_MINISTRY)."""
@@ -441,6 +453,10 @@ class BodyMentions:
 
 
 LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
+# a province's or commune's department named by its field and tier: "cơ quan chuyên môn về văn hóa cấp tỉnh",
+# "Cơ quan chuyên môn về bảo vệ môi trường cấp xã" (not "... thuộc Ủy ban nhân dân cấp tỉnh", a committee's units)
+SPECIALISED_AGENCIES = re.compile(r"(?<!\w)(?:(?i:các)\s+)?[Cc]ơ\s+quan\s+chuyên\s+môn\s+về\s+"
+                                  r"(?P<field>[^\W\d_]+(?:\s+[^\W\d_]+){0,7}?)\s+cấp\s+(?P<tier>tỉnh|xã)\b")
 # "provincial-level Departments of Justice": every province's department of a ministry's field (ANNOTATION.md)
 PROVINCIAL_DEPARTMENTS = re.compile(r"(?i:provincial[- ]level)\s+(?:Departments|Services)\s+of\s+"
                                     r"(?P<field>[A-Z][\w-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w-]*)*)")

@@ -70,8 +70,8 @@ class ObligationBuilder:
             return draft.responsibility or bool(OWN_DUTY.search(self.text, *draft.span))
         if not self.normative:
             return True
-        if PROCEDURE_STEP.match(self.text, draft.content_start, draft.span[1]):
-            return False
+        if draft.procedure or PROCEDURE_STEP.match(self.text, draft.content_start, draft.span[1]):
+            return False  # a step of a procedure the text sets out, not work it gives
         if draft.responsibility and draft.generic_actor:
             # "Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý ...": state bodies, named by their class; not "Doanh
             # nghiệp thực hiện dự án casino ... có trách nhiệm ...", an enterprise the rules bind

@@ -356,13 +356,14 @@ class ClauseReader(TaskReader):
             # "Điều 19. Đề nghị Tòa án nhân dân thành phố, ..." read as a heading for the bodies it names, though the
             # page gave it no colon: the paragraph below it is the article's, as below a titled one
             path = parent.path
+        title = self.walk.article_title
+        duties_title = bool(self.cues.responsibility_article.search(title))
         draft = Draft(path=path, span=(start, end), content_start=start,
                        # its title says so, or names only the bodies whose duties its clauses set out
-                       responsibility=self.walk.bodies_article
-                       or bool(self.cues.responsibility_article.search(self.walk.article_title))
-                       or self._under_duty_lead(),
+                       responsibility=self.walk.bodies_article or duties_title or self._under_duty_lead(),
                        # "Điều 1. Vị trí và chức năng": "Sở Tư pháp là cơ quan chuyên môn ..." there gives no work
-                       descriptive=bool(self.cues.units.describing_article.match(self.walk.article_title)),
+                       descriptive=bool(self.cues.units.describing_article.match(title)),
+                       procedure=not duties_title and bool(self.cues.units.procedure_article.match(title)),
                        regulated=bool(who) and all(m.regulated for m in who))
         for mention in self.subjects.specific(who, self.doc.addressees):
             add_assignee(draft.assignees, mention, role)

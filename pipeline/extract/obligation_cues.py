@@ -95,6 +95,7 @@ class UnitCues:
     entitlement: re.Pattern[str]
     non_task_heading: re.Pattern[str]  # "MỤC TIÊU", "Tình hình": no task below it
     describing_article: re.Pattern[str]  # "Điều 1. Vị trí và chức năng": an article that describes a body
+    procedure_article: re.Pattern[str]  # "Điều 19. Trình tự, thủ tục ...": an article that sets out a procedure
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ def cues() -> Cues:
         non_task_heading=re.compile(rf"^(?:{article_number}|[IVX\d]+[.)/]\s*)?"  # "2. Quyền hạn", "2/ Quyền hạn"
                                     rf"(?:{words(data['non_task_headings'])}|{describing})\b"),
         describing_article=re.compile(rf"\s*{article_number}{describing}\b"),
+        procedure_article=re.compile(rf"\s*{article_number}(?i:{words(data['procedure_articles'])})\b"),
     )
     layout = LayoutCues(
         columns=column_cues(),

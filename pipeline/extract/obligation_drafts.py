@@ -24,6 +24,7 @@ class Draft:
     explicit: bool = False  # the unit names its own body (not inherited from a heading or the addressees)
     responsibility: bool = False  # inside an article on responsibilities or implementation
     descriptive: bool = False  # inside an article that describes a body (its position and functions, its structure)
+    procedure: bool = False  # inside an article that sets out a procedure (its steps), not one on responsibilities
     needs_named_actor: bool = False  # made from a labelled field: a task only once a field names its body
     generic_actor: bool = False  # its actor is generic ("các cơ quan, đơn vị"): a task that names nobody
     regulated: bool = False  # its actors are only the body the text regulates, by its short name (AgencyMention)
