@@ -1196,6 +1196,43 @@ def test_a_military_command_named_by_its_tier_heads_the_points_below_it():
     assert tasks(body, header) == [("12.4.b", command), ("12.4.b", command)]
 
 
+@pytest.mark.parametrize(("second", "tasks_of_item"), [
+    # dev en_qd_123_ttg_2010 III.1.10: a later sentence with a subject of its own, a class no known body names, and work
+    # for it is a task of its own
+    ("State economic groups shall evaluate their legal affairs staff and send qualified ones to lawyer training for "
+     "international economic integration under Points 1.1 and 1.2, Section II, Article 1 of this Decision.", 2),
+    # the same document, 2.1: a thing done ("shall be allocated") is no one's work; a pronoun goes on with the task
+    ("Funds to implement the Scheme shall be allocated from the state budget.", 1),
+    ("It shall coordinate with the Ministry of Justice and the Ministry of Industry and Trade in implementing the "
+     "solutions specified at Points 3.1 and 3.3, Section II of this Decision.", 1),
+])
+def test_a_later_english_sentence_with_its_own_subject_and_work(second, tasks_of_item):
+    text = ("THE PRIME MINISTER\nDecision No. 123/QD-TTg of January 18, 2010\nDECIDES:\n"
+            "III. ORGANIZATION OF IMPLEMENTATION\n1. Assignment of responsibilities\n"
+            "1.10. The Vietnam Chamber of Commerce and Industry, business associations, goods producers associations and "
+            "state economic groups shall coordinate with the Ministry of Justice and the Vietnam Lawyers Federation in "
+            "implementing the solutions specified in Section II, Article 1 of this Decision. " + second + "\n")
+    assert len(passage(text).obligations) == tasks_of_item
+
+
+@pytest.mark.parametrize(("paragraph", "task"), [
+    # pages en_qd_215_ttg Article 2: an unnumbered paragraph whose own subject, named by no known body, is given work
+    ("The standing boards of People’s Councils shall assume the prime responsibility for, and coordinate with People’s "
+     "Committees and standing boards of Vietnam Fatherland Front Committees of the same level in, projecting the structure "
+     "and composition of deputies to People’s Councils of their level under Article 14 of the 2003 Law on Election of "
+     "Deputies to People’s Councils.", True),
+    # dev en_qd_40_ttg_2016: a thing done is no one's work
+    ("The orientations of the international integration strategy shall be carried out along with the development of "
+     "internal resources aiming to maximize internal resources; to step up renewal in all areas in order to raise the "
+     "effectiveness of international integration.", False),
+])
+def test_an_english_paragraph_whose_subject_shall_act(paragraph, task):
+    text = ("THE PRIME MINISTER\nDecision No. 215/QD-TTg of February 15, 2011\nDECIDES:\n"
+            "Article 2. Competence to project the structure and composition of deputies to People’s Councils at all levels\n"
+            + paragraph + "\n")
+    assert bool(passage(text).obligations) is task
+
+
 def test_an_english_item_goes_on_in_a_paragraph_whose_subject_is_a_pronoun():
     # dev en_qd_123_ttg_2010 III.1.4: "It shall coordinate with ..." is more of the item's task, whose partners it names
     text = ("THE PRIME MINISTER\nDecision No. 123/QD-TTg of January 18, 2010\nDECIDES:\n"

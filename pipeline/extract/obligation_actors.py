@@ -29,6 +29,11 @@ IMPLEMENTATION_HEADING = re.compile(
     r"|IMPLEMENTATION\s+ORGANIZATION)\s*[:.]?\s*$")
 # "... shall be implemented", "... shall take effect": the sentence's subject is not given work
 PASSIVE_MODAL = re.compile(r"\s+(?:be\s+(?!responsible)\w+(?:ed|en|wn|t)\b|take\s+effect|apply|cover)", re.I)
+# an English sentence that opens with its own subject, a noun phrase no known body may name, and gives it work ("State
+# economic groups shall evaluate their legal affairs staff ..."): not a pronoun, the document, or a thing done ("Funds
+# to implement the Scheme shall be allocated ...")
+SUBJECT_SHALL = re.compile(r"\s*(?!(?:It|They|This|These|That|Those|Such|Each|Every)\b)[A-Z][\w’'-]*(?:,?\s+[\w’'-]+){0,10}?"
+                           r"\s+(?:shall|must)\s+(?!(?:not\s+)?be\b|have\s+been\b)[a-z]")
 DUTY_REACH = 200  # characters: a class subject and its "có trách nhiệm"
 
 Inherited = tuple[list[AgencyMention], str, list[AgencyMention]]  # (who, role, partners)
@@ -48,6 +53,10 @@ class ActorInheritance(TaskReader):
                 return [], "responsible", []  # "Các cơ quan, đơn vị, địa phương căn cứ ... triển khai thực hiện"
             if intro and self._class_goes_on_item(block, start, end):
                 return [], "responsible", []  # "Về kinh phí: Các địa phương phải ..." below a request's item
+            if self.doc.language == "en" and not self.units.normative and SUBJECT_SHALL.match(self.text, start, end):
+                # "Article 2. Competence to project the structure ..." then "The standing boards of People's Councils shall
+                # assume the prime responsibility for ...": an unnumbered paragraph whose own subject is given work
+                return [], "responsible", []
             return None  # a plain paragraph without an assignment is background, unless a body's heading heads it
         if any(not c.task_section for c in contexts) and not self._acting_list(contexts, intro):
             if self.units.generic_actor_at(start, end) and OWN_DUTY.search(self.text, start, min(end, start + DUTY_REACH)):

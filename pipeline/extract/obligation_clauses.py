@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from pipeline.extract.agencies import AgencyMention
-from pipeline.extract.obligation_actors import ACCOUNTABLE, FURTHER_ACTION, ActorInheritance
+from pipeline.extract.obligation_actors import ACCOUNTABLE, FURTHER_ACTION, SUBJECT_SHALL, ActorInheritance
 from pipeline.extract.obligation_cues import CLOSING_REACH, DOCUMENT_CLAUSE_REACH, INNER_OPENER, NO_TASK_CUES
 from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.extract.obligation_forms import list_or_form
@@ -165,6 +165,12 @@ class ClauseReader(TaskReader):
                 # parts ("(5) Phát triển VNeID ... với 05 chức năng chính: (i) Lưu trữ ...; (ii) Định danh ...")
                 drafts.append(self.draft(block, start, end, [], "responsible"))
                 drafts[-1].assignees = [replace(a) for a in drafts[0].assignees if a.role != "support"]
+            elif drafts and not numbered and self.doc.language == "en" and start > block.content_start \
+                    and SUBJECT_SHALL.match(self.text, start, end):
+                # "... coordinate with the Ministry of Justice in implementing the solutions. State economic groups shall
+                # evaluate their legal affairs staff ...": a later sentence with a subject and work of its own
+                drafts.append(self.draft(block, start, end, [], "responsible"))
+                drafts[-1].generic_actor = True
             elif drafts:
                 drafts[-1].span = (drafts[-1].span[0], end)
             elif self.cues.units.praise.match(self.text, start, end) or self.cues.units.entitlement.match(self.text, start, end):
