@@ -3071,6 +3071,9 @@ _STEP = ("a) Trong thời hạn 20 ngày kể từ ngày có văn bản xác nh�
     # procedure (ANNOTATION.md, normative documents)
     ("Điều 44. Trình tự, thủ tục đưa di vật, cổ vật, bảo vật quốc gia đi trưng bày có thời hạn ở nước ngoài phục vụ "
      "các hoạt động đối ngoại cấp nhà nước", False),
+    # crawl 54c3026bc7bb5cb7 Điều 95: who decides, then the procedure
+    ("Điều 95. Thẩm quyền, trình tự, thủ tục, hồ sơ đề nghị UNESCO cùng kỷ niệm năm sinh, năm mất đối với danh nhân người "
+     "Việt Nam trong lĩnh vực văn hóa", False),
     # crawl 6d0e277c7b88a914 Điều 5: a procedure by its title, though state bodies alone take its steps
     ("Điều 5. Trình tự, thủ tục lập, thẩm định, phê duyệt chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ cấp "
      "tỉnh, thành phố trực thuộc Trung ương", False),
