@@ -29,14 +29,20 @@ IMPLEMENTATION_HEADING = re.compile(
     r"|IMPLEMENTATION\s+ORGANIZATION)\s*[:.]?\s*$")
 # "... shall be implemented", "... shall take effect": the sentence's subject is not given work
 PASSIVE_MODAL = re.compile(r"\s+(?:be\s+(?!responsible)\w+(?:ed|en|wn|t)\b|take\s+effect|apply|cover)", re.I)
-# an English sentence that opens with its own subject, a noun phrase no known body may name, and gives it work ("State
-# economic groups shall evaluate their legal affairs staff ..."): not a pronoun, the document, or a thing done ("Funds
-# to implement the Scheme shall be allocated ...")
-SUBJECT_SHALL = re.compile(r"\s*(?!(?:It|They|This|These|That|Those|Such|Each|Every)\b)[A-Z][\w’'-]*(?:,?\s+[\w’'-]+){0,10}?"
-                           r"\s+(?:shall|must)\s+(?!(?:not\s+)?be\b|have\s+been\b)[a-z]")
+# an English sentence that opens with its own subject and its modal: a noun phrase no known body may name, not a pronoun
+# or the document ("State economic groups shall ...", not "It shall ...", "This Decision shall ...")
+NOUN_SUBJECT_SHALL = re.compile(r"\s*(?!(?:It|They|This|These|That|Those|Such|Each|Every)\b)[A-Z][\w’'-]*"
+                                r"(?:,?\s+[\w’'-]+){0,10}?\s+(?:shall|must)\b")
 DUTY_REACH = 200  # characters: a class subject and its "có trách nhiệm"
 
 Inherited = tuple[list[AgencyMention], str, list[AgencyMention]]  # (who, role, partners)
+
+
+def subject_shall_act(text: str, start: int, end: int) -> bool:
+    """Whether an English sentence opens with its own subject, one no known body may name, and gives it work ("State
+    economic groups shall evaluate their legal affairs staff ..."): not a thing done ("Funds ... shall be allocated")."""
+    opening = NOUN_SUBJECT_SHALL.match(text, start, end)
+    return opening is not None and not PASSIVE_MODAL.match(text, opening.end(), end)
 
 
 class ActorInheritance(TaskReader):
@@ -53,7 +59,7 @@ class ActorInheritance(TaskReader):
                 return [], "responsible", []  # "Các cơ quan, đơn vị, địa phương căn cứ ... triển khai thực hiện"
             if intro and self._class_goes_on_item(block, start, end):
                 return [], "responsible", []  # "Về kinh phí: Các địa phương phải ..." below a request's item
-            if self.doc.language == "en" and not self.units.normative and SUBJECT_SHALL.match(self.text, start, end):
+            if self.doc.language == "en" and not self.units.normative and subject_shall_act(self.text, start, end):
                 # "Article 2. Competence to project the structure ..." then "The standing boards of People's Councils shall
                 # assume the prime responsibility for ...": an unnumbered paragraph whose own subject is given work
                 return [], "responsible", []

@@ -11,7 +11,12 @@ import re
 from dataclasses import replace
 
 from pipeline.extract.agencies import AgencyMention
-from pipeline.extract.obligation_actors import ACCOUNTABLE, FURTHER_ACTION, SUBJECT_SHALL, ActorInheritance
+from pipeline.extract.obligation_actors import (
+    ACCOUNTABLE,
+    FURTHER_ACTION,
+    ActorInheritance,
+    subject_shall_act,
+)
 from pipeline.extract.obligation_cues import CLOSING_REACH, DOCUMENT_CLAUSE_REACH, INNER_OPENER, NO_TASK_CUES
 from pipeline.extract.obligation_drafts import Draft, add_assignee
 from pipeline.extract.obligation_forms import list_or_form
@@ -166,7 +171,7 @@ class ClauseReader(TaskReader):
                 drafts.append(self.draft(block, start, end, [], "responsible"))
                 drafts[-1].assignees = [replace(a) for a in drafts[0].assignees if a.role != "support"]
             elif drafts and not numbered and self.doc.language == "en" and start > block.content_start \
-                    and SUBJECT_SHALL.match(self.text, start, end):
+                    and subject_shall_act(self.text, start, end):
                 # "... coordinate with the Ministry of Justice in implementing the solutions. State economic groups shall
                 # evaluate their legal affairs staff ...": a later sentence with a subject and work of its own
                 drafts.append(self.draft(block, start, end, [], "responsible"))
