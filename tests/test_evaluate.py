@@ -113,3 +113,65 @@ def test_every_gold_file_names_a_document_that_exists(half):
         document = gold_document(file, SHARED)
         assert document.is_file(), (path.name, file)
         assert document.is_relative_to(ROOT / "corpora") == file.startswith("corpora/")
+
+
+def _spread_case(tmp_path):
+    """Three gold documents and their records: the first holds every error, the second one missed assignee, the
+    third none."""
+    def gold(stem: str, obligations: list[dict]) -> dict:
+        return {"file": f"corpus/crawl/{stem}.md", "symbol": None, "issued_on": None, "references": [],
+                "obligations": obligations}
+
+    def task(anchor: str, assignees: list[str], deadline: str | None = None) -> dict:
+        return {"anchor": anchor, "assignees": assignees, "deadline": deadline}
+
+    def record(stem: str, obligations: list[dict]) -> dict:
+        return {"source": {"path": f"corpus/crawl/{stem}.md"}, "metadata": {}, "references": [],
+                "obligations": obligations}
+
+    golds = [gold("first", [task("Tổ chức tập huấn", ["Sở Nội vụ"], "2025-12-31"),
+                            task("Rà soát văn bản", ["Sở Tư pháp", "Sở Tài chính"], "2025-11-30")]),
+             gold("second", [task("Báo cáo kết quả", ["Bộ Công an", "Bộ Quốc phòng"])]),
+             gold("third", [task("Kiểm tra việc thi hành", ["Bộ Y tế"], "2026-03-31")])]
+    for g in golds:
+        (tmp_path / f"{g['file'].split('/')[-1][:-3]}.json").write_text(json.dumps(g, ensure_ascii=False), "utf-8")
+    records = [record("first", [{"text": "Rà soát văn bản", "assignees": [{"name": "Sở Tư pháp"}]},
+                                {"text": "Lập danh sách", "assignees": []}]),
+               record("second", [{"text": "Báo cáo kết quả", "assignees": [{"name": "Bộ Công an"}]}]),
+               record("third", [{"text": "Kiểm tra việc thi hành", "assignees": [{"name": "Bộ Y tế"}],
+                                 "deadline": {"kind": "date", "date": "2026-03-31"}}])]
+    return records
+
+
+def test_spread_counts_each_documents_errors(tmp_path):
+    spread = score_records(tmp_path, _spread_case(tmp_path)).spread()
+    # first: one task missed (its one assignee and its date with it), one false, one partner and one date missed
+    assert spread["missed"] == {"total": 1, "documents": 1, "of": 3, "top5_share": 1.0, "top10_share": 1.0}
+    assert spread["false"]["total"] == 1 and spread["false"]["documents"] == 1
+    assert spread["assignees_missed"] == {"total": 3, "documents": 2, "of": 3, "top5_share": 1.0, "top10_share": 1.0}
+    assert spread["deadlines_wrong"] == {"total": 2, "documents": 1, "of": 3, "top5_share": 1.0, "top10_share": 1.0}
+
+
+# three tune documents with errors of every kind on their own records (a plan with a task table, a decree, a letter)
+SPREAD_DOCUMENTS = ("vi_kh_179_ubnd_dongnai_2025", "c22591f10eec1dab", "vi_tb_624_vpcp_2025")
+
+
+def test_spread_is_shown_for_a_check_half_without_names(tmp_path):
+    (tmp_path / CHECK_MARKER).write_text("check half\n")
+    records = []
+    for stem in SPREAD_DOCUMENTS:
+        gold = json.loads((GOLD / f"{stem}.json").read_text("utf-8"))
+        (tmp_path / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False), "utf-8")
+        records.append(extracted(str(gold_document(gold["file"], SHARED))))
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "obligraph"), "eval", str(tmp_path), "--spread",
+                             "--records", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    spread = score_records(tmp_path, records).spread()
+    assert all(row["total"] and row["of"] == 3 for row in spread.values())  # the case holds errors of each kind
+    lines = [line for line in result.stdout.splitlines() if line.startswith("spread: ")]
+    missed = spread["missed"]
+    assert lines[0] == (f"spread: gold obligations missed {missed['total']} in {missed['documents']} of 3 documents; "
+                        f"the 5 with most hold 100%, the 10 with most hold 100%")
+    assert len(lines) == 4 and not any(stem in result.stdout + result.stderr for stem in SPREAD_DOCUMENTS)
