@@ -3445,3 +3445,56 @@ def test_an_addressees_list_of_provinces_goes_on_past_a_dash():
     assert [a.name for a in passage(header + body).addressees] == [
         "Tỉnh ủy Gia Lai", "Ủy ban nhân dân tỉnh Gia Lai", "Tỉnh ủy Đắk Lắk", "Ủy ban nhân dân tỉnh Đắk Lắk",
         "Tỉnh ủy Khánh Hòa", "Ủy ban nhân dân tỉnh Khánh Hòa", "Bộ Quốc phòng", "Bộ Công an"]
+
+
+def _first_assignees(text: str) -> list[str] | None:
+    """The names the first obligation of a passage gives, None when it yields none."""
+    obligations = passage(text).obligations
+    return [a.name for a in obligations[0].assignees] if obligations else None
+
+
+@pytest.mark.parametrize(("clause", "assignees"), [
+    # crawl ad5aff6c13929815 VI.18.a (Bắc Ninh's digital transformation plan): a class of enterprises named by its trades
+    # opens the clause; named as written
+    ("a) Doanh nghiệp viễn thông, bưu chính ưu tiên đầu tư nâng cấp hạ tầng số, hạ tầng bưu chính rộng khắp, đồng hành "
+     "cùng Nhà nước trong đào tạo kỹ năng số cho người dân.", ["các doanh nghiệp viễn thông, bưu chính"]),
+    # dev vi_kh_179_ubnd_dongnai_2025 VI.19.a: one class to each "doanh nghiệp" of the list
+    ("a) Các doanh nghiệp viễn thông, doanh nghiệp bưu chính ưu tiên bố trí nguồn lực đầu tư xây dựng, nâng cấp hạ tầng "
+     "số, hạ tầng bưu chính rộng khắp cả nước đáp ứng yêu cầu bùng nổ của phát triển kinh tế số, xã hội số.",
+     ["các doanh nghiệp viễn thông", "các doanh nghiệp bưu chính"]),
+    # dev vi_kh_310_ubnd_hanoi_2025 III.4.b and dev vi_qd_2629_ttg_2025 IV.4
+    ("b) Doanh nghiệp viễn thông bảo đảm kinh phí thực hiện các mục tiêu, nhiệm vụ, giải pháp của kế hoạch này do doanh "
+     "nghiệp triển khai.", ["các doanh nghiệp viễn thông"]),
+    ("4. Các doanh nghiệp công nghệ số căn cứ vào nội dung, nhiệm vụ và giải pháp của Chương trình, xây dựng các nội dung "
+     "triển khai, đề xuất giải pháp với các bộ, ngành, địa phương.", ["các doanh nghiệp công nghệ số"]),
+    # crawl ad5aff6c13929815 V.6.c: "Doanh nghiệp" alone, among other people, names nobody
+    ("c) Doanh nghiệp, tổ chức, cơ sở giáo dục tự chủ tài chính có trách nhiệm bố trí nguồn lực phù hợp để thực hiện các "
+     "nội dung được giao.", []),
+    # crawl ad5aff6c13929815 VI.18.d: a copula makes the class what the sentence describes, not an actor
+    ("d) Doanh nghiệp công nghệ số là lực lượng tiên phong trong kiến tạo hạ tầng, phát triển nền tảng, dẫn dắt đổi mới "
+     "sáng tạo và đào tạo nhân lực cho chuyển đổi số tỉnh.", []),
+    # dev vi_qd_2629_ttg_2025 (appendix II): a name goes on after the trade; the class's reach is unsure
+    ("3. Doanh nghiệp công nghệ số Việt Nam tận dụng công nghệ nguồn mở để tự chủ công nghệ, phát triển sản phẩm và làm "
+     "chủ thị trường, góp phần bảo đảm an toàn, an ninh mạng cho Chính phủ số.", []),
+])
+def test_a_class_of_enterprises_named_by_its_trade_acts(clause, assignees):
+    assert (_first_assignees(clause + "\n") or []) == assignees
+
+
+def test_a_heading_addresses_a_class_of_enterprises_with_cac():
+    # crawl ad5aff6c13929815 VI.18 and III.9: "18. Các doanh nghiệp công nghệ số" addresses the points under it; "9. Doanh
+    # nghiệp số" alone is one of the plan's topics, over work no enterprise is given
+    point = ("c) Phối hợp các sở, ngành, trường đại học, cao đẳng xây dựng chương trình đào tạo công nghệ thông tin, điện "
+             "tử - viễn thông, an toàn thông tin theo hướng gắn lý thuyết với thực tiễn.\n")
+    assert "các doanh nghiệp công nghệ số" in _first_assignees("18. Các doanh nghiệp công nghệ số\n" + point)
+    topic = ("9. Doanh nghiệp số\nPhát triển các doanh nghiệp số là lực đẩy chủ đạo để chuyển đổi mô hình tăng trưởng, "
+             "nâng cao năng suất và năng lực cạnh tranh của tỉnh.\n")
+    assert all("các doanh nghiệp số" not in [a.name for a in o.assignees] for o in passage(topic).obligations)
+
+
+def test_a_class_of_enterprises_is_given_no_work_by_a_normative_text():
+    # dev vi_kh_310_ubnd_hanoi_2025 III.4.b's clause under a decree's article: the rules bind enterprises, they give work
+    # to state bodies only (ANNOTATION.md, normative documents)
+    clause = ("Doanh nghiệp viễn thông bảo đảm kinh phí thực hiện các mục tiêu, nhiệm vụ, giải pháp của kế hoạch này do "
+              "doanh nghiệp triển khai.")
+    assert passage(_DECREE_HEAD + "Điều 12. Trách nhiệm thi hành\n2. " + clause + "\n").obligations == []

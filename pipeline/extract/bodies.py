@@ -24,6 +24,11 @@ NOT_COOPERATIVE = r"(?<!Hợp\stác\s)"  # "Liên minh Hợp tác xã": a cooper
 _STATE = re.compile(r"[Nn]hà [Nn]ước|\bNN\b")  # how a regional unit's "Nhà nước" may be written
 _COMMUNE = r"(?:xã|phường|đặc\s+khu)"
 AT_EVERY_COMMUNE = "các xã, phường"  # how a class of the communes' bodies is named (ANNOTATION.md, classes of local bodies)
+# a class of enterprises opens a clause with its head, capitalised, then its trade in lower case (body_mentions reads
+# the trade: "Doanh nghiệp công nghệ số chủ động ...", "Các doanh nghiệp viễn thông, doanh nghiệp bưu chính ưu tiên ...")
+ENTERPRISE_HEAD = "Doanh nghiệp"
+ENTERPRISE_CLASS = "các doanh nghiệp"  # how such a class is named: "các doanh nghiệp viễn thông"
+ENTERPRISES = re.compile(r"(?:Các\s+d|D)oanh\s+nghiệp(?=\s)")
 # the communes a body is named at: "các xã, phường", "phường, xã, đặc khu" (a list; one bare word may be a single commune's
 # in its own text), with no commune's name after them ("Công an xã A, phường B" names two)
 _COMMUNE_TIER = re.compile(rf"\s+(?:các\s+{_COMMUNE}(?:\s*(?:,|và)\s*{_COMMUNE})*|{_COMMUNE}(?:\s*(?:,|và)\s*{_COMMUNE})+)"

@@ -15,7 +15,7 @@ from functools import cached_property
 from itertools import accumulate, chain
 
 from pipeline.extract.agencies import Agency, AgencyMention, AgencyRegistry
-from pipeline.extract.bodies import AT_EVERY_COMMUNE, BodyGrammar, BodyName
+from pipeline.extract.bodies import AT_EVERY_COMMUNE, ENTERPRISE_CLASS, ENTERPRISES, BodyGrammar, BodyName
 from pipeline.extract.obligation_cues import cues
 from pipeline.extract.obligation_deadlines import Paragraphs
 from pipeline.knowledge.patterns import (
@@ -156,6 +156,8 @@ class BodyMentions:
             found = self._with_regional_units(found, span)
         if self.language == "vi" and self.text.find("chuyên môn về", span[0], span[1]) >= 0:
             found = self._with_specialised_agencies(found, span)
+        if self.language == "vi" and self.text.find("oanh nghiệp", span[0], span[1]) >= 0:
+            found = self._with_enterprise_classes(found, span)
         found = [self._as_class(m) for m in found]
         if self.language == "en" and self.text.find("rovincial", span[0], span[1]) >= 0:
             found = self._with_local_departments(found, span)
@@ -197,6 +199,52 @@ class BodyMentions:
                  for m in SPECIALISED_AGENCIES.finditer(self.text, span[0], span[1])
                  if (field := " ".join(m["field"].split())).islower() and "thuộc" not in field.split()]
         return _in_place_of(found, added)
+
+    def _with_enterprise_classes(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
+        """A class of enterprises named by its trade or owner where it opens a clause as the subject ("Doanh nghiệp công
+        nghệ số chủ động tham gia triển khai Kế hoạch"): the class, named as written ("các doanh nghiệp công nghệ số"),
+        one to each "doanh nghiệp" of a list ("Các doanh nghiệp viễn thông, doanh nghiệp bưu chính ưu tiên ..."); a
+        heading names such a class with "Các" ("18. Các doanh nghiệp công nghệ số" over the points it addresses), while
+        "9. Doanh nghiệp số" alone is a plan's topic. Bare "Doanh nghiệp" names nobody (a generic actor), nor does a class
+        that is acted on ("Doanh nghiệp nhỏ và vừa được hỗ trợ ...")."""
+        added: list[AgencyMention] = []
+        for m in ENTERPRISES.finditer(self.text, span[0], span[1]):
+            before = self.text[span[0]:m.start()]
+            if not _starts_clause(before) or "|" in before:
+                continue  # (in a task table's cell a class of enterprises is a partner the annotators leave unnamed)
+            start = m.start()
+            while (trade_end := self._trade_end(m.end(), span[1])) is not None:
+                if self.text[start] == "D" and not PREDICATE_AFTER.match(self.text, trade_end, span[1]):
+                    break  # "9. Doanh nghiệp số" alone: a plan's topic; whom it addresses is "Các doanh nghiệp ..."
+                words = " ".join(self.text[m.end():trade_end].split())
+                added.append(AgencyMention(span=(start, trade_end), mention=self.text[start:trade_end],
+                                           name=f"{ENTERPRISE_CLASS} {words}", name_en=None, kind="group"))
+                m = NEXT_ENTERPRISE.match(self.text, trade_end, span[1])
+                if m is None:
+                    break
+                start = m.start() + m.group().index("d")
+        return _in_place_of(found, added)
+
+    def _trade_end(self, pos: int, end: int) -> int | None:
+        """Where the trade that names a class of enterprises ends: its lower-case words up to the verb that opens the
+        predicate, a comma going on with more trades ("viễn thông, bưu chính"); None when no trade is read, the words
+        run on too long, or the class is acted on or joined by "và" (its reach is unsure)."""
+        last = None
+        words = 0
+        for word in TRADE_WORD.finditer(self.text, pos, min(end, pos + TRADE_REACH)):
+            if self.text[last or pos:word.start()].strip() not in ("", ","):
+                break  # other punctuation ends the subject
+            if not word.group().islower():
+                return None  # "Doanh nghiệp công nghệ số Việt Nam ...": a name goes on the class
+            if self._grammar.stops.match(self.text, word.start()) or word.group() == "doanh":
+                break
+            if word.group() == "và" or words == MAX_TRADE_WORDS:
+                return None
+            words += 1
+            last = word.end()
+        if last is None or NOT_ACTING.match(self.text, last):
+            return None
+        return last
 
     def _with_own_ministry(self, found: list[AgencyMention], span: tuple[int, int]) -> list[AgencyMention]:
         """A ministry's text names itself by "Bộ" alone where no other name is read (OWN_MINISTRY)."""
@@ -455,6 +503,14 @@ class BodyMentions:
 LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
 # a province's or commune's department named by its field and tier: "cơ quan chuyên môn về văn hóa cấp tỉnh",
 # "Cơ quan chuyên môn về bảo vệ môi trường cấp xã" (not "... thuộc Ủy ban nhân dân cấp tỉnh", a committee's units)
+# a class of enterprises (_with_enterprise_classes, after bodies.ENTERPRISES): the next "doanh nghiệp" of a list; a
+# trade's syllable; a passive or copula after the class
+NEXT_ENTERPRISE = re.compile(r",\s*(?:các\s+)?doanh\s+nghiệp(?=\s)")
+TRADE_WORD = re.compile(r"(?<!\S)[^\W\d_]+(?=[\s,]|$)")
+PREDICATE_AFTER = re.compile(r"\s+[^\W\d_]")  # the class, then words of the clause (not its end, nor a colon)
+NOT_ACTING = re.compile(r"\s+(?:được|bị|là|gồm)(?!\w)")
+MAX_TRADE_WORDS = 5  # "doanh nghiệp cung cấp dịch vụ bưu chính"
+TRADE_REACH = 80  # characters
 SPECIALISED_AGENCIES = re.compile(r"(?<!\w)(?:(?i:các)\s+)?[Cc]ơ\s+quan\s+chuyên\s+môn\s+về\s+"
                                   r"(?P<field>[^\W\d_]+(?:\s+[^\W\d_]+){0,7}?)\s+cấp\s+(?P<tier>tỉnh|xã)\b")
 # "provincial-level Departments of Justice": every province's department of a ministry's field (ANNOTATION.md)

@@ -109,7 +109,7 @@ class ActorInheritance(TaskReader):
                 and not PASSIVE_MODAL.match(self.text, modal.end(), end):
             return [], "responsible", []  # "Project managing agencies shall set up ...": its subject acts, even in a scheme
         if self.doc.approves:
-            if self._implementing(contexts) and (self.cues.subject.generic_actor.match(self.text, start, end)
+            if self.implementing(contexts) and (self.cues.subject.generic_actor.match(self.text, start, end)
                                                  or self.class_acts(start, end)):
                 return [], "responsible", []  # "4. Các doanh nghiệp công nghệ số căn cứ ..., xây dựng ..."
             return None  # the approved scheme's own content; its assignments come in their own section
@@ -122,7 +122,7 @@ class ActorInheritance(TaskReader):
             return [], "responsible", []
         return None  # no actor in its words nor above it: an activity, objective or rule, not an obligation
 
-    def _implementing(self, contexts: list[HeadingContext]) -> bool:
+    def implementing(self, contexts: list[HeadingContext]) -> bool:
         """Under the section of an approved scheme that gives its work out ("III. TỔ CHỨC THỰC HIỆN"), where a class
         that acts ("4. Các doanh nghiệp công nghệ số căn cứ ... xây dựng ...") is given work as the bodies are."""
         return any(IMPLEMENTATION_HEADING.match(self.text, c.span[0], c.span[1]) for c in contexts)

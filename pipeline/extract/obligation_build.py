@@ -26,7 +26,7 @@ SHORT_REFERENCE_END = re.compile(
 # a province's committee named without its province, as a central text's registry reading leaves it
 BARE_COMMITTEES = frozenset({"Ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố"})
 # an enterprise or cooperative, bound by the rules of a normative text rather than given work by it
-ENTERPRISE = re.compile(r"(?:Công\s+ty|Doanh\s+nghiệp|Hợp\s+tác\s+xã)\b", re.I)
+ENTERPRISE = re.compile(r"(?:các\s+)?(?:Công\s+ty|Doanh\s+nghiệp|Hợp\s+tác\s+xã)\b", re.I)
 # the words by which a rule gives a body work, not competence
 DUTY_WORDS = re.compile(r"\b(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|phải|giao|đề\s+nghị|yêu\s+cầu|khẩn\s+trương|báo\s+cáo"
                         r"|hướng\s+dẫn|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|triển\s+khai|chỉ\s+đạo|theo\s+dõi|kiểm\s+tra|ban\s+hành"

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from pipeline.extract.agencies import AgencyMention
+from pipeline.extract.bodies import ENTERPRISE_CLASS
 from pipeline.extract.obligation_actors import (
     ACCOUNTABLE,
     FURTHER_ACTION,
@@ -246,11 +247,17 @@ class ClauseReader(TaskReader):
         return list_or_form(self.text, start, end)
 
     def _subject(self, start: int, end: int, contexts: list[HeadingContext]) -> Subject:
-        """The clause's own subject; none where a department's duties propose to the body they name."""
+        """The clause's own subject; none where a department's duties propose to the body they name, or where a class of
+        enterprises acts in an approved programme's own content."""
         found = self.subjects.subject(start, end)
         if found.explicit and found.opened and PROPOSES.match(self.text, start, end) \
                 and any(c.duties for c in contexts):
             # "Đề nghị Chủ tịch Ủy ban nhân dân tỉnh quyết định ..." among a department's duties: it proposes
+            return Subject([], start, False, False)
+        if found.explicit and self.doc.approves and all(b.name.startswith(ENTERPRISE_CLASS) for b in found.bodies) \
+                and not self.actors.implementing(contexts):
+            # "4. Các doanh nghiệp công nghệ số căn cứ ..." in an approved programme's own content is one of its measures,
+            # as any class's work there is; the section that gives its work out names them (ObligationActors.inherited)
             return Subject([], start, False, False)
         return found
 

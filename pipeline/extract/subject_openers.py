@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from pipeline import knowledge
 from pipeline.extract.agencies import AgencyRegistry, fold_name
-from pipeline.extract.bodies import BodyGrammar
+from pipeline.extract.bodies import ENTERPRISE_HEAD, BodyGrammar
 from pipeline.extract.obligation_cues import cues
 from pipeline.extract.obligation_cues import words as alternation
 
@@ -98,6 +98,7 @@ def _words(text: str, pos: int, end: int, fold: Callable[[str], str] = fold_name
 
 @lru_cache(maxsize=4)
 def subject_openers(registry: AgencyRegistry) -> SubjectOpeners:
-    """The openers of every string of the registry data and of every alias the registry derives."""
-    phrases = [*_strings(knowledge.load("agencies")), *(alias for alias, _, _ in registry.aliases())]
+    """The openers of every string of the registry data and of every alias the registry derives, and the head of a
+    class of enterprises."""
+    phrases = [*_strings(knowledge.load("agencies")), *(alias for alias, _, _ in registry.aliases()), ENTERPRISE_HEAD]
     return SubjectOpeners.build(phrases, cues().subject.connector_words)
