@@ -212,17 +212,17 @@ class BodyMentions:
             before = self.text[span[0]:m.start()]
             if not _starts_clause(before) or "|" in before:
                 continue  # (in a task table's cell a class of enterprises is a partner the annotators leave unnamed)
-            start = m.start()
-            while (trade_end := self._trade_end(m.end(), span[1])) is not None:
+            start, head_end = m.start(), m.end()
+            while (trade_end := self._trade_end(head_end, span[1])) is not None:
                 if self.text[start] == "D" and not PREDICATE_AFTER.match(self.text, trade_end, span[1]):
                     break  # "9. Doanh nghiệp số" alone: a plan's topic; whom it addresses is "Các doanh nghiệp ..."
-                words = " ".join(self.text[m.end():trade_end].split())
+                words = " ".join(self.text[head_end:trade_end].split())
                 added.append(AgencyMention(span=(start, trade_end), mention=self.text[start:trade_end],
                                            name=f"{ENTERPRISE_CLASS} {words}", name_en=None, kind="group"))
-                m = NEXT_ENTERPRISE.match(self.text, trade_end, span[1])
-                if m is None:
+                following = NEXT_ENTERPRISE.match(self.text, trade_end, span[1])
+                if following is None:
                     break
-                start = m.start() + m.group().index("d")
+                start, head_end = following.start("head"), following.end()
         return _in_place_of(found, added)
 
     def _trade_end(self, pos: int, end: int) -> int | None:
@@ -501,16 +501,16 @@ class BodyMentions:
 
 
 LOCAL_CLASS = "các tỉnh, thành phố trực thuộc Trung ương"
-# a province's or commune's department named by its field and tier: "cơ quan chuyên môn về văn hóa cấp tỉnh",
-# "Cơ quan chuyên môn về bảo vệ môi trường cấp xã" (not "... thuộc Ủy ban nhân dân cấp tỉnh", a committee's units)
 # a class of enterprises (_with_enterprise_classes, after bodies.ENTERPRISES): the next "doanh nghiệp" of a list; a
 # trade's syllable; a passive or copula after the class
-NEXT_ENTERPRISE = re.compile(r",\s*(?:các\s+)?doanh\s+nghiệp(?=\s)")
+NEXT_ENTERPRISE = re.compile(r",\s*(?P<head>(?:các\s+)?doanh\s+nghiệp)(?=\s)")
 TRADE_WORD = re.compile(r"(?<!\S)[^\W\d_]+(?=[\s,]|$)")
 PREDICATE_AFTER = re.compile(r"\s+[^\W\d_]")  # the class, then words of the clause (not its end, nor a colon)
 NOT_ACTING = re.compile(r"\s+(?:được|bị|là|gồm)(?!\w)")
 MAX_TRADE_WORDS = 5  # "doanh nghiệp cung cấp dịch vụ bưu chính"
 TRADE_REACH = 80  # characters
+# a province's or commune's department named by its field and tier: "cơ quan chuyên môn về văn hóa cấp tỉnh",
+# "Cơ quan chuyên môn về bảo vệ môi trường cấp xã" (not "... thuộc Ủy ban nhân dân cấp tỉnh", a committee's units)
 SPECIALISED_AGENCIES = re.compile(r"(?<!\w)(?:(?i:các)\s+)?[Cc]ơ\s+quan\s+chuyên\s+môn\s+về\s+"
                                   r"(?P<field>[^\W\d_]+(?:\s+[^\W\d_]+){0,7}?)\s+cấp\s+(?P<tier>tỉnh|xã)\b")
 # "provincial-level Departments of Justice": every province's department of a ministry's field (ANNOTATION.md)
