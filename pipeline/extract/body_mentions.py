@@ -212,18 +212,26 @@ class BodyMentions:
             before = self.text[span[0]:m.start()]
             if not _starts_clause(before) or "|" in before:
                 continue  # (in a task table's cell a class of enterprises is a partner the annotators leave unnamed)
-            start, head_end = m.start(), m.end()
-            while (trade_end := self._trade_end(head_end, span[1])) is not None:
-                if self.text[start] == "D" and not PREDICATE_AFTER.match(self.text, trade_end, span[1]):
-                    break  # "9. Doanh nghiệp số" alone: a plan's topic; whom it addresses is "Các doanh nghiệp ..."
-                words = " ".join(self.text[head_end:trade_end].split())
-                added.append(AgencyMention(span=(start, trade_end), mention=self.text[start:trade_end],
-                                           name=f"{ENTERPRISE_CLASS} {words}", name_en=None, kind="group"))
-                following = NEXT_ENTERPRISE.match(self.text, trade_end, span[1])
-                if following is None:
-                    break
-                start, head_end = following.start("head"), following.end()
+            listed = self._enterprise_list(m, span[1])
+            # "9. Doanh nghiệp số" alone is a plan's topic; a heading that addresses the class writes "Các doanh nghiệp ..."
+            if listed and (m.group()[0] == "C" or PREDICATE_AFTER.match(self.text, listed[-1].span[1], span[1])):
+                added.extend(listed)
         return _in_place_of(found, added)
+
+    def _enterprise_list(self, head: re.Match[str], end: int) -> list[AgencyMention]:
+        """The classes of enterprises a subject lists from `head` on, one to each "doanh nghiệp" ("Các doanh nghiệp viễn
+        thông, doanh nghiệp bưu chính"), each named as written."""
+        listed: list[AgencyMention] = []
+        start, head_end = head.start(), head.end()
+        while (trade_end := self._trade_end(head_end, end)) is not None:
+            words = " ".join(self.text[head_end:trade_end].split())
+            listed.append(AgencyMention(span=(start, trade_end), mention=self.text[start:trade_end],
+                                        name=f"{ENTERPRISE_CLASS} {words}", name_en=None, kind="group"))
+            following = NEXT_ENTERPRISE.match(self.text, trade_end, end)
+            if following is None:
+                break
+            start, head_end = following.start("head"), following.end()
+        return listed
 
     def _trade_end(self, pos: int, end: int) -> int | None:
         """Where the trade that names a class of enterprises ends: its lower-case words up to the verb that opens the
