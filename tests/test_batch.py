@@ -121,7 +121,8 @@ def test_discover_walks_directories_and_judges_explicit_files(batch_dir: Path):
     assert "notes.csv" not in paths and "truncated.pdf" in paths and len(paths) == len(GOOD) + 5
     bad = [f for f in found if isinstance(f, batch.Failure)]
     assert [(Path(f.path).name, f.stage) for f in bad] == [("table.tsv", "discover"), ("notes.csv", "discover")]
-    assert batch.count_inputs([batch_dir / "docs", batch_dir / "table.tsv"]) == len(GOOD) + 6
+    assert batch.survey_inputs([batch_dir / "docs", batch_dir / "table.tsv"]) == batch.InputSurvey(len(GOOD) + 6, True)
+    assert batch.survey_inputs([batch_dir / "docs" / GOOD[0], batch_dir / "table.tsv"]) == batch.InputSurvey(2, False)
 
 
 def test_oversized_file_is_refused_before_hashing(batch_dir: Path):
@@ -393,6 +394,15 @@ def test_warm_up_leaves_lingua_unloaded_until_a_document_needs_it():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1]).stdout.split()
     assert out == ["0", "1"]
+
+
+@pytest.mark.parametrize("pdf_reader", [False, True])
+def test_warm_up_loads_the_pdf_reader_only_for_a_batch_that_holds_pdfs(pdf_reader: bool):
+    """A worker of text files never loads PDFium; a worker of a batch with PDFs loads it before its first file."""
+    probe = f"import sys, pipeline.scale.batch as b\nb.warm_up(pdf_reader={pdf_reader}); print('pypdfium2' in sys.modules)\n"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    assert out == [str(pdf_reader)]
 
 
 def test_the_benchmark_reads_ingest_against_pypdfiums_text_layer_alone():

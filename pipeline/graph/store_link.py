@@ -16,6 +16,9 @@ REF_COLUMNS = ("doc_id", "ref_id", "ord", "symbol", "doc_type", "number", "year"
                "issuer", "relation", "mention", "confidence")
 
 
+NodeState = tuple[int, str | None] | None  # a doc_keys row's (placeholder, doc_id), None where the node has none
+
+
 @dataclass(frozen=True)
 class NewRefs:
     """A stored document's refs rows (REF_COLUMNS), resolved in memory and inserted with their targets, so
@@ -48,10 +51,10 @@ class GraphLinker:
         sharing symbols does not re-resolve ever more references (the cost stays per document).
         ``new_refs``, the refs of a document being stored, are resolved here and inserted resolved."""
         c = self.conn
-        initial = {n: self._node_state(n) for n in nodes}
         was = {s: self._candidates(s) for s in symbols}
-        for n in list(nodes):
-            self._refresh_node(n)  # member documents may have changed
+        # member documents may have changed; a refresh writes its own node's row only, so each state read on the way is
+        # the node's state before the change
+        initial = {n: self._refresh_node(n)[0] for n in list(nodes)}
         # doc_keys do not change from here to the end of the resolution loop: candidates are read once
         candidates = {s: self._candidates(s) for s in symbols}
         changed = sorted(s for s in symbols if candidates[s] != was[s])
@@ -80,8 +83,8 @@ class GraphLinker:
         c.executemany("INSERT OR REPLACE INTO refs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts)
         c.executemany("UPDATE refs SET target = ?, method = ?, score = ? WHERE doc_id = ? AND ref_id = ?", updates)
         for n in sorted(nodes):
-            before = initial[n] if n in initial else self._node_state(n)
-            after = self._refresh_node(n)
+            was_then, after = self._refresh_node(n)
+            before = initial[n] if n in initial else was_then
             # only when a stored node's chosen record changed do its citers' cascades change; a placeholder
             # (a cited document not yet seen) has no obligations to cascade from, however often it is cited
             if after is None or after[0] or before == after:  # [0]: the node is a placeholder
@@ -91,10 +94,6 @@ class GraphLinker:
         for doc_id in sorted(children):
             self._cascades(doc_id)
         self._prune_agencies()
-
-    def _node_state(self, key: str) -> tuple[int, str | None] | None:
-        row = self.conn.execute("SELECT placeholder, doc_id FROM doc_keys WHERE key = ?", (key,)).fetchone()
-        return None if row is None else (row["placeholder"], row["doc_id"])
 
     def _candidates(self, symbol: str) -> list[link.Candidate]:
         """The stored document nodes a reference to ``symbol`` may resolve to."""
@@ -112,31 +111,32 @@ class GraphLinker:
             return res.key, res.method, res.score
         return str(link.placeholder_key(q, self.registry)), f"placeholder:{res.method}", None
 
-    def _refresh_node(self, key: str) -> tuple[int, str | None] | None:
-        """Rewrite the doc_keys row of a node from its members (or, with none, from the references citing
-        it); returns its state as _node_state would read it back (placeholder, doc_id), None when gone."""
+    def _refresh_node(self, key: str) -> tuple[NodeState, NodeState]:
+        """Rewrite the doc_keys row of a node from its members (or, with none, from the references citing it); returns
+        its state (placeholder, doc_id) before and after, None where it has no row."""
         c = self.conn
         member = c.execute(
             "SELECT doc_id, symbol, doc_type, issued_on, title FROM documents WHERE node = ? "
             "ORDER BY language != 'vi', doc_id LIMIT 1", (key,)).fetchone()
         symbol, year, issuer = _split_key(key)
         old = c.execute("SELECT * FROM doc_keys WHERE key = ?", (key,)).fetchone()
+        before = None if old is None else (old["placeholder"], old["doc_id"])
         if member is not None:
             row = (key, member["symbol"], year, issuer, member["doc_type"], member["issued_on"], member["title"], 0,
                    member["doc_id"])
             self._write_key(old, row)
-            return 0, member["doc_id"]
+            return before, (0, member["doc_id"])
         ref = c.execute("SELECT doc_type, issued_on FROM refs WHERE target = ? ORDER BY doc_id, ref_id LIMIT 1",
                         (key,)).fetchone()
         if ref is None:
             if old is not None and old["issuer"]:
                 self._orphans.add(old["issuer"])
             c.execute("DELETE FROM doc_keys WHERE key = ?", (key,))
-            return None
+            return before, None
         self._write_key(old, (key, symbol, year, issuer, ref["doc_type"], ref["issued_on"], None, 1, None))
         if issuer:
             self._agency(issuer)
-        return 1, None
+        return before, (1, None)
 
     def _write_key(self, old: sqlite3.Row | None, row: tuple) -> None:
         """Write a doc_keys row unless it is stored as it is: a cited law is refreshed by each document citing it, and

@@ -7,6 +7,7 @@ message is one line a batch operator can act on.
 
 from __future__ import annotations
 
+import importlib
 import io
 import itertools
 import os
@@ -495,6 +496,13 @@ def _read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
                            ocr=ocr_used)
     finally:
         pdf.close()
+
+
+def load_pdf_reader() -> None:
+    """Load PDFium's bindings, which _read_pdf imports on first use (a batch's workers load them as they warm up, so
+    that no PDF's time holds the load)."""
+    importlib.import_module("pypdfium2")
+    importlib.import_module("pypdfium2.raw")
 
 
 def _has_letters(text: str, count: int) -> bool:

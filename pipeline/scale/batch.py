@@ -38,7 +38,7 @@ from pipeline.extract.document import STAGES, StageError, StageTimer, extract_fi
 from pipeline.graph.store import GROUP_DOCUMENTS as DEFAULT_COMMIT_EVERY
 from pipeline.graph.store import GROUP_SECONDS
 from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits, add_limit_arguments, limits_from_args
-from pipeline.ingest.readers import DEFAULT_MAX_BYTES, IngestError, read_document, supported
+from pipeline.ingest.readers import DEFAULT_MAX_BYTES, IngestError, load_pdf_reader, read_document, supported
 from pipeline.model.cli import add_components_argument
 from pipeline.records import InvalidRecord, Source, compact_json
 
@@ -100,17 +100,20 @@ class Extracted:
 
 # ---------------------------------------------------------------- worker side
 
-def warm_up(language_backend: str = DEFAULT_BACKEND, components: str = "rules") -> None:
-    """Load every extractor's data (and the trained model, when asked for) once in this process."""
+def warm_up(language_backend: str = DEFAULT_BACKEND, components: str = "rules", pdf_reader: bool = False) -> None:
+    """Load every extractor's data (and the trained model, when asked for) once in this process; with pdf_reader, the
+    PDF reader's library too (only a batch that holds PDFs: a worker of text files never needs it)."""
     for text in _WARM_TEXTS:
         extract_text(text, source=Source(path="warm-up", format="txt", sha256="0" * 64),
                      language_backend=language_backend, components=components)
+    if pdf_reader:
+        load_pdf_reader()
 
 
 def _init_local_worker(language_backend: str, memory_mb: int = DEFAULT_LIMITS.memory_mb,
-                       components: str = "rules") -> None:
+                       components: str = "rules", pdf_reader: bool = False) -> None:
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    warm_up(language_backend, components)
+    warm_up(language_backend, components, pdf_reader)
     limit_memory(memory_mb)
 
 
@@ -230,9 +233,20 @@ def _walk(root: Path) -> Iterator[str]:
                 yield os.path.join(dirpath, name)
 
 
-def count_inputs(inputs: Iterable[str | os.PathLike]) -> int:
-    """How many items ``discover`` will yield (a separate walk, so the paths are never all held)."""
-    return sum(1 for _ in discover(inputs))
+@dataclass(frozen=True)
+class InputSurvey:
+    """What the inputs hold, from one walk before the run (so the paths are never all held): how many items
+    ``discover`` will yield, and whether any is a PDF (the workers then load the PDF reader as they warm up)."""
+    count: int
+    pdfs: bool
+
+
+def survey_inputs(inputs: Iterable[str | os.PathLike]) -> InputSurvey:
+    count, pdfs = 0, False
+    for item in discover(inputs):
+        count += 1
+        pdfs = pdfs or isinstance(item, str) and item.lower().endswith(".pdf")
+    return InputSurvey(count, pdfs)
 
 
 # ---------------------------------------------------------------- engines
@@ -248,11 +262,12 @@ class LocalEngine:
     name = "local"
 
     def __init__(self, workers: int, language_backend: str = DEFAULT_BACKEND,
-                 memory_mb: int = DEFAULT_LIMITS.memory_mb, components: str = "rules") -> None:
+                 memory_mb: int = DEFAULT_LIMITS.memory_mb, components: str = "rules", pdf_reader: bool = False) -> None:
         self.workers = workers
         self.language_backend = language_backend
         self.memory_mb = memory_mb
         self.components = components
+        self.pdf_reader = pdf_reader
         self._context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         self._generation = 0
         self._pool = self._new_pool()
@@ -260,7 +275,8 @@ class LocalEngine:
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=self._context,
                                       initializer=_init_local_worker,
-                                      initargs=(self.language_backend, self.memory_mb, self.components))
+                                      initargs=(self.language_backend, self.memory_mb, self.components,
+                                                self.pdf_reader))
 
     def submit(self, fn: Callable, *args: Any) -> Any:
         try:
@@ -305,7 +321,7 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, address: str | None, workers: int, language_backend: str = DEFAULT_BACKEND,
-                 processes: bool = True, components: str = "rules") -> None:
+                 processes: bool = True, components: str = "rules", pdf_reader: bool = False) -> None:
         from distributed import Client, LocalCluster
 
         self._cluster = None
@@ -316,7 +332,7 @@ class DaskEngine:
         else:
             self.client = Client(address, timeout="30s")
         self.workers = len(self.client.scheduler_info().get("workers", {})) or workers
-        self.client.run(warm_up, language_backend, components)
+        self.client.run(warm_up, language_backend, components, pdf_reader)
 
     def submit(self, fn: Callable, *args: Any) -> Any:
         return self.client.submit(fn, *args, pure=False)
@@ -569,7 +585,8 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
     stats = BatchStats(workers=workers, engine=engine)
     sink = _Sink(store, commit_every)
     failures = FailureLog(failures_path)
-    bar = Progress(count_inputs(inputs), enabled=progress, stats_path=stats_path)
+    survey = survey_inputs(inputs)
+    bar = Progress(survey.count, enabled=progress, stats_path=stats_path)
     start = time.perf_counter()
 
     def fail(failure: Failure) -> None:
@@ -578,8 +595,9 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
         bar.message(f"obligraph: {failure.path}: {failure.reason} ({failure.stage} stage)")
         bar.advance(failed=True)
 
-    runner = (DaskEngine(scheduler, workers, language_backend, processes=dask_processes, components=components)
-              if engine == "dask" else LocalEngine(workers, language_backend, limits.memory_mb, components))
+    runner = (DaskEngine(scheduler, workers, language_backend, processes=dask_processes, components=components,
+                         pdf_reader=survey.pdfs)
+              if engine == "dask" else LocalEngine(workers, language_backend, limits.memory_mb, components, survey.pdfs))
     stats.workers = runner.workers
     limit = max(2, runner.workers * IN_FLIGHT_PER_WORKER)
     # with --force or an empty store no file can be skipped: extract at once, without a hashing round trip
