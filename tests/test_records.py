@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from pipeline.evaluate import evaluate
+from pipeline.extract.document import extract_file
 from pipeline.records import compact_json
 from tests.conftest import CRAWL, DEV, ROOT, SAMPLES, SEEDS, dev_files, extracted, manifest
 
@@ -37,10 +38,12 @@ def test_record_is_schema_valid_and_spans_index_the_text(path):
 
 def test_compact_json_writes_what_json_writes():
     # the store keeps and the batch driver validates this text: orjson must give json.dumps's, byte for byte, on
-    # every record of ../shared, and json must write what orjson refuses
+    # every record of ../shared, from the record's dicts and (what a batch's workers send) from its dataclasses, and
+    # json must write what orjson refuses
     for path in [*ALL_INPUTS, *sorted(CRAWL.glob("*.md"))]:
-        record = extracted(str(path))
-        assert compact_json(record) == json.dumps(record, ensure_ascii=False, separators=(",", ":")), path.name
+        record = extract_file(str(path))
+        written = json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        assert compact_json(record.to_dict()) == written and record.to_json() == written, path.name
     for odd in ({"text": "lone \udc80 surrogate"}, {"n": 2**70}):
         assert compact_json(odd) == json.dumps(odd, ensure_ascii=False, separators=(",", ":"))
     # a float below 1e-4 is written without Python's exponent form, the same number (a record's only float, a

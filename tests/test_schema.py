@@ -27,6 +27,14 @@ def _record() -> DocumentRecord:
                                 assignees=[agency], deadline=deadline, references=["r1"], deadlines=[deadline])])
 
 
+def test_a_records_text_opens_with_its_schema_and_falls_back_to_json_where_orjson_refuses():
+    record = _record()
+    assert record.to_json() == json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    assert list(json.loads(record.to_json()))[:3] == ["schema", "doc_id", "source"]
+    record.text = "lone \udc80 surrogate"  # orjson refuses it; json writes it as an escape
+    assert record.to_json() == json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
 def test_checked_in_schema_is_the_generated_one():
     assert checked_in_schema() == document_schema(), "run: python -m pipeline.schema"
     assert json.loads(schema_text()) == document_schema()

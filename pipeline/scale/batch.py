@@ -40,7 +40,7 @@ from pipeline.graph.store import GROUP_SECONDS
 from pipeline.ingest.limits import DEFAULT_LIMITS, MB, Limits, add_limit_arguments, limits_from_args
 from pipeline.ingest.readers import DEFAULT_MAX_BYTES, IngestError, load_pdf_reader, read_document, supported
 from pipeline.model.cli import add_components_argument
-from pipeline.records import InvalidRecord, Source, compact_json
+from pipeline.records import InvalidRecord, Source
 
 DEFAULT_STORE = Path("outputs") / "obligraph.sqlite"
 DEFAULT_FAILURES = Path("outputs") / "failures.jsonl"
@@ -200,7 +200,7 @@ def extract_one(path: str, max_bytes: int = DEFAULT_MAX_BYTES, language_backend:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-    return Extracted(path=path, blob=compact_json(record.to_dict()), size=os.path.getsize(path),
+    return Extracted(path=path, blob=record.to_json(), size=os.path.getsize(path),
                      text_bytes=len(record.text.encode("utf-8")), pages=record.source.pages or 0,
                      ocr=record.source.ocr, seconds=time.perf_counter() - start,
                      stage_seconds=dict(timer.seconds))

@@ -8,8 +8,8 @@ PDFs, pages/s of the ingest stage on the born-digital gazette PDFs (../shared/co
 query latencies (pipeline.scale.storebench, when present) and ``grep -c`` over the same text as the
 floor. Prints a table and writes ``outputs/bench/bench-<time>.json`` (and ``latest.json``).
 
-Every configuration runs in a child process (``--child``) so its memory is measured alone. The crawl and dev
-runs are run ``--repeat`` times (3): the round of median MB/s is reported, with the highest peak RSS of the
+Every configuration runs in a child process (``--child``) so its memory is measured alone. The crawl, dev and
+gazette runs are run ``--repeat`` times (3): the round of median MB/s is reported, with the highest peak RSS of the
 rounds and every round's rate (one run of a few seconds moves by a tenth on a shared machine).
 """
 
@@ -301,7 +301,7 @@ def run(args: argparse.Namespace) -> dict:
 
         gazette = sorted(str(p) for p in GAZETTE.glob("*.pdf"))
         if gazette:
-            batch("gazette-pdf-1w", gazette, 1, store=False)
+            batch("gazette-pdf-1w", gazette, 1, store=False, rounds=rounds)  # one round is a few tenths of a second
             report["pdfium"] = {"gazette": pdfium_floor(gazette)}
 
         if args.store_obligations and _has_storebench():
