@@ -71,6 +71,16 @@ def _type_words() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=1)
+def _type_words_by_initial() -> dict[str, list[tuple[str, str]]]:
+    """_type_words by their first letter, each list in its order: a header line is tried against the names it can open
+    with (it must open with one), not against all of them."""
+    by_initial: dict[str, list[tuple[str, str]]] = {}
+    for name, code in _type_words():
+        by_initial.setdefault(name[:1], []).append((name, code))
+    return by_initial
+
+
 @dataclass(frozen=True)
 class Header:
     """What a document's header says: its metadata, and the body its text speaks for (the issuer, or the parent an
@@ -290,7 +300,7 @@ GLUED_TITLE = re.compile(rf"[{UPPER_VI}](?=[^\W\d_{UPPER_VI}])")
 def _type_word(line: str) -> tuple[str, str] | None:
     """(type name, code) when the line opens with a type name in capitals ("KẾ HOẠCH", "CÔNG ĐIỆN ...")."""
     upper = line.upper()
-    for name, code in _type_words():
+    for name, code in _type_words_by_initial().get(upper[:1], ()):
         if (upper == name or upper.startswith(name + " ") and not MOTTO.search(line)
                 or upper.startswith(name) and GLUED_TITLE.match(line, len(name))) and line[: len(name)].isupper():
             return name, code
