@@ -171,6 +171,28 @@ def test_a_run_writes_its_final_statistics_as_json(tmp_path: Path):
     assert written["input_bytes"] == (DEV / GOOD[0]).stat().st_size
 
 
+def test_a_run_counts_the_cpu_of_its_driver_and_of_its_workers(tmp_path: Path):
+    from pipeline.graph.store import Store
+    from pipeline.scale.rates import cpu_use
+
+    with Store(tmp_path / "s.sqlite") as store:
+        stats = batch.run_batch([str(DEV / name) for name in GOOD], store=store, workers=1,
+                                failures_path=tmp_path / "f.jsonl", progress=False)
+    # the worker extracted five documents (and warmed up): more CPU than the driver's validating and storing them
+    assert 0 < stats.validate_seconds and 0 < stats.store_seconds < stats.driver_cpu_seconds < stats.workers_cpu_seconds
+    use = cpu_use(stats.as_dict())
+    assert 0 < use["cpu_busy"] <= 1.05  # a core's share can only be reached, not passed (the clock ticks aside)
+
+
+def test_cpu_use_is_the_share_of_the_cores_kept_busy(monkeypatch):
+    from pipeline.scale import rates
+
+    monkeypatch.setattr(rates.os, "cpu_count", lambda: 2)
+    run = {"driver_cpu_seconds": 1.4, "workers_cpu_seconds": 4.8, "elapsed": 3.1}
+    assert rates.cpu_use(run) == {"driver_cpu_seconds": 1.4, "workers_cpu_seconds": 4.8, "cpu_busy": 1.0}
+    assert rates.cpu_use({**run, "workers_cpu_seconds": None}) == {}  # a Dask run: its workers are not our children
+
+
 def test_the_benchmark_reads_a_stopped_runs_rates_from_the_statistics_file(tmp_path: Path):
     from pipeline.scale import bench
 

@@ -475,6 +475,11 @@ class BatchStats:
     extract_seconds: float = 0.0  # summed over workers
     stage_seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     store_seconds: float = 0.0
+    validate_seconds: float = 0.0  # the driver checking each record against the contract
+    # CPU (user + system) of the driver, and of the local engine's workers (None on Dask, whose workers are not this
+    # process's children): with the run's elapsed time and the cores, whether the run kept the machine busy
+    driver_cpu_seconds: float = 0.0
+    workers_cpu_seconds: float | None = None
     elapsed: float = 0.0
     workers: int = 0
     engine: str = ""
@@ -587,7 +592,7 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
     failures = FailureLog(failures_path)
     survey = survey_inputs(inputs)
     bar = Progress(survey.count, enabled=progress, stats_path=stats_path)
-    start = time.perf_counter()
+    start, cpu_at_start = time.perf_counter(), _cpu_seconds()
 
     def fail(failure: Failure) -> None:
         stats.failures += 1
@@ -645,8 +650,17 @@ def run_batch(inputs: list[str], *, store: Any, workers: int | None = None, engi
             runner.close()
             bar.close()
     stats.elapsed = time.perf_counter() - start
+    driver, workers_cpu = (now - then for now, then in zip(_cpu_seconds(), cpu_at_start, strict=True))
+    stats.driver_cpu_seconds = driver
+    stats.workers_cpu_seconds = workers_cpu if isinstance(runner, LocalEngine) else None  # closed: its workers were waited for
     bar.write_stats({**stats.as_dict(), "final": True})
     return stats
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process, and of its children that have ended and been waited for."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _stuck(last_progress: float, file_timeout: float) -> bool:
@@ -691,11 +705,14 @@ def _store(result: Extracted, sink: _Sink, stats: BatchStats, fail: Callable[[Fa
         _skip(sha, sink, stats, bar)
         return
     blob = result.blob
+    started = time.perf_counter()
     try:  # a record that breaks the contract is a failure of its document, not a row in the store
         _validator().check_json(blob)
     except InvalidRecord as err:
         fail(Failure(result.path, "validate", str(err)))
         return
+    finally:
+        stats.validate_seconds += time.perf_counter() - started
     started = time.perf_counter()
     try:
         sink.put(record, blob)

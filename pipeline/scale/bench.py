@@ -377,6 +377,11 @@ def summary(report: dict) -> dict:
             out[f"{name} / grep"] = round(run_["elapsed"] / crawl_grep, 1)
     out["crawl 2 workers input MB/s"] = rate("crawl-2w", "input_mb_s")
     out["crawl 2 workers peak RSS MB"] = runs.get("crawl-2w", {}).get("peak_rss_tree_mb")
+    if rate("crawl-2w", "cpu_busy") is not None:  # end to end is bound by the CPU of both sides once the cores are busy
+        out["crawl 2 workers CPU s, driver (store, validation) / workers, busy share of the cores"] = (
+            f"{rate('crawl-2w', 'driver_cpu_seconds')} ({rate('crawl-2w', 'store_seconds')}, "
+            f"{rate('crawl-2w', 'validate_seconds')}) / {rate('crawl-2w', 'workers_cpu_seconds')}, "
+            f"{rate('crawl-2w', 'cpu_busy')}")
     for components in ("model", "rules+model"):
         out[f"crawl 2 workers input MB/s, --components {components}"] = rate(f"crawl-2w-{components}", "input_mb_s")
     for name, run_ in runs.items():
@@ -400,13 +405,15 @@ def _say(line: str) -> None:
 
 
 def table(report: dict) -> str:
-    head = ("run", "docs", "docs/s", "in MB/s", "text MB/s", "pages/s", "store s", "peak RSS MB", "wall s", "note")
+    head = ("run", "docs", "docs/s", "in MB/s", "text MB/s", "pages/s", "store s", "CPU s driver", "workers", "busy",
+            "peak RSS MB", "wall s", "note")
     rows = [head]
     for name, r in report["runs"].items():
         rates = r.get("rates") or r.get("partial") or {}
         rows.append((name, rates.get("documents", ""), rates.get("documents_s", ""), rates.get("input_mb_s", ""),
                      rates.get("text_mb_s", ""), rates.get("pages_s", "") if rates.get("pages") else "",
-                     rates.get("store_seconds", "") if r.get("store") else "", r.get("peak_rss_tree_mb", ""),
+                     rates.get("store_seconds", "") if r.get("store") else "", rates.get("driver_cpu_seconds", ""),
+                     rates.get("workers_cpu_seconds", ""), rates.get("cpu_busy", ""), r.get("peak_rss_tree_mb", ""),
                      r.get("wall_seconds", ""), r.get("error", "") or _rounds_note(r)))
     lines = _align(rows)
     stage_rows = [("stage (text MB/s, summed worker time)", *STAGES)]

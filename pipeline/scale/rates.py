@@ -4,6 +4,8 @@ another commit (against.py) both read them here."""
 
 from __future__ import annotations
 
+import os
+
 from pipeline.extract.document import STAGES
 
 MIB = 2**20
@@ -24,7 +26,19 @@ def throughput(result: dict) -> dict:
             "text_mb": round(text_mb, 2), "text_mb_s": round(text_mb / elapsed, 3),
             "pages": pages, "pages_s": round(pages / elapsed, 3), "ingest_pages_s": ingest_pages_s(result),
             "ocr_pages": result.get("ocr_pages", 0), "store_seconds": round(result.get("store_seconds", 0.0), 2),
+            "validate_seconds": round(result.get("validate_seconds", 0.0), 2), **cpu_use(result),
             "failures": result.get("failures", 0), "stages": stages}
+
+
+def cpu_use(result: dict) -> dict:
+    """The driver's and the workers' CPU seconds, and the share of the machine's cores they kept busy over the run's
+    elapsed time (1.0: every core all the time, so only less work, not more workers, makes the run faster); {} where
+    the workers' CPU was not measured (a Dask run)."""
+    driver, workers, elapsed = result.get("driver_cpu_seconds"), result.get("workers_cpu_seconds"), result.get("elapsed")
+    if driver is None or workers is None or not elapsed:
+        return {}
+    return {"driver_cpu_seconds": round(driver, 2), "workers_cpu_seconds": round(workers, 2),
+            "cpu_busy": round((driver + workers) / (elapsed * (os.cpu_count() or 1)), 2)}
 
 
 def ingest_pages_s(result: dict) -> float | None:
