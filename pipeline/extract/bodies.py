@@ -24,7 +24,7 @@ NOT_COOPERATIVE = r"(?<!Hợp\stác\s)"  # "Liên minh Hợp tác xã": a cooper
 _STATE = re.compile(r"[Nn]hà [Nn]ước|\bNN\b")  # how a regional unit's "Nhà nước" may be written
 _COMMUNE = r"(?:xã|phường|đặc\s+khu)"
 AT_EVERY_COMMUNE = "các xã, phường"  # how a class of the communes' bodies is named (ANNOTATION.md, classes of local bodies)
-# a class of enterprises opens a clause with its head, capitalised, then its trade in lower case (body_mentions reads
+# a class of enterprises opens a clause with its head, capitalised, then its trade in lower case (enterprise_classes reads
 # the trade: "Doanh nghiệp công nghệ số chủ động ...", "Các doanh nghiệp viễn thông, doanh nghiệp bưu chính ưu tiên ...")
 ENTERPRISE_HEAD = "Doanh nghiệp"
 ENTERPRISE_CLASS = "các doanh nghiệp"  # how such a class is named: "các doanh nghiệp viễn thông"

@@ -21,7 +21,8 @@ readers share is the document as they see it and where the walk stands (obligati
 They lean on obligation_subjects.py (who a clause names: its subject, partners and whom it reports to),
 obligation_units.py (what one block's words say about who acts, whatever the walk's state), obligation_build.py
 (which drafts are tasks, and the obligations made of them), obligation_cues.py (the compiled cues and the
-automaton prefilter of cue_index.py), body_mentions.py (which bodies a span names), subject_openers.py (whether a
+automaton prefilter of cue_index.py), body_mentions.py (which bodies a span names, with defined_names.py and
+enterprise_classes.py), subject_openers.py (whether a
 clause can open with a body at all, before its paragraph is scanned), statistics_lines.py (units of figures),
 obligation_deadlines.py (a task's deadlines) and obligation_drafts.py (the obligation being built).
 """
