@@ -139,8 +139,9 @@ class Obligation:
 
 @dataclass
 class DocumentRecord:
-    # first, as a record writes it; keyword-only, so the fields after it need no defaults
-    schema: Literal[SCHEMA] = field(default=SCHEMA, kw_only=True)  # type: ignore[valid-type]  # the one spelling of the schema id
+    # the one spelling of the schema id; first, as a record writes it, and keyword-only, so the fields after it need no
+    # defaults
+    schema: Literal[SCHEMA] = field(default=SCHEMA, kw_only=True)  # type: ignore[valid-type]
     doc_id: Annotated[str, Field(pattern=r"^d[0-9a-f]{16}$")]
     source: Source
     language: Literal["vi", "en"]
